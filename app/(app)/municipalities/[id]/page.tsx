@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { OrganizationList } from "@/components/directory/organization-list";
+import { PageTitle } from "@/components/shell/page-title";
+import { Card, CardTitle } from "@/components/ui/card";
+import { requireScope } from "@/lib/server/auth/with-scope";
+import { getMunicipality } from "@/lib/server/directory/get-municipality";
+import { idParam, orNotFound } from "@/lib/server/http/params";
+
+export const metadata: Metadata = { title: "Муниципальное образование" };
+
+export default async function MunicipalityPage(props: { params: Promise<{ id: string }> }) {
+  const scope = await requireScope({ role: ["REGION_ADMIN", "REGION_AUDITOR", "MUNICIPAL_COORDINATOR"] });
+  const { id } = await props.params;
+  const municipality = await orNotFound(() => getMunicipality({ scope, id: idParam(id) }));
+  return (
+    <>
+      <PageTitle title={municipality.name} subtitle={`${municipality.region.code} — ${municipality.region.name}`} />
+      <Card>
+        <CardTitle>Организации</CardTitle>
+        <OrganizationList items={municipality.organizations} />
+      </Card>
+    </>
+  );
+}

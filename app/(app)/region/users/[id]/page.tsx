@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import { PageTitle } from "@/components/shell/page-title";
+import { Alert } from "@/components/ui/alert";
+import { Card, CardTitle } from "@/components/ui/card";
+import { UserMemberships } from "@/components/users/user-memberships";
+import { requireScope } from "@/lib/server/auth/with-scope";
+import { listMembershipTargets } from "@/lib/server/directory/list-membership-targets";
+import { idParam, orNotFound } from "@/lib/server/http/params";
+import { getUser } from "@/lib/server/users/get-user";
+
+export const metadata: Metadata = { title: "Пользователь" };
+
+export default async function UserPage(props: { params: Promise<{ id: string }> }) {
+  const scope = await requireScope({ role: ["REGION_ADMIN"] });
+  const { id } = await props.params;
+  const user = await orNotFound(() => getUser({ scope, id: idParam(id) }));
+  const targets = await listMembershipTargets({ scope });
+  const locked = user.lockedUntil && user.lockedUntil > new Date();
+  return (
+    <>
+      <PageTitle title={user.name} subtitle={user.email} />
+      {locked && (
+        <Alert>
+          Вход заблокирован до {user.lockedUntil?.toLocaleTimeString("ru-RU", { timeZone: "Europe/Moscow" })} (МСК) после
+          неудачных попыток входа.
+        </Alert>
+      )}
+      <Card>
+        <CardTitle>Роли</CardTitle>
+        <UserMemberships
+          userId={user.id}
+          targets={targets}
+          memberships={user.memberships.map((m) => ({
+            id: m.id,
+            role: m.role,
+            scopeName: m.organization?.name ?? m.municipality?.name ?? m.region.name,
+          }))}
+        />
+      </Card>
+    </>
+  );
+}

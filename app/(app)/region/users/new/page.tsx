@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { PageTitle } from "@/components/shell/page-title";
+import { Card } from "@/components/ui/card";
+import { CreateUserForm } from "@/components/users/create-user-form";
+import { requireScope } from "@/lib/server/auth/with-scope";
+import { listMembershipTargets } from "@/lib/server/directory/list-membership-targets";
+
+export const metadata: Metadata = { title: "Новый пользователь" };
+
+export default async function NewUserPage() {
+  const scope = await requireScope({ role: ["REGION_ADMIN"] });
+  const targets = await listMembershipTargets({ scope });
+  return (
+    <>
+      <PageTitle title="Новый пользователь" />
+      <Card>
+        <CreateUserForm targets={targets} />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,150 @@
+"use client";
+
+import {
+  rowPaginationFeature,
+  rowSortingFeature,
+  tableFeatures,
+  useTable,
+  type ColumnDef,
+  type RowData,
+  type PaginationState,
+  type SortingState,
+  type Updater,
+} from "@tanstack/react-table";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useTransition, type ReactNode } from "react";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+
+export const dataTableFeatures = tableFeatures({ rowSortingFeature, rowPaginationFeature });
+export type DataTableColumn<T extends RowData> = ColumnDef<typeof dataTableFeatures, T>;
+
+export interface DataTableProps<T extends RowData> {
+  /** An accessible name for the table ("Пользователи региона"). */
+  caption: string;
+  columns: DataTableColumn<T>[];
+  rows: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+  sort: string;
+  dir: "asc" | "desc";
+  /** Filters rendered above the table (a GET form of the same page). */
+  filters?: ReactNode;
+  getRowId: (row: T) => string;
+}
+
+const apply = <S,>(updater: Updater<S>, old: S): S =>
+  typeof updater === "function" ? (updater as (old: S) => S)(old) : updater;
+
+/**
+ * The one table of the app: paging, sorting and filtering happen on the server;
+ * the state lives in the URL (?page=&sort=&dir=&…), so it survives reloads and links.
+ */
+export function DataTable<T extends RowData>(props: DataTableProps<T>) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const [pending, startTransition] = useTransition();
+
+  const navigate = (changes: Record<string, string>) => {
+    const params = new URLSearchParams(searchParams.toString());
+    for (const [key, value] of Object.entries(changes)) params.set(key, value);
+    startTransition(() => router.push(`${pathname}?${params.toString()}`));
+  };
+
+  const sorting: SortingState = [{ id: props.sort, desc: props.dir === "desc" }];
+  const pagination: PaginationState = { pageIndex: props.page - 1, pageSize: props.pageSize };
+
+  const table = useTable({
+    features: dataTableFeatures,
+    columns: props.columns,
+    data: props.rows,
+    getRowId: props.getRowId,
+    manualSorting: true,
+    manualPagination: true,
+    rowCount: props.total,
+    state: { sorting, pagination },
+    onSortingChange: (updater) => {
+      const next = apply(updater, sorting)[0];
+      navigate({ sort: next?.id ?? props.sort, dir: next?.desc ? "desc" : "asc", page: "1" });
+    },
+    onPaginationChange: (updater) => {
+      const next = apply(updater, pagination);
+      navigate({ page: String(next.pageIndex + 1), pageSize: String(next.pageSize) });
+    },
+  });
+
+  const pageCount = Math.max(1, Math.ceil(props.total / props.pageSize));
+  return (
+    <div className="space-y-3">
+      {props.filters}
+      <div className={cn("overflow-x-auto rounded-md border border-border bg-background", pending && "opacity-60")}>
+        <table className="w-full text-sm" aria-busy={pending}>
+          <caption className="sr-only">{props.caption}</caption>
+          <thead className="bg-muted">
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => {
+                  const sorted = header.column.getIsSorted();
+                  return (
+                    <th
+                      key={header.id}
+                      scope="col"
+                      className="px-3 py-2 text-left font-semibold"
+                      aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
+                    >
+                      {header.column.getCanSort() ? (
+                        <button
+                          type="button"
+                          className="inline-flex items-center gap-1 hover:underline focus-visible:outline-2"
+                          onClick={header.column.getToggleSortingHandler()}
+                        >
+                          <table.FlexRender header={header} />
+                          <span aria-hidden="true">{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}</span>
+                        </button>
+                      ) : (
+                        <table.FlexRender header={header} />
+                      )}
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {table.getRowModel().rows.map((row) => (
+              <tr key={row.id} className="border-t border-border">
+                {row.getAllCells().map((cell) => (
+                  <td key={cell.id} className="px-3 py-2 align-top">
+                    <table.FlexRender cell={cell} />
+                  </td>
+                ))}
+              </tr>
+            ))}
+            {props.rows.length === 0 && (
+              <tr>
+                <td colSpan={props.columns.length} className="px-3 py-6 text-center text-muted-foreground">
+                  Ничего не найдено.
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+      <nav className="flex items-center justify-between gap-4 text-sm" aria-label="Страницы">
+        <p>
+          Всего: {props.total}. Страница {props.page} из {pageCount}
+        </p>
+        <div className="flex gap-2">
+          <Button variant="outline" size="sm" onClick={() => table.previousPage()} disabled={props.page <= 1}>
+            Назад
+          </Button>
+          <Button variant="outline" size="sm" onClick={() => table.nextPage()} disabled={props.page >= pageCount}>
+            Вперёд
+          </Button>
+        </div>
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+"use client";
+
+import Link from "next/link";
+import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
+import { SearchFilter } from "@/components/data-table/search-filter";
+import type { Page } from "@/lib/paging";
+import type { MunicipalityRow } from "@/lib/server/directory/list-municipalities";
+
+const columns: DataTableColumn<MunicipalityRow>[] = [
+  {
+    id: "name",
+    header: "Муниципальное образование",
+    accessorKey: "name",
+    cell: ({ row }) => (
+      <Link href={`/municipalities/${row.original.id}`} className="text-primary hover:underline">
+        {row.original.name}
+      </Link>
+    ),
+  },
+  { id: "schools", header: "Школ", accessorKey: "schools" },
+];
+
+export function MunicipalitiesTable(props: { page: Page<MunicipalityRow>; sort: string; dir: "asc" | "desc"; q: string }) {
+  return (
+    <DataTable
+      caption="Муниципальные образования"
+      columns={columns}
+      rows={props.page.rows}
+      total={props.page.total}
+      page={props.page.page}
+      pageSize={props.page.pageSize}
+      sort={props.sort}
+      dir={props.dir}
+      getRowId={(row) => row.id}
+      filters={<SearchFilter q={props.q} label="Поиск по названию" />}
+    />
+  );
+}

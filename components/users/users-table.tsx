@@ -1,0 +1,80 @@
+"use client";
+
+import Link from "next/link";
+import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
+import { SearchFilter } from "@/components/data-table/search-filter";
+import { Badge } from "@/components/ui/badge";
+import { NativeSelect } from "@/components/ui/input";
+import type { Page } from "@/lib/paging";
+import { ROLE_LABELS, ROLES, type Role } from "@/lib/scope";
+import type { UserRow } from "@/lib/server/users/list-users";
+
+const columns: DataTableColumn<UserRow>[] = [
+  {
+    id: "name",
+    header: "ФИО",
+    accessorKey: "name",
+    cell: ({ row }) => (
+      <Link href={`/region/users/${row.original.id}`} className="text-primary hover:underline">
+        {row.original.name}
+      </Link>
+    ),
+  },
+  { id: "email", header: "Электронная почта", accessorKey: "email" },
+  {
+    id: "memberships",
+    header: "Роли",
+    enableSorting: false,
+    cell: ({ row }) => (
+      <ul className="space-y-0.5">
+        {row.original.memberships.map((m) => (
+          <li key={m.id}>
+            {ROLE_LABELS[m.role as Role]}: {m.scopeName}
+          </li>
+        ))}
+      </ul>
+    ),
+  },
+  {
+    id: "createdAt",
+    header: "Создан",
+    accessorKey: "createdAt",
+    cell: ({ row }) => (
+      <>
+        {new Date(row.original.createdAt).toLocaleDateString("ru-RU")}
+        {row.original.locked && <Badge className="ml-2 border-destructive text-destructive">заблокирован</Badge>}
+      </>
+    ),
+  },
+];
+
+export function UsersTable(props: { page: Page<UserRow>; sort: string; dir: "asc" | "desc"; q: string; role?: Role }) {
+  return (
+    <DataTable
+      caption="Пользователи региона"
+      columns={columns}
+      rows={props.page.rows}
+      total={props.page.total}
+      page={props.page.page}
+      pageSize={props.page.pageSize}
+      sort={props.sort}
+      dir={props.dir}
+      getRowId={(row) => row.id}
+      filters={
+        <SearchFilter q={props.q} label="ФИО или электронная почта">
+          <label className="flex flex-col gap-1 text-sm">
+            <span>Роль</span>
+            <NativeSelect name="role" defaultValue={props.role ?? ""} className="w-60">
+              <option value="">Все роли</option>
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {ROLE_LABELS[r]}
+                </option>
+              ))}
+            </NativeSelect>
+          </label>
+        </SearchFilter>
+      }
+    />
+  );
+}

@@ -1,0 +1,77 @@
+import { randomBytes } from "node:crypto";
+import { AppError } from "@/lib/errors";
+import { ROLES, REGION_STAFF, type Role, type Scope } from "@/lib/scope";
+import { db } from "@/lib/server/db/client";
+import { createUser } from "@/lib/server/users/create-user";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The CLI acts as the administrator of the region it works in. */
+function adminScopeOf(regionId: string): Scope {
+  return {
+    userId: "00000000-0000-0000-0000-000000000000",
+    email: "cli@localhost",
+    name: "Командная строка",
+    memberships: [
+      { id: "cli", role: "REGION_ADMIN", regionId, municipalityId: null, organizationId: null, scopeName: "" },
+    ],
+  };
+}
+
+/** Resolves "23", "23/Славянский район", "23/Славянский район/МБОУ СОШ № 1" or an id. */
+async function resolveTarget(role: Role, text: string): Promise<{ regionId: string; scopeId: string }> {
+  const wanted = REGION_STAFF.includes(role) ? "region" : role === "MUNICIPAL_COORDINATOR" ? "municipality" : "school";
+  const bad = (why: string) => new AppError("VALIDATION", `--scope "${text}": ${why}`);
+  if (UUID.test(text)) {
+    const found =
+      wanted === "region"
+        ? await db().region.findUnique({ where: { id: text }, select: { id: true } }).then((r) => r && { regionId: r.id })
+        : wanted === "municipality"
+          ? await db().municipality.findUnique({ where: { id: text }, select: { regionId: true } })
+          : await db().organization.findUnique({ where: { id: text }, select: { regionId: true } });
+    if (!found) throw bad(`no ${wanted} has this id`);
+    return { regionId: found.regionId, scopeId: text };
+  }
+  const [code, municipalityName, schoolName] = text.split("/").map((part) => part.trim());
+  const region = await db().region.findUnique({ where: { code: code ?? "" } });
+  if (!region) throw bad(`no region with code "${code}"`);
+  if (wanted === "region") return { regionId: region.id, scopeId: region.id };
+  if (!municipalityName) throw bad(`${role} needs "<region code>/<municipality>"`);
+  const municipality = await db().municipality.findFirst({
+    where: { regionId: region.id, OR: [{ name: municipalityName }, { aliases: { has: municipalityName } }] },
+  });
+  if (!municipality) throw bad(`no municipality "${municipalityName}" in region ${code}`);
+  if (wanted === "municipality") return { regionId: region.id, scopeId: municipality.id };
+  if (!schoolName) throw bad(`${role} needs "<region code>/<municipality>/<school>"`);
+  const school = await db().organization.findFirst({
+    where: { municipalityId: municipality.id, name: schoolName, kind: "SCHOOL" },
+  });
+  if (!school) throw bad(`no school "${schoolName}" in ${municipality.name}`);
+  return { regionId: region.id, scopeId: school.id };
+}
+
+export async function createUserFromCli(values: {
+  email?: string;
+  role?: string;
+  scope?: string;
+  name?: string;
+  password?: string;
+}) {
+  const role = values.role as Role;
+  if (!values.email || !values.scope || !ROLES.includes(role)) {
+    throw new AppError("VALIDATION", `user create needs --email, --scope and --role (one of ${ROLES.join(", ")})`);
+  }
+  const target = await resolveTarget(role, values.scope);
+  const generated = values.password ? undefined : randomBytes(12).toString("base64url");
+  const user = await createUser({
+    scope: adminScopeOf(target.regionId),
+    input: {
+      email: values.email,
+      name: values.name ?? values.email,
+      password: values.password ?? generated,
+      memberships: [{ role, scopeId: target.scopeId }],
+    },
+  });
+  // A generated password is shown once, here, and never stored in clear.
+  return { ...user, role, scopeId: target.scopeId, ...(generated ? { password: generated } : {}) };
+}

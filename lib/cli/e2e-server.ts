@@ -1,0 +1,34 @@
+// Started by Playwright (playwright.config.ts → webServer): a production build on a
+// fresh, migrated and seeded database of its own on the test server.
+import { env } from "@/lib/env";
+import { startTestServer } from "@/lib/server/db/test-server";
+import { recreateDatabase } from "@/lib/server/db/admin";
+import { ensureBuild } from "@/lib/server/launch/ensure-build";
+import { prepareDatabase } from "@/lib/server/launch/prepare-database";
+import { serveNext, stopChild } from "@/lib/server/launch/serve-next";
+
+const DATABASE = "metodaudit_e2e";
+const log = (line: string) => console.log(`[e2e-server] ${line}`);
+
+const server = await startTestServer(log);
+const databaseUrl = await recreateDatabase(server.url, DATABASE);
+await prepareDatabase({ databaseUrl, log });
+ensureBuild(log);
+
+const port = env().PORT;
+const child = serveNext({
+  port,
+  env: {
+    DATABASE_URL: databaseUrl,
+    NEXTAUTH_SECRET: "e2e-secret-0123456789-0123456789-0123456789",
+    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+  },
+});
+const stop = async () => {
+  await stopChild(child);
+  await server.stop();
+  process.exit(0);
+};
+process.on("SIGTERM", () => void stop());
+process.on("SIGINT", () => void stop());
+child.on("exit", () => void server.stop().then(() => process.exit(1)));

@@ -1,0 +1,6 @@
+import { z } from "zod";
+
+// Every schema's default messages speak Russian, on the client and the server alike.
+z.config(z.locales.ru());
+
+export { z };

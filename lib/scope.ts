@@ -1,0 +1,152 @@
+/**
+ * The scoping rules, pure: who may see which region, municipality and
+ * organisation, and the Prisma filters that say the same thing in queries.
+ * Built from the session's memberships by lib/server/auth/get-scope.ts.
+ */
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export const ROLES = ["REGION_ADMIN", "REGION_AUDITOR", "MUNICIPAL_COORDINATOR", "SCHOOL_COORDINATOR"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const REGION_STAFF: readonly Role[] = ["REGION_ADMIN", "REGION_AUDITOR"];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  REGION_ADMIN: "Администратор региона",
+  REGION_AUDITOR: "Аудитор региона",
+  MUNICIPAL_COORDINATOR: "Муниципальный координатор",
+  SCHOOL_COORDINATOR: "Школьный координатор",
+};
+
+export interface MembershipClaim {
+  id: string;
+  role: Role;
+  regionId: string;
+  municipalityId: string | null;
+  organizationId: string | null;
+  /** Human name of the scope ("Славянский район"), for display only. */
+  scopeName: string;
+}
+
+/** A membership to be stored: the role and the ids of its scope, widest first. */
+export interface MembershipInput {
+  role: Role;
+  regionId: string;
+  municipalityId?: string | null;
+  organizationId?: string | null;
+}
+
+/** The narrowest scope's id: what a membership is unique by. */
+export function scopeIdOf(m: MembershipInput): string {
+  return m.organizationId ?? m.municipalityId ?? m.regionId;
+}
+
+export interface Scope {
+  userId: string;
+  email: string;
+  name: string;
+  memberships: MembershipClaim[];
+}
+
+export type HomePath = "/region" | "/municipality" | "/school";
+
+export function homePathFor(role: Role): HomePath {
+  if (role === "MUNICIPAL_COORDINATOR") return "/municipality";
+  if (role === "SCHOOL_COORDINATOR") return "/school";
+  return "/region";
+}
+
+/** The scope narrowed to the given roles; a route sees only what its roles grant. */
+export function narrowScope(scope: Scope, roles: readonly Role[]): Scope {
+  return { ...scope, memberships: scope.memberships.filter((m) => roles.includes(m.role)) };
+}
+
+export function hasAnyRole(scope: Scope, roles: readonly Role[]): boolean {
+  return scope.memberships.some((m) => roles.includes(m.role));
+}
+
+const isStaff = (m: MembershipClaim) => REGION_STAFF.includes(m.role);
+
+/** Regions in which the scope has region-level staff rights. */
+export function staffRegionIds(scope: Scope, roles: readonly Role[] = REGION_STAFF): string[] {
+  return unique(scope.memberships.filter((m) => isStaff(m) && roles.includes(m.role)).map((m) => m.regionId));
+}
+
+function coordinatedMunicipalityIds(scope: Scope): string[] {
+  return unique(
+    scope.memberships
+      .filter((m) => m.role === "MUNICIPAL_COORDINATOR" && m.municipalityId)
+      .map((m) => m.municipalityId as string),
+  );
+}
+
+function coordinatedOrganizationIds(scope: Scope): string[] {
+  return unique(
+    scope.memberships
+      .filter((m) => m.role === "SCHOOL_COORDINATOR" && m.organizationId)
+      .map((m) => m.organizationId as string),
+  );
+}
+
+export function canSeeRegion(scope: Scope, regionId: string): boolean {
+  return staffRegionIds(scope).includes(regionId);
+}
+
+export function canSeeMunicipality(scope: Scope, municipality: { id: string; regionId: string }): boolean {
+  return canSeeRegion(scope, municipality.regionId) || coordinatedMunicipalityIds(scope).includes(municipality.id);
+}
+
+export function canSeeOrganization(
+  scope: Scope,
+  organization: { id: string; regionId: string; municipalityId: string | null },
+): boolean {
+  return (
+    canSeeRegion(scope, organization.regionId) ||
+    (organization.municipalityId !== null && coordinatedMunicipalityIds(scope).includes(organization.municipalityId)) ||
+    coordinatedOrganizationIds(scope).includes(organization.id)
+  );
+}
+
+/** Matches nothing: a scope without rights must not fall through to "no filter". */
+const NOTHING = { id: { in: [] as string[] } };
+
+export function municipalityWhere(scope: Scope): Prisma.MunicipalityWhereInput {
+  const OR: Prisma.MunicipalityWhereInput[] = [];
+  const regions = staffRegionIds(scope);
+  const municipalities = coordinatedMunicipalityIds(scope);
+  if (regions.length) OR.push({ regionId: { in: regions } });
+  if (municipalities.length) OR.push({ id: { in: municipalities } });
+  return OR.length ? { OR } : NOTHING;
+}
+
+export function organizationWhere(scope: Scope): Prisma.OrganizationWhereInput {
+  const OR: Prisma.OrganizationWhereInput[] = [];
+  const regions = staffRegionIds(scope);
+  const municipalities = coordinatedMunicipalityIds(scope);
+  const organizations = coordinatedOrganizationIds(scope);
+  if (regions.length) OR.push({ regionId: { in: regions } });
+  if (municipalities.length) OR.push({ municipalityId: { in: municipalities } });
+  if (organizations.length) OR.push({ id: { in: organizations } });
+  return OR.length ? { OR } : NOTHING;
+}
+
+/** Users visible to a region admin: those with a membership in one of their regions. */
+export function userWhere(scope: Scope): Prisma.UserWhereInput {
+  const regions = staffRegionIds(scope, ["REGION_ADMIN"]);
+  return regions.length ? { memberships: { some: { regionId: { in: regions } } } } : NOTHING;
+}
+
+function unique<T>(values: T[]): T[] {
+  return [...new Set(values)];
+}
+
+/** The row stored for a membership. */
+export function membershipRow(userId: string, m: MembershipInput) {
+  return {
+    userId,
+    role: m.role,
+    regionId: m.regionId,
+    municipalityId: m.municipalityId ?? null,
+    organizationId: m.organizationId ?? null,
+    scopeId: scopeIdOf(m),
+  };
+}

@@ -1,0 +1,67 @@
+import "server-only";
+import { forbidden, redirect, unstable_rethrow } from "next/navigation";
+import { AppError, type ErrorBody } from "@/lib/errors";
+import { hasAnyRole, narrowScope, type Role, type Scope } from "@/lib/scope";
+import { toErrorBody, toResponse } from "@/lib/server/http/to-response";
+import { getScope } from "./get-scope";
+
+export interface ScopeRule {
+  /** Roles allowed; the handler's scope is narrowed to memberships of these roles. */
+  role: readonly Role[];
+}
+
+async function scopeFor(rule: ScopeRule): Promise<Scope> {
+  const scope = await getScope();
+  if (!scope) throw new AppError("UNAUTHENTICATED", "Войдите в систему.");
+  if (!hasAnyRole(scope, rule.role)) throw new AppError("FORBIDDEN", "Недостаточно прав.");
+  return narrowScope(scope, rule.role);
+}
+
+/** For pages and layouts: no session → /login, another role → the 403 page. */
+export async function requireScope(rule: ScopeRule): Promise<Scope> {
+  try {
+    return await scopeFor(rule);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "UNAUTHENTICATED") redirect("/login");
+    forbidden();
+  }
+}
+
+type RouteContext<P> = { params: Promise<P> };
+
+/**
+ * For route handlers: authorises, then runs the handler with the narrowed scope;
+ * every error is translated once (see to-response.ts).
+ */
+export function withScope<P = Record<string, string>>(
+  handler: (input: { request: Request; params: P; scope: Scope }) => Promise<Response>,
+  rule: ScopeRule,
+) {
+  return async (request: Request, context: RouteContext<P>): Promise<Response> => {
+    try {
+      const scope = await scopeFor(rule);
+      return await handler({ request, params: await context.params, scope });
+    } catch (error) {
+      unstable_rethrow(error);
+      return toResponse(error);
+    }
+  };
+}
+
+export type ActionResult<T> = { ok: true; data: T } | ({ ok: false } & ErrorBody);
+
+/** For server actions: the same check, with errors returned as data for the form. */
+export function scopedAction<I, T>(
+  handler: (input: I, scope: Scope) => Promise<T>,
+  rule: ScopeRule,
+): (input: I) => Promise<ActionResult<T>> {
+  return async (input: I) => {
+    try {
+      const scope = await scopeFor(rule);
+      return { ok: true, data: await handler(input, scope) };
+    } catch (error) {
+      unstable_rethrow(error);
+      return { ok: false, ...toErrorBody(error) };
+    }
+  };
+}

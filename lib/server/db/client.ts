@@ -1,0 +1,37 @@
+import "server-only";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { env } from "@/lib/env";
+
+export type Db = PrismaClient;
+
+/** One client per process (kept across hot reloads in development). */
+const holder = globalThis as unknown as { metodauditDb?: PrismaClient };
+
+export function createDb(connectionString: string): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10 }) });
+}
+
+/** Points db() at a database resolved at run time (the CLI's embedded server, tests). */
+export function connectDb(connectionString: string): PrismaClient {
+  holder.metodauditDb = createDb(connectionString);
+  return holder.metodauditDb;
+}
+
+export async function disconnectDb() {
+  await holder.metodauditDb?.$disconnect();
+  holder.metodauditDb = undefined;
+}
+
+export function db(): PrismaClient {
+  if (!holder.metodauditDb) {
+    const url = env().DATABASE_URL;
+    if (!url) {
+      throw new Error(
+        "DATABASE_URL is not set: run the app with `npm start`, which starts an embedded PostgreSQL when no DATABASE_URL is given",
+      );
+    }
+    holder.metodauditDb = createDb(url);
+  }
+  return holder.metodauditDb;
+}

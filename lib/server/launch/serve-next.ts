@@ -1,0 +1,28 @@
+import "server-only";
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+
+/** Starts the production server as a child process with the resolved configuration. */
+export function serveNext(options: { port: number; env: Record<string, string> }): ChildProcess {
+  return spawn(
+    process.execPath,
+    [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(options.port)],
+    {
+      stdio: ["ignore", "inherit", "inherit"],
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...options.env },
+    },
+  );
+}
+
+/** Stops a child politely, then firmly after a grace period. */
+export function stopChild(child: ChildProcess, graceMs = 10_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}

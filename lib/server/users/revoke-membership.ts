@@ -1,0 +1,18 @@
+import "server-only";
+import { AppError, notFound } from "@/lib/errors";
+import { staffRegionIds, type Scope } from "@/lib/scope";
+import { db } from "@/lib/server/db/client";
+
+/** Takes a role away; only memberships in the admin's own region(s) are reachable. */
+export async function revokeMembership(options: { scope: Scope; membershipId: string }) {
+  const regions = staffRegionIds(options.scope, ["REGION_ADMIN"]);
+  const membership = await db().membership.findFirst({
+    where: { id: options.membershipId, regionId: { in: regions } },
+  });
+  if (!membership) throw notFound("Роль");
+  if (membership.userId === options.scope.userId && membership.role === "REGION_ADMIN") {
+    throw new AppError("CONFLICT", "Нельзя снять с себя роль администратора региона.");
+  }
+  await db().membership.delete({ where: { id: membership.id } });
+  return { id: membership.id };
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "@/lib/env";
+
+describe("parseEnv", () => {
+  it("gives working defaults for npm start on a fresh machine", () => {
+    const env = parseEnv({});
+    expect(env.PORT).toBe(3000);
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.dataDir).toMatch(/\.data$/);
+  });
+
+  it("treats an empty variable as unset", () => {
+    expect(parseEnv({ DATABASE_URL: "", PORT: "" }).PORT).toBe(3000);
+  });
+
+  it.each([
+    [{ DATABASE_URL: "mysql://localhost/x" }, "DATABASE_URL"],
+    [{ PORT: "abc" }, "PORT"],
+    [{ PORT: "70000" }, "PORT"],
+    [{ NEXTAUTH_SECRET: "short" }, "NEXTAUTH_SECRET"],
+    [{ NEXTAUTH_URL: "localhost:3000" }, "NEXTAUTH_URL"],
+    [{ NODE_ENV: "staging" }, "NODE_ENV"],
+  ])("refuses %o with a message naming %s", (source, name) => {
+    let error: unknown;
+    try {
+      parseEnv(source);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(EnvError);
+    expect((error as EnvError).message).toContain(`${name}:`);
+  });
+
+  it("names every bad variable at once", () => {
+    expect(() => parseEnv({ PORT: "x", DATABASE_URL: "nope" })).toThrow(/PORT:[\s\S]*DATABASE_URL:|DATABASE_URL:[\s\S]*PORT:/);
+  });
+});

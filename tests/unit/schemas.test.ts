@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { ZUserCreate, ZUserListQuery } from "@/lib/schemas/user";
+
+const valid = {
+  email: "  Coordinator@Example.RU ",
+  name: "Иванова Мария Петровна",
+  password: "correct-horse-battery",
+  memberships: [{ role: "MUNICIPAL_COORDINATOR", scopeId: "0196f4a2-8d2e-7c1a-9b3f-2a1b3c4d5e6f" }],
+};
+
+describe("ZUserCreate", () => {
+  it("normalises the e-mail", () => {
+    expect(ZUserCreate.parse(valid).email).toBe("coordinator@example.ru");
+  });
+  it("answers in Russian, field by field", () => {
+    const result = ZUserCreate.safeParse({ email: "not-an-email", name: "", password: "short", memberships: [] });
+    expect(result.success).toBe(false);
+    const messages = Object.fromEntries(result.error!.issues.map((i) => [i.path.join("."), i.message]));
+    expect(messages.email).toBe("Введите корректный адрес электронной почты.");
+    expect(messages.name).toBe("Укажите фамилию, имя и отчество.");
+    expect(messages.password).toBe("Пароль должен быть не короче 10 символов.");
+    expect(messages.memberships).toBe("Назначьте хотя бы одну роль.");
+  });
+  it("refuses an unknown role and a scope that is not an id", () => {
+    const result = ZUserCreate.safeParse({ ...valid, memberships: [{ role: "SUPERUSER", scopeId: "23" }] });
+    expect(result.success).toBe(false);
+    expect(result.error!.issues.map((i) => i.path.join("."))).toEqual(["memberships.0.role", "memberships.0.scopeId"]);
+  });
+});
+
+describe("list queries", () => {
+  it("fall back to safe defaults on hostile parameters instead of failing", () => {
+    expect(ZUserListQuery.parse({ page: "-3", pageSize: "100000", sort: "passwordHash", dir: "sideways", role: "ROOT" })).toEqual({
+      page: 1,
+      pageSize: 20,
+      sort: "name",
+      dir: "asc",
+      q: "",
+      role: undefined,
+    });
+  });
+});
