@@ -1,0 +1,39 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { municipalityIdByName, signIn, signOut } from "./support";
+
+async function expectNoSeriousViolations(page: Page, label: string) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${label}: ${v.id} — ${v.help} (${v.nodes.length})`)).toEqual([]);
+}
+
+test("every page passes axe without serious violations", async ({ page }) => {
+  await page.goto("/login");
+  await expectNoSeriousViolations(page, "/login");
+
+  await signIn(page, "admin@demo.local");
+  await expect(page).toHaveURL(/\/region$/);
+  const slav = await municipalityIdByName(page, "Славянский район");
+  for (const path of ["/region", "/region/users", "/region/users/new", `/municipalities/${slav}`, "/school", "/no-such-page"]) {
+    await page.goto(path);
+    await expectNoSeriousViolations(page, path);
+  }
+  await page.goto(`/municipalities/${slav}`);
+  await page.getByRole("link", { name: "МБОУ СОШ № 1" }).click();
+  await expect(page.getByText("Юридический адрес")).toBeVisible();
+  await expectNoSeriousViolations(page, "organisation card");
+  await page.goto("/region/users");
+  await page.getByRole("link", { name: "Приходько Марина Николаевна" }).click();
+  await expectNoSeriousViolations(page, "user card");
+  await signOut(page);
+
+  await signIn(page, "mo.slavyansky@demo.local");
+  await expect(page).toHaveURL(/\/municipality$/);
+  await expectNoSeriousViolations(page, "/municipality");
+  await signOut(page);
+
+  await signIn(page, "school.slavyansky@demo.local");
+  await expect(page).toHaveURL(/\/school$/);
+  await expectNoSeriousViolations(page, "/school");
+});

@@ -1,0 +1,43 @@
+import { expect, test } from "@playwright/test";
+import { signIn, signInError, signOut, submitSignIn } from "./support";
+
+const ACCOUNTS = [
+  { email: "admin@demo.local", home: "/region", heading: "Регион: Краснодарский край" },
+  { email: "auditor@demo.local", home: "/region", heading: "Регион: Краснодарский край" },
+  { email: "mo.slavyansky@demo.local", home: "/municipality", heading: "Муниципалитет: Славянский район" },
+  { email: "school.slavyansky@demo.local", home: "/school", heading: "Школа: МБОУ СОШ № 1" },
+  { email: "admin42@demo.local", home: "/region", heading: "Регион: Кемеровская область — Кузбасс" },
+];
+
+for (const account of ACCOUNTS) {
+  test(`${account.email} signs in and lands on a home that names its scope`, async ({ page }) => {
+    await signIn(page, account.email);
+    await expect(page).toHaveURL(new RegExp(`${account.home}$`));
+    await expect(page.getByRole("heading", { level: 1, name: account.heading })).toBeVisible();
+    await signOut(page);
+    await page.goto(account.home);
+    await expect(page).toHaveURL(/\/login$/);
+  });
+}
+
+test("a wrong password and an unknown e-mail get the same Russian message", async ({ page }) => {
+  await submitSignIn(page, "auditor@demo.local", "not-the-password");
+  await expect(signInError(page)).toHaveText("Неверный адрес электронной почты или пароль.");
+  await submitSignIn(page, "nobody@demo.local", "not-the-password");
+  await expect(signInError(page)).toHaveText("Неверный адрес электронной почты или пароль.");
+  await expect(page).toHaveURL(/\/login$/);
+});
+
+test("an empty form is answered next to the fields", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByRole("button", { name: "Войти" }).click();
+  await expect(page.getByText("Введите адрес электронной почты.")).toBeVisible();
+  await expect(page.getByText("Введите пароль.")).toBeVisible();
+});
+
+test("without a session every page sends to /login", async ({ page }) => {
+  for (const path of ["/", "/region", "/region/users", "/municipality", "/school"]) {
+    await page.goto(path);
+    await expect(page).toHaveURL(/\/login$/);
+  }
+});

@@ -1,0 +1,34 @@
+import { expect, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "demo-password-2026";
+
+/** Submits the sign-in form; the caller checks the outcome. */
+export async function submitSignIn(page: Page, email: string, password: string) {
+  await page.goto("/login");
+  await page.getByLabel("Электронная почта").fill(email);
+  await page.getByLabel("Пароль").fill(password);
+  await page.getByRole("button", { name: "Войти" }).click();
+}
+
+/** Signs in and waits until the app has left the sign-in page. */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await submitSignIn(page, email, password);
+  await page.waitForURL((url) => url.pathname !== "/login");
+}
+
+/** The sign-in form's own error (Next's route announcer is an alert too). */
+export const signInError = (page: Page) => page.getByRole("form", { name: "Вход" }).getByRole("alert");
+
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Выйти" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+}
+
+/** Finds a municipality's id the way a user would: through the region's list. */
+export async function municipalityIdByName(page: Page, name: string): Promise<string> {
+  await page.goto(`/region?q=${encodeURIComponent(name)}`);
+  const href = await page.getByRole("link", { name, exact: true }).getAttribute("href");
+  const id = href?.split("/").pop();
+  if (!id) throw new Error(`no link for ${name}`);
+  return id;
+}

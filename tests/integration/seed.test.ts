@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import { AppError } from "@/lib/errors";
+import { verifyCredentials } from "@/lib/server/auth/verify-credentials";
+import { db } from "@/lib/server/db/client";
+import { seedDemo } from "@/lib/server/seed/seed-demo";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, KALTAN_SCHOOLS } from "@/lib/seed-data/regions";
+import { useTestDatabase } from "../support/test-database";
+
+useTestDatabase();
+
+/** Every municipality the four seed documents name, as they name it. */
+const NAMED_IN_SEEDS = [
+  "Выселковский район",
+  "Гулькевичский район",
+  "Кавказский район",
+  "Калининский район",
+  "Красноармейский район",
+  "Павловский район",
+  "Приморск-Ахтарский район",
+  "Славянский район",
+  "Тбилисский район",
+  "Тихорецкий район",
+  "Белоглинский район",
+  "Крыловский район",
+  "Новопокровский район",
+  "Краснодар",
+];
+
+describe("demo seed", () => {
+  it("loads Krasnodar krai with its 44 municipalities and Kemerovo oblast with Kaltan", async () => {
+    await seedDemo({ db: db() });
+    const krasnodar = await db().region.findUniqueOrThrow({ where: { code: "23" }, include: { municipalities: true } });
+    expect(krasnodar.name).toBe("Краснодарский край");
+    expect(krasnodar.municipalities).toHaveLength(44);
+    for (const name of NAMED_IN_SEEDS) {
+      const found = krasnodar.municipalities.find((m) => m.name === name || m.aliases.includes(name));
+      expect(found, name).toBeDefined();
+    }
+    const schools = await db().organization.count({ where: { regionId: krasnodar.id, kind: "SCHOOL" } });
+    expect(schools).toBeGreaterThanOrEqual(44 * 2);
+    expect(await db().organization.findFirst({ where: { kind: "REGIONAL_CENTER", regionId: krasnodar.id } })).toMatchObject({
+      shortName: "ГБОУ ИРО КК",
+    });
+  });
+
+  it("holds the five Kaltan schools of seed 001 exactly, with every building's address", async () => {
+    const kaltan = await db().municipality.findFirstOrThrow({
+      where: { name: "Калтанский городской округ", region: { code: "42" } },
+      include: {
+        organizations: { where: { kind: "SCHOOL" }, include: { addresses: { orderBy: { position: "asc" } } } },
+      },
+    });
+    const byName = new Map(kaltan.organizations.map((o) => [o.name, o]));
+    expect(byName.size).toBe(5);
+    for (const school of KALTAN_SCHOOLS) {
+      const stored = byName.get(school.name);
+      expect(stored, school.name).toBeDefined();
+      expect(stored).toMatchObject({ headName: school.headName, phone: school.phone });
+      expect(stored!.addresses.map((a) => ({ label: a.label, address: a.address }))).toEqual(school.addresses);
+    }
+    const sch30 = byName.get('МБОУ "Средняя общеобразовательная школа № 30 имени Н. Н. Колокольцова"')!;
+    expect(sch30.addresses[1]!.address).toBe("652825, РФ, Кемеровская область, г. Калтан, с. Сарбала, ул. Советская, 11 а");
+    expect(byName.get('МБОУ "Основная общеобразовательная школа № 15"')).toMatchObject({
+      headName: "Белоногова Наталья Александровна",
+      phone: "3-08-66",
+    });
+  });
+
+  it("creates the demo accounts with their roles and the documented password", async () => {
+    for (const account of DEMO_ACCOUNTS) {
+      const user = await db().user.findUniqueOrThrow({
+        where: { email: account.email },
+        include: { memberships: { include: { region: true, municipality: true, organization: true } } },
+      });
+      expect(user.isDemo).toBe(true);
+      expect(user.memberships).toHaveLength(1);
+      const m = user.memberships[0]!;
+      expect(m.role).toBe(account.role);
+      expect(m.region.code).toBe(account.region);
+      if ("municipality" in account) expect(m.municipality?.name).toBe(account.municipality);
+      if ("organization" in account) expect(m.organization?.name).toBe(account.organization);
+    }
+    expect(await verifyCredentials({ email: "mo.slavyansky@demo.local", password: DEMO_PASSWORD })).toMatchObject({ ok: true });
+  });
+
+  it("is idempotent", async () => {
+    const count = async () => ({
+      regions: await db().region.count(),
+      municipalities: await db().municipality.count(),
+      organizations: await db().organization.count(),
+      addresses: await db().organizationAddress.count(),
+      users: await db().user.count(),
+      memberships: await db().membership.count(),
+    });
+    const before = await count();
+    await seedDemo({ db: db() });
+    expect(await count()).toEqual(before);
+  });
+
+  it("refuses to run on a database that has real users", async () => {
+    await db().user.create({ data: { email: "real@region.ru", name: "Реальный пользователь", passwordHash: "x" } });
+    await expect(seedDemo({ db: db() })).rejects.toThrow(AppError);
+    await expect(seedDemo({ db: db() })).rejects.toThrow(/non-demo user/);
+  });
+});
