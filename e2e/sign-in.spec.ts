@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn, signInError, signOut, submitSignIn } from "./support";
+import { regionIdOf, signIn, signInError, signOut, submitSignIn } from "./support";
 
 const ACCOUNTS = [
   { email: "admin@demo.local", home: "/region", heading: "Регион: Краснодарский край" },
@@ -40,4 +40,29 @@ test("without a session every page sends to /login", async ({ page }) => {
     await page.goto(path);
     await expect(page).toHaveURL(/\/login$/);
   }
+});
+
+test("after 10 failed attempts the account is locked with a message that says so", async ({ page }) => {
+  await signIn(page, "admin@demo.local");
+  const created = await page.request.post("/api/users", {
+    data: {
+      email: "lockout.e2e@demo.test",
+      name: "Проверка блокировки",
+      password: "lockout-password-2026",
+      memberships: [{ role: "REGION_AUDITOR", scopeId: await regionIdOf(page) }],
+    },
+  });
+  expect(created.status()).toBe(201);
+  await signOut(page);
+
+  for (let attempt = 1; attempt <= 9; attempt++) {
+    await submitSignIn(page, "lockout.e2e@demo.test", `wrong-${attempt}`);
+    await expect(signInError(page)).toHaveText("Неверный адрес электронной почты или пароль.");
+  }
+  await submitSignIn(page, "lockout.e2e@demo.test", "wrong-10");
+  await expect(signInError(page)).toContainText("Учётная запись заблокирована на 15 минут");
+  // The right password does not open a locked account.
+  await submitSignIn(page, "lockout.e2e@demo.test", "lockout-password-2026");
+  await expect(signInError(page)).toContainText("заблокирована");
+  await expect(page).toHaveURL(/\/login$/);
 });

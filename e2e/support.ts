@@ -32,3 +32,13 @@ export async function municipalityIdByName(page: Page, name: string): Promise<st
   if (!id) throw new Error(`no link for ${name}`);
   return id;
 }
+
+/** The id of the signed-in admin's region, read from the role picker of the new-user form. */
+export async function regionIdOf(page: Page): Promise<string> {
+  await page.goto("/region/users/new");
+  await page.getByLabel("Роль", { exact: true }).selectOption("REGION_AUDITOR");
+  const option = page.getByLabel("Регион, муниципалитет или школа").locator("option").nth(1);
+  const id = await option.getAttribute("value");
+  if (!id) throw new Error("no region to pick");
+  return id;
+}
