@@ -2,6 +2,7 @@ import "server-only";
 import { notFound } from "@/lib/errors";
 import { staffRegionIds, userWhere, type Scope } from "@/lib/scope";
 import { db } from "@/lib/server/db/client";
+import { MEMBERSHIP_VIEW_SELECT, scopeNameOf } from "./membership-view";
 
 /** A user of the admin's region with the memberships held there. */
 export async function getUser(options: { scope: Scope; id: string }) {
@@ -17,16 +18,13 @@ export async function getUser(options: { scope: Scope; id: string }) {
       memberships: {
         where: { regionId: { in: regions } },
         orderBy: { createdAt: "asc" },
-        select: {
-          id: true,
-          role: true,
-          region: { select: { name: true } },
-          municipality: { select: { name: true } },
-          organization: { select: { name: true } },
-        },
+        select: MEMBERSHIP_VIEW_SELECT,
       },
     },
   });
   if (!user) throw notFound("Пользователь");
-  return user;
+  return {
+    ...user,
+    memberships: user.memberships.map((m) => ({ id: m.id, role: m.role, scopeName: scopeNameOf(m) })),
+  };
 }

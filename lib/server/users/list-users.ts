@@ -4,6 +4,7 @@ import { staffRegionIds, userWhere, type Scope } from "@/lib/scope";
 import { ZUserListQuery } from "@/lib/schemas/user";
 import { db } from "@/lib/server/db/client";
 import type { Page } from "@/lib/paging";
+import { MEMBERSHIP_VIEW_SELECT, scopeNameOf } from "./membership-view";
 
 export interface UserRow {
   id: string;
@@ -45,13 +46,7 @@ export async function listUsers(options: { scope: Scope; query: unknown }): Prom
         memberships: {
           where: { regionId: { in: regions } },
           orderBy: { createdAt: "asc" },
-          select: {
-            id: true,
-            role: true,
-            region: { select: { name: true } },
-            municipality: { select: { name: true } },
-            organization: { select: { name: true } },
-          },
+          select: MEMBERSHIP_VIEW_SELECT,
         },
       },
     }),
@@ -67,13 +62,7 @@ export async function listUsers(options: { scope: Scope; query: unknown }): Prom
       name: u.name,
       createdAt: u.createdAt.toISOString(),
       locked: u.lockedUntil !== null && u.lockedUntil > now,
-      memberships: u.memberships.map((m) => ({
-        id: m.id,
-        role: m.role,
-        scopeName: m.organization?.name
-          ? `${m.organization.name} (${m.municipality?.name ?? m.region.name})`
-          : (m.municipality?.name ?? m.region.name),
-      })),
+      memberships: u.memberships.map((m) => ({ id: m.id, role: m.role, scopeName: scopeNameOf(m) })),
     })),
   };
 }

@@ -30,11 +30,7 @@ export default async function UserPage(props: { params: Promise<{ id: string }> 
         <UserMemberships
           userId={user.id}
           targets={targets}
-          memberships={user.memberships.map((m) => ({
-            id: m.id,
-            role: m.role,
-            scopeName: m.organization?.name ?? m.municipality?.name ?? m.region.name,
-          }))}
+          memberships={user.memberships}
         />
       </Card>
     </>
