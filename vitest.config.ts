@@ -29,6 +29,7 @@ export default defineConfig({
           // Files run in parallel, each on its own database.
           fileParallelism: true,
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
     ],
