@@ -1,7 +1,9 @@
 import "server-only";
 import type { OrganizationKind, PrismaClient } from "@/lib/generated/prisma/client";
 import { membershipRow, type MembershipInput } from "@/lib/scope";
+import type { TTemplateDocument } from "@/lib/schemas/template";
 import { hashPassword } from "@/lib/server/auth/password";
+import { asJson } from "@/lib/server/db/json";
 
 /**
  * Reusable builders of directory rows, shared by the demo seed and the tests.
@@ -72,4 +74,29 @@ export async function ensureUser(
     });
   }
   return user;
+}
+
+/** A template with its content as version 1, published; unchanged when it exists. */
+export async function ensurePublishedTemplate(
+  db: Pick<PrismaClient, "template" | "templateVersion">,
+  input: { regionId: string; document: TTemplateDocument },
+) {
+  const { document } = input;
+  const template = await db.template.upsert({
+    where: { regionId_key: { regionId: input.regionId, key: document.key } },
+    update: {},
+    create: { regionId: input.regionId, key: document.key, name: document.name, level: document.level },
+  });
+  const existing = await db.templateVersion.findFirst({ where: { templateId: template.id }, orderBy: { version: "desc" } });
+  if (existing) return { template, version: existing };
+  const version = await db.templateVersion.create({
+    data: {
+      templateId: template.id,
+      version: 1,
+      status: "PUBLISHED",
+      publishedAt: new Date(),
+      content: asJson(document.content),
+    },
+  });
+  return { template, version };
 }

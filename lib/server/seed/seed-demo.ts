@@ -13,7 +13,8 @@ import {
   KRASNODAR_REGION,
   KRASNODAR_REGIONAL_CENTRE,
 } from "@/lib/seed-data/regions";
-import { ensureMunicipality, ensureOrganization, ensureRegion, ensureUser } from "./factories";
+import { MUNICIPAL_BLANK, SCHOOL_BLANK } from "@/lib/seed-data/blanks";
+import { ensureMunicipality, ensureOrganization, ensurePublishedTemplate, ensureRegion, ensureUser } from "./factories";
 
 export interface SeedSummary {
   regions: number;
@@ -69,6 +70,10 @@ export async function seedDemo(options: { db: PrismaClient; log?: (line: string)
           municipalityId: municipalityIds.get(municipality) ?? null,
           ...fields,
         });
+      }
+
+      for (const document of [MUNICIPAL_BLANK, SCHOOL_BLANK]) {
+        await ensurePublishedTemplate(tx, { regionId: krasnodar.id, document });
       }
 
       const kemerovo = await ensureRegion(tx, KEMEROVO_REGION);
