@@ -24,9 +24,14 @@ const ZEnv = z.object({
     .default(3000),
   DATA_DIR: z.string().min(1, "must not be empty").default(".data"),
   CHROMIUM_PATH: z.string().min(1).optional(),
+  /** Where uploaded files are kept by the local storage driver; default DATA_DIR/files. */
+  STORAGE_DIR: z.string().min(1, "must not be empty").optional(),
+  /** E-mail for reminders, e.g. smtp://user:pass@mail.example.ru:587; without it only in-app notifications. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
+  MAIL_FROM: z.string().min(3, "must be an e-mail sender such as audit@iro23.ru").default("Методаудит <noreply@localhost>"),
 });
 
-export type Env = z.infer<typeof ZEnv> & { dataDir: string };
+export type Env = z.infer<typeof ZEnv> & { dataDir: string; storageDir: string };
 
 export class EnvError extends Error {
   constructor(readonly problems: string[]) {
@@ -46,7 +51,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`),
     );
   }
-  return { ...result.data, dataDir: path.resolve(result.data.DATA_DIR) };
+  const dataDir = path.resolve(result.data.DATA_DIR);
+  return { ...result.data, dataDir, storageDir: path.resolve(result.data.STORAGE_DIR ?? path.join(dataDir, "files")) };
 }
 
 let cached: Env | undefined;
