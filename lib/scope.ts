@@ -71,7 +71,7 @@ export function staffRegionIds(scope: Scope, roles: readonly Role[] = REGION_STA
   return unique(scope.memberships.filter((m) => isStaff(m) && roles.includes(m.role)).map((m) => m.regionId));
 }
 
-function coordinatedMunicipalityIds(scope: Scope): string[] {
+export function coordinatedMunicipalityIds(scope: Scope): string[] {
   return unique(
     scope.memberships
       .filter((m) => m.role === "MUNICIPAL_COORDINATOR" && m.municipalityId)
@@ -79,7 +79,7 @@ function coordinatedMunicipalityIds(scope: Scope): string[] {
   );
 }
 
-function coordinatedOrganizationIds(scope: Scope): string[] {
+export function coordinatedOrganizationIds(scope: Scope): string[] {
   return unique(
     scope.memberships
       .filter((m) => m.role === "SCHOOL_COORDINATOR" && m.organizationId)

@@ -1,0 +1,37 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import type { Scope } from "@/lib/scope";
+import { db } from "@/lib/server/db/client";
+import { notify, participantCoordinators } from "@/lib/server/notifications/notify";
+import { reviewerWhere } from "./blank-access";
+import { loadBlankFor } from "./load-blank-for";
+import { recordChanges } from "./record-change";
+
+/** The auditor accepts a submitted blank once every item carries a mark. */
+export async function acceptBlank(options: { scope: Scope; blankId: string }) {
+  const { blank, items } = await loadBlankFor(options.blankId, reviewerWhere(options.scope));
+  if (blank.status !== "SUBMITTED") throw new AppError("CONFLICT", "Принять можно только бланк, отправленный на проверку.");
+  const marked = new Set(blank.answers.filter((a) => a.mark !== null).map((a) => a.itemKey));
+  const unmarked = [...items.values()].filter((item) => !marked.has(item.key));
+  if (unmarked.length) {
+    throw new AppError(
+      "CONFLICT",
+      `Отметьте соответствие официальным данным для всех пунктов: не отмечены ${unmarked.map((i) => i.number).join(", ")}.`,
+    );
+  }
+  await db().$transaction(async (tx) => {
+    const claimed = await tx.blank.updateMany({
+      where: { id: blank.id, status: "SUBMITTED" },
+      data: { status: "ACCEPTED", acceptedAt: new Date(), version: { increment: 1 } },
+    });
+    if (claimed.count === 0) throw new AppError("CONFLICT", "Бланк уже принят или возвращён.");
+    await recordChanges(tx, options.scope, blank.id, [{ itemKey: null, field: "status", before: "SUBMITTED", after: "ACCEPTED" }]);
+    await notify(tx, await participantCoordinators(tx, blank), {
+      regionId: blank.regionId,
+      title: "Бланк принят",
+      body: "Аудитор принял ваш бланк соответствия.",
+      link: `/blanks/${blank.id}`,
+      dedupeKey: `accepted:${blank.id}`,
+    });
+  });
+}

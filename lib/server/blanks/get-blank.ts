@@ -1,0 +1,81 @@
+import "server-only";
+import { notFound } from "@/lib/errors";
+import type { Scope } from "@/lib/scope";
+import { ZBlankAnswer, type AuditMark, type BlankStatus, type TBlankAnswer } from "@/lib/schemas/blank";
+import type { TTemplateContent } from "@/lib/schemas/template";
+import { db } from "@/lib/server/db/client";
+import { parseContent } from "@/lib/server/templates/get-template-version";
+import { blankWhere, FILLABLE_STATUSES, participantWhere, reviewerWhere } from "./blank-access";
+
+export interface BlankAnswerView {
+  value: TBlankAnswer | null;
+  carriedOver: boolean;
+  mark: AuditMark | null;
+  markComment: string | null;
+}
+
+export interface BlankView {
+  id: string;
+  status: BlankStatus;
+  version: number;
+  returnMessage: string | null;
+  submittedAt: Date | null;
+  acceptedAt: Date | null;
+  campaign: { id: string; name: string; date: Date; deadline: Date };
+  template: { name: string; level: "MUNICIPAL" | "SCHOOL"; version: number };
+  subjectName: string;
+  municipalityName: string;
+  content: TTemplateContent;
+  answers: Record<string, BlankAnswerView>;
+  canFill: boolean;
+  canReview: boolean;
+}
+
+/** A blank with its template and answers, and what the caller may do with it. */
+export async function getBlank(options: { scope: Scope; id: string }): Promise<BlankView> {
+  const blank = await db().blank.findFirst({
+    where: { AND: [{ id: options.id }, blankWhere(options.scope)] },
+    include: {
+      campaign: { select: { id: true, name: true, date: true, deadline: true } },
+      templateVersion: { select: { version: true, content: true, template: { select: { name: true, level: true } } } },
+      municipality: { select: { name: true } },
+      organization: { select: { name: true } },
+      answers: true,
+    },
+  });
+  if (!blank) throw notFound("Бланк");
+  const [participant, reviewer] = await Promise.all([
+    db().blank.count({ where: { AND: [{ id: blank.id }, participantWhere(options.scope)] } }),
+    db().blank.count({ where: { AND: [{ id: blank.id }, reviewerWhere(options.scope)] } }),
+  ]);
+  return {
+    id: blank.id,
+    status: blank.status,
+    version: blank.version,
+    returnMessage: blank.returnMessage,
+    submittedAt: blank.submittedAt,
+    acceptedAt: blank.acceptedAt,
+    campaign: blank.campaign,
+    template: {
+      name: blank.templateVersion.template.name,
+      level: blank.templateVersion.template.level,
+      version: blank.templateVersion.version,
+    },
+    subjectName: blank.organization ? `${blank.municipality.name}, ${blank.organization.name}` : blank.municipality.name,
+    municipalityName: blank.municipality.name,
+    content: parseContent(blank.templateVersion.content),
+    answers: Object.fromEntries(
+      blank.answers.map((a) => [
+        a.itemKey,
+        {
+          value: a.value === null ? null : ZBlankAnswer.parse(a.value),
+          carriedOver: a.carriedOver,
+          mark: a.mark,
+          markComment: a.markComment,
+        },
+      ]),
+    ),
+    canFill: participant > 0 && (FILLABLE_STATUSES as readonly string[]).includes(blank.status),
+    canReview: reviewer > 0 && blank.status === "SUBMITTED",
+  };
+}

@@ -1,0 +1,77 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Page } from "@/lib/paging";
+import type { Scope } from "@/lib/scope";
+import type { BlankStatus } from "@/lib/schemas/blank";
+import { ZBlankListQuery } from "@/lib/schemas/campaign";
+import { db } from "@/lib/server/db/client";
+import { blankWhere, participantWhere } from "./blank-access";
+
+export interface BlankRow {
+  id: string;
+  campaignName: string;
+  templateName: string;
+  participant: string;
+  municipalityName: string;
+  status: BlankStatus;
+  deadline: string;
+  updatedAt: string;
+}
+
+/** Blanks the caller may see, paged, sorted and filtered in the database. */
+export async function listBlanks(options: { scope: Scope; query: unknown; only?: "participant" }): Promise<Page<BlankRow>> {
+  const query = ZBlankListQuery.parse(options.query);
+  const filters: Prisma.BlankWhereInput[] = [blankWhere(options.scope)];
+  if (options.only === "participant") filters.push(participantWhere(options.scope));
+  if (query.campaignId) filters.push({ campaignId: query.campaignId });
+  if (query.municipalityId) filters.push({ municipalityId: query.municipalityId });
+  if (query.status) filters.push({ status: query.status });
+  if (query.q) {
+    filters.push({
+      OR: [
+        { municipality: { name: { contains: query.q, mode: "insensitive" } } },
+        { organization: { name: { contains: query.q, mode: "insensitive" } } },
+      ],
+    });
+  }
+  const where = { AND: filters };
+  const orderBy: Prisma.BlankOrderByWithRelationInput[] = {
+    deadline: [{ campaign: { deadline: query.dir } }],
+    participant: [{ municipality: { name: query.dir } }, { organization: { name: query.dir } }],
+    status: [{ status: query.dir }],
+    updatedAt: [{ updatedAt: query.dir }],
+  }[query.sort];
+  const [total, rows] = await Promise.all([
+    db().blank.count({ where }),
+    db().blank.findMany({
+      where,
+      orderBy: [...orderBy, { id: "asc" }],
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+      select: {
+        id: true,
+        status: true,
+        updatedAt: true,
+        campaign: { select: { name: true, deadline: true } },
+        templateVersion: { select: { template: { select: { name: true } } } },
+        municipality: { select: { name: true } },
+        organization: { select: { name: true } },
+      },
+    }),
+  ]);
+  return {
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+    rows: rows.map((b) => ({
+      id: b.id,
+      campaignName: b.campaign.name,
+      templateName: b.templateVersion.template.name,
+      participant: b.organization ? `${b.organization.name} (${b.municipality.name})` : b.municipality.name,
+      municipalityName: b.municipality.name,
+      status: b.status,
+      deadline: b.campaign.deadline.toISOString().slice(0, 10),
+      updatedAt: b.updatedAt.toISOString(),
+    })),
+  };
+}

@@ -1,0 +1,31 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import type { Scope } from "@/lib/scope";
+import { db } from "@/lib/server/db/client";
+import { reviewerWhere } from "./blank-access";
+import { loadBlankFor } from "./load-blank-for";
+import { recordChanges } from "./record-change";
+
+/** Marks every not-yet-marked item "matches" in one action; each change is still recorded. */
+export async function markAllMatching(options: { scope: Scope; blankId: string }): Promise<{ marked: number }> {
+  const { blank, items } = await loadBlankFor(options.blankId, reviewerWhere(options.scope));
+  if (blank.status !== "SUBMITTED") throw new AppError("CONFLICT", "Отмечать можно только бланк, отправленный на проверку.");
+  const marked = new Set(blank.answers.filter((a) => a.mark !== null).map((a) => a.itemKey));
+  const keys = [...items.keys()].filter((key) => !marked.has(key));
+  await db().$transaction(async (tx) => {
+    for (const itemKey of keys) {
+      await tx.answer.upsert({
+        where: { blankId_itemKey: { blankId: blank.id, itemKey } },
+        update: { mark: "MATCHES", markComment: null, updatedById: options.scope.userId },
+        create: { blankId: blank.id, itemKey, mark: "MATCHES", updatedById: options.scope.userId },
+      });
+    }
+    await recordChanges(
+      tx,
+      options.scope,
+      blank.id,
+      keys.map((itemKey) => ({ itemKey, field: "mark", before: null, after: { mark: "MATCHES", comment: null } })),
+    );
+  });
+  return { marked: keys.length };
+}

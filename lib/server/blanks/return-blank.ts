@@ -1,0 +1,33 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import type { Scope } from "@/lib/scope";
+import { ZBlankReturn } from "@/lib/schemas/blank";
+import { db } from "@/lib/server/db/client";
+import { notify, participantCoordinators } from "@/lib/server/notifications/notify";
+import { reviewerWhere } from "./blank-access";
+import { loadBlankFor } from "./load-blank-for";
+import { recordChanges } from "./record-change";
+
+/** The auditor returns a submitted blank for correction with a message to the participant. */
+export async function returnBlank(options: { scope: Scope; input: unknown }) {
+  const input = ZBlankReturn.parse(options.input);
+  const { blank } = await loadBlankFor(input.blankId, reviewerWhere(options.scope));
+  if (blank.status !== "SUBMITTED") throw new AppError("CONFLICT", "Вернуть можно только бланк, отправленный на проверку.");
+  await db().$transaction(async (tx) => {
+    await tx.blank.update({
+      where: { id: blank.id },
+      data: { status: "RETURNED", returnMessage: input.message, version: { increment: 1 } },
+    });
+    await recordChanges(tx, options.scope, blank.id, [
+      { itemKey: null, field: "status", before: "SUBMITTED", after: "RETURNED" },
+      { itemKey: null, field: "returnMessage", before: null, after: input.message },
+    ]);
+    await notify(tx, await participantCoordinators(tx, blank), {
+      regionId: blank.regionId,
+      title: "Бланк возвращён на доработку",
+      body: input.message,
+      link: `/blanks/${blank.id}`,
+      dedupeKey: `returned:${blank.id}:${Date.now()}`,
+    });
+  });
+}

@@ -1,0 +1,60 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { AppError } from "@/lib/errors";
+import { sameJson } from "@/lib/json-equal";
+import type { Scope } from "@/lib/scope";
+import { ZBlankSave } from "@/lib/schemas/blank";
+import { db } from "@/lib/server/db/client";
+import { asJson } from "@/lib/server/db/json";
+import { FILLABLE_STATUSES, participantWhere } from "./blank-access";
+import { loadBlankFor } from "./load-blank-for";
+import { recordChanges } from "./record-change";
+
+export const CONFLICT_MESSAGE =
+  "Бланк уже изменил другой пользователь. Ваши ответы не потеряны: они остались в форме. Обновите бланк, чтобы увидеть чужие изменения, и сохраните снова.";
+
+/**
+ * Saves the participant's answers (autosave and save). Optimistic: the save names
+ * the blank version it started from; if someone saved in between, it is refused
+ * whole with a conflict and nothing changes. Every changed answer goes to history.
+ */
+export async function saveBlankAnswers(options: { scope: Scope; input: unknown }): Promise<{ version: number }> {
+  const input = ZBlankSave.parse(options.input);
+  const { blank, items } = await loadBlankFor(input.blankId, participantWhere(options.scope));
+  if (!(FILLABLE_STATUSES as readonly string[]).includes(blank.status)) {
+    throw new AppError("CONFLICT", "Бланк отправлен на проверку или принят: менять ответы нельзя.");
+  }
+  const fieldErrors: Record<string, string[]> = {};
+  for (const { itemKey, value } of input.answers) {
+    const item = items.get(itemKey);
+    if (!item) fieldErrors[`answers.${itemKey}`] = ["Такого пункта в бланке нет."];
+    else if (value && value.kind !== item.kind) fieldErrors[`answers.${itemKey}`] = ["Вид ответа не совпадает с пунктом бланка."];
+  }
+  if (Object.keys(fieldErrors).length) throw new AppError("VALIDATION", "Проверьте ответы.", fieldErrors);
+
+  const existing = new Map(blank.answers.map((a) => [a.itemKey, a]));
+  return db().$transaction(async (tx) => {
+    const claimed = await tx.blank.updateMany({
+      where: { id: blank.id, version: input.version, status: blank.status },
+      data: { version: { increment: 1 }, status: blank.status === "NOT_STARTED" ? "IN_PROGRESS" : blank.status },
+    });
+    if (claimed.count === 0) throw new AppError("CONFLICT", CONFLICT_MESSAGE);
+
+    const changes = [];
+    for (const { itemKey, value, confirm } of input.answers) {
+      const before = existing.get(itemKey);
+      const changed = !sameJson(before?.value ?? null, value);
+      const confirming = (before?.carriedOver ?? false) && (confirm || changed);
+      if (!changed && !confirming) continue;
+      await tx.answer.upsert({
+        where: { blankId_itemKey: { blankId: blank.id, itemKey } },
+        update: { value: value ? asJson(value) : Prisma.DbNull, carriedOver: false, updatedById: options.scope.userId },
+        create: { blankId: blank.id, itemKey, value: value ? asJson(value) : Prisma.DbNull, updatedById: options.scope.userId },
+      });
+      if (changed) changes.push({ itemKey, field: "answer", before: before?.value ?? null, after: value });
+      else changes.push({ itemKey, field: "confirmed", before: null, after: true });
+    }
+    await recordChanges(tx, options.scope, blank.id, changes);
+    return { version: input.version + 1 };
+  });
+}

@@ -1,0 +1,34 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import type { Scope } from "@/lib/scope";
+import { z } from "@/lib/schemas/z";
+import { db } from "@/lib/server/db/client";
+import { FILLABLE_STATUSES, participantWhere } from "./blank-access";
+import { loadBlankFor } from "./load-blank-for";
+import { CONFLICT_MESSAGE } from "./save-blank-answers";
+import { recordChanges } from "./record-change";
+
+const ZSubmit = z.object({ blankId: z.uuid(), version: z.number().int().min(0) });
+
+/** The participant sends the blank for review; answers carried over from a previous campaign must be confirmed first. */
+export async function submitBlank(options: { scope: Scope; input: unknown }) {
+  const input = ZSubmit.parse(options.input);
+  const { blank, items } = await loadBlankFor(input.blankId, participantWhere(options.scope));
+  if (!(FILLABLE_STATUSES as readonly string[]).includes(blank.status)) {
+    throw new AppError("CONFLICT", "Бланк уже отправлен на проверку.");
+  }
+  const unconfirmed = blank.answers.filter((a) => a.carriedOver && items.has(a.itemKey));
+  if (unconfirmed.length) {
+    const numbers = unconfirmed.map((a) => items.get(a.itemKey)?.number).join(", ");
+    throw new AppError("CONFLICT", `Подтвердите ответы, перенесённые из прошлой кампании (пункты ${numbers}).`);
+  }
+  return db().$transaction(async (tx) => {
+    const claimed = await tx.blank.updateMany({
+      where: { id: blank.id, version: input.version, status: blank.status },
+      data: { version: { increment: 1 }, status: "SUBMITTED", submittedAt: new Date(), returnMessage: null },
+    });
+    if (claimed.count === 0) throw new AppError("CONFLICT", CONFLICT_MESSAGE);
+    await recordChanges(tx, options.scope, blank.id, [{ itemKey: null, field: "status", before: blank.status, after: "SUBMITTED" }]);
+    return { version: input.version + 1 };
+  });
+}
