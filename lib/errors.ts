@@ -35,7 +35,8 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what = "Запись") => new AppError("NOT_FOUND", `${what} не найдена.`);
+/** A foreign or unknown id: the same answer as for a record that does not exist. */
+export const notFound = (message = "Запись не найдена.") => new AppError("NOT_FOUND", message);
 
 /** What a server action or API returns on failure: serialisable, in Russian. */
 export interface ErrorBody {

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
-import { hasAnyRole, homePathFor, ROLE_LABELS, type Scope } from "@/lib/scope";
+import { hasAnyRole, homePathFor, REGION_STAFF, ROLE_LABELS, type Scope } from "@/lib/scope";
 
 const HOME_LABELS = { "/region": "Регион", "/municipality": "Муниципалитет", "/school": "Школа" } as const;
 
-export function AppHeader({ scope }: { scope: Scope }) {
+export function AppHeader({ scope, unread }: { scope: Scope; unread: number }) {
   const homes = [...new Set(scope.memberships.map((m) => homePathFor(m.role)))];
   return (
     <header className="border-b border-border bg-background">
@@ -18,6 +18,19 @@ export function AppHeader({ scope }: { scope: Scope }) {
               {HOME_LABELS[home]}
             </Link>
           ))}
+          <Link href="/blanks" className="hover:underline">
+            Бланки
+          </Link>
+          {hasAnyRole(scope, REGION_STAFF) && (
+            <>
+              <Link href="/region/campaigns" className="hover:underline">
+                Кампании
+              </Link>
+              <Link href="/region/templates" className="hover:underline">
+                Шаблоны
+              </Link>
+            </>
+          )}
           {hasAnyRole(scope, ["REGION_ADMIN"]) && (
             <Link href="/region/users" className="hover:underline">
               Пользователи
@@ -25,6 +38,9 @@ export function AppHeader({ scope }: { scope: Scope }) {
           )}
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
+          <Link href="/notifications" className="hover:underline">
+            Уведомления{unread > 0 && <span className="ml-1 rounded-full bg-primary px-2 text-xs text-primary-foreground">{unread}</span>}
+          </Link>
           <span>
             <span className="font-medium">{scope.name}</span>
             <span className="block text-xs text-muted-foreground">

@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { verifyCredentials } from "@/lib/server/auth/verify-credentials";
 import { db } from "@/lib/server/db/client";
+import { loadScope } from "@/lib/server/auth/load-scope";
+import { getCampaign } from "@/lib/server/campaigns/get-campaign";
 import { seedDemo } from "@/lib/server/seed/seed-demo";
+import { SEED_CAMPAIGN } from "@/lib/seed-data/blanks";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, KALTAN_SCHOOLS } from "@/lib/seed-data/regions";
 import { useTestDatabase } from "../support/test-database";
 
@@ -83,6 +86,25 @@ describe("demo seed", () => {
     expect(await verifyCredentials({ email: "mo.slavyansky@demo.local", password: DEMO_PASSWORD })).toMatchObject({ ok: true });
   });
 
+  it("holds the two seed blanks, published, and the campaign of seed 000", async () => {
+    const templates = await db().template.findMany({ include: { versions: true }, orderBy: { key: "asc" } });
+    expect(templates.map((t) => [t.key, t.versions.map((v) => v.status)])).toEqual([
+      ["mcdo-municipal-coordinator", ["PUBLISHED"]],
+      ["mcdo-school-coordinator", ["PUBLISHED"]],
+    ]);
+    const campaign = await db().campaign.findFirstOrThrow({ where: { name: SEED_CAMPAIGN.name } });
+    const auditor = await db().user.findUniqueOrThrow({ where: { email: "auditor@demo.local" } });
+    const scope = (await loadScope(auditor.id))!;
+    const view = await getCampaign({ scope, id: campaign.id, today: "2026-11-23" });
+    expect(view.notSubmitted).toEqual(["Белоглинский район", "Крыловский район", "Новопокровский район"]);
+    const accepted = view.participants.filter((p) => p.status === "ACCEPTED");
+    expect(new Set(accepted.map((p) => p.municipality))).toEqual(new Set(SEED_CAMPAIGN.audited));
+    expect(accepted.filter((p) => p.level === "SCHOOL")).toHaveLength(10);
+    // Varied answers: some documents are missing, so findings will appear.
+    const absent = await db().answer.count({ where: { blank: { campaignId: campaign.id }, value: { path: ["present"], equals: false } } });
+    expect(absent).toBeGreaterThan(10);
+  });
+
   it("is idempotent", async () => {
     const count = async () => ({
       regions: await db().region.count(),
@@ -91,6 +113,9 @@ describe("demo seed", () => {
       addresses: await db().organizationAddress.count(),
       users: await db().user.count(),
       memberships: await db().membership.count(),
+      campaigns: await db().campaign.count(),
+      blanks: await db().blank.count(),
+      answers: await db().answer.count(),
     });
     const before = await count();
     await seedDemo({ db: db() });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { WorkList } from "@/components/blanks/work-list";
 import { MunicipalitiesTable } from "@/components/directory/municipalities-table";
 import { PageTitle } from "@/components/shell/page-title";
 import { Button } from "@/components/ui/button";
@@ -7,6 +8,7 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { hasAnyRole, REGION_STAFF, ROLE_LABELS } from "@/lib/scope";
 import { ZMunicipalityListQuery } from "@/lib/schemas/list";
 import { requireScope } from "@/lib/server/auth/with-scope";
+import { listBlanks } from "@/lib/server/blanks/list-blanks";
 import { listMunicipalities } from "@/lib/server/directory/list-municipalities";
 
 export const metadata: Metadata = { title: "Регион" };
@@ -14,7 +16,10 @@ export const metadata: Metadata = { title: "Регион" };
 export default async function RegionHome(props: { searchParams: Promise<Record<string, string>> }) {
   const scope = await requireScope({ role: REGION_STAFF });
   const query = ZMunicipalityListQuery.parse(await props.searchParams);
-  const page = await listMunicipalities({ scope, query });
+  const [page, toReview] = await Promise.all([
+    listMunicipalities({ scope, query }),
+    listBlanks({ scope, query: { sort: "updatedAt", pageSize: 10 }, statuses: ["SUBMITTED"] }),
+  ]);
   const regions = [...new Set(scope.memberships.map((m) => m.scopeName))];
   return (
     <>
@@ -22,12 +27,23 @@ export default async function RegionHome(props: { searchParams: Promise<Record<s
         title={`Регион: ${regions.join(", ")}`}
         subtitle={scope.memberships.map((m) => `${ROLE_LABELS[m.role]} — ${m.scopeName}`).join("; ")}
         actions={
-          hasAnyRole(scope, ["REGION_ADMIN"]) && (
+          <div className="flex gap-2">
             <Button asChild variant="outline">
-              <Link href="/region/users">Пользователи и роли</Link>
+              <Link href="/region/campaigns">Кампании</Link>
             </Button>
-          )
+            {hasAnyRole(scope, ["REGION_ADMIN"]) && (
+              <Button asChild variant="outline">
+                <Link href="/region/users">Пользователи и роли</Link>
+              </Button>
+            )}
+          </div>
         }
+      />
+      <WorkList
+        title="Бланки, ожидающие проверки"
+        empty="Нет бланков, ожидающих проверки."
+        page={toReview}
+        moreHref="/blanks?status=SUBMITTED"
       />
       <Card>
         <CardTitle>Муниципальные образования</CardTitle>

@@ -29,6 +29,8 @@ export interface BlankView {
   answers: Record<string, BlankAnswerView>;
   canFill: boolean;
   canReview: boolean;
+  /** Whom attachments belong to: the school for a school blank, else the municipality. */
+  fileOwner: string;
 }
 
 /** A blank with its template and answers, and what the caller may do with it. */
@@ -43,7 +45,7 @@ export async function getBlank(options: { scope: Scope; id: string }): Promise<B
       answers: true,
     },
   });
-  if (!blank) throw notFound("Бланк");
+  if (!blank) throw notFound("Бланк не найден.");
   const [participant, reviewer] = await Promise.all([
     db().blank.count({ where: { AND: [{ id: blank.id }, participantWhere(options.scope)] } }),
     db().blank.count({ where: { AND: [{ id: blank.id }, reviewerWhere(options.scope)] } }),
@@ -77,5 +79,6 @@ export async function getBlank(options: { scope: Scope; id: string }): Promise<B
     ),
     canFill: participant > 0 && (FILLABLE_STATUSES as readonly string[]).includes(blank.status),
     canReview: reviewer > 0 && blank.status === "SUBMITTED",
+    fileOwner: blank.organizationId ? `organization:${blank.organizationId}` : `municipality:${blank.municipalityId}`,
   };
 }

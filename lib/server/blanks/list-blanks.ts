@@ -19,10 +19,18 @@ export interface BlankRow {
 }
 
 /** Blanks the caller may see, paged, sorted and filtered in the database. */
-export async function listBlanks(options: { scope: Scope; query: unknown; only?: "participant" }): Promise<Page<BlankRow>> {
+export async function listBlanks(options: {
+  scope: Scope;
+  query: unknown;
+  /** Only the blanks the caller fills. */
+  only?: "participant";
+  /** Only these statuses (the homes' work lists). */
+  statuses?: BlankStatus[];
+}): Promise<Page<BlankRow>> {
   const query = ZBlankListQuery.parse(options.query);
   const filters: Prisma.BlankWhereInput[] = [blankWhere(options.scope)];
   if (options.only === "participant") filters.push(participantWhere(options.scope));
+  if (options.statuses) filters.push({ status: { in: options.statuses } });
   if (query.campaignId) filters.push({ campaignId: query.campaignId });
   if (query.municipalityId) filters.push({ municipalityId: query.municipalityId });
   if (query.status) filters.push({ status: query.status });

@@ -11,7 +11,7 @@ export async function loadBlankFor(id: string, access: Prisma.BlankWhereInput) {
     where: { AND: [{ id }, access] },
     include: { templateVersion: { select: { content: true } }, answers: true },
   });
-  if (!blank) throw notFound("Бланк");
+  if (!blank) throw notFound("Бланк не найден.");
   const content = parseContent(blank.templateVersion.content);
   const items = new Map<string, TTemplateItem>(answerableItems(content).map((item) => [item.key, item]));
   return { blank, content, items };

@@ -6,6 +6,7 @@ import type { Scope } from "@/lib/scope";
 import { ZBlankSave } from "@/lib/schemas/blank";
 import { db } from "@/lib/server/db/client";
 import { asJson } from "@/lib/server/db/json";
+import { answerFileNames, attachedFileIds } from "./answer-file-names";
 import { FILLABLE_STATUSES, participantWhere } from "./blank-access";
 import { loadBlankFor } from "./load-blank-for";
 import { recordChanges } from "./record-change";
@@ -29,6 +30,14 @@ export async function saveBlankAnswers(options: { scope: Scope; input: unknown }
     const item = items.get(itemKey);
     if (!item) fieldErrors[`answers.${itemKey}`] = ["Такого пункта в бланке нет."];
     else if (value && value.kind !== item.kind) fieldErrors[`answers.${itemKey}`] = ["Вид ответа не совпадает с пунктом бланка."];
+  }
+  // An attachment must be a file the participant may read, uploaded for this participant.
+  const fileIds = attachedFileIds(input.answers.map((a) => a.value));
+  const known = await answerFileNames(options.scope, fileIds);
+  for (const { itemKey, value } of input.answers) {
+    if (value?.kind === "DOCUMENT" && value.fileId && !(value.fileId in known)) {
+      fieldErrors[`answers.${itemKey}`] = ["Прикреплённый файл не найден: загрузите его заново."];
+    }
   }
   if (Object.keys(fieldErrors).length) throw new AppError("VALIDATION", "Проверьте ответы.", fieldErrors);
 

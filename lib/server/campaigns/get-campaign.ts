@@ -29,7 +29,7 @@ export async function getCampaign(options: { scope: Scope; id: string; today?: s
       previousCampaign: { select: { id: true, name: true } },
     },
   });
-  if (!campaign) throw notFound("Кампания");
+  if (!campaign) throw notFound("Кампания не найдена.");
   const blanks = await db().blank.findMany({
     where: { AND: [{ campaignId: campaign.id }, blankWhere(options.scope)] },
     orderBy: [{ municipality: { name: "asc" } }, { organization: { name: "asc" } }],

@@ -24,7 +24,7 @@ export async function startCampaignFromPrevious(options: { scope: Scope; input: 
       blanks: { include: { answers: { select: { itemKey: true, value: true } } } },
     },
   });
-  if (!previous) throw notFound("Кампания");
+  if (!previous) throw notFound("Кампания не найдена.");
 
   const versionFor = new Map<string, string>();
   for (const { templateVersion } of previous.templates) {

@@ -19,6 +19,6 @@ export async function getMunicipality(options: { scope: Scope; id: string }) {
       },
     },
   });
-  if (!municipality) throw notFound("Муниципальное образование");
+  if (!municipality) throw notFound("Муниципальное образование не найдено.");
   return municipality;
 }

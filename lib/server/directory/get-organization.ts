@@ -23,6 +23,6 @@ export async function getOrganization(options: { scope: Scope; id: string }) {
       addresses: { orderBy: { position: "asc" }, select: { label: true, address: true } },
     },
   });
-  if (!organization) throw notFound("Организация");
+  if (!organization) throw notFound("Организация не найдена.");
   return organization;
 }

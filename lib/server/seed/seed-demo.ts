@@ -14,6 +14,7 @@ import {
   KRASNODAR_REGIONAL_CENTRE,
 } from "@/lib/seed-data/regions";
 import { MUNICIPAL_BLANK, SCHOOL_BLANK } from "@/lib/seed-data/blanks";
+import { seedDemoCampaign } from "./seed-demo-campaign";
 import { ensureMunicipality, ensureOrganization, ensurePublishedTemplate, ensureRegion, ensureUser } from "./factories";
 
 export interface SeedSummary {
@@ -75,6 +76,7 @@ export async function seedDemo(options: { db: PrismaClient; log?: (line: string)
       for (const document of [MUNICIPAL_BLANK, SCHOOL_BLANK]) {
         await ensurePublishedTemplate(tx, { regionId: krasnodar.id, document });
       }
+      await seedDemoCampaign(tx, krasnodar.id);
 
       const kemerovo = await ensureRegion(tx, KEMEROVO_REGION);
       const kaltan = await ensureMunicipality(tx, { regionId: kemerovo.id, name: KALTAN.name, aliases: KALTAN.aliases });

@@ -15,7 +15,7 @@ export async function createNextVersion(options: { scope: Scope; templateId: str
     include: { versions: { orderBy: { version: "desc" }, take: 1 } },
   });
   const latest = template?.versions[0];
-  if (!template || !latest) throw notFound("Шаблон");
+  if (!template || !latest) throw notFound("Шаблон не найден.");
   if (latest.status === "DRAFT") return latest;
   return db().templateVersion.create({
     data: {

@@ -11,7 +11,7 @@ export async function getTemplateVersion(options: { scope: Scope; id: string }) 
     where: { id: options.id, template: templateWhere(options.scope) },
     include: { template: { select: { id: true, key: true, name: true, level: true, regionId: true } } },
   });
-  if (!version) throw notFound("Версия шаблона");
+  if (!version) throw notFound("Версия шаблона не найдена.");
   return { ...version, content: parseContent(version.content) };
 }
 

@@ -10,7 +10,7 @@ export async function publishTemplateVersion(options: { scope: Scope; versionId:
   const version = await db().templateVersion.findFirst({
     where: { id: options.versionId, template: templateWhere(options.scope, EDITOR_ROLES) },
   });
-  if (!version) throw notFound("Версия шаблона");
+  if (!version) throw notFound("Версия шаблона не найдена.");
   if (version.status === "PUBLISHED") throw new AppError("CONFLICT", "Эта версия уже опубликована.");
   parseContent(version.content);
   return db().templateVersion.update({

@@ -24,7 +24,7 @@ export async function saveTemplateDraft(options: { scope: Scope; input: unknown 
   const version = await db().templateVersion.findFirst({
     where: { id: input.versionId, template: templateWhere(options.scope, EDITOR_ROLES) },
   });
-  if (!version) throw notFound("Версия шаблона");
+  if (!version) throw notFound("Версия шаблона не найдена.");
   if (version.status !== "DRAFT") {
     throw new AppError("CONFLICT", "Опубликованная версия не меняется: создайте новую версию.");
   }

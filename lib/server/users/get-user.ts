@@ -22,7 +22,7 @@ export async function getUser(options: { scope: Scope; id: string }) {
       },
     },
   });
-  if (!user) throw notFound("Пользователь");
+  if (!user) throw notFound("Пользователь не найден.");
   return {
     ...user,
     memberships: user.memberships.map((m) => ({ id: m.id, role: m.role, scopeName: scopeNameOf(m) })),

@@ -9,7 +9,7 @@ import { resolveMembership } from "@/lib/server/directory/resolve-membership";
 export async function grantMembership(options: { scope: Scope; userId: string; grant: unknown }) {
   const grant = ZMembershipGrant.parse(options.grant);
   const user = await db().user.findFirst({ where: { AND: [{ id: options.userId }, userWhere(options.scope)] } });
-  if (!user) throw notFound("Пользователь");
+  if (!user) throw notFound("Пользователь не найден.");
   const m = await resolveMembership({ scope: options.scope, grant });
   const row = membershipRow(user.id, m);
   return db().membership.upsert({

@@ -9,7 +9,7 @@ export async function revokeMembership(options: { scope: Scope; membershipId: st
   const membership = await db().membership.findFirst({
     where: { id: options.membershipId, regionId: { in: regions } },
   });
-  if (!membership) throw notFound("Роль");
+  if (!membership) throw notFound("Роль не найдена.");
   if (membership.userId === options.scope.userId && membership.role === "REGION_ADMIN") {
     throw new AppError("CONFLICT", "Нельзя снять с себя роль администратора региона.");
   }

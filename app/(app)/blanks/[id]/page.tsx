@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { BlankForm } from "@/components/blanks/blank-form";
+import { BlankReview } from "@/components/blanks/blank-review";
+import { BlankStatusBadge } from "@/components/blanks/blank-status-badge";
+import { ReadOnlyBlank } from "@/components/blanks/read-only-blank";
+import { PageTitle } from "@/components/shell/page-title";
+import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
+import { ROLES } from "@/lib/scope";
+import { requireScope } from "@/lib/server/auth/with-scope";
+import { answerFileNames, attachedFileIds } from "@/lib/server/blanks/answer-file-names";
+import { getBlank } from "@/lib/server/blanks/get-blank";
+import { idParam, orNotFound } from "@/lib/server/http/params";
+import { formatDate } from "@/lib/dates";
+
+export const metadata: Metadata = { title: "Бланк соответствия" };
+
+export default async function BlankPage(props: { params: Promise<{ id: string }> }) {
+  const scope = await requireScope({ role: ROLES });
+  const { id } = await props.params;
+  const blank = await orNotFound(() => getBlank({ scope, id: idParam(id) }));
+  const fileNames = await answerFileNames(scope, attachedFileIds(Object.values(blank.answers).map((a) => a.value)));
+  return (
+    <>
+      <PageTitle
+        title={blank.template.name}
+        subtitle={
+          <>
+            {blank.subjectName} · <Link href={`/campaigns/${blank.campaign.id}`} className="text-primary hover:underline">{blank.campaign.name}</Link> · срок
+            сдачи {formatDate(blank.campaign.deadline)}
+          </>
+        }
+        actions={<BlankStatusBadge status={blank.status} />}
+      />
+      {blank.status === "RETURNED" && blank.returnMessage && (
+        <Alert>
+          <p className="font-medium">Бланк возвращён на доработку:</p>
+          <p>{blank.returnMessage}</p>
+        </Alert>
+      )}
+      {blank.canFill ? (
+        <BlankForm
+          key={blank.version}
+          blankId={blank.id}
+          version={blank.version}
+          content={blank.content}
+          answers={blank.answers}
+          fileNames={fileNames}
+          fileOwner={blank.fileOwner}
+        />
+      ) : blank.canReview ? (
+        <BlankReview blankId={blank.id} content={blank.content} answers={blank.answers} fileNames={fileNames} />
+      ) : (
+        <Card>
+          <ReadOnlyBlank blank={blank} fileNames={fileNames} />
+        </Card>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import { BlanksTable } from "@/components/blanks/blanks-table";
+import { PageTitle } from "@/components/shell/page-title";
+import { Card } from "@/components/ui/card";
+import { ROLES } from "@/lib/scope";
+import { ZBlankListQuery } from "@/lib/schemas/campaign";
+import { requireScope } from "@/lib/server/auth/with-scope";
+import { listBlanks } from "@/lib/server/blanks/list-blanks";
+import { listCampaigns } from "@/lib/server/campaigns/list-campaigns";
+
+export const metadata: Metadata = { title: "Бланки" };
+
+export default async function BlanksPage(props: { searchParams: Promise<Record<string, string>> }) {
+  const scope = await requireScope({ role: ROLES });
+  const query = ZBlankListQuery.parse(await props.searchParams);
+  const [page, campaigns] = await Promise.all([
+    listBlanks({ scope, query }),
+    listCampaigns({ scope, query: { pageSize: 100 } }),
+  ]);
+  return (
+    <>
+      <PageTitle title="Бланки соответствия" />
+      <Card>
+        <BlanksTable
+          page={page}
+          sort={query.sort}
+          dir={query.dir}
+          q={query.q}
+          status={query.status}
+          campaignId={query.campaignId}
+          campaigns={campaigns.rows.map((c) => ({ id: c.id, name: c.name }))}
+        />
+      </Card>
+    </>
+  );
+}

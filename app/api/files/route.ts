@@ -1,0 +1,14 @@
+import { ROLES } from "@/lib/scope";
+import { ALL_FILE_KINDS } from "@/lib/files/detect-file-type";
+import { withScope } from "@/lib/server/auth/with-scope";
+import { readUpload } from "@/lib/server/files/read-upload";
+import { resolveFileOwner } from "@/lib/server/files/resolve-file-owner";
+import { storeFile } from "@/lib/server/files/store-file";
+
+/** Uploads one file (multipart/form-data: `file`, `owner`); answers 201 with its public fields. */
+export const POST = withScope(async ({ request, scope }) => {
+  const upload = await readUpload(request);
+  const owner = await resolveFileOwner({ scope, reference: upload.owner });
+  const file = await storeFile({ scope, owner, name: upload.name, bytes: upload.bytes, allowed: ALL_FILE_KINDS });
+  return Response.json(file, { status: 201 });
+}, { role: ROLES });

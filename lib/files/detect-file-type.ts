@@ -1,0 +1,48 @@
+/**
+ * What an uploaded file really is, judged by its bytes only: the name and the
+ * MIME type the browser claims are never consulted, so a renamed executable or
+ * an HTML page called "отчёт.pdf" is refused.
+ */
+import { fileTypeFromBuffer } from "file-type/core";
+import { AppError } from "@/lib/errors";
+
+/** The kinds we accept, with the one MIME type each is stored and served with. */
+export const FILE_KINDS = {
+  PDF: { label: "PDF", mime: "application/pdf" },
+  DOCX: { label: "DOCX", mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" },
+  XLSX: { label: "XLSX", mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+  JPG: { label: "JPG", mime: "image/jpeg" },
+  PNG: { label: "PNG", mime: "image/png" },
+} as const;
+
+export type FileKind = keyof typeof FILE_KINDS;
+
+export const ALL_FILE_KINDS = Object.keys(FILE_KINDS) as FileKind[];
+
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+export const FILE_TOO_LARGE = `Файл больше ${MAX_FILE_BYTES / 1024 / 1024} МБ.`;
+
+/**
+ * The kind of the content, or null for anything else. DOCX and XLSX are ZIP
+ * archives: file-type names them only when the archive's [Content_Types].xml
+ * declares a Word or Excel main part, so a plain ZIP (or a macro-enabled
+ * DOCM/XLSM, which has a MIME type of its own) is not one of them.
+ */
+export async function detectFileType(bytes: Uint8Array): Promise<FileKind | null> {
+  const detected = await fileTypeFromBuffer(bytes);
+  if (!detected) return null;
+  return ALL_FILE_KINDS.find((kind) => FILE_KINDS[kind].mime === detected.mime) ?? null;
+}
+
+/** Refuses an empty or too large file, or one whose content is not an allowed kind; returns the kind. */
+export function checkFile(input: { size: number; kind: FileKind | null; allowed: readonly FileKind[] }): FileKind {
+  const refuse = (message: string) => new AppError("VALIDATION", message, { file: [message] });
+  if (input.size === 0) throw refuse("Файл пустой.");
+  if (input.size > MAX_FILE_BYTES) throw refuse(FILE_TOO_LARGE);
+  if (input.kind === null || !input.allowed.includes(input.kind)) {
+    const labels = input.allowed.map((kind) => FILE_KINDS[kind].label).join(", ");
+    throw refuse(`Допустимы файлы ${labels}; содержимое этого файла — не один из них.`);
+  }
+  return input.kind;
+}

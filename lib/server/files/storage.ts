@@ -1,0 +1,64 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { mkdir, open, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { Readable } from "node:stream";
+import { env } from "@/lib/env";
+
+/**
+ * Where file contents live, addressed by server-generated keys. Small on
+ * purpose, so that an S3-compatible driver can stand behind it later.
+ */
+export interface StorageDriver {
+  /** Stores new bytes; an existing key is never overwritten. */
+  put(key: string, bytes: Uint8Array): Promise<void>;
+  read(key: string): Promise<Readable>;
+  /** Removes the bytes; a missing key is not an error. */
+  remove(key: string): Promise<void>;
+}
+
+/**
+ * "ab/cd/<uuid>": two directory levels keep any one directory small. Only keys
+ * of exactly this shape are accepted, so no key (and never a user's file name)
+ * can point outside the storage root.
+ */
+const KEY = /^([0-9a-f]{2})\/([0-9a-f]{2})\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export function newStorageKey(): string {
+  const id = randomUUID();
+  return `${id.slice(0, 2)}/${id.slice(2, 4)}/${id}`;
+}
+
+/** Files under `root`, which is created on the first write. */
+export function localDiskStorage(root: string): StorageDriver {
+  const pathOf = (key: string) => {
+    if (!KEY.test(key)) throw new Error(`Not a storage key: ${JSON.stringify(key)}`);
+    return path.join(root, ...key.split("/"));
+  };
+  return {
+    async put(key, bytes) {
+      const file = pathOf(key);
+      await mkdir(path.dirname(file), { recursive: true });
+      try {
+        await writeFile(file, bytes, { flag: "wx" });
+      } catch (error) {
+        // A write cut short (disk full) must not leave half a file behind; an existing file is not ours to remove.
+        if ((error as NodeJS.ErrnoException).code !== "EEXIST") await rm(file, { force: true });
+        throw error;
+      }
+    },
+    async read(key) {
+      // Opened before returning, so a missing file fails here rather than mid-response.
+      const handle = await open(pathOf(key), "r");
+      return handle.createReadStream();
+    },
+    async remove(key) {
+      await rm(pathOf(key), { force: true });
+    },
+  };
+}
+
+/** The configured driver: local disk under STORAGE_DIR. */
+export function storage(): StorageDriver {
+  return localDiskStorage(env().storageDir);
+}

@@ -1,0 +1,20 @@
+import "server-only";
+import { sendPendingEmails } from "@/lib/server/mail/send-pending-emails";
+import { sendDeadlineReminders } from "./send-deadline-reminders";
+
+const HOUR = 60 * 60 * 1000;
+
+/** Reminders and their e-mails, once now and then hourly, in the app server process. */
+export function startScheduledJobs(log: (line: string) => void = console.log) {
+  const run = async () => {
+    try {
+      const { sent } = await sendDeadlineReminders();
+      const { emailed } = await sendPendingEmails();
+      if (sent || emailed) log(`[jobs] reminders: ${sent}, e-mails: ${emailed}`);
+    } catch (error) {
+      log(`[jobs] reminders failed: ${(error as Error).message}`);
+    }
+  };
+  setTimeout(run, 30_000).unref();
+  setInterval(run, HOUR).unref();
+}
