@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "demo-password-2026";
@@ -41,4 +42,11 @@ export async function regionIdOf(page: Page): Promise<string> {
   const id = await option.getAttribute("value");
   if (!id) throw new Error("no region to pick");
   return id;
+}
+
+/** axe-core on the current page: no serious or critical violations. */
+export async function expectNoSeriousViolations(page: Page, label: string) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${label}: ${v.id} — ${v.help} (${v.nodes.length})`)).toEqual([]);
 }

@@ -35,6 +35,9 @@ export interface BlanksTableProps {
   status?: BlankStatus;
   campaignId?: string;
   campaigns: { id: string; name: string }[];
+  municipalityId?: string;
+  /** Offered to users who see more than one municipality. */
+  municipalities: { id: string; name: string }[];
 }
 
 export function BlanksTable(props: BlanksTableProps) {
@@ -62,6 +65,19 @@ export function BlanksTable(props: BlanksTableProps) {
               ))}
             </NativeSelect>
           </label>
+          {props.municipalities.length > 1 && (
+            <label className="flex flex-col gap-1 text-sm">
+              <span>Муниципалитет</span>
+              <NativeSelect name="municipalityId" defaultValue={props.municipalityId ?? ""} className="w-60">
+                <option value="">Все муниципалитеты</option>
+                {props.municipalities.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.name}
+                  </option>
+                ))}
+              </NativeSelect>
+            </label>
+          )}
           <label className="flex flex-col gap-1 text-sm">
             <span>Статус</span>
             <NativeSelect name="status" defaultValue={props.status ?? ""} className="w-56">

@@ -1,22 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { AppError } from "@/lib/errors";
-import { ROLES, REGION_STAFF, type Role, type Scope } from "@/lib/scope";
+import { ROLES, REGION_STAFF, type Role } from "@/lib/scope";
 import { db } from "@/lib/server/db/client";
 import { createUser } from "@/lib/server/users/create-user";
+import { adminScopeOf } from "./admin-scope";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** The CLI acts as the administrator of the region it works in. */
-function adminScopeOf(regionId: string): Scope {
-  return {
-    userId: "00000000-0000-0000-0000-000000000000",
-    email: "cli@localhost",
-    name: "Командная строка",
-    memberships: [
-      { id: "cli", role: "REGION_ADMIN", regionId, municipalityId: null, organizationId: null, scopeName: "" },
-    ],
-  };
-}
 
 /** Resolves "23", "23/Славянский район", "23/Славянский район/МБОУ СОШ № 1" or an id. */
 async function resolveTarget(role: Role, text: string): Promise<{ regionId: string; scopeId: string }> {

@@ -6,7 +6,9 @@ import { connectDb, disconnectDb } from "@/lib/server/db/client";
 import { migrate } from "@/lib/server/db/migrate";
 import { resolveDatabase } from "@/lib/server/db/resolve-database";
 import { seedDemo } from "@/lib/server/seed/seed-demo";
+import { campaignList, remindersSend } from "./campaign-commands";
 import { createUserFromCli } from "./create-user-command";
+import { templateExport, templateImport, templateList } from "./template-commands";
 
 const USAGE = `Usage: npm run -s cli -- <command>
 
@@ -15,7 +17,15 @@ const USAGE = `Usage: npm run -s cli -- <command>
   user create --email E --role R --scope S [--name N] [--password P]
                                    R: REGION_ADMIN | REGION_AUDITOR | MUNICIPAL_COORDINATOR | SCHOOL_COORDINATOR
                                    S: region code ("23"), "23/Славянский район",
-                                      "23/Славянский район/МБОУ СОШ № 1", or an id`;
+                                      "23/Славянский район/МБОУ СОШ № 1", or an id
+  template list [--region 23]      the region's templates with their newest published version
+  template export <key> [--version N] --format json|xlsx --out <file> [--region 23]
+                                   writes a template version (the newest published without N)
+  template import <file> [--region 23]
+                                   imports a JSON or XLSX template as its next published version
+                                   --region: a region code; without it, the only region with templates
+  campaign list [--region 23]      campaigns with their participants' statuses
+  reminders send                   deadline reminders (7 days and 1 day before), and their e-mails`;
 
 type Command = (args: string[], databaseUrl: string) => Promise<unknown>;
 
@@ -42,6 +52,26 @@ const commands: Record<string, Command> = {
     });
     connectDb(databaseUrl);
     return createUserFromCli(values);
+  },
+  "campaign list": async (args, databaseUrl) => {
+    connectDb(databaseUrl);
+    return campaignList(args);
+  },
+  "reminders send": async (_args, databaseUrl) => {
+    connectDb(databaseUrl);
+    return remindersSend();
+  },
+  "template list": async (args, databaseUrl) => {
+    connectDb(databaseUrl);
+    return templateList(args);
+  },
+  "template export": async (args, databaseUrl) => {
+    connectDb(databaseUrl);
+    return templateExport(args);
+  },
+  "template import": async (args, databaseUrl) => {
+    connectDb(databaseUrl);
+    return templateImport(args);
   },
 };
 

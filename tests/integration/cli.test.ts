@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { verifyCredentials } from "@/lib/server/auth/verify-credentials";
 import { db } from "@/lib/server/db/client";
 import { ensureMunicipality, ensureOrganization, ensureRegion } from "@/lib/server/seed/factories";
+import { seedDemo } from "@/lib/server/seed/seed-demo";
 import { useTestDatabase } from "../support/test-database";
 
 const databaseUrl = useTestDatabase();
@@ -59,6 +60,28 @@ describe("command line", () => {
       expect(result.stderr).toMatch(/^Error: /);
     }
     expect(cli("frobnicate").code).toBe(2);
+  });
+
+  it("campaign list prints the campaigns with their participants' statuses", async () => {
+    await db().user.deleteMany({ where: { isDemo: false } });
+    await seedDemo({ db: db() });
+    const result = cli("campaign", "list", "--region", "23");
+    expect(result.code).toBe(0);
+    const [campaign] = JSON.parse(result.stdout);
+    expect(campaign).toMatchObject({
+      name: "Методический аудит муниципальных центров дистанционного образования 2022",
+      date: "2022-12-06",
+      deadline: "2022-11-25",
+      notSubmitted: ["Белоглинский район", "Крыловский район", "Новопокровский район"],
+    });
+    expect(campaign.participants).toHaveLength(26);
+    expect(campaign.participants[0]).toEqual({
+      municipality: "Белоглинский район",
+      school: null,
+      template: "Бланк соответствия критериям оценки деятельности работы муниципального координатора",
+      status: "NOT_STARTED",
+    });
+    expect(campaign.participants.filter((p: { status: string }) => p.status === "ACCEPTED")).toHaveLength(20);
   });
 
   it("start-up stops with a message naming a bad variable", () => {

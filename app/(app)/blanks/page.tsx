@@ -7,15 +7,17 @@ import { ZBlankListQuery } from "@/lib/schemas/campaign";
 import { requireScope } from "@/lib/server/auth/with-scope";
 import { listBlanks } from "@/lib/server/blanks/list-blanks";
 import { listCampaigns } from "@/lib/server/campaigns/list-campaigns";
+import { listMunicipalities } from "@/lib/server/directory/list-municipalities";
 
 export const metadata: Metadata = { title: "Бланки" };
 
 export default async function BlanksPage(props: { searchParams: Promise<Record<string, string>> }) {
   const scope = await requireScope({ role: ROLES });
   const query = ZBlankListQuery.parse(await props.searchParams);
-  const [page, campaigns] = await Promise.all([
+  const [page, campaigns, municipalities] = await Promise.all([
     listBlanks({ scope, query }),
     listCampaigns({ scope, query: { pageSize: 100 } }),
+    listMunicipalities({ scope, query: { pageSize: 100 } }),
   ]);
   return (
     <>
@@ -29,6 +31,8 @@ export default async function BlanksPage(props: { searchParams: Promise<Record<s
           status={query.status}
           campaignId={query.campaignId}
           campaigns={campaigns.rows.map((c) => ({ id: c.id, name: c.name }))}
+          municipalityId={query.municipalityId}
+          municipalities={municipalities.rows.map((m) => ({ id: m.id, name: m.name }))}
         />
       </Card>
     </>

@@ -32,7 +32,8 @@ export async function getCampaign(options: { scope: Scope; id: string; today?: s
   if (!campaign) throw notFound("Кампания не найдена.");
   const blanks = await db().blank.findMany({
     where: { AND: [{ campaignId: campaign.id }, blankWhere(options.scope)] },
-    orderBy: [{ municipality: { name: "asc" } }, { organization: { name: "asc" } }],
+    // The municipality's own blank first, then its schools'.
+    orderBy: [{ municipality: { name: "asc" } }, { organizationId: { sort: "asc", nulls: "first" } }],
     select: {
       id: true,
       status: true,

@@ -2,8 +2,10 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import { FILE_TOO_LARGE, MAX_FILE_BYTES } from "@/lib/files/detect-file-type";
 
+/** What a multipart form adds around its file (boundaries, headers, other fields). */
+const FORM_OVERHEAD_BYTES = 1024 * 1024;
 /** The largest multipart body read: one file of the maximum size plus the form's own overhead. */
-export const MAX_UPLOAD_BODY_BYTES = MAX_FILE_BYTES + 1024 * 1024;
+export const MAX_UPLOAD_BODY_BYTES = MAX_FILE_BYTES + FORM_OVERHEAD_BYTES;
 
 const invalid = (field: string, message: string) => new AppError("VALIDATION", message, { [field]: [message] });
 
@@ -12,8 +14,13 @@ const invalid = (field: string, message: string) => new AppError("VALIDATION", m
  * MAX_UPLOAD_BODY_BYTES is refused as soon as it is seen to be too large (by its
  * Content-Length, or while reading when it has none), never buffered whole.
  */
-export async function readUpload(request: Request): Promise<{ name: string; bytes: Uint8Array; owner: string }> {
-  const body = await readLimited(request, MAX_UPLOAD_BODY_BYTES);
+export async function readUpload(
+  request: Request,
+  /** The largest file accepted; the body may exceed it by the form's overhead only. */
+  maxFileBytes = MAX_FILE_BYTES,
+): Promise<{ name: string; bytes: Uint8Array; owner: string }> {
+  const tooLarge = maxFileBytes === MAX_FILE_BYTES ? FILE_TOO_LARGE : `Файл больше ${maxFileBytes / 1024 / 1024} МБ.`;
+  const body = await readLimited(request, maxFileBytes + FORM_OVERHEAD_BYTES, tooLarge);
   const contentType = request.headers.get("content-type") ?? "";
   const form = await new Response(body, { headers: { "content-type": contentType } }).formData().catch(() => {
     throw invalid("file", "Отправьте файл формой (multipart/form-data).");
@@ -28,8 +35,8 @@ export async function readUpload(request: Request): Promise<{ name: string; byte
   };
 }
 
-async function readLimited(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
-  if (Number(request.headers.get("content-length")) > limit) throw invalid("file", FILE_TOO_LARGE);
+async function readLimited(request: Request, limit: number, tooLarge: string): Promise<Uint8Array<ArrayBuffer>> {
+  if (Number(request.headers.get("content-length")) > limit) throw invalid("file", tooLarge);
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -40,7 +47,7 @@ async function readLimited(request: Request, limit: number): Promise<Uint8Array<
     total += value.byteLength;
     if (total > limit) {
       await reader.cancel();
-      throw invalid("file", FILE_TOO_LARGE);
+      throw invalid("file", tooLarge);
     }
     chunks.push(value);
   }

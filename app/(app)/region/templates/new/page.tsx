@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { PageTitle } from "@/components/shell/page-title";
+import { CreateTemplateForm } from "@/components/templates/create-template-form";
+import { Card } from "@/components/ui/card";
+import { requireScope } from "@/lib/server/auth/with-scope";
+
+export const metadata: Metadata = { title: "Новый шаблон" };
+
+export default async function NewTemplatePage() {
+  await requireScope({ role: ["REGION_ADMIN"] });
+  return (
+    <>
+      <PageTitle title="Новый шаблон" />
+      <Card>
+        <CreateTemplateForm />
+      </Card>
+    </>
+  );
+}
