@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { pdfSample } from "../tests/support/file-samples";
 import { expectNoSeriousViolations, signIn, signOut } from "./support";
 
 const MUNICIPAL_BLANK = "Бланк соответствия критериям оценки деятельности работы муниципального координатора";
@@ -51,6 +52,12 @@ test("an auditor runs a campaign over the ten municipalities of seed 000: fill, 
   await order.getByLabel("Дата").fill("2099-01-01");
   await expect(order.getByText("Дата документа не может быть в будущем.")).toBeVisible();
   await order.getByLabel("Дата").fill("2020-09-18");
+  // Attachments are checked by content, not by name.
+  const attach = order.getByLabel("Файл документа (PDF, DOCX, JPG, PNG до 20 МБ)");
+  await attach.setInputFiles({ name: "prikaz.pdf", mimeType: "application/pdf", buffer: Buffer.from("MZ\x90\x00 not a pdf at all") });
+  await expect(order.getByText(/Допустимы файлы .*содержимое этого файла — не один из них/)).toBeVisible();
+  await attach.setInputFiles({ name: "Приказ № 1006.pdf", mimeType: "application/pdf", buffer: pdfSample("Приказ № 1006") });
+  await expect(order.getByRole("link", { name: "Приказ № 1006.pdf" })).toBeVisible();
 
   const schools = item(page, "2.1 Количество базовых школ в муниципалитете");
   await schools.getByLabel("Численность").fill("2,5");
@@ -114,6 +121,9 @@ test("an auditor runs a campaign over the ten municipalities of seed 000: fill, 
   await count.getByRole("button", { name: "Сохранить отметку 2.1" }).click();
   await expect(count.getByText("сохранено")).toBeVisible();
   await expectNoSeriousViolations(page, page.url());
+  const download = page.waitForEvent("download");
+  await item(page, "1.1.1 -об организации работы БШ").getByRole("link", { name: "Приказ № 1006.pdf" }).click();
+  expect((await download).suggestedFilename()).toBe("Приказ № 1006.pdf");
   await page.getByRole("button", { name: "Принять бланк" }).click();
   await expect(page.getByText(/Отметьте соответствие официальным данным для всех пунктов/)).toBeVisible();
   await page.getByRole("button", { name: "Отметить все неотмеченные пункты как «соответствует»" }).click();
@@ -124,7 +134,8 @@ test("an auditor runs a campaign over the ten municipalities of seed 000: fill, 
   // Every change of an item stays in its history: the answers, the mark, who and when.
   await page.getByRole("button", { name: "История изменений пункта 2.1" }).click();
   const history = page.getByText(/История изменений пункта 2\.1/).locator("..");
-  await expect(history).toContainText("Отметка аудитора: — → не соответствует (По данным ИРО КК в районе одна базовая школа)");
+  await expect(history).toContainText("Отметка аудитора: — → не соответствует");
+  await expect(history).toContainText("→ не соответствует (По данным ИРО КК в районе одна базовая школа)");
   await expect(history).toContainText("Ответ: — → 2");
   await expect(history).toContainText("Муниципальный координатор (Славянский район)");
 

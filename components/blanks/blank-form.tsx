@@ -116,20 +116,28 @@ export function BlankForm(props: BlankFormProps) {
   );
 
   useEffect(() => {
+    const schedule = () => {
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => void save(), AUTOSAVE_MS);
+    };
     const backup = window.localStorage.getItem(backupKey(props.blankId));
     if (backup) {
-      // Answers typed before a failed save or a closed tab come back.
+      // Answers typed before a failed save or a closed tab come back — only those,
+      // so what others saved meanwhile on other items is kept.
       const { answers } = JSON.parse(backup) as BlankFormValues;
       for (const [key, value] of Object.entries(answers)) {
         if (kinds.has(key)) form.setValue(`answers.${key}`, value, { shouldDirty: true });
       }
       setState({ kind: "dirty" });
+      schedule();
     }
     const subscription = form.watch((values) => {
-      window.localStorage.setItem(backupKey(props.blankId), JSON.stringify(values));
+      const unsaved = Object.fromEntries(
+        Object.entries(values.answers ?? {}).filter(([key, value]) => JSON.stringify(value) !== saved.current[key]),
+      );
+      window.localStorage.setItem(backupKey(props.blankId), JSON.stringify({ answers: unsaved }));
       setState({ kind: "dirty" });
-      clearTimeout(timer.current);
-      timer.current = setTimeout(() => void save(), AUTOSAVE_MS);
+      schedule();
     });
     return () => {
       subscription.unsubscribe();

@@ -1,5 +1,8 @@
 import { ZodError } from "zod";
-import { beforeAll, describe, expect, it } from "vitest";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { AppError } from "@/lib/errors";
 import type { TBlankAnswer } from "@/lib/schemas/blank";
 import { acceptBlank } from "@/lib/server/blanks/accept-blank";
@@ -13,10 +16,15 @@ import { saveBlankAnswers } from "@/lib/server/blanks/save-blank-answers";
 import { submitBlank } from "@/lib/server/blanks/submit-blank";
 import { getCampaign } from "@/lib/server/campaigns/get-campaign";
 import { db } from "@/lib/server/db/client";
+import { ALL_FILE_KINDS } from "@/lib/files/detect-file-type";
+import { storeFile } from "@/lib/server/files/store-file";
+import { pdfSample, xlsxSample } from "../support/file-samples";
 import { buildCampaignWorld, type CampaignWorld } from "../support/campaign";
 import { useTestDatabase } from "../support/test-database";
 
 useTestDatabase();
+// Uploaded bytes go to a scratch folder, not the app's data folder.
+vi.stubEnv("STORAGE_DIR", fs.mkdtempSync(path.join(os.tmpdir(), "blank-files-")));
 
 let w: CampaignWorld;
 beforeAll(async () => {
@@ -103,6 +111,30 @@ describe("a campaign's blanks", () => {
     expect((fraction as ZodError).issues[0]!.message).toBe("Численность — целое число.");
     expect(await codeOf(save(w.item("municipal", "2.1").key, doc()))).toBe("VALIDATION");
     expect(await db().answer.count({ where: { blankId: blank.id } })).toBe(before);
+  });
+
+  it("takes as attachments only the participant's own PDF, DOCX, JPG or PNG files", async () => {
+    const blank = await w.blankOf(w.t.a1.id);
+    const owner = (municipalityId: string) => ({ regionId: w.t.regionA.id, municipalityId, organizationId: null });
+    const store = (scope: typeof w.moA1.scope, municipalityId: string, name: string, bytes: Uint8Array) =>
+      storeFile({ scope, owner: owner(municipalityId), name, bytes, allowed: ALL_FILE_KINDS });
+    const own = await store(w.moA1.scope, w.t.a1.id, "Приказ.pdf", pdfSample());
+    const sheet = await store(w.moA1.scope, w.t.a1.id, "Таблица.xlsx", await xlsxSample());
+    const foreign = await store(w.moA2.scope, w.t.a2.id, "Чужой.pdf", pdfSample());
+    const plan = w.item("municipal", "1.2.2");
+    const attach = (fileId: string, version: number) =>
+      saveBlankAnswers({ scope: w.moA1.scope, input: { blankId: blank.id, version, answers: [{ itemKey: plan.key, value: doc({ fileId }) }] } });
+    const current = (await w.blankOf(w.t.a1.id)).version;
+    for (const fileId of [sheet.id, foreign.id]) {
+      const error = await attach(fileId, current).catch((e: AppError) => e);
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).fieldErrors[`answers.${plan.key}`]).toEqual([
+        "Прикрепите файл PDF, DOCX, JPG или PNG, загруженный для этого бланка.",
+      ]);
+    }
+    await attach(own.id, current);
+    const view = await getBlank({ scope: w.auditor.scope, id: blank.id });
+    expect(view.answers[plan.key]?.value).toMatchObject({ fileId: own.id });
   });
 
   it("lets nobody but the participant fill a blank", async () => {

@@ -33,10 +33,10 @@ export async function saveBlankAnswers(options: { scope: Scope; input: unknown }
   }
   // An attachment must be a file the participant may read, uploaded for this participant.
   const fileIds = attachedFileIds(input.answers.map((a) => a.value));
-  const known = await answerFileNames(options.scope, fileIds);
+  const known = await answerFileNames(options.scope, fileIds, { attachableOnly: true });
   for (const { itemKey, value } of input.answers) {
     if (value?.kind === "DOCUMENT" && value.fileId && !(value.fileId in known)) {
-      fieldErrors[`answers.${itemKey}`] = ["Прикреплённый файл не найден: загрузите его заново."];
+      fieldErrors[`answers.${itemKey}`] = ["Прикрепите файл PDF, DOCX, JPG или PNG, загруженный для этого бланка."];
     }
   }
   if (Object.keys(fieldErrors).length) throw new AppError("VALIDATION", "Проверьте ответы.", fieldErrors);

@@ -27,7 +27,7 @@ export default async function BlankPage(props: { params: Promise<{ id: string }>
         title={blank.template.name}
         subtitle={
           <>
-            {blank.subjectName} · <Link href={`/campaigns/${blank.campaign.id}`} className="text-primary hover:underline">{blank.campaign.name}</Link> · срок
+            {blank.subjectName} · <Link href={`/campaigns/${blank.campaign.id}`} className="text-primary underline">{blank.campaign.name}</Link> · срок
             сдачи {formatDate(blank.campaign.deadline)}
           </>
         }

@@ -48,7 +48,7 @@ export default async function CampaignPage(props: { params: Promise<{ id: string
         {campaign.previousCampaign && (
           <p className="mt-2 text-sm">
             Продолжает кампанию{" "}
-            <Link href={`/campaigns/${campaign.previousCampaign.id}`} className="text-primary hover:underline">
+            <Link href={`/campaigns/${campaign.previousCampaign.id}`} className="text-primary underline">
               {campaign.previousCampaign.name}
             </Link>
           </p>
