@@ -1,20 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
+import { SEED_CAMPAIGN } from "../lib/seed-data/blanks";
 import { pdfSample } from "../tests/support/file-samples";
 import { expectNoSeriousViolations, signIn, signOut } from "./support";
 
 const MUNICIPAL_BLANK = "Бланк соответствия критериям оценки деятельности работы муниципального координатора";
-const AUDITED = [
-  "Выселковский район",
-  "Гулькевичский район",
-  "Кавказский район",
-  "Калининский район",
-  "Красноармейский район",
-  "Павловский район",
-  "Приморско-Ахтарский район",
-  "Славянский район",
-  "Тбилисский район",
-  "Тихорецкий район",
-];
+const AUDITED = SEED_CAMPAIGN.audited;
 
 const item = (page: Page, legend: string) => page.getByRole("group", { name: legend, exact: true });
 

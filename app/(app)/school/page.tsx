@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
+import { ParticipantWork } from "@/components/blanks/participant-work";
 import { OrganizationCard } from "@/components/directory/organization-card";
-import { WorkList } from "@/components/blanks/work-list";
 import { PageTitle } from "@/components/shell/page-title";
 import { requireScope } from "@/lib/server/auth/with-scope";
-import { listBlanks } from "@/lib/server/blanks/list-blanks";
 import { getOrganization } from "@/lib/server/directory/get-organization";
 
 export const metadata: Metadata = { title: "Школа" };
@@ -13,28 +12,15 @@ export default async function SchoolHome() {
   const schools = await Promise.all(
     scope.memberships.map((m) => getOrganization({ scope, id: m.organizationId as string })),
   );
-  const toFill = await listBlanks({
-    scope,
-    query: { sort: "deadline", dir: "asc", pageSize: 10 },
-    only: "participant",
-    statuses: ["NOT_STARTED", "IN_PROGRESS", "RETURNED"],
-  });
   return (
     <>
-      <WorkList
-        title="Бланки к заполнению и исправлению"
-        empty="Нет бланков, которые нужно заполнить."
-        page={toFill}
-        moreHref="/blanks"
+      <PageTitle
+        title={`Школа: ${schools.map((s) => s.name).join(", ")}`}
+        subtitle={`Школьный координатор · ${schools.map((s) => `${s.municipality?.name ?? ""}, ${s.region.name}`).join("; ")}`}
       />
+      <ParticipantWork scope={scope} />
       {schools.map((school) => (
-        <div key={school.id} className="space-y-6">
-          <PageTitle
-            title={`Школа: ${school.name}`}
-            subtitle={`Школьный координатор · ${school.municipality?.name ?? ""}, ${school.region.name}`}
-          />
-          <OrganizationCard organization={school} linkMunicipality={false} />
-        </div>
+        <OrganizationCard key={school.id} organization={school} linkMunicipality={false} />
       ))}
     </>
   );
