@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { acceptBlankAction, markAllMatchingAction, markAnswerAction, returnBlankAction } from "@/app/(app)/blanks/actions";
+import { acceptBlankAction, markAllMatchingAction, markAnswerAction } from "@/app/(app)/blanks/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -12,6 +12,7 @@ import { AUDIT_MARK_LABELS, AUDIT_MARKS, describeAnswer, type AuditMark, type TB
 import { effectiveLegalBasis, walkItems, type TTemplateContent } from "@/lib/schemas/template";
 import { ItemHistory } from "./item-history";
 import { LegalBasis } from "./legal-basis";
+import { ReturnBlankForm } from "./return-blank-form";
 
 interface ReviewAnswer {
   value: TBlankAnswer | null;
@@ -31,8 +32,6 @@ export function BlankReview(props: BlankReviewProps) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
-  const [returning, setReturning] = useState(false);
-  const [message, setMessage] = useState("");
   const run = (action: () => Promise<{ ok: boolean; error?: { message: string } }>) =>
     start(async () => {
       setError(null);
@@ -76,33 +75,8 @@ export function BlankReview(props: BlankReviewProps) {
           <Button type="button" disabled={pending} onClick={() => run(() => acceptBlankAction(props.blankId))}>
             Принять бланк
           </Button>
-          <Button type="button" variant="outline" disabled={pending} onClick={() => setReturning(true)}>
-            Вернуть на доработку
-          </Button>
+          <ReturnBlankForm blankId={props.blankId} />
         </div>
-        {returning && (
-          <form
-            className="mt-4 space-y-3"
-            aria-label="Возврат на доработку"
-            onSubmit={(e) => {
-              e.preventDefault();
-              run(() => returnBlankAction({ blankId: props.blankId, message }));
-            }}
-          >
-            <Field id="return-message" label="Что исправить">
-              <textarea
-                id="return-message"
-                rows={3}
-                value={message}
-                onChange={(e) => setMessage(e.target.value)}
-                className="w-full rounded-md border border-border bg-background px-3 py-2 text-sm"
-              />
-            </Field>
-            <Button type="submit" disabled={pending}>
-              Вернуть бланк участнику
-            </Button>
-          </form>
-        )}
       </Card>
     </div>
   );

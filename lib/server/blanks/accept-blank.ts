@@ -2,12 +2,13 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import type { Scope } from "@/lib/scope";
 import { db } from "@/lib/server/db/client";
+import { scoreStoredBlank, syncFindings } from "@/lib/server/scoring/score-stored-blank";
 import { notify, participantCoordinators } from "@/lib/server/notifications/notify";
 import { reviewerWhere } from "./blank-access";
 import { loadBlankFor } from "./load-blank-for";
 import { recordChanges } from "./record-change";
 
-/** The auditor accepts a submitted blank once every item carries a mark. */
+/** The auditor accepts a submitted blank once every item carries a mark; its findings are stored then. */
 export async function acceptBlank(options: { scope: Scope; blankId: string }) {
   const { blank, items } = await loadBlankFor(options.blankId, reviewerWhere(options.scope));
   if (blank.status !== "SUBMITTED") throw new AppError("CONFLICT", "Принять можно только бланк, отправленный на проверку.");
@@ -20,12 +21,14 @@ export async function acceptBlank(options: { scope: Scope; blankId: string }) {
     );
   }
   await db().$transaction(async (tx) => {
+    const acceptedAt = new Date();
     const claimed = await tx.blank.updateMany({
       where: { id: blank.id, status: "SUBMITTED" },
-      data: { status: "ACCEPTED", acceptedAt: new Date(), version: { increment: 1 } },
+      data: { status: "ACCEPTED", acceptedAt, version: { increment: 1 } },
     });
     if (claimed.count === 0) throw new AppError("CONFLICT", "Бланк уже принят или возвращён.");
     await recordChanges(tx, options.scope, blank.id, [{ itemKey: null, field: "status", before: "SUBMITTED", after: "ACCEPTED" }]);
+    await syncFindings(tx, blank.id, await scoreStoredBlank(tx, blank.id), acceptedAt);
     await notify(tx, await participantCoordinators(tx, blank), {
       regionId: blank.regionId,
       title: "Бланк принят",

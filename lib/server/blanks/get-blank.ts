@@ -29,6 +29,10 @@ export interface BlankView {
   answers: Record<string, BlankAnswerView>;
   canFill: boolean;
   canReview: boolean;
+  /** An accepted blank can be reopened by the region's staff; accepting it again recomputes its findings. */
+  canReopen: boolean;
+  score: number | null;
+  grade: string | null;
   /** Whom attachments belong to: the school for a school blank, else the municipality. */
   fileOwner: string;
 }
@@ -79,6 +83,9 @@ export async function getBlank(options: { scope: Scope; id: string }): Promise<B
     ),
     canFill: participant > 0 && (FILLABLE_STATUSES as readonly string[]).includes(blank.status),
     canReview: reviewer > 0 && blank.status === "SUBMITTED",
+    canReopen: reviewer > 0 && blank.status === "ACCEPTED",
+    score: blank.score,
+    grade: blank.grade,
     fileOwner: blank.organizationId ? `organization:${blank.organizationId}` : `municipality:${blank.municipalityId}`,
   };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import type { Scope } from "@/lib/scope";
 import { db } from "@/lib/server/db/client";
+import { scoreStoredBlank } from "@/lib/server/scoring/score-stored-blank";
 import { reviewerWhere } from "./blank-access";
 import { loadBlankFor } from "./load-blank-for";
 import { recordChanges } from "./record-change";
@@ -26,6 +27,7 @@ export async function markAllMatching(options: { scope: Scope; blankId: string }
       blank.id,
       keys.map((itemKey) => ({ itemKey, field: "mark", before: null, after: { mark: "MATCHES", comment: null } })),
     );
+    await scoreStoredBlank(tx, blank.id);
   });
   return { marked: keys.length };
 }

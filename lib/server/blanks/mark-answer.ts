@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import type { Scope } from "@/lib/scope";
 import { ZAnswerMark } from "@/lib/schemas/blank";
 import { db } from "@/lib/server/db/client";
+import { scoreStoredBlank } from "@/lib/server/scoring/score-stored-blank";
 import { reviewerWhere } from "./blank-access";
 import { loadBlankFor } from "./load-blank-for";
 import { recordChanges } from "./record-change";
@@ -30,5 +31,6 @@ export async function markAnswer(options: { scope: Scope; input: unknown }) {
         after: input.mark ? { mark: input.mark, comment } : null,
       },
     ]);
+    await scoreStoredBlank(tx, blank.id);
   });
 }

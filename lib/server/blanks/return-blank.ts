@@ -8,18 +8,24 @@ import { reviewerWhere } from "./blank-access";
 import { loadBlankFor } from "./load-blank-for";
 import { recordChanges } from "./record-change";
 
-/** The auditor returns a submitted blank for correction with a message to the participant. */
+/**
+ * The auditor returns a submitted blank — or reopens an accepted one — for
+ * correction, with a message to the participant. Accepting it again recomputes
+ * its findings.
+ */
 export async function returnBlank(options: { scope: Scope; input: unknown }) {
   const input = ZBlankReturn.parse(options.input);
   const { blank } = await loadBlankFor(input.blankId, reviewerWhere(options.scope));
-  if (blank.status !== "SUBMITTED") throw new AppError("CONFLICT", "Вернуть можно только бланк, отправленный на проверку.");
+  if (blank.status !== "SUBMITTED" && blank.status !== "ACCEPTED") {
+    throw new AppError("CONFLICT", "Вернуть можно только бланк, отправленный на проверку или принятый.");
+  }
   await db().$transaction(async (tx) => {
     await tx.blank.update({
       where: { id: blank.id },
       data: { status: "RETURNED", returnMessage: input.message, version: { increment: 1 } },
     });
     await recordChanges(tx, options.scope, blank.id, [
-      { itemKey: null, field: "status", before: "SUBMITTED", after: "RETURNED" },
+      { itemKey: null, field: "status", before: blank.status, after: "RETURNED" },
       { itemKey: null, field: "returnMessage", before: null, after: input.message },
     ]);
     await notify(tx, await participantCoordinators(tx, blank), {

@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import type { Scope } from "@/lib/scope";
 import { z } from "@/lib/schemas/z";
 import { db } from "@/lib/server/db/client";
+import { scoreStoredBlank } from "@/lib/server/scoring/score-stored-blank";
 import { FILLABLE_STATUSES, participantWhere } from "./blank-access";
 import { loadBlankFor } from "./load-blank-for";
 import { CONFLICT_MESSAGE } from "./save-blank-answers";
@@ -29,6 +30,7 @@ export async function submitBlank(options: { scope: Scope; input: unknown }) {
     });
     if (claimed.count === 0) throw new AppError("CONFLICT", CONFLICT_MESSAGE);
     await recordChanges(tx, options.scope, blank.id, [{ itemKey: null, field: "status", before: blank.status, after: "SUBMITTED" }]);
+    await scoreStoredBlank(tx, blank.id);
     return { version: input.version + 1 };
   });
 }

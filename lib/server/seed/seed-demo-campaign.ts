@@ -3,6 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { MUNICIPAL_BLANK_KEY, SCHOOL_BLANK_KEY, SEED_CAMPAIGN } from "@/lib/seed-data/blanks";
 import { demoAnswers } from "@/lib/seed-data/demo-answers";
 import { asJson } from "@/lib/server/db/json";
+import { scoreStoredBlank, syncFindings } from "@/lib/server/scoring/score-stored-blank";
 import { parseContent } from "@/lib/server/templates/get-template-version";
 
 type Tx = Prisma.TransactionClient;
@@ -49,7 +50,7 @@ export async function seedDemoCampaign(tx: Tx, regionId: string) {
     ];
     for (const p of participants) {
       const answers = audited ? demoAnswers(parseContent(p.version.content), p.level, index) : [];
-      await tx.blank.create({
+      const created = await tx.blank.create({
         data: {
           regionId,
           campaignId: campaign.id,
@@ -74,6 +75,7 @@ export async function seedDemoCampaign(tx: Tx, regionId: string) {
           },
         },
       });
+      if (audited) await syncFindings(tx, created.id, await scoreStoredBlank(tx, created.id), acceptedAt);
     }
   }
   return campaign;

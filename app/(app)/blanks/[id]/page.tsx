@@ -4,6 +4,7 @@ import { BlankForm } from "@/components/blanks/blank-form";
 import { BlankReview } from "@/components/blanks/blank-review";
 import { BlankStatusBadge } from "@/components/blanks/blank-status-badge";
 import { ReadOnlyBlank } from "@/components/blanks/read-only-blank";
+import { ReturnBlankForm } from "@/components/blanks/return-blank-form";
 import { PageTitle } from "@/components/shell/page-title";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
@@ -52,9 +53,24 @@ export default async function BlankPage(props: { params: Promise<{ id: string }>
       ) : blank.canReview ? (
         <BlankReview blankId={blank.id} content={blank.content} answers={blank.answers} fileNames={fileNames} />
       ) : (
-        <Card>
-          <ReadOnlyBlank blank={blank} fileNames={fileNames} />
-        </Card>
+        <>
+          {blank.score !== null && (
+            <Card>
+              <p>
+                <span className="font-semibold">Оценка: </span>
+                {blank.score.toLocaleString("ru-RU")} % — {blank.grade}
+              </p>
+            </Card>
+          )}
+          <Card>
+            <ReadOnlyBlank blank={blank} fileNames={fileNames} />
+          </Card>
+          {blank.canReopen && (
+            <Card>
+              <ReturnBlankForm blankId={blank.id} label="Вернуть принятый бланк на доработку" />
+            </Card>
+          )}
+        </>
       )}
     </>
   );
