@@ -8,6 +8,7 @@ import { resolveDatabase } from "@/lib/server/db/resolve-database";
 import { seedDemo } from "@/lib/server/seed/seed-demo";
 import { campaignList, remindersSend } from "./campaign-commands";
 import { createUserFromCli } from "./create-user-command";
+import { scoreCommand } from "./score-command";
 import { templateExport, templateImport, templateList } from "./template-commands";
 
 const USAGE = `Usage: npm run -s cli -- <command>
@@ -25,7 +26,9 @@ const USAGE = `Usage: npm run -s cli -- <command>
                                    imports a JSON or XLSX template as its next published version
                                    --region: a region code; without it, the only region with templates
   campaign list [--region 23]      campaigns with their participants' statuses
-  reminders send                   deadline reminders (7 days and 1 day before), and their e-mails`;
+  reminders send                   deadline reminders (7 days and 1 day before), and their e-mails
+  score --template <file.json> --answers <file.json> [--campaign-date YYYY-MM-DD]
+                                   scores one blank from a template export and an answers file (no database)`;
 
 type Command = (args: string[], databaseUrl: string) => Promise<unknown>;
 
@@ -75,7 +78,17 @@ const commands: Record<string, Command> = {
   },
 };
 
+/** Commands that work on files alone and need no database. */
+const offline: Record<string, (args: string[]) => Promise<unknown>> = {
+  score: scoreCommand,
+};
+
 async function main(argv: string[]): Promise<number> {
+  const standalone = offline[argv[0] ?? ""];
+  if (standalone) {
+    console.log(JSON.stringify(await standalone(argv.slice(1)), null, 2));
+    return 0;
+  }
   const key = argv.slice(0, 2).join(" ");
   const command = commands[key];
   if (!command) {

@@ -19,7 +19,8 @@ export function templateFromJson(bytes: Buffer): TTemplateDocument {
   );
 }
 
-function parseJson(text: string): unknown {
+/** JSON text as people save it (a byte-order mark allowed); a syntax error names its line and column. */
+export function parseJson(text: string): unknown {
   // Windows editors save UTF-8 with a byte-order mark, which JSON.parse refuses.
   const json = text.replace(/^\uFEFF/, "");
   if (!json.trim()) throw new AppError("VALIDATION", "Файл пустой.");
