@@ -55,13 +55,18 @@ export async function saveBlankAnswers(options: { scope: Scope; input: unknown }
       const changed = !sameJson(before?.value ?? null, value);
       const confirming = (before?.carriedOver ?? false) && (confirm || changed);
       if (!changed && !confirming) continue;
+      // A changed answer needs the auditor's look again: its old mark no longer applies.
+      const staleMark = changed && before?.mark ? { mark: null, markComment: null } : {};
       await tx.answer.upsert({
         where: { blankId_itemKey: { blankId: blank.id, itemKey } },
-        update: { value: value ? asJson(value) : Prisma.DbNull, carriedOver: false, updatedById: options.scope.userId },
+        update: { value: value ? asJson(value) : Prisma.DbNull, carriedOver: false, updatedById: options.scope.userId, ...staleMark },
         create: { blankId: blank.id, itemKey, value: value ? asJson(value) : Prisma.DbNull, updatedById: options.scope.userId },
       });
       if (changed) changes.push({ itemKey, field: "answer", before: before?.value ?? null, after: value });
       else changes.push({ itemKey, field: "confirmed", before: null, after: true });
+      if (changed && before?.mark) {
+        changes.push({ itemKey, field: "mark", before: { mark: before.mark, comment: before.markComment }, after: null });
+      }
     }
     await recordChanges(tx, options.scope, blank.id, changes);
     return { version: input.version + 1 };

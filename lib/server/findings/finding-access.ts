@@ -1,0 +1,65 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { notFound } from "@/lib/errors";
+import {
+  coordinatedMunicipalityIds,
+  coordinatedOrganizationIds,
+  staffRegionIds,
+  type Scope,
+} from "@/lib/scope";
+import { db } from "@/lib/server/db/client";
+
+const NOTHING: Prisma.FindingWhereInput = { id: { in: [] } };
+
+/**
+ * Who may read a finding: the region's staff; a municipal coordinator, the findings
+ * of their municipality's blank and of its schools' blanks; a school coordinator,
+ * their school's. The same rule as for the blanks the findings come from.
+ */
+export function findingWhere(scope: Scope): Prisma.FindingWhereInput {
+  const OR: Prisma.FindingWhereInput[] = [];
+  const regions = staffRegionIds(scope);
+  const municipalities = coordinatedMunicipalityIds(scope);
+  const schools = coordinatedOrganizationIds(scope);
+  if (regions.length) OR.push({ regionId: { in: regions } });
+  if (municipalities.length) OR.push({ municipalityId: { in: municipalities } });
+  if (schools.length) OR.push({ organizationId: { in: schools } });
+  return OR.length ? { OR } : NOTHING;
+}
+
+type Subject = { regionId: string; municipalityId: string; organizationId: string | null };
+
+/**
+ * The participant who fixes a finding: the coordinator of the blank's subject —
+ * the municipality's for a municipal blank, the school's for a school blank.
+ * A municipal coordinator sees their schools' findings but does not fix them.
+ */
+export function isFindingParticipant(scope: Scope, finding: Subject): boolean {
+  return finding.organizationId
+    ? coordinatedOrganizationIds(scope).includes(finding.organizationId)
+    : coordinatedMunicipalityIds(scope).includes(finding.municipalityId);
+}
+
+/** Who sets the plan's deadline, verifies and reopens: the region's admins and auditors. */
+export function isFindingReviewer(scope: Scope, finding: Subject): boolean {
+  return staffRegionIds(scope).includes(finding.regionId);
+}
+
+/** Whom the participant's evidence files belong to: the school for a school blank, else the municipality. */
+export function evidenceOwnerWhere(finding: Subject): Prisma.StoredFileWhereInput {
+  return finding.organizationId
+    ? { regionId: finding.regionId, organizationId: finding.organizationId }
+    : { regionId: finding.regionId, municipalityId: finding.municipalityId, organizationId: null };
+}
+
+/** The upload form's `owner` for evidence of this finding. */
+export function evidenceOwnerReference(finding: Subject): string {
+  return finding.organizationId ? `organization:${finding.organizationId}` : `municipality:${finding.municipalityId}`;
+}
+
+/** A finding the caller may read; a foreign or unknown id is "not found". */
+export async function loadFindingFor(scope: Scope, id: string) {
+  const finding = await db().finding.findFirst({ where: { AND: [{ id }, findingWhere(scope)] } });
+  if (!finding) throw notFound("Замечание не найдено.");
+  return finding;
+}

@@ -1,0 +1,57 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import type { Scope } from "@/lib/scope";
+import { ZFindingFix } from "@/lib/schemas/finding";
+import { db } from "@/lib/server/db/client";
+import { fileWhere } from "@/lib/server/files/file-access";
+import { notify } from "@/lib/server/notifications/notify";
+import { evidenceOwnerWhere, isFindingParticipant, loadFindingFor } from "./finding-access";
+import { findingLabel, regionAuditors, transitionFinding } from "./finding-transition";
+
+/**
+ * The participant reports a finding fixed (OPEN or REOPENED → FIXED) with
+ * evidence: a comment, a document, or both. The document must be a file the
+ * participant may read that was uploaded for this participant. The region's
+ * auditors are notified to check it.
+ */
+export async function markFindingFixed(options: { scope: Scope; input: unknown }) {
+  const input = ZFindingFix.parse(options.input);
+  const finding = await loadFindingFor(options.scope, input.findingId);
+  if (!isFindingParticipant(options.scope, finding)) {
+    throw new AppError("FORBIDDEN", "Отметить замечание устранённым может только координатор участника, которому оно выставлено.");
+  }
+  if (input.fileId) {
+    const file = await db().storedFile.count({
+      where: { AND: [{ id: input.fileId }, fileWhere(options.scope), evidenceOwnerWhere(finding)] },
+    });
+    if (!file) {
+      const message = "Приложите документ, загруженный для этого участника.";
+      throw new AppError("VALIDATION", message, { fileId: [message] });
+    }
+  }
+  const comment = input.comment || null;
+  await db().$transaction(async (tx) => {
+    const event = await transitionFinding(tx, {
+      scope: options.scope,
+      findingId: finding.id,
+      current: finding.remediationStatus,
+      from: ["OPEN", "REOPENED"],
+      to: "FIXED",
+      action: "FIXED",
+      comment,
+      fileId: input.fileId,
+      data: { evidenceComment: comment, evidenceFileId: input.fileId },
+      conflict:
+        finding.remediationStatus === "VERIFIED"
+          ? "Устранение этого замечания уже подтверждено."
+          : "Замечание уже отмечено как устранённое и ожидает проверки аудитора.",
+    });
+    await notify(tx, await regionAuditors(tx, finding.regionId), {
+      regionId: finding.regionId,
+      title: "Замечание устранено: требуется проверка",
+      body: `${findingLabel(finding)}${comment ? ` — ${comment}` : ""}`,
+      link: `/findings/${finding.id}`,
+      dedupeKey: `finding-fixed:${event.id}`,
+    });
+  });
+}
