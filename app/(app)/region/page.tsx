@@ -31,6 +31,9 @@ export default async function RegionHome(props: { searchParams: Promise<Record<s
             <Button asChild variant="outline">
               <Link href="/region/campaigns">Кампании</Link>
             </Button>
+            <Button asChild variant="outline">
+              <Link href="/region/recommendations">Рекомендации</Link>
+            </Button>
             {hasAnyRole(scope, ["REGION_ADMIN"]) && (
               <Button asChild variant="outline">
                 <Link href="/region/users">Пользователи и роли</Link>

@@ -1,0 +1,120 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Page } from "@/lib/paging";
+import type { Scope } from "@/lib/scope";
+import { ITEM_STATUS_LABELS, type ItemStatus, type Severity } from "@/lib/scoring/statuses";
+import {
+  earliestLocalToday,
+  isOverdue,
+  UNRESOLVED_STATUSES,
+  ZFindingListQuery,
+  type RemediationStatus,
+} from "@/lib/schemas/finding";
+import { db } from "@/lib/server/db/client";
+import { findingWhere } from "./finding-access";
+
+export interface FindingRow {
+  id: string;
+  blankId: string;
+  campaignName: string;
+  participant: string;
+  municipalityName: string;
+  itemNumber: string;
+  itemTitle: string;
+  status: string;
+  statusLabel: string;
+  severity: Severity;
+  deadline: string;
+  overdue: boolean;
+  responsible: string | null;
+  remediationStatus: RemediationStatus;
+}
+
+/** The item status's label; a status unknown to this version of the app is shown as stored. */
+export const itemStatusLabel = (status: string) => ITEM_STATUS_LABELS[status as ItemStatus] ?? status;
+
+/** Findings the caller may see, paged, sorted and filtered in the database. */
+export async function listFindings(options: {
+  scope: Scope;
+  query: unknown;
+  /** "YYYY-MM-DD" that counts as today for "overdue" (tests); the westernmost local date by default. */
+  today?: string;
+}): Promise<Page<FindingRow>> {
+  const query = ZFindingListQuery.parse(options.query);
+  const today = options.today ?? earliestLocalToday();
+  const filters: Prisma.FindingWhereInput[] = [findingWhere(options.scope)];
+  if (query.campaignId) filters.push({ campaignId: query.campaignId });
+  if (query.municipalityId) filters.push({ municipalityId: query.municipalityId });
+  if (query.remediationStatus) filters.push({ remediationStatus: query.remediationStatus });
+  if (query.severity) filters.push({ severity: query.severity });
+  if (query.overdue) filters.push({ remediationStatus: { in: [...UNRESOLVED_STATUSES] }, deadline: { lt: new Date(today) } });
+  if (query.q) {
+    filters.push({
+      OR: [
+        { itemTitle: { contains: query.q, mode: "insensitive" } },
+        { itemNumber: { startsWith: query.q } },
+        { blank: { municipality: { name: { contains: query.q, mode: "insensitive" } } } },
+        { blank: { organization: { name: { contains: query.q, mode: "insensitive" } } } },
+      ],
+    });
+  }
+  const where = { AND: filters };
+  const orderBy: Prisma.FindingOrderByWithRelationInput[] = {
+    deadline: [{ deadline: query.dir }],
+    participant: [{ blank: { municipality: { name: query.dir } } }, { blank: { organization: { name: query.dir } } }],
+    item: [{ itemNumber: query.dir }],
+    severity: [{ severity: query.dir }],
+    remediationStatus: [{ remediationStatus: query.dir }],
+  }[query.sort];
+  const [total, rows] = await Promise.all([
+    db().finding.count({ where }),
+    db().finding.findMany({
+      where,
+      orderBy: [...orderBy, { itemNumber: "asc" }, { id: "asc" }],
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+      select: {
+        id: true,
+        blankId: true,
+        itemNumber: true,
+        itemTitle: true,
+        status: true,
+        severity: true,
+        deadline: true,
+        responsible: true,
+        remediationStatus: true,
+        blank: {
+          select: {
+            campaign: { select: { name: true } },
+            municipality: { select: { name: true } },
+            organization: { select: { name: true } },
+          },
+        },
+      },
+    }),
+  ]);
+  return {
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+    rows: rows.map((f) => {
+      const deadline = f.deadline.toISOString().slice(0, 10);
+      return {
+        id: f.id,
+        blankId: f.blankId,
+        campaignName: f.blank.campaign.name,
+        participant: f.blank.organization ? `${f.blank.organization.name} (${f.blank.municipality.name})` : f.blank.municipality.name,
+        municipalityName: f.blank.municipality.name,
+        itemNumber: f.itemNumber,
+        itemTitle: f.itemTitle,
+        status: f.status,
+        statusLabel: itemStatusLabel(f.status),
+        severity: f.severity,
+        deadline,
+        overdue: isOverdue({ deadline, remediationStatus: f.remediationStatus }, today),
+        responsible: f.responsible,
+        remediationStatus: f.remediationStatus,
+      };
+    }),
+  };
+}
