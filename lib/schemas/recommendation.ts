@@ -2,7 +2,7 @@ import { FINDING_STATUSES } from "@/lib/scoring/statuses";
 import { z } from "./z";
 
 export const ZRecommendations = z.object({
-  texts: z.record(
+  texts: z.partialRecord(
     z.enum(FINDING_STATUSES),
     z.string().trim().min(5, "Не короче 5 символов.").max(2000, "Не длиннее 2000 символов."),
   ),
