@@ -8,6 +8,7 @@ import { resolveDatabase } from "@/lib/server/db/resolve-database";
 import { seedDemo } from "@/lib/server/seed/seed-demo";
 import { campaignList, remindersSend } from "./campaign-commands";
 import { createUserFromCli } from "./create-user-command";
+import { parseRequisitesCommand } from "./parse-requisites-command";
 import { scoreCommand } from "./score-command";
 import { templateExport, templateImport, templateList } from "./template-commands";
 
@@ -28,7 +29,10 @@ const USAGE = `Usage: npm run -s cli -- <command>
   campaign list [--region 23]      campaigns with their participants' statuses
   reminders send                   deadline reminders (7 days and 1 day before), and their e-mails
   score --template <file.json> --answers <file.json> [--campaign-date YYYY-MM-DD]
-                                   scores one blank from a template export and an answers file (no database)`;
+                                   scores one blank from a template export and an answers file (no database)
+  parse-requisites [--list] "<text>"
+                                   a document's requisites (type, issuer, date, number, title) from Russian text;
+                                   --list: every document the text holds`;
 
 type Command = (args: string[], databaseUrl: string) => Promise<unknown>;
 
@@ -81,6 +85,7 @@ const commands: Record<string, Command> = {
 /** Commands that work on files alone and need no database. */
 const offline: Record<string, (args: string[]) => Promise<unknown>> = {
   score: scoreCommand,
+  "parse-requisites": parseRequisitesCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -1,0 +1,41 @@
+import { spawnSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+
+function cli(...args: string[]) {
+  const result = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/cli/main.ts", "parse-requisites", ...args], {
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe("cli parse-requisites", () => {
+  it("prints the requisites of a document as JSON", () => {
+    const result = cli("Письмо департамента образования муниципального образования город Краснодар от 27.04.2021 №3121/30");
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({
+      type: "письмо",
+      issuer: "департамента образования муниципального образования город Краснодар",
+      date: "2021-04-27",
+      number: "3121/30",
+      title: null,
+    });
+  });
+
+  it("prints every document of a list", () => {
+    const result = cli("--list", 'Протокол совещания от 30.11.2020 года Приказ МКУ КНМЦ от 12.03.2021 №52-П "О проведении методического аудита"');
+    expect(JSON.parse(result.stdout).map((d: { number: string | null }) => d.number)).toEqual([null, "52-П"]);
+  });
+
+  it("refuses an impossible date or no document with exit code 1 and says why", () => {
+    for (const [text, message] of [
+      ["Приказ от 31.02.2021 № 5", "Дата «31.02.2021» не существует."],
+      ["Совещание руководителей", "Не распознан вид документа"],
+    ]) {
+      const result = cli(text!);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe("");
+      expect(result.stderr).toContain(message);
+    }
+  });
+});
