@@ -5,3 +5,17 @@ export function formatDate(value: string | Date | null | undefined): string {
   const [year, month, day] = iso.split("-");
   return `${day}.${month}.${year}`;
 }
+
+/** Russia's easternmost local date: a date that is "today" anywhere in the country is never refused. */
+export function latestLocalToday(now = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Kamchatka" }).format(now);
+}
+
+/**
+ * Russia's westernmost local date. A deadline is "in the past" only once its day
+ * has ended everywhere in the country, and a finding is overdue from then on:
+ * a deadline that may be set is never already overdue.
+ */
+export function earliestLocalToday(now = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Kaliningrad" }).format(now);
+}

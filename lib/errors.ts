@@ -29,6 +29,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fieldErrors: FieldErrors = {},
+    /** Facts a client can act on, e.g. the id of the existing record a duplicate clashes with. */
+    readonly meta: Record<string, string> = {},
   ) {
     super(message);
     this.name = "AppError";
@@ -40,5 +42,5 @@ export const notFound = (message = "Запись не найдена.") => new A
 
 /** What a server action or API returns on failure: serialisable, in Russian. */
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; fieldErrors: FieldErrors };
+  error: { code: ErrorCode; message: string; fieldErrors: FieldErrors; meta?: Record<string, string> };
 }

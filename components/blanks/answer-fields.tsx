@@ -3,9 +3,11 @@
 import { useState } from "react";
 import type { FieldErrors, UseFormRegister, UseFormSetValue } from "react-hook-form";
 import { Field, fieldAria } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { Input, NativeSelect } from "@/components/ui/input";
 import type { FormAnswer } from "@/lib/blanks/answer-form";
+import { describeRequisites } from "@/lib/schemas/document";
 import type { AnswerKind } from "@/lib/schemas/template";
+import type { OwnerDocument } from "@/lib/server/documents/list-documents-for-owner";
 
 export type BlankFormValues = { answers: Record<string, FormAnswer> };
 
@@ -20,6 +22,8 @@ interface Props {
   /** "municipality:<id>" or "organization:<id>": who the attached files belong to. */
   fileOwner: string;
   disabled: boolean;
+  /** The participant's registry documents, to take a document's requisites from. */
+  registry: OwnerDocument[];
 }
 
 function YesNo(props: Props & { yes: string; no: string }) {
@@ -77,6 +81,11 @@ export function AnswerFields(props: Props) {
       <YesNo {...props} yes="Документ есть" no="Документа нет" />
       {props.value.present === "yes" && (
         <div className="grid gap-3 sm:grid-cols-2">
+          {props.registry.length > 0 && (
+            <div className="sm:col-span-2">
+              <RegistryPicker {...props} />
+            </div>
+          )}
           {text("docType", "Вид документа (приказ, положение, соглашение…)")}
           {text("issuer", "Кем издан")}
           <Field id={id("date")} label="Дата" error={error("date")}>
@@ -146,6 +155,36 @@ function AttachmentField(props: Props) {
           event.target.value = "";
         }}
       />
+    </Field>
+  );
+}
+
+function RegistryPicker(props: Props) {
+  const id = `a-${props.itemKey}-registry`;
+  const choose = (documentId: string) => {
+    const doc = props.registry.find((d) => d.id === documentId);
+    const set = (field: keyof FormAnswer, value: string) =>
+      props.setValue(`answers.${props.itemKey}.${field}`, value, { shouldDirty: true });
+    set("documentId", documentId);
+    if (!doc) return;
+    set("docType", doc.type.charAt(0).toUpperCase() + doc.type.slice(1));
+    set("issuer", doc.issuer);
+    set("date", doc.date);
+    set("number", doc.number);
+    set("title", doc.title);
+    set("fileId", doc.fileId ?? "");
+    set("fileName", doc.fileName);
+  };
+  return (
+    <Field id={id} label="Документ из реестра (заполнит реквизиты)">
+      <NativeSelect id={id} value={props.value.documentId} disabled={props.disabled} onChange={(e) => choose(e.target.value)}>
+        <option value="">— не из реестра —</option>
+        {props.registry.map((d) => (
+          <option key={d.id} value={d.id}>
+            {describeRequisites({ ...d, issuer: d.issuer || null, date: d.date || null, number: d.number || null, title: d.title || null })}
+          </option>
+        ))}
+      </NativeSelect>
     </Field>
   );
 }

@@ -9,6 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { checkFormAnswer, fromAnswer, type FormAnswer } from "@/lib/blanks/answer-form";
 import type { TBlankAnswer } from "@/lib/schemas/blank";
+import type { OwnerDocument } from "@/lib/server/documents/list-documents-for-owner";
 import { effectiveLegalBasis, walkItems, type AnswerKind, type TTemplateContent } from "@/lib/schemas/template";
 import { AnswerFields, type BlankFormValues } from "./answer-fields";
 import { ItemHistory } from "./item-history";
@@ -21,6 +22,7 @@ export interface BlankFormProps {
   answers: Record<string, { value: TBlankAnswer | null; carriedOver: boolean }>;
   fileNames: Record<string, string>;
   fileOwner: string;
+  registry: OwnerDocument[];
 }
 
 type SaveState =
@@ -209,6 +211,7 @@ export function BlankForm(props: BlankFormProps) {
               value={values[item.key] as FormAnswer}
               fileOwner={props.fileOwner}
               disabled={false}
+              registry={props.registry}
             />
             <ItemHistory blankId={props.blankId} itemKey={item.key} label={item.number} />
           </fieldset>

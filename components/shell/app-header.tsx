@@ -21,6 +21,12 @@ export function AppHeader({ scope, unread }: { scope: Scope; unread: number }) {
           <Link href="/blanks" className="hover:underline">
             Бланки
           </Link>
+          <Link href="/findings" className="hover:underline">
+            Замечания
+          </Link>
+          <Link href="/documents" className="hover:underline">
+            Документы
+          </Link>
           {hasAnyRole(scope, REGION_STAFF) && (
             <>
               <Link href="/region/campaigns" className="hover:underline">

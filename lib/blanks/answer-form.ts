@@ -15,6 +15,7 @@ export interface FormAnswer {
   title: string;
   fileId: string;
   fileName: string;
+  documentId: string;
   count: string;
   text: string;
 }
@@ -28,6 +29,7 @@ export const EMPTY_FORM_ANSWER: FormAnswer = {
   title: "",
   fileId: "",
   fileName: "",
+  documentId: "",
   count: "",
   text: "",
 };
@@ -46,6 +48,7 @@ export function fromAnswer(value: TBlankAnswer | null | undefined, fileName = ""
         title: value.title,
         fileId: value.fileId ?? "",
         fileName,
+        documentId: value.documentId ?? "",
       };
     case "COUNT":
       return { ...EMPTY_FORM_ANSWER, count: value.count === null ? "" : String(value.count) };
@@ -73,6 +76,7 @@ export function toRawAnswer(kind: AnswerKind, form: FormAnswer): unknown {
         number: form.number,
         title: form.title,
         fileId: form.fileId || null,
+        ...(form.documentId ? { documentId: form.documentId } : {}),
       };
     case "COUNT":
       return form.count.trim() === "" ? null : { kind, count: Number(form.count.trim().replace(",", ".")) };

@@ -1,3 +1,4 @@
+import { latestLocalToday } from "@/lib/dates";
 import { z } from "./z";
 
 /**
@@ -5,10 +6,6 @@ import { z } from "./z";
  * auditor's mark. Used by the form's resolver and re-parsed on the server.
  */
 
-/** Russia's easternmost local date: a date that is "today" anywhere in the country is never refused. */
-export function latestLocalToday(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Kamchatka" }).format(now);
-}
 
 const issuedDate = z.iso
   .date({ error: "Дата в формате ДД.ММ.ГГГГ." })
@@ -25,6 +22,8 @@ export const ZDocumentAnswer = z.object({
   number: z.string().trim().max(50, "Не длиннее 50 символов.").default(""),
   title: z.string().trim().max(1000, "Не длиннее 1000 символов.").default(""),
   fileId: z.uuid().nullable().default(null),
+  /** The registry document the answer was taken from, if any. */
+  documentId: z.uuid().nullable().optional(),
 });
 
 export const ZCountAnswer = z.object({

@@ -1,3 +1,4 @@
+import { earliestLocalToday } from "@/lib/dates";
 import { listQuery } from "./list";
 import { z } from "./z";
 
@@ -32,14 +33,6 @@ export const FINDING_ACTION_LABELS: Record<FindingAction, string> = {
   VERIFIED: "Устранение подтверждено",
 };
 
-/**
- * Russia's westernmost local date. A deadline is "in the past" only once its day
- * has ended everywhere in the country, and a finding is overdue from then on:
- * a deadline that may be set is never already overdue.
- */
-export function earliestLocalToday(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Kaliningrad" }).format(now);
-}
 
 export const PAST_DEADLINE = "Срок устранения не может быть в прошлом.";
 
@@ -58,6 +51,8 @@ const flag = z
 export const ZFindingListQuery = listQuery(["deadline", "participant", "item", "severity", "remediationStatus"] as const).extend({
   campaignId: z.uuid().optional().catch(undefined),
   municipalityId: z.uuid().optional().catch(undefined),
+  /** The findings of one blank (the blank page links here). */
+  blankId: z.uuid().optional().catch(undefined),
   remediationStatus: z.enum(REMEDIATION_STATUSES).optional().catch(undefined),
   severity: z.enum(SEVERITIES).optional().catch(undefined),
   /** Only unresolved findings whose deadline has passed. */

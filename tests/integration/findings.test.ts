@@ -295,6 +295,8 @@ describe("the list", () => {
     expect((await query({ campaignId: w.campaign.id })).total).toBe(municipal.length + school.length);
     expect((await query({ campaignId: "00000000-0000-4000-8000-000000000000" })).total).toBe(0);
     expect((await query({ municipalityId: w.t.a2.id })).total).toBe(0);
+    const ofBlank = await query({ blankId: municipal[0]!.blankId });
+    expect(ofBlank.rows.map((r) => r.id).sort()).toEqual(municipal.map((r) => r.id).sort());
     const page = await listFindings({ scope: w.auditor.scope, query: { pageSize: 5, page: 2, sort: "severity", dir: "asc" } });
     expect(page.rows).toHaveLength(5);
     expect(page.total).toBe(municipal.length + school.length);

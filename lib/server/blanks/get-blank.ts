@@ -25,6 +25,8 @@ export interface BlankView {
   template: { name: string; level: "MUNICIPAL" | "SCHOOL"; version: number };
   subjectName: string;
   municipalityName: string;
+  municipalityId: string;
+  organizationId: string | null;
   content: TTemplateContent;
   answers: Record<string, BlankAnswerView>;
   canFill: boolean;
@@ -69,6 +71,8 @@ export async function getBlank(options: { scope: Scope; id: string }): Promise<B
     },
     subjectName: blank.organization ? `${blank.municipality.name}, ${blank.organization.name}` : blank.municipality.name,
     municipalityName: blank.municipality.name,
+    municipalityId: blank.municipalityId,
+    organizationId: blank.organizationId,
     content: parseContent(blank.templateVersion.content),
     answers: Object.fromEntries(
       blank.answers.map((a) => [

@@ -6,6 +6,7 @@ import type { Scope } from "@/lib/scope";
 import { ZBlankSave } from "@/lib/schemas/blank";
 import { db } from "@/lib/server/db/client";
 import { asJson } from "@/lib/server/db/json";
+import { documentWhere } from "@/lib/server/documents/document-access";
 import { answerFileNames, attachedFileIds } from "./answer-file-names";
 import { FILLABLE_STATUSES, participantWhere } from "./blank-access";
 import { loadBlankFor } from "./load-blank-for";
@@ -37,6 +38,23 @@ export async function saveBlankAnswers(options: { scope: Scope; input: unknown }
   for (const { itemKey, value } of input.answers) {
     if (value?.kind === "DOCUMENT" && value.fileId && !(value.fileId in known)) {
       fieldErrors[`answers.${itemKey}`] = ["Прикрепите файл PDF, DOCX, JPG или PNG, загруженный для этого бланка."];
+    }
+  }
+  // A registry document must be one of the participant's that the caller may read.
+  const documentIds = input.answers.flatMap((a) => (a.value?.kind === "DOCUMENT" && a.value.documentId ? [a.value.documentId] : []));
+  if (documentIds.length) {
+    const found = new Set(
+      (
+        await db().registryDocument.findMany({
+          where: { AND: [{ id: { in: documentIds }, municipalityId: blank.municipalityId }, documentWhere(options.scope)] },
+          select: { id: true },
+        })
+      ).map((d) => d.id),
+    );
+    for (const { itemKey, value } of input.answers) {
+      if (value?.kind === "DOCUMENT" && value.documentId && !found.has(value.documentId)) {
+        fieldErrors[`answers.${itemKey}`] = ["Документ реестра не найден."];
+      }
     }
   }
   if (Object.keys(fieldErrors).length) throw new AppError("VALIDATION", "Проверьте ответы.", fieldErrors);

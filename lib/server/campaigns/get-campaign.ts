@@ -1,7 +1,8 @@
 import "server-only";
 import { notFound } from "@/lib/errors";
 import type { Scope } from "@/lib/scope";
-import { latestLocalToday, type BlankStatus } from "@/lib/schemas/blank";
+import { latestLocalToday } from "@/lib/dates";
+import type { BlankStatus } from "@/lib/schemas/blank";
 import { blankWhere } from "@/lib/server/blanks/blank-access";
 import { db } from "@/lib/server/db/client";
 import { campaignWhere } from "./campaign-access";

@@ -1,10 +1,12 @@
 import "server-only";
+import { earliestLocalToday } from "@/lib/dates";
+import { notFound } from "@/lib/errors";
 import type { Scope } from "@/lib/scope";
 import type { Severity } from "@/lib/scoring/statuses";
-import { earliestLocalToday, isOverdue, type RemediationStatus } from "@/lib/schemas/finding";
+import { isOverdue, type RemediationStatus } from "@/lib/schemas/finding";
 import { db } from "@/lib/server/db/client";
 import { fileWhere } from "@/lib/server/files/file-access";
-import { evidenceOwnerReference, isFindingParticipant, isFindingReviewer, loadFindingFor } from "./finding-access";
+import { evidenceOwnerReference, findingWhere, isFindingParticipant, isFindingReviewer } from "./finding-access";
 import { itemStatusLabel } from "./list-findings";
 
 export interface FindingFileView {
@@ -61,19 +63,22 @@ export interface FindingView {
 
 /** One finding with its remediation history, and what the caller may do with it. */
 export async function getFinding(options: { scope: Scope; id: string; today?: string }): Promise<FindingView> {
-  const finding = await loadFindingFor(options.scope, options.id);
-  const [blank, events] = await Promise.all([
-    db().blank.findUniqueOrThrow({
-      where: { id: finding.blankId },
-      select: {
-        campaign: { select: { id: true, name: true } },
-        municipality: { select: { name: true } },
-        organization: { select: { name: true } },
-        templateVersion: { select: { template: { select: { name: true } } } },
+  const found = await db().finding.findFirst({
+    where: { AND: [{ id: options.id }, findingWhere(options.scope)] },
+    include: {
+      blank: {
+        select: {
+          campaign: { select: { id: true, name: true } },
+          municipality: { select: { name: true } },
+          organization: { select: { name: true } },
+          templateVersion: { select: { template: { select: { name: true } } } },
+        },
       },
-    }),
-    db().findingEvent.findMany({ where: { findingId: finding.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
-  ]);
+      events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+    },
+  });
+  if (!found) throw notFound("Замечание не найдено.");
+  const { blank, events, ...finding } = found;
   const fileIds = [
     ...new Set([finding.evidenceFileId, ...events.map((e) => e.fileId)].filter((id): id is string => id !== null)),
   ];

@@ -1,10 +1,10 @@
 import "server-only";
+import { earliestLocalToday } from "@/lib/dates";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Page } from "@/lib/paging";
 import type { Scope } from "@/lib/scope";
 import { ITEM_STATUS_LABELS, type ItemStatus, type Severity } from "@/lib/scoring/statuses";
 import {
-  earliestLocalToday,
   isOverdue,
   UNRESOLVED_STATUSES,
   ZFindingListQuery,
@@ -45,6 +45,7 @@ export async function listFindings(options: {
   const filters: Prisma.FindingWhereInput[] = [findingWhere(options.scope)];
   if (query.campaignId) filters.push({ campaignId: query.campaignId });
   if (query.municipalityId) filters.push({ municipalityId: query.municipalityId });
+  if (query.blankId) filters.push({ blankId: query.blankId });
   if (query.remediationStatus) filters.push({ remediationStatus: query.remediationStatus });
   if (query.severity) filters.push({ severity: query.severity });
   if (query.overdue) filters.push({ remediationStatus: { in: [...UNRESOLVED_STATUSES] }, deadline: { lt: new Date(today) } });

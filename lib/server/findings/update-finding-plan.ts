@@ -1,8 +1,9 @@
 import "server-only";
+import { earliestLocalToday } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import { formatDate } from "@/lib/dates";
 import type { Scope } from "@/lib/scope";
-import { earliestLocalToday, PAST_DEADLINE, ZFindingPlan } from "@/lib/schemas/finding";
+import { PAST_DEADLINE, ZFindingPlan } from "@/lib/schemas/finding";
 import { db } from "@/lib/server/db/client";
 import { isFindingParticipant, isFindingReviewer, loadFindingFor } from "./finding-access";
 

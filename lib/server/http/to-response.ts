@@ -31,7 +31,8 @@ export function toAppError(error: unknown): AppError {
 
 export function toErrorBody(error: unknown): ErrorBody {
   const appError = toAppError(error);
-  return { error: { code: appError.code, message: appError.message, fieldErrors: appError.fieldErrors } };
+  const meta = Object.keys(appError.meta).length ? { meta: appError.meta } : {};
+  return { error: { code: appError.code, message: appError.message, fieldErrors: appError.fieldErrors, ...meta } };
 }
 
 export function toResponse(error: unknown): Response {

@@ -1,6 +1,6 @@
 import "server-only";
 import { formatDate } from "@/lib/dates";
-import { latestLocalToday } from "@/lib/schemas/blank";
+import { latestLocalToday } from "@/lib/dates";
 import { FILLABLE_STATUSES } from "@/lib/server/blanks/blank-access";
 import { db } from "@/lib/server/db/client";
 import { notify, participantCoordinators } from "./notify";

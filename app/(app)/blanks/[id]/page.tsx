@@ -5,13 +5,16 @@ import { BlankReview } from "@/components/blanks/blank-review";
 import { BlankStatusBadge } from "@/components/blanks/blank-status-badge";
 import { ReadOnlyBlank } from "@/components/blanks/read-only-blank";
 import { ReturnBlankForm } from "@/components/blanks/return-blank-form";
+import { BlankFindings } from "@/components/findings/blank-findings";
 import { PageTitle } from "@/components/shell/page-title";
 import { Alert } from "@/components/ui/alert";
-import { Card } from "@/components/ui/card";
+import { Card, CardTitle } from "@/components/ui/card";
 import { ROLES } from "@/lib/scope";
 import { requireScope } from "@/lib/server/auth/with-scope";
 import { answerFileNames, attachedFileIds } from "@/lib/server/blanks/answer-file-names";
 import { getBlank } from "@/lib/server/blanks/get-blank";
+import { listFindings } from "@/lib/server/findings/list-findings";
+import { listDocumentsForOwner } from "@/lib/server/documents/list-documents-for-owner";
 import { idParam, orNotFound } from "@/lib/server/http/params";
 import { formatDate } from "@/lib/dates";
 
@@ -22,6 +25,8 @@ export default async function BlankPage(props: { params: Promise<{ id: string }>
   const { id } = await props.params;
   const blank = await orNotFound(() => getBlank({ scope, id: idParam(id) }));
   const fileNames = await answerFileNames(scope, attachedFileIds(Object.values(blank.answers).map((a) => a.value)));
+  const findings =
+    blank.status === "ACCEPTED" ? await listFindings({ scope, query: { blankId: blank.id, sort: "item", pageSize: 100 } }) : null;
   return (
     <>
       <PageTitle
@@ -49,6 +54,7 @@ export default async function BlankPage(props: { params: Promise<{ id: string }>
           answers={blank.answers}
           fileNames={fileNames}
           fileOwner={blank.fileOwner}
+          registry={await listDocumentsForOwner({ scope, municipalityId: blank.municipalityId, organizationId: blank.organizationId })}
         />
       ) : blank.canReview ? (
         <BlankReview blankId={blank.id} content={blank.content} answers={blank.answers} fileNames={fileNames} />
@@ -65,6 +71,12 @@ export default async function BlankPage(props: { params: Promise<{ id: string }>
           <Card>
             <ReadOnlyBlank blank={blank} fileNames={fileNames} />
           </Card>
+          {findings && (
+            <Card>
+              <CardTitle>Замечания</CardTitle>
+              <BlankFindings blankId={blank.id} page={findings} />
+            </Card>
+          )}
           {blank.canReopen && (
             <Card>
               <ReturnBlankForm blankId={blank.id} label="Вернуть принятый бланк на доработку" />

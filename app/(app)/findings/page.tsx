@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { FindingsTable } from "@/components/findings/findings-table";
+import { PageTitle } from "@/components/shell/page-title";
+import { Card } from "@/components/ui/card";
+import { ROLES } from "@/lib/scope";
+import { ZFindingListQuery } from "@/lib/schemas/finding";
+import { requireScope } from "@/lib/server/auth/with-scope";
+import { listCampaigns } from "@/lib/server/campaigns/list-campaigns";
+import { listMunicipalities } from "@/lib/server/directory/list-municipalities";
+import { listFindings } from "@/lib/server/findings/list-findings";
+
+export const metadata: Metadata = { title: "Замечания" };
+
+export default async function FindingsPage(props: { searchParams: Promise<Record<string, string>> }) {
+  const scope = await requireScope({ role: ROLES });
+  const query = ZFindingListQuery.parse(await props.searchParams);
+  const [page, campaigns, municipalities] = await Promise.all([
+    listFindings({ scope, query }),
+    listCampaigns({ scope, query: { pageSize: 100 } }),
+    listMunicipalities({ scope, query: { pageSize: 100 } }),
+  ]);
+  return (
+    <>
+      <PageTitle
+        title="Замечания"
+        subtitle="Контроль за устранением выявленных недостатков: от выставления замечания до подтверждения устранения."
+      />
+      {query.blankId && (
+        <p className="text-sm">
+          Показаны замечания одного бланка.{" "}
+          <Link href={`/blanks/${query.blankId}`} className="text-primary underline">
+            Открыть бланк
+          </Link>{" "}
+          ·{" "}
+          <Link href="/findings" className="text-primary underline">
+            Все замечания
+          </Link>
+        </p>
+      )}
+      <Card>
+        <FindingsTable
+          page={page}
+          sort={query.sort}
+          dir={query.dir}
+          q={query.q}
+          campaignId={query.campaignId}
+          campaigns={campaigns.rows.map((c) => ({ id: c.id, name: c.name }))}
+          municipalityId={query.municipalityId}
+          blankId={query.blankId}
+          municipalities={municipalities.rows.map((m) => ({ id: m.id, name: m.name }))}
+          remediationStatus={query.remediationStatus}
+          severity={query.severity}
+          overdue={query.overdue}
+        />
+      </Card>
+    </>
+  );
+}

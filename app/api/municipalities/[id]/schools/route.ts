@@ -1,0 +1,42 @@
+import { MAX_SCHOOL_FILE_BYTES, ZSchoolExportQuery } from "@/lib/directory/school-file";
+import { SCHOOL_TABLE_ROLES } from "@/lib/directory/school-table";
+import { contentDisposition } from "@/lib/files/file-names";
+import { withScope } from "@/lib/server/auth/with-scope";
+import { exportSchools } from "@/lib/server/directory/export-schools";
+import { importSchools } from "@/lib/server/directory/import-schools";
+import { readUpload } from "@/lib/server/files/read-upload";
+import { idParam } from "@/lib/server/http/params";
+
+/** Downloads the municipality's schools in seed 001's columns: `?format=xlsx|csv` (XLSX without it). */
+export const GET = withScope<{ id: string }>(
+  async ({ request, params, scope }) => {
+    const municipalityId = idParam(params.id);
+    const query = ZSchoolExportQuery.parse({ format: new URL(request.url).searchParams.get("format") ?? undefined });
+    const file = await exportSchools({ scope, municipalityId, format: query.format });
+    return new Response(new Uint8Array(file.bytes), {
+      headers: {
+        "Content-Type": file.mimeType,
+        "Content-Disposition": contentDisposition(file.fileName),
+        "X-Content-Type-Options": "nosniff",
+        "Cache-Control": "private, no-store",
+      },
+    });
+  },
+  { role: SCHOOL_TABLE_ROLES },
+);
+
+/**
+ * Imports a table of schools (multipart/form-data, field `file`, XLSX or CSV up to
+ * 5 MB): `{ created, updated, unchanged, rows, errors }`; `?dryRun=1` only previews.
+ * A file with errors writes nothing and answers 422 with each error by row and column.
+ */
+export const POST = withScope<{ id: string }>(
+  async ({ request, params, scope }) => {
+    const municipalityId = idParam(params.id);
+    const dryRun = ["1", "true"].includes(new URL(request.url).searchParams.get("dryRun") ?? "");
+    const upload = await readUpload(request, MAX_SCHOOL_FILE_BYTES);
+    const result = await importSchools({ scope, municipalityId, bytes: upload.bytes, dryRun });
+    return Response.json(result, { status: result.errors.length ? 422 : 200 });
+  },
+  { role: SCHOOL_TABLE_ROLES },
+);

@@ -1,0 +1,161 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { createDocumentAction } from "@/app/(app)/documents/actions";
+import { applyServerErrors } from "@/components/forms/apply-server-errors";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field, fieldAria } from "@/components/ui/field";
+import { Input, NativeSelect } from "@/components/ui/input";
+import { parseRequisites } from "@/lib/requisites/parse-requisites";
+import { DOCUMENT_TYPES, ZDocumentCreate } from "@/lib/schemas/document";
+
+const PASTE_LABEL = "Реквизиты текстом (например, «Приказ МКУ КНМЦ от 12.03.2021 №52-П «О проведении методического аудита»»)";
+
+type Input = z.input<typeof ZDocumentCreate>;
+type Output = z.output<typeof ZDocumentCreate>;
+
+export interface OwnerOption {
+  value: string;
+  label: string;
+}
+
+/** A registry document: requisites typed in, or filled from pasted text and confirmed; the file checked by content. */
+export function DocumentForm({ owners }: { owners: OwnerOption[] }) {
+  const router = useRouter();
+  const [error, setError] = useState<{ message: string; existingId?: string } | null>(null);
+  const [pasted, setPasted] = useState("");
+  const [parseNote, setParseNote] = useState<{ tone: "info" | "error"; text: string } | null>(null);
+  const [upload, setUpload] = useState<{ busy: boolean; name: string; error: string | null }>({ busy: false, name: "", error: null });
+  const form = useForm<Input, unknown, Output>({
+    resolver: zodResolver(ZDocumentCreate),
+    defaultValues: { owner: owners[0]?.value ?? "", type: "приказ", issuer: "", date: null, number: "", title: "", fileId: null },
+  });
+  const { errors, isSubmitting } = form.formState;
+
+  const fillFromText = () => {
+    const result = parseRequisites(pasted);
+    if (!result.ok) {
+      setParseNote({ tone: "error", text: result.error });
+      return;
+    }
+    const { type, issuer, date, number, title } = result.value;
+    if (type && (DOCUMENT_TYPES as readonly string[]).includes(type)) form.setValue("type", type as Output["type"]);
+    form.setValue("issuer", issuer ?? "");
+    form.setValue("date", date);
+    form.setValue("number", number ?? "");
+    form.setValue("title", title ?? "");
+    setParseNote({ tone: "info", text: "Реквизиты заполнены из текста. Проверьте их перед сохранением." });
+  };
+
+  const uploadFile = async (file: File) => {
+    setUpload({ busy: true, name: "", error: null });
+    const body = new FormData();
+    body.set("file", file);
+    body.set("owner", form.getValues("owner"));
+    const response = await fetch("/api/files", { method: "POST", body });
+    const json = await response.json().catch(() => null);
+    if (!response.ok) {
+      setUpload({ busy: false, name: "", error: json?.error?.message ?? "Не удалось загрузить файл." });
+      return;
+    }
+    form.setValue("fileId", json.id);
+    setUpload({ busy: false, name: json.name, error: null });
+  };
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setError(null);
+    const result = await createDocumentAction(values);
+    if (!result.ok) {
+      setError({ message: applyServerErrors(result, form.setError), existingId: result.error.meta?.existingId });
+      return;
+    }
+    router.push(`/documents/${result.data.id}`);
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label="Новый документ">
+      {error && (
+        <Alert>
+          {error.message}{" "}
+          {error.existingId && (
+            <Link className="underline" href={`/documents/${error.existingId}`}>
+              Открыть существующий документ
+            </Link>
+          )}
+        </Alert>
+      )}
+      <div className="space-y-2 rounded-md border border-border p-4">
+        <Field id="pasted" label={PASTE_LABEL}>
+          <textarea
+            id="pasted"
+            rows={2}
+            value={pasted}
+            onChange={(e) => setPasted(e.target.value)}
+            className="w-full rounded-md border border-border bg-background px-3 py-2 text-sm"
+          />
+        </Field>
+        <Button type="button" variant="outline" size="sm" onClick={fillFromText} disabled={!pasted.trim()}>
+          Заполнить реквизиты из текста
+        </Button>
+        {parseNote && <Alert tone={parseNote.tone}>{parseNote.text}</Alert>}
+      </div>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field id="owner" label="Чей документ" error={errors.owner?.message}>
+          <NativeSelect {...fieldAria("owner", errors.owner?.message)} {...form.register("owner")}>
+            {owners.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </NativeSelect>
+        </Field>
+        <Field id="type" label="Вид документа" error={errors.type?.message}>
+          <NativeSelect {...fieldAria("type", errors.type?.message)} {...form.register("type")}>
+            {DOCUMENT_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </NativeSelect>
+        </Field>
+        <Field id="issuer" label="Кем издан" error={errors.issuer?.message}>
+          <Input {...fieldAria("issuer", errors.issuer?.message)} {...form.register("issuer")} />
+        </Field>
+        <Field id="date" label="Дата" error={errors.date?.message}>
+          <Input type="date" {...fieldAria("date", errors.date?.message)} {...form.register("date", { setValueAs: (v) => v || null })} />
+        </Field>
+        <Field id="number" label="Номер" error={errors.number?.message}>
+          <Input {...fieldAria("number", errors.number?.message)} {...form.register("number")} />
+        </Field>
+        <Field id="title" label="Наименование" error={errors.title?.message}>
+          <Input {...fieldAria("title", errors.title?.message)} {...form.register("title")} />
+        </Field>
+      </div>
+      <Field id="file" label="Файл (PDF, DOCX, XLSX, JPG, PNG до 20 МБ)" error={upload.error ?? errors.fileId?.message}>
+        <input
+          id="file"
+          type="file"
+          accept=".pdf,.docx,.xlsx,.jpg,.jpeg,.png"
+          className="block text-sm"
+          disabled={upload.busy}
+          aria-invalid={upload.error ? true : undefined}
+          aria-describedby={upload.error ? "file-error" : undefined}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void uploadFile(file);
+          }}
+        />
+        {upload.name && <p className="text-sm">Загружен: {upload.name}</p>}
+      </Field>
+      <Button type="submit" disabled={isSubmitting || upload.busy}>
+        Сохранить в реестре
+      </Button>
+    </form>
+  );
+}

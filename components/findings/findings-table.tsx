@@ -1,0 +1,134 @@
+"use client";
+
+import Link from "next/link";
+import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
+import { SearchFilter } from "@/components/data-table/search-filter";
+import { NativeSelect } from "@/components/ui/input";
+import type { Page } from "@/lib/paging";
+import { SEVERITY_LABELS, type Severity } from "@/lib/scoring/statuses";
+import { REMEDIATION_STATUS_LABELS, REMEDIATION_STATUSES, SEVERITIES, type RemediationStatus } from "@/lib/schemas/finding";
+import type { FindingRow } from "@/lib/server/findings/list-findings";
+import { FindingDeadline, RemediationStatusBadge, SeverityBadge } from "./finding-badges";
+
+const columns: DataTableColumn<FindingRow>[] = [
+  {
+    id: "item",
+    header: "Пункт бланка",
+    accessorKey: "itemNumber",
+    cell: ({ row }) => (
+      <Link href={`/findings/${row.original.id}`} className="text-primary hover:underline">
+        {row.original.itemNumber} {row.original.itemTitle}
+      </Link>
+    ),
+  },
+  { id: "participant", header: "Участник", accessorKey: "participant" },
+  { id: "status", header: "Нарушение", accessorKey: "statusLabel", enableSorting: false },
+  { id: "severity", header: "Критичность", accessorKey: "severity", cell: ({ row }) => <SeverityBadge severity={row.original.severity} /> },
+  {
+    id: "deadline",
+    header: "Срок устранения",
+    accessorKey: "deadline",
+    cell: ({ row }) => <FindingDeadline deadline={row.original.deadline} overdue={row.original.overdue} />,
+  },
+  {
+    id: "responsible",
+    header: "Ответственный",
+    accessorKey: "responsible",
+    enableSorting: false,
+    cell: ({ row }) => row.original.responsible ?? <span className="text-muted-foreground">не назначен</span>,
+  },
+  {
+    id: "remediationStatus",
+    header: "Устранение",
+    accessorKey: "remediationStatus",
+    cell: ({ row }) => <RemediationStatusBadge status={row.original.remediationStatus} />,
+  },
+];
+
+export interface FindingsTableProps {
+  page: Page<FindingRow>;
+  sort: string;
+  dir: "asc" | "desc";
+  q: string;
+  campaignId?: string;
+  campaigns: { id: string; name: string }[];
+  municipalityId?: string;
+  /** Set when the list shows one blank's findings; kept across the filters. */
+  blankId?: string;
+  /** Offered to users who see more than one municipality. */
+  municipalities: { id: string; name: string }[];
+  remediationStatus?: RemediationStatus;
+  severity?: Severity;
+  overdue: boolean;
+}
+
+export function FindingsTable(props: FindingsTableProps) {
+  return (
+    <DataTable
+      caption="Замечания и их устранение"
+      columns={columns}
+      rows={props.page.rows}
+      total={props.page.total}
+      page={props.page.page}
+      pageSize={props.page.pageSize}
+      sort={props.sort}
+      dir={props.dir}
+      getRowId={(row) => row.id}
+      filters={
+        <SearchFilter q={props.q} label="Пункт, муниципалитет или школа">
+          {props.blankId && <input type="hidden" name="blankId" value={props.blankId} />}
+          <label className="flex flex-col gap-1 text-sm">
+            <span>Кампания</span>
+            <NativeSelect name="campaignId" defaultValue={props.campaignId ?? ""} className="w-72">
+              <option value="">Все кампании</option>
+              {props.campaigns.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </NativeSelect>
+          </label>
+          {props.municipalities.length > 1 && (
+            <label className="flex flex-col gap-1 text-sm">
+              <span>Муниципалитет</span>
+              <NativeSelect name="municipalityId" defaultValue={props.municipalityId ?? ""} className="w-60">
+                <option value="">Все муниципалитеты</option>
+                {props.municipalities.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.name}
+                  </option>
+                ))}
+              </NativeSelect>
+            </label>
+          )}
+          <label className="flex flex-col gap-1 text-sm">
+            <span>Устранение</span>
+            <NativeSelect name="remediationStatus" defaultValue={props.remediationStatus ?? ""} className="w-60">
+              <option value="">Все</option>
+              {REMEDIATION_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {REMEDIATION_STATUS_LABELS[s]}
+                </option>
+              ))}
+            </NativeSelect>
+          </label>
+          <label className="flex flex-col gap-1 text-sm">
+            <span>Критичность</span>
+            <NativeSelect name="severity" defaultValue={props.severity ?? ""} className="w-40">
+              <option value="">Любая</option>
+              {SEVERITIES.map((s) => (
+                <option key={s} value={s}>
+                  {SEVERITY_LABELS[s]}
+                </option>
+              ))}
+            </NativeSelect>
+          </label>
+          <label className="flex h-9 items-center gap-2 text-sm">
+            <input type="checkbox" name="overdue" value="1" defaultChecked={props.overdue} />
+            Только просроченные
+          </label>
+        </SearchFilter>
+      }
+    />
+  );
+}

@@ -1,0 +1,120 @@
+import "server-only";
+import { readSchoolFile } from "@/lib/directory/school-file";
+import { planSchoolImport, type PlannedRow, type SchoolField } from "@/lib/directory/school-import-plan";
+import { parseSchoolTable, SCHOOL_TABLE_ROLES, type SchoolRecord, type TableProblem } from "@/lib/directory/school-table";
+import { notFound } from "@/lib/errors";
+import { municipalityWhere, narrowScope, organizationWhere, type Scope } from "@/lib/scope";
+import { db } from "@/lib/server/db/client";
+
+/** One row of the preview: what importing does with it. */
+export type SchoolImportRow =
+  | { row: number; name: string; action: "create" }
+  | { row: number; name: string; action: "update"; previousName: string; changes: SchoolField[] }
+  | { row: number; name: string; action: "unchanged" };
+
+export interface SchoolImportResult {
+  /** True when nothing was written because only a preview was asked for. */
+  dryRun: boolean;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rows: SchoolImportRow[];
+  /** With any, nothing is written and the counts are 0. */
+  errors: TableProblem[];
+}
+
+/**
+ * Imports a table of schools (XLSX or CSV in seed 001's columns) into one
+ * municipality: all rows or none, in one transaction. A name already there (up to
+ * case, «ё», spaces and quotes) updates that school's name, addresses, head and
+ * phone; a new name creates a school. Schools missing from the file stay as they are.
+ * With `dryRun` the same answer is computed and nothing is written.
+ */
+export async function importSchools(options: {
+  scope: Scope;
+  municipalityId: string;
+  bytes: Uint8Array;
+  dryRun?: boolean;
+}): Promise<SchoolImportResult> {
+  const scope = narrowScope(options.scope, SCHOOL_TABLE_ROLES);
+  const dryRun = options.dryRun ?? false;
+  const municipality = await db().municipality.findFirst({
+    where: { AND: [{ id: options.municipalityId }, municipalityWhere(scope)] },
+    select: { id: true, regionId: true },
+  });
+  if (!municipality) throw notFound("Муниципальное образование не найдено.");
+
+  const file = await readSchoolFile(options.bytes);
+  if (file.problems.length) return refused(dryRun, file.problems);
+  const table = parseSchoolTable(file.rows);
+  if (table.problems.length) return refused(dryRun, table.problems);
+
+  return db().$transaction(async (tx) => {
+    // Two imports into one municipality run one after the other, each seeing the other's schools.
+    if (!dryRun) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`schools:${municipality.id}`}))`;
+    const existing = await tx.organization.findMany({
+      where: { AND: [{ regionId: municipality.regionId, municipalityId: municipality.id }, organizationWhere(scope)] },
+      select: {
+        id: true,
+        kind: true,
+        name: true,
+        headName: true,
+        phone: true,
+        addresses: { orderBy: { position: "asc" }, select: { label: true, address: true } },
+      },
+    });
+    const plan = planSchoolImport(table.schools, existing);
+    if (plan.problems.length) return refused(dryRun, plan.problems);
+    if (!dryRun) {
+      for (const row of plan.rows) {
+        if (row.action === "create") {
+          await tx.organization.create({
+            data: {
+              regionId: municipality.regionId,
+              municipalityId: municipality.id,
+              kind: "SCHOOL",
+              ...fieldsOf(row.school),
+              addresses: { create: addressRows(row.school) },
+            },
+          });
+        } else if (row.action === "update") {
+          await tx.organization.update({
+            where: { id: row.id, regionId: municipality.regionId, municipalityId: municipality.id },
+            data: {
+              ...fieldsOf(row.school),
+              ...(row.changes.includes("addresses") ? { addresses: { deleteMany: {}, create: addressRows(row.school) } } : {}),
+            },
+          });
+        }
+      }
+    }
+    const count = (action: PlannedRow["action"]) => plan.rows.filter((r) => r.action === action).length;
+    return {
+      dryRun,
+      created: count("create"),
+      updated: count("update"),
+      unchanged: count("unchanged"),
+      rows: plan.rows.map(previewRow),
+      errors: [],
+    };
+  });
+}
+
+function refused(dryRun: boolean, errors: TableProblem[]): SchoolImportResult {
+  return { dryRun, created: 0, updated: 0, unchanged: 0, rows: [], errors };
+}
+
+function fieldsOf(school: SchoolRecord) {
+  return { name: school.name, headName: school.headName, phone: school.phone };
+}
+
+function addressRows(school: SchoolRecord) {
+  return school.addresses.map((a, position) => ({ position, label: a.label, address: a.address }));
+}
+
+function previewRow(row: PlannedRow): SchoolImportRow {
+  if (row.action === "update") {
+    return { row: row.row, name: row.name, action: "update", previousName: row.previousName, changes: row.changes };
+  }
+  return { row: row.row, name: row.name, action: row.action };
+}

@@ -1,0 +1,24 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { coordinatedMunicipalityIds, coordinatedOrganizationIds, staffRegionIds, type Scope } from "@/lib/scope";
+
+/**
+ * Registry documents a scope may read: region staff all of their region's; a
+ * municipal coordinator those of their municipality and its schools; a school
+ * coordinator their school's.
+ */
+export function documentWhere(scope: Scope): Prisma.RegistryDocumentWhereInput {
+  const OR: Prisma.RegistryDocumentWhereInput[] = [];
+  const regions = staffRegionIds(scope);
+  const municipalities = coordinatedMunicipalityIds(scope);
+  const schools = coordinatedOrganizationIds(scope);
+  if (regions.length) OR.push({ regionId: { in: regions } });
+  if (municipalities.length) OR.push({ municipalityId: { in: municipalities } });
+  if (schools.length) OR.push({ organizationId: { in: schools } });
+  return OR.length ? { OR } : { id: { in: [] } };
+}
+
+/** The issuer as duplicates are compared: case, «ё» and spacing do not matter. */
+export function issuerKeyOf(issuer: string | null): string {
+  return (issuer ?? "").toLowerCase().replaceAll("ё", "е").replace(/[«»"“”„]/g, "").replace(/\s+/g, " ").trim();
+}

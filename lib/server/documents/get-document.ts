@@ -1,0 +1,37 @@
+import "server-only";
+import { notFound } from "@/lib/errors";
+import type { Scope } from "@/lib/scope";
+import { blankWhere } from "@/lib/server/blanks/blank-access";
+import { db } from "@/lib/server/db/client";
+import { documentWhere } from "./document-access";
+import { ownerNames } from "./list-documents";
+
+/** A registry document with its file, its successor and where it is used (blank items the caller may see). */
+export async function getDocument(options: { scope: Scope; id: string }) {
+  const doc = await db().registryDocument.findFirst({
+    where: { AND: [{ id: options.id }, documentWhere(options.scope)] },
+    include: {
+      supersededBy: { select: { id: true, type: true, issuer: true, date: true, number: true, title: true } },
+      supersedes: { select: { id: true, type: true, issuer: true, date: true, number: true, title: true } },
+    },
+  });
+  if (!doc) throw notFound("Документ не найден.");
+  const [file, names, usedIn] = await Promise.all([
+    doc.fileId ? db().storedFile.findUnique({ where: { id: doc.fileId }, select: { id: true, name: true } }) : null,
+    ownerNames([doc]),
+    db().answer.findMany({
+      where: { value: { path: ["documentId"], equals: doc.id }, blank: blankWhere(options.scope) },
+      select: {
+        itemKey: true,
+        blank: {
+          select: {
+            id: true,
+            campaign: { select: { name: true } },
+            templateVersion: { select: { template: { select: { name: true } } } },
+          },
+        },
+      },
+    }),
+  ]);
+  return { ...doc, file, owner: names.get(doc.organizationId ?? doc.municipalityId ?? "") ?? "", usedIn };
+}

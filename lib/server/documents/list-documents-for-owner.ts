@@ -1,0 +1,35 @@
+import "server-only";
+import type { Scope } from "@/lib/scope";
+import { db } from "@/lib/server/db/client";
+import { documentWhere } from "./document-access";
+
+/** The documents in force of a blank's participant, for picking a blank item's document from the registry. */
+export async function listDocumentsForOwner(options: { scope: Scope; municipalityId: string; organizationId: string | null }) {
+  const docs = await db().registryDocument.findMany({
+    where: {
+      AND: [
+        documentWhere(options.scope),
+        { status: "IN_FORCE", municipalityId: options.municipalityId },
+        options.organizationId ? { organizationId: options.organizationId } : {},
+      ],
+    },
+    orderBy: [{ date: { sort: "desc", nulls: "last" } }],
+    take: 500,
+  });
+  const files = await db().storedFile.findMany({
+    where: { id: { in: docs.flatMap((d) => (d.fileId ? [d.fileId] : [])) } },
+    select: { id: true, name: true },
+  });
+  const fileNames = new Map(files.map((f) => [f.id, f.name]));
+  return docs.map((d) => ({
+    id: d.id,
+    type: d.type,
+    issuer: d.issuer ?? "",
+    date: d.date?.toISOString().slice(0, 10) ?? "",
+    number: d.number ?? "",
+    title: d.title ?? "",
+    fileId: d.fileId,
+    fileName: d.fileId ? (fileNames.get(d.fileId) ?? "") : "",
+  }));
+}
+export type OwnerDocument = Awaited<ReturnType<typeof listDocumentsForOwner>>[number];

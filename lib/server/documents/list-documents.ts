@@ -1,0 +1,69 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Page } from "@/lib/paging";
+import type { Scope } from "@/lib/scope";
+import { ZDocumentListQuery } from "@/lib/schemas/document";
+import { db } from "@/lib/server/db/client";
+import { documentWhere } from "./document-access";
+
+export interface DocumentRow {
+  id: string;
+  type: string;
+  issuer: string | null;
+  date: string | null;
+  number: string | null;
+  title: string | null;
+  owner: string;
+  status: "IN_FORCE" | "SUPERSEDED";
+  fileId: string | null;
+}
+
+/** The registry as the caller may see it, paged, sorted and filtered in the database. */
+export async function listDocuments(options: { scope: Scope; query: unknown }): Promise<Page<DocumentRow>> {
+  const query = ZDocumentListQuery.parse(options.query);
+  const filters: Prisma.RegistryDocumentWhereInput[] = [documentWhere(options.scope)];
+  if (query.type) filters.push({ type: query.type });
+  if (query.status) filters.push({ status: query.status });
+  if (query.municipalityId) filters.push({ municipalityId: query.municipalityId });
+  if (query.q) {
+    filters.push({
+      OR: ["title", "issuer", "number"].map((field) => ({ [field]: { contains: query.q, mode: "insensitive" } })),
+    });
+  }
+  const where = { AND: filters };
+  const [total, rows] = await Promise.all([
+    db().registryDocument.count({ where }),
+    db().registryDocument.findMany({
+      where,
+      orderBy: [{ [query.sort]: { sort: query.dir, nulls: "last" } }, { id: "asc" }],
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    }),
+  ]);
+  const names = await ownerNames(rows);
+  return {
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+    rows: rows.map((d) => ({
+      id: d.id,
+      type: d.type,
+      issuer: d.issuer,
+      date: d.date?.toISOString().slice(0, 10) ?? null,
+      number: d.number,
+      title: d.title,
+      owner: names.get(d.organizationId ?? d.municipalityId ?? "") ?? "",
+      status: d.status,
+      fileId: d.fileId,
+    })),
+  };
+}
+
+/** Display names of the documents' owners, in two queries for the whole page. */
+export async function ownerNames(docs: Array<{ municipalityId: string | null; organizationId: string | null }>) {
+  const [municipalities, organizations] = await Promise.all([
+    db().municipality.findMany({ where: { id: { in: docs.flatMap((d) => (d.municipalityId ? [d.municipalityId] : [])) } }, select: { id: true, name: true } }),
+    db().organization.findMany({ where: { id: { in: docs.flatMap((d) => (d.organizationId ? [d.organizationId] : [])) } }, select: { id: true, name: true } }),
+  ]);
+  return new Map([...municipalities, ...organizations].map((o) => [o.id, o.name]));
+}
