@@ -56,7 +56,7 @@ export function BlanksTable(props: BlanksTableProps) {
         <SearchFilter q={props.q} label="Муниципалитет или школа">
           <label className="flex flex-col gap-1 text-sm">
             <span>Кампания</span>
-            <NativeSelect name="campaignId" defaultValue={props.campaignId ?? ""} className="w-72">
+            <NativeSelect aria-label="Кампания" name="campaignId" defaultValue={props.campaignId ?? ""} className="w-72">
               <option value="">Все кампании</option>
               {props.campaigns.map((c) => (
                 <option key={c.id} value={c.id}>
@@ -68,7 +68,7 @@ export function BlanksTable(props: BlanksTableProps) {
           {props.municipalities.length > 1 && (
             <label className="flex flex-col gap-1 text-sm">
               <span>Муниципалитет</span>
-              <NativeSelect name="municipalityId" defaultValue={props.municipalityId ?? ""} className="w-60">
+              <NativeSelect aria-label="Муниципалитет" name="municipalityId" defaultValue={props.municipalityId ?? ""} className="w-60">
                 <option value="">Все муниципалитеты</option>
                 {props.municipalities.map((m) => (
                   <option key={m.id} value={m.id}>
@@ -80,7 +80,7 @@ export function BlanksTable(props: BlanksTableProps) {
           )}
           <label className="flex flex-col gap-1 text-sm">
             <span>Статус</span>
-            <NativeSelect name="status" defaultValue={props.status ?? ""} className="w-56">
+            <NativeSelect aria-label="Статус" name="status" defaultValue={props.status ?? ""} className="w-56">
               <option value="">Все статусы</option>
               {BLANK_STATUSES.map((s) => (
                 <option key={s} value={s}>

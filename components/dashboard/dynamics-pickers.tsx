@@ -14,7 +14,7 @@ export function MunicipalityPicker(props: { municipalities: { id: string; name: 
     <form method="get" className="flex flex-wrap items-end gap-2" aria-label="Выбор муниципального образования">
       <label className="flex flex-col gap-1 text-sm">
         <span>Муниципальное образование</span>
-        <NativeSelect name="municipality" defaultValue={props.selected ?? ""} className="w-80" required>
+        <NativeSelect aria-label="Муниципальное образование" name="municipality" defaultValue={props.selected ?? ""} className="w-80" required>
           <option value="" disabled>
             Выберите…
           </option>
@@ -81,14 +81,14 @@ export function CampaignPairPicker(props: {
       <input type="hidden" name="template" value={props.templateId} />
       <label className="flex flex-col gap-1 text-sm">
         <span>Ранняя кампания</span>
-        <NativeSelect name="from" defaultValue={props.from ?? ""} className="w-80">
+        <NativeSelect aria-label="Ранняя кампания" name="from" defaultValue={props.from ?? ""} className="w-80">
           <option value="">Предпоследняя (по умолчанию)</option>
           {options}
         </NativeSelect>
       </label>
       <label className="flex flex-col gap-1 text-sm">
         <span>Поздняя кампания</span>
-        <NativeSelect name="to" defaultValue={props.to ?? ""} className="w-80">
+        <NativeSelect aria-label="Поздняя кампания" name="to" defaultValue={props.to ?? ""} className="w-80">
           <option value="">Последняя (по умолчанию)</option>
           {options}
         </NativeSelect>

@@ -49,7 +49,7 @@ export function DocumentsTable(props: { page: Page<DocumentRow>; sort: string; d
         <SearchFilter q={props.q} label="Номер, наименование или издатель">
           <label className="flex flex-col gap-1 text-sm">
             <span>Вид</span>
-            <NativeSelect name="type" defaultValue={props.type ?? ""} className="w-48">
+            <NativeSelect aria-label="Вид" name="type" defaultValue={props.type ?? ""} className="w-48">
               <option value="">Все виды</option>
               {DOCUMENT_TYPES.map((t) => (
                 <option key={t} value={t}>

@@ -79,7 +79,7 @@ export function FindingsTable(props: FindingsTableProps) {
           {props.blankId && <input type="hidden" name="blankId" value={props.blankId} />}
           <label className="flex flex-col gap-1 text-sm">
             <span>Кампания</span>
-            <NativeSelect name="campaignId" defaultValue={props.campaignId ?? ""} className="w-72">
+            <NativeSelect aria-label="Кампания" name="campaignId" defaultValue={props.campaignId ?? ""} className="w-72">
               <option value="">Все кампании</option>
               {props.campaigns.map((c) => (
                 <option key={c.id} value={c.id}>
@@ -91,7 +91,7 @@ export function FindingsTable(props: FindingsTableProps) {
           {props.municipalities.length > 1 && (
             <label className="flex flex-col gap-1 text-sm">
               <span>Муниципалитет</span>
-              <NativeSelect name="municipalityId" defaultValue={props.municipalityId ?? ""} className="w-60">
+              <NativeSelect aria-label="Муниципалитет" name="municipalityId" defaultValue={props.municipalityId ?? ""} className="w-60">
                 <option value="">Все муниципалитеты</option>
                 {props.municipalities.map((m) => (
                   <option key={m.id} value={m.id}>
@@ -103,7 +103,7 @@ export function FindingsTable(props: FindingsTableProps) {
           )}
           <label className="flex flex-col gap-1 text-sm">
             <span>Устранение</span>
-            <NativeSelect name="remediationStatus" defaultValue={props.remediationStatus ?? ""} className="w-60">
+            <NativeSelect aria-label="Устранение" name="remediationStatus" defaultValue={props.remediationStatus ?? ""} className="w-60">
               <option value="">Все</option>
               {REMEDIATION_STATUSES.map((s) => (
                 <option key={s} value={s}>
@@ -114,7 +114,7 @@ export function FindingsTable(props: FindingsTableProps) {
           </label>
           <label className="flex flex-col gap-1 text-sm">
             <span>Критичность</span>
-            <NativeSelect name="severity" defaultValue={props.severity ?? ""} className="w-40">
+            <NativeSelect aria-label="Критичность" name="severity" defaultValue={props.severity ?? ""} className="w-40">
               <option value="">Любая</option>
               {SEVERITIES.map((s) => (
                 <option key={s} value={s}>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { DASHBOARD_ROLES } from "@/lib/dashboard/dashboard-roles";
 import { hasAnyRole, homePathFor, REGION_STAFF, ROLE_LABELS, type Scope } from "@/lib/scope";
 
 const HOME_LABELS = { "/region": "Регион", "/municipality": "Муниципалитет", "/school": "Школа" } as const;
@@ -35,7 +36,15 @@ export function AppHeader({ scope, unread }: { scope: Scope; unread: number }) {
               <Link href="/region/templates" className="hover:underline">
                 Шаблоны
               </Link>
+              <Link href="/region/coordinators" className="hover:underline">
+                Координаторы
+              </Link>
             </>
+          )}
+          {hasAnyRole(scope, DASHBOARD_ROLES) && (
+            <Link href="/dynamics" className="hover:underline">
+              Динамика
+            </Link>
           )}
           {hasAnyRole(scope, ["REGION_ADMIN"]) && (
             <Link href="/region/users" className="hover:underline">

@@ -64,7 +64,7 @@ export function UsersTable(props: { page: Page<UserRow>; sort: string; dir: "asc
         <SearchFilter q={props.q} label="ФИО или электронная почта">
           <label className="flex flex-col gap-1 text-sm">
             <span>Роль</span>
-            <NativeSelect name="role" defaultValue={props.role ?? ""} className="w-60">
+            <NativeSelect aria-label="Роль" name="role" defaultValue={props.role ?? ""} className="w-60">
               <option value="">Все роли</option>
               {ROLES.map((r) => (
                 <option key={r} value={r}>

@@ -9,6 +9,7 @@ import { seedDemo } from "@/lib/server/seed/seed-demo";
 import { campaignList, remindersSend } from "./campaign-commands";
 import { createUserFromCli } from "./create-user-command";
 import { parseRequisitesCommand } from "./parse-requisites-command";
+import { schoolsExport, schoolsImport } from "./school-commands";
 import { scoreCommand } from "./score-command";
 import { templateExport, templateImport, templateList } from "./template-commands";
 
@@ -30,6 +31,10 @@ const USAGE = `Usage: npm run -s cli -- <command>
   reminders send                   deadline reminders (7 days and 1 day before), and their e-mails
   score --template <file.json> --answers <file.json> [--campaign-date YYYY-MM-DD]
                                    scores one blank from a template export and an answers file (no database)
+  schools import <file> --municipality "23/Славянский район" [--dry-run]
+                                   imports a table of schools (XLSX or CSV, seed 001's columns): all rows or none
+  schools export --municipality "23/Славянский район" --format xlsx|csv --out <file>
+                                   writes the municipality's schools in the same columns
   parse-requisites [--list] "<text>"
                                    a document's requisites (type, issuer, date, number, title) from Russian text;
                                    --list: every document the text holds`;
@@ -67,6 +72,14 @@ const commands: Record<string, Command> = {
   "reminders send": async (_args, databaseUrl) => {
     connectDb(databaseUrl);
     return remindersSend();
+  },
+  "schools import": async (args, databaseUrl) => {
+    connectDb(databaseUrl);
+    return schoolsImport(args);
+  },
+  "schools export": async (args, databaseUrl) => {
+    connectDb(databaseUrl);
+    return schoolsExport(args);
   },
   "template list": async (args, databaseUrl) => {
     connectDb(databaseUrl);

@@ -93,13 +93,13 @@ export const ZAssignmentCreate = z
     validFrom: z
       .string({ error: "Укажите дату начала." })
       .trim()
-      .min(1, "Укажите дату начала.")
-      .refine(isDate, DATE_FORMAT)
+      .min(1, { error: "Укажите дату начала.", abort: true })
+      .refine(isDate, { error: DATE_FORMAT, abort: true })
       .refine(plausible, "Дата вне допустимого диапазона."),
     validTo: z
       .string()
       .trim()
-      .refine((v) => v === "" || isDate(v), DATE_FORMAT)
+      .refine((v) => v === "" || isDate(v), { error: DATE_FORMAT, abort: true })
       .refine((v) => v === "" || plausible(v), "Дата вне допустимого диапазона.")
       .transform((v) => (v === "" ? null : v))
       .nullable()

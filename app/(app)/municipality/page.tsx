@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ParticipantWork } from "@/components/blanks/participant-work";
 import { OrganizationList } from "@/components/directory/organization-list";
 import { PageTitle } from "@/components/shell/page-title";
@@ -20,6 +21,21 @@ export default async function MunicipalityHome() {
         subtitle={`Муниципальный координатор · ${[...new Set(municipalities.map((m) => m.region.name))].join(", ")}`}
       />
       <ParticipantWork scope={scope} />
+      <div className="flex flex-wrap gap-4">
+        {municipalities.map((m) => (
+          <Link key={m.id} href={`/municipalities/${m.id}`} className="text-primary underline">
+            Школы, импорт и выгрузка: {m.name}
+          </Link>
+        ))}
+        {municipalities.map((m) => (
+          <Link key={`c-${m.id}`} href={`/coordinators/${m.id}`} className="text-primary underline">
+            Координаторы: {m.name}
+          </Link>
+        ))}
+        <Link href="/region/coordinators/new" className="text-primary underline">
+          Назначить школьного координатора
+        </Link>
+      </div>
       {municipalities.map((municipality) => (
         <Card key={municipality.id}>
           <CardTitle>Организации: {municipality.name}</CardTitle>

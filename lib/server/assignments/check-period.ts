@@ -11,7 +11,9 @@ const OPEN_END = "9999-12-31";
 /**
  * Where a new period fits in a subject's history. The one assignment that began
  * earlier and still runs on the new start day is its predecessor, to be closed
- * the day before; any other overlap is refused, naming the assignment in the way.
+ * the day before (unless it has a fixed end after the new one's: a period inside
+ * another's term is refused); any other overlap is refused, naming the
+ * assignment in the way.
  */
 export async function checkPeriod(
   reader: Reader,
@@ -35,11 +37,19 @@ export async function checkPeriod(
     const to = row.validTo ? isoDay(row.validTo) : null;
     const overlaps = from <= newTo && (to ?? OPEN_END) >= period.validFrom;
     if (!overlaps) continue;
+    const clash = `${row.personName}, ${describePeriod({ validFrom: from, validTo: to })}`;
     if (from < period.validFrom) {
+      // A period with a fixed end inside it would cut off the rest of its term: not a successor.
+      if (to !== null && to > newTo) {
+        throw new AppError(
+          "CONFLICT",
+          `Период попадает внутрь назначения: ${clash}. Укажите дату окончания не раньше ${formatDate(to)} или оставьте её пустой.`,
+          { validTo: [`Пересекается с назначением: ${clash}.`] },
+        );
+      }
       predecessor = { id: row.id, closeOn: dayBefore(period.validFrom) };
       continue;
     }
-    const clash = `${row.personName}, ${describePeriod({ validFrom: from, validTo: to })}`;
     const field = from === period.validFrom ? "validFrom" : "validTo";
     throw new AppError(
       "CONFLICT",

@@ -4,6 +4,7 @@ import { BlankStatusBadge } from "@/components/blanks/blank-status-badge";
 import { FromPreviousForm } from "@/components/campaigns/from-previous-form";
 import { PageTitle } from "@/components/shell/page-title";
 import { Card, CardTitle } from "@/components/ui/card";
+import { DASHBOARD_ROLES } from "@/lib/dashboard/dashboard-roles";
 import { formatDate } from "@/lib/dates";
 import { hasAnyRole, ROLES } from "@/lib/scope";
 import { requireScope } from "@/lib/server/auth/with-scope";
@@ -40,6 +41,13 @@ export default async function CampaignPage(props: { params: Promise<{ id: string
               ))}
             </ul>
           </>
+        )}
+        {hasAnyRole(scope, DASHBOARD_ROLES) && (
+          <p className="mb-2">
+            <Link href={`/campaigns/${campaign.id}/dashboard`} className="text-primary underline">
+              Результаты: баллы, типичные ошибки, не предоставившие информацию
+            </Link>
+          </p>
         )}
         <p>
           Бланков: {campaign.participants.length}; сдано: {count(["SUBMITTED", "ACCEPTED"])}; принято: {count(["ACCEPTED"])}; на

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { OrganizationList } from "@/components/directory/organization-list";
+import { SchoolImport } from "@/components/directory/school-import";
 import { PageTitle } from "@/components/shell/page-title";
 import { Card, CardTitle } from "@/components/ui/card";
 import { requireScope } from "@/lib/server/auth/with-scope";
@@ -15,9 +17,18 @@ export default async function MunicipalityPage(props: { params: Promise<{ id: st
   return (
     <>
       <PageTitle title={municipality.name} subtitle={`${municipality.region.code} — ${municipality.region.name}`} />
+      <p>
+        <Link href={`/coordinators/${municipality.id}`} className="text-primary underline">
+          Координаторы и история назначений
+        </Link>
+      </p>
       <Card>
         <CardTitle>Организации</CardTitle>
         <OrganizationList items={municipality.organizations} />
+      </Card>
+      <Card>
+        <CardTitle>Импорт и выгрузка школ</CardTitle>
+        <SchoolImport municipalityId={municipality.id} />
       </Card>
     </>
   );
