@@ -105,6 +105,18 @@ describe("demo seed", () => {
     expect(absent).toBeGreaterThan(10);
   });
 
+  it("holds the seeds' documents in the registry, read by the requisites parser", async () => {
+    const order = await db().registryDocument.findFirstOrThrow({ where: { number: "1006" } });
+    expect(order).toMatchObject({
+      type: "приказ",
+      issuer: "Управления образования администрации муниципального образования Славянский район",
+      title: "О реализации муниципальной системы методической работы",
+    });
+    expect(order.date?.toISOString().slice(0, 10)).toBe("2020-09-18");
+    const krasnodar = await db().registryDocument.findMany({ where: { number: { in: ["3121/30", "161", "200", "52-П", "560"] } } });
+    expect(krasnodar).toHaveLength(5);
+  });
+
   it("is idempotent", async () => {
     const count = async () => ({
       regions: await db().region.count(),
@@ -116,6 +128,7 @@ describe("demo seed", () => {
       campaigns: await db().campaign.count(),
       blanks: await db().blank.count(),
       answers: await db().answer.count(),
+      documents: await db().registryDocument.count(),
     });
     const before = await count();
     await seedDemo({ db: db() });

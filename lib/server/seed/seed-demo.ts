@@ -15,6 +15,7 @@ import {
 } from "@/lib/seed-data/regions";
 import { MUNICIPAL_BLANK, SCHOOL_BLANK } from "@/lib/seed-data/blanks";
 import { seedDemoCampaign } from "./seed-demo-campaign";
+import { seedDemoDocuments } from "./seed-demo-documents";
 import { ensureMunicipality, ensureOrganization, ensurePublishedTemplate, ensureRegion, ensureUser } from "./factories";
 
 export interface SeedSummary {
@@ -77,6 +78,7 @@ export async function seedDemo(options: { db: PrismaClient; log?: (line: string)
         await ensurePublishedTemplate(tx, { regionId: krasnodar.id, document });
       }
       await seedDemoCampaign(tx, krasnodar.id);
+      await seedDemoDocuments(tx, krasnodar.id, municipalityIds);
 
       const kemerovo = await ensureRegion(tx, KEMEROVO_REGION);
       const kaltan = await ensureMunicipality(tx, { regionId: kemerovo.id, name: KALTAN.name, aliases: KALTAN.aliases });
