@@ -6,6 +6,7 @@ test("a region admin creates a municipal coordinator who can then sign in", asyn
   await page.getByRole("link", { name: "Пользователи", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Пользователи и роли" })).toBeVisible();
   await page.getByRole("link", { name: "Новый пользователь" }).click();
+  await page.waitForLoadState("networkidle");
 
   await page.getByRole("button", { name: "Создать пользователя" }).click();
   await expect(page.getByText("Укажите фамилию, имя и отчество.")).toBeVisible();
@@ -23,7 +24,7 @@ test("a region admin creates a municipal coordinator who can then sign in", asyn
   await expect(page.getByRole("list", { name: "Роли пользователя" })).toContainText("Муниципальный координатор: Тбилисский район");
 
   // A second user with the same e-mail is refused next to the field.
-  await page.goto("/region/users/new");
+  await page.goto("/region/users/new", { waitUntil: "networkidle" });
   await page.getByLabel("ФИО").fill("Дубликат");
   await page.getByLabel("Электронная почта").fill("kravchenko@tbilisskiy.example");
   await page.getByLabel("Начальный пароль").fill("start-password-2026");
@@ -39,8 +40,10 @@ test("a region admin creates a municipal coordinator who can then sign in", asyn
 
 test("a region admin gives and takes a role", async ({ page }) => {
   await signIn(page, "admin@demo.local");
-  await page.goto("/region/users?q=auditor");
+  await page.goto("/region/users?q=auditor", { waitUntil: "networkidle" });
   await page.getByRole("link", { name: "Приходько Марина Николаевна" }).click();
+  // The form must be hydrated before it is used, or React resets what was chosen.
+  await page.waitForLoadState("networkidle");
   const roles = page.getByRole("list", { name: "Роли пользователя" });
   await page.getByLabel("Роль", { exact: true }).selectOption({ label: "Школьный координатор" });
   await page.getByLabel("Регион, муниципалитет или школа").selectOption({ label: "МБОУ СОШ № 2" });

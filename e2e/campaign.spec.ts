@@ -11,7 +11,7 @@ const item = (page: Page, legend: string) => page.getByRole("group", { name: leg
 test("an auditor runs a campaign over the ten municipalities of seed 000: fill, return, correct, review, accept", async ({ page, browser }) => {
   test.setTimeout(240_000);
   await signIn(page, "auditor@demo.local");
-  await page.goto("/region/campaigns/new");
+  await page.goto("/region/campaigns/new", { waitUntil: "networkidle" });
   await page.getByLabel("Название кампании").fill("Методический аудит МЦДО 2026");
   await page.getByLabel("Цель").fill("изучение процесса организации образовательной деятельности с использованием ДОТ");
   await page.getByLabel("Дата аудита").fill("2026-12-10");
@@ -59,7 +59,7 @@ test("an auditor runs a campaign over the ten municipalities of seed 000: fill, 
 
   // A second window saves meanwhile: this window's next save is a conflict, and nothing typed is lost.
   const other = await page.context().newPage();
-  await other.goto(page.url());
+  await other.goto(page.url(), { waitUntil: "networkidle" });
   await item(other, "1.2.1 План работы").getByLabel("Документа нет").check();
   await expect(other.getByRole("status").filter({ hasText: "Сохранено в" })).toBeVisible();
   await other.close();
@@ -89,7 +89,7 @@ test("an auditor runs a campaign over the ten municipalities of seed 000: fill, 
   await signOut(page);
 
   await signIn(page, "mo.slavyansky@demo.local");
-  await page.goto(blankUrl);
+  await page.goto(blankUrl, { waitUntil: "networkidle" });
   await expect(page.getByText("Укажите реквизиты плана работы (п. 1.2.1).")).toBeVisible();
   const plan = item(page, "1.2.1 План работы");
   await plan.getByLabel("Документ есть").check();
@@ -104,7 +104,7 @@ test("an auditor runs a campaign over the ten municipalities of seed 000: fill, 
 
   // Review: one mismatch with a comment, the rest "matches" in one action, then accept.
   await signIn(page, "auditor@demo.local");
-  await page.goto(blankUrl);
+  await page.goto(blankUrl, { waitUntil: "networkidle" });
   const count = item(page, "2.1 Количество базовых школ в муниципалитете");
   await count.getByLabel("не соответствует").check();
   await count.getByLabel("Комментарий аудитора").fill("По данным ИРО КК в районе одна базовая школа");
@@ -129,6 +129,6 @@ test("an auditor runs a campaign over the ten municipalities of seed 000: fill, 
   await expect(history).toContainText("Ответ: — → 2");
   await expect(history).toContainText("Муниципальный координатор (Славянский район)");
 
-  await page.goto(campaignUrl);
+  await page.goto(campaignUrl, { waitUntil: "networkidle" });
   await expect(page.getByRole("table", { name: "Участники кампании и статусы бланков" }).getByText("принят")).toHaveCount(1);
 });

@@ -4,7 +4,7 @@ import { expectNoSeriousViolations, signIn, signOut } from "./support";
 // The demo region has 44 municipalities with three schools each and no coordinator assignments.
 test("a region admin sees the coverage, appoints and invites a municipal coordinator, and the coverage drops", async ({ page }) => {
   await signIn(page, "admin@demo.local");
-  await page.goto("/region/coordinators");
+  await page.goto("/region/coordinators", { waitUntil: "networkidle" });
   await expect(page.getByRole("heading", { level: 1, name: "Координаторы" })).toBeVisible();
   const coverage = page.getByRole("region", { name: "Покрытие координаторами" });
   await expect(coverage).toContainText("Муниципалитеты без координатора: 44 из 44");

@@ -10,7 +10,7 @@ const municipalScore = (page: Page, name: string) => scoreRow(page, name).getByR
 
 /** The dashboard's path, found the way an auditor finds the campaign: through the campaign list. */
 async function dashboardPath(page: Page): Promise<string> {
-  await page.goto(`/region/campaigns?q=${encodeURIComponent(SEED_CAMPAIGN.name)}`);
+  await page.goto(`/region/campaigns?q=${encodeURIComponent(SEED_CAMPAIGN.name)}`, { waitUntil: "networkidle" });
   await page.getByRole("link", { name: SEED_CAMPAIGN.name, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: SEED_CAMPAIGN.name })).toBeVisible();
   return `${new URL(page.url()).pathname}/dashboard`;
@@ -22,7 +22,7 @@ test("the auditor reads the results of seed 000: scores, chart, typical errors, 
   test.setTimeout(120_000);
   await signIn(page, "auditor@demo.local");
   const path = await dashboardPath(page);
-  await page.goto(path);
+  await page.goto(path, { waitUntil: "networkidle" });
   await expect(page.getByRole("heading", { level: 1, name: SEED_CAMPAIGN.name })).toBeVisible();
   await expect(page.getByText(SEED_CAMPAIGN.goal)).toBeVisible();
 
@@ -63,7 +63,7 @@ test("the auditor reads the results of seed 000: scores, chart, typical errors, 
 
   // The municipal coordinator of Славянский район: their row only, on the same page.
   await signIn(page, "mo.slavyansky@demo.local");
-  await page.goto(path);
+  await page.goto(path, { waitUntil: "networkidle" });
   await expect(page.getByRole("heading", { level: 1, name: SEED_CAMPAIGN.name })).toBeVisible();
   await expect(scoresTable(page).getByRole("row")).toHaveCount(2);
   await expect(municipalScore(page, "Славянский район")).toHaveText("66,7 %");
@@ -76,24 +76,24 @@ test("the auditor reads the results of seed 000: scores, chart, typical errors, 
   await expectNoSeriousViolations(page, `${path} (МО)`);
 
   // Their dynamics page opens on their own municipality.
-  await page.goto("/dynamics");
+  await page.goto("/dynamics", { waitUntil: "networkidle" });
   await expect(page.getByRole("heading", { level: 1, name: "Динамика: Славянский район" })).toBeVisible();
   await expectNoSeriousViolations(page, "/dynamics (МО)");
   await signOut(page);
 
   // Another region's admin gets "not found"; a school coordinator, "forbidden".
   await signIn(page, "admin42@demo.local");
-  expect((await page.goto(path))?.status()).toBe(404);
+  expect((await page.goto(path, { waitUntil: "networkidle" }))?.status()).toBe(404);
   await expect(page.getByText("Славянский район")).toHaveCount(0);
   // The error pages have no header to sign out from: drop the session instead.
   await page.context().clearCookies();
   await signIn(page, "school.slavyansky@demo.local");
-  expect((await page.goto(path))?.status()).toBe(403);
+  expect((await page.goto(path, { waitUntil: "networkidle" }))?.status()).toBe(403);
 });
 
 test("the auditor picks a municipality on the dynamics page", async ({ page }) => {
   await signIn(page, "auditor@demo.local");
-  await page.goto("/dynamics");
+  await page.goto("/dynamics", { waitUntil: "networkidle" });
   await expect(page.getByRole("heading", { level: 1, name: "Динамика" })).toBeVisible();
   // Белоглинский район took part in seed 000 only (other specs start campaigns over the audited ten).
   await page.getByLabel("Муниципальное образование", { exact: true }).selectOption({ label: "Белоглинский район" });

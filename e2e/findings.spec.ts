@@ -14,7 +14,7 @@ test("a finding of Славянский район is followed from open to veri
 
   // The coordinator finds an open finding of their municipality in the seed campaign.
   await signIn(page, COORDINATOR);
-  await page.goto("/findings");
+  await page.goto("/findings", { waitUntil: "networkidle" });
   await expect(page.getByRole("heading", { level: 1, name: "Замечания" })).toBeVisible();
   await expectNoSeriousViolations(page, page.url());
   await page.getByLabel("Кампания", { exact: true }).selectOption({ label: SEED_CAMPAIGN.name });
@@ -57,7 +57,7 @@ test("a finding of Славянский район is followed from open to veri
 
   // The auditor sees the evidence and returns the finding to work; a reason is required.
   await signIn(page, AUDITOR);
-  await page.goto(findingUrl);
+  await page.goto(findingUrl, { waitUntil: "networkidle" });
   await expect(status(page, "устранено, ожидает проверки")).toBeVisible();
   await expect(page.getByText("Приказ о плане работы МЦДО издан и размещён на сайте.").first()).toBeVisible();
   const download = page.waitForEvent("download");
@@ -73,7 +73,7 @@ test("a finding of Славянский район is followed from open to veri
 
   // The coordinator is notified, reads the reason and fixes it again.
   await signIn(page, COORDINATOR);
-  await page.goto("/notifications");
+  await page.goto("/notifications", { waitUntil: "networkidle" });
   await page.getByRole("link", { name: "Замечание возвращено в работу" }).first().click();
   await expect(page).toHaveURL(findingUrl);
   await expect(page.getByRole("alert").filter({ hasText: "В приказе не указан ответственный за работу БШ." })).toBeVisible();
@@ -84,7 +84,7 @@ test("a finding of Славянский район is followed from open to veri
 
   // The auditor verifies it; the history shows each step in order.
   await signIn(page, AUDITOR);
-  await page.goto(findingUrl);
+  await page.goto(findingUrl, { waitUntil: "networkidle" });
   await page.getByLabel("Комментарий аудитора").fill("Изменение в приказ проверено.");
   await page.getByRole("button", { name: "Подтвердить устранение" }).click();
   await expect(status(page, "устранение подтверждено")).toBeVisible();
@@ -103,7 +103,7 @@ test("a finding of Славянский район is followed from open to veri
   await expectNoSeriousViolations(page, page.url());
 
   // The list shows it verified.
-  await page.goto(`/findings?remediationStatus=VERIFIED&q=${encodeURIComponent(number)}`);
+  await page.goto(`/findings?remediationStatus=VERIFIED&q=${encodeURIComponent(number)}`, { waitUntil: "networkidle" });
   const verified = page.getByRole("table", { name: "Замечания и их устранение" }).getByRole("row").filter({ hasText: item });
   await expect(verified.filter({ hasText: "Славянский район" }).first()).toContainText("устранение подтверждено");
   await expectNoSeriousViolations(page, page.url());

@@ -15,7 +15,7 @@ async function upload(page: Page, name: string, text: string) {
 test("a region admin exports the municipality's schools, is shown a broken file's errors, then imports an edited list", async ({ page }) => {
   await signIn(page, "admin42@demo.local");
   const id = await municipalityIdByName(page, KALTAN);
-  await page.goto(`/municipalities/${id}`);
+  await page.goto(`/municipalities/${id}`, { waitUntil: "networkidle" });
   await expect(page.getByRole("heading", { level: 1, name: KALTAN })).toBeVisible();
 
   // The list downloads in seed 001's columns; CSV opens in Excel with Cyrillic intact.

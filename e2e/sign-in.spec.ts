@@ -15,7 +15,7 @@ for (const account of ACCOUNTS) {
     await expect(page).toHaveURL(new RegExp(`${account.home}$`));
     await expect(page.getByRole("heading", { level: 1, name: account.heading })).toBeVisible();
     await signOut(page);
-    await page.goto(account.home);
+    await page.goto(account.home, { waitUntil: "networkidle" });
     await expect(page).toHaveURL(/\/login$/);
   });
 }
@@ -29,7 +29,7 @@ test("a wrong password and an unknown e-mail get the same Russian message", asyn
 });
 
 test("an empty form is answered next to the fields", async ({ page }) => {
-  await page.goto("/login");
+  await page.goto("/login", { waitUntil: "networkidle" });
   await page.getByRole("button", { name: "Войти" }).click();
   await expect(page.getByText("Введите адрес электронной почты.")).toBeVisible();
   await expect(page.getByText("Введите пароль.")).toBeVisible();
@@ -37,7 +37,7 @@ test("an empty form is answered next to the fields", async ({ page }) => {
 
 test("without a session every page sends to /login", async ({ page }) => {
   for (const path of ["/", "/region", "/region/users", "/municipality", "/school"]) {
-    await page.goto(path);
+    await page.goto(path, { waitUntil: "networkidle" });
     await expect(page).toHaveURL(/\/login$/);
   }
 });

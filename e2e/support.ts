@@ -5,7 +5,7 @@ export const DEMO_PASSWORD = "demo-password-2026";
 
 /** Submits the sign-in form; the caller checks the outcome. */
 export async function submitSignIn(page: Page, email: string, password: string) {
-  await page.goto("/login");
+  await page.goto("/login", { waitUntil: "networkidle" });
   await page.getByLabel("Электронная почта").fill(email);
   await page.getByLabel("Пароль").fill(password);
   await page.getByRole("button", { name: "Войти" }).click();
@@ -15,6 +15,7 @@ export async function submitSignIn(page: Page, email: string, password: string) 
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await submitSignIn(page, email, password);
   await page.waitForURL((url) => url.pathname !== "/login");
+  await page.waitForLoadState("networkidle");
 }
 
 /** The sign-in form's own error (Next's route announcer is an alert too). */
@@ -27,7 +28,7 @@ export async function signOut(page: Page) {
 
 /** Finds a municipality's id the way a user would: through the region's list. */
 export async function municipalityIdByName(page: Page, name: string): Promise<string> {
-  await page.goto(`/region?q=${encodeURIComponent(name)}`);
+  await page.goto(`/region?q=${encodeURIComponent(name)}`, { waitUntil: "networkidle" });
   const href = await page.getByRole("link", { name, exact: true }).getAttribute("href");
   const id = href?.split("/").pop();
   if (!id) throw new Error(`no link for ${name}`);
@@ -36,7 +37,7 @@ export async function municipalityIdByName(page: Page, name: string): Promise<st
 
 /** The id of the signed-in admin's region, read from the role picker of the new-user form. */
 export async function regionIdOf(page: Page): Promise<string> {
-  await page.goto("/region/users/new");
+  await page.goto("/region/users/new", { waitUntil: "networkidle" });
   await page.getByLabel("Роль", { exact: true }).selectOption("REGION_AUDITOR");
   const option = page.getByLabel("Регион, муниципалитет или школа").locator("option").nth(1);
   const id = await option.getAttribute("value");

@@ -49,7 +49,7 @@ const printedRows = (page: Page) =>
 
 test("a region admin edits the school blank in a new version and publishes it", async ({ page }) => {
   await signIn(page, "admin@demo.local");
-  await page.goto("/region/templates");
+  await page.goto("/region/templates", { waitUntil: "networkidle" });
   await expect(page.getByRole("heading", { level: 1, name: "Шаблоны бланков" })).toBeVisible();
   const school = templateCard(page, SCHOOL);
   await expect(school).toContainText("Школьный координатор");
@@ -129,7 +129,7 @@ test("a region admin edits the school blank in a new version and publishes it", 
 
   // Someone else saves the same draft meanwhile: this editor's save is refused, its edits stay.
   const other = await page.context().newPage();
-  await other.goto(draft);
+  await other.goto(draft, { waitUntil: "networkidle" });
   await other.getByRole("button", { name: "Сохранить черновик" }).click();
   await expect(other.getByText("Черновик сохранён.")).toBeVisible();
   await other.close();
@@ -150,7 +150,7 @@ test("a region admin edits the school blank in a new version and publishes it", 
   await expect(page.getByRole("button", { name: "Сохранить черновик" })).toHaveCount(0);
   await expect.poll(() => printedRows(page)).toEqual(edited);
 
-  await page.goto("/region/templates");
+  await page.goto("/region/templates", { waitUntil: "networkidle" });
   await expect(school.getByRole("row", { name: /Версия 2/ })).toContainText("опубликована");
   await expect(school.getByRole("row", { name: /Версия 1/ })).toContainText("опубликована");
   await school.getByRole("link", { name: "Версия 1" }).click();
@@ -162,14 +162,14 @@ test("a region admin edits the school blank in a new version and publishes it", 
 test("a region auditor views templates, published and draft, without edit controls", async ({ page }) => {
   // The admin opens a draft of the municipal blank, for the auditor to look at.
   await signIn(page, "admin@demo.local");
-  await page.goto("/region/templates");
+  await page.goto("/region/templates", { waitUntil: "networkidle" });
   await templateCard(page, MUNICIPAL).getByRole("link", { name: "Версия 1" }).click();
   await page.getByRole("button", { name: "Создать новую версию" }).click();
   await expect(page.getByRole("form", { name: "Черновик версии 2" })).toBeVisible();
   await signOut(page);
 
   await signIn(page, "auditor@demo.local");
-  await page.goto("/region/templates");
+  await page.goto("/region/templates", { waitUntil: "networkidle" });
   const municipal = templateCard(page, MUNICIPAL);
   await expect(municipal.getByRole("row", { name: /Версия 2/ })).toContainText("черновик");
   await expect(page.getByRole("link", { name: "Новый шаблон" })).toHaveCount(0);
@@ -180,7 +180,7 @@ test("a region auditor views templates, published and draft, without edit contro
   await expect(blank(page).getByRole("row").filter({ hasText: "База данных кандидатов" })).toContainText("ежегодное обновление");
   await expect(page.getByRole("button", { name: "Создать новую версию" })).toHaveCount(0);
 
-  await page.goto("/region/templates");
+  await page.goto("/region/templates", { waitUntil: "networkidle" });
   await municipal.getByRole("link", { name: "Версия 2" }).click();
   await expect(page.getByText("Это черновик версии 2")).toBeVisible();
   await expect(blank(page)).toContainText("Эффективность организации деятельности");
@@ -189,17 +189,17 @@ test("a region auditor views templates, published and draft, without edit contro
   await expect(page.getByRole("button", { name: /Опубликовать/ })).toHaveCount(0);
   await expectNoSeriousViolations(page, "draft preview");
 
-  expect((await page.goto("/region/templates/new"))?.status()).toBe(403);
+  expect((await page.goto("/region/templates/new", { waitUntil: "networkidle" }))?.status()).toBe(403);
 });
 
 test("a malformed id, or another region's version, answers 404", async ({ page }) => {
   await signIn(page, "admin@demo.local");
-  await page.goto("/region/templates");
+  await page.goto("/region/templates", { waitUntil: "networkidle" });
   const href = await templateCard(page, SCHOOL).getByRole("link", { name: "Версия 1" }).getAttribute("href");
   await signOut(page);
 
   await signIn(page, "admin42@demo.local");
-  expect((await page.goto(href!))?.status()).toBe(404);
+  expect((await page.goto(href!, { waitUntil: "networkidle" }))?.status()).toBe(404);
   await expect(page.getByText(SCHOOL)).toHaveCount(0);
-  expect((await page.goto("/region/templates/not-a-version"))?.status()).toBe(404);
+  expect((await page.goto("/region/templates/not-a-version", { waitUntil: "networkidle" }))?.status()).toBe(404);
 });
