@@ -2,9 +2,9 @@
 
 import Link from "next/link";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
+import { FilterSelect } from "@/components/data-table/filter-select";
 import { SearchFilter } from "@/components/data-table/search-filter";
 import { Badge } from "@/components/ui/badge";
-import { NativeSelect } from "@/components/ui/input";
 import type { Page } from "@/lib/paging";
 import {
   COORDINATOR_ROLE_LABELS,
@@ -83,28 +83,8 @@ export function AssignmentsTable(props: AssignmentsTableProps) {
       getRowId={(row) => row.id}
       filters={
         <SearchFilter q={props.q} label="ФИО, почта, муниципалитет или школа">
-          <label className="flex flex-col gap-1 text-sm">
-            <span>Муниципалитет</span>
-            <NativeSelect aria-label="Муниципалитет" name="municipalityId" defaultValue={props.municipalityId ?? ""} className="w-60">
-              <option value="">Все муниципалитеты</option>
-              {props.municipalities.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.name}
-                </option>
-              ))}
-            </NativeSelect>
-          </label>
-          <label className="flex flex-col gap-1 text-sm">
-            <span>Роль</span>
-            <NativeSelect aria-label="Роль" name="role" defaultValue={props.role ?? ""} className="w-60">
-              <option value="">Все роли</option>
-              {COORDINATOR_ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {COORDINATOR_ROLE_LABELS[r]}
-                </option>
-              ))}
-            </NativeSelect>
-          </label>
+          <FilterSelect name="municipalityId" label="Муниципалитет" value={props.municipalityId} allLabel="Все муниципалитеты" className="w-60" options={props.municipalities.map((m) => ({ value: m.id, label: m.name }))} />
+          <FilterSelect name="role" label="Роль" value={props.role} allLabel="Все роли" className="w-60" options={COORDINATOR_ROLES.map((r) => ({ value: r, label: COORDINATOR_ROLE_LABELS[r] }))} />
           <label className="flex h-9 items-center gap-2 text-sm">
             <input type="checkbox" name="current" value="1" defaultChecked={props.current} />
             Только действующие

@@ -2,8 +2,8 @@
 
 import Link from "next/link";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
+import { FilterSelect } from "@/components/data-table/filter-select";
 import { SearchFilter } from "@/components/data-table/search-filter";
-import { NativeSelect } from "@/components/ui/input";
 import { formatDate } from "@/lib/dates";
 import type { Page } from "@/lib/paging";
 import { BLANK_STATUS_LABELS, BLANK_STATUSES, type BlankStatus } from "@/lib/schemas/blank";
@@ -54,41 +54,11 @@ export function BlanksTable(props: BlanksTableProps) {
       getRowId={(row) => row.id}
       filters={
         <SearchFilter q={props.q} label="Муниципалитет или школа">
-          <label className="flex flex-col gap-1 text-sm">
-            <span>Кампания</span>
-            <NativeSelect aria-label="Кампания" name="campaignId" defaultValue={props.campaignId ?? ""} className="w-72">
-              <option value="">Все кампании</option>
-              {props.campaigns.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </NativeSelect>
-          </label>
+          <FilterSelect name="campaignId" label="Кампания" value={props.campaignId} allLabel="Все кампании" className="w-72" options={props.campaigns.map((c) => ({ value: c.id, label: c.name }))} />
           {props.municipalities.length > 1 && (
-            <label className="flex flex-col gap-1 text-sm">
-              <span>Муниципалитет</span>
-              <NativeSelect aria-label="Муниципалитет" name="municipalityId" defaultValue={props.municipalityId ?? ""} className="w-60">
-                <option value="">Все муниципалитеты</option>
-                {props.municipalities.map((m) => (
-                  <option key={m.id} value={m.id}>
-                    {m.name}
-                  </option>
-                ))}
-              </NativeSelect>
-            </label>
+            <FilterSelect name="municipalityId" label="Муниципалитет" value={props.municipalityId} allLabel="Все муниципалитеты" className="w-60" options={props.municipalities.map((m) => ({ value: m.id, label: m.name }))} />
           )}
-          <label className="flex flex-col gap-1 text-sm">
-            <span>Статус</span>
-            <NativeSelect aria-label="Статус" name="status" defaultValue={props.status ?? ""} className="w-56">
-              <option value="">Все статусы</option>
-              {BLANK_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {BLANK_STATUS_LABELS[s]}
-                </option>
-              ))}
-            </NativeSelect>
-          </label>
+          <FilterSelect name="status" label="Статус" value={props.status} allLabel="Все статусы" className="w-56" options={BLANK_STATUSES.map((s) => ({ value: s, label: BLANK_STATUS_LABELS[s] }))} />
         </SearchFilter>
       }
     />

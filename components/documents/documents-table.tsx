@@ -2,9 +2,9 @@
 
 import Link from "next/link";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
+import { FilterSelect } from "@/components/data-table/filter-select";
 import { SearchFilter } from "@/components/data-table/search-filter";
 import { Badge } from "@/components/ui/badge";
-import { NativeSelect } from "@/components/ui/input";
 import { formatDate } from "@/lib/dates";
 import type { Page } from "@/lib/paging";
 import { DOCUMENT_TYPES } from "@/lib/schemas/document";
@@ -47,17 +47,7 @@ export function DocumentsTable(props: { page: Page<DocumentRow>; sort: string; d
       getRowId={(row) => row.id}
       filters={
         <SearchFilter q={props.q} label="Номер, наименование или издатель">
-          <label className="flex flex-col gap-1 text-sm">
-            <span>Вид</span>
-            <NativeSelect aria-label="Вид" name="type" defaultValue={props.type ?? ""} className="w-48">
-              <option value="">Все виды</option>
-              {DOCUMENT_TYPES.map((t) => (
-                <option key={t} value={t}>
-                  {t}
-                </option>
-              ))}
-            </NativeSelect>
-          </label>
+          <FilterSelect name="type" label="Вид" value={props.type} allLabel="Все виды" className="w-48" options={DOCUMENT_TYPES.map((t) => ({ value: t, label: t }))} />
         </SearchFilter>
       }
     />

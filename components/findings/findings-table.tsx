@@ -2,8 +2,8 @@
 
 import Link from "next/link";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
+import { FilterSelect } from "@/components/data-table/filter-select";
 import { SearchFilter } from "@/components/data-table/search-filter";
-import { NativeSelect } from "@/components/ui/input";
 import type { Page } from "@/lib/paging";
 import { SEVERITY_LABELS, type Severity } from "@/lib/scoring/statuses";
 import { REMEDIATION_STATUS_LABELS, REMEDIATION_STATUSES, SEVERITIES, type RemediationStatus } from "@/lib/schemas/finding";
@@ -77,52 +77,12 @@ export function FindingsTable(props: FindingsTableProps) {
       filters={
         <SearchFilter q={props.q} label="Пункт, муниципалитет или школа">
           {props.blankId && <input type="hidden" name="blankId" value={props.blankId} />}
-          <label className="flex flex-col gap-1 text-sm">
-            <span>Кампания</span>
-            <NativeSelect aria-label="Кампания" name="campaignId" defaultValue={props.campaignId ?? ""} className="w-72">
-              <option value="">Все кампании</option>
-              {props.campaigns.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </NativeSelect>
-          </label>
+          <FilterSelect name="campaignId" label="Кампания" value={props.campaignId} allLabel="Все кампании" className="w-72" options={props.campaigns.map((c) => ({ value: c.id, label: c.name }))} />
           {props.municipalities.length > 1 && (
-            <label className="flex flex-col gap-1 text-sm">
-              <span>Муниципалитет</span>
-              <NativeSelect aria-label="Муниципалитет" name="municipalityId" defaultValue={props.municipalityId ?? ""} className="w-60">
-                <option value="">Все муниципалитеты</option>
-                {props.municipalities.map((m) => (
-                  <option key={m.id} value={m.id}>
-                    {m.name}
-                  </option>
-                ))}
-              </NativeSelect>
-            </label>
+            <FilterSelect name="municipalityId" label="Муниципалитет" value={props.municipalityId} allLabel="Все муниципалитеты" className="w-60" options={props.municipalities.map((m) => ({ value: m.id, label: m.name }))} />
           )}
-          <label className="flex flex-col gap-1 text-sm">
-            <span>Устранение</span>
-            <NativeSelect aria-label="Устранение" name="remediationStatus" defaultValue={props.remediationStatus ?? ""} className="w-60">
-              <option value="">Все</option>
-              {REMEDIATION_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {REMEDIATION_STATUS_LABELS[s]}
-                </option>
-              ))}
-            </NativeSelect>
-          </label>
-          <label className="flex flex-col gap-1 text-sm">
-            <span>Критичность</span>
-            <NativeSelect aria-label="Критичность" name="severity" defaultValue={props.severity ?? ""} className="w-40">
-              <option value="">Любая</option>
-              {SEVERITIES.map((s) => (
-                <option key={s} value={s}>
-                  {SEVERITY_LABELS[s]}
-                </option>
-              ))}
-            </NativeSelect>
-          </label>
+          <FilterSelect name="remediationStatus" label="Устранение" value={props.remediationStatus} allLabel="Все" className="w-60" options={REMEDIATION_STATUSES.map((s) => ({ value: s, label: REMEDIATION_STATUS_LABELS[s] }))} />
+          <FilterSelect name="severity" label="Критичность" value={props.severity} allLabel="Любая" className="w-40" options={SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABELS[s] }))} />
           <label className="flex h-9 items-center gap-2 text-sm">
             <input type="checkbox" name="overdue" value="1" defaultChecked={props.overdue} />
             Только просроченные

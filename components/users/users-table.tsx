@@ -2,9 +2,9 @@
 
 import Link from "next/link";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
+import { FilterSelect } from "@/components/data-table/filter-select";
 import { SearchFilter } from "@/components/data-table/search-filter";
 import { Badge } from "@/components/ui/badge";
-import { NativeSelect } from "@/components/ui/input";
 import type { Page } from "@/lib/paging";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/scope";
 import type { UserRow } from "@/lib/server/users/list-users";
@@ -62,17 +62,7 @@ export function UsersTable(props: { page: Page<UserRow>; sort: string; dir: "asc
       getRowId={(row) => row.id}
       filters={
         <SearchFilter q={props.q} label="ФИО или электронная почта">
-          <label className="flex flex-col gap-1 text-sm">
-            <span>Роль</span>
-            <NativeSelect aria-label="Роль" name="role" defaultValue={props.role ?? ""} className="w-60">
-              <option value="">Все роли</option>
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {ROLE_LABELS[r]}
-                </option>
-              ))}
-            </NativeSelect>
-          </label>
+          <FilterSelect name="role" label="Роль" value={props.role} allLabel="Все роли" className="w-60" options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} />
         </SearchFilter>
       }
     />
