@@ -16,8 +16,10 @@ test("a region admin creates a municipal coordinator who can then sign in", asyn
   await page.getByLabel("ФИО").fill("Кравченко Ирина Сергеевна");
   await page.getByLabel("Электронная почта").fill("kravchenko@tbilisskiy.example");
   await page.getByLabel("Начальный пароль").fill("start-password-2026");
-  await page.getByLabel("Роль", { exact: true }).selectOption({ label: "Муниципальный координатор" });
-  await page.getByLabel("Регион, муниципалитет или школа").selectOption({ label: "Тбилисский район" });
+  await expect(async () => {
+    await page.getByLabel("Роль", { exact: true }).selectOption({ label: "Муниципальный координатор" });
+    await page.getByLabel("Регион, муниципалитет или школа").selectOption({ label: "Тбилисский район" }, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
   await page.getByRole("button", { name: "Создать пользователя" }).click();
 
   await expect(page.getByRole("heading", { level: 1, name: "Кравченко Ирина Сергеевна" })).toBeVisible();
@@ -28,8 +30,10 @@ test("a region admin creates a municipal coordinator who can then sign in", asyn
   await page.getByLabel("ФИО").fill("Дубликат");
   await page.getByLabel("Электронная почта").fill("kravchenko@tbilisskiy.example");
   await page.getByLabel("Начальный пароль").fill("start-password-2026");
-  await page.getByLabel("Роль", { exact: true }).selectOption({ label: "Аудитор региона" });
-  await page.getByLabel("Регион, муниципалитет или школа").selectOption({ label: "Краснодарский край" });
+  await expect(async () => {
+    await page.getByLabel("Роль", { exact: true }).selectOption({ label: "Аудитор региона" });
+    await page.getByLabel("Регион, муниципалитет или школа").selectOption({ label: "Краснодарский край" }, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
   await page.getByRole("button", { name: "Создать пользователя" }).click();
   await expect(page.getByText("Этот адрес уже занят.")).toBeVisible();
 
@@ -45,8 +49,11 @@ test("a region admin gives and takes a role", async ({ page }) => {
   // The form must be hydrated before it is used, or React resets what was chosen.
   await page.waitForLoadState("networkidle");
   const roles = page.getByRole("list", { name: "Роли пользователя" });
-  await page.getByLabel("Роль", { exact: true }).selectOption({ label: "Школьный координатор" });
-  await page.getByLabel("Регион, муниципалитет или школа").selectOption({ label: "МБОУ СОШ № 2" });
+  // Retried: a choice made while the page is still hydrating is reset by React.
+  await expect(async () => {
+    await page.getByLabel("Роль", { exact: true }).selectOption({ label: "Школьный координатор" });
+    await page.getByLabel("Регион, муниципалитет или школа").selectOption({ label: "МБОУ СОШ № 2" }, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
   await page.getByRole("button", { name: "Назначить" }).click();
   await expect(roles).toContainText("Школьный координатор: МБОУ СОШ № 2");
   await roles.getByRole("listitem").filter({ hasText: "Школьный координатор" }).getByRole("button", { name: "Снять роль" }).click();

@@ -26,12 +26,45 @@ const ZEnv = z.object({
   CHROMIUM_PATH: z.string().min(1).optional(),
   /** Where uploaded files are kept by the local storage driver; default DATA_DIR/files. */
   STORAGE_DIR: z.string().min(1, "must not be empty").optional(),
+  /** `local` keeps uploaded files under STORAGE_DIR; `s3` in the bucket described by the S3_* variables. */
+  STORAGE_DRIVER: z.enum(["local", "s3"], { error: "must be local or s3" }).default("local"),
   /** E-mail for reminders, e.g. smtp://user:pass@mail.example.ru:587; without it only in-app notifications. */
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
   MAIL_FROM: z.string().min(3, "must be an e-mail sender such as audit@iro23.ru").default("Методаудит <noreply@localhost>"),
 });
 
-export type Env = z.infer<typeof ZEnv> & { dataDir: string; storageDir: string };
+const requiredForS3 = "is required when STORAGE_DRIVER is s3";
+
+/** Read only with STORAGE_DRIVER=s3; an unused bucket needs no settings. */
+const ZS3 = z
+  .object({
+    /** Unset for AWS itself; MinIO, Yandex Object Storage or VK Cloud give their own. */
+    S3_ENDPOINT: z
+      .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://storage.yandexcloud.net" })
+      .optional(),
+    S3_REGION: z.string().min(1, "must not be empty").default("us-east-1"),
+    S3_BUCKET: z
+      .string({ error: requiredForS3 })
+      .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be a bucket name such as metodaudit-files"),
+    S3_ACCESS_KEY_ID: z.string({ error: requiredForS3 }),
+    S3_SECRET_ACCESS_KEY: z.string({ error: requiredForS3 }),
+    /** Custom endpoints seldom serve buckets as subdomains (bucket.host), so they default to host/bucket paths. */
+    S3_FORCE_PATH_STYLE: z.stringbool({ error: "must be true or false" }).optional(),
+  })
+  .transform((s3) => ({
+    endpoint: s3.S3_ENDPOINT,
+    region: s3.S3_REGION,
+    bucket: s3.S3_BUCKET,
+    accessKeyId: s3.S3_ACCESS_KEY_ID,
+    secretAccessKey: s3.S3_SECRET_ACCESS_KEY,
+    forcePathStyle: s3.S3_FORCE_PATH_STYLE ?? s3.S3_ENDPOINT !== undefined,
+  }));
+
+/** The bucket of the s3 storage driver. */
+export type S3Settings = z.output<typeof ZS3>;
+
+/** `s3` is set exactly when STORAGE_DRIVER is s3. */
+export type Env = z.infer<typeof ZEnv> & { dataDir: string; storageDir: string; s3: S3Settings | undefined };
 
 export class EnvError extends Error {
   constructor(readonly problems: string[]) {
@@ -46,13 +79,19 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     Object.entries(source).filter(([, value]) => value !== undefined && value !== ""),
   );
   const result = ZEnv.safeParse(cleaned);
-  if (!result.success) {
-    throw new EnvError(
-      result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`),
-    );
+  // Parsed apart from the rest, so that a missing bucket is named alongside any other bad variable.
+  const s3 = cleaned.STORAGE_DRIVER === "s3" ? ZS3.safeParse(cleaned) : undefined;
+  if (!result.success || s3?.success === false) {
+    const issues = [...(result.error?.issues ?? []), ...(s3?.error?.issues ?? [])];
+    throw new EnvError(issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
   }
   const dataDir = path.resolve(result.data.DATA_DIR);
-  return { ...result.data, dataDir, storageDir: path.resolve(result.data.STORAGE_DIR ?? path.join(dataDir, "files")) };
+  return {
+    ...result.data,
+    dataDir,
+    storageDir: path.resolve(result.data.STORAGE_DIR ?? path.join(dataDir, "files")),
+    s3: s3?.data,
+  };
 }
 
 let cached: Env | undefined;

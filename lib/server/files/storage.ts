@@ -4,10 +4,11 @@ import { mkdir, open, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Readable } from "node:stream";
 import { env } from "@/lib/env";
+import { s3Storage } from "./s3-storage";
 
 /**
- * Where file contents live, addressed by server-generated keys. Small on
- * purpose, so that an S3-compatible driver can stand behind it later.
+ * Where file contents live, addressed by server-generated keys: the local disk
+ * or an S3-compatible bucket. A missing key fails `read` with code ENOENT.
  */
 export interface StorageDriver {
   /** Stores new bytes; an existing key is never overwritten. */
@@ -24,6 +25,11 @@ export interface StorageDriver {
  */
 const KEY = /^([0-9a-f]{2})\/([0-9a-f]{2})\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
+/** Every driver checks a key before touching anything with it. */
+export function assertStorageKey(key: string): void {
+  if (!KEY.test(key)) throw new Error(`Not a storage key: ${JSON.stringify(key)}`);
+}
+
 export function newStorageKey(): string {
   const id = randomUUID();
   return `${id.slice(0, 2)}/${id.slice(2, 4)}/${id}`;
@@ -32,7 +38,7 @@ export function newStorageKey(): string {
 /** Files under `root`, which is created on the first write. */
 export function localDiskStorage(root: string): StorageDriver {
   const pathOf = (key: string) => {
-    if (!KEY.test(key)) throw new Error(`Not a storage key: ${JSON.stringify(key)}`);
+    assertStorageKey(key);
     return path.join(root, ...key.split("/"));
   };
   return {
@@ -58,7 +64,11 @@ export function localDiskStorage(root: string): StorageDriver {
   };
 }
 
-/** The configured driver: local disk under STORAGE_DIR. */
+let configured: StorageDriver | undefined;
+
+/** The configured driver: an S3 bucket with STORAGE_DRIVER=s3, otherwise local disk under STORAGE_DIR. */
 export function storage(): StorageDriver {
-  return localDiskStorage(env().storageDir);
+  const { s3, storageDir } = env();
+  configured ??= s3 ? s3Storage(s3) : localDiskStorage(storageDir);
+  return configured;
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { SupersedeForm } from "@/components/documents/supersede-form";
 import { PageTitle } from "@/components/shell/page-title";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -8,6 +9,7 @@ import { ROLES } from "@/lib/scope";
 import { describeRequisites } from "@/lib/schemas/document";
 import { requireScope } from "@/lib/server/auth/with-scope";
 import { getDocument } from "@/lib/server/documents/get-document";
+import { listDocumentsForOwner } from "@/lib/server/documents/list-documents-for-owner";
 import { idParam, orNotFound } from "@/lib/server/http/params";
 
 export const metadata: Metadata = { title: "Документ" };
@@ -16,6 +18,12 @@ export default async function DocumentPage(props: { params: Promise<{ id: string
   const scope = await requireScope({ role: ROLES });
   const { id } = await props.params;
   const doc = await orNotFound(() => getDocument({ scope, id: idParam(id) }));
+  const candidates =
+    doc.status === "IN_FORCE" && doc.municipalityId
+      ? (await listDocumentsForOwner({ scope, municipalityId: doc.municipalityId, organizationId: doc.organizationId }))
+          .filter((d) => d.id !== doc.id)
+          .map((d) => ({ id: d.id, label: describeRequisites({ ...d, issuer: d.issuer || null, date: d.date || null, number: d.number || null, title: d.title || null }) }))
+      : [];
   return (
     <>
       <PageTitle title={describeRequisites(doc)} subtitle={doc.owner} actions={<Badge>{doc.status === "IN_FORCE" ? "действует" : "заменён"}</Badge>} />
@@ -53,6 +61,12 @@ export default async function DocumentPage(props: { params: Promise<{ id: string
           )}
         </dl>
       </Card>
+      {doc.status === "IN_FORCE" && (
+        <Card>
+          <CardTitle>Замена документа</CardTitle>
+          <SupersedeForm documentId={doc.id} candidates={candidates} />
+        </Card>
+      )}
       <Card>
         <CardTitle>Где используется</CardTitle>
         {doc.usedIn.length === 0 ? (
