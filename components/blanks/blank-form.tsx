@@ -14,6 +14,7 @@ import { effectiveLegalBasis, walkItems, type AnswerKind, type TTemplateContent 
 import { AnswerFields, type BlankFormValues } from "./answer-fields";
 import { ItemHistory } from "./item-history";
 import { LegalBasis } from "./legal-basis";
+import { OfficialCount } from "./official-count";
 
 export interface BlankFormProps {
   blankId: string;
@@ -23,6 +24,7 @@ export interface BlankFormProps {
   fileNames: Record<string, string>;
   fileOwner: string;
   registry: OwnerDocument[];
+  officialCounts: Record<string, number>;
 }
 
 type SaveState =
@@ -212,6 +214,10 @@ export function BlankForm(props: BlankFormProps) {
               fileOwner={props.fileOwner}
               disabled={false}
               registry={props.registry}
+            />
+            <OfficialCount
+              official={props.officialCounts[item.key]}
+              declared={(values[item.key] as FormAnswer).count.trim() === "" ? null : Number((values[item.key] as FormAnswer).count)}
             />
             <ItemHistory blankId={props.blankId} itemKey={item.key} label={item.number} />
           </fieldset>

@@ -12,6 +12,7 @@ import { AUDIT_MARK_LABELS, AUDIT_MARKS, describeAnswer, type AuditMark, type TB
 import { effectiveLegalBasis, walkItems, type TTemplateContent } from "@/lib/schemas/template";
 import { ItemHistory } from "./item-history";
 import { LegalBasis } from "./legal-basis";
+import { OfficialCount } from "./official-count";
 import { ReturnBlankForm } from "./return-blank-form";
 
 interface ReviewAnswer {
@@ -25,6 +26,7 @@ export interface BlankReviewProps {
   content: TTemplateContent;
   answers: Record<string, ReviewAnswer>;
   fileNames: Record<string, string>;
+  officialCounts: Record<string, number>;
 }
 
 /** The auditor's column «Соответствие официальным данным», item by item, and the verdict. */
@@ -63,6 +65,7 @@ export function BlankReview(props: BlankReviewProps) {
             bases={effectiveLegalBasis(props.content, item.key)}
             answer={props.answers[item.key]}
             fileNames={props.fileNames}
+            official={props.officialCounts[item.key]}
           />
         ),
       )}
@@ -91,6 +94,7 @@ function ReviewItem(props: {
   bases: ReturnType<typeof effectiveLegalBasis>;
   answer: ReviewAnswer | undefined;
   fileNames: Record<string, string>;
+  official: number | undefined;
 }) {
   const [mark, setMark] = useState<AuditMark | null>(props.answer?.mark ?? null);
   const [comment, setComment] = useState(props.answer?.markComment ?? "");
@@ -122,6 +126,7 @@ function ReviewItem(props: {
           </>
         )}
       </p>
+      <OfficialCount official={props.official} declared={value?.kind === "COUNT" ? value.count : undefined} />
       <div role="radiogroup" aria-label={`Соответствие официальным данным, пункт ${props.number}`} className="flex flex-wrap gap-4 text-sm">
         {AUDIT_MARKS.map((option) => (
           <label key={option} className="inline-flex items-center gap-2">

@@ -3,6 +3,7 @@ import { AUDIT_MARK_LABELS, describeAnswer } from "@/lib/schemas/blank";
 import { answerableItems } from "@/lib/schemas/template";
 import type { BlankView } from "@/lib/server/blanks/get-blank";
 import { ItemHistory } from "./item-history";
+import { OfficialCount } from "./official-count";
 
 /** A blank as printed, with the participant's answers, the auditor's marks and each item's history. */
 export function ReadOnlyBlank({ blank, fileNames }: { blank: BlankView; fileNames: Record<string, string> }) {
@@ -19,6 +20,7 @@ export function ReadOnlyBlank({ blank, fileNames }: { blank: BlankView; fileName
               {fileNames[fileId] ?? "файл"}
             </a>
           )}
+          <OfficialCount official={blank.officialCounts[item.key]} declared={value?.kind === "COUNT" ? value.count : undefined} />
           <ItemHistory blankId={blank.id} itemKey={item.key} label={item.number} />
         </div>,
       ];

@@ -4,6 +4,7 @@ import type { Scope } from "@/lib/scope";
 import { ZBlankAnswer, type AuditMark, type BlankStatus, type TBlankAnswer } from "@/lib/schemas/blank";
 import type { TTemplateContent } from "@/lib/schemas/template";
 import { db } from "@/lib/server/db/client";
+import { officialCountsForBlank } from "@/lib/server/students/official-counts-for-blank";
 import { parseContent } from "@/lib/server/templates/get-template-version";
 import { blankWhere, FILLABLE_STATUSES, participantWhere, reviewerWhere } from "./blank-access";
 
@@ -28,6 +29,8 @@ export interface BlankView {
   municipalityId: string;
   organizationId: string | null;
   content: TTemplateContent;
+  /** What our records count for the blank's count items (item key → count). */
+  officialCounts: Record<string, number>;
   answers: Record<string, BlankAnswerView>;
   canFill: boolean;
   canReview: boolean;
@@ -45,13 +48,27 @@ export async function getBlank(options: { scope: Scope; id: string }): Promise<B
     where: { AND: [{ id: options.id }, blankWhere(options.scope)] },
     include: {
       campaign: { select: { id: true, name: true, date: true, deadline: true } },
-      templateVersion: { select: { version: true, content: true, template: { select: { name: true, level: true } } } },
+      templateVersion: { select: { version: true, content: true, template: { select: { key: true, name: true, level: true } } } },
       municipality: { select: { name: true } },
       organization: { select: { name: true } },
       answers: true,
     },
   });
   if (!blank) throw notFound("Бланк не найден.");
+  const content = parseContent(blank.templateVersion.content);
+  // A closed blank shows the counts it was scored with; an open one today's.
+  const officialCounts =
+    blank.status === "ACCEPTED" && blank.officialCounts
+      ? (blank.officialCounts as Record<string, number>)
+      : await officialCountsForBlank(
+          db(),
+          {
+            ...blank,
+            templateKey: blank.templateVersion.template.key,
+            campaignDate: blank.campaign.date.toISOString().slice(0, 10),
+          },
+          content,
+        );
   const [participant, reviewer] = await Promise.all([
     db().blank.count({ where: { AND: [{ id: blank.id }, participantWhere(options.scope)] } }),
     db().blank.count({ where: { AND: [{ id: blank.id }, reviewerWhere(options.scope)] } }),
@@ -73,7 +90,8 @@ export async function getBlank(options: { scope: Scope; id: string }): Promise<B
     municipalityName: blank.municipality.name,
     municipalityId: blank.municipalityId,
     organizationId: blank.organizationId,
-    content: parseContent(blank.templateVersion.content),
+    content,
+    officialCounts,
     answers: Object.fromEntries(
       blank.answers.map((a) => [
         a.itemKey,

@@ -3,6 +3,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { scoreBlank, type BlankScore } from "@/lib/scoring/score-blank";
 import { FINDING_STATUSES, type FindingStatus } from "@/lib/scoring/statuses";
 import { ZBlankAnswer } from "@/lib/schemas/blank";
+import { asJson } from "@/lib/server/db/json";
+import { officialCountsForBlank } from "@/lib/server/students/official-counts-for-blank";
 import { parseContent } from "@/lib/server/templates/get-template-version";
 
 type Tx = Prisma.TransactionClient;
@@ -22,7 +24,7 @@ export async function scoreStoredBlank(tx: Tx, blankId: string): Promise<BlankSc
     include: {
       answers: true,
       campaign: { select: { date: true } },
-      templateVersion: { select: { content: true } },
+      templateVersion: { select: { content: true, template: { select: { key: true } } } },
     },
   });
   const recommendations = Object.fromEntries(
@@ -34,10 +36,14 @@ export async function scoreStoredBlank(tx: Tx, blankId: string): Promise<BlankSc
   const answers = Object.fromEntries(
     blank.answers.map((a) => [a.itemKey, { value: a.value === null ? null : ZBlankAnswer.parse(a.value), mark: a.mark }]),
   );
-  const result = scoreBlank(content, answers, {
-    campaignDate: blank.campaign.date.toISOString().slice(0, 10),
-    recommendations,
-  });
+  const campaignDate = blank.campaign.date.toISOString().slice(0, 10);
+  // Counts that differ from our records are mismatches; the counts are kept with the blank.
+  const officialCounts = await officialCountsForBlank(
+    tx,
+    { ...blank, templateKey: blank.templateVersion.template.key, campaignDate },
+    content,
+  );
+  const result = scoreBlank(content, answers, { campaignDate, recommendations, officialCounts });
   const existing = new Map(blank.answers.map((a) => [a.itemKey, a.status]));
   for (const item of result.items) {
     if (existing.get(item.key) === item.status) continue;
@@ -47,7 +53,10 @@ export async function scoreStoredBlank(tx: Tx, blankId: string): Promise<BlankSc
       create: { blankId, itemKey: item.key, status: item.status },
     });
   }
-  await tx.blank.update({ where: { id: blankId }, data: { score: result.score, grade: result.grade, scoredAt: new Date() } });
+  await tx.blank.update({
+    where: { id: blankId },
+    data: { score: result.score, grade: result.grade, scoredAt: new Date(), officialCounts: asJson(officialCounts) },
+  });
   return result;
 }
 

@@ -55,9 +55,10 @@ export default async function BlankPage(props: { params: Promise<{ id: string }>
           fileNames={fileNames}
           fileOwner={blank.fileOwner}
           registry={await listDocumentsForOwner({ scope, municipalityId: blank.municipalityId, organizationId: blank.organizationId })}
+          officialCounts={blank.officialCounts}
         />
       ) : blank.canReview ? (
-        <BlankReview blankId={blank.id} content={blank.content} answers={blank.answers} fileNames={fileNames} />
+        <BlankReview blankId={blank.id} content={blank.content} answers={blank.answers} fileNames={fileNames} officialCounts={blank.officialCounts} />
       ) : (
         <>
           {blank.score !== null && (
