@@ -89,7 +89,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   return {
     ...result.data,
     dataDir,
-    storageDir: path.resolve(result.data.STORAGE_DIR ?? path.join(dataDir, "files")),
+    // The folder is the operator's choice at run time: not something the build should trace.
+    storageDir: path.resolve(/* turbopackIgnore: true */ result.data.STORAGE_DIR ?? path.join(dataDir, "files")),
     s3: s3?.data,
   };
 }

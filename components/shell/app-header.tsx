@@ -28,6 +28,16 @@ export function AppHeader({ scope, unread }: { scope: Scope; unread: number }) {
           <Link href="/documents" className="hover:underline">
             Документы
           </Link>
+          {hasAnyRole(scope, ["SCHOOL_COORDINATOR"]) && (
+            <Link href="/school/students" className="hover:underline">
+              Учёт ДОТ
+            </Link>
+          )}
+          {hasAnyRole(scope, ["REGION_ADMIN", "REGION_AUDITOR", "MUNICIPAL_COORDINATOR"]) && (
+            <Link href="/region/students" className="hover:underline">
+              Учёт ДОТ (численность)
+            </Link>
+          )}
           {hasAnyRole(scope, REGION_STAFF) && (
             <>
               <Link href="/region/campaigns" className="hover:underline">

@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { PageTitle } from "@/components/shell/page-title";
+import { AreaCountsTable } from "@/components/students/area-counts-table";
+import { currentSchoolYear, schoolYearChoices } from "@/components/students/school-years";
+import { Card } from "@/components/ui/card";
+import { ZCountsQuery } from "@/lib/schemas/student";
+import { requireScope } from "@/lib/server/auth/with-scope";
+import { countStudentsByArea } from "@/lib/server/students/count-students-by-area";
+
+export const metadata: Metadata = { title: "Учёт ДОТ: численность" };
+
+/** Counts only, no personal data: per municipality for region staff, per school for a municipal coordinator. */
+export default async function RegionStudentsPage(props: { searchParams: Promise<Record<string, string>> }) {
+  const scope = await requireScope({ role: ["REGION_ADMIN", "REGION_AUDITOR", "MUNICIPAL_COORDINATOR"] });
+  const schoolYear = ZCountsQuery.parse(await props.searchParams).schoolYear ?? currentSchoolYear();
+  const counts = await countStudentsByArea({ scope, schoolYear });
+  return (
+    <>
+      <PageTitle
+        title="Дети-инвалиды, обучающиеся с ДОТ: численность"
+        subtitle={`${[...new Set(scope.memberships.map((m) => m.scopeName))].join(", ")} · ${schoolYear} учебный год · по данным учёта школ`}
+      />
+      <Card>
+        <AreaCountsTable level={counts.level} rows={counts.rows} schoolYear={schoolYear} schoolYears={schoolYearChoices(schoolYear)} />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageTitle } from "@/components/shell/page-title";
+import { OfficialCountsSummary } from "@/components/students/official-counts-summary";
+import { currentSchoolYear, schoolYearChoices } from "@/components/students/school-years";
+import { StudentForm } from "@/components/students/student-form";
+import { StudentsTable } from "@/components/students/students-table";
+import { Button } from "@/components/ui/button";
+import { Card, CardTitle } from "@/components/ui/card";
+import { ZStudentListQuery } from "@/lib/schemas/student";
+import { requireScope } from "@/lib/server/auth/with-scope";
+import { countOfficialData } from "@/lib/server/students/count-official-data";
+import { listStudentFormOptions } from "@/lib/server/students/list-student-form-options";
+import { listStudents } from "@/lib/server/students/list-students";
+
+export const metadata: Metadata = { title: "Учёт обучающихся с ДОТ" };
+
+export default async function SchoolStudentsPage(props: { searchParams: Promise<Record<string, string>> }) {
+  const scope = await requireScope({ role: ["SCHOOL_COORDINATOR"] });
+  const parsed = ZStudentListQuery.parse(await props.searchParams);
+  const schoolYear = parsed.schoolYear ?? currentSchoolYear();
+  const query = { ...parsed, schoolYear };
+  // A coordinator of several schools keeps the records of the first here.
+  const membership = scope.memberships.find((m) => m.organizationId);
+  const organizationId = membership?.organizationId as string;
+  const [page, counts, options] = await Promise.all([
+    listStudents({ scope, query }),
+    countOfficialData({ organizationId }, schoolYear),
+    listStudentFormOptions({ scope, organizationId, schoolYear }),
+  ]);
+  return (
+    <>
+      <PageTitle
+        title="Учёт детей-инвалидов, обучающихся с ДОТ"
+        subtitle={`${membership?.scopeName ?? ""} · ${schoolYear} учебный год`}
+        actions={
+          <Button asChild variant="outline">
+            <Link href="/school/students/teachers">Педагоги</Link>
+          </Button>
+        }
+      />
+      <Card>
+        <CardTitle>Численность за {schoolYear} учебный год</CardTitle>
+        <OfficialCountsSummary measures={counts} />
+        <p className="mt-3 text-sm text-muted-foreground">Эти числа сравниваются с ответами бланков соответствия.</p>
+      </Card>
+      <Card>
+        <CardTitle>Обучающиеся</CardTitle>
+        <StudentsTable
+          page={page}
+          sort={query.sort}
+          dir={query.dir}
+          q={query.q}
+          schoolYear={schoolYear}
+          schoolYears={schoolYearChoices(schoolYear)}
+          status={query.status}
+        />
+      </Card>
+      <Card>
+        <CardTitle>Добавить обучающегося</CardTitle>
+        <StudentForm mode="create" organizationId={organizationId} defaults={{ schoolYear }} options={options} />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+"use client";
+
+import Link from "next/link";
+import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
+import { FilterSelect } from "@/components/data-table/filter-select";
+import { SearchFilter } from "@/components/data-table/search-filter";
+import { formatDate } from "@/lib/dates";
+import type { Page } from "@/lib/paging";
+import type { TeacherRow } from "@/lib/server/students/list-teachers";
+
+const columns: DataTableColumn<TeacherRow>[] = [
+  { id: "fullName", header: "ФИО", accessorKey: "fullName" },
+  { id: "subject", header: "Предмет", accessorKey: "subject" },
+  {
+    id: "courses",
+    header: "Курсы",
+    enableSorting: false,
+    cell: ({ row }) =>
+      row.original.courses.length === 0 ? (
+        "—"
+      ) : (
+        <ul className="space-y-1">
+          {row.original.courses.map((c, i) => (
+            <li key={i}>
+              {c.title}, {formatDate(c.dateFrom)}
+              {c.dateTo ? `–${formatDate(c.dateTo)}` : ""}, {c.hours} ч
+            </li>
+          ))}
+        </ul>
+      ),
+  },
+  { id: "needsCourse", header: "Нужны курсы", enableSorting: false, cell: ({ row }) => (row.original.needsCourse ? "да" : "нет") },
+  {
+    id: "edit",
+    header: "Действия",
+    enableSorting: false,
+    cell: ({ row }) => (
+      <Link href={`/school/students/teachers?edit=${row.original.id}`} className="text-primary hover:underline">
+        Изменить<span className="sr-only"> педагога {row.original.fullName}</span>
+      </Link>
+    ),
+  },
+];
+
+export function TeachersTable(props: { page: Page<TeacherRow>; sort: string; dir: "asc" | "desc"; q: string; schoolYear: string; schoolYears: string[] }) {
+  return (
+    <DataTable
+      caption="Педагоги, работающие с применением ДОТ"
+      columns={columns}
+      rows={props.page.rows}
+      total={props.page.total}
+      page={props.page.page}
+      pageSize={props.page.pageSize}
+      sort={props.sort}
+      dir={props.dir}
+      getRowId={(row) => row.id}
+      filters={
+        <SearchFilter q={props.q} label="ФИО или предмет">
+          <FilterSelect
+            name="schoolYear"
+            label="Учебный год"
+            value={props.schoolYear}
+            allLabel="Текущий учебный год"
+            className="w-44"
+            options={props.schoolYears.map((y) => ({ value: y, label: y }))}
+          />
+        </SearchFilter>
+      }
+    />
+  );
+}

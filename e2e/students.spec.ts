@@ -1,0 +1,59 @@
+import { expect, test } from "@playwright/test";
+import { expectNoSeriousViolations, signIn, signOut } from "./support";
+
+const AUDITOR_NAME = "Приходько Марина Николаевна";
+
+test("ДОТ records: the school coordinator adds a student, the auditor reads the card read-only, others get 404", async ({ page }) => {
+  test.setTimeout(180_000);
+  const name = `Проверочный П. ${Date.now().toString(36)}`;
+
+  // The school coordinator adds a student and opens the card.
+  await signIn(page, "school.slavyansky@demo.local");
+  await page.goto("/school/students", { waitUntil: "networkidle" });
+  await expect(page.getByRole("heading", { level: 1, name: "Учёт детей-инвалидов, обучающихся с ДОТ" })).toBeVisible();
+  await expectNoSeriousViolations(page, "/school/students");
+  const form = page.getByRole("form", { name: "Новый обучающийся" });
+  await form.getByLabel("ФИО или инициалы", { exact: true }).fill(name);
+  await form.getByLabel("Дата рождения").fill("2012-05-10");
+  await form.getByLabel("Класс", { exact: true }).fill("5");
+  await form.getByLabel("Есть индивидуальный учебный план (ИУП)").check();
+  await form.getByRole("button", { name: "Добавить обучающегося" }).click();
+  await page.waitForURL(/\/students\/[0-9a-f-]{36}$/);
+  await page.waitForLoadState("networkidle");
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await expect(page.getByRole("form", { name: "Изменение карточки" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Удалить по запросу" })).toBeVisible();
+  await expectNoSeriousViolations(page, "/students/[id] (coordinator)");
+  const cardPath = new URL(page.url()).pathname;
+
+  // The list links to the card.
+  await page.goto(`/school/students?q=${encodeURIComponent(name)}`, { waitUntil: "networkidle" });
+  await expect(page.getByRole("link", { name })).toHaveAttribute("href", cardPath);
+  await signOut(page);
+
+  // The auditor reads it, read-only, and appears in «Кто открывал карточку».
+  await signIn(page, "auditor@demo.local");
+  await page.goto(cardPath, { waitUntil: "networkidle" });
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await expect(page.getByText("только просмотр")).toBeVisible();
+  await expect(page.getByRole("form", { name: "Изменение карточки" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Удалить по запросу" })).toHaveCount(0);
+  await expect(page.getByRole("list", { name: "Кто открывал карточку" })).toContainText(AUDITOR_NAME);
+  await expectNoSeriousViolations(page, "/students/[id] (auditor)");
+  await signOut(page);
+
+  // The municipal coordinator and the region's admin get the 404 page, without the name.
+  for (const email of ["mo.slavyansky@demo.local", "admin@demo.local"]) {
+    await signIn(page, email);
+    const response = await page.goto(cardPath, { waitUntil: "networkidle" });
+    expect(response?.status(), email).toBe(404);
+    await expect(page.getByRole("heading", { name: "404 — страница не найдена" })).toBeVisible();
+    await expect(page.getByText(name)).toHaveCount(0);
+    expect(await page.content()).not.toContain(name);
+    // Counts only, on their own page.
+    await page.goto("/region/students", { waitUntil: "networkidle" });
+    await expect(page.getByRole("heading", { level: 1, name: /численность/ })).toBeVisible();
+    await expect(page.getByText(name)).toHaveCount(0);
+    await signOut(page);
+  }
+});
