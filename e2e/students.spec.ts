@@ -57,3 +57,35 @@ test("ДОТ records: the school coordinator adds a student, the auditor reads t
     await signOut(page);
   }
 });
+
+test("the school coordinator imports students from a table, refused row by row when broken, and exports them", async ({ page }) => {
+  await signIn(page, "school.slavyansky@demo.local");
+  await page.goto("/school/students", { waitUntil: "networkidle" });
+  const form = page.getByRole("form", { name: "Импорт обучающихся" });
+  const header = "ФИО (или инициалы);Дата рождения;Класс;Инвалидность подтверждена до;ИУП есть;Расписание;Статус;Продолжает обучение";
+  await form.getByLabel("Таблица обучающихся (XLSX или CSV)").setInputFiles({
+    name: "broken.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(`\uFEFF${header}\nГорбунова Е. А.;31.02.2012;5;;да;;обучается;\n`, "utf8"),
+  });
+  await form.getByRole("button", { name: "Проверить файл" }).click();
+  const errors = page.getByRole("table", { name: "Ошибки в файле" });
+  await expect(errors.getByRole("row", { name: "2 Дата рождения Такой даты не бывает: укажите дату в виде ДД.ММ.ГГГГ." })).toBeVisible();
+  await expect(page.getByText("Горбунова")).toHaveCount(0);
+
+  await form.getByLabel("Таблица обучающихся (XLSX или CSV)").setInputFiles({
+    name: "students.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(`\uFEFF${header}\nГорбунова Е. А.;12.03.2012;5;31.08.2027;да;пн, ср, пт;обучается;\n`, "utf8"),
+  });
+  await form.getByRole("button", { name: "Проверить файл" }).click();
+  const preview = page.getByRole("region", { name: "Предварительный просмотр импорта" });
+  await expect(preview).toBeVisible();
+  await preview.getByRole("button", { name: /Импортировать/ }).click();
+  await page.goto("/school/students", { waitUntil: "networkidle" });
+  await expect(page.getByRole("link", { name: "Горбунова Е. А." })).toBeVisible();
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Скачать список обучающихся в XLSX" }).click();
+  expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
+});

@@ -90,29 +90,38 @@ function xlsxCellText(value: ExcelJS.CellValue): string {
 
 export async function writeSchoolFile(schools: readonly SchoolRecord[], format: SchoolFileFormat): Promise<Buffer> {
   const rows = schoolTableRows(schools);
-  return format === "csv" ? writeCsv(rows) : writeXlsx(rows);
+  return format === "csv"
+    ? writeCsv(rows)
+    : writeTableXlsx(SCHOOL_SHEET, SCHOOL_COLUMNS.map((c) => ({ width: c.width, text: c.id !== "number" })), rows);
+}
+
+/** A column of a written table: its width, and whether its cells are text cells. */
+export interface TableColumnLayout {
+  width: number;
+  text: boolean;
 }
 
 /**
- * One sheet in seed 001's columns: a bold header frozen at the top, widths to read
- * the columns, and every text cell a text cell ("@"), so that Excel never takes
- * "=…" for a formula, not even after the cell is edited.
+ * One sheet: a bold header frozen at the top, widths to read the columns, and every
+ * text cell a text cell ("@"), so that Excel never takes "=…" for a formula, not
+ * even after the cell is edited.
  */
-async function writeXlsx(rows: (string | number)[][]): Promise<Buffer> {
+export async function writeTableXlsx(
+  sheetName: string,
+  columns: readonly TableColumnLayout[],
+  rows: readonly (string | number)[][],
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(SCHOOL_SHEET, { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = SCHOOL_COLUMNS.map((column) => ({
+  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: "frozen", ySplit: 1 }] });
+  sheet.columns = columns.map((column) => ({
     width: column.width,
-    style: {
-      alignment: { wrapText: true, vertical: "top" },
-      ...(column.id === "number" ? {} : { numFmt: "@" }),
-    },
+    style: { alignment: { wrapText: true, vertical: "top" }, ...(column.text ? { numFmt: "@" } : {}) },
   }));
   for (const values of rows) sheet.addRow(values.map((v) => (typeof v === "number" ? v : squeeze(v) === "" ? null : toCellText(v))));
   const header = sheet.getRow(1);
   header.font = { bold: true };
   header.alignment = { wrapText: true, vertical: "middle" };
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: SCHOOL_COLUMNS.length } };
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { PageTitle } from "@/components/shell/page-title";
 import { OfficialCountsSummary } from "@/components/students/official-counts-summary";
 import { currentSchoolYear, schoolYearChoices } from "@/components/students/school-years";
+import { StudentRecordsImport } from "@/components/students/student-records-import";
 import { StudentForm } from "@/components/students/student-form";
 import { StudentsTable } from "@/components/students/students-table";
 import { Button } from "@/components/ui/button";
@@ -43,6 +44,10 @@ export default async function SchoolStudentsPage(props: { searchParams: Promise<
         <CardTitle>Численность за {schoolYear} учебный год</CardTitle>
         <OfficialCountsSummary measures={counts} />
         <p className="mt-3 text-sm text-muted-foreground">Эти числа сравниваются с ответами бланков соответствия.</p>
+      </Card>
+      <Card>
+        <CardTitle>Импорт и выгрузка (XLSX, CSV)</CardTitle>
+        <StudentRecordsImport schoolYear={schoolYear} organizationId={organizationId} />
       </Card>
       <Card>
         <CardTitle>Обучающиеся</CardTitle>
