@@ -31,8 +31,14 @@ test("ДОТ records: the school coordinator adds a student, the auditor reads t
   await expect(page.getByRole("link", { name })).toHaveAttribute("href", cardPath);
   await signOut(page);
 
-  // The auditor reads it, read-only, and appears in «Кто открывал карточку».
+  // The auditor finds it in the region's list and reads it, read-only, and appears in «Кто открывал карточку».
   await signIn(page, "auditor@demo.local");
+  await page.goto("/region/students", { waitUntil: "networkidle" });
+  await page.getByRole("link", { name: "Список обучающихся (только просмотр)" }).click();
+  await page.waitForURL(/\/region\/students\/list/);
+  await page.goto(`/region/students/list?q=${encodeURIComponent(name)}`, { waitUntil: "networkidle" });
+  await expect(page.getByRole("link", { name })).toHaveAttribute("href", cardPath);
+  await expectNoSeriousViolations(page, "/region/students/list");
   await page.goto(cardPath, { waitUntil: "networkidle" });
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   await expect(page.getByText("только просмотр")).toBeVisible();

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PageTitle } from "@/components/shell/page-title";
 import { AreaCountsTable } from "@/components/students/area-counts-table";
 import { currentSchoolYear, schoolYearChoices } from "@/components/students/school-years";
 import { Card } from "@/components/ui/card";
+import { hasAnyRole } from "@/lib/scope";
 import { ZCountsQuery } from "@/lib/schemas/student";
 import { requireScope } from "@/lib/server/auth/with-scope";
 import { countStudentsByArea } from "@/lib/server/students/count-students-by-area";
@@ -19,6 +21,13 @@ export default async function RegionStudentsPage(props: { searchParams: Promise<
       <PageTitle
         title="Дети-инвалиды, обучающиеся с ДОТ: численность"
         subtitle={`${[...new Set(scope.memberships.map((m) => m.scopeName))].join(", ")} · ${schoolYear} учебный год · по данным учёта школ`}
+        actions={
+          hasAnyRole(scope, ["REGION_AUDITOR"]) && (
+            <Link href="/region/students/list" className="text-primary underline">
+              Список обучающихся (только просмотр)
+            </Link>
+          )
+        }
       />
       <Card>
         <AreaCountsTable level={counts.level} rows={counts.rows} schoolYear={schoolYear} schoolYears={schoolYearChoices(schoolYear)} />

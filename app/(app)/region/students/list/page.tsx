@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import { currentSchoolYear, schoolYearChoices } from "@/components/students/school-years";
+import { StudentsTable } from "@/components/students/students-table";
+import { PageTitle } from "@/components/shell/page-title";
+import { Card } from "@/components/ui/card";
+import { ZStudentListQuery } from "@/lib/schemas/student";
+import { requireScope } from "@/lib/server/auth/with-scope";
+import { listStudents } from "@/lib/server/students/list-students";
+
+export const metadata: Metadata = { title: "Обучающиеся с ДОТ региона" };
+
+/** The region's auditors read the records (read-only; every card they open is logged). */
+export default async function RegionStudentsListPage(props: { searchParams: Promise<Record<string, string>> }) {
+  const scope = await requireScope({ role: ["REGION_AUDITOR"] });
+  const parsed = ZStudentListQuery.parse(await props.searchParams);
+  const schoolYear = parsed.schoolYear ?? currentSchoolYear();
+  const page = await listStudents({ scope, query: { ...parsed, schoolYear } });
+  return (
+    <>
+      <PageTitle
+        title="Обучающиеся с применением ДОТ"
+        subtitle={`${scope.memberships.map((m) => m.scopeName).join(", ")} · ${schoolYear} учебный год · только просмотр; каждое открытие карточки записывается`}
+      />
+      <Card>
+        <StudentsTable
+          page={page}
+          sort={parsed.sort}
+          dir={parsed.dir}
+          q={parsed.q}
+          schoolYear={schoolYear}
+          schoolYears={schoolYearChoices(schoolYear)}
+          status={parsed.status}
+        />
+      </Card>
+    </>
+  );
+}
