@@ -101,3 +101,11 @@ export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
 }
+
+/**
+ * The whole environment, unparsed: only for handing on to child processes (the
+ * build, the server, the test runners), which read their own settings.
+ */
+export function inheritedEnvironment(): NodeJS.ProcessEnv {
+  return { ...process.env };
+}

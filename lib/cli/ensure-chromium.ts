@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
+import { inheritedEnvironment } from "@/lib/env";
 
 const DEFAULT_PATH = "/usr/bin/chromium";
 
@@ -21,7 +22,7 @@ export function ensureChromium(given: string | undefined, log: (line: string) =>
   }
   log("Chromium not found: installing Debian's chromium package…");
   for (const args of [["update", "-qq"], ["install", "-y", "-qq", "chromium"]]) {
-    const result = spawnSync("apt-get", args, { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+    const result = spawnSync("apt-get", args, { stdio: "inherit", env: { ...inheritedEnvironment(), DEBIAN_FRONTEND: "noninteractive" } });
     if (result.status !== 0) throw new Error(`apt-get ${args.join(" ")} failed: install Chromium by hand or set CHROMIUM_PATH.`);
   }
   if (!fs.existsSync(DEFAULT_PATH)) throw new Error("apt-get installed chromium but /usr/bin/chromium is missing.");

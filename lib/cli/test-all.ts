@@ -3,7 +3,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { env } from "@/lib/env";
+import { env, inheritedEnvironment } from "@/lib/env";
 import { ensureChromium } from "./ensure-chromium";
 
 const log = (line: string) => console.log(`[test] ${line}`);
@@ -16,7 +16,7 @@ interface Counts {
 
 function run(label: string, command: string, args: string[], extraEnv: Record<string, string> = {}): boolean {
   log(`${label}: ${command} ${args.join(" ")}`);
-  const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...extraEnv } });
+  const result = spawnSync(command, args, { stdio: "inherit", env: { ...inheritedEnvironment(), ...extraEnv } });
   return result.status === 0;
 }
 

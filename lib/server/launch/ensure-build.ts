@@ -3,6 +3,7 @@ import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { inheritedEnvironment } from "@/lib/env";
 
 const SOURCES = ["app", "components", "lib", "public", "next.config.mjs", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
 const STAMP = path.resolve(".next/metodaudit-source-hash");
@@ -36,7 +37,7 @@ export function ensureBuild(log: (line: string) => void): void {
   log("Building the app (next build)…");
   const result = spawnSync(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "build"], {
     stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...inheritedEnvironment(), NEXT_TELEMETRY_DISABLED: "1" },
   });
   if (result.status !== 0) throw new Error(`next build failed (exit code ${result.status})`);
   fs.writeFileSync(STAMP, hash);

@@ -1,6 +1,7 @@
 import "server-only";
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { inheritedEnvironment } from "@/lib/env";
 
 /** Starts the production server as a child process with the resolved configuration. */
 export function serveNext(options: { port: number; env: Record<string, string> }): ChildProcess {
@@ -9,7 +10,7 @@ export function serveNext(options: { port: number; env: Record<string, string> }
     [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(options.port)],
     {
       stdio: ["ignore", "inherit", "inherit"],
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...options.env },
+      env: { ...inheritedEnvironment(), NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...options.env },
     },
   );
 }
