@@ -28,6 +28,9 @@ export function AppHeader({ scope, unread }: { scope: Scope; unread: number }) {
           <Link href="/documents" className="hover:underline">
             Документы
           </Link>
+          <Link href="/plans" className="hover:underline">
+            Планы
+          </Link>
           {hasAnyRole(scope, ["SCHOOL_COORDINATOR"]) && (
             <Link href="/school/students" className="hover:underline">
               Учёт ДОТ

@@ -4,6 +4,7 @@ import { getCampaign } from "@/lib/server/campaigns/get-campaign";
 import { db } from "@/lib/server/db/client";
 import { sendPendingEmails } from "@/lib/server/mail/send-pending-emails";
 import { sendDeadlineReminders } from "@/lib/server/notifications/send-deadline-reminders";
+import { sendPlanReminders } from "@/lib/server/plans/send-plan-reminders";
 import { adminScopeOf } from "./admin-scope";
 
 /** `campaign list [--region 23]`: every campaign with its participants' statuses. */
@@ -46,5 +47,7 @@ export async function campaignList(args: string[]) {
 
 /** `reminders send`: the hourly job by hand (e.g. from cron): deadline reminders, then their e-mails. */
 export async function remindersSend() {
-  return { ...(await sendDeadlineReminders()), ...(await sendPendingEmails()) };
+  const { sent } = await sendDeadlineReminders();
+  const plans = await sendPlanReminders();
+  return { sent, planReminders: plans.sent, ...(await sendPendingEmails()) };
 }

@@ -8,7 +8,9 @@ import { resolveDatabase } from "@/lib/server/db/resolve-database";
 import { seedDemo } from "@/lib/server/seed/seed-demo";
 import { campaignList, remindersSend } from "./campaign-commands";
 import { createUserFromCli } from "./create-user-command";
+import { parseDateCommand } from "./parse-date-command";
 import { parseRequisitesCommand } from "./parse-requisites-command";
+import { exportRoadmapCommand, importRoadmapCommand } from "./roadmap-commands";
 import { schoolsExport, schoolsImport } from "./school-commands";
 import { scoreCommand } from "./score-command";
 import { templateExport, templateImport, templateList } from "./template-commands";
@@ -28,7 +30,8 @@ const USAGE = `Usage: npm run -s cli -- <command>
                                    imports a JSON or XLSX template as its next published version
                                    --region: a region code; without it, the only region with templates
   campaign list [--region 23]      campaigns with their participants' statuses
-  reminders send                   deadline reminders (7 days and 1 day before), and their e-mails
+  reminders send                   deadline reminders (7 days and 1 day before), plan event reminders
+                                   (a week before, and when overdue), and their e-mails
   score --template <file.json> --answers <file.json> [--campaign-date YYYY-MM-DD]
                                    scores one blank from a template export and an answers file (no database)
   schools import <file> --municipality "23/Славянский район" [--dry-run]
@@ -37,7 +40,10 @@ const USAGE = `Usage: npm run -s cli -- <command>
                                    writes the municipality's schools in the same columns
   parse-requisites [--list] "<text>"
                                    a document's requisites (type, issuer, date, number, title) from Russian text;
-                                   --list: every document the text holds`;
+                                   --list: every document the text holds
+  parse-date "<text>" [--school-year 2020/2021] [--from YYYY-MM-DD --to YYYY-MM-DD]
+                                   an event's timing from Russian text (exact date, range, month, deadline,
+                                   period, recurring with due dates inside the school year or plan range)`;
 
 type Command = (args: string[], databaseUrl: string) => Promise<unknown>;
 
@@ -81,6 +87,14 @@ const commands: Record<string, Command> = {
     connectDb(databaseUrl);
     return schoolsExport(args);
   },
+  "import-roadmap": async (args, databaseUrl) => {
+    connectDb(databaseUrl);
+    return importRoadmapCommand(args);
+  },
+  "export-roadmap": async (args, databaseUrl) => {
+    connectDb(databaseUrl);
+    return exportRoadmapCommand(args);
+  },
   "template list": async (args, databaseUrl) => {
     connectDb(databaseUrl);
     return templateList(args);
@@ -99,6 +113,7 @@ const commands: Record<string, Command> = {
 const offline: Record<string, (args: string[]) => Promise<unknown>> = {
   score: scoreCommand,
   "parse-requisites": parseRequisitesCommand,
+  "parse-date": parseDateCommand,
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -107,15 +122,16 @@ async function main(argv: string[]): Promise<number> {
     console.log(JSON.stringify(await standalone(argv.slice(1)), null, 2));
     return 0;
   }
-  const key = argv.slice(0, 2).join(" ");
-  const command = commands[key];
+  // Commands are one word ("import-roadmap") or two ("db migrate").
+  const words = commands[argv.slice(0, 2).join(" ")] ? 2 : 1;
+  const command = commands[argv.slice(0, words).join(" ")];
   if (!command) {
     console.error(argv.length ? `Unknown command: ${argv.join(" ")}\n\n${USAGE}` : USAGE);
     return 2;
   }
   const database = await resolveDatabase(log);
   try {
-    const result = await command(argv.slice(2), database.url);
+    const result = await command(argv.slice(words), database.url);
     console.log(JSON.stringify(result, null, 2));
     return 0;
   } finally {

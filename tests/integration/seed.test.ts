@@ -117,6 +117,27 @@ describe("demo seed", () => {
     expect(krasnodar).toHaveLength(5);
   });
 
+  it("holds the seeds' plans: the roadmap of seed 002, the programme of seed 001, the methodical plan of seed 004", async () => {
+    const plans = await db().plan.findMany({
+      include: { _count: { select: { events: true, indicators: true } }, stages: { orderBy: { number: "asc" } }, sections: { orderBy: { position: "asc" } } },
+      orderBy: { kind: "asc" },
+    });
+    expect(plans.map((p) => [p.kind, p._count.events, p._count.indicators])).toEqual([
+      ["ROADMAP", 15, 0],
+      ["PROGRAMME", 13, 0],
+      ["METHODICAL_PLAN", 42, 9],
+    ]);
+    const [roadmap, programme, methodical] = plans;
+    expect(roadmap!.schoolYear).toBe("2020/2021");
+    expect(programme!.stages.map((s) => [s.timingText, s.startsOn?.toISOString().slice(0, 10), s.endsOn?.toISOString().slice(0, 10)])).toEqual([
+      ["Сентябрь – декабрь 2013 г.", "2013-09-01", "2013-12-31"],
+      ["Декабрь 2013 г. – апрель 2015 г.", "2013-12-01", "2015-04-30"],
+      ["Май 2015 г. – август 2015 г.", "2015-05-01", "2015-08-31"],
+    ]);
+    expect(methodical!.sections.map((s) => s.number)).toEqual(["1", "2", "3", "4", "5", "6", "7"]);
+    expect(methodical!.approvedById).not.toBeNull();
+  });
+
   it("is idempotent", async () => {
     const count = async () => ({
       regions: await db().region.count(),
@@ -128,6 +149,8 @@ describe("demo seed", () => {
       campaigns: await db().campaign.count(),
       blanks: await db().blank.count(),
       answers: await db().answer.count(),
+      plans: await db().plan.count(),
+      events: await db().planEvent.count(),
       documents: await db().registryDocument.count(),
     });
     const before = await count();

@@ -1,5 +1,6 @@
 import "server-only";
 import { sendPendingEmails } from "@/lib/server/mail/send-pending-emails";
+import { sendPlanReminders } from "@/lib/server/plans/send-plan-reminders";
 import { sendDeadlineReminders } from "./send-deadline-reminders";
 
 const HOUR = 60 * 60 * 1000;
@@ -9,8 +10,9 @@ export function startScheduledJobs(log: (line: string) => void = console.log) {
   const run = async () => {
     try {
       const { sent } = await sendDeadlineReminders();
+      const plans = await sendPlanReminders();
       const { emailed } = await sendPendingEmails();
-      if (sent || emailed) log(`[jobs] reminders: ${sent}, e-mails: ${emailed}`);
+      if (sent || plans.sent || emailed) log(`[jobs] reminders: ${sent}, plan reminders: ${plans.sent}, e-mails: ${emailed}`);
     } catch (error) {
       log(`[jobs] reminders failed: ${(error as Error).message}`);
     }

@@ -16,6 +16,7 @@ import {
 import { MUNICIPAL_BLANK, SCHOOL_BLANK } from "@/lib/seed-data/blanks";
 import { seedDemoCampaign } from "./seed-demo-campaign";
 import { seedDemoDocuments } from "./seed-demo-documents";
+import { seedDemoPlans } from "./seed-demo-plans";
 import { ensureMunicipality, ensureOrganization, ensurePublishedTemplate, ensureRegion, ensureUser } from "./factories";
 
 export interface SeedSummary {
@@ -108,6 +109,8 @@ export async function seedDemo(options: { db: PrismaClient; log?: (line: string)
     },
     { timeout: 120_000 },
   );
+  // Plans go through the domain operations, which run their own transactions.
+  await seedDemoPlans(options.log);
 
   const summary: SeedSummary = {
     regions: await db.region.count(),

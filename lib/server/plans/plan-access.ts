@@ -1,0 +1,59 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { coordinatedMunicipalityIds, coordinatedOrganizationIds, staffRegionIds, type Role, type Scope } from "@/lib/scope";
+
+/** Everyone with a membership may open plans; what they see is narrowed by planWhere. */
+export const PLAN_ROLES: readonly Role[] = ["REGION_ADMIN", "REGION_AUDITOR", "MUNICIPAL_COORDINATOR", "SCHOOL_COORDINATOR"];
+
+const NOTHING = { id: { in: [] as string[] } };
+
+function schoolMunicipalityIds(scope: Scope): string[] {
+  return [...new Set(scope.memberships.filter((m) => m.role === "SCHOOL_COORDINATOR" && m.municipalityId).map((m) => m.municipalityId!))];
+}
+
+/**
+ * Plans a scope may read: region staff every plan of their region; a municipal
+ * coordinator their municipality's and its schools'; a school coordinator their
+ * school's and their municipality's own plans (the roadmap names them as its audience).
+ */
+export function planWhere(scope: Scope): Prisma.PlanWhereInput {
+  const OR: Prisma.PlanWhereInput[] = [];
+  const regions = staffRegionIds(scope);
+  const municipalities = coordinatedMunicipalityIds(scope);
+  const schools = coordinatedOrganizationIds(scope);
+  const schoolMunicipalities = schoolMunicipalityIds(scope);
+  if (regions.length) OR.push({ regionId: { in: regions } });
+  if (municipalities.length) OR.push({ municipalityId: { in: municipalities } });
+  if (schools.length) OR.push({ organizationId: { in: schools } });
+  if (schoolMunicipalities.length) OR.push({ municipalityId: { in: schoolMunicipalities }, organizationId: null });
+  return OR.length ? { OR } : NOTHING;
+}
+
+/**
+ * Plans a scope may change: a region admin any plan of the region; a municipal
+ * coordinator the municipality's own plans; a school coordinator the school's.
+ * Auditors read only.
+ */
+export function planWriteWhere(scope: Scope): Prisma.PlanWhereInput {
+  const OR: Prisma.PlanWhereInput[] = [];
+  const admins = staffRegionIds(scope, ["REGION_ADMIN"]);
+  const municipalities = coordinatedMunicipalityIds(scope);
+  const schools = coordinatedOrganizationIds(scope);
+  if (admins.length) OR.push({ regionId: { in: admins } });
+  if (municipalities.length) OR.push({ municipalityId: { in: municipalities }, organizationId: null });
+  if (schools.length) OR.push({ organizationId: { in: schools } });
+  return OR.length ? { OR } : NOTHING;
+}
+
+export interface PlanOwner {
+  regionId: string;
+  municipalityId: string | null;
+  organizationId: string | null;
+}
+
+/** The same rule as planWriteWhere, for a plan not yet stored. */
+export function canWritePlanOwner(scope: Scope, owner: PlanOwner): boolean {
+  if (staffRegionIds(scope, ["REGION_ADMIN"]).includes(owner.regionId)) return true;
+  if (owner.organizationId) return coordinatedOrganizationIds(scope).includes(owner.organizationId);
+  return owner.municipalityId !== null && coordinatedMunicipalityIds(scope).includes(owner.municipalityId);
+}

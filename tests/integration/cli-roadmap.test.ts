@@ -1,0 +1,71 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROADMAP_002_PATH } from "@/lib/seed-data/roadmap-002";
+import { db } from "@/lib/server/db/client";
+import { ensureMunicipality, ensureRegion } from "@/lib/server/seed/factories";
+import { useTestDatabase } from "../support/test-database";
+
+const databaseUrl = useTestDatabase();
+const dir = mkdtempSync(path.join(os.tmpdir(), "roadmap-cli-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function cli(...args: string[]) {
+  const result = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/cli/main.ts", ...args], {
+    encoding: "utf8",
+    env: { ...process.env, DATABASE_URL: databaseUrl() },
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+beforeAll(async () => {
+  const region = await ensureRegion(db(), { code: "23", name: "Краснодарский край" });
+  await ensureMunicipality(db(), { regionId: region.id, name: "город Краснодар", aliases: ["Краснодар"] });
+});
+
+describe("import-roadmap and export-roadmap", () => {
+  it("a dry run prints the counts and writes nothing; the import prints { imported, updated, errors }", async () => {
+    const dry = cli("import-roadmap", ROADMAP_002_PATH, "--dry-run");
+    expect(dry.code).toBe(0);
+    expect(JSON.parse(dry.stdout)).toEqual({ imported: 15, updated: 0, errors: [] });
+    expect(await db().planEvent.count()).toBe(0);
+
+    const first = cli("import-roadmap", ROADMAP_002_PATH);
+    expect(JSON.parse(first.stdout)).toEqual({ imported: 15, updated: 0, errors: [] });
+    const again = cli("import-roadmap", ROADMAP_002_PATH);
+    expect(JSON.parse(again.stdout)).toEqual({ imported: 0, updated: 15, errors: [] });
+    expect(await db().planEvent.count()).toBe(15);
+  });
+
+  it("a broken file exits 1 with its errors by row and column, and nothing is imported", async () => {
+    const broken = path.join(dir, "broken.md");
+    writeFileSync(broken, readFileSync(ROADMAP_002_PATH, "utf8").replace("| 22 сентября 2020 года |", "|  |"));
+    const before = await db().planEvent.findMany({ select: { id: true, updatedAt: true } });
+    const result = cli("import-roadmap", broken);
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout)).toEqual({
+      imported: 0,
+      updated: 0,
+      errors: [{ row: 8, column: "Дата проведения мероприятия", message: expect.stringMatching(/^Укажите/) }],
+    });
+    expect(result.stderr).toMatch(/ничего не импортировано/);
+    expect(await db().planEvent.findMany({ select: { id: true, updatedAt: true } })).toEqual(before);
+  });
+
+  it("the export in seed 002's columns imports back to the same events", async () => {
+    const plan = await db().plan.findFirstOrThrow();
+    const out = path.join(dir, "roadmap.xlsx");
+    const exported = cli("export-roadmap", plan.id, "--format", "xlsx", "--out", out);
+    expect(exported.code).toBe(0);
+    expect(JSON.parse(cli("import-roadmap", out).stdout)).toEqual({ imported: 0, updated: 15, errors: [] });
+  });
+
+  it("parse-date prints the reading of a timing phrase", () => {
+    const result = cli("parse-date", "В течение учебного года", "--school-year", "2020/2021");
+    expect(JSON.parse(result.stdout)).toEqual({ kind: "period", start: "2020-09-01", end: "2021-08-31", text: "В течение учебного года" });
+    expect(JSON.parse(cli("parse-date", "по согласованию").stdout)).toMatchObject({ kind: "unknown", start: null, end: null });
+  });
+});
