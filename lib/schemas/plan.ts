@@ -127,8 +127,12 @@ export const ZIndicatorCreate = z.object({
 });
 export type TIndicatorCreate = z.input<typeof ZIndicatorCreate>;
 
+/** A number from a form: an empty field is missing, not 0. */
 const zAmount = (message: string) =>
-  z.coerce.number({ error: message }).finite(message).min(0, "Не может быть меньше нуля.").max(1e9, "Слишком большое число.");
+  z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.coerce.number({ error: message }).finite(message).min(0, "Не может быть меньше нуля.").max(1e9, "Слишком большое число."),
+  );
 
 export const ZIndicatorValue = z
   .object({

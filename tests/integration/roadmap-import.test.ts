@@ -7,6 +7,7 @@ import { ensureMunicipality, ensureRegion } from "@/lib/server/seed/factories";
 import { exportRoadmap } from "@/lib/server/plans/export-roadmap";
 import { getPlan, type PlanView } from "@/lib/server/plans/get-plan";
 import { importRoadmap } from "@/lib/server/plans/import-roadmap";
+import { savePlanEvent } from "@/lib/server/plans/save-plan-event";
 import type { Scope } from "@/lib/scope";
 import { userWithRole } from "../support/directory";
 import { useTestDatabase } from "../support/test-database";
@@ -226,6 +227,26 @@ describe("roadmap import of seed 002", () => {
       expect(result, format).toMatchObject({ imported: 0, updated: 15, documentsCreated: 0, errors: [] });
       expect(await snapshot(), format).toEqual(before);
     }
+  });
+});
+
+describe("editing an imported event", () => {
+  it("keeps the documents as the report wrote them, and text that names no document", async () => {
+    const plan = await db().plan.findFirstOrThrow({ where: { municipalityId: krasnodarId, kind: "ROADMAP" } });
+    const view = await getPlan({ scope: coordinator, planId: plan.id });
+    for (const event of [view.events[0]!, view.events[12]!]) {
+      await savePlanEvent({
+        scope: coordinator,
+        planId: plan.id,
+        eventId: event.id,
+        input: { ...event, number: event.number ?? "", documentIds: registryDocuments(event), links: [], timingText: event.timingText, updatedAt: event.updatedAt },
+      });
+    }
+    const after = await getPlan({ scope: coordinator, planId: plan.id });
+    expect(after.events[0]!.documents.map((d) => d.label)).toEqual(view.events[0]!.documents.map((d) => d.label));
+    expect(after.events[12]!.documents.map((d) => d.label)).toEqual([
+      'Августовский форум "МСОКО - путь к развитию и совершенствованию, круглый стол "Школы, которым можно доверять"',
+    ]);
   });
 });
 

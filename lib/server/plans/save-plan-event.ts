@@ -69,9 +69,14 @@ export async function savePlanEvent(options: { scope: Scope; planId: string; eve
       evidenceText: input.evidenceText,
       importKey: key,
     };
+    // An edit keeps what an import recorded: a linked document's wording as the report had it,
+    // and text naming no document at all (the form shows neither as editable).
+    const previous = existing ? await tx.planEventDocument.findMany({ where: { eventId: existing.id }, orderBy: { position: "asc" } }) : [];
+    const labelOf = new Map(previous.flatMap((d) => (d.documentId ? [[d.documentId, d.label] as const] : [])));
     const links = [
-      ...input.documentIds.map((documentId) => ({ documentId })),
+      ...input.documentIds.map((documentId) => ({ documentId, label: labelOf.get(documentId) ?? null })),
       ...input.links.map((url) => ({ url })),
+      ...previous.filter((d) => !d.documentId && !d.url).map((d) => ({ label: d.label })),
     ].map((link, i) => ({ ...link, position: i + 1 }));
     if (existing) {
       await tx.planEventDocument.deleteMany({ where: { eventId: existing.id } });

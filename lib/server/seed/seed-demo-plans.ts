@@ -127,6 +127,6 @@ async function seedIndicatorValues(regionId: string, planId: string, firstYear: 
   ];
   for (const [number, value, base] of values) {
     const indicator = byNumber(number);
-    if (indicator) await saveIndicatorValue({ scope, planId, input: { indicatorId: indicator.id, period: String(firstYear), value, base } });
+    if (indicator) await saveIndicatorValue({ scope, planId, input: { indicatorId: indicator.id, period: String(firstYear - 1), value, base } });
   }
 }

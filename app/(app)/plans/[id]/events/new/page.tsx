@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { EventForm } from "@/components/plans/event-form";
+import { eventFormDefaults, loadEventFormOptions } from "@/components/plans/event-form-data";
+import { PageTitle } from "@/components/shell/page-title";
+import { Card } from "@/components/ui/card";
+import { requireScope } from "@/lib/server/auth/with-scope";
+import { idParam, orNotFound } from "@/lib/server/http/params";
+import { getPlan } from "@/lib/server/plans/get-plan";
+import { PLAN_ROLES } from "@/lib/server/plans/plan-access";
+
+export const metadata: Metadata = { title: "Новое мероприятие" };
+
+export default async function NewPlanEventPage(props: { params: Promise<{ id: string }> }) {
+  const scope = await requireScope({ role: PLAN_ROLES });
+  const { id } = await props.params;
+  const plan = await orNotFound(() => getPlan({ scope, planId: idParam(id) }));
+  const options = await loadEventFormOptions(scope, plan);
+  return (
+    <>
+      <PageTitle
+        title="Новое мероприятие"
+        subtitle={
+          <Link href={`/plans/${plan.id}`} className="text-primary underline">
+            {plan.title}
+          </Link>
+        }
+      />
+      <Card>
+        <EventForm planId={plan.id} eventId={null} range={{ schoolYear: plan.schoolYear, startsOn: plan.startsOn, endsOn: plan.endsOn }} options={options} defaults={eventFormDefaults()} />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,99 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import type { PlanEventStatus } from "@/lib/generated/prisma/enums";
+import { useStatusChange } from "./use-status-change";
+
+/** The user's own date: a date picked in the browser is "today" where the user is. */
+const localToday = () => new Intl.DateTimeFormat("en-CA").format(new Date());
+
+/**
+ * A writer's actions on one event row: «Изменить», «Проведено…» (with the date it
+ * was held), «Отменить», and «Вернуть в план» for a held or cancelled one. Every
+ * control is described by the event's title (`describedBy`).
+ */
+export function EventActions(props: { planId: string; eventId: string; status: PlanEventStatus; describedBy: string }) {
+  const { change, pending, error } = useStatusChange(props.planId, props.eventId);
+  const [open, setOpen] = useState(false);
+  const [heldOn, setHeldOn] = useState("");
+  const dateId = `held-on-${props.eventId}`;
+  const errorId = `event-actions-error-${props.eventId}`;
+  const aria = { "aria-describedby": props.describedBy };
+  return (
+    <div className="flex min-w-40 flex-col items-start gap-2">
+      <Button asChild variant="outline" size="sm">
+        <Link href={`/plans/${props.planId}/events/${props.eventId}`} {...aria}>
+          Изменить
+        </Link>
+      </Button>
+      {props.status === "PLANNED" ? (
+        <>
+          {!open && (
+            <Button
+              type="button"
+              variant="outline"
+              size="sm"
+              {...aria}
+              onClick={() => {
+                setHeldOn(localToday());
+                setOpen(true);
+              }}
+            >
+              Проведено…
+            </Button>
+          )}
+          {open && (
+            <form
+              className="space-y-2 rounded-md border border-border p-2"
+              aria-label="Отметка о проведении"
+              {...aria}
+              onSubmit={(e) => {
+                e.preventDefault();
+                change({ action: "done", heldOn }, { onDone: () => setOpen(false) });
+              }}
+            >
+              <label htmlFor={dateId} className="block text-xs font-medium">
+                Дата проведения
+              </label>
+              <Input
+                id={dateId}
+                type="date"
+                required
+                autoFocus
+                max={localToday()}
+                value={heldOn}
+                onChange={(e) => setHeldOn(e.target.value)}
+                aria-invalid={error ? true : undefined}
+                aria-describedby={error ? errorId : undefined}
+                className="w-40"
+              />
+              <div className="flex flex-wrap gap-2">
+                <Button type="submit" size="sm" disabled={pending || !heldOn}>
+                  Отметить проведённым
+                </Button>
+                <Button type="button" variant="ghost" size="sm" onClick={() => setOpen(false)}>
+                  Закрыть
+                </Button>
+              </div>
+            </form>
+          )}
+          <Button type="button" variant="outline" size="sm" disabled={pending} {...aria} onClick={() => change({ action: "cancel" })}>
+            Отменить
+          </Button>
+        </>
+      ) : (
+        <Button type="button" variant="outline" size="sm" disabled={pending} {...aria} onClick={() => change({ action: "reopen" })}>
+          Вернуть в план
+        </Button>
+      )}
+      {error && (
+        <p id={errorId} role="alert" className="text-xs text-destructive">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

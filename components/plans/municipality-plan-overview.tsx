@@ -1,0 +1,55 @@
+import Link from "next/link";
+import type { MunicipalityPlanSummary } from "@/lib/server/plans/get-region-plan-overview";
+import { OverdueCount } from "./overdue-count";
+
+const NUMBER = "px-3 py-2 text-right tabular-nums";
+
+/** The region's municipalities with their plans, events held and overdue, in the order given (most overdue first). */
+export function MunicipalityPlanOverview({ rows }: { rows: MunicipalityPlanSummary[] }) {
+  return (
+    <div className="max-h-96 overflow-auto rounded-md border border-border bg-background" tabIndex={0} role="region" aria-labelledby="municipalities-caption">
+      <table className="w-full text-sm">
+        <caption id="municipalities-caption" className="sr-only">
+          Планы муниципалитетов: мероприятия проведённые и просроченные
+        </caption>
+        <thead className="sticky top-0 bg-muted text-left">
+          <tr>
+            <th scope="col" className="px-3 py-2">Муниципалитет</th>
+            <th scope="col" className="px-3 py-2 text-right">Планов</th>
+            <th scope="col" className="px-3 py-2 text-right">Мероприятий</th>
+            <th scope="col" className="px-3 py-2 text-right">Проведено</th>
+            <th scope="col" className="px-3 py-2 text-right">Просрочено</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.municipalityId} className="border-t border-border">
+              <th scope="row" className="px-3 py-2 text-left font-medium">
+                {row.plans > 0 ? (
+                  <Link href={`/plans?municipalityId=${row.municipalityId}`} className="text-primary hover:underline">
+                    {row.name}
+                  </Link>
+                ) : (
+                  row.name
+                )}
+              </th>
+              <td className={NUMBER}>{row.plans}</td>
+              <td className={NUMBER}>{row.events}</td>
+              <td className={NUMBER}>{row.done}</td>
+              <td className={NUMBER}>
+                <OverdueCount value={row.overdue} />
+              </td>
+            </tr>
+          ))}
+          {rows.length === 0 && (
+            <tr>
+              <td colSpan={5} className="px-3 py-6 text-center text-muted-foreground">
+                Муниципалитетов нет.
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+"use client";
+
+import Link from "next/link";
+import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
+import { FilterSelect } from "@/components/data-table/filter-select";
+import { SearchFilter } from "@/components/data-table/search-filter";
+import type { PlanKind } from "@/lib/generated/prisma/enums";
+import type { Page } from "@/lib/paging";
+import { PLAN_KIND_LABELS, PLAN_KINDS } from "@/lib/plans/plan-labels";
+import type { PlanRow } from "@/lib/server/plans/list-plans";
+import { OverdueCount } from "./overdue-count";
+import { formatPlanPeriod } from "./plan-period";
+
+const number = (value: number) => <span className="tabular-nums">{value}</span>;
+
+const columns: DataTableColumn<PlanRow>[] = [
+  {
+    id: "title",
+    header: "План",
+    accessorKey: "title",
+    cell: ({ row }) => (
+      <Link href={`/plans/${row.original.id}`} className="text-primary hover:underline">
+        {row.original.title}
+      </Link>
+    ),
+  },
+  { id: "kind", header: "Вид", accessorKey: "kind", cell: ({ row }) => PLAN_KIND_LABELS[row.original.kind] },
+  { id: "owner", header: "Владелец", accessorKey: "owner", enableSorting: false },
+  { id: "startsOn", header: "Период", accessorKey: "startsOn", cell: ({ row }) => formatPlanPeriod(row.original) },
+  { id: "events", header: "Мероприятий", accessorKey: "events", enableSorting: false, cell: ({ row }) => number(row.original.events) },
+  { id: "done", header: "Проведено", accessorKey: "done", enableSorting: false, cell: ({ row }) => number(row.original.done) },
+  { id: "overdue", header: "Просрочено", accessorKey: "overdue", enableSorting: false, cell: ({ row }) => <OverdueCount value={row.original.overdue} /> },
+];
+
+export interface PlansTableProps {
+  page: Page<PlanRow>;
+  sort: string;
+  dir: "asc" | "desc";
+  q: string;
+  kind?: PlanKind;
+  municipalityId?: string;
+  /** Offered to region staff only; empty hides the filter. */
+  municipalities: Array<{ id: string; name: string }>;
+}
+
+export function PlansTable(props: PlansTableProps) {
+  return (
+    <DataTable
+      caption="Планы и дорожные карты"
+      columns={columns}
+      rows={props.page.rows}
+      total={props.page.total}
+      page={props.page.page}
+      pageSize={props.page.pageSize}
+      sort={props.sort}
+      dir={props.dir}
+      getRowId={(row) => row.id}
+      filters={
+        <SearchFilter q={props.q} label="Название плана">
+          <FilterSelect name="kind" label="Вид" value={props.kind} allLabel="Все виды" className="w-60" options={PLAN_KINDS.map((k) => ({ value: k, label: PLAN_KIND_LABELS[k] }))} />
+          {props.municipalities.length > 0 && (
+            <FilterSelect
+              name="municipalityId"
+              label="Муниципалитет"
+              value={props.municipalityId}
+              allLabel="Все муниципалитеты"
+              className="w-60"
+              options={props.municipalities.map((m) => ({ value: m.id, label: m.name }))}
+            />
+          )}
+        </SearchFilter>
+      }
+    />
+  );
+}

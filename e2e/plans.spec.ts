@@ -1,0 +1,140 @@
+import { readFileSync } from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import { ROADMAP_002_PATH } from "../lib/seed-data/roadmap-002";
+import { expectNoSeriousViolations, signIn, signOut } from "./support";
+
+const SLAVYANSKY_PLAN = "Муниципальная система методической работы Славянского района";
+const ROADMAP = /^Муниципальная дорожная карта на 2020-2021 учебный год/;
+const NEW_EVENT = "Методический семинар «Наставничество в школе: первые итоги»";
+
+async function openPlan(page: Page, title: string | RegExp) {
+  await page.goto("/plans", { waitUntil: "networkidle" });
+  await page.getByRole("link", { name: title }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+}
+
+test("a municipal coordinator adds an event, sees how its timing is read, marks it held and enters an indicator value", async ({ page }) => {
+  await signIn(page, "mo.slavyansky@demo.local");
+  await openPlan(page, SLAVYANSKY_PLAN);
+  // Seed 004's sections and recurring timing, with the due dates they give this school year.
+  const table = page.getByRole("table", { name: "Мероприятия плана" });
+  await expect(table.getByRole("row", { name: /^1\. Мероприятия по повышению квалификации и профессиональной переподготовки педагогов$/ })).toBeVisible();
+  await expect(table.getByRole("row", { name: /^1\.1 Формирование банка данных педагогов/ })).toContainText("Ежегодно август");
+  await expectNoSeriousViolations(page, "plan table");
+
+  await page.getByRole("link", { name: "Добавить мероприятие" }).click();
+  const form = page.getByRole("form", { name: "Новое мероприятие" });
+  await expect(form).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  await expect(async () => {
+    await form.getByLabel("Мероприятие", { exact: true }).fill(NEW_EVENT);
+    await form.getByLabel("Сроки").fill("до 15 декабря 2026 года");
+    await expect(form.getByText("Прочитано как: до 15.12.2026")).toBeVisible({ timeout: 2000 });
+  }).toPass();
+  await form.getByLabel("Раздел").selectOption({ label: "3. Мероприятия по организации работы с молодыми педагогами" });
+  await form.getByLabel("Ответственный", { exact: true }).fill("Петрова Т.А. Ваховский Ф.И.");
+  await expect(form.getByText("Распознаны: Петрова Т.А., Ваховский Ф.И.")).toBeVisible();
+  await expectNoSeriousViolations(page, "event form");
+  await form.getByRole("button", { name: "Добавить мероприятие" }).click();
+
+  await expect(page).toHaveURL(/\/plans\/[0-9a-f-]{36}(\?[^#]*)?#event-[0-9a-f-]{36}$/);
+  const row = page.getByRole("row", { name: new RegExp(NEW_EVENT) });
+  await expect(row).toContainText("до 15 декабря 2026 года");
+  await expect(row).toContainText("Запланировано");
+  await row.getByRole("button", { name: "Проведено…" }).click();
+  await row.getByLabel("Дата проведения").fill("2026-11-20");
+  await row.getByRole("button", { name: "Отметить проведённым" }).click();
+  await expect(row).toContainText("Проведено 20.11.2026");
+
+  // The same plan by month, with the current month marked.
+  await page.getByRole("link", { name: "По месяцам" }).click();
+  const timeline = page.getByRole("table", { name: /^Мероприятия по месяцам/ });
+  await expect(timeline.getByRole("columnheader", { name: "сен 2026" })).toBeVisible();
+  await expect(timeline.getByRole("rowheader", { name: new RegExp(NEW_EVENT) })).toBeVisible();
+  await expectNoSeriousViolations(page, "plan timeline");
+
+  // Target indicators: seed 004's rules read, a value entered for a period.
+  await page.getByRole("link", { name: "Показатели", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Целевые показатели" })).toBeVisible();
+  const indicators = page.getByRole("table", { name: "Целевые показатели, методы сбора информации и выполнение по периодам" });
+  await expect(indicators.getByRole("row", { name: /^3\. Доля педагогических работников, прошедших курсы/ })).toContainText("Достигнуто");
+  await expect(indicators.getByRole("row", { name: /^1\. Доля педагогических работников/ })).toContainText("Не достигнуто");
+  await page.waitForLoadState("networkidle");
+  const valueForm = page.getByRole("form", { name: "Значение показателя 2." });
+  await expect(async () => {
+    await valueForm.getByLabel("Период").fill("2026");
+    await valueForm.getByLabel("Значение", { exact: true }).fill("36");
+    await valueForm.getByLabel("База (необязательно)").fill("36");
+    await valueForm.getByRole("button", { name: "Сохранить значение" }).click();
+    await expect(valueForm.getByText("Значение сохранено.")).toBeVisible({ timeout: 3000 });
+  }).toPass();
+  await expect(indicators.getByRole("row", { name: /^2\. Выявление кадровых потребностей/ })).toContainText(/2026:\s*Достигнуто\s*— 100 % при цели 100 %/);
+  await expectNoSeriousViolations(page, "indicators");
+});
+
+test("a region admin previews a roadmap report, is shown a broken file's errors, imports, and exports it in seed 002's columns", async ({ page }) => {
+  await signIn(page, "admin@demo.local");
+  await page.goto("/plans/import", { waitUntil: "networkidle" });
+  await expect(page.getByRole("heading", { level: 1, name: "Импорт дорожной карты" })).toBeVisible();
+  await expectNoSeriousViolations(page, "roadmap import");
+  const form = page.getByRole("form", { name: "Импорт дорожной карты" });
+  const file = form.getByLabel("Файл отчёта (Markdown, CSV или XLSX)");
+  const seed = readFileSync(ROADMAP_002_PATH, "utf8");
+
+  // A row without its date: the error names the row and the column; nothing is imported.
+  await file.setInputFiles({ name: "отчет.md", mimeType: "text/markdown", buffer: Buffer.from(seed.replace("| 22 сентября 2020 года |", "|  |")) });
+  await form.getByRole("button", { name: "Проверить" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Файл не импортирован: ошибок — 1." })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Ошибки в файле" })).toContainText("Строка 8, «Дата проведения мероприятия»");
+
+  // The seed itself: the demo already holds it, so every row updates and nothing is duplicated.
+  await file.setInputFiles({ name: "отчет.md", mimeType: "text/markdown", buffer: Buffer.from(seed) });
+  await form.getByRole("button", { name: "Проверить" }).click();
+  const preview = page.getByRole("region", { name: "Предварительный просмотр импорта" });
+  await expect(preview.getByRole("status")).toContainText("Добавится: 0, обновится: 15.");
+  await expect(preview.getByRole("row", { name: /^9 город Краснодар Проведение выездной проверки/ })).toContainText("Петрова Т.А., Ваховский Ф.И.");
+  await expectNoSeriousViolations(page, "roadmap import preview");
+  await preview.getByRole("button", { name: "Импортировать" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Импорт выполнен: добавлено мероприятий — 0, обновлено — 15" })).toBeVisible();
+
+  await page.getByRole("link", { name: "Дорожная карта: город Краснодар" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: ROADMAP })).toBeVisible();
+  const table = page.getByRole("table", { name: "Мероприятия плана" });
+  await expect(table.getByRole("row", { name: /Организация семинаров-практикумов/ })).toContainText("Просрочено");
+  const xlsx = await page.request.get((await page.getByRole("link", { name: "Экспорт XLSX" }).getAttribute("href"))!);
+  expect(xlsx.status()).toBe(200);
+  expect(xlsx.headers()["content-type"]).toContain("spreadsheetml");
+  const csv = (await (await page.request.get((await page.getByRole("link", { name: "Экспорт CSV" }).getAttribute("href"))!)).body()).toString("utf8");
+  expect(csv).toContain("Код региона;Муниципалитет;Все мероприятия, запланированные в муниципальной дорожной карте;Краткое описание мероприятий;Дата проведения мероприятия");
+  expect(csv).toContain("До 2 ноября 2020 года;Петрова Т.А. Ваховский Ф.И.;");
+});
+
+test("the region sees every municipality's overdue events; an auditor reads plans but cannot change them", async ({ page }) => {
+  await signIn(page, "auditor@demo.local");
+  await page.goto("/plans", { waitUntil: "networkidle" });
+  const overview = page.getByRole("table", { name: "Планы муниципалитетов: мероприятия проведённые и просроченные" });
+  await expect(overview.getByRole("row", { name: /^город Краснодар 1 15 10 5 — просрочено$/ })).toBeVisible();
+  await expect(overview.getByRole("row", { name: /^Абинский район 0 0 0 0$/ })).toBeVisible();
+  await expectNoSeriousViolations(page, "/plans");
+  await expect(page.getByRole("link", { name: "Создать план" })).toHaveCount(0);
+
+  await openPlan(page, ROADMAP);
+  await expect(page.getByRole("link", { name: "Добавить мероприятие" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Проведено…" })).toHaveCount(0);
+  const roadmapPath = new URL(page.url()).pathname;
+  expect((await page.goto("/plans/new"))?.status()).toBe(403);
+  await signOut(page);
+
+  // A coordinator of another municipality: the same plan does not exist for them.
+  await signIn(page, "mo.slavyansky@demo.local");
+  expect((await page.goto(roadmapPath))?.status()).toBe(404);
+  await signOut(page);
+
+  // Seed 001's programme, by stages.
+  await signIn(page, "admin42@demo.local");
+  await openPlan(page, "Программа деятельности муниципальных пилотных площадок по теме «Создание муниципальной образовательной сети дистанционного обучения»");
+  await expect(page.getByRole("row", { name: /^I этап \(сентябрь – декабрь 2013 г\.\)/ })).toBeVisible();
+  await expect(page.getByRole("row", { name: /^1\. Назначить ответственного за реализацию направления в ОУ до 30 сентября 2013 г\./ })).toContainText("Проведено 30.09.2013");
+  await expectNoSeriousViolations(page, "programme");
+});
