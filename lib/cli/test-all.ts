@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { env, inheritedEnvironment } from "@/lib/env";
-import { ensureChromium } from "./ensure-chromium";
+import { ensureChromium, ensurePoppler } from "./ensure-debian-tools";
 
 const log = (line: string) => console.log(`[test] ${line}`);
 const RESULTS = path.resolve("test-results");
@@ -43,6 +43,13 @@ const add = (counts: Counts) => {
   totals.passed += counts.passed;
   totals.failed += counts.failed;
 };
+
+try {
+  ensurePoppler(log);
+} catch (error) {
+  // The PDF tests then fail with their own message; the rest still runs.
+  console.error(`[test] ${(error as Error).message}`);
+}
 
 for (const project of ["unit", "integration"]) {
   const output = path.join(RESULTS, `${project}.json`);
