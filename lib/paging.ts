@@ -9,3 +9,41 @@ export interface Page<T> {
 export function pageCount(page: Pick<Page<unknown>, "total" | "pageSize">): number {
   return Math.max(1, Math.ceil(page.total / page.pageSize));
 }
+
+/** Which rows of an ordered list to read: a page on screen, or the next batch of an export. */
+export interface RowWindow {
+  skip: number;
+  take: number;
+}
+
+/**
+ * A filtered, ordered list: how many rows it has, and a window of them. Its page
+ * on screen and its export read through the same source, so they cannot disagree.
+ */
+export interface ListSource<T> {
+  count(): Promise<number>;
+  read(window: RowWindow): Promise<T[]>;
+}
+
+export async function pageOf<T>(source: ListSource<T>, query: { page: number; pageSize: number }): Promise<Page<T>> {
+  const [total, rows] = await Promise.all([
+    source.count(),
+    source.read({ skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
+  ]);
+  return { total, page: query.page, pageSize: query.pageSize, rows };
+}
+
+export const EXPORT_BATCH_SIZE = 1000;
+
+/**
+ * Every row of the list, a batch at a time, so that no export holds the whole list.
+ * Offset batches rather than a Prisma cursor: the cursor drops rows when the list is
+ * ordered by a relation that may be absent (a municipal blank has no school).
+ */
+export async function* batchesOf<T>(source: Pick<ListSource<T>, "read">, batchSize = EXPORT_BATCH_SIZE): AsyncGenerator<T[]> {
+  for (let skip = 0; ; skip += batchSize) {
+    const rows = await source.read({ skip, take: batchSize });
+    if (rows.length > 0) yield rows;
+    if (rows.length < batchSize) return;
+  }
+}

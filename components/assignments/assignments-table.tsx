@@ -5,20 +5,20 @@ import { DataTable, type DataTableColumn } from "@/components/data-table/data-ta
 import { FilterSelect } from "@/components/data-table/filter-select";
 import { SearchFilter } from "@/components/data-table/search-filter";
 import { Badge } from "@/components/ui/badge";
+import { ASSIGNMENTS_CAPTION, assignmentColumns } from "@/lib/exports/lists/assignments";
 import type { Page } from "@/lib/paging";
 import {
   COORDINATOR_ROLE_LABELS,
   COORDINATOR_ROLES,
-  describePeriod,
   type CoordinatorRole,
 } from "@/lib/schemas/assignment";
 import type { AssignmentRow } from "@/lib/server/assignments/list-assignments";
 import { AssignmentStatus } from "./assignment-status";
 
-const columns = (today: string): DataTableColumn<AssignmentRow>[] => [
+const columns = (today: string, C = assignmentColumns(today)): DataTableColumn<AssignmentRow>[] => [
   {
     id: "subject",
-    header: "Муниципалитет или школа",
+    header: C.subject.header,
     accessorKey: "subject",
     cell: ({ row }) => (
       <Link href={`/coordinators/${row.original.subjectId}`} className="text-primary hover:underline">
@@ -26,10 +26,10 @@ const columns = (today: string): DataTableColumn<AssignmentRow>[] => [
       </Link>
     ),
   },
-  { id: "role", header: "Роль", accessorKey: "role", cell: ({ row }) => COORDINATOR_ROLE_LABELS[row.original.role] },
+  { id: "role", header: C.role.header, accessorKey: "role", cell: ({ row }) => C.role.value(row.original) },
   {
     id: "personName",
-    header: "Координатор",
+    header: C.personName.header,
     accessorKey: "personName",
     cell: ({ row }) => (
       <>
@@ -38,19 +38,19 @@ const columns = (today: string): DataTableColumn<AssignmentRow>[] => [
       </>
     ),
   },
-  { id: "phone", header: "Телефон", accessorKey: "phone", enableSorting: false, cell: ({ row }) => row.original.phone ?? "—" },
+  { id: "phone", header: C.phone.header, accessorKey: "phone", enableSorting: false, cell: ({ row }) => row.original.phone ?? "—" },
   {
     id: "email",
-    header: "Электронная почта",
+    header: C.email.header,
     accessorKey: "email",
     enableSorting: false,
     cell: ({ row }) => row.original.email ?? "—",
   },
-  { id: "validFrom", header: "Период", accessorKey: "validFrom", cell: ({ row }) => describePeriod(row.original) },
-  { id: "order", header: "Приказ", accessorKey: "order", enableSorting: false, cell: ({ row }) => row.original.order ?? "—" },
+  { id: "validFrom", header: C.validFrom.header, accessorKey: "validFrom", cell: ({ row }) => C.validFrom.value(row.original) },
+  { id: "order", header: C.order.header, accessorKey: "order", enableSorting: false, cell: ({ row }) => row.original.order ?? "—" },
   {
     id: "current",
-    header: "Статус",
+    header: C.current.header,
     accessorKey: "current",
     enableSorting: false,
     cell: ({ row }) => <AssignmentStatus current={row.original.current} validFrom={row.original.validFrom} today={today} />,
@@ -72,7 +72,8 @@ export interface AssignmentsTableProps {
 export function AssignmentsTable(props: AssignmentsTableProps) {
   return (
     <DataTable
-      caption="Назначения координаторов"
+      caption={ASSIGNMENTS_CAPTION}
+      exportList="assignments"
       columns={columns(props.today)}
       rows={props.page.rows}
       total={props.page.total}

@@ -5,6 +5,7 @@ import { DataTable, type DataTableColumn } from "@/components/data-table/data-ta
 import { FilterSelect } from "@/components/data-table/filter-select";
 import { SearchFilter } from "@/components/data-table/search-filter";
 import { formatDate } from "@/lib/dates";
+import { BLANK_COLUMNS as C, BLANKS_CAPTION } from "@/lib/exports/lists/blanks";
 import type { Page } from "@/lib/paging";
 import { BLANK_STATUS_LABELS, BLANK_STATUSES, type BlankStatus } from "@/lib/schemas/blank";
 import type { BlankRow } from "@/lib/server/blanks/list-blanks";
@@ -13,7 +14,7 @@ import { BlankStatusBadge } from "./blank-status-badge";
 const columns: DataTableColumn<BlankRow>[] = [
   {
     id: "participant",
-    header: "Участник",
+    header: C.participant.header,
     accessorKey: "participant",
     cell: ({ row }) => (
       <Link href={`/blanks/${row.original.id}`} className="text-primary hover:underline">
@@ -21,10 +22,10 @@ const columns: DataTableColumn<BlankRow>[] = [
       </Link>
     ),
   },
-  { id: "template", header: "Бланк", accessorKey: "templateName", enableSorting: false },
-  { id: "campaign", header: "Кампания", accessorKey: "campaignName", enableSorting: false },
-  { id: "status", header: "Статус", accessorKey: "status", cell: ({ row }) => <BlankStatusBadge status={row.original.status} /> },
-  { id: "deadline", header: "Срок сдачи", accessorKey: "deadline", cell: ({ row }) => formatDate(row.original.deadline) },
+  { id: "template", header: C.template.header, accessorKey: "templateName", enableSorting: false },
+  { id: "campaign", header: C.campaign.header, accessorKey: "campaignName", enableSorting: false },
+  { id: "status", header: C.status.header, accessorKey: "status", cell: ({ row }) => <BlankStatusBadge status={row.original.status} /> },
+  { id: "deadline", header: C.deadline.header, accessorKey: "deadline", cell: ({ row }) => formatDate(row.original.deadline) },
 ];
 
 export interface BlanksTableProps {
@@ -43,7 +44,8 @@ export interface BlanksTableProps {
 export function BlanksTable(props: BlanksTableProps) {
   return (
     <DataTable
-      caption="Бланки соответствия"
+      caption={BLANKS_CAPTION}
+      exportList="blanks"
       columns={columns}
       rows={props.page.rows}
       total={props.page.total}

@@ -4,13 +4,14 @@ import Link from "next/link";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
 import { SearchFilter } from "@/components/data-table/search-filter";
 import { formatDate } from "@/lib/dates";
+import { CAMPAIGN_COLUMNS as C, CAMPAIGNS_CAPTION } from "@/lib/exports/lists/campaigns";
 import type { Page } from "@/lib/paging";
 import type { CampaignRow } from "@/lib/server/campaigns/list-campaigns";
 
 const columns: DataTableColumn<CampaignRow>[] = [
   {
     id: "name",
-    header: "Кампания",
+    header: C.name.header,
     accessorKey: "name",
     cell: ({ row }) => (
       <Link href={`/campaigns/${row.original.id}`} className="text-primary hover:underline">
@@ -18,20 +19,21 @@ const columns: DataTableColumn<CampaignRow>[] = [
       </Link>
     ),
   },
-  { id: "date", header: "Дата", accessorKey: "date", cell: ({ row }) => formatDate(row.original.date) },
-  { id: "deadline", header: "Срок сдачи", accessorKey: "deadline", cell: ({ row }) => formatDate(row.original.deadline) },
+  { id: "date", header: C.date.header, accessorKey: "date", cell: ({ row }) => formatDate(row.original.date) },
+  { id: "deadline", header: C.deadline.header, accessorKey: "deadline", cell: ({ row }) => formatDate(row.original.deadline) },
   {
     id: "progress",
-    header: "Сдано / принято / всего",
+    header: C.progress.header,
     enableSorting: false,
-    cell: ({ row }) => `${row.original.submitted} / ${row.original.accepted} / ${row.original.blanks}`,
+    cell: ({ row }) => C.progress.value(row.original),
   },
 ];
 
 export function CampaignsTable(props: { page: Page<CampaignRow>; sort: string; dir: "asc" | "desc"; q: string }) {
   return (
     <DataTable
-      caption="Кампании"
+      caption={CAMPAIGNS_CAPTION}
+      exportList="campaigns"
       columns={columns}
       rows={props.page.rows}
       total={props.page.total}

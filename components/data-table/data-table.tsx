@@ -15,6 +15,8 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTransition, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
+import type { ListExportId } from "@/lib/exports/list-ids";
+import { ExportLinks } from "./export-links";
 
 export const dataTableFeatures = tableFeatures({ rowSortingFeature, rowPaginationFeature });
 export type DataTableColumn<T extends RowData> = ColumnDef<typeof dataTableFeatures, T>;
@@ -32,6 +34,8 @@ export interface DataTableProps<T extends RowData> {
   /** Filters rendered above the table (a GET form of the same page). */
   filters?: ReactNode;
   getRowId: (row: T) => string;
+  /** Offers the whole list, filtered as now, as XLSX and CSV (/api/exports/<id>). */
+  exportList?: ListExportId;
 }
 
 const apply = <S,>(updater: Updater<S>, old: S): S =>
@@ -78,7 +82,12 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
   const pageCount = Math.max(1, Math.ceil(props.total / props.pageSize));
   return (
     <div className="space-y-3">
-      {props.filters}
+      {(props.filters || props.exportList) && (
+        <div className="flex flex-wrap items-end justify-between gap-3">
+          {props.filters}
+          {props.exportList && <ExportLinks list={props.exportList} caption={props.caption} />}
+        </div>
+      )}
       <div className={cn("overflow-x-auto rounded-md border border-border bg-background", pending && "opacity-60")}>
         <table className="w-full text-sm" aria-busy={pending}>
           <caption className="sr-only">{props.caption}</caption>

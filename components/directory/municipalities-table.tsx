@@ -3,13 +3,14 @@
 import Link from "next/link";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
 import { SearchFilter } from "@/components/data-table/search-filter";
+import { MUNICIPALITIES_CAPTION, MUNICIPALITY_COLUMNS as C } from "@/lib/exports/lists/municipalities";
 import type { Page } from "@/lib/paging";
 import type { MunicipalityRow } from "@/lib/server/directory/list-municipalities";
 
 const columns: DataTableColumn<MunicipalityRow>[] = [
   {
     id: "name",
-    header: "Муниципальное образование",
+    header: C.name.header,
     accessorKey: "name",
     cell: ({ row }) => (
       <Link href={`/municipalities/${row.original.id}`} className="text-primary hover:underline">
@@ -17,13 +18,14 @@ const columns: DataTableColumn<MunicipalityRow>[] = [
       </Link>
     ),
   },
-  { id: "schools", header: "Школ", accessorKey: "schools" },
+  { id: "schools", header: C.schools.header, accessorKey: "schools" },
 ];
 
 export function MunicipalitiesTable(props: { page: Page<MunicipalityRow>; sort: string; dir: "asc" | "desc"; q: string }) {
   return (
     <DataTable
-      caption="Муниципальные образования"
+      caption={MUNICIPALITIES_CAPTION}
+      exportList="municipalities"
       columns={columns}
       rows={props.page.rows}
       total={props.page.total}

@@ -7,36 +7,38 @@ import { SearchFilter } from "@/components/data-table/search-filter";
 import { Badge } from "@/components/ui/badge";
 import { formatDate } from "@/lib/dates";
 import type { Page } from "@/lib/paging";
+import { DOCUMENT_COLUMNS as C, DOCUMENTS_CAPTION } from "@/lib/exports/lists/documents";
 import { DOCUMENT_TYPES } from "@/lib/schemas/document";
 import type { DocumentRow } from "@/lib/server/documents/list-documents";
 
 const columns: DataTableColumn<DocumentRow>[] = [
   {
     id: "type",
-    header: "Документ",
+    header: C.type.header,
     accessorKey: "type",
     cell: ({ row }) => (
       <Link href={`/documents/${row.original.id}`} className="text-primary hover:underline">
-        {row.original.type.charAt(0).toUpperCase() + row.original.type.slice(1)} {row.original.issuer ?? ""}
+        {C.type.value(row.original)}
       </Link>
     ),
   },
-  { id: "date", header: "Дата", accessorKey: "date", cell: ({ row }) => formatDate(row.original.date) },
-  { id: "number", header: "Номер", accessorKey: "number" },
-  { id: "title", header: "Наименование", accessorKey: "title", enableSorting: false },
-  { id: "owner", header: "Чей", accessorKey: "owner", enableSorting: false },
+  { id: "date", header: C.date.header, accessorKey: "date", cell: ({ row }) => formatDate(row.original.date) },
+  { id: "number", header: C.number.header, accessorKey: "number" },
+  { id: "title", header: C.title.header, accessorKey: "title", enableSorting: false },
+  { id: "owner", header: C.owner.header, accessorKey: "owner", enableSorting: false },
   {
     id: "status",
-    header: "Статус",
+    header: C.status.header,
     enableSorting: false,
-    cell: ({ row }) => <Badge>{row.original.status === "IN_FORCE" ? "действует" : "заменён"}</Badge>,
+    cell: ({ row }) => <Badge>{C.status.value(row.original)}</Badge>,
   },
 ];
 
 export function DocumentsTable(props: { page: Page<DocumentRow>; sort: string; dir: "asc" | "desc"; q: string; type?: string }) {
   return (
     <DataTable
-      caption="Реестр документов"
+      caption={DOCUMENTS_CAPTION}
+      exportList="documents"
       columns={columns}
       rows={props.page.rows}
       total={props.page.total}

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
 import { FilterSelect } from "@/components/data-table/filter-select";
 import { SearchFilter } from "@/components/data-table/search-filter";
+import { FINDING_COLUMNS as C, FINDINGS_CAPTION } from "@/lib/exports/lists/findings";
 import type { Page } from "@/lib/paging";
 import { SEVERITY_LABELS, type Severity } from "@/lib/scoring/statuses";
 import { REMEDIATION_STATUS_LABELS, REMEDIATION_STATUSES, SEVERITIES, type RemediationStatus } from "@/lib/schemas/finding";
@@ -13,33 +14,33 @@ import { FindingDeadline, RemediationStatusBadge, SeverityBadge } from "./findin
 const columns: DataTableColumn<FindingRow>[] = [
   {
     id: "item",
-    header: "Пункт бланка",
+    header: C.item.header,
     accessorKey: "itemNumber",
     cell: ({ row }) => (
       <Link href={`/findings/${row.original.id}`} className="text-primary hover:underline">
-        {row.original.itemNumber} {row.original.itemTitle}
+        {C.item.value(row.original)}
       </Link>
     ),
   },
-  { id: "participant", header: "Участник", accessorKey: "participant" },
-  { id: "status", header: "Нарушение", accessorKey: "statusLabel", enableSorting: false },
-  { id: "severity", header: "Критичность", accessorKey: "severity", cell: ({ row }) => <SeverityBadge severity={row.original.severity} /> },
+  { id: "participant", header: C.participant.header, accessorKey: "participant" },
+  { id: "status", header: C.status.header, accessorKey: "statusLabel", enableSorting: false },
+  { id: "severity", header: C.severity.header, accessorKey: "severity", cell: ({ row }) => <SeverityBadge severity={row.original.severity} /> },
   {
     id: "deadline",
-    header: "Срок устранения",
+    header: C.deadline.header,
     accessorKey: "deadline",
     cell: ({ row }) => <FindingDeadline deadline={row.original.deadline} overdue={row.original.overdue} />,
   },
   {
     id: "responsible",
-    header: "Ответственный",
+    header: C.responsible.header,
     accessorKey: "responsible",
     enableSorting: false,
     cell: ({ row }) => row.original.responsible ?? <span className="text-muted-foreground">не назначен</span>,
   },
   {
     id: "remediationStatus",
-    header: "Устранение",
+    header: C.remediationStatus.header,
     accessorKey: "remediationStatus",
     cell: ({ row }) => <RemediationStatusBadge status={row.original.remediationStatus} />,
   },
@@ -65,7 +66,8 @@ export interface FindingsTableProps {
 export function FindingsTable(props: FindingsTableProps) {
   return (
     <DataTable
-      caption="Замечания и их устранение"
+      caption={FINDINGS_CAPTION}
+      exportList="findings"
       columns={columns}
       rows={props.page.rows}
       total={props.page.total}

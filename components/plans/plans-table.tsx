@@ -6,17 +6,17 @@ import { FilterSelect } from "@/components/data-table/filter-select";
 import { SearchFilter } from "@/components/data-table/search-filter";
 import type { PlanKind } from "@/lib/generated/prisma/enums";
 import type { Page } from "@/lib/paging";
+import { PLAN_COLUMNS as C, PLANS_CAPTION } from "@/lib/exports/lists/plans";
 import { PLAN_KIND_LABELS, PLAN_KINDS } from "@/lib/plans/plan-labels";
 import type { PlanRow } from "@/lib/server/plans/list-plans";
 import { OverdueCount } from "./overdue-count";
-import { formatPlanPeriod } from "./plan-period";
 
 const number = (value: number) => <span className="tabular-nums">{value}</span>;
 
 const columns: DataTableColumn<PlanRow>[] = [
   {
     id: "title",
-    header: "План",
+    header: C.title.header,
     accessorKey: "title",
     cell: ({ row }) => (
       <Link href={`/plans/${row.original.id}`} className="text-primary hover:underline">
@@ -24,12 +24,12 @@ const columns: DataTableColumn<PlanRow>[] = [
       </Link>
     ),
   },
-  { id: "kind", header: "Вид", accessorKey: "kind", cell: ({ row }) => PLAN_KIND_LABELS[row.original.kind] },
-  { id: "owner", header: "Владелец", accessorKey: "owner", enableSorting: false },
-  { id: "startsOn", header: "Период", accessorKey: "startsOn", cell: ({ row }) => formatPlanPeriod(row.original) },
-  { id: "events", header: "Мероприятий", accessorKey: "events", enableSorting: false, cell: ({ row }) => number(row.original.events) },
-  { id: "done", header: "Проведено", accessorKey: "done", enableSorting: false, cell: ({ row }) => number(row.original.done) },
-  { id: "overdue", header: "Просрочено", accessorKey: "overdue", enableSorting: false, cell: ({ row }) => <OverdueCount value={row.original.overdue} /> },
+  { id: "kind", header: C.kind.header, accessorKey: "kind", cell: ({ row }) => C.kind.value(row.original) },
+  { id: "owner", header: C.owner.header, accessorKey: "owner", enableSorting: false },
+  { id: "startsOn", header: C.startsOn.header, accessorKey: "startsOn", cell: ({ row }) => C.startsOn.value(row.original) },
+  { id: "events", header: C.events.header, accessorKey: "events", enableSorting: false, cell: ({ row }) => number(row.original.events) },
+  { id: "done", header: C.done.header, accessorKey: "done", enableSorting: false, cell: ({ row }) => number(row.original.done) },
+  { id: "overdue", header: C.overdue.header, accessorKey: "overdue", enableSorting: false, cell: ({ row }) => <OverdueCount value={row.original.overdue} /> },
 ];
 
 export interface PlansTableProps {
@@ -46,7 +46,8 @@ export interface PlansTableProps {
 export function PlansTable(props: PlansTableProps) {
   return (
     <DataTable
-      caption="Планы и дорожные карты"
+      caption={PLANS_CAPTION}
+      exportList="plans"
       columns={columns}
       rows={props.page.rows}
       total={props.page.total}

@@ -31,6 +31,9 @@ export function AppHeader({ scope, unread }: { scope: Scope; unread: number }) {
           <Link href="/plans" className="hover:underline">
             Планы
           </Link>
+          <Link href="/reports" className="hover:underline">
+            Отчёты
+          </Link>
           {hasAnyRole(scope, ["SCHOOL_COORDINATOR"]) && (
             <Link href="/school/students" className="hover:underline">
               Учёт ДОТ

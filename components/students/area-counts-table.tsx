@@ -3,27 +3,18 @@
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
 import { FilterSelect } from "@/components/data-table/filter-select";
 import { Button } from "@/components/ui/button";
+import { AREA_COUNTS_CAPTIONS, AREA_NAME_HEADERS, MEASURE_HEADERS } from "@/lib/exports/lists/student-counts";
 import { MEASURES } from "@/lib/records/official-measures";
 import type { AreaCounts } from "@/lib/server/students/count-students-by-area";
-
-const HEADERS = {
-  DOT_STUDENTS: "Обучаются с ДОТ",
-  DOT_STUDENTS_WITH_IUP: "из них с ИУП",
-  DOT_TEACHERS: "Педагогов",
-  DOT_TEACHERS_NEEDING_COURSES: "Нуждаются в курсах",
-  STUDENTS_AND_GRADUATES: "Обучающихся и выпускников",
-  GRADUATES: "Выпускников",
-  GRADUATES_IN_VUZ_SPO: "Продолжают в ВУЗ/СПО",
-} as const;
 
 /** Counts per municipality or school: numbers only, no names of children or teachers. */
 export function AreaCountsTable(props: { level: "municipality" | "school"; rows: AreaCounts[]; schoolYear: string; schoolYears: string[] }) {
   const columns: DataTableColumn<AreaCounts>[] = [
-    { id: "name", header: props.level === "municipality" ? "Муниципалитет" : "Школа", accessorKey: "name", enableSorting: false },
+    { id: "name", header: AREA_NAME_HEADERS[props.level], accessorKey: "name", enableSorting: false },
     ...MEASURES.map(
       (m): DataTableColumn<AreaCounts> => ({
         id: m,
-        header: HEADERS[m],
+        header: MEASURE_HEADERS[m],
         enableSorting: false,
         cell: ({ row }) => row.original.measures[m] ?? "—",
       }),
@@ -31,7 +22,8 @@ export function AreaCountsTable(props: { level: "municipality" | "school"; rows:
   ];
   return (
     <DataTable
-      caption={props.level === "municipality" ? "Численность по муниципалитетам" : "Численность по школам"}
+      caption={AREA_COUNTS_CAPTIONS[props.level]}
+      exportList="student-counts"
       columns={columns}
       rows={props.rows}
       total={props.rows.length}

@@ -1,10 +1,4 @@
-import { latestLocalToday } from "@/lib/dates";
-import { schoolYearOf } from "@/lib/records/official-measures";
-
-/** The current school year (1 September to 31 August). */
-export function currentSchoolYear(): string {
-  return schoolYearOf(latestLocalToday());
-}
+import { currentSchoolYear } from "@/lib/records/current-school-year";
 
 /** The school years a filter offers: next, current and four before, newest first, plus the chosen one. */
 export function schoolYearChoices(chosen?: string): string[] {

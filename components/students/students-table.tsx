@@ -6,14 +6,16 @@ import { FilterSelect } from "@/components/data-table/filter-select";
 import { SearchFilter } from "@/components/data-table/search-filter";
 import { Badge } from "@/components/ui/badge";
 import { formatDate } from "@/lib/dates";
+import type { ListExportId } from "@/lib/exports/list-ids";
+import { STUDENT_COLUMNS as C, STUDENTS_CAPTION } from "@/lib/exports/lists/students";
 import type { Page } from "@/lib/paging";
-import { FURTHER_EDUCATION_LABELS, STUDENT_STATUS_LABELS, STUDENT_STATUSES } from "@/lib/schemas/student";
+import { STUDENT_STATUS_LABELS, STUDENT_STATUSES } from "@/lib/schemas/student";
 import type { StudentRow } from "@/lib/server/students/list-students";
 
 const columns: DataTableColumn<StudentRow>[] = [
   {
     id: "fullName",
-    header: "ФИО",
+    header: C.fullName.header,
     accessorKey: "fullName",
     cell: ({ row }) => (
       <Link href={`/students/${row.original.id}`} className="text-primary hover:underline">
@@ -21,20 +23,15 @@ const columns: DataTableColumn<StudentRow>[] = [
       </Link>
     ),
   },
-  { id: "grade", header: "Класс", accessorKey: "grade" },
-  { id: "birthDate", header: "Дата рождения", accessorKey: "birthDate", cell: ({ row }) => formatDate(row.original.birthDate) },
+  { id: "grade", header: C.grade.header, accessorKey: "grade" },
+  { id: "birthDate", header: C.birthDate.header, accessorKey: "birthDate", cell: ({ row }) => formatDate(row.original.birthDate) },
   {
     id: "status",
-    header: "Статус",
+    header: C.status.header,
     accessorKey: "status",
-    cell: ({ row }) => (
-      <Badge>
-        {STUDENT_STATUS_LABELS[row.original.status]}
-        {row.original.furtherEducation ? ` · ${FURTHER_EDUCATION_LABELS[row.original.furtherEducation]}` : ""}
-      </Badge>
-    ),
+    cell: ({ row }) => <Badge>{C.status.value(row.original)}</Badge>,
   },
-  { id: "iupPresent", header: "ИУП", enableSorting: false, cell: ({ row }) => (row.original.iupPresent ? "есть" : "нет") },
+  { id: "iupPresent", header: C.iupPresent.header, enableSorting: false, cell: ({ row }) => C.iupPresent.value(row.original) },
 ];
 
 export function StudentsTable(props: {
@@ -45,10 +42,13 @@ export function StudentsTable(props: {
   schoolYear: string;
   schoolYears: string[];
   status?: string;
+  /** The school's list or the auditor's: each page downloads its own. */
+  exportList: Extract<ListExportId, "school-students" | "region-students">;
 }) {
   return (
     <DataTable
-      caption="Обучающиеся с применением ДОТ"
+      caption={STUDENTS_CAPTION}
+      exportList={props.exportList}
       columns={columns}
       rows={props.page.rows}
       total={props.page.total}

@@ -4,16 +4,16 @@ import Link from "next/link";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
 import { FilterSelect } from "@/components/data-table/filter-select";
 import { SearchFilter } from "@/components/data-table/search-filter";
-import { formatDate } from "@/lib/dates";
+import { courseLine, TEACHER_COLUMNS as C, TEACHERS_CAPTION } from "@/lib/exports/lists/teachers";
 import type { Page } from "@/lib/paging";
 import type { TeacherRow } from "@/lib/server/students/list-teachers";
 
 const columns: DataTableColumn<TeacherRow>[] = [
-  { id: "fullName", header: "ФИО", accessorKey: "fullName" },
-  { id: "subject", header: "Предмет", accessorKey: "subject" },
+  { id: "fullName", header: C.fullName.header, accessorKey: "fullName" },
+  { id: "subject", header: C.subject.header, accessorKey: "subject" },
   {
     id: "courses",
-    header: "Курсы",
+    header: C.courses.header,
     enableSorting: false,
     cell: ({ row }) =>
       row.original.courses.length === 0 ? (
@@ -21,15 +21,12 @@ const columns: DataTableColumn<TeacherRow>[] = [
       ) : (
         <ul className="space-y-1">
           {row.original.courses.map((c, i) => (
-            <li key={i}>
-              {c.title}, {formatDate(c.dateFrom)}
-              {c.dateTo ? `–${formatDate(c.dateTo)}` : ""}, {c.hours} ч
-            </li>
+            <li key={i}>{courseLine(c)}</li>
           ))}
         </ul>
       ),
   },
-  { id: "needsCourse", header: "Нужны курсы", enableSorting: false, cell: ({ row }) => (row.original.needsCourse ? "да" : "нет") },
+  { id: "needsCourse", header: C.needsCourse.header, enableSorting: false, cell: ({ row }) => C.needsCourse.value(row.original) },
   {
     id: "edit",
     header: "Действия",
@@ -45,7 +42,8 @@ const columns: DataTableColumn<TeacherRow>[] = [
 export function TeachersTable(props: { page: Page<TeacherRow>; sort: string; dir: "asc" | "desc"; q: string; schoolYear: string; schoolYears: string[] }) {
   return (
     <DataTable
-      caption="Педагоги, работающие с применением ДОТ"
+      caption={TEACHERS_CAPTION}
+      exportList="teachers"
       columns={columns}
       rows={props.page.rows}
       total={props.page.total}

@@ -5,6 +5,7 @@ import { DataTable, type DataTableColumn } from "@/components/data-table/data-ta
 import { FilterSelect } from "@/components/data-table/filter-select";
 import { SearchFilter } from "@/components/data-table/search-filter";
 import { Badge } from "@/components/ui/badge";
+import { membershipLine, USER_COLUMNS as C, USERS_CAPTION } from "@/lib/exports/lists/users";
 import type { Page } from "@/lib/paging";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/scope";
 import type { UserRow } from "@/lib/server/users/list-users";
@@ -12,7 +13,7 @@ import type { UserRow } from "@/lib/server/users/list-users";
 const columns: DataTableColumn<UserRow>[] = [
   {
     id: "name",
-    header: "ФИО",
+    header: C.name.header,
     accessorKey: "name",
     cell: ({ row }) => (
       <Link href={`/region/users/${row.original.id}`} className="text-primary hover:underline">
@@ -20,24 +21,22 @@ const columns: DataTableColumn<UserRow>[] = [
       </Link>
     ),
   },
-  { id: "email", header: "Электронная почта", accessorKey: "email" },
+  { id: "email", header: C.email.header, accessorKey: "email" },
   {
     id: "memberships",
-    header: "Роли",
+    header: C.memberships.header,
     enableSorting: false,
     cell: ({ row }) => (
       <ul className="space-y-0.5">
         {row.original.memberships.map((m) => (
-          <li key={m.id}>
-            {ROLE_LABELS[m.role as Role]}: {m.scopeName}
-          </li>
+          <li key={m.id}>{membershipLine(m)}</li>
         ))}
       </ul>
     ),
   },
   {
     id: "createdAt",
-    header: "Создан",
+    header: C.createdAt.header,
     accessorKey: "createdAt",
     cell: ({ row }) => (
       <>
@@ -51,7 +50,8 @@ const columns: DataTableColumn<UserRow>[] = [
 export function UsersTable(props: { page: Page<UserRow>; sort: string; dir: "asc" | "desc"; q: string; role?: Role }) {
   return (
     <DataTable
-      caption="Пользователи региона"
+      caption={USERS_CAPTION}
+      exportList="users"
       columns={columns}
       rows={props.page.rows}
       total={props.page.total}

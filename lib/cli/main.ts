@@ -10,6 +10,7 @@ import { campaignList, remindersSend } from "./campaign-commands";
 import { createUserFromCli } from "./create-user-command";
 import { parseDateCommand } from "./parse-date-command";
 import { parseRequisitesCommand } from "./parse-requisites-command";
+import { reportCommand } from "./report-command";
 import { exportRoadmapCommand, importRoadmapCommand } from "./roadmap-commands";
 import { schoolsExport, schoolsImport } from "./school-commands";
 import { scoreCommand } from "./score-command";
@@ -43,7 +44,10 @@ const USAGE = `Usage: npm run -s cli -- <command>
                                    --list: every document the text holds
   parse-date "<text>" [--school-year 2020/2021] [--from YYYY-MM-DD --to YYYY-MM-DD]
                                    an event's timing from Russian text (exact date, range, month, deadline,
-                                   period, recurring with due dates inside the school year or plan range)`;
+                                   period, recurring with due dates inside the school year or plan range)
+  report <audit|campaign|roadmap|records> --id <id> --out <file.pdf>
+                                   a PDF report of a blank, campaign, plan, or school/municipality/region,
+                                   made as the administrator of its region; prints { out, bytes, pages }`;
 
 type Command = (args: string[], databaseUrl: string) => Promise<unknown>;
 
@@ -94,6 +98,10 @@ const commands: Record<string, Command> = {
   "export-roadmap": async (args, databaseUrl) => {
     connectDb(databaseUrl);
     return exportRoadmapCommand(args);
+  },
+  report: async (args, databaseUrl) => {
+    connectDb(databaseUrl);
+    return reportCommand(args);
   },
   "template list": async (args, databaseUrl) => {
     connectDb(databaseUrl);

@@ -131,13 +131,29 @@ function quoteField(text: string, separator: CsvSeparator): string {
   return needsQuotes ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/** What starts a CSV file, so that Excel reads it as UTF-8. */
+export const CSV_BOM = BOM;
+
+/** A number as Russian Excel reads it from a CSV file: with a decimal comma. */
+export function csvNumber(value: number): string {
+  return String(value).replace(".", ",");
+}
+
+/**
+ * One record as a CSV line with its CRLF: every formula-like text cell neutralised;
+ * a number written with a decimal comma and left alone, as it is no formula.
+ */
+export function csvLine(row: readonly (string | number)[], separator: CsvSeparator = ";"): string {
+  const fields = row.map((cell) => quoteField(typeof cell === "number" ? csvNumber(cell) : neutraliseFormula(cell), separator));
+  return `${fields.join(separator)}\r\n`;
+}
+
 /**
  * Rows as a CSV file that Excel opens with Cyrillic intact: a byte order mark,
  * ";" between fields, CRLF line ends, every formula-like cell neutralised.
  */
 export function writeCsv(rows: readonly (readonly (string | number)[])[], separator: CsvSeparator = ";"): Buffer {
-  const lines = rows.map((row) => row.map((cell) => quoteField(neutraliseFormula(String(cell)), separator)).join(separator));
-  return Buffer.from(`${BOM}${lines.map((line) => `${line}\r\n`).join("")}`, "utf8");
+  return Buffer.from(`${CSV_BOM}${rows.map((row) => csvLine(row, separator)).join("")}`, "utf8");
 }
 
 /** A CSV file's records, decoded, its separator detected and formula-like cells restored. */

@@ -34,6 +34,9 @@ export default async function RegionHome(props: { searchParams: Promise<Record<s
             <Button asChild variant="outline">
               <Link href="/region/recommendations">Рекомендации</Link>
             </Button>
+            <Button asChild variant="outline">
+              <Link href="/region/report-settings">Бланк отчётов</Link>
+            </Button>
             {hasAnyRole(scope, ["REGION_ADMIN"]) && (
               <Button asChild variant="outline">
                 <Link href="/region/users">Пользователи и роли</Link>

@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Page } from "@/lib/paging";
+import { batchesOf, pageOf, type ListSource, type Page } from "@/lib/paging";
 import type { Scope } from "@/lib/scope";
 import {
   assignmentToday,
@@ -8,6 +8,7 @@ import {
   isoDay,
   orderRequisites,
   ZAssignmentListQuery,
+  type TAssignmentListQuery,
   type CoordinatorRole,
 } from "@/lib/schemas/assignment";
 import { db } from "@/lib/server/db/client";
@@ -49,13 +50,24 @@ interface RawRow {
   orderNumber: string | null;
 }
 
+type ListOptions = { scope: Scope; query: unknown; today?: string };
+
 /**
  * The coordinators the caller may see, paged, sorted and filtered in the
  * database. SQL, because an assignment names its municipality and school by id
  * only and the list sorts and searches by their names.
  */
-export async function listAssignments(options: { scope: Scope; query: unknown; today?: string }): Promise<Page<AssignmentRow>> {
+export async function listAssignments(options: ListOptions): Promise<Page<AssignmentRow>> {
   const query = ZAssignmentListQuery.parse(options.query);
+  return pageOf(assignmentsSource(options, query), query);
+}
+
+/** The same list, every row, in batches: what its export writes. */
+export function iterateAssignments(options: ListOptions & { batchSize?: number }) {
+  return batchesOf(assignmentsSource(options, ZAssignmentListQuery.parse(options.query)), options.batchSize);
+}
+
+function assignmentsSource(options: ListOptions, query: TAssignmentListQuery): ListSource<AssignmentRow> {
   const today = options.today ?? assignmentToday();
   const conditions: Prisma.Sql[] = [assignmentScopeSql(options.scope)];
   if (query.municipalityId) conditions.push(Prisma.sql`a."municipalityId" = ${query.municipalityId}::uuid`);
@@ -82,36 +94,33 @@ export async function listAssignments(options: { scope: Scope; query: unknown; t
     LEFT JOIN "Organization" o ON o."id" = a."organizationId"
     LEFT JOIN "RegistryDocument" d ON d."id" = a."orderDocumentId"
     WHERE ${where}`;
-  const [counted, rows] = await Promise.all([
-    db().$queryRaw<{ total: number }[]>`SELECT count(*)::int AS "total" ${from}`,
-    db().$queryRaw<RawRow[]>`
-      SELECT a."id", a."role"::text AS "role", a."municipalityId", a."organizationId",
-             m."name" AS "municipalityName", o."name" AS "schoolName",
-             a."personName", a."phone", a."email", a."validFrom", a."validTo", a."userId",
-             d."type" AS "orderType", d."date" AS "orderDate", d."number" AS "orderNumber"
-      ${from}
-      ORDER BY ${orderBy}, a."id" ASC
-      LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
-  ]);
   return {
-    total: counted[0]?.total ?? 0,
-    page: query.page,
-    pageSize: query.pageSize,
-    rows: rows.map((r) => {
-      const period = { validFrom: isoDay(r.validFrom), validTo: r.validTo ? isoDay(r.validTo) : null };
-      return {
-        id: r.id,
-        subjectId: r.organizationId ?? r.municipalityId,
-        subject: r.schoolName ? `${r.schoolName} (${r.municipalityName})` : r.municipalityName,
-        role: r.role,
-        personName: r.personName,
-        phone: r.phone,
-        email: r.email,
-        ...period,
-        order: r.orderType ? orderRequisites({ type: r.orderType, date: r.orderDate, number: r.orderNumber }) : null,
-        current: isCurrent(period, today),
-        hasAccount: r.userId !== null,
-      };
-    }),
+    count: async () => (await db().$queryRaw<{ total: number }[]>`SELECT count(*)::int AS "total" ${from}`)[0]?.total ?? 0,
+    read: async (window) => {
+      const rows = await db().$queryRaw<RawRow[]>`
+        SELECT a."id", a."role"::text AS "role", a."municipalityId", a."organizationId",
+               m."name" AS "municipalityName", o."name" AS "schoolName",
+               a."personName", a."phone", a."email", a."validFrom", a."validTo", a."userId",
+               d."type" AS "orderType", d."date" AS "orderDate", d."number" AS "orderNumber"
+        ${from}
+        ORDER BY ${orderBy}, a."id" ASC
+        LIMIT ${window.take} OFFSET ${window.skip}`;
+      return rows.map((r) => {
+        const period = { validFrom: isoDay(r.validFrom), validTo: r.validTo ? isoDay(r.validTo) : null };
+        return {
+          id: r.id,
+          subjectId: r.organizationId ?? r.municipalityId,
+          subject: r.schoolName ? `${r.schoolName} (${r.municipalityName})` : r.municipalityName,
+          role: r.role,
+          personName: r.personName,
+          phone: r.phone,
+          email: r.email,
+          ...period,
+          order: r.orderType ? orderRequisites({ type: r.orderType, date: r.orderDate, number: r.orderNumber }) : null,
+          current: isCurrent(period, today),
+          hasAccount: r.userId !== null,
+        };
+      });
+    },
   };
 }

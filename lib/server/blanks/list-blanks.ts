@@ -1,9 +1,9 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Page } from "@/lib/paging";
+import { batchesOf, pageOf, type ListSource, type Page } from "@/lib/paging";
 import type { Scope } from "@/lib/scope";
 import type { BlankStatus } from "@/lib/schemas/blank";
-import { ZBlankListQuery } from "@/lib/schemas/campaign";
+import { ZBlankListQuery, type TBlankListQuery } from "@/lib/schemas/campaign";
 import { db } from "@/lib/server/db/client";
 import { blankWhere, participantWhere } from "./blank-access";
 
@@ -18,16 +18,27 @@ export interface BlankRow {
   updatedAt: string;
 }
 
-/** Blanks the caller may see, paged, sorted and filtered in the database. */
-export async function listBlanks(options: {
+interface ListOptions {
   scope: Scope;
   query: unknown;
   /** Only the blanks the caller fills. */
   only?: "participant";
   /** Only these statuses (the homes' work lists). */
   statuses?: BlankStatus[];
-}): Promise<Page<BlankRow>> {
+}
+
+/** Blanks the caller may see, paged, sorted and filtered in the database. */
+export async function listBlanks(options: ListOptions): Promise<Page<BlankRow>> {
   const query = ZBlankListQuery.parse(options.query);
+  return pageOf(blanksSource(options, query), query);
+}
+
+/** The same list, every row, in batches: what its export writes. */
+export function iterateBlanks(options: ListOptions & { batchSize?: number }) {
+  return batchesOf(blanksSource(options, ZBlankListQuery.parse(options.query)), options.batchSize);
+}
+
+function blanksSource(options: ListOptions, query: TBlankListQuery): ListSource<BlankRow> {
   const filters: Prisma.BlankWhereInput[] = [blankWhere(options.scope)];
   if (options.only === "participant") filters.push(participantWhere(options.scope));
   if (options.statuses) filters.push({ status: { in: options.statuses } });
@@ -49,37 +60,33 @@ export async function listBlanks(options: {
     status: [{ status: query.dir }],
     updatedAt: [{ updatedAt: query.dir }],
   }[query.sort];
-  const [total, rows] = await Promise.all([
-    db().blank.count({ where }),
-    db().blank.findMany({
-      where,
-      orderBy: [...orderBy, { id: "asc" }],
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
-      select: {
-        id: true,
-        status: true,
-        updatedAt: true,
-        campaign: { select: { name: true, deadline: true } },
-        templateVersion: { select: { template: { select: { name: true } } } },
-        municipality: { select: { name: true } },
-        organization: { select: { name: true } },
-      },
-    }),
-  ]);
   return {
-    total,
-    page: query.page,
-    pageSize: query.pageSize,
-    rows: rows.map((b) => ({
-      id: b.id,
-      campaignName: b.campaign.name,
-      templateName: b.templateVersion.template.name,
-      participant: b.organization ? `${b.organization.name} (${b.municipality.name})` : b.municipality.name,
-      municipalityName: b.municipality.name,
-      status: b.status,
-      deadline: b.campaign.deadline.toISOString().slice(0, 10),
-      updatedAt: b.updatedAt.toISOString(),
-    })),
+    count: () => db().blank.count({ where }),
+    read: async (window) => {
+      const rows = await db().blank.findMany({
+        where,
+        orderBy: [...orderBy, { id: "asc" }],
+        ...window,
+        select: {
+          id: true,
+          status: true,
+          updatedAt: true,
+          campaign: { select: { name: true, deadline: true } },
+          templateVersion: { select: { template: { select: { name: true } } } },
+          municipality: { select: { name: true } },
+          organization: { select: { name: true } },
+        },
+      });
+      return rows.map((b) => ({
+        id: b.id,
+        campaignName: b.campaign.name,
+        templateName: b.templateVersion.template.name,
+        participant: b.organization ? `${b.organization.name} (${b.municipality.name})` : b.municipality.name,
+        municipalityName: b.municipality.name,
+        status: b.status,
+        deadline: b.campaign.deadline.toISOString().slice(0, 10),
+        updatedAt: b.updatedAt.toISOString(),
+      }));
+    },
   };
 }

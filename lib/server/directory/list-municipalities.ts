@@ -1,8 +1,8 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Page } from "@/lib/paging";
+import { batchesOf, pageOf, type ListSource, type Page } from "@/lib/paging";
 import { municipalityWhere, type Scope } from "@/lib/scope";
-import { ZMunicipalityListQuery } from "@/lib/schemas/list";
+import { ZMunicipalityListQuery, type TMunicipalityListQuery } from "@/lib/schemas/list";
 import { db } from "@/lib/server/db/client";
 
 export interface MunicipalityRow {
@@ -12,34 +12,41 @@ export interface MunicipalityRow {
   schools: number;
 }
 
-export async function listMunicipalities(options: { scope: Scope; query: unknown }): Promise<Page<MunicipalityRow>> {
+type ListOptions = { scope: Scope; query: unknown };
+
+export async function listMunicipalities(options: ListOptions): Promise<Page<MunicipalityRow>> {
   const query = ZMunicipalityListQuery.parse(options.query);
+  return pageOf(municipalitiesSource(options.scope, query), query);
+}
+
+/** The same list, every row, in batches: what its export writes. */
+export function iterateMunicipalities(options: ListOptions & { batchSize?: number }) {
+  return batchesOf(municipalitiesSource(options.scope, ZMunicipalityListQuery.parse(options.query)), options.batchSize);
+}
+
+function municipalitiesSource(scope: Scope, query: TMunicipalityListQuery): ListSource<MunicipalityRow> {
   const where: Prisma.MunicipalityWhereInput = {
-    AND: [municipalityWhere(options.scope), query.q ? { name: { contains: query.q, mode: "insensitive" } } : {}],
+    AND: [municipalityWhere(scope), query.q ? { name: { contains: query.q, mode: "insensitive" } } : {}],
   };
   const orderBy: Prisma.MunicipalityOrderByWithRelationInput[] =
     query.sort === "schools"
-      ? [{ organizations: { _count: query.dir } }, { name: "asc" }]
+      ? [{ organizations: { _count: query.dir } }, { name: "asc" }, { id: "asc" }]
       : [{ name: query.dir }, { id: "asc" }];
-  const [total, rows] = await Promise.all([
-    db().municipality.count({ where }),
-    db().municipality.findMany({
-      where,
-      orderBy,
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
-      select: {
-        id: true,
-        name: true,
-        region: { select: { name: true } },
-        _count: { select: { organizations: { where: { kind: "SCHOOL" } } } },
-      },
-    }),
-  ]);
   return {
-    total,
-    page: query.page,
-    pageSize: query.pageSize,
-    rows: rows.map((m) => ({ id: m.id, name: m.name, regionName: m.region.name, schools: m._count.organizations })),
+    count: () => db().municipality.count({ where }),
+    read: async (window) => {
+      const rows = await db().municipality.findMany({
+        where,
+        orderBy,
+        ...window,
+        select: {
+          id: true,
+          name: true,
+          region: { select: { name: true } },
+          _count: { select: { organizations: { where: { kind: "SCHOOL" } } } },
+        },
+      });
+      return rows.map((m) => ({ id: m.id, name: m.name, regionName: m.region.name, schools: m._count.organizations }));
+    },
   };
 }

@@ -1,8 +1,9 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Page } from "@/lib/paging";
+import { batchesOf, pageOf, type ListSource, type Page } from "@/lib/paging";
 import type { Scope } from "@/lib/scope";
 import { ZDocumentListQuery } from "@/lib/schemas/document";
+import type { z } from "@/lib/schemas/z";
 import { db } from "@/lib/server/db/client";
 import { documentWhere } from "./document-access";
 
@@ -18,10 +19,21 @@ export interface DocumentRow {
   fileId: string | null;
 }
 
+type ListOptions = { scope: Scope; query: unknown };
+
 /** The registry as the caller may see it, paged, sorted and filtered in the database. */
-export async function listDocuments(options: { scope: Scope; query: unknown }): Promise<Page<DocumentRow>> {
+export async function listDocuments(options: ListOptions): Promise<Page<DocumentRow>> {
   const query = ZDocumentListQuery.parse(options.query);
-  const filters: Prisma.RegistryDocumentWhereInput[] = [documentWhere(options.scope)];
+  return pageOf(documentsSource(options.scope, query), query);
+}
+
+/** The same list, every row, in batches: what its export writes. */
+export function iterateDocuments(options: ListOptions & { batchSize?: number }) {
+  return batchesOf(documentsSource(options.scope, ZDocumentListQuery.parse(options.query)), options.batchSize);
+}
+
+function documentsSource(scope: Scope, query: z.infer<typeof ZDocumentListQuery>): ListSource<DocumentRow> {
+  const filters: Prisma.RegistryDocumentWhereInput[] = [documentWhere(scope)];
   if (query.type) filters.push({ type: query.type });
   if (query.status) filters.push({ status: query.status });
   if (query.municipalityId) filters.push({ municipalityId: query.municipalityId });
@@ -31,31 +43,27 @@ export async function listDocuments(options: { scope: Scope; query: unknown }): 
     });
   }
   const where = { AND: filters };
-  const [total, rows] = await Promise.all([
-    db().registryDocument.count({ where }),
-    db().registryDocument.findMany({
-      where,
-      orderBy: [{ [query.sort]: { sort: query.dir, nulls: "last" } }, { id: "asc" }],
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
-    }),
-  ]);
-  const names = await ownerNames(rows);
   return {
-    total,
-    page: query.page,
-    pageSize: query.pageSize,
-    rows: rows.map((d) => ({
-      id: d.id,
-      type: d.type,
-      issuer: d.issuer,
-      date: d.date?.toISOString().slice(0, 10) ?? null,
-      number: d.number,
-      title: d.title,
-      owner: names.get(d.organizationId ?? d.municipalityId ?? "") ?? "",
-      status: d.status,
-      fileId: d.fileId,
-    })),
+    count: () => db().registryDocument.count({ where }),
+    read: async (window) => {
+      const rows = await db().registryDocument.findMany({
+        where,
+        orderBy: [{ [query.sort]: { sort: query.dir, nulls: "last" } }, { id: "asc" }],
+        ...window,
+      });
+      const names = await ownerNames(rows);
+      return rows.map((d) => ({
+        id: d.id,
+        type: d.type,
+        issuer: d.issuer,
+        date: d.date?.toISOString().slice(0, 10) ?? null,
+        number: d.number,
+        title: d.title,
+        owner: names.get(d.organizationId ?? d.municipalityId ?? "") ?? "",
+        status: d.status,
+        fileId: d.fileId,
+      }));
+    },
   };
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { earliestLocalToday } from "@/lib/dates";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Page } from "@/lib/paging";
+import { batchesOf, pageOf, type ListSource, type Page } from "@/lib/paging";
 import type { Scope } from "@/lib/scope";
 import { ITEM_STATUS_LABELS, type ItemStatus, type Severity } from "@/lib/scoring/statuses";
 import {
@@ -9,6 +9,7 @@ import {
   UNRESOLVED_STATUSES,
   ZFindingListQuery,
   type RemediationStatus,
+  type TFindingListQuery,
 } from "@/lib/schemas/finding";
 import { db } from "@/lib/server/db/client";
 import { findingWhere } from "./finding-access";
@@ -33,14 +34,25 @@ export interface FindingRow {
 /** The item status's label; a status unknown to this version of the app is shown as stored. */
 export const itemStatusLabel = (status: string) => ITEM_STATUS_LABELS[status as ItemStatus] ?? status;
 
-/** Findings the caller may see, paged, sorted and filtered in the database. */
-export async function listFindings(options: {
+interface ListOptions {
   scope: Scope;
   query: unknown;
   /** "YYYY-MM-DD" that counts as today for "overdue" (tests); the westernmost local date by default. */
   today?: string;
-}): Promise<Page<FindingRow>> {
+}
+
+/** Findings the caller may see, paged, sorted and filtered in the database. */
+export async function listFindings(options: ListOptions): Promise<Page<FindingRow>> {
   const query = ZFindingListQuery.parse(options.query);
+  return pageOf(findingsSource(options, query), query);
+}
+
+/** The same list, every row, in batches: what its export writes. */
+export function iterateFindings(options: ListOptions & { batchSize?: number }) {
+  return batchesOf(findingsSource(options, ZFindingListQuery.parse(options.query)), options.batchSize);
+}
+
+function findingsSource(options: ListOptions, query: TFindingListQuery): ListSource<FindingRow> {
   const today = options.today ?? earliestLocalToday();
   const filters: Prisma.FindingWhereInput[] = [findingWhere(options.scope)];
   if (query.campaignId) filters.push({ campaignId: query.campaignId });
@@ -67,55 +79,51 @@ export async function listFindings(options: {
     severity: [{ severity: query.dir }],
     remediationStatus: [{ remediationStatus: query.dir }],
   }[query.sort];
-  const [total, rows] = await Promise.all([
-    db().finding.count({ where }),
-    db().finding.findMany({
-      where,
-      orderBy: [...orderBy, { itemNumber: "asc" }, { id: "asc" }],
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
-      select: {
-        id: true,
-        blankId: true,
-        itemNumber: true,
-        itemTitle: true,
-        status: true,
-        severity: true,
-        deadline: true,
-        responsible: true,
-        remediationStatus: true,
-        blank: {
-          select: {
-            campaign: { select: { name: true } },
-            municipality: { select: { name: true } },
-            organization: { select: { name: true } },
+  return {
+    count: () => db().finding.count({ where }),
+    read: async (window) => {
+      const rows = await db().finding.findMany({
+        where,
+        orderBy: [...orderBy, { itemNumber: "asc" }, { id: "asc" }],
+        ...window,
+        select: {
+          id: true,
+          blankId: true,
+          itemNumber: true,
+          itemTitle: true,
+          status: true,
+          severity: true,
+          deadline: true,
+          responsible: true,
+          remediationStatus: true,
+          blank: {
+            select: {
+              campaign: { select: { name: true } },
+              municipality: { select: { name: true } },
+              organization: { select: { name: true } },
+            },
           },
         },
-      },
-    }),
-  ]);
-  return {
-    total,
-    page: query.page,
-    pageSize: query.pageSize,
-    rows: rows.map((f) => {
-      const deadline = f.deadline.toISOString().slice(0, 10);
-      return {
-        id: f.id,
-        blankId: f.blankId,
-        campaignName: f.blank.campaign.name,
-        participant: f.blank.organization ? `${f.blank.organization.name} (${f.blank.municipality.name})` : f.blank.municipality.name,
-        municipalityName: f.blank.municipality.name,
-        itemNumber: f.itemNumber,
-        itemTitle: f.itemTitle,
-        status: f.status,
-        statusLabel: itemStatusLabel(f.status),
-        severity: f.severity,
-        deadline,
-        overdue: isOverdue({ deadline, remediationStatus: f.remediationStatus }, today),
-        responsible: f.responsible,
-        remediationStatus: f.remediationStatus,
-      };
-    }),
+      });
+      return rows.map((f) => {
+        const deadline = f.deadline.toISOString().slice(0, 10);
+        return {
+          id: f.id,
+          blankId: f.blankId,
+          campaignName: f.blank.campaign.name,
+          participant: f.blank.organization ? `${f.blank.organization.name} (${f.blank.municipality.name})` : f.blank.municipality.name,
+          municipalityName: f.blank.municipality.name,
+          itemNumber: f.itemNumber,
+          itemTitle: f.itemTitle,
+          status: f.status,
+          statusLabel: itemStatusLabel(f.status),
+          severity: f.severity,
+          deadline,
+          overdue: isOverdue({ deadline, remediationStatus: f.remediationStatus }, today),
+          responsible: f.responsible,
+          remediationStatus: f.remediationStatus,
+        };
+      });
+    },
   };
 }

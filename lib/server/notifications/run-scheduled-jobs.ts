@@ -1,11 +1,12 @@
 import "server-only";
 import { sendPendingEmails } from "@/lib/server/mail/send-pending-emails";
 import { sendPlanReminders } from "@/lib/server/plans/send-plan-reminders";
+import { expireReportFiles } from "@/lib/server/reports/expire-report-files";
 import { sendDeadlineReminders } from "./send-deadline-reminders";
 
 const HOUR = 60 * 60 * 1000;
 
-/** Reminders and their e-mails, once now and then hourly, in the app server process. */
+/** Reminders and their e-mails, and the removal of expired report files, once now and then hourly, in the app server process. */
 export function startScheduledJobs(log: (line: string) => void = console.log) {
   const run = async () => {
     try {
@@ -15,6 +16,12 @@ export function startScheduledJobs(log: (line: string) => void = console.log) {
       if (sent || plans.sent || emailed) log(`[jobs] reminders: ${sent}, plan reminders: ${plans.sent}, e-mails: ${emailed}`);
     } catch (error) {
       log(`[jobs] reminders failed: ${(error as Error).message}`);
+    }
+    try {
+      const { expired } = await expireReportFiles();
+      if (expired) log(`[jobs] expired report files removed: ${expired}`);
+    } catch (error) {
+      log(`[jobs] report file expiry failed: ${(error as Error).message}`);
     }
   };
   setTimeout(run, 30_000).unref();

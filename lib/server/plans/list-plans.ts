@@ -1,9 +1,10 @@
 import "server-only";
 import { earliestLocalToday } from "@/lib/dates";
 import type { PlanKind, Prisma } from "@/lib/generated/prisma/client";
-import type { Page } from "@/lib/paging";
+import { batchesOf, pageOf, type ListSource, type Page } from "@/lib/paging";
 import type { Scope } from "@/lib/scope";
 import { ZPlanListQuery } from "@/lib/schemas/plan";
+import type { z } from "@/lib/schemas/z";
 import { db } from "@/lib/server/db/client";
 import { ownerNames } from "@/lib/server/documents/list-documents";
 import { countEventsByPlan } from "./overdue-sql";
@@ -24,44 +25,48 @@ export interface PlanRow {
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
+type ListOptions = { scope: Scope; query: unknown; today?: string };
+
 /** The plans the caller may see, paged, sorted and filtered in the database, with their overdue counts. */
-export async function listPlans(options: { scope: Scope; query: unknown; today?: string }): Promise<Page<PlanRow>> {
+export async function listPlans(options: ListOptions): Promise<Page<PlanRow>> {
   const query = ZPlanListQuery.parse(options.query);
+  return pageOf(plansSource(options, query), query);
+}
+
+/** The same list, every row, in batches: what its export writes. */
+export function iteratePlans(options: ListOptions & { batchSize?: number }) {
+  return batchesOf(plansSource(options, ZPlanListQuery.parse(options.query)), options.batchSize);
+}
+
+function plansSource(options: ListOptions, query: z.infer<typeof ZPlanListQuery>): ListSource<PlanRow> {
   const filters: Prisma.PlanWhereInput[] = [planWhere(options.scope)];
   if (query.kind) filters.push({ kind: query.kind });
   if (query.municipalityId) filters.push({ municipalityId: query.municipalityId });
   if (query.q) filters.push({ title: { contains: query.q, mode: "insensitive" } });
   const where = { AND: filters };
-  const [total, plans] = await Promise.all([
-    db().plan.count({ where }),
-    db().plan.findMany({
-      where,
-      orderBy: [{ [query.sort]: query.dir }, { id: "asc" }],
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
-    }),
-  ]);
-  const [names, counts, regions] = await Promise.all([
-    ownerNames(plans),
-    countEventsByPlan(db(), plans.map((p) => p.id), options.today ?? earliestLocalToday()),
-    db().region.findMany({ where: { id: { in: plans.map((p) => p.regionId) } }, select: { id: true, name: true } }),
-  ]);
-  const regionNames = new Map(regions.map((r) => [r.id, r.name]));
+  const today = options.today ?? earliestLocalToday();
   return {
-    total,
-    page: query.page,
-    pageSize: query.pageSize,
-    rows: plans.map((p) => ({
-      id: p.id,
-      kind: p.kind,
-      title: p.title,
-      owner: names.get(p.organizationId ?? p.municipalityId ?? "") ?? regionNames.get(p.regionId) ?? "",
-      schoolYear: p.schoolYear,
-      startsOn: day(p.startsOn),
-      endsOn: day(p.endsOn),
-      events: counts.get(p.id)?.events ?? 0,
-      done: counts.get(p.id)?.done ?? 0,
-      overdue: counts.get(p.id)?.overdue ?? 0,
-    })),
+    count: () => db().plan.count({ where }),
+    read: async (window) => {
+      const plans = await db().plan.findMany({ where, orderBy: [{ [query.sort]: query.dir }, { id: "asc" }], ...window });
+      const [names, counts, regions] = await Promise.all([
+        ownerNames(plans),
+        countEventsByPlan(db(), plans.map((p) => p.id), today),
+        db().region.findMany({ where: { id: { in: plans.map((p) => p.regionId) } }, select: { id: true, name: true } }),
+      ]);
+      const regionNames = new Map(regions.map((r) => [r.id, r.name]));
+      return plans.map((p) => ({
+        id: p.id,
+        kind: p.kind,
+        title: p.title,
+        owner: names.get(p.organizationId ?? p.municipalityId ?? "") ?? regionNames.get(p.regionId) ?? "",
+        schoolYear: p.schoolYear,
+        startsOn: day(p.startsOn),
+        endsOn: day(p.endsOn),
+        events: counts.get(p.id)?.events ?? 0,
+        done: counts.get(p.id)?.done ?? 0,
+        overdue: counts.get(p.id)?.overdue ?? 0,
+      }));
+    },
   };
 }

@@ -3,6 +3,13 @@ import { measuresOf, type Measure, type RecordTallies } from "@/lib/records/offi
 import { coordinatedMunicipalityIds, staffRegionIds, type Scope } from "@/lib/scope";
 import { db } from "@/lib/server/db/client";
 
+/** Region staff see counts per municipality; a municipal coordinator per school of theirs. */
+export type AreaLevel = "municipality" | "school";
+
+export function areaLevel(scope: Scope): AreaLevel {
+  return staffRegionIds(scope).length ? "municipality" : "school";
+}
+
 export interface AreaCounts {
   id: string;
   name: string;
@@ -13,9 +20,9 @@ export interface AreaCounts {
  * Counts only, never names: per municipality of the region for region staff, per
  * school of the municipality for its coordinator; grouped in SQL. Anyone else gets nothing.
  */
-export async function countStudentsByArea(options: { scope: Scope; schoolYear: string }): Promise<{ level: "municipality" | "school"; rows: AreaCounts[] }> {
-  const regions = staffRegionIds(options.scope);
-  if (regions.length) {
+export async function countStudentsByArea(options: { scope: Scope; schoolYear: string }): Promise<{ level: AreaLevel; rows: AreaCounts[] }> {
+  if (areaLevel(options.scope) === "municipality") {
+    const regions = staffRegionIds(options.scope);
     const municipalities = await db().municipality.findMany({
       where: { regionId: { in: regions } },
       orderBy: { name: "asc" },

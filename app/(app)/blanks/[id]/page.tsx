@@ -37,7 +37,14 @@ export default async function BlankPage(props: { params: Promise<{ id: string }>
             сдачи {formatDate(blank.campaign.deadline)}
           </>
         }
-        actions={<BlankStatusBadge status={blank.status} />}
+        actions={
+          <div className="flex items-center gap-3">
+            <BlankStatusBadge status={blank.status} />
+            <a href={`/api/reports/audit/${blank.id}`} className="text-sm text-primary underline">
+              Отчёт PDF
+            </a>
+          </div>
+        }
       />
       {blank.status === "RETURNED" && blank.returnMessage && (
         <Alert>

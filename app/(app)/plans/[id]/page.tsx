@@ -3,7 +3,7 @@ import Link from "next/link";
 import { EventFilters } from "@/components/plans/event-filters";
 import { filterEvents } from "@/components/plans/filter-events";
 import { PlanEventsTable } from "@/components/plans/plan-events-table";
-import { formatPlanPeriod } from "@/components/plans/plan-period";
+import { formatPlanPeriod } from "@/lib/plans/plan-period";
 import { PlanSummary } from "@/components/plans/plan-summary";
 import { PlanTimeline } from "@/components/plans/plan-timeline";
 import { PlanViewTabs } from "@/components/plans/plan-view-tabs";
@@ -49,6 +49,9 @@ export default async function PlanPage(props: { params: Promise<{ id: string }>;
             </Button>
             <Button asChild variant="outline">
               <a href={`/api/plans/${plan.id}/export?format=csv`}>Экспорт CSV</a>
+            </Button>
+            <Button asChild variant="outline">
+              <a href={`/api/reports/roadmap/${plan.id}`}>Отчёт PDF</a>
             </Button>
           </div>
         }

@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageTitle } from "@/components/shell/page-title";
 import { AreaCountsTable } from "@/components/students/area-counts-table";
-import { currentSchoolYear, schoolYearChoices } from "@/components/students/school-years";
+import { schoolYearChoices } from "@/components/students/school-years";
 import { Card } from "@/components/ui/card";
 import { hasAnyRole } from "@/lib/scope";
+import { withCurrentSchoolYear } from "@/lib/records/current-school-year";
 import { ZCountsQuery } from "@/lib/schemas/student";
 import { requireScope } from "@/lib/server/auth/with-scope";
 import { countStudentsByArea } from "@/lib/server/students/count-students-by-area";
@@ -14,7 +15,7 @@ export const metadata: Metadata = { title: "Учёт ДОТ: численнос�
 /** Counts only, no personal data: per municipality for region staff, per school for a municipal coordinator. */
 export default async function RegionStudentsPage(props: { searchParams: Promise<Record<string, string>> }) {
   const scope = await requireScope({ role: ["REGION_ADMIN", "REGION_AUDITOR", "MUNICIPAL_COORDINATOR"] });
-  const schoolYear = ZCountsQuery.parse(await props.searchParams).schoolYear ?? currentSchoolYear();
+  const { schoolYear } = withCurrentSchoolYear(ZCountsQuery.parse(await props.searchParams));
   const counts = await countStudentsByArea({ scope, schoolYear });
   return (
     <>

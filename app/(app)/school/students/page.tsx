@@ -2,12 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageTitle } from "@/components/shell/page-title";
 import { OfficialCountsSummary } from "@/components/students/official-counts-summary";
-import { currentSchoolYear, schoolYearChoices } from "@/components/students/school-years";
+import { schoolYearChoices } from "@/components/students/school-years";
 import { StudentRecordsImport } from "@/components/students/student-records-import";
 import { StudentForm } from "@/components/students/student-form";
 import { StudentsTable } from "@/components/students/students-table";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
+import { withCurrentSchoolYear } from "@/lib/records/current-school-year";
 import { ZStudentListQuery } from "@/lib/schemas/student";
 import { requireScope } from "@/lib/server/auth/with-scope";
 import { countOfficialData } from "@/lib/server/students/count-official-data";
@@ -18,9 +19,8 @@ export const metadata: Metadata = { title: "Учёт обучающихся с �
 
 export default async function SchoolStudentsPage(props: { searchParams: Promise<Record<string, string>> }) {
   const scope = await requireScope({ role: ["SCHOOL_COORDINATOR"] });
-  const parsed = ZStudentListQuery.parse(await props.searchParams);
-  const schoolYear = parsed.schoolYear ?? currentSchoolYear();
-  const query = { ...parsed, schoolYear };
+  const query = withCurrentSchoolYear(ZStudentListQuery.parse(await props.searchParams));
+  const schoolYear = query.schoolYear;
   // A coordinator of several schools keeps the records of the first here.
   const membership = scope.memberships.find((m) => m.organizationId);
   const organizationId = membership?.organizationId as string;
@@ -35,9 +35,15 @@ export default async function SchoolStudentsPage(props: { searchParams: Promise<
         title="Учёт детей-инвалидов, обучающихся с ДОТ"
         subtitle={`${membership?.scopeName ?? ""} · ${schoolYear} учебный год`}
         actions={
-          <Button asChild variant="outline">
-            <Link href="/school/students/teachers">Педагоги</Link>
-          </Button>
+          <div className="flex gap-2">
+            <Button asChild variant="outline">
+              <Link href="/school/students/teachers">Педагоги</Link>
+            </Button>
+            {/* Counts only: the report never names a child. */}
+            <Button asChild variant="outline">
+              <a href={`/api/reports/records/${organizationId}`}>Отчёт PDF (численность)</a>
+            </Button>
+          </div>
         }
       />
       <Card>
@@ -59,6 +65,7 @@ export default async function SchoolStudentsPage(props: { searchParams: Promise<
           schoolYear={schoolYear}
           schoolYears={schoolYearChoices(schoolYear)}
           status={query.status}
+          exportList="school-students"
         />
       </Card>
       <Card>

@@ -4,6 +4,7 @@ import { CHART_COLORS } from "@/components/dashboard/chart-colors";
 import { ChartLegend } from "@/components/dashboard/chart-legend";
 import { MunicipalitiesTable } from "@/components/dashboard/municipalities-table";
 import { NotSubmittedList } from "@/components/dashboard/not-submitted-list";
+import { RequestReportButton } from "@/components/reports/request-report-button";
 import { ProgressFigures } from "@/components/dashboard/progress-figures";
 import { ScoreChart } from "@/components/dashboard/score-chart";
 import { TypicalErrorsLevel } from "@/components/dashboard/typical-errors-level";
@@ -11,6 +12,7 @@ import { PageTitle } from "@/components/shell/page-title";
 import { Card, CardTitle } from "@/components/ui/card";
 import { DASHBOARD_ROLES } from "@/lib/dashboard/dashboard-roles";
 import { formatDate } from "@/lib/dates";
+import { hasAnyRole, REGION_STAFF } from "@/lib/scope";
 import { requireScope } from "@/lib/server/auth/with-scope";
 import { getCampaignDashboard } from "@/lib/server/dashboard/get-campaign-dashboard";
 import { idParam, orNotFound } from "@/lib/server/http/params";
@@ -33,9 +35,19 @@ export default async function CampaignDashboardPage(props: { params: Promise<{ i
         title={campaign.name}
         subtitle={`Результаты аудита · дата: ${formatDate(campaign.date)} · срок сдачи бланков: ${formatDate(campaign.deadline)}`}
         actions={
-          <Link href={`/campaigns/${campaign.id}`} className="text-sm text-primary underline">
-            К кампании и участникам
-          </Link>
+          <div className="flex flex-wrap items-center gap-4">
+            <Link href={`/campaigns/${campaign.id}`} className="text-sm text-primary underline">
+              К кампании и участникам
+            </Link>
+            {hasAnyRole(scope, REGION_STAFF) && (
+              <>
+                <a href={`/api/reports/campaign/${campaign.id}`} className="text-sm text-primary underline">
+                  Скачать PDF
+                </a>
+                <RequestReportButton kind="campaign" id={campaign.id} />
+              </>
+            )}
+          </div>
         }
       />
       {campaign.goal && (

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import { currentSchoolYear, schoolYearChoices } from "@/components/students/school-years";
+import { schoolYearChoices } from "@/components/students/school-years";
 import { StudentsTable } from "@/components/students/students-table";
 import { PageTitle } from "@/components/shell/page-title";
 import { Card } from "@/components/ui/card";
+import { withCurrentSchoolYear } from "@/lib/records/current-school-year";
 import { ZStudentListQuery } from "@/lib/schemas/student";
 import { requireScope } from "@/lib/server/auth/with-scope";
 import { listStudents } from "@/lib/server/students/list-students";
@@ -12,9 +13,9 @@ export const metadata: Metadata = { title: "Обучающиеся с ДОТ р�
 /** The region's auditors read the records (read-only; every card they open is logged). */
 export default async function RegionStudentsListPage(props: { searchParams: Promise<Record<string, string>> }) {
   const scope = await requireScope({ role: ["REGION_AUDITOR"] });
-  const parsed = ZStudentListQuery.parse(await props.searchParams);
-  const schoolYear = parsed.schoolYear ?? currentSchoolYear();
-  const page = await listStudents({ scope, query: { ...parsed, schoolYear } });
+  const query = withCurrentSchoolYear(ZStudentListQuery.parse(await props.searchParams));
+  const schoolYear = query.schoolYear;
+  const page = await listStudents({ scope, query });
   return (
     <>
       <PageTitle
@@ -24,12 +25,13 @@ export default async function RegionStudentsListPage(props: { searchParams: Prom
       <Card>
         <StudentsTable
           page={page}
-          sort={parsed.sort}
-          dir={parsed.dir}
-          q={parsed.q}
+          sort={query.sort}
+          dir={query.dir}
+          q={query.q}
           schoolYear={schoolYear}
           schoolYears={schoolYearChoices(schoolYear)}
-          status={parsed.status}
+          status={query.status}
+          exportList="region-students"
         />
       </Card>
     </>

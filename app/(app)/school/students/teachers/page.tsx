@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageTitle } from "@/components/shell/page-title";
-import { currentSchoolYear, schoolYearChoices } from "@/components/students/school-years";
+import { schoolYearChoices } from "@/components/students/school-years";
 import { TeacherForm } from "@/components/students/teacher-form";
 import { TeachersTable } from "@/components/students/teachers-table";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
+import { withCurrentSchoolYear } from "@/lib/records/current-school-year";
 import { ZTeacherListQuery } from "@/lib/schemas/student";
 import { requireScope } from "@/lib/server/auth/with-scope";
 import { listTeachers } from "@/lib/server/students/list-teachers";
@@ -15,9 +16,8 @@ export const metadata: Metadata = { title: "Педагоги, работающи
 export default async function SchoolTeachersPage(props: { searchParams: Promise<Record<string, string>> }) {
   const scope = await requireScope({ role: ["SCHOOL_COORDINATOR"] });
   const params = await props.searchParams;
-  const parsed = ZTeacherListQuery.parse(params);
-  const schoolYear = parsed.schoolYear ?? currentSchoolYear();
-  const query = { ...parsed, schoolYear };
+  const query = withCurrentSchoolYear(ZTeacherListQuery.parse(params));
+  const schoolYear = query.schoolYear;
   const membership = scope.memberships.find((m) => m.organizationId);
   const organizationId = membership?.organizationId as string;
   const page = await listTeachers({ scope, query });

@@ -1,11 +1,11 @@
 import { MAX_SCHOOL_FILE_BYTES, ZSchoolExportQuery } from "@/lib/directory/school-file";
 import { SCHOOL_TABLE_ROLES } from "@/lib/directory/school-table";
-import { contentDisposition } from "@/lib/files/file-names";
 import { withScope } from "@/lib/server/auth/with-scope";
 import { exportSchools } from "@/lib/server/directory/export-schools";
 import { importSchools } from "@/lib/server/directory/import-schools";
 import { readUpload } from "@/lib/server/files/read-upload";
 import { idParam } from "@/lib/server/http/params";
+import { downloadResponse } from "@/lib/server/http/download";
 
 /** Downloads the municipality's schools in seed 001's columns: `?format=xlsx|csv` (XLSX without it). */
 export const GET = withScope<{ id: string }>(
@@ -13,14 +13,7 @@ export const GET = withScope<{ id: string }>(
     const municipalityId = idParam(params.id);
     const query = ZSchoolExportQuery.parse({ format: new URL(request.url).searchParams.get("format") ?? undefined });
     const file = await exportSchools({ scope, municipalityId, format: query.format });
-    return new Response(new Uint8Array(file.bytes), {
-      headers: {
-        "Content-Type": file.mimeType,
-        "Content-Disposition": contentDisposition(file.fileName),
-        "X-Content-Type-Options": "nosniff",
-        "Cache-Control": "private, no-store",
-      },
-    });
+    return downloadResponse(new Uint8Array(file.bytes), { mimeType: file.mimeType, fileName: file.fileName });
   },
   { role: SCHOOL_TABLE_ROLES },
 );

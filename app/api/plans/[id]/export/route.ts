@@ -1,10 +1,10 @@
-import { contentDisposition } from "@/lib/files/file-names";
 import { ROADMAP_EXPORT_FORMATS, ROADMAP_FILE_MIME_TYPES } from "@/lib/plans/roadmap-file";
 import { z } from "@/lib/schemas/z";
 import { withScope } from "@/lib/server/auth/with-scope";
 import { idParam } from "@/lib/server/http/params";
 import { exportRoadmap } from "@/lib/server/plans/export-roadmap";
 import { PLAN_ROLES } from "@/lib/server/plans/plan-access";
+import { downloadResponse } from "@/lib/server/http/download";
 
 const ZExportQuery = z.object({
   format: z.enum(ROADMAP_EXPORT_FORMATS, { error: "Формат выгрузки: xlsx или csv." }).default("xlsx"),
@@ -15,14 +15,7 @@ export const GET = withScope<{ id: string }>(
   async ({ request, params, scope }) => {
     const { format } = ZExportQuery.parse({ format: new URL(request.url).searchParams.get("format") || undefined });
     const file = await exportRoadmap({ scope, planId: idParam(params.id), format });
-    return new Response(new Uint8Array(file.bytes), {
-      headers: {
-        "Content-Type": ROADMAP_FILE_MIME_TYPES[format],
-        "Content-Disposition": contentDisposition(file.fileName),
-        "X-Content-Type-Options": "nosniff",
-        "Cache-Control": "private, no-store",
-      },
-    });
+    return downloadResponse(new Uint8Array(file.bytes), { mimeType: ROADMAP_FILE_MIME_TYPES[format], fileName: file.fileName });
   },
   { role: PLAN_ROLES },
 );

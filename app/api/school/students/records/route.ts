@@ -1,6 +1,5 @@
 import { MAX_SCHOOL_FILE_BYTES, SCHOOL_FILE_FORMATS } from "@/lib/directory/school-file";
 import { notFound } from "@/lib/errors";
-import { contentDisposition } from "@/lib/files/file-names";
 import { coordinatedOrganizationIds, type Scope } from "@/lib/scope";
 import { z } from "@/lib/schemas/z";
 import { withScope } from "@/lib/server/auth/with-scope";
@@ -8,6 +7,7 @@ import { readUpload } from "@/lib/server/files/read-upload";
 import { exportStudentRecords } from "@/lib/server/students/export-student-records";
 import { importStudentRecords } from "@/lib/server/students/import-student-records";
 import { RECORD_KINDS } from "@/lib/students/student-table";
+import { downloadResponse } from "@/lib/server/http/download";
 
 const ROLES = ["SCHOOL_COORDINATOR"] as const;
 
@@ -43,14 +43,7 @@ export const GET = withScope(
     });
     const organizationId = schoolOf(scope, search.get("organizationId"));
     const file = await exportStudentRecords({ scope, organizationId, ...query });
-    return new Response(new Uint8Array(file.bytes), {
-      headers: {
-        "Content-Type": file.mimeType,
-        "Content-Disposition": contentDisposition(file.fileName),
-        "X-Content-Type-Options": "nosniff",
-        "Cache-Control": "private, no-store",
-      },
-    });
+    return downloadResponse(new Uint8Array(file.bytes), { mimeType: file.mimeType, fileName: file.fileName });
   },
   { role: ROLES },
 );

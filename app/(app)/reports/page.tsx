@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { ReportJobs } from "@/components/reports/report-jobs";
+import { PageTitle } from "@/components/shell/page-title";
+import { ROLES } from "@/lib/scope";
+import { requireScope } from "@/lib/server/auth/with-scope";
+import { REPORT_RETENTION_DAYS } from "@/lib/server/reports/get-report-job";
+import { listReportJobs } from "@/lib/server/reports/list-report-jobs";
+
+export const metadata: Metadata = { title: "Мои отчёты" };
+
+export default async function ReportsPage(props: { searchParams: Promise<{ page?: string }> }) {
+  const scope = await requireScope({ role: ROLES });
+  const { page } = await props.searchParams;
+  const jobs = await listReportJobs({ scope, query: { page } });
+  return (
+    <>
+      <PageTitle
+        title="Мои отчёты"
+        subtitle={`Отчёты, которые формируются в фоне: за ходом можно следить здесь. Готовый файл хранится ${REPORT_RETENTION_DAYS} дней.`}
+      />
+      <ReportJobs key={jobs.page} initial={jobs} />
+    </>
+  );
+}

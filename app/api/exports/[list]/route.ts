@@ -1,0 +1,23 @@
+import { ROLES } from "@/lib/scope";
+import { withScope } from "@/lib/server/auth/with-scope";
+import { exportList } from "@/lib/server/exports/export-list";
+import { downloadResponse } from "@/lib/server/http/download";
+
+/**
+ * Downloads a whole list as its page shows it: `?format=xlsx|csv` (XLSX without it)
+ * and the page's own parameters (search, filters, sort). Each list allows the roles
+ * of its page (see lib/server/exports/list-exports.ts); an unknown list is 404.
+ */
+export const GET = withScope<{ list: string }>(
+  async ({ request, params, scope }) => {
+    const searchParams = new URL(request.url).searchParams;
+    const file = await exportList({
+      scope,
+      list: params.list,
+      query: Object.fromEntries(searchParams),
+      format: searchParams.get("format") ?? undefined,
+    });
+    return downloadResponse(file.stream, { mimeType: file.mimeType, fileName: file.fileName });
+  },
+  { role: ROLES },
+);

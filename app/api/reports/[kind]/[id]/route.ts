@@ -1,0 +1,21 @@
+import { notFound } from "@/lib/errors";
+import { ROLES } from "@/lib/scope";
+import { withScope } from "@/lib/server/auth/with-scope";
+import { idParam } from "@/lib/server/http/params";
+import { buildReport } from "@/lib/server/reports/build-report";
+import { isReportKind } from "@/lib/server/reports/report-kinds";
+import { downloadResponse } from "@/lib/server/http/download";
+
+/**
+ * Downloads a report as a PDF, made on the spot: every role may ask, and
+ * buildReport shows each only what their scope covers (anything else is 404).
+ * Long reports are better made in the background.
+ */
+export const GET = withScope<{ kind: string; id: string }>(
+  async ({ params, scope }) => {
+    if (!isReportKind(params.kind)) throw notFound();
+    const report = await buildReport({ scope, kind: params.kind, id: idParam(params.id) });
+    return downloadResponse(new Uint8Array(report.bytes), { mimeType: "application/pdf", fileName: report.fileName, size: report.bytes.length });
+  },
+  { role: ROLES },
+);

@@ -1,0 +1,16 @@
+import { Readable } from "node:stream";
+import { ROLES } from "@/lib/scope";
+import { withScope } from "@/lib/server/auth/with-scope";
+import { idParam } from "@/lib/server/http/params";
+import { getReportJobFile } from "@/lib/server/reports/get-report-job";
+import { downloadResponse } from "@/lib/server/http/download";
+
+/** The PDF of the caller's finished report while it is kept (7 days); otherwise 404. */
+export const GET = withScope<{ id: string }>(
+  async ({ params, scope }) => {
+    const file = await getReportJobFile({ scope, id: idParam(params.id) });
+    const body = Readable.toWeb(await file.read()) as ReadableStream<Uint8Array>;
+    return downloadResponse(body, { mimeType: file.mimeType, fileName: file.name, size: file.size, sandbox: true });
+  },
+  { role: ROLES },
+);

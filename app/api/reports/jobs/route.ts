@@ -1,0 +1,16 @@
+import { ROLES } from "@/lib/scope";
+import { withScope } from "@/lib/server/auth/with-scope";
+import { listReportJobs } from "@/lib/server/reports/list-report-jobs";
+import { requestReport, ZReportRequest } from "@/lib/server/reports/request-report";
+
+/** Queues a report to be built in the background: `{ kind, id }` → 202 with the job (the same job while it waits or runs). */
+export const POST = withScope(async ({ request, scope }) => {
+  const body = ZReportRequest.parse(await request.json().catch(() => null));
+  return Response.json(await requestReport({ scope, ...body }), { status: 202 });
+}, { role: ROLES });
+
+/** The caller's own report jobs, newest first: `?page=&pageSize=`. */
+export const GET = withScope(async ({ request, scope }) => {
+  const query = Object.fromEntries(new URL(request.url).searchParams);
+  return Response.json(await listReportJobs({ scope, query }), { headers: { "Cache-Control": "private, no-store" } });
+}, { role: ROLES });

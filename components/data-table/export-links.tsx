@@ -1,0 +1,28 @@
+"use client";
+
+import { Download } from "lucide-react";
+import { useSearchParams } from "next/navigation";
+import { buttonVariants } from "@/components/ui/button";
+import { EXPORT_FORMATS } from "@/lib/exports/export-format";
+import { exportHref } from "@/lib/exports/export-href";
+import type { ListExportId } from "@/lib/exports/list-ids";
+
+/**
+ * «Скачать XLSX» and «Скачать CSV»: the whole list with the filters now in the URL.
+ * Plain links, not client navigation: the answer is a file. The list's caption
+ * completes each link's name, so two lists on one page never share a name.
+ */
+export function ExportLinks(props: { list: ListExportId; caption: string }) {
+  const searchParams = useSearchParams();
+  return (
+    <div className="flex flex-wrap gap-2">
+      {EXPORT_FORMATS.map((format) => (
+        <a key={format} href={exportHref(props.list, searchParams.toString(), format)} className={buttonVariants({ variant: "outline", size: "sm" })}>
+          <Download aria-hidden="true" className="h-4 w-4" />
+          Скачать {format.toUpperCase()}
+          <span className="sr-only">: {props.caption}</span>
+        </a>
+      ))}
+    </div>
+  );
+}

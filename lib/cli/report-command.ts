@@ -1,0 +1,48 @@
+import { writeFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { AppError, notFound } from "@/lib/errors";
+import { db } from "@/lib/server/db/client";
+import { buildReport } from "@/lib/server/reports/build-report";
+import { isReportKind, REPORT_KINDS, type ReportKind } from "@/lib/server/reports/report-kinds";
+import { adminScopeOf } from "./admin-scope";
+
+const USAGE = `report <${REPORT_KINDS.join("|")}> --id <id> --out <file.pdf>`;
+
+/** The region of a report's subject: the CLI acts as that region's administrator. */
+async function regionOf(kind: ReportKind, id: string): Promise<string> {
+  const select = { regionId: true } as const;
+  const found =
+    kind === "audit"
+      ? await db().blank.findUnique({ where: { id }, select })
+      : kind === "campaign"
+        ? await db().campaign.findUnique({ where: { id }, select })
+        : kind === "roadmap"
+          ? await db().plan.findUnique({ where: { id }, select })
+          : ((await db().organization.findUnique({ where: { id }, select })) ??
+            (await db().municipality.findUnique({ where: { id }, select })) ??
+            (await db().region.findUnique({ where: { id }, select: { id: true } }).then((r) => (r ? { regionId: r.id } : null))));
+  if (!found) throw notFound(`Для отчёта «${kind}» не найден объект ${id}.`);
+  return found.regionId;
+}
+
+/**
+ * `report <audit|campaign|roadmap|records> --id <id> --out <file.pdf>`: writes the
+ * PDF report of a blank, campaign, plan, or school/municipality/region as the
+ * administrator of its region. Prints { out, bytes, pages }.
+ */
+export async function reportCommand(args: string[]) {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { id: { type: "string" }, out: { type: "string" } },
+    allowPositionals: true,
+    strict: true,
+  });
+  const [kind, ...extra] = positionals;
+  if (!kind || !isReportKind(kind) || extra.length || !values.id || !values.out) {
+    throw new AppError("VALIDATION", `Usage: npm run -s cli -- ${USAGE}`);
+  }
+  if (!/^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i.test(values.id)) throw notFound(`«${values.id}» — не идентификатор.`);
+  const report = await buildReport({ scope: adminScopeOf(await regionOf(kind, values.id)), kind, id: values.id });
+  await writeFile(values.out, report.bytes);
+  return { out: values.out, bytes: report.bytes.length, pages: report.pages };
+}

@@ -1,0 +1,17 @@
+import { ROLE_LABELS, type Role } from "@/lib/scope";
+import type { UserRow } from "@/lib/server/users/list-users";
+import { columnsFor } from "../columns";
+
+const c = columnsFor<UserRow>();
+
+export const USERS_CAPTION = "Пользователи региона";
+
+/** «Школьный координатор: МБОУ СОШ № 1»: one membership as the list shows it. */
+export const membershipLine = (m: UserRow["memberships"][number]) => `${ROLE_LABELS[m.role as Role]}: ${m.scopeName}`;
+
+export const USER_COLUMNS = {
+  name: c.text("ФИО", (u) => u.name),
+  email: c.text("Электронная почта", (u) => u.email),
+  memberships: c.text("Роли", (u) => u.memberships.map(membershipLine).join("\n")),
+  createdAt: c.date("Создан", (u) => u.createdAt.slice(0, 10)),
+};

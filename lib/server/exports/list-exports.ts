@@ -1,0 +1,104 @@
+import "server-only";
+import { exportTable, type ExportColumn, type ExportTable } from "@/lib/exports/columns";
+import { ASSIGNMENTS_CAPTION, assignmentColumns } from "@/lib/exports/lists/assignments";
+import { BLANK_COLUMNS, BLANKS_CAPTION } from "@/lib/exports/lists/blanks";
+import { CAMPAIGN_COLUMNS, CAMPAIGNS_CAPTION } from "@/lib/exports/lists/campaigns";
+import { DOCUMENT_COLUMNS, DOCUMENTS_CAPTION } from "@/lib/exports/lists/documents";
+import { FINDING_COLUMNS, FINDINGS_CAPTION } from "@/lib/exports/lists/findings";
+import { MUNICIPALITIES_CAPTION, MUNICIPALITY_COLUMNS } from "@/lib/exports/lists/municipalities";
+import { PLAN_COLUMNS, PLANS_CAPTION } from "@/lib/exports/lists/plans";
+import { AREA_COUNTS_CAPTIONS, areaCountColumns } from "@/lib/exports/lists/student-counts";
+import { STUDENT_COLUMNS, STUDENTS_CAPTION } from "@/lib/exports/lists/students";
+import { TEACHER_COLUMNS, TEACHERS_CAPTION } from "@/lib/exports/lists/teachers";
+import { USER_COLUMNS, USERS_CAPTION } from "@/lib/exports/lists/users";
+import type { ListExportId } from "@/lib/exports/list-ids";
+import { withCurrentSchoolYear } from "@/lib/records/current-school-year";
+import { REGION_STAFF, ROLES, type Role, type Scope } from "@/lib/scope";
+import { assignmentToday } from "@/lib/schemas/assignment";
+import { ZCountsQuery, ZStudentListQuery, ZTeacherListQuery } from "@/lib/schemas/student";
+import { iterateAssignments } from "@/lib/server/assignments/list-assignments";
+import { iterateBlanks } from "@/lib/server/blanks/list-blanks";
+import { CAMPAIGN_MANAGERS } from "@/lib/server/campaigns/campaign-access";
+import { iterateCampaigns } from "@/lib/server/campaigns/list-campaigns";
+import { iterateMunicipalities } from "@/lib/server/directory/list-municipalities";
+import { iterateDocuments } from "@/lib/server/documents/list-documents";
+import { iterateFindings } from "@/lib/server/findings/list-findings";
+import { iteratePlans } from "@/lib/server/plans/list-plans";
+import { PLAN_ROLES } from "@/lib/server/plans/plan-access";
+import { areaLevel, countStudentsByArea } from "@/lib/server/students/count-students-by-area";
+import { iterateStudents } from "@/lib/server/students/list-students";
+import { iterateTeachers } from "@/lib/server/students/list-teachers";
+import { iterateUsers } from "@/lib/server/users/list-users";
+
+type Params = Record<string, string>;
+
+/** How one list is exported; the rows come from the list's own operation, so its scoping and filters apply. */
+interface ListExportSpec<R> {
+  /** The roles of the page that shows the list; the scope is narrowed to them, as on the page. */
+  roles: readonly Role[];
+  /** The list's caption (the file's and the sheet's name) and columns, as the page shows them to this scope. */
+  head(scope: Scope): { title: string; columns: readonly ExportColumn<R>[] };
+  /** The page's query from its URL parameters, with the defaults the page applies. */
+  query?(params: Params): unknown;
+  iterate(options: { scope: Scope; query: unknown; batchSize?: number }): AsyncIterable<R[]>;
+}
+
+export interface ListExport {
+  roles: readonly Role[];
+  table(options: { scope: Scope; params: Params; batchSize?: number }): ExportTable;
+}
+
+function listExport<R>(spec: ListExportSpec<R>): ListExport {
+  return {
+    roles: spec.roles,
+    table: ({ scope, params, batchSize }) => {
+      const { title, columns } = spec.head(scope);
+      return exportTable(title, columns, spec.iterate({ scope, query: spec.query ? spec.query(params) : params, batchSize }));
+    },
+  };
+}
+
+const fixed = <R>(title: string, columns: Record<string, ExportColumn<R>>) => () => ({ title, columns: Object.values(columns) });
+
+export const LIST_EXPORTS: Record<ListExportId, ListExport> = {
+  assignments: listExport({
+    roles: REGION_STAFF,
+    head: () => ({ title: ASSIGNMENTS_CAPTION, columns: Object.values(assignmentColumns(assignmentToday())) }),
+    iterate: iterateAssignments,
+  }),
+  blanks: listExport({ roles: ROLES, head: fixed(BLANKS_CAPTION, BLANK_COLUMNS), iterate: iterateBlanks }),
+  campaigns: listExport({ roles: CAMPAIGN_MANAGERS, head: fixed(CAMPAIGNS_CAPTION, CAMPAIGN_COLUMNS), iterate: iterateCampaigns }),
+  documents: listExport({ roles: ROLES, head: fixed(DOCUMENTS_CAPTION, DOCUMENT_COLUMNS), iterate: iterateDocuments }),
+  findings: listExport({ roles: ROLES, head: fixed(FINDINGS_CAPTION, FINDING_COLUMNS), iterate: iterateFindings }),
+  municipalities: listExport({ roles: REGION_STAFF, head: fixed(MUNICIPALITIES_CAPTION, MUNICIPALITY_COLUMNS), iterate: iterateMunicipalities }),
+  plans: listExport({ roles: PLAN_ROLES, head: fixed(PLANS_CAPTION, PLAN_COLUMNS), iterate: iteratePlans }),
+  // Personal data: each page's own readers only, the auditor's region or the coordinator's school.
+  "region-students": listExport({
+    roles: ["REGION_AUDITOR"],
+    head: fixed(STUDENTS_CAPTION, STUDENT_COLUMNS),
+    query: (params) => withCurrentSchoolYear(ZStudentListQuery.parse(params)),
+    iterate: iterateStudents,
+  }),
+  "school-students": listExport({
+    roles: ["SCHOOL_COORDINATOR"],
+    head: fixed(STUDENTS_CAPTION, STUDENT_COLUMNS),
+    query: (params) => withCurrentSchoolYear(ZStudentListQuery.parse(params)),
+    iterate: iterateStudents,
+  }),
+  "student-counts": listExport({
+    roles: ["REGION_ADMIN", "REGION_AUDITOR", "MUNICIPAL_COORDINATOR"],
+    head: (scope) => ({ title: AREA_COUNTS_CAPTIONS[areaLevel(scope)], columns: areaCountColumns(areaLevel(scope)) }),
+    // A short list of areas, counted in one query: one batch.
+    iterate: async function* ({ scope, query }) {
+      const { schoolYear } = withCurrentSchoolYear(ZCountsQuery.parse(query));
+      yield (await countStudentsByArea({ scope, schoolYear })).rows;
+    },
+  }),
+  teachers: listExport({
+    roles: ["SCHOOL_COORDINATOR"],
+    head: fixed(TEACHERS_CAPTION, TEACHER_COLUMNS),
+    query: (params) => withCurrentSchoolYear(ZTeacherListQuery.parse(params)),
+    iterate: iterateTeachers,
+  }),
+  users: listExport({ roles: ["REGION_ADMIN"], head: fixed(USERS_CAPTION, USER_COLUMNS), iterate: iterateUsers }),
+};

@@ -1,0 +1,26 @@
+import "server-only";
+import type { Page } from "@/lib/paging";
+import { listQuery } from "@/lib/schemas/list";
+import type { Scope } from "@/lib/scope";
+import { db } from "@/lib/server/db/client";
+import { REPORT_JOB_SELECT, toReportJobView, type ReportJobView } from "./get-report-job";
+
+const ZReportJobListQuery = listQuery(["createdAt"] as const).pick({ page: true, pageSize: true });
+
+/** The caller's own report jobs, newest first, a page at a time (`?page=&pageSize=`). */
+export async function listReportJobs(options: { scope: Scope; query?: unknown }): Promise<Page<ReportJobView>> {
+  const { page, pageSize } = ZReportJobListQuery.parse(options.query ?? {});
+  const where = { requestedById: options.scope.userId };
+  const [total, jobs] = await Promise.all([
+    db().reportJob.count({ where }),
+    db().reportJob.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      select: REPORT_JOB_SELECT,
+    }),
+  ]);
+  const now = new Date();
+  return { total, page, pageSize, rows: jobs.map((job) => toReportJobView(job, now)) };
+}

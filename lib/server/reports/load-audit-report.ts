@@ -1,0 +1,58 @@
+import "server-only";
+import type { AuditReportData } from "@/lib/reports/pdf/audit-report";
+import type { ReportBase } from "@/lib/reports/pdf/frame";
+import { walkItems } from "@/lib/schemas/template";
+import { scoreBlank } from "@/lib/scoring/score-blank";
+import type { Scope } from "@/lib/scope";
+import { getBlank } from "@/lib/server/blanks/get-blank";
+import { db } from "@/lib/server/db/client";
+import { findingWhere } from "@/lib/server/findings/finding-access";
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+/**
+ * A participant's audit report, for whoever may read the blank (a foreign id is
+ * "not found", as getBlank has it): the blank with its answers and marks, the
+ * score by section once it is scored, and its findings in the blank's order.
+ */
+export async function loadAuditReport(options: { scope: Scope; blankId: string }) {
+  const blank = await getBlank({ scope: options.scope, id: options.blankId });
+  const [{ regionId }, findings] = await Promise.all([
+    db().blank.findUniqueOrThrow({ where: { id: blank.id }, select: { regionId: true } }),
+    db().finding.findMany({
+      where: { AND: [{ blankId: blank.id }, findingWhere(options.scope)] },
+      select: {
+        itemKey: true,
+        itemNumber: true,
+        itemTitle: true,
+        status: true,
+        severity: true,
+        recommendation: true,
+        deadline: true,
+        responsible: true,
+        remediationStatus: true,
+      },
+    }),
+  ]);
+  const campaignDate = day(blank.campaign.date);
+  // Sections are scored as the stored total was: with the counts the blank keeps.
+  const sections =
+    blank.score === null
+      ? null
+      : scoreBlank(blank.content, blank.answers, { campaignDate, officialCounts: blank.officialCounts }).sections;
+  const order = new Map([...walkItems(blank.content.items)].map(({ item }, index) => [item.key, index]));
+  const data: Omit<AuditReportData, keyof ReportBase> = {
+    campaign: { name: blank.campaign.name, date: campaignDate },
+    templateName: blank.template.name,
+    participant: blank.subjectName,
+    status: blank.status,
+    content: blank.content,
+    answers: blank.answers,
+    officialCounts: blank.officialCounts,
+    score: sections ? { total: blank.score, grade: blank.grade, sections } : null,
+    findings: findings
+      .sort((a, b) => (order.get(a.itemKey) ?? order.size) - (order.get(b.itemKey) ?? order.size))
+      .map(({ itemKey: _itemKey, deadline, ...f }) => ({ ...f, deadline: day(deadline) })),
+  };
+  return { regionId, participant: blank.subjectName, campaignDate, data };
+}

@@ -1,0 +1,18 @@
+/**
+ * The PDF reports the product makes, each about one subject: a blank (audit), a
+ * campaign, a plan (roadmap), or a school, municipality or region (records).
+ * Plain constants, safe to import anywhere (the jobs list shows the labels).
+ */
+export const REPORT_KINDS = ["audit", "campaign", "roadmap", "records"] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+
+export const REPORT_KIND_LABELS: Record<ReportKind, string> = {
+  audit: "Результаты аудита участника",
+  campaign: "Отчёт по кампании аудита",
+  roadmap: "Отчёт о выполнении дорожной карты",
+  records: "Учёт ДОТ: численность",
+};
+
+export function isReportKind(value: string): value is ReportKind {
+  return (REPORT_KINDS as readonly string[]).includes(value);
+}
