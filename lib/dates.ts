@@ -19,3 +19,11 @@ export function latestLocalToday(now = new Date()): string {
 export function earliestLocalToday(now = new Date()): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Kaliningrad" }).format(now);
 }
+
+/**
+ * The date a document issued now carries: Moscow's, the reference time of Russian
+ * official documents (regions keep no time zone of their own here yet).
+ */
+export function documentDate(now = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Moscow" }).format(now);
+}

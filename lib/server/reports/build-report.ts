@@ -1,6 +1,6 @@
 import "server-only";
 import type { TDocumentDefinitions } from "pdfmake/interfaces";
-import { latestLocalToday } from "@/lib/dates";
+import { documentDate } from "@/lib/dates";
 import { displayFileName } from "@/lib/files/file-names";
 import { auditReportDefinition, auditReportTitle } from "@/lib/reports/pdf/audit-report";
 import { CAMPAIGN_REPORT_TITLE, campaignReportDefinition } from "@/lib/reports/pdf/campaign-report";
@@ -108,7 +108,7 @@ export async function buildReport(options: {
   today?: string;
   onProgress?: ReportProgress;
 }): Promise<BuiltReport> {
-  const today = options.today ?? latestLocalToday();
+  const today = options.today ?? documentDate();
   const progress: ReportProgress = (p) => options.onProgress?.(p);
   await progress({ fraction: 0, stage: "Загрузка данных" });
   const loaded = await LOADERS[options.kind]({ scope: options.scope, id: options.id, today, progress });
