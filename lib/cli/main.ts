@@ -8,6 +8,7 @@ import { resolveDatabase } from "@/lib/server/db/resolve-database";
 import { seedDemo } from "@/lib/server/seed/seed-demo";
 import { campaignList, remindersSend } from "./campaign-commands";
 import { createUserFromCli } from "./create-user-command";
+import { demoDataCommand } from "./demo-data-command";
 import { parseDateCommand } from "./parse-date-command";
 import { parseRequisitesCommand } from "./parse-requisites-command";
 import { reportCommand } from "./report-command";
@@ -20,6 +21,9 @@ const USAGE = `Usage: npm run -s cli -- <command>
 
   db migrate                       apply pending migrations
   db seed                          migrate, then load the demo data (demo databases only)
+  demo-data --scale demo|region|national [--seed N]
+                                   db seed, then generated data in bulk (region: «Тестовая область», 44 municipalities,
+                                   1,200 schools, a scored campaign, roadmaps, ДОТ records); deterministic per seed
   user create --email E --role R --scope S [--name N] [--password P]
                                    R: REGION_ADMIN | REGION_AUDITOR | MUNICIPAL_COORDINATOR | SCHOOL_COORDINATOR
                                    S: region code ("23"), "23/Славянский район",
@@ -60,6 +64,7 @@ const commands: Record<string, Command> = {
     const seeded = await seedDemo({ db: connectDb(databaseUrl), log });
     return { migrations: migrations.applied, seeded };
   },
+  "demo-data": async (args, databaseUrl) => demoDataCommand(args, databaseUrl, log),
   "user create": async (args, databaseUrl) => {
     const { values } = parseArgs({
       args,

@@ -1,0 +1,32 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Random } from "@/lib/seed-data/random";
+import type { DemoScale } from "./scales";
+
+export type Tx = Prisma.TransactionClient;
+
+export interface GenContext {
+  tx: Tx;
+  random: Random;
+  scale: DemoScale;
+  log: (line: string) => void;
+}
+
+export interface GenMunicipality {
+  id: string;
+  name: string;
+  centre: string;
+}
+
+export interface GenSchool {
+  id: string;
+  municipalityId: string;
+  name: string;
+}
+
+export interface GenDirectory {
+  regionId: string;
+  regionName: string;
+  municipalities: GenMunicipality[];
+  schools: GenSchool[];
+}
