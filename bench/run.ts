@@ -1,5 +1,5 @@
 // `npm run bench`: benchmarks, separate from the tests. Starts PostgreSQL (DATABASE_URL's
-// server, else an embedded one), loads the demo into a database of its own, measures,
+// server, else an embedded one), loads the demo and a generated region into a database of its own, measures,
 // and writes bench/results.json and bench/results.md (medians; machines here are noisy).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -10,7 +10,7 @@ import { recreateDatabase } from "@/lib/server/db/admin";
 import { connectDb, db, disconnectDb } from "@/lib/server/db/client";
 import { migrate } from "@/lib/server/db/migrate";
 import { startTestServer } from "@/lib/server/db/test-server";
-import { seedDemo } from "@/lib/server/seed/seed-demo";
+import { seedDemoData } from "@/lib/server/seed/demo-data/seed-demo-data";
 
 const log = (line: string) => console.error(`[bench] ${line}`);
 const median = (values: number[]) => values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -19,32 +19,36 @@ const server = await startTestServer(log);
 const url = await recreateDatabase(server.url, "metodaudit_bench");
 await migrate({ databaseUrl: url, log });
 connectDb(url);
-await seedDemo({ db: db(), log });
+// The demo, and one generated region of the performance issue's size (44 municipalities, 1,200 schools).
+await seedDemoData({ db: db(), scale: "region", seed: 1, log });
 
-// The subjects: the seed 000 campaign (44 municipalities), one of its accepted blanks, the seed 002 roadmap, a school.
-const campaign = await db().campaign.findFirstOrThrow({ orderBy: { date: "asc" } });
-const blank = await db().blank.findFirstOrThrow({ where: { campaignId: campaign.id, status: "ACCEPTED", organizationId: null } });
-const roadmap = await db().plan.findFirstOrThrow({ where: { kind: "ROADMAP" } });
-const school = await db().organization.findFirstOrThrow({ where: { regionId: campaign.regionId, kind: "SCHOOL" } });
+/** The subjects of one region: its first campaign, one accepted municipal blank, a roadmap, a school. */
+async function subjectsOf(regionCode: string, scale: string) {
+  const region = await db().region.findUniqueOrThrow({ where: { code: regionCode } });
+  const campaign = await db().campaign.findFirstOrThrow({ where: { regionId: region.id }, orderBy: { date: "asc" } });
+  const blank = await db().blank.findFirstOrThrow({ where: { campaignId: campaign.id, status: "ACCEPTED", organizationId: null }, orderBy: { id: "asc" } });
+  const roadmap = await db().plan.findFirstOrThrow({ where: { regionId: region.id, kind: "ROADMAP" }, orderBy: { id: "asc" } });
+  const participants = await db().blank.count({ where: { campaignId: campaign.id } });
+  return [
+    { kind: "audit", id: blank.id, regionId: region.id, scale, label: "participant's audit PDF" },
+    { kind: "campaign", id: campaign.id, regionId: region.id, scale, label: `regional campaign PDF (${participants} blanks)` },
+    { kind: "roadmap", id: roadmap.id, regionId: region.id, scale, label: `roadmap execution PDF (${await db().planEvent.count({ where: { planId: roadmap.id } })} events)` },
+    { kind: "records", id: region.id, regionId: region.id, scale, label: "region's ДОТ records PDF (counts)" },
+  ];
+}
+const subjects = [...(await subjectsOf("23", "demo")), ...(await subjectsOf("R01", "region"))];
 await disconnectDb();
-
-const subjects = [
-  { kind: "audit", id: blank.id, label: "participant's audit PDF" },
-  { kind: "campaign", id: campaign.id, label: "regional campaign PDF (44 municipalities)" },
-  { kind: "roadmap", id: roadmap.id, label: "roadmap execution PDF (seed 002)" },
-  { kind: "records", id: school.id, label: "school's ДОТ records PDF (counts)" },
-];
 
 const results = subjects.map((subject) => {
   log(`${subject.label}…`);
   const child = spawnSync(
     process.execPath,
-    ["--conditions=react-server", "--import", "tsx", "bench/report-child.ts", subject.kind, subject.id, campaign.regionId, "5"],
+    ["--conditions=react-server", "--import", "tsx", "bench/report-child.ts", subject.kind, subject.id, subject.regionId, "5"],
     { encoding: "utf8", env: { ...inheritedEnvironment(), BENCH_DATABASE_URL: url }, maxBuffer: 10 * 1024 * 1024 },
   );
   if (child.status !== 0) throw new Error(`${subject.kind}: ${child.stderr}`);
   const measured = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as { runsMs: number[]; maxRssMb: number; bytes: number };
-  return { ...subject, scale: "demo", medianMs: Math.round(median(measured.runsMs)), runsMs: measured.runsMs.map(Math.round), peakRssMb: Math.round(measured.maxRssMb), bytes: measured.bytes };
+  return { ...subject, medianMs: Math.round(median(measured.runsMs)), runsMs: measured.runsMs.map(Math.round), peakRssMb: Math.round(measured.maxRssMb), bytes: measured.bytes };
 });
 await server.stop();
 
