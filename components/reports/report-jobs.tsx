@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { pageCount, type Page } from "@/lib/paging";
-import type { ReportJobView } from "@/lib/server/reports/get-report-job";
+import type { ReportJobView } from "@/lib/server/reports/report-job-view";
 
 /** How often the list is asked again while a report waits or runs. */
 const POLL_MS = 1500;

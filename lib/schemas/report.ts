@@ -1,3 +1,4 @@
+import { REPORT_KINDS } from "@/lib/server/reports/report-kinds";
 import { z } from "./z";
 
 /**
@@ -29,3 +30,9 @@ export const ZReportSettings = z.object({
   logoFileId: z.uuid().nullable().default(null),
 });
 export type TReportSettings = z.infer<typeof ZReportSettings>;
+
+/** A background report asked for: its kind and its subject's id. */
+export const ZReportRequest = z.object({
+  kind: z.enum(REPORT_KINDS, { error: "Выберите вид отчёта." }),
+  id: z.uuid({ error: "Отчёт не найден." }),
+});

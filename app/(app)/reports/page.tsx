@@ -3,7 +3,7 @@ import { ReportJobs } from "@/components/reports/report-jobs";
 import { PageTitle } from "@/components/shell/page-title";
 import { ROLES } from "@/lib/scope";
 import { requireScope } from "@/lib/server/auth/with-scope";
-import { REPORT_RETENTION_DAYS } from "@/lib/server/reports/get-report-job";
+import { REPORT_RETENTION_DAYS } from "@/lib/server/reports/report-job-view";
 import { listReportJobs } from "@/lib/server/reports/list-report-jobs";
 
 export const metadata: Metadata = { title: "Мои отчёты" };

@@ -3,7 +3,7 @@ import type { Page } from "@/lib/paging";
 import { listQuery } from "@/lib/schemas/list";
 import type { Scope } from "@/lib/scope";
 import { db } from "@/lib/server/db/client";
-import { REPORT_JOB_SELECT, toReportJobView, type ReportJobView } from "./get-report-job";
+import { REPORT_JOB_SELECT, toReportJobView, type ReportJobView } from "./report-job-view";
 
 const ZReportJobListQuery = listQuery(["createdAt"] as const).pick({ page: true, pageSize: true });
 

@@ -1,50 +1,11 @@
 import "server-only";
-import type PgBoss from "pg-boss";
-import { z } from "@/lib/schemas/z";
+import { ZReportRequest } from "@/lib/schemas/report";
 import type { Scope } from "@/lib/scope";
 import { db } from "@/lib/server/db/client";
-import { queueOn } from "@/lib/server/jobs/boss";
 import { checkReportAccess } from "./check-report-access";
-import { REPORT_JOB_SELECT, toReportJobView, type ReportJobView } from "./get-report-job";
-import { REPORT_KINDS, type ReportKind } from "./report-kinds";
-
-/**
- * The queue of background reports. "short": pg-boss itself keeps at most one
- * waiting job per singleton key (our dedupe key). No retries: a failed report
- * is reported to the user, who may ask again. A build running longer than an
- * hour is given up by pg-boss (the row is left to run-report-job.ts).
- */
-export const REPORT_QUEUE = {
-  name: "report",
-  policy: "short",
-  retryLimit: 0,
-  expireInSeconds: 60 * 60,
-} as const satisfies PgBoss.Queue;
-
-/** What a queued pg-boss job carries: the worker claims the waiting row of this dedupe key. */
-export interface ReportJobData {
-  reportJobId: string;
-  dedupeKey: string;
-}
-
-export const ZReportRequest = z.object({
-  kind: z.enum(REPORT_KINDS, { error: "Выберите вид отчёта." }),
-  id: z.uuid({ error: "Отчёт не найден." }),
-});
-
-/**
- * Hands a waiting row to pg-boss. Sending twice is harmless: the "short" queue
- * drops a second waiting job of the same key (send answers null), and whichever
- * job runs claims the row by its key.
- */
-export async function enqueueReportJob(job: ReportJobData): Promise<void> {
-  const client = await queueOn(REPORT_QUEUE);
-  await client.send(REPORT_QUEUE.name, job, {
-    singletonKey: job.dedupeKey,
-    retryLimit: REPORT_QUEUE.retryLimit,
-    expireInSeconds: REPORT_QUEUE.expireInSeconds,
-  });
-}
+import { enqueueReportJob } from "./enqueue-report-job";
+import { REPORT_JOB_SELECT, toReportJobView, type ReportJobView } from "./report-job-view";
+import type { ReportKind } from "./report-kinds";
 
 /**
  * Queues a report to be built in the background for the caller, after checking

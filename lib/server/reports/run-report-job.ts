@@ -7,9 +7,9 @@ import { loadScope } from "@/lib/server/auth/load-scope";
 import { db } from "@/lib/server/db/client";
 import { newStorageKey, storage } from "@/lib/server/files/storage";
 import { buildReport } from "./build-report";
-import { REPORT_RETENTION_DAYS } from "./get-report-job";
+import { REPORT_RETENTION_DAYS } from "./report-job-view";
 import type { ReportKind } from "./report-kinds";
-import type { ReportJobData } from "./request-report";
+import type { ReportJobData } from "./enqueue-report-job";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Progress reaches the database at most this often. */

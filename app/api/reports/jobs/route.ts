@@ -1,7 +1,8 @@
 import { ROLES } from "@/lib/scope";
 import { withScope } from "@/lib/server/auth/with-scope";
 import { listReportJobs } from "@/lib/server/reports/list-report-jobs";
-import { requestReport, ZReportRequest } from "@/lib/server/reports/request-report";
+import { ZReportRequest } from "@/lib/schemas/report";
+import { requestReport } from "@/lib/server/reports/request-report";
 
 /** Queues a report to be built in the background: `{ kind, id }` → 202 with the job (the same job while it waits or runs). */
 export const POST = withScope(async ({ request, scope }) => {

@@ -2,7 +2,7 @@ import { Readable } from "node:stream";
 import { ROLES } from "@/lib/scope";
 import { withScope } from "@/lib/server/auth/with-scope";
 import { idParam } from "@/lib/server/http/params";
-import { getReportJobFile } from "@/lib/server/reports/get-report-job";
+import { getReportJobFile } from "@/lib/server/reports/get-report-job-file";
 import { downloadResponse } from "@/lib/server/http/download";
 
 /** The PDF of the caller's finished report while it is kept (7 days); otherwise 404. */
