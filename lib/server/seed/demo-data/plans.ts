@@ -1,12 +1,12 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { readEventTiming } from "@/lib/plans/event-timing";
 import { eventKey, roadmapPlanTitle } from "@/lib/plans/plan-labels";
 import { parseSchoolYear } from "@/lib/plans/school-year";
 import { KALTAN_PROGRAMME, SLAVYANSKY_METHODICAL_PLAN } from "@/lib/seed-data/plans";
 import type { Random } from "@/lib/seed-data/random";
-import { insertChunked } from "./bulk";
+import { day, insertRows, uuid7 } from "./bulk";
 import { personName } from "./names";
+import { PLAN, PLAN_EVENT } from "./tables";
 import type { GenContext, GenDirectory } from "./types";
 
 /** Events of seed 001's programme and seed 004's plan: the titles the generated roadmaps are drawn from. */
@@ -36,18 +36,19 @@ function timingText(random: Random, firstYear: number): string {
 /**
  * A roadmap for each municipality for the school year, with about the scale's
  * number of events: their timing read as the plan editor reads it, the ones
- * ended before `heldBefore` mostly held.
+ * ended before `heldBefore` mostly held. `stream` names the random stream.
  */
-export async function generatePlans(ctx: GenContext, directory: GenDirectory, schoolYear: string, heldBefore: string) {
-  const random = ctx.random.fork("plans");
+export async function generatePlans(ctx: GenContext, directory: GenDirectory, input: { schoolYear: string; heldBefore: string; stream: string }) {
+  const { schoolYear, heldBefore } = input;
+  const random = ctx.random.fork(input.stream);
   const year = parseSchoolYear(schoolYear)!;
   const range = { schoolYear, startsOn: year.start, endsOn: year.end };
   const firstYear = Number(schoolYear.slice(0, 4));
   const plans = [];
   const events = [];
   for (const municipality of directory.municipalities) {
-    const planId = randomUUID();
-    plans.push({ id: planId, regionId: directory.regionId, municipalityId: municipality.id, kind: "ROADMAP" as const, title: roadmapPlanTitle(schoolYear), schoolYear, startsOn: new Date(year.start), endsOn: new Date(year.end) });
+    const planId = uuid7();
+    plans.push({ id: planId, regionId: directory.regionId, municipalityId: municipality.id, kind: "ROADMAP" as const, title: roadmapPlanTitle(schoolYear), schoolYear, startsOn: year.start, endsOn: year.end });
     const count = Math.min(EVENT_POOL.length, ctx.scale.eventsPerPlan + random.int(-5, 5));
     const responsible = [personName(random), personName(random), personName(random)];
     for (const [index, seed] of random.shuffle(EVENT_POOL).slice(0, count).entries()) {
@@ -55,6 +56,7 @@ export async function generatePlans(ctx: GenContext, directory: GenDirectory, sc
       const held = timing.timingKind !== "RECURRING" && timing.endsOn !== null && timing.endsOn < heldBefore && random.chance(0.75);
       const who = random.pick(responsible);
       events.push({
+        id: uuid7(),
         planId,
         number: `${index + 1}`,
         position: index + 1,
@@ -62,19 +64,19 @@ export async function generatePlans(ctx: GenContext, directory: GenDirectory, sc
         description: seed.expectedResult ? `Ожидаемый результат: ${seed.expectedResult}` : "",
         timingText: timing.timingText,
         timingKind: timing.timingKind,
-        startsOn: timing.startsOn ? new Date(timing.startsOn) : null,
-        endsOn: timing.endsOn ? new Date(timing.endsOn) : null,
-        dueDates: timing.dueDates.map((d) => new Date(d)),
+        startsOn: timing.startsOn ? day(timing.startsOn) : null,
+        endsOn: timing.endsOn ? day(timing.endsOn) : null,
+        dueDates: timing.dueDates.map(day),
         responsibleText: `${who}, ${municipality.name}`,
         responsiblePeople: [who],
         audience: random.pick(["руководители ОО", "заместители директоров", "учителя-предметники", "педагоги ШНОР/ШССУ", "школьные координаторы"]),
         status: held ? ("DONE" as const) : ("PLANNED" as const),
-        heldOn: held ? new Date(timing.endsOn!) : null,
+        heldOn: held ? day(timing.endsOn!) : null,
         importKey: eventKey(seed.title),
       });
     }
   }
-  await insertChunked("plans", plans, (a) => ctx.tx.plan.createMany(a), ctx.log);
-  await insertChunked("plan events", events, (a) => ctx.tx.planEvent.createMany(a), ctx.log);
+  await insertRows(ctx.tx, PLAN, plans, "plans", ctx.log);
+  await insertRows(ctx.tx, PLAN_EVENT, events, "plan events", ctx.log);
   return { plans: plans.length, events: events.length };
 }

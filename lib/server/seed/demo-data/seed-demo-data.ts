@@ -4,12 +4,16 @@ import { AppError } from "@/lib/errors";
 import { createRandom } from "@/lib/seed-data/random";
 import { seedDemo } from "../seed-demo";
 import { generateRegion } from "./generate-region";
-import { generatedRegion, SCALES, type ScaleName } from "./scales";
+import { generatedRegion, GENERATED_PASSWORD, regionScale, SCALES, type ScaleName } from "./scales";
+
+const seconds = (ms: number) => Math.round(ms / 100) / 10;
 
 /**
- * `demo-data --scale`: the demo seed, then for `region` (and, later, `national`)
- * generated regions on top of it, deterministic for a seed. A region already
- * there is skipped, so running twice adds nothing.
+ * `demo-data --scale`: the demo seed, then for `region` and `national` generated
+ * regions on top of it, deterministic for a seed, one region (one transaction)
+ * at a time so memory stays bounded. A region already there is skipped, so
+ * running twice adds nothing. With more than one region, each region's steps
+ * are left out of the log and a line per region tells the progress.
  */
 export async function seedDemoData(options: { db: PrismaClient; scale: ScaleName; seed: number; log: (line: string) => void }) {
   const { scale, seed, log } = options;
@@ -19,11 +23,13 @@ export async function seedDemoData(options: { db: PrismaClient; scale: ScaleName
   }
   log("Demo seed");
   const demo = await seedDemo({ db: options.db, log });
-  const regions = [];
-  const skipped = [];
+  const regions: Awaited<ReturnType<typeof generateRegion>>[] = [];
+  const skipped: string[] = [];
   if (scale !== "demo") {
     const params = SCALES[scale];
     const random = createRandom(seed);
+    const detail = params.regions === 1 ? log : () => {};
+    const generationStarted = Date.now();
     // Each region draws from its own stream, named by the region: the same seed and name give the same region.
     for (let index = 1; index <= params.regions; index++) {
       const region = generatedRegion(index);
@@ -32,10 +38,30 @@ export async function seedDemoData(options: { db: PrismaClient; scale: ScaleName
         skipped.push(region.code);
         continue;
       }
-      regions.push(await generateRegion({ region, random, scale: params, log }));
+      const regionStarted = Date.now();
+      const result = await generateRegion({ region, random, scale: regionScale(params, index), log: detail });
+      regions.push(result);
+      const elapsed = Date.now() - generationStarted;
+      const left = (elapsed / regions.length) * (params.regions - index);
+      log(
+        `Region ${region.code} (${index}/${params.regions}) «${region.name}»: ${result.municipalities} municipalities, ${result.schools} schools, ` +
+          `${result.campaigns} campaigns, ${result.blanks} blanks, ${result.answers} answers, ${result.findings} findings, ${result.events} roadmap events, ` +
+          `${result.dotStudents} ДОТ records, ${result.users} users in ${seconds(Date.now() - regionStarted)} s` +
+          (index < params.regions ? `; ${seconds(elapsed)} s so far, about ${Math.ceil(left / 60_000)} min left` : ""),
+      );
     }
+    if (regions.length > 0) log(`Generated accounts sign in with the password ${GENERATED_PASSWORD}`);
   }
-  const seconds = Math.round((Date.now() - started) / 100) / 10;
-  log(`demo-data --scale ${scale}: done in ${seconds} s`);
-  return { scale, seed, demo, regions, skipped, seconds };
+  const totals = {
+    regions: regions.length,
+    ...Object.fromEntries(
+      (["municipalities", "schools", "campaigns", "blanks", "answers", "findings", "plans", "events", "dotStudents", "users"] as const).map((key) => [
+        key,
+        regions.reduce((sum, r) => sum + r[key], 0),
+      ]),
+    ),
+  };
+  const took = seconds(Date.now() - started);
+  log(`demo-data --scale ${scale}: done in ${took} s`);
+  return { scale, seed, demo, regions, skipped, totals, seconds: took };
 }

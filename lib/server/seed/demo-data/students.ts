@@ -1,7 +1,8 @@
 import "server-only";
 import type { RecordTallies } from "@/lib/records/official-measures";
-import { insertChunked } from "./bulk";
+import { day, insertRows, uuid7 } from "./bulk";
 import { personName } from "./names";
+import { DOT_STUDENT } from "./tables";
 import type { GenContext, GenDirectory } from "./types";
 
 const EMPTY: RecordTallies = { studying: 0, studyingWithIup: 0, graduated: 0, graduatedInVuzSpo: 0, teachers: 0, teachersNeedingCourses: 0 };
@@ -40,14 +41,15 @@ export async function generateStudents(ctx: GenContext, directory: GenDirectory,
     const grade = status === "GRADUATED" ? random.pick([9, 11]) : random.int(1, 11);
     const further = status === "GRADUATED" ? random.pick(["NONE", "SPO", "SPO", "VUZ"] as const) : null;
     const row = {
+      id: uuid7(),
       regionId: directory.regionId,
       municipalityId: school.municipalityId,
       organizationId: school.id,
       schoolYear,
       fullName: personName(random),
-      birthDate: new Date(Date.UTC(firstYear - grade - 6, random.int(0, 11), random.int(1, 28))),
+      birthDate: day(new Date(Date.UTC(firstYear - grade - 6, random.int(0, 11), random.int(1, 28)))),
       grade: String(grade),
-      disabilityConfirmedUntil: new Date(Date.UTC(firstYear + random.int(1, 3), 8, 1)),
+      disabilityConfirmedUntil: day(new Date(Date.UTC(firstYear + random.int(1, 3), 8, 1))),
       iupPresent: random.chance(0.8),
       timetable: random.chance(0.7) ? `${random.int(3, 5)} дня в неделю, ${random.int(2, 4)} урока в день` : null,
       status,
@@ -57,6 +59,6 @@ export async function generateStudents(ctx: GenContext, directory: GenDirectory,
     add(tallies.byMunicipality, school.municipalityId, row);
     return row;
   });
-  await insertChunked("ДОТ students", rows, (a) => ctx.tx.dotStudent.createMany(a), ctx.log);
+  await insertRows(ctx.tx, DOT_STUDENT, rows, "ДОТ students", ctx.log);
   return tallies;
 }

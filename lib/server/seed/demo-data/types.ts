@@ -1,14 +1,14 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Random } from "@/lib/seed-data/random";
-import type { DemoScale } from "./scales";
+import type { RegionScale } from "./scales";
 
 export type Tx = Prisma.TransactionClient;
 
 export interface GenContext {
   tx: Tx;
   random: Random;
-  scale: DemoScale;
+  scale: RegionScale;
   log: (line: string) => void;
 }
 
