@@ -1,64 +1,104 @@
-// `npm run bench`: benchmarks, separate from the tests. Starts PostgreSQL (DATABASE_URL's
-// server, else an embedded one), loads the demo and a generated region into a database of its own, measures,
-// and writes bench/results.json and bench/results.md (medians; machines here are noisy).
-import { spawnSync } from "node:child_process";
+// `npm run bench -- [--scale demo|region|national] [--suite reports,http] [--connections 50] [--duration 10]`:
+// benchmarks, separate from the tests. Starts PostgreSQL (DATABASE_URL's server, else an embedded
+// one), loads the demo and the generated data of the chosen scale into a database of its own
+// ("metodaudit_bench"), runs the suites, and writes bench/results.json and bench/results.md.
+//   reports: each PDF report built in a process of its own (bench/suites/reports.ts);
+//   http:    the production server driven over HTTP by autocannon in a second process, with the
+//            same data fetched by hand-written SQL for comparison (bench/suites/http.ts).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { inheritedEnvironment } from "@/lib/env";
+import { parseArgs } from "node:util";
+import { AppError } from "@/lib/errors";
 import { recreateDatabase } from "@/lib/server/db/admin";
 import { connectDb, db, disconnectDb } from "@/lib/server/db/client";
 import { migrate } from "@/lib/server/db/migrate";
 import { startTestServer } from "@/lib/server/db/test-server";
 import { seedDemoData } from "@/lib/server/seed/demo-data/seed-demo-data";
+import { SCALE_NAMES, type ScaleName } from "@/lib/server/seed/demo-data/scales";
+import { httpTable, runHttpSuite, type HttpSuiteResult } from "./suites/http";
+import { reportsTable, runReportsSuite, type ReportResult } from "./suites/reports";
 
 const log = (line: string) => console.error(`[bench] ${line}`);
-const median = (values: number[]) => values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const SUITES = ["reports", "http"] as const;
+type Suite = (typeof SUITES)[number];
+
+function usage(message: string): never {
+  console.error(`npm run bench: ${message}
+usage: npm run bench -- [--scale demo|region|national] [--suite reports,http] [--connections 50] [--duration 10]`);
+  process.exit(2);
+}
+
+const { values: args } = parseArgs({
+  options: {
+    scale: { type: "string", default: "region" },
+    suite: { type: "string", default: SUITES.join(",") },
+    connections: { type: "string", default: "50" },
+    duration: { type: "string", default: "10" },
+  },
+  strict: true,
+});
+const scale = args.scale as ScaleName;
+if (!SCALE_NAMES.includes(scale)) usage(`--scale ${args.scale}: one of ${SCALE_NAMES.join(", ")}`);
+const suites = args.suite.split(",").map((s) => s.trim()).filter(Boolean) as Suite[];
+for (const suite of suites) if (!SUITES.includes(suite)) usage(`--suite ${suite}: one of ${SUITES.join(", ")}`);
+const connections = Number(args.connections);
+const duration = Number(args.duration);
+if (!Number.isInteger(connections) || connections < 1) usage("--connections: a whole number ≥ 1");
+if (!Number.isFinite(duration) || duration <= 0) usage("--duration: seconds, > 0");
 
 const server = await startTestServer(log);
-const url = await recreateDatabase(server.url, "metodaudit_bench");
-await migrate({ databaseUrl: url, log });
-connectDb(url);
-// The demo, and one generated region of the performance issue's size (44 municipalities, 1,200 schools).
-await seedDemoData({ db: db(), scale: "region", seed: 1, log });
-
-/** The subjects of one region: its first campaign, one accepted municipal blank, a roadmap, a school. */
-async function subjectsOf(regionCode: string, scale: string) {
-  const region = await db().region.findUniqueOrThrow({ where: { code: regionCode } });
-  const campaign = await db().campaign.findFirstOrThrow({ where: { regionId: region.id }, orderBy: { date: "asc" } });
-  const blank = await db().blank.findFirstOrThrow({ where: { campaignId: campaign.id, status: "ACCEPTED", organizationId: null }, orderBy: { id: "asc" } });
-  const roadmap = await db().plan.findFirstOrThrow({ where: { regionId: region.id, kind: "ROADMAP" }, orderBy: { id: "asc" } });
-  const participants = await db().blank.count({ where: { campaignId: campaign.id } });
-  return [
-    { kind: "audit", id: blank.id, regionId: region.id, scale, label: "participant's audit PDF" },
-    { kind: "campaign", id: campaign.id, regionId: region.id, scale, label: `regional campaign PDF (${participants} blanks)` },
-    { kind: "roadmap", id: roadmap.id, regionId: region.id, scale, label: `roadmap execution PDF (${await db().planEvent.count({ where: { planId: roadmap.id } })} events)` },
-    { kind: "records", id: region.id, regionId: region.id, scale, label: "region's ДОТ records PDF (counts)" },
-  ];
+let reports: ReportResult[] | undefined;
+let http: HttpSuiteResult | undefined;
+try {
+  const url = await recreateDatabase(server.url, "metodaudit_bench");
+  await migrate({ databaseUrl: url, log });
+  connectDb(url);
+  try {
+    await seedDemoData({ db: db(), scale, seed: 1, log });
+  } catch (error) {
+    if (error instanceof AppError) {
+      // e.g. `--scale national` before its generator exists: nothing measured, the old results stay.
+      console.error(`npm run bench: cannot load the ${scale} scale: ${error.message}`);
+      process.exitCode = 2;
+      throw error;
+    }
+    throw error;
+  }
+  if (suites.includes("reports")) reports = await runReportsSuite({ databaseUrl: url, scale, log });
+  if (suites.includes("http")) http = await runHttpSuite({ databaseUrl: url, scale, connections, duration, log });
+} catch (error) {
+  await disconnectDb().catch(() => {});
+  await server.stop();
+  if (process.exitCode === 2) process.exit(2);
+  throw error;
 }
-const subjects = [...(await subjectsOf("23", "demo")), ...(await subjectsOf("R01", "region"))];
 await disconnectDb();
-
-const results = subjects.map((subject) => {
-  log(`${subject.label}…`);
-  const child = spawnSync(
-    process.execPath,
-    ["--conditions=react-server", "--import", "tsx", "bench/report-child.ts", subject.kind, subject.id, subject.regionId, "5"],
-    { encoding: "utf8", env: { ...inheritedEnvironment(), BENCH_DATABASE_URL: url }, maxBuffer: 10 * 1024 * 1024 },
-  );
-  if (child.status !== 0) throw new Error(`${subject.kind}: ${child.stderr}`);
-  const measured = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as { runsMs: number[]; maxRssMb: number; bytes: number };
-  return { ...subject, medianMs: Math.round(median(measured.runsMs)), runsMs: measured.runsMs.map(Math.round), peakRssMb: Math.round(measured.maxRssMb), bytes: measured.bytes };
-});
 await server.stop();
 
 const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? "", memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, at: new Date().toISOString() };
+const options = { scale, suites, connections, duration };
 fs.mkdirSync("bench", { recursive: true });
-fs.writeFileSync(path.join("bench", "results.json"), `${JSON.stringify({ machine, reports: results }, null, 2)}\n`);
-const table = [
-  "| report | scale | median, ms | runs, ms | peak RSS, MB | size, KB |",
-  "| --- | --- | --- | --- | --- | --- |",
-  ...results.map((r) => `| ${r.label} | ${r.scale} | ${r.medianMs} | ${r.runsMs.join(", ")} | ${r.peakRssMb} | ${Math.round(r.bytes / 1024)} |`),
-].join("\n");
-fs.writeFileSync(path.join("bench", "results.md"), `Machine: ${machine.cpus} × ${machine.cpu}, ${machine.memoryGb} GB, Node ${machine.node}; ${machine.at}\n\n${table}\n`);
-console.log(table);
+fs.writeFileSync(path.join("bench", "results.json"), `${JSON.stringify({ machine, options, reports, http }, null, 2)}\n`);
+const sections = [
+  `Machine: ${machine.cpus} × ${machine.cpu}, ${machine.memoryGb} GB, Node ${machine.node}; ${machine.at}`,
+  `Options: --scale ${scale} --suite ${suites.join(",")} --connections ${connections} --duration ${duration}`,
+];
+if (reports) sections.push(`## Reports (each built in a process of its own: median of 5 after a warm-up)\n\n${reportsTable(reports)}`);
+if (http) {
+  sections.push(
+    [
+      `## HTTP (production build; autocannon in a second process, ${duration} s per endpoint)`,
+      "",
+      httpTable(http),
+      "",
+      `Latencies are exact percentiles of every response. errors: socket errors, timeouts, responses ≥ 300 and failed server actions.` +
+        ` Peak RSS: the server's process tree, sampled every 200 ms during the endpoint (whole run's VmHWM: ${http.serverPeakRssMb} MB).` +
+        ` SQL p50: the hand-written query through \`pg\` at the same concurrency (bench/http/sql.ts); app/SQL = app p50 / SQL p50.`,
+      ...http.results.filter((r) => r.note).map((r) => `- ${r.endpoint}: ${r.note}`),
+      ...http.skipped.map((s) => `- not measured: ${s}`),
+    ].join("\n"),
+  );
+}
+fs.writeFileSync(path.join("bench", "results.md"), `${sections.join("\n\n")}\n`);
+console.log(sections.slice(2).join("\n\n"));

@@ -1,0 +1,432 @@
+// The HTTP suite: the production build (`next start`) on the bench database, driven over HTTP by
+// autocannon in a second process (bench/http/load-child.ts), one endpoint after another, with the
+// server's RSS sampled every 200 ms; and, for each read, one hand-written SQL query through `pg`
+// run the same way, so that app/SQL shows the overhead of the stack.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { inheritedEnvironment } from "@/lib/env";
+import { ensureBuild } from "@/lib/server/launch/ensure-build";
+import { serveNext, stopChild } from "@/lib/server/launch/serve-next";
+import type { ScaleName } from "@/lib/server/seed/demo-data/scales";
+import { BENCH_PASSWORD, prepareHttpFixtures, type HttpFixtures } from "../http/fixtures";
+import * as q from "../http/sql";
+import type { SqlQuery } from "../http/sql";
+import type { AutosaveSlot, LoadResult, LoadSpec } from "../http/types";
+
+type Log = (line: string) => void;
+
+export interface Target {
+  text: string;
+  met: (r: { app: LoadResult; sql?: LoadResult; peakRssMb: number }) => boolean;
+}
+
+export interface HttpResult {
+  endpoint: string;
+  method: string;
+  path: string;
+  role: string;
+  scale: string;
+  connections: number;
+  durationS: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  rps: number;
+  requests: number;
+  /** Socket errors, timeouts, and responses that were ≥ 300 or a failed server action. */
+  errors: number;
+  statusCodes: Record<string, number>;
+  firstFailure?: string;
+  peakRssMb: number;
+  /** The best of three requests one at a time, before the load (not for the autosave). */
+  unloadedMs?: number;
+  sqlP50?: number;
+  sqlSerialP50?: number;
+  sqlRps?: number;
+  appToSql?: number;
+  target?: string;
+  met?: boolean;
+  note?: string;
+}
+
+export interface HttpSuiteResult {
+  baseUrl: string;
+  serverPeakRssMb: number;
+  results: HttpResult[];
+  skipped: string[];
+}
+
+const p95Under = (ms: number): Target => ({ text: `p95 ≤ ${ms} ms`, met: ({ app }) => app.p95 <= ms });
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** The pids of a process and its descendants, from /proc. */
+function processTree(root: number): number[] {
+  const parentOf = new Map<number, number>();
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      // pid (comm) state ppid …; comm may hold spaces and parentheses.
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      parentOf.set(Number(entry), ppid);
+    } catch {
+      // gone
+    }
+  }
+  const tree = [root];
+  for (let i = 0; i < tree.length; i++) for (const [pid, ppid] of parentOf) if (ppid === tree[i]) tree.push(pid);
+  return tree;
+}
+
+function statusKb(pid: number, field: "VmRSS" | "VmHWM"): number {
+  try {
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+    return match ? Number(match[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Samples the server's RSS (its whole process tree) every 200 ms; stop() gives the peak in MB. */
+function sampleRss(root: number) {
+  let peakKb = 0;
+  const sample = () => {
+    const kb = processTree(root).reduce((sum, pid) => sum + statusKb(pid, "VmRSS"), 0);
+    if (kb > peakKb) peakKb = kb;
+  };
+  sample();
+  const timer = setInterval(sample, 200);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      sample();
+      return Math.round(peakKb / 1024);
+    },
+  };
+}
+
+function runLoadChild(spec: LoadSpec): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "bench/http/load-child.ts"], {
+      env: { ...inheritedEnvironment(), BENCH_LOAD_SPEC: JSON.stringify(spec) },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("exit", (code) => {
+      if (code !== 0) return reject(new Error(`load child (${spec.label}) exited with ${code}: ${stderr.slice(-2000)}`));
+      if (stderr.trim()) process.stderr.write(stderr);
+      resolve(JSON.parse(stdout.trim().split("\n").at(-1)!) as LoadResult);
+    });
+  });
+}
+
+const cookiesOf = (response: Response) => response.headers.getSetCookie().map((c) => c.split(";")[0]!);
+
+async function csrf(base: string) {
+  const response = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  return { csrfToken, cookie: cookiesOf(response).join("; ") };
+}
+
+const signInBody = (email: string, csrfToken: string, base: string) =>
+  new URLSearchParams({ email, password: BENCH_PASSWORD, csrfToken, callbackUrl: base, json: "true" }).toString();
+
+/** Signs in through next-auth's credentials endpoint, as the login form does; returns the session cookie. */
+async function signIn(base: string, email: string): Promise<string> {
+  const { csrfToken, cookie } = await csrf(base);
+  const response = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+    body: signInBody(email, csrfToken, base),
+  });
+  const session = cookiesOf(response).find((c) => c.startsWith("next-auth.session-token="));
+  if (!session) throw new Error(`sign-in as ${email} failed: ${response.status} ${await response.text()}`);
+  return session;
+}
+
+async function waitForServer(base: string, server: { exitCode: number | null }, timeoutMs = 120_000) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode}`);
+    try {
+      if ((await fetch(`${base}/login`)).ok) return;
+    } catch {
+      // not yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  throw new Error(`the server did not answer on ${base} in ${timeoutMs / 1000} s`);
+}
+
+/** The id of a server action in the build, as the browser sends it in `Next-Action`. */
+function serverActionId(file: string, name: string): string | undefined {
+  const manifest = JSON.parse(fs.readFileSync(path.resolve(".next/server/server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { filename?: string; exportedName?: string }>;
+  };
+  return Object.entries(manifest.node).find(([, entry]) => entry.filename === file && entry.exportedName === name)?.[0];
+}
+
+interface Endpoint {
+  endpoint: string;
+  role: keyof HttpFixtures["users"] | "writers" | "anonymous";
+  method?: string;
+  path: string;
+  connections: number;
+  target?: Target;
+  sql?: SqlQuery;
+  note?: string;
+  body?: string;
+  headers?: Record<string, string>;
+  failurePattern?: string;
+  autosave?: { actionId: string; slots: AutosaveSlot[] };
+}
+
+export async function runHttpSuite(options: {
+  databaseUrl: string;
+  scale: ScaleName;
+  connections: number;
+  duration: number;
+  log: Log;
+}): Promise<HttpSuiteResult> {
+  const { databaseUrl, scale, connections, duration, log } = options;
+  const fixtures = await prepareHttpFixtures({ scale, writers: connections + 10, log });
+  ensureBuild(log);
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  log(`Starting the production server on ${base}…`);
+  const server = serveNext({
+    port,
+    env: { DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: "bench-secret-0123456789-0123456789-0123456789", NEXTAUTH_URL: base },
+  });
+  const skipped: string[] = [];
+  const results: HttpResult[] = [];
+  try {
+    await waitForServer(base, server);
+    log("Signing in…");
+    const cookies: Record<string, string> = {};
+    for (const [role, email] of Object.entries(fixtures.users)) cookies[role] = await signIn(base, email);
+    const writerCookies = await Promise.all(fixtures.writers.map((w) => signIn(base, w.email)));
+    const slots: AutosaveSlot[] = fixtures.writers.map((w, i) => ({
+      blankId: w.blankId,
+      version: w.version,
+      itemKey: w.itemKey,
+      itemKind: w.itemKind,
+      cookie: writerCookies[i]!,
+      counter: 0,
+    }));
+    const signInCsrf = await csrf(base);
+
+    const reads = connections;
+    const pdfs = Math.min(2, connections);
+    const listPage = 50;
+    const endpoints: Endpoint[] = [
+      {
+        endpoint: "sign-in (credentials, argon2)",
+        role: "anonymous",
+        method: "POST",
+        path: "/api/auth/callback/credentials",
+        connections: Math.min(4, connections),
+        headers: { "content-type": "application/x-www-form-urlencoded", cookie: signInCsrf.cookie },
+        body: signInBody(fixtures.users.auditor, signInCsrf.csrfToken, base),
+        failurePattern: "error=",
+        note: "4 connections: argon2 is slow on purpose",
+      },
+      { endpoint: "home /region (region admin)", role: "admin", path: "/region", connections: reads, target: p95Under(100), sql: q.regionHome(fixtures) },
+      { endpoint: "home /region (region auditor)", role: "auditor", path: "/region", connections: reads, target: p95Under(100), sql: q.regionHome(fixtures) },
+      { endpoint: "home /municipality (MO coordinator)", role: "municipal", path: "/municipality", connections: reads, target: p95Under(100), sql: q.municipalityHome(fixtures) },
+      { endpoint: "home /school (school coordinator)", role: "school", path: "/school", connections: reads, target: p95Under(100), sql: q.schoolHome(fixtures) },
+      {
+        endpoint: `blank list: campaign filter, by participant, page ${listPage}`,
+        role: "auditor",
+        path: `/blanks?campaignId=${fixtures.campaignId}&sort=participant&dir=asc&page=${listPage}`,
+        connections: reads,
+        target: p95Under(100),
+        sql: q.blankListPage(fixtures, listPage),
+        note: `${fixtures.campaignBlanks} blanks in the campaign`,
+      },
+    ];
+    const firstWriter = fixtures.writers[0];
+    if (firstWriter) {
+      endpoints.push({
+        endpoint: "open a blank /blanks/<id> (its coordinator, form)",
+        role: "writers",
+        path: `/blanks/${firstWriter.blankId}`,
+        connections: reads,
+        target: p95Under(100),
+        sql: q.blankWithAnswers(firstWriter.blankId),
+      });
+    } else skipped.push("open a blank: no blank being filled in the campaign");
+    const actionId = serverActionId("app/(app)/blanks/actions.ts", "saveAnswersAction");
+    if (!actionId) skipped.push("autosave: saveAnswersAction not found in .next/server/server-reference-manifest.json");
+    else if (slots.length === 0) skipped.push("autosave: no blank being filled in the campaign");
+    else {
+      const autosaveConnections = Math.min(connections, slots.length);
+      endpoints.push({
+        endpoint: "autosave a blank (server action, 1 answer)",
+        role: "writers",
+        method: "POST",
+        path: `/blanks/${slots[0]!.blankId}`,
+        connections: autosaveConnections,
+        target: { text: "≥ 300 req/s", met: ({ app }) => app.rps >= 300 },
+        autosave: { actionId, slots },
+        failurePattern: '"ok":false',
+        note:
+          `saveAnswersAction over Next's action protocol; each connection its own blank and coordinator` +
+          (autosaveConnections < connections ? `; ${slots.length} blanks being filled, so ${autosaveConnections} connections` : ""),
+      });
+    }
+    endpoints.push(
+      {
+        endpoint: `campaign dashboard (${fixtures.campaignBlanks} blanks)`,
+        role: "auditor",
+        path: `/campaigns/${fixtures.campaignId}/dashboard`,
+        connections: reads,
+        target: {
+          text: "p95 ≤ 100 ms, ≤ 2× SQL",
+          met: ({ app, sql }) => app.p95 <= 100 && sql !== undefined && app.p50 <= 2 * sql.p50,
+        },
+        sql: q.campaignDashboard(fixtures),
+      },
+      {
+        endpoint: "roadmap list /plans with overdue counts",
+        role: "auditor",
+        path: "/plans",
+        connections: reads,
+        target: p95Under(100),
+        sql: q.plansWithOverdue(fixtures),
+        note: `${fixtures.regionPlans} plans in the region`,
+      },
+      {
+        endpoint: "participant's audit PDF",
+        role: "auditor",
+        path: `/api/reports/audit/${fixtures.auditBlankId}`,
+        connections: pdfs,
+        target: p95Under(300),
+        sql: q.blankWithAnswers(fixtures.auditBlankId),
+      },
+      {
+        endpoint: `regional campaign PDF (${fixtures.campaignBlanks} blanks)`,
+        role: "auditor",
+        path: `/api/reports/campaign/${fixtures.campaignId}`,
+        connections: pdfs,
+        target: p95Under(3000),
+        sql: q.campaignDashboard(fixtures),
+      },
+      {
+        endpoint: `plans list XLSX (${fixtures.regionPlans} plans)`,
+        role: "auditor",
+        path: "/api/exports/plans?format=xlsx",
+        connections: pdfs,
+        target: { text: "peak RSS ≤ 300 MB", met: ({ peakRssMb }) => peakRssMb <= 300 },
+        sql: q.plansExport(fixtures),
+        note: "the list of plans, not of events: no list export of events exists",
+      },
+      {
+        endpoint: `roadmap XLSX (${fixtures.roadmapEvents} events)`,
+        role: "auditor",
+        path: `/api/plans/${fixtures.roadmapId}/export?format=xlsx`,
+        connections: pdfs,
+        target: { text: "peak RSS ≤ 300 MB", met: ({ peakRssMb }) => peakRssMb <= 300 },
+        sql: q.roadmapEvents(fixtures),
+      },
+    );
+
+    for (const e of endpoints) {
+      log(`${e.endpoint}: ${e.connections} connections, ${duration} s…`);
+      const cookie = e.role === "anonymous" ? undefined : e.role === "writers" ? slots[0]!.cookie : cookies[e.role];
+      const headers = e.headers ?? (cookie ? { cookie } : undefined);
+      // Warm-up, one request at a time (not for the autosave: it writes): the server's first
+      // render of a route is slow, and the last of these is the route's time without load.
+      const unloaded: number[] = [];
+      if (!e.autosave) {
+        for (let i = 0; i < 4; i++) {
+          const started = performance.now();
+          const response = await fetch(`${base}${e.path}`, { method: e.method ?? "GET", headers, body: e.body, redirect: "manual" });
+          await response.arrayBuffer();
+          unloaded.push(performance.now() - started);
+        }
+      }
+      const rss = sampleRss(server.pid!);
+      const app = await runLoadChild({
+        kind: "http",
+        label: e.endpoint,
+        url: `${base}${e.path}`,
+        method: e.method,
+        headers,
+        body: e.body,
+        connections: e.connections,
+        duration,
+        failurePattern: e.failurePattern,
+        autosave: e.autosave && { ...e.autosave, origin: base },
+      });
+      const peakRssMb = rss.stop();
+      const sql = e.sql
+        ? await runLoadChild({ kind: "sql", label: e.endpoint, databaseUrl, ...e.sql, connections: e.connections, duration: Math.min(duration, 5) })
+        : undefined;
+      const errors = app.errors + (app.failed ?? 0);
+      results.push({
+        endpoint: e.endpoint,
+        method: e.method ?? "GET",
+        path: e.path,
+        role: e.role,
+        scale,
+        connections: e.connections,
+        durationS: duration,
+        p50: app.p50,
+        p95: app.p95,
+        p99: app.p99,
+        rps: app.rps,
+        requests: app.requests,
+        errors,
+        statusCodes: app.statusCodes,
+        firstFailure: app.firstFailure,
+        peakRssMb,
+        sqlP50: sql?.p50,
+        sqlSerialP50: sql?.serialP50,
+        sqlRps: sql?.rps,
+        unloadedMs: unloaded.length ? Math.round(Math.min(...unloaded.slice(1)) * 10) / 10 : undefined,
+        appToSql: sql && sql.p50 > 0 && app.requests > 0 ? Math.round((app.p50 / sql.p50) * 10) / 10 : undefined,
+        target: e.target?.text,
+        met: e.target ? errors === 0 && app.requests > 0 && e.target.met({ app, sql, peakRssMb }) : undefined,
+        note: e.note,
+      });
+      const r = results.at(-1)!;
+      log(`  unloaded ${r.unloadedMs ?? "—"} ms; p50 ${r.p50} ms, p95 ${r.p95} ms, ${r.rps} req/s, ${r.errors} errors, peak RSS ${r.peakRssMb} MB${sql ? `; SQL p50 ${sql.p50} ms` : ""}`);
+      if (app.firstFailure) log(`  first failure: ${app.firstFailure}`);
+    }
+    const serverPeakRssMb = Math.round(processTree(server.pid!).reduce((sum, pid) => sum + statusKb(pid, "VmHWM"), 0) / 1024);
+    return { baseUrl: base, serverPeakRssMb, results, skipped };
+  } finally {
+    await stopChild(server);
+  }
+}
+
+const cell = (value: number | undefined) => (value === undefined ? "—" : String(value));
+
+export function httpTable(suite: HttpSuiteResult): string {
+  return [
+    "| endpoint | scale | connections | p50, ms | p95, ms | p99, ms | req/s | errors | peak RSS, MB | SQL p50, ms | app/SQL | target | met? |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ...suite.results.map(
+      (r) =>
+        `| ${r.endpoint} | ${r.scale} | ${r.connections} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.rps} | ${r.errors} | ${r.peakRssMb} | ${cell(r.sqlP50)} | ${cell(r.appToSql)} | ${r.target ?? "—"} | ${r.met === undefined ? "—" : r.met ? "yes" : "no"} |`,
+    ),
+  ].join("\n");
+}
