@@ -88,6 +88,8 @@ test("the school coordinator imports students from a table, refused row by row w
   const preview = page.getByRole("region", { name: "Предварительный просмотр импорта" });
   await expect(preview).toBeVisible();
   await preview.getByRole("button", { name: /Импортировать/ }).click();
+  // Leaving before the answer would cancel the import.
+  await expect(page.getByText(/^Импорт выполнен: новых записей — 1/)).toBeVisible();
   await page.goto("/school/students", { waitUntil: "networkidle" });
   await expect(page.getByRole("link", { name: "Горбунова Е. А." })).toBeVisible();
 
