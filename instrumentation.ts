@@ -1,11 +1,13 @@
 // Next.js start-up hook: the reminder schedule and the background report worker
-// run in the Node.js server only (NEXT_RUNTIME is set by Next itself, as its documentation shows).
+// run in the Node.js server only (NEXT_RUNTIME is set by Next itself, as its documentation shows),
+// and in one server process per database (BACKGROUND_JOBS, see lib/env.ts).
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { env } = await import("./lib/env");
+    if (env().BACKGROUND_JOBS === "off") return;
     const { startScheduledJobs } = await import("./lib/server/notifications/run-scheduled-jobs");
     startScheduledJobs();
 
-    const { env } = await import("./lib/env");
     const { stopBoss } = await import("./lib/server/jobs/boss");
     const { startReportWorker } = await import("./lib/server/reports/start-report-worker");
     const connectionString = env().DATABASE_URL;

@@ -23,6 +23,15 @@ const ZEnv = z.object({
     .max(65535, "must be between 1 and 65535")
     .default(3000),
   DATA_DIR: z.string().min(1, "must not be empty").default(".data"),
+  /**
+   * Whether this server process runs the background jobs (hourly reminders, report
+   * files' expiry, the report queue's worker). Exactly one process per database
+   * should: the cluster turns them off in all its workers but one, and so should
+   * a deployment of several app instances (see README, «Scaling out»).
+   */
+  BACKGROUND_JOBS: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
+  /** Server processes sharing PORT (Node's cluster); default: one per CPU core, as one Node.js process uses one core. */
+  WEB_CONCURRENCY: z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").max(64, "must be at most 64").optional(),
   CHROMIUM_PATH: z.string().min(1).optional(),
   /** Where uploaded files are kept by the local storage driver; default DATA_DIR/files. */
   STORAGE_DIR: z.string().min(1, "must not be empty").optional(),

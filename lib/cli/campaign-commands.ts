@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { AppError } from "@/lib/errors";
 import { getCampaign } from "@/lib/server/campaigns/get-campaign";
+import { iterateCampaignParticipants } from "@/lib/server/campaigns/list-campaign-participants";
 import { db } from "@/lib/server/db/client";
 import { sendPendingEmails } from "@/lib/server/mail/send-pending-emails";
 import { sendDeadlineReminders } from "@/lib/server/notifications/send-deadline-reminders";
@@ -26,13 +27,15 @@ export async function campaignList(args: string[]) {
     });
     for (const { id } of campaigns) {
       const c = await getCampaign({ scope, id });
+      const participants = [];
+      for await (const batch of iterateCampaignParticipants({ scope, campaignId: id })) participants.push(...batch);
       result.push({
         id: c.id,
         region: region.code,
         name: c.name,
         date: c.date,
         deadline: c.deadline,
-        participants: c.participants.map((p) => ({
+        participants: participants.map((p) => ({
           municipality: p.municipality,
           school: p.school,
           template: p.template,

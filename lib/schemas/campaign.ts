@@ -41,3 +41,6 @@ export const ZBlankListQuery = listQuery(["deadline", "participant", "status", "
   status: z.enum(BLANK_STATUSES).optional().catch(undefined),
 });
 export type TBlankListQuery = z.infer<typeof ZBlankListQuery>;
+
+/** A campaign's participants on its page: paged only, in the report's order (municipality, its own blank first). */
+export const ZParticipantListQuery = listQuery(["municipality"] as const);

@@ -15,6 +15,7 @@ import { returnBlank } from "@/lib/server/blanks/return-blank";
 import { saveBlankAnswers } from "@/lib/server/blanks/save-blank-answers";
 import { submitBlank } from "@/lib/server/blanks/submit-blank";
 import { getCampaign } from "@/lib/server/campaigns/get-campaign";
+import { listCampaignParticipants } from "@/lib/server/campaigns/list-campaign-participants";
 import { db } from "@/lib/server/db/client";
 import { ALL_FILE_KINDS } from "@/lib/files/detect-file-type";
 import { storeFile } from "@/lib/server/files/store-file";
@@ -198,5 +199,20 @@ describe("a campaign's blanks", () => {
     expect(after.overdue).toBe(true);
     expect(after.notSubmitted).toEqual(["Муниципалитет A1", "Муниципалитет A2"]);
     expect(await codeOf(getCampaign({ scope: w.adminB.scope, id: w.campaign.id }))).toBe("NOT_FOUND");
+  });
+
+  it("counts and pages a campaign's participants within the caller's scope", async () => {
+    const own = await getCampaign({ scope: w.moA1.scope, id: w.campaign.id, today: "2022-11-26" });
+    expect(own.notSubmitted).toEqual(["Муниципалитет A1"]);
+    const page = await listCampaignParticipants({ scope: w.moA1.scope, campaignId: w.campaign.id, page: 1, pageSize: 5 });
+    expect(page.total).toBe(own.blanks);
+    expect(new Set(page.rows.map((p) => p.municipality))).toEqual(new Set(["Муниципалитет A1"]));
+    // The municipality's own blank comes first, then its schools'.
+    expect(page.rows[0]).toMatchObject({ school: null, level: "MUNICIPAL" });
+    const all = await getCampaign({ scope: w.auditor.scope, id: w.campaign.id });
+    expect(Object.values(all.statusCounts).reduce((a, b) => a + b, 0)).toBe(all.blanks);
+    expect(all.blanks).toBeGreaterThan(own.blanks);
+    const foreign = await listCampaignParticipants({ scope: w.adminB.scope, campaignId: w.campaign.id, page: 1, pageSize: 5 });
+    expect(foreign.total).toBe(0);
   });
 });

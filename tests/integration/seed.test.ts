@@ -4,6 +4,7 @@ import { verifyCredentials } from "@/lib/server/auth/verify-credentials";
 import { db } from "@/lib/server/db/client";
 import { loadScope } from "@/lib/server/auth/load-scope";
 import { getCampaign } from "@/lib/server/campaigns/get-campaign";
+import { listCampaignParticipants } from "@/lib/server/campaigns/list-campaign-participants";
 import { seedDemo } from "@/lib/server/seed/seed-demo";
 import { SEED_CAMPAIGN } from "@/lib/seed-data/blanks";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, KALTAN_SCHOOLS } from "@/lib/seed-data/regions";
@@ -97,7 +98,10 @@ describe("demo seed", () => {
     const scope = (await loadScope(auditor.id))!;
     const view = await getCampaign({ scope, id: campaign.id, today: "2026-11-23" });
     expect(view.notSubmitted).toEqual(["Белоглинский район", "Крыловский район", "Новопокровский район"]);
-    const accepted = view.participants.filter((p) => p.status === "ACCEPTED");
+    const participants = await listCampaignParticipants({ scope, campaignId: campaign.id, page: 1, pageSize: 100 });
+    expect(participants.total).toBe(view.blanks);
+    const accepted = participants.rows.filter((p) => p.status === "ACCEPTED");
+    expect(accepted).toHaveLength(view.statusCounts.ACCEPTED);
     expect(new Set(accepted.map((p) => p.municipality))).toEqual(new Set(SEED_CAMPAIGN.audited));
     expect(accepted.filter((p) => p.level === "SCHOOL")).toHaveLength(10);
     // Varied answers: some documents are missing, so findings will appear.

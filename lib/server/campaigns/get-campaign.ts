@@ -2,25 +2,20 @@ import "server-only";
 import { notFound } from "@/lib/errors";
 import type { Scope } from "@/lib/scope";
 import { latestLocalToday } from "@/lib/dates";
-import type { BlankStatus } from "@/lib/schemas/blank";
+import { BLANK_STATUSES, type BlankStatus } from "@/lib/schemas/blank";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { blankWhere } from "@/lib/server/blanks/blank-access";
 import { db } from "@/lib/server/db/client";
 import { campaignWhere } from "./campaign-access";
 
-export interface ParticipantStatus {
-  blankId: string;
-  municipalityId: string;
-  municipality: string;
-  school: string | null;
-  template: string;
-  level: "MUNICIPAL" | "SCHOOL";
-  status: BlankStatus;
-  submittedAt: Date | null;
-}
+const SUBMITTED: BlankStatus[] = ["SUBMITTED", "ACCEPTED"];
 
 /**
- * A campaign with its participants' statuses. After the deadline, the municipalities
- * with a blank not yet submitted are «МО, не предоставившие информацию» (seed 000).
+ * A campaign with the number of its blanks the caller sees, by status. After the
+ * deadline, the municipalities with a blank not yet submitted are «МО, не
+ * предоставившие информацию» (seed 000). Everything is counted in the database:
+ * a campaign of a region has over a thousand blanks (the participants themselves
+ * are paged by listCampaignParticipants).
  */
 export async function getCampaign(options: { scope: Scope; id: string; today?: string }) {
   const campaign = await db().campaign.findFirst({
@@ -31,35 +26,22 @@ export async function getCampaign(options: { scope: Scope; id: string; today?: s
     },
   });
   if (!campaign) throw notFound("Кампания не найдена.");
-  const blanks = await db().blank.findMany({
-    where: { AND: [{ campaignId: campaign.id }, blankWhere(options.scope)] },
-    // The municipality's own blank first, then its schools'.
-    orderBy: [{ municipality: { name: "asc" } }, { organizationId: { sort: "asc", nulls: "first" } }],
-    select: {
-      id: true,
-      status: true,
-      submittedAt: true,
-      municipalityId: true,
-      municipality: { select: { name: true } },
-      organization: { select: { name: true } },
-      templateVersion: { select: { template: { select: { name: true, level: true } } } },
-    },
-  });
-  const participants: ParticipantStatus[] = blanks.map((b) => ({
-    blankId: b.id,
-    municipalityId: b.municipalityId,
-    municipality: b.municipality.name,
-    school: b.organization?.name ?? null,
-    template: b.templateVersion.template.name,
-    level: b.templateVersion.template.level,
-    status: b.status,
-    submittedAt: b.submittedAt,
-  }));
+  const visible: Prisma.BlankWhereInput = { AND: [{ campaignId: campaign.id }, blankWhere(options.scope)] };
   const deadline = campaign.deadline.toISOString().slice(0, 10);
   const overdue = (options.today ?? latestLocalToday()) > deadline;
-  const submitted = (s: BlankStatus) => s === "SUBMITTED" || s === "ACCEPTED";
-  const notSubmitted = overdue
-    ? [...new Set(participants.filter((p) => !submitted(p.status)).map((p) => p.municipality))]
-    : [];
-  return { ...campaign, deadline, date: campaign.date.toISOString().slice(0, 10), participants, overdue, notSubmitted };
+  const [byStatus, late] = await Promise.all([
+    db().blank.groupBy({ by: ["status"], where: visible, _count: { _all: true } }),
+    overdue
+      ? db().municipality.findMany({
+          where: { blanks: { some: { AND: [visible, { status: { notIn: SUBMITTED } }] } } },
+          orderBy: [{ name: "asc" }, { id: "asc" }],
+          select: { name: true },
+        })
+      : [],
+  ]);
+  const statusCounts = Object.fromEntries(BLANK_STATUSES.map((s) => [s, 0])) as Record<BlankStatus, number>;
+  for (const row of byStatus) statusCounts[row.status] = row._count._all;
+  const blanks = byStatus.reduce((sum, row) => sum + row._count._all, 0);
+  const notSubmitted = [...new Set(late.map((m) => m.name))];
+  return { ...campaign, deadline, date: campaign.date.toISOString().slice(0, 10), blanks, statusCounts, overdue, notSubmitted };
 }

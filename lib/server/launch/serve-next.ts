@@ -1,18 +1,16 @@
 import "server-only";
 import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
 import { inheritedEnvironment } from "@/lib/env";
 
-/** Starts the production server as a child process with the resolved configuration. */
+/**
+ * Starts the production server as a child process with the resolved configuration:
+ * a cluster of `next start` workers on one port (see cluster-primary.ts).
+ */
 export function serveNext(options: { port: number; env: Record<string, string> }): ChildProcess {
-  return spawn(
-    process.execPath,
-    [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(options.port)],
-    {
-      stdio: ["ignore", "inherit", "inherit"],
-      env: { ...inheritedEnvironment(), NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...options.env },
-    },
-  );
+  return spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/server/launch/cluster-primary.ts"], {
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...inheritedEnvironment(), NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...options.env, PORT: String(options.port) },
+  });
 }
 
 /** Stops a child politely, then firmly after a grace period. */

@@ -1,24 +1,29 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { BlankStatusBadge } from "@/components/blanks/blank-status-badge";
+import { ParticipantsTable } from "@/components/campaigns/participants-table";
 import { FromPreviousForm } from "@/components/campaigns/from-previous-form";
 import { PageTitle } from "@/components/shell/page-title";
 import { Card, CardTitle } from "@/components/ui/card";
 import { DASHBOARD_ROLES } from "@/lib/dashboard/dashboard-roles";
 import { formatDate } from "@/lib/dates";
 import { hasAnyRole, ROLES } from "@/lib/scope";
+import type { BlankStatus } from "@/lib/schemas/blank";
+import { ZParticipantListQuery } from "@/lib/schemas/campaign";
 import { requireScope } from "@/lib/server/auth/with-scope";
 import { CAMPAIGN_MANAGERS } from "@/lib/server/campaigns/campaign-access";
 import { getCampaign } from "@/lib/server/campaigns/get-campaign";
+import { listCampaignParticipants } from "@/lib/server/campaigns/list-campaign-participants";
 import { idParam, orNotFound } from "@/lib/server/http/params";
 
 export const metadata: Metadata = { title: "Кампания" };
 
-export default async function CampaignPage(props: { params: Promise<{ id: string }> }) {
+export default async function CampaignPage(props: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string>> }) {
   const scope = await requireScope({ role: ROLES });
   const { id } = await props.params;
   const campaign = await orNotFound(() => getCampaign({ scope, id: idParam(id) }));
-  const count = (statuses: string[]) => campaign.participants.filter((p) => statuses.includes(p.status)).length;
+  const query = ZParticipantListQuery.parse(await props.searchParams);
+  const participants = await listCampaignParticipants({ scope, campaignId: campaign.id, ...query });
+  const count = (statuses: BlankStatus[]) => statuses.reduce((sum, status) => sum + campaign.statusCounts[status], 0);
   return (
     <>
       <PageTitle
@@ -50,7 +55,7 @@ export default async function CampaignPage(props: { params: Promise<{ id: string
           </p>
         )}
         <p>
-          Бланков: {campaign.participants.length}; сдано: {count(["SUBMITTED", "ACCEPTED"])}; принято: {count(["ACCEPTED"])}; на
+          Бланков: {campaign.blanks}; сдано: {count(["SUBMITTED", "ACCEPTED"])}; принято: {count(["ACCEPTED"])}; на
           доработке: {count(["RETURNED"])}.
         </p>
         {campaign.previousCampaign && (
@@ -77,36 +82,13 @@ export default async function CampaignPage(props: { params: Promise<{ id: string
         </Card>
       )}
       <Card>
-        <CardTitle>Участники</CardTitle>
-        <div className="overflow-x-auto">
-          <table className="w-full text-sm">
-            <caption className="sr-only">Участники кампании и статусы бланков</caption>
-            <thead className="bg-muted text-left">
-              <tr>
-                <th scope="col" className="px-3 py-2">Муниципальное образование</th>
-                <th scope="col" className="px-3 py-2">Школа</th>
-                <th scope="col" className="px-3 py-2">Бланк</th>
-                <th scope="col" className="px-3 py-2">Статус</th>
-              </tr>
-            </thead>
-            <tbody>
-              {campaign.participants.map((p) => (
-                <tr key={p.blankId} className="border-t border-border">
-                  <td className="px-3 py-2">{p.municipality}</td>
-                  <td className="px-3 py-2">{p.school ?? "—"}</td>
-                  <td className="px-3 py-2">
-                    <Link href={`/blanks/${p.blankId}`} className="text-primary hover:underline">
-                      {p.template}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2">
-                    <BlankStatusBadge status={p.status} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
+          <CardTitle>Участники</CardTitle>
+          <Link href={`/blanks?campaignId=${campaign.id}`} className="text-sm text-primary underline">
+            Все бланки кампании в списке бланков: поиск, фильтры, выгрузка
+          </Link>
         </div>
+        <ParticipantsTable page={participants} />
       </Card>
       {hasAnyRole(scope, CAMPAIGN_MANAGERS) && (
         <Card>

@@ -50,7 +50,13 @@ export async function seedDemoData(options: { db: PrismaClient; scale: ScaleName
           (index < params.regions ? `; ${seconds(elapsed)} s so far, about ${Math.ceil(left / 60_000)} min left` : ""),
       );
     }
-    if (regions.length > 0) log(`Generated accounts sign in with the password ${GENERATED_PASSWORD}`);
+    if (regions.length > 0) {
+      // Fresh planner statistics: right after a bulk load autovacuum has not looked yet,
+      // and the planner would take the big tables for empty ones.
+      log("ANALYZE…");
+      await options.db.$executeRawUnsafe("ANALYZE");
+      log(`Generated accounts sign in with the password ${GENERATED_PASSWORD}`);
+    }
   }
   const totals = {
     regions: regions.length,

@@ -1,0 +1,44 @@
+// The production server as a cluster: the primary forks WEB_CONCURRENCY `next start`
+// workers that share one port (Node's cluster module hands connections round-robin).
+// One Node.js process uses one core; a page render is CPU-bound, so on a machine of
+// N cores N workers serve about N times the requests. The app keeps no state in the
+// process (JWT sessions, files in storage, jobs in PostgreSQL), so workers are
+// interchangeable, as app instances on several machines are.
+// Run by serve-next.ts as `node --import tsx lib/server/launch/cluster-primary.ts`.
+import cluster from "node:cluster";
+import os from "node:os";
+import path from "node:path";
+import { env } from "@/lib/env";
+
+const workers = env().WEB_CONCURRENCY ?? os.availableParallelism();
+const port = String(env().PORT);
+const RESTART_DELAY_MS = 1_000;
+let stopping = false;
+
+cluster.setupPrimary({ exec: path.resolve("node_modules/next/dist/bin/next"), args: ["start", "-p", port] });
+
+/** Worker `slot`; the first runs the background jobs, which want one process per database. */
+function fork(slot: number) {
+  const jobs = slot === 0 ? env().BACKGROUND_JOBS : "off";
+  cluster.fork({ BACKGROUND_JOBS: jobs }).on("exit", (code, signal) => {
+    if (stopping) return;
+    // A crashed worker is replaced in its slot; the others keep serving meanwhile.
+    console.error(`[metodaudit] server worker ${slot + 1} exited (${signal ?? code}); starting another`);
+    setTimeout(() => fork(slot), RESTART_DELAY_MS).unref();
+  });
+}
+
+for (let slot = 0; slot < workers; slot++) fork(slot);
+
+function stop(signal: NodeJS.Signals) {
+  if (stopping) return;
+  stopping = true;
+  for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+  const exitWhenDone = () => {
+    if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+  };
+  cluster.on("exit", exitWhenDone);
+  exitWhenDone();
+}
+process.on("SIGTERM", () => stop("SIGTERM"));
+process.on("SIGINT", () => stop("SIGTERM"));
