@@ -100,5 +100,20 @@ if (http) {
     ].join("\n"),
   );
 }
-fs.writeFileSync(path.join("bench", "results.md"), `${sections.join("\n\n")}\n`);
+const markdown = sections.join("\n\n");
+fs.writeFileSync(path.join("bench", "results.md"), `${markdown}\n`);
+writeReadmeResults(markdown);
 console.log(sections.slice(2).join("\n\n"));
+
+/** The README's results are this run's: the block between the markers is replaced (its headings one level down). */
+function writeReadmeResults(results: string) {
+  const start = "<!-- bench:results:start -->";
+  const end = "<!-- bench:results:end -->";
+  const readme = fs.readFileSync("README.md", "utf8");
+  const from = readme.indexOf(start);
+  const to = readme.indexOf(end);
+  if (from < 0 || to < from) return log("README.md has no bench:results markers; results are in bench/results.md only");
+  const block = results.replace(/^## /gmu, "#### ");
+  fs.writeFileSync("README.md", `${readme.slice(0, from + start.length)}\n${block}\n${readme.slice(to)}`);
+  log("README.md: results written between the bench:results markers");
+}

@@ -138,3 +138,29 @@ test("the region sees every municipality's overdue events; an auditor reads plan
   await expect(page.getByRole("row", { name: /^1\. Назначить ответственного за реализацию направления в ОУ до 30 сентября 2013 г\./ })).toContainText("Проведено 30.09.2013");
   await expectNoSeriousViolations(page, "programme");
 });
+
+test("the region lists the events of every plan, keeps only the overdue ones, and downloads them as filtered", async ({ page }) => {
+  await signIn(page, "auditor@demo.local");
+  await page.goto("/plans", { waitUntil: "networkidle" });
+  await page.getByRole("link", { name: "Мероприятия планов" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Мероприятия планов" })).toBeVisible();
+  const table = page.getByRole("table", { name: "Мероприятия планов" });
+  // Seed 002's roadmap, seed 001's programme and seed 004's plan: events of several plans in one list.
+  await expect(table.getByRole("row").nth(1)).toBeVisible();
+  await expect(page.getByText(/^Всего: \d+\./)).toBeVisible();
+  await expectNoSeriousViolations(page, "events list");
+
+  await page.getByLabel("Только просроченные").check();
+  await page.getByRole("button", { name: "Найти" }).click();
+  await expect(page).toHaveURL(/overdue=1/);
+  await page.waitForLoadState("networkidle");
+  const statuses = table.getByRole("row").locator("td").filter({ hasText: /^(Запланировано|Проведено|Отменено|Просрочено)/ });
+  await expect(statuses.first()).toHaveText("Просрочено");
+  await expect(statuses.filter({ hasNotText: "Просрочено" })).toHaveCount(0);
+
+  const link = page.getByRole("link", { name: "Скачать XLSX: Мероприятия планов" });
+  await expect(link).toHaveAttribute("href", /\/api\/exports\/events\?.*overdue=1/);
+  const response = await page.request.get((await link.getAttribute("href"))!);
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toContain("spreadsheetml");
+});

@@ -47,3 +47,35 @@ export async function* batchesOf<T>(source: Pick<ListSource<T>, "read">, batchSi
     if (rows.length < batchSize) return;
   }
 }
+
+/** Which rows of a list to read next: the `take` rows after the last one already read. */
+export interface KeysetWindow<T> {
+  /** The last row of the previous batch; null for the first batch. */
+  after: T | null;
+  take: number;
+}
+
+/** A list that can also be read on from a row (keyset pagination), for exports too long for offsets. */
+export interface KeysetSource<T> extends ListSource<T> {
+  /**
+   * The `take` rows that follow `after` in the list's order (WHERE (key) > (key of after)
+   * ORDER BY key LIMIT take), in the same order as `read`. The order must end in a unique
+   * column, so that no two rows share a key.
+   */
+  readAfter(window: KeysetWindow<T>): Promise<T[]>;
+}
+
+/**
+ * Every row of the list, a batch at a time, each batch read after the last row of the one
+ * before. An offset makes the database find and drop every earlier row again, so batchesOf
+ * reads a long list in quadratic time; here a batch costs the same wherever it starts, and
+ * the whole list is read in linear time (given an index on the key).
+ */
+export async function* keysetBatchesOf<T>(source: Pick<KeysetSource<T>, "readAfter">, batchSize = EXPORT_BATCH_SIZE): AsyncGenerator<T[]> {
+  for (let after: T | null = null; ; ) {
+    const rows = await source.readAfter({ after, take: batchSize });
+    if (rows.length > 0) yield rows;
+    if (rows.length < batchSize) return;
+    after = rows.at(-1)!;
+  }
+}

@@ -26,8 +26,15 @@ export interface HttpFixtures {
   organizationId: string;
   /** An accepted municipal blank: the participant's audit PDF. */
   auditBlankId: string;
+  /**
+   * The blank list's filter: the campaign's blanks when there are 1,000 of them (page 50 holds
+   * rows 981–1,000), else the region's accepted blanks (a national region's campaign has 499).
+   */
+  blankList: { filter: { campaignId: string } | { status: "ACCEPTED" }; label: string; total: number };
   roadmapId: string;
   roadmapEvents: number;
+  /** The events of every plan of the region: its events export. */
+  regionEvents: number;
   regionPlans: number;
   users: { admin: string; auditor: string; municipal: string; school: string };
   writers: Writer[];
@@ -51,6 +58,11 @@ export async function prepareHttpFixtures(options: { scale: ScaleName; writers: 
     select: { municipalityId: true, organizationId: true },
   });
   const audit = await db().blank.findFirstOrThrow({ where: { campaignId: campaign.id, status: "ACCEPTED", organizationId: null }, orderBy: { id: "asc" } });
+  const accepted = await db().blank.count({ where: { regionId: region.id, status: "ACCEPTED" } });
+  const blankList: HttpFixtures["blankList"] =
+    campaignBlanks >= 1000 || accepted < campaignBlanks
+      ? { filter: { campaignId: campaign.id }, label: "campaign filter", total: campaignBlanks }
+      : { filter: { status: "ACCEPTED" }, label: "status filter «принят»", total: accepted };
   const roadmap = await db().plan.findFirstOrThrow({ where: { regionId: region.id, kind: "ROADMAP" }, orderBy: { id: "asc" } });
 
   options.log(`Bench accounts in region ${regionCode}…`);
@@ -100,8 +112,10 @@ export async function prepareHttpFixtures(options: { scale: ScaleName; writers: 
     municipalityId: municipal.municipalityId,
     organizationId: school.organizationId!,
     auditBlankId: audit.id,
+    blankList,
     roadmapId: roadmap.id,
     roadmapEvents: await db().planEvent.count({ where: { planId: roadmap.id } }),
+    regionEvents: await db().planEvent.count({ where: { plan: { regionId: region.id } } }),
     regionPlans: await db().plan.count({ where: { regionId: region.id } }),
     users,
     writers,

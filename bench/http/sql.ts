@@ -48,18 +48,21 @@ export const schoolHome = (f: HttpFixtures): SqlQuery => ({
   params: [f.organizationId],
 });
 
-/** /blanks filtered by the campaign, sorted by participant, page 50 (rows 981–1000) and the total. */
-export const blankListPage = (f: HttpFixtures, page: number): SqlQuery => ({
-  sql: `
+/** /blanks filtered as the bench's list is (the campaign, or the accepted blanks), sorted by participant, a page of 20 and the total. */
+export const blankListPage = (f: HttpFixtures, page: number): SqlQuery => {
+  const byCampaign = "campaignId" in f.blankList.filter;
+  return {
+    sql: `
     SELECT b.id, b.status, b."updatedAt", c.name AS campaign, c.deadline, t.name AS template,
            m.name AS municipality, o.name AS school, count(*) OVER () AS total
     FROM "Blank" b JOIN "Campaign" c ON c.id = b."campaignId" JOIN "TemplateVersion" tv ON tv.id = b."templateVersionId"
     JOIN "Template" t ON t.id = tv."templateId" JOIN "Municipality" m ON m.id = b."municipalityId"
     LEFT JOIN "Organization" o ON o.id = b."organizationId"
-    WHERE b."regionId" = $1 AND b."campaignId" = $2
+    WHERE b."regionId" = $1 AND ${byCampaign ? `b."campaignId" = $2` : `b.status::text = $2`}
     ORDER BY m.name, o.name NULLS FIRST, b.id LIMIT 20 OFFSET $3`,
-  params: [f.regionId, f.campaignId, (page - 1) * 20],
-});
+    params: [f.regionId, "campaignId" in f.blankList.filter ? f.blankList.filter.campaignId : f.blankList.filter.status, (page - 1) * 20],
+  };
+};
 
 /** /blanks/<id> and the audit PDF's data: the blank, its template and answers, its findings. */
 export const blankWithAnswers = (blankId: string): SqlQuery => ({
@@ -108,7 +111,7 @@ export const campaignDashboard = (f: HttpFixtures): SqlQuery => ({
 const OVERDUE = `e."status" = 'PLANNED' AND (
   (e."timingKind" <> 'RECURRING' AND e."endsOn" < $2::date)
   OR (e."timingKind" = 'RECURRING' AND EXISTS (
-    SELECT 1 FROM unnest(e."dueDates") AS due(d) WHERE due.d < $2::date AND NOT (due.d = ANY(e."heldDates")))))`;
+    SELECT 1 FROM unnest(e."dueDates") AS due(d) WHERE due.d < $2::date AND NOT (due.d = ANY(COALESCE(e."heldDates", '{}'))))))`;
 
 /** /plans as the region sees it: every municipality's plans, events held and overdue, and the first page of plans. */
 export const plansWithOverdue = (f: HttpFixtures): SqlQuery => ({
@@ -140,6 +143,16 @@ export const plansExport = (f: HttpFixtures): SqlQuery => ({
     FROM "Plan" p LEFT JOIN "Municipality" m ON m.id = p."municipalityId" LEFT JOIN "Organization" o ON o.id = p."organizationId"
     LEFT JOIN "PlanEvent" e ON e."planId" = p.id
     WHERE p."regionId" = $1 GROUP BY p.id, m.name, o.name ORDER BY p."startsOn" DESC, p.id`,
+  params: [f.regionId, earliestLocalToday()],
+});
+
+/** The region's events export: every event of its plans, with its plan and owner, by plan. */
+export const regionEvents = (f: HttpFixtures): SqlQuery => ({
+  sql: `
+    SELECT e.*, p.title AS plan, COALESCE(o.name, m.name, r.name) AS owner, (${OVERDUE}) AS overdue
+    FROM "PlanEvent" e JOIN "Plan" p ON p.id = e."planId" JOIN "Region" r ON r.id = p."regionId"
+    LEFT JOIN "Municipality" m ON m.id = p."municipalityId" LEFT JOIN "Organization" o ON o.id = p."organizationId"
+    WHERE p."regionId" = $1 ORDER BY owner, p.title, p.id, e.position, e.id`,
   params: [f.regionId, earliestLocalToday()],
 });
 

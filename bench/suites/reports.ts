@@ -1,5 +1,6 @@
 // The reports suite: each PDF report built five times after a warm-up, in a process of its own
-// (bench/report-child.ts) so that its peak RSS is its own. Runs on the orchestrator's database.
+// (bench/report-child.ts) so that its peak RSS is its own, and the XLSX export of every roadmap
+// event (bench/export-child.ts). Runs on the orchestrator's database.
 import { spawnSync } from "node:child_process";
 import { inheritedEnvironment } from "@/lib/env";
 import { db } from "@/lib/server/db/client";
@@ -14,6 +15,8 @@ export interface ReportResult {
   medianMs: number;
   runsMs: number[];
   peakRssMb: number;
+  /** The process's RSS before the work (Node, tsx, Prisma and the libraries loaded): for the export only. */
+  baseRssMb?: number;
   bytes: number;
 }
 
@@ -38,7 +41,7 @@ export async function runReportsSuite(options: { databaseUrl: string; scale: Sca
   const { databaseUrl, scale, log } = options;
   // The demo region always; the first generated region (R01) at region and national scale.
   const subjects = [...(await subjectsOf("23", "demo")), ...(scale === "demo" ? [] : await subjectsOf("R01", scale))];
-  return subjects.map((subject) => {
+  const reports = subjects.map((subject) => {
     log(`${subject.label} (${subject.scale})…`);
     const child = spawnSync(
       process.execPath,
@@ -49,12 +52,41 @@ export async function runReportsSuite(options: { databaseUrl: string; scale: Sca
     const measured = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as { runsMs: number[]; maxRssMb: number; bytes: number };
     return { ...subject, medianMs: Math.round(median(measured.runsMs)), runsMs: measured.runsMs.map(Math.round), peakRssMb: Math.round(measured.maxRssMb), bytes: measured.bytes };
   });
+  return [...reports, measureEventsExport(databaseUrl, scale, log)];
+}
+
+/** Every roadmap event in the database as XLSX (200,000 at national scale), three times in a process of its own. */
+function measureEventsExport(databaseUrl: string, scale: string, log: (line: string) => void): ReportResult {
+  log(`events XLSX export (every region) (${scale})…`);
+  // V8's default heap limit is a quarter of the machine's memory, and it lets garbage pile up
+  // to it before collecting; 256 MB is what a server process should be given, and the export fits.
+  const child = spawnSync(process.execPath, ["--max-old-space-size=256", "--conditions=react-server", "--import", "tsx", "bench/export-child.ts", "3"], {
+    encoding: "utf8",
+    env: { ...inheritedEnvironment(), BENCH_DATABASE_URL: databaseUrl },
+    maxBuffer: 10 * 1024 * 1024,
+  });
+  if (child.status !== 0) throw new Error(`events export: ${child.stderr}`);
+  const measured = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as { runsMs: number[]; maxRssMb: number; baseRssMb: number; bytes: number; rows: number };
+  return {
+    kind: "events-xlsx",
+    id: "",
+    regionId: "",
+    scale,
+    label: `events XLSX export, streamed (${measured.rows.toLocaleString("en")} events, every region)`,
+    medianMs: Math.round(median(measured.runsMs)),
+    runsMs: measured.runsMs.map(Math.round),
+    peakRssMb: Math.round(measured.maxRssMb),
+    baseRssMb: Math.round(measured.baseRssMb),
+    bytes: measured.bytes,
+  };
 }
 
 export function reportsTable(results: ReportResult[]): string {
   return [
-    "| report | scale | median, ms | runs, ms | peak RSS, MB | size, KB |",
-    "| --- | --- | --- | --- | --- | --- |",
-    ...results.map((r) => `| ${r.label} | ${r.scale} | ${r.medianMs} | ${r.runsMs.join(", ")} | ${r.peakRssMb} | ${Math.round(r.bytes / 1024)} |`),
+    "| report | scale | median, ms | runs, ms | peak RSS, MB | RSS before, MB | size, KB |",
+    "| --- | --- | --- | --- | --- | --- | --- |",
+    ...results.map(
+      (r) => `| ${r.label} | ${r.scale} | ${r.medianMs} | ${r.runsMs.join(", ")} | ${r.peakRssMb} | ${r.baseRssMb ?? "—"} | ${Math.round(r.bytes / 1024)} |`,
+    ),
   ].join("\n");
 }

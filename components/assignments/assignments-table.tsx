@@ -2,6 +2,8 @@
 
 import Link from "next/link";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
+import { MunicipalityFilter } from "@/components/data-table/municipality-filter";
+import { FilterCheckbox } from "@/components/data-table/filter-checkbox";
 import { FilterSelect } from "@/components/data-table/filter-select";
 import { SearchFilter } from "@/components/data-table/search-filter";
 import { Badge } from "@/components/ui/badge";
@@ -75,21 +77,15 @@ export function AssignmentsTable(props: AssignmentsTableProps) {
       caption={ASSIGNMENTS_CAPTION}
       exportList="assignments"
       columns={columns(props.today)}
-      rows={props.page.rows}
-      total={props.page.total}
-      page={props.page.page}
-      pageSize={props.page.pageSize}
+      page={props.page}
       sort={props.sort}
       dir={props.dir}
       getRowId={(row) => row.id}
       filters={
         <SearchFilter q={props.q} label="ФИО, почта, муниципалитет или школа">
-          <FilterSelect name="municipalityId" label="Муниципалитет" value={props.municipalityId} allLabel="Все муниципалитеты" className="w-60" options={props.municipalities.map((m) => ({ value: m.id, label: m.name }))} />
+          <MunicipalityFilter value={props.municipalityId} municipalities={props.municipalities} />
           <FilterSelect name="role" label="Роль" value={props.role} allLabel="Все роли" className="w-60" options={COORDINATOR_ROLES.map((r) => ({ value: r, label: COORDINATOR_ROLE_LABELS[r] }))} />
-          <label className="flex h-9 items-center gap-2 text-sm">
-            <input type="checkbox" name="current" value="1" defaultChecked={props.current} />
-            Только действующие
-          </label>
+          <FilterCheckbox name="current" label="Только действующие" checked={props.current} />
         </SearchFilter>
       }
     />

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
+import { MunicipalityFilter } from "@/components/data-table/municipality-filter";
 import { FilterSelect } from "@/components/data-table/filter-select";
 import { SearchFilter } from "@/components/data-table/search-filter";
 import { formatDate } from "@/lib/dates";
@@ -47,19 +48,14 @@ export function BlanksTable(props: BlanksTableProps) {
       caption={BLANKS_CAPTION}
       exportList="blanks"
       columns={columns}
-      rows={props.page.rows}
-      total={props.page.total}
-      page={props.page.page}
-      pageSize={props.page.pageSize}
+      page={props.page}
       sort={props.sort}
       dir={props.dir}
       getRowId={(row) => row.id}
       filters={
         <SearchFilter q={props.q} label="Муниципалитет или школа">
           <FilterSelect name="campaignId" label="Кампания" value={props.campaignId} allLabel="Все кампании" className="w-72" options={props.campaigns.map((c) => ({ value: c.id, label: c.name }))} />
-          {props.municipalities.length > 1 && (
-            <FilterSelect name="municipalityId" label="Муниципалитет" value={props.municipalityId} allLabel="Все муниципалитеты" className="w-60" options={props.municipalities.map((m) => ({ value: m.id, label: m.name }))} />
-          )}
+          <MunicipalityFilter value={props.municipalityId} municipalities={props.municipalities} />
           <FilterSelect name="status" label="Статус" value={props.status} allLabel="Все статусы" className="w-56" options={BLANK_STATUSES.map((s) => ({ value: s, label: BLANK_STATUS_LABELS[s] }))} />
         </SearchFilter>
       }

@@ -35,10 +35,7 @@ export function CampaignsTable(props: { page: Page<CampaignRow>; sort: string; d
       caption={CAMPAIGNS_CAPTION}
       exportList="campaigns"
       columns={columns}
-      rows={props.page.rows}
-      total={props.page.total}
-      page={props.page.page}
-      pageSize={props.page.pageSize}
+      page={props.page}
       sort={props.sort}
       dir={props.dir}
       getRowId={(row) => row.id}

@@ -29,10 +29,7 @@ export function ParticipantsTable({ page }: { page: Page<ParticipantStatus> }) {
     <DataTable
       caption="Участники кампании и статусы бланков"
       columns={columns}
-      rows={page.rows}
-      total={page.total}
-      page={page.page}
-      pageSize={page.pageSize}
+      page={page}
       sort="municipality"
       dir="asc"
       getRowId={(row) => row.blankId}

@@ -16,6 +16,7 @@ import { useTransition, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import type { ListExportId } from "@/lib/exports/list-ids";
+import { pageCount, type Page } from "@/lib/paging";
 import { ExportLinks } from "./export-links";
 
 export const dataTableFeatures = tableFeatures({ rowSortingFeature, rowPaginationFeature });
@@ -25,10 +26,8 @@ export interface DataTableProps<T extends RowData> {
   /** An accessible name for the table ("Пользователи региона"). */
   caption: string;
   columns: DataTableColumn<T>[];
-  rows: T[];
-  total: number;
-  page: number;
-  pageSize: number;
+  /** The page on screen, as the list's operation returned it. */
+  page: Page<T>;
   sort: string;
   dir: "asc" | "desc";
   /** Filters rendered above the table (a GET form of the same page). */
@@ -46,6 +45,7 @@ const apply = <S,>(updater: Updater<S>, old: S): S =>
  * the state lives in the URL (?page=&sort=&dir=&…), so it survives reloads and links.
  */
 export function DataTable<T extends RowData>(props: DataTableProps<T>) {
+  const { rows, total, page, pageSize } = props.page;
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
@@ -58,16 +58,16 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
   };
 
   const sorting: SortingState = [{ id: props.sort, desc: props.dir === "desc" }];
-  const pagination: PaginationState = { pageIndex: props.page - 1, pageSize: props.pageSize };
+  const pagination: PaginationState = { pageIndex: page - 1, pageSize };
 
   const table = useTable({
     features: dataTableFeatures,
     columns: props.columns,
-    data: props.rows,
+    data: rows,
     getRowId: props.getRowId,
     manualSorting: true,
     manualPagination: true,
-    rowCount: props.total,
+    rowCount: total,
     state: { sorting, pagination },
     onSortingChange: (updater) => {
       const next = apply(updater, sorting)[0];
@@ -79,7 +79,7 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
     },
   });
 
-  const pageCount = Math.max(1, Math.ceil(props.total / props.pageSize));
+  const pages = pageCount(props.page);
   return (
     <div className="space-y-3">
       {(props.filters || props.exportList) && (
@@ -131,7 +131,7 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
                 ))}
               </tr>
             ))}
-            {props.rows.length === 0 && (
+            {rows.length === 0 && (
               <tr>
                 <td colSpan={props.columns.length} className="px-3 py-6 text-center text-muted-foreground">
                   Ничего не найдено.
@@ -143,13 +143,13 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
       </div>
       <nav className="flex items-center justify-between gap-4 text-sm" aria-label="Страницы">
         <p>
-          Всего: {props.total}. Страница {props.page} из {pageCount}
+          Всего: {total}. Страница {page} из {pages}
         </p>
         <div className="flex gap-2">
-          <Button variant="outline" size="sm" onClick={() => table.previousPage()} disabled={props.page <= 1}>
+          <Button variant="outline" size="sm" onClick={() => table.previousPage()} disabled={page <= 1}>
             Назад
           </Button>
-          <Button variant="outline" size="sm" onClick={() => table.nextPage()} disabled={props.page >= pageCount}>
+          <Button variant="outline" size="sm" onClick={() => table.nextPage()} disabled={page >= pages}>
             Вперёд
           </Button>
         </div>

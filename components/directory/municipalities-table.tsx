@@ -27,10 +27,7 @@ export function MunicipalitiesTable(props: { page: Page<MunicipalityRow>; sort: 
       caption={MUNICIPALITIES_CAPTION}
       exportList="municipalities"
       columns={columns}
-      rows={props.page.rows}
-      total={props.page.total}
-      page={props.page.page}
-      pageSize={props.page.pageSize}
+      page={props.page}
       sort={props.sort}
       dir={props.dir}
       getRowId={(row) => row.id}

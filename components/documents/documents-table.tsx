@@ -40,10 +40,7 @@ export function DocumentsTable(props: { page: Page<DocumentRow>; sort: string; d
       caption={DOCUMENTS_CAPTION}
       exportList="documents"
       columns={columns}
-      rows={props.page.rows}
-      total={props.page.total}
-      page={props.page.page}
-      pageSize={props.page.pageSize}
+      page={props.page}
       sort={props.sort}
       dir={props.dir}
       getRowId={(row) => row.id}

@@ -2,6 +2,8 @@
 
 import Link from "next/link";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
+import { MunicipalityFilter } from "@/components/data-table/municipality-filter";
+import { FilterCheckbox } from "@/components/data-table/filter-checkbox";
 import { FilterSelect } from "@/components/data-table/filter-select";
 import { SearchFilter } from "@/components/data-table/search-filter";
 import { FINDING_COLUMNS as C, FINDINGS_CAPTION } from "@/lib/exports/lists/findings";
@@ -69,10 +71,7 @@ export function FindingsTable(props: FindingsTableProps) {
       caption={FINDINGS_CAPTION}
       exportList="findings"
       columns={columns}
-      rows={props.page.rows}
-      total={props.page.total}
-      page={props.page.page}
-      pageSize={props.page.pageSize}
+      page={props.page}
       sort={props.sort}
       dir={props.dir}
       getRowId={(row) => row.id}
@@ -80,15 +79,10 @@ export function FindingsTable(props: FindingsTableProps) {
         <SearchFilter q={props.q} label="Пункт, муниципалитет или школа">
           {props.blankId && <input type="hidden" name="blankId" value={props.blankId} />}
           <FilterSelect name="campaignId" label="Кампания" value={props.campaignId} allLabel="Все кампании" className="w-72" options={props.campaigns.map((c) => ({ value: c.id, label: c.name }))} />
-          {props.municipalities.length > 1 && (
-            <FilterSelect name="municipalityId" label="Муниципалитет" value={props.municipalityId} allLabel="Все муниципалитеты" className="w-60" options={props.municipalities.map((m) => ({ value: m.id, label: m.name }))} />
-          )}
+          <MunicipalityFilter value={props.municipalityId} municipalities={props.municipalities} />
           <FilterSelect name="remediationStatus" label="Устранение" value={props.remediationStatus} allLabel="Все" className="w-60" options={REMEDIATION_STATUSES.map((s) => ({ value: s, label: REMEDIATION_STATUS_LABELS[s] }))} />
           <FilterSelect name="severity" label="Критичность" value={props.severity} allLabel="Любая" className="w-40" options={SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABELS[s] }))} />
-          <label className="flex h-9 items-center gap-2 text-sm">
-            <input type="checkbox" name="overdue" value="1" defaultChecked={props.overdue} />
-            Только просроченные
-          </label>
+          <FilterCheckbox name="overdue" label="Только просроченные" checked={props.overdue} />
         </SearchFilter>
       }
     />

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 import { formatDate } from "@/lib/dates";
 import type { PlanRange } from "@/lib/plans/event-timing";
-import { roman } from "@/lib/plans/plan-labels";
+import { sectionHeading, stageHeading } from "@/lib/plans/plan-labels";
 import type { PlanEventView, PlanView } from "@/lib/server/plans/get-plan";
 import { EventActions } from "./event-actions";
 import { EventStatusBadge } from "./event-status-badge";
@@ -16,7 +16,6 @@ interface Group {
   events: PlanEventView[];
 }
 
-const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
 /** By programme stage («I этап (сентябрь – декабрь 2013 г.) — подготовительный этап»), by section («1. Мероприятия …») or flat; empty groups are left out. */
 function groupEvents(plan: Pick<PlanView, "stages" | "sections">, events: PlanEventView[]): Group[] {
@@ -28,9 +27,9 @@ function groupEvents(plan: Pick<PlanView, "stages" | "sections">, events: PlanEv
     ].filter((g) => g.events.length > 0);
   };
   if (plan.stages.length) {
-    return by(plan.stages, (e) => e.stageId, (s) => `${roman(s.number)} этап (${lowerFirst(s.timingText)}) — ${s.title}`, "Вне этапов");
+    return by(plan.stages, (e) => e.stageId, stageHeading, "Вне этапов");
   }
-  if (plan.sections.length) return by(plan.sections, (e) => e.sectionId, (s) => `${s.number}. ${s.title}`, "Вне разделов");
+  if (plan.sections.length) return by(plan.sections, (e) => e.sectionId, sectionHeading, "Вне разделов");
   return events.length ? [{ key: "all", heading: null, events }] : [];
 }
 

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
+import { MunicipalityFilter } from "@/components/data-table/municipality-filter";
 import { FilterSelect } from "@/components/data-table/filter-select";
 import { SearchFilter } from "@/components/data-table/search-filter";
 import type { PlanKind } from "@/lib/generated/prisma/enums";
@@ -49,26 +50,14 @@ export function PlansTable(props: PlansTableProps) {
       caption={PLANS_CAPTION}
       exportList="plans"
       columns={columns}
-      rows={props.page.rows}
-      total={props.page.total}
-      page={props.page.page}
-      pageSize={props.page.pageSize}
+      page={props.page}
       sort={props.sort}
       dir={props.dir}
       getRowId={(row) => row.id}
       filters={
         <SearchFilter q={props.q} label="Название плана">
           <FilterSelect name="kind" label="Вид" value={props.kind} allLabel="Все виды" className="w-60" options={PLAN_KINDS.map((k) => ({ value: k, label: PLAN_KIND_LABELS[k] }))} />
-          {props.municipalities.length > 0 && (
-            <FilterSelect
-              name="municipalityId"
-              label="Муниципалитет"
-              value={props.municipalityId}
-              allLabel="Все муниципалитеты"
-              className="w-60"
-              options={props.municipalities.map((m) => ({ value: m.id, label: m.name }))}
-            />
-          )}
+          <MunicipalityFilter value={props.municipalityId} municipalities={props.municipalities} />
         </SearchFilter>
       }
     />

@@ -25,10 +25,7 @@ export function AreaCountsTable(props: { level: "municipality" | "school"; rows:
       caption={AREA_COUNTS_CAPTIONS[props.level]}
       exportList="student-counts"
       columns={columns}
-      rows={props.rows}
-      total={props.rows.length}
-      page={1}
-      pageSize={Math.max(props.rows.length, 1)}
+      page={{ rows: props.rows, total: props.rows.length, page: 1, pageSize: Math.max(props.rows.length, 1) }}
       sort="name"
       dir="asc"
       getRowId={(row) => row.id}

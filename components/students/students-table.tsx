@@ -50,10 +50,7 @@ export function StudentsTable(props: {
       caption={STUDENTS_CAPTION}
       exportList={props.exportList}
       columns={columns}
-      rows={props.page.rows}
-      total={props.page.total}
-      page={props.page.page}
-      pageSize={props.page.pageSize}
+      page={props.page}
       sort={props.sort}
       dir={props.dir}
       getRowId={(row) => row.id}

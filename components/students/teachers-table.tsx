@@ -45,10 +45,7 @@ export function TeachersTable(props: { page: Page<TeacherRow>; sort: string; dir
       caption={TEACHERS_CAPTION}
       exportList="teachers"
       columns={columns}
-      rows={props.page.rows}
-      total={props.page.total}
-      page={props.page.page}
-      pageSize={props.page.pageSize}
+      page={props.page}
       sort={props.sort}
       dir={props.dir}
       getRowId={(row) => row.id}

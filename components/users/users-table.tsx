@@ -53,10 +53,7 @@ export function UsersTable(props: { page: Page<UserRow>; sort: string; dir: "asc
       caption={USERS_CAPTION}
       exportList="users"
       columns={columns}
-      rows={props.page.rows}
-      total={props.page.total}
-      page={props.page.page}
-      pageSize={props.page.pageSize}
+      page={props.page}
       sort={props.sort}
       dir={props.dir}
       getRowId={(row) => row.id}

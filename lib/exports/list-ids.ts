@@ -7,6 +7,7 @@ export const LIST_EXPORT_IDS = [
   "blanks",
   "campaigns",
   "documents",
+  "events",
   "findings",
   "municipalities",
   "plans",

@@ -55,3 +55,14 @@ export function eventKey(title: string): string {
 export function roadmapPlanTitle(schoolYear: string): string {
   return `Муниципальная дорожная карта на ${schoolYear.replace("/", "-")} учебный год по сопровождению школ с низкими образовательными результатами и/или школ, функционирующих в сложных социальных условиях`;
 }
+
+/** A programme stage as the plan heads its events: «I этап (сентябрь – декабрь 2013 г.) — подготовительный этап». */
+export function stageHeading(stage: { number: number; timingText: string; title: string }): string {
+  const timing = stage.timingText.charAt(0).toLowerCase() + stage.timingText.slice(1);
+  return `${roman(stage.number)} этап (${timing}) — ${stage.title}`;
+}
+
+/** A numbered section as the plan heads its events: «1. Мероприятия по повышению квалификации…». */
+export function sectionHeading(section: { number: string; title: string }): string {
+  return `${section.number}. ${section.title}`;
+}

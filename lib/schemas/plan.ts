@@ -107,6 +107,20 @@ export const ZPlanListQuery = listQuery(["startsOn", "title", "kind"] as const).
   municipalityId: z.uuid().optional().catch(undefined),
 });
 
+/**
+ * The region-wide list of events (/plans/events): «plan» orders by the plan's owner and
+ * title, the events of a plan as the plan lists them; «dueDate» by the last day (undated
+ * last); «status» by the stored status.
+ */
+export const ZEventListQuery = listQuery(["plan", "dueDate", "status"] as const).extend({
+  kind: z.enum(PLAN_KINDS).optional().catch(undefined),
+  municipalityId: z.uuid().optional().catch(undefined),
+  status: z.enum(EVENT_STATUSES).optional().catch(undefined),
+  /** "1" (the filter form's checkbox): only overdue events, as lib/plans/overdue.ts derives them. */
+  overdue: z.union([z.boolean(), z.stringbool()]).catch(false),
+});
+export type TEventListQuery = z.infer<typeof ZEventListQuery>;
+
 export const ZPlanEventListQuery = z.object({
   status: z.enum([...EVENT_STATUSES, "OVERDUE"]).optional().catch(undefined),
   q: z.string().trim().max(200).catch(""),

@@ -12,6 +12,7 @@ import { assignmentColumns } from "@/lib/exports/lists/assignments";
 import { BLANK_COLUMNS } from "@/lib/exports/lists/blanks";
 import { CAMPAIGN_COLUMNS } from "@/lib/exports/lists/campaigns";
 import { DOCUMENT_COLUMNS } from "@/lib/exports/lists/documents";
+import { EVENT_COLUMNS } from "@/lib/exports/lists/events";
 import { FINDING_COLUMNS } from "@/lib/exports/lists/findings";
 import { MUNICIPALITY_COLUMNS } from "@/lib/exports/lists/municipalities";
 import { PLAN_COLUMNS } from "@/lib/exports/lists/plans";
@@ -33,8 +34,11 @@ import { createDocument } from "@/lib/server/documents/create-document";
 import { listDocuments } from "@/lib/server/documents/list-documents";
 import { exportList } from "@/lib/server/exports/export-list";
 import { listFindings } from "@/lib/server/findings/list-findings";
+import { changeEventStatus } from "@/lib/server/plans/change-event-status";
 import { createPlan } from "@/lib/server/plans/create-plan";
+import { listEvents } from "@/lib/server/plans/list-events";
 import { listPlans } from "@/lib/server/plans/list-plans";
+import { savePlanEvent } from "@/lib/server/plans/save-plan-event";
 import { countStudentsByArea } from "@/lib/server/students/count-students-by-area";
 import { createStudent } from "@/lib/server/students/create-student";
 import { createTeacher } from "@/lib/server/students/create-teacher";
@@ -71,7 +75,12 @@ beforeAll(async () => {
 
   const plan = (scope: Scope, owner: string, title: string, fields: Record<string, unknown> = { schoolYear: "2025/2026" }) =>
     createPlan({ scope, input: { kind: "METHODICAL_PLAN", title, owner, ...fields } });
-  await plan(w.moA1.scope, a1, "План методической работы A1");
+  const methodicalA1 = await plan(w.moA1.scope, a1, "План методической работы A1");
+  const event = (input: Record<string, unknown>) => savePlanEvent({ scope: w.moA1.scope, planId: methodicalA1.id, input });
+  await event({ number: "1.1", title: "Семинар для заместителей директоров", description: "=СУММ(A1:A2)", timingText: "До 1 октября 2025 года", responsibleText: "Иванова И.И." });
+  await event({ title: "Круглый стол", timingText: "по согласованию" });
+  const survey = await event({ title: "Анкетирование педагогов", timingText: "Сентябрь 2025 года" });
+  await changeEventStatus({ scope: w.moA1.scope, planId: methodicalA1.id, eventId: survey.id, input: { action: "done", heldOn: "2025-09-20" } });
   await plan(adminA, a1, "Дорожная карта A1", { kind: "ROADMAP", startsOn: "2013-09-01", endsOn: "2015-08-31" });
   await plan(adminA, a1, "+Программа A1", { kind: "PROGRAMME", startsOn: "2020-01-01", endsOn: "2020-12-31" });
   await plan(w.moA2.scope, a2, "План методической работы A2");
@@ -209,6 +218,7 @@ describe("an export holds the list as the page shows it, every row", () => {
       { list: "assignments", scope: w.auditor.scope, expected: async () => expectedCsv(Object.values(assignmentColumns(today)), (await listAssignments({ scope: w.auditor.scope, query: { pageSize: 100 } })).rows) },
       { list: "blanks", scope: w.moA1.scope, expected: async () => expectedCsv(Object.values(BLANK_COLUMNS), (await listBlanks({ scope: w.moA1.scope, query: { pageSize: 100 } })).rows) },
       { list: "campaigns", scope: w.auditor.scope, expected: async () => expectedCsv(Object.values(CAMPAIGN_COLUMNS), (await listCampaigns({ scope: w.auditor.scope, query: { pageSize: 100 } })).rows) },
+      { list: "events", scope: w.moA1.scope, expected: async () => expectedCsv(Object.values(EVENT_COLUMNS), (await listEvents({ scope: w.moA1.scope, query: { pageSize: 100 } })).rows) },
       { list: "findings", scope: w.auditor.scope, query: { sort: "participant", dir: "desc" }, expected: async () => expectedCsv(Object.values(FINDING_COLUMNS), (await listFindings({ scope: w.auditor.scope, query: { sort: "participant", dir: "desc", pageSize: 100 } })).rows) },
       { list: "municipalities", scope: w.auditor.scope, expected: async () => expectedCsv(Object.values(MUNICIPALITY_COLUMNS), (await listMunicipalities({ scope: w.auditor.scope, query: { pageSize: 100 } })).rows) },
       { list: "users", scope: adminA, expected: async () => expectedCsv(Object.values(USER_COLUMNS), (await listUsers({ scope: adminA, query: { pageSize: 100 } })).rows) },
@@ -270,6 +280,36 @@ describe("the API", () => {
     const xlsx = await get("plans");
     expect(xlsx.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     expect((await xlsxCells(xlsx.body!, 1)).map((row) => row[0]!.value)).toContain("План методической работы A1");
+  });
+
+  it("plan events as XLSX: a known plan's events cell by cell, with the page's filters and sort; a foreign user gets no rows", async () => {
+    as(w.auditor.scope);
+    const filters = `municipalityId=${w.t.a1.id}&kind=METHODICAL_PLAN&sort=dueDate`;
+    // The page's own paging does not limit the file.
+    const response = await get("events", `?format=xlsx&${filters}&page=2&pageSize=5`);
+    expect(response.status).toBe(200);
+    expect(decodeURIComponent(response.headers.get("content-disposition")!.split("UTF-8''")[1]!)).toMatch(/^Мероприятия планов \d{4}-\d{2}-\d{2}\.xlsx$/u);
+    const columns = Object.values(EVENT_COLUMNS);
+    const cells = await xlsxCells(response.body!, columns.length);
+    const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
+    const plan = ["Муниципалитет A1", "План методической работы A1", "План методической работы", null];
+    expect(cells.map((row) => row.map((cell) => cell.value))).toEqual([
+      ["Владелец", "План", "Вид плана", "Раздел", "№", "Мероприятие", "Описание", "Сроки", "Последний день", "Ответственный", "Статус", "Дата проведения"],
+      [...plan, "3", "Анкетирование педагогов", null, "Сентябрь 2025 года", date("2025-09-30"), null, "Проведено", date("2025-09-20")],
+      [...plan, "1.1", "Семинар для заместителей директоров", "=СУММ(A1:A2)", "До 1 октября 2025 года", date("2025-10-01"), "Иванова И.И.", "Просрочено", null],
+      [...plan, "2", "Круглый стол", null, "по согласованию", null, null, "Запланировано", null],
+    ]);
+    // The same rows as the page shows; dates as Excel dates, the formula-like description as text.
+    const page = await listEvents({ scope: w.auditor.scope, query: Object.fromEntries(new URLSearchParams(filters)) });
+    expect(cells.slice(1).map((row) => row.map((cell) => cell.value))).toEqual(page.rows.map((row) => columns.map((c) => xlsxValue(c, c.value(row)))));
+    expect(cells[1]![8]!.type).toBe(ExcelJS.ValueType.Date);
+    expect(cells[2]![6]!.type).toBe(ExcelJS.ValueType.String);
+
+    as(w.adminB.scope);
+    for (const query of [`?format=xlsx&${filters}`, "?format=xlsx"]) {
+      const foreign = await xlsxCells((await get("events", query)).body!, columns.length);
+      expect(foreign.map((row) => row[0]!.value)).toEqual(["Владелец"]);
+    }
   });
 
   it("answers 401 without a session, 404 for an unknown list, 403 for another role's list, 422 for an unknown format", async () => {

@@ -29,16 +29,21 @@ export default async function PlansPage(props: { searchParams: Promise<Record<st
         title="Планы и дорожные карты"
         subtitle="Дорожные карты, программы и планы методической работы с мероприятиями, сроками и отметками о проведении"
         actions={
-          hasAnyRole(scope, WRITERS) && (
-            <div className="flex flex-wrap gap-2">
-              <Button asChild>
-                <Link href="/plans/new">Создать план</Link>
-              </Button>
-              <Button asChild variant="outline">
-                <Link href="/plans/import">Импорт дорожной карты</Link>
-              </Button>
-            </div>
-          )
+          <div className="flex flex-wrap gap-2">
+            {hasAnyRole(scope, WRITERS) && (
+              <>
+                <Button asChild>
+                  <Link href="/plans/new">Создать план</Link>
+                </Button>
+                <Button asChild variant="outline">
+                  <Link href="/plans/import">Импорт дорожной карты</Link>
+                </Button>
+              </>
+            )}
+            <Button asChild variant="outline">
+              <Link href="/plans/events">Мероприятия планов</Link>
+            </Button>
+          </div>
         }
       />
       {staff && (

@@ -12,6 +12,7 @@ import {
   type CoordinatorRole,
 } from "@/lib/schemas/assignment";
 import { db } from "@/lib/server/db/client";
+import { likePattern } from "@/lib/server/db/like-pattern";
 import { assignmentScopeSql, currentSql } from "./assignment-access";
 
 export interface AssignmentRow {
@@ -74,7 +75,7 @@ function assignmentsSource(options: ListOptions, query: TAssignmentListQuery): L
   if (query.role) conditions.push(Prisma.sql`a."role"::text = ${query.role}`);
   if (query.current) conditions.push(currentSql(today));
   if (query.q) {
-    const pattern = `%${query.q.replace(/[\\%_]/g, "\\$&")}%`;
+    const pattern = likePattern(query.q);
     conditions.push(
       Prisma.sql`(a."personName" ILIKE ${pattern} OR a."email" ILIKE ${pattern} OR m."name" ILIKE ${pattern} OR o."name" ILIKE ${pattern})`,
     );

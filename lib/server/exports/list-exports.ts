@@ -4,6 +4,7 @@ import { ASSIGNMENTS_CAPTION, assignmentColumns } from "@/lib/exports/lists/assi
 import { BLANK_COLUMNS, BLANKS_CAPTION } from "@/lib/exports/lists/blanks";
 import { CAMPAIGN_COLUMNS, CAMPAIGNS_CAPTION } from "@/lib/exports/lists/campaigns";
 import { DOCUMENT_COLUMNS, DOCUMENTS_CAPTION } from "@/lib/exports/lists/documents";
+import { EVENT_COLUMNS, EVENTS_CAPTION } from "@/lib/exports/lists/events";
 import { FINDING_COLUMNS, FINDINGS_CAPTION } from "@/lib/exports/lists/findings";
 import { MUNICIPALITIES_CAPTION, MUNICIPALITY_COLUMNS } from "@/lib/exports/lists/municipalities";
 import { PLAN_COLUMNS, PLANS_CAPTION } from "@/lib/exports/lists/plans";
@@ -23,6 +24,7 @@ import { iterateCampaigns } from "@/lib/server/campaigns/list-campaigns";
 import { iterateMunicipalities } from "@/lib/server/directory/list-municipalities";
 import { iterateDocuments } from "@/lib/server/documents/list-documents";
 import { iterateFindings } from "@/lib/server/findings/list-findings";
+import { iterateEvents } from "@/lib/server/plans/list-events";
 import { iteratePlans } from "@/lib/server/plans/list-plans";
 import { PLAN_ROLES } from "@/lib/server/plans/plan-access";
 import { areaLevel, countStudentsByArea } from "@/lib/server/students/count-students-by-area";
@@ -69,6 +71,7 @@ export const LIST_EXPORTS: Record<ListExportId, ListExport> = {
   blanks: listExport({ roles: ROLES, head: fixed(BLANKS_CAPTION, BLANK_COLUMNS), iterate: iterateBlanks }),
   campaigns: listExport({ roles: CAMPAIGN_MANAGERS, head: fixed(CAMPAIGNS_CAPTION, CAMPAIGN_COLUMNS), iterate: iterateCampaigns }),
   documents: listExport({ roles: ROLES, head: fixed(DOCUMENTS_CAPTION, DOCUMENT_COLUMNS), iterate: iterateDocuments }),
+  events: listExport({ roles: PLAN_ROLES, head: fixed(EVENTS_CAPTION, EVENT_COLUMNS), iterate: iterateEvents }),
   findings: listExport({ roles: ROLES, head: fixed(FINDINGS_CAPTION, FINDING_COLUMNS), iterate: iterateFindings }),
   municipalities: listExport({ roles: REGION_STAFF, head: fixed(MUNICIPALITIES_CAPTION, MUNICIPALITY_COLUMNS), iterate: iterateMunicipalities }),
   plans: listExport({ roles: PLAN_ROLES, head: fixed(PLANS_CAPTION, PLAN_COLUMNS), iterate: iteratePlans }),

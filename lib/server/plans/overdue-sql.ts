@@ -3,13 +3,14 @@ import { Prisma } from "@/lib/generated/prisma/client";
 
 /**
  * SQL twin of lib/plans/overdue.ts isOverdue for an event row aliased `e`:
- * planned, and its last day passed (or, recurring, a due date passed unheld).
+ * planned, and its last day passed (or, recurring, a due date passed unheld; no held
+ * dates at all is an empty list, never an unknown that would hide the event).
  */
 export function overdueCondition(today: string): Prisma.Sql {
   return Prisma.sql`e."status" = 'PLANNED' AND (
     (e."timingKind" <> 'RECURRING' AND e."endsOn" < ${today}::date)
     OR (e."timingKind" = 'RECURRING' AND EXISTS (
-      SELECT 1 FROM unnest(e."dueDates") AS due(d) WHERE due.d < ${today}::date AND NOT (due.d = ANY(e."heldDates"))
+      SELECT 1 FROM unnest(e."dueDates") AS due(d) WHERE due.d < ${today}::date AND NOT (due.d = ANY(COALESCE(e."heldDates", '{}')))
     ))
   )`;
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { coordinatedMunicipalityIds, coordinatedOrganizationIds, staffRegionIds, type Role, type Scope } from "@/lib/scope";
 
 /** Everyone with a membership may open plans; what they see is narrowed by planWhere. */
@@ -27,6 +27,24 @@ export function planWhere(scope: Scope): Prisma.PlanWhereInput {
   if (schools.length) OR.push({ organizationId: { in: schools } });
   if (schoolMunicipalities.length) OR.push({ municipalityId: { in: schoolMunicipalities }, organizationId: null });
   return OR.length ? { OR } : NOTHING;
+}
+
+/**
+ * planWhere as SQL, for the raw reads (the events list): a condition on the plan aliased
+ * `p`, with the scope's few ids as parameters, so that a reader of many regions sends
+ * no list of plan ids with every batch.
+ */
+export function planSql(scope: Scope): Prisma.Sql {
+  const OR: Prisma.Sql[] = [];
+  const regions = staffRegionIds(scope);
+  const municipalities = coordinatedMunicipalityIds(scope);
+  const schools = coordinatedOrganizationIds(scope);
+  const schoolMunicipalities = schoolMunicipalityIds(scope);
+  if (regions.length) OR.push(Prisma.sql`p."regionId" = ANY(${regions}::uuid[])`);
+  if (municipalities.length) OR.push(Prisma.sql`p."municipalityId" = ANY(${municipalities}::uuid[])`);
+  if (schools.length) OR.push(Prisma.sql`p."organizationId" = ANY(${schools}::uuid[])`);
+  if (schoolMunicipalities.length) OR.push(Prisma.sql`(p."municipalityId" = ANY(${schoolMunicipalities}::uuid[]) AND p."organizationId" IS NULL)`);
+  return OR.length ? Prisma.sql`(${Prisma.join(OR, " OR ")})` : Prisma.sql`FALSE`;
 }
 
 /**

@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { EventsTable } from "@/components/plans/events-table";
+import { PageTitle } from "@/components/shell/page-title";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { hasAnyRole, REGION_STAFF } from "@/lib/scope";
+import { ZEventListQuery } from "@/lib/schemas/plan";
+import { requireScope } from "@/lib/server/auth/with-scope";
+import { listMunicipalities } from "@/lib/server/directory/list-municipalities";
+import { listEvents } from "@/lib/server/plans/list-events";
+import { PLAN_ROLES } from "@/lib/server/plans/plan-access";
+
+export const metadata: Metadata = { title: "Мероприятия планов" };
+
+export default async function PlanEventsPage(props: { searchParams: Promise<Record<string, string>> }) {
+  const scope = await requireScope({ role: PLAN_ROLES });
+  const query = ZEventListQuery.parse(await props.searchParams);
+  const [page, municipalities] = await Promise.all([
+    listEvents({ scope, query }),
+    hasAnyRole(scope, REGION_STAFF) ? listMunicipalities({ scope, query: { pageSize: 100 } }).then((p) => p.rows) : [],
+  ]);
+  return (
+    <>
+      <PageTitle
+        title="Мероприятия планов"
+        subtitle="Мероприятия всех дорожных карт, программ и планов методической работы: сроки, ответственные, отметки о проведении"
+        actions={
+          <Button asChild variant="outline">
+            <Link href="/plans">Планы и дорожные карты</Link>
+          </Button>
+        }
+      />
+      <Card>
+        <EventsTable
+          page={page}
+          sort={query.sort}
+          dir={query.dir}
+          q={query.q}
+          kind={query.kind}
+          status={query.status}
+          overdue={query.overdue}
+          municipalityId={query.municipalityId}
+          municipalities={municipalities.map((m) => ({ id: m.id, name: m.name }))}
+        />
+      </Card>
+    </>
+  );
+}
