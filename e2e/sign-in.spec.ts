@@ -44,7 +44,9 @@ test("without a session every page sends to /login", async ({ page }) => {
 
 test("after 10 failed attempts the account is locked with a message that says so", async ({ page }) => {
   await signIn(page, "admin@demo.local");
+  // An API client sends no Origin of its own; the app refuses cross-site writes without one.
   const created = await page.request.post("/api/users", {
+    headers: { origin: new URL(page.url()).origin },
     data: {
       email: "lockout.e2e@demo.test",
       name: "Проверка блокировки",

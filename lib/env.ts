@@ -40,6 +40,26 @@ const ZEnv = z.object({
   /** E-mail for reminders, e.g. smtp://user:pass@mail.example.ru:587; without it only in-app notifications. */
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
   MAIL_FROM: z.string().min(3, "must be an e-mail sender such as audit@iro23.ru").default("Методаудит <noreply@localhost>"),
+  /**
+   * Sign-in attempts one IP address may make in 10 minutes, on top of the per-account
+   * lock-out; a successful sign-in gives its attempt back. 0 turns the limit off.
+   */
+  SIGN_IN_RATE_LIMIT: z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(0, "must be 0 (off) or more")
+    .max(1_000_000, "must be at most 1000000")
+    .default(20),
+  /**
+   * Downloads one user may start in a minute: list exports, PDF reports, plan exports.
+   * 0 turns the limit off (e.g. for a load test).
+   */
+  EXPORT_RATE_LIMIT: z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(0, "must be 0 (off) or more")
+    .max(1_000_000, "must be at most 1000000")
+    .default(30),
 });
 
 const requiredForS3 = "is required when STORAGE_DRIVER is s3";

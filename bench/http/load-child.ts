@@ -8,6 +8,7 @@
 //     Next server action's POST with the version it got back last, as the form does.
 import autocannon from "autocannon";
 import pg from "pg";
+import { autosaveRequest, autosaveSaved } from "./autosave";
 import type { LoadResult, LoadSpec } from "./types";
 
 const spec = JSON.parse(process.env.BENCH_LOAD_SPEC!) as LoadSpec;
@@ -89,34 +90,14 @@ async function runHttp(s: Extract<LoadSpec, { kind: "http" }>): Promise<LoadResu
           const slot = free.pop();
           if (!slot) throw new Error("autosave: more connections than blanks");
           context.slot = slot;
-          slot.counter += 1;
-          const value =
-            slot.itemKind === "PRESENCE" ? { kind: "PRESENCE", present: slot.counter % 2 === 0 }
-            : slot.itemKind === "COUNT" ? { kind: "COUNT", count: slot.counter }
-            : slot.itemKind === "TEXT" ? { kind: "TEXT", text: `bench ${slot.counter}` }
-            : { kind: "DOCUMENT", present: true, title: `bench ${slot.counter}` };
-          return {
-            ...req,
-            method: "POST",
-            path: `/blanks/${slot.blankId}`,
-            headers: {
-              cookie: slot.cookie,
-              origin: s.autosave!.origin,
-              accept: "text/x-component",
-              "content-type": "text/plain;charset=UTF-8",
-              "next-action": s.autosave!.actionId,
-            },
-            // A server action's arguments as React's encodeReply writes plain JSON values.
-            body: JSON.stringify([{ blankId: slot.blankId, version: slot.version, answers: [{ itemKey: slot.itemKey, value }] }]),
-          };
+          return { ...req, ...autosaveRequest(slot, s.autosave!) };
         },
         onResponse: (status, body, context: Record<string, unknown>) => {
           const slot = context.slot as Slot;
-          const version = /"version":(\d+)/.exec(body ?? "");
-          if (version) slot.version = Number(version[1]);
+          const saved = autosaveSaved(slot, body);
           free.unshift(slot);
           // A saved blank answers with its new version; anything else (an error, a page) failed.
-          check(version ? status : Math.max(status, 500), body);
+          check(saved ? status : Math.max(status, 500), body);
         },
       }
     : { onResponse: (status, body) => check(status, body) };

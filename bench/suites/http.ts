@@ -3,14 +3,13 @@
 // server's RSS sampled every 200 ms; and, for each read, one hand-written SQL query through `pg`
 // run the same way, so that app/SQL shows the overhead of the stack.
 import { spawn } from "node:child_process";
-import fs from "node:fs";
-import net from "node:net";
-import path from "node:path";
 import { inheritedEnvironment } from "@/lib/env";
 import { ensureBuild } from "@/lib/server/launch/ensure-build";
 import { serveNext, stopChild } from "@/lib/server/launch/serve-next";
 import type { ScaleName } from "@/lib/server/seed/demo-data/scales";
-import { BENCH_PASSWORD, prepareHttpFixtures, type HttpFixtures } from "../http/fixtures";
+import { prepareHttpFixtures, type HttpFixtures } from "../http/fixtures";
+import { processTree, sampleRss, statusKb } from "../http/rss";
+import { csrf, freePort, serverActionId, signIn, signInBody, waitForServer } from "../http/server";
 import * as q from "../http/sql";
 import type { SqlQuery } from "../http/sql";
 import type { AutosaveSlot, LoadResult, LoadSpec } from "../http/types";
@@ -60,64 +59,6 @@ export interface HttpSuiteResult {
 
 const p95Under = (ms: number): Target => ({ text: `p95 ≤ ${ms} ms`, met: ({ app }) => app.p95 <= ms });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** The pids of a process and its descendants, from /proc. */
-function processTree(root: number): number[] {
-  const parentOf = new Map<number, number>();
-  for (const entry of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
-      // pid (comm) state ppid …; comm may hold spaces and parentheses.
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      parentOf.set(Number(entry), ppid);
-    } catch {
-      // gone
-    }
-  }
-  const tree = [root];
-  for (let i = 0; i < tree.length; i++) for (const [pid, ppid] of parentOf) if (ppid === tree[i]) tree.push(pid);
-  return tree;
-}
-
-function statusKb(pid: number, field: "VmRSS" | "VmHWM"): number {
-  try {
-    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
-    return match ? Number(match[1]) : 0;
-  } catch {
-    return 0;
-  }
-}
-
-/** Samples the server's RSS (its whole process tree) every 200 ms; stop() gives the peak in MB. */
-function sampleRss(root: number) {
-  let peakKb = 0;
-  const sample = () => {
-    const kb = processTree(root).reduce((sum, pid) => sum + statusKb(pid, "VmRSS"), 0);
-    if (kb > peakKb) peakKb = kb;
-  };
-  sample();
-  const timer = setInterval(sample, 200);
-  return {
-    stop: () => {
-      clearInterval(timer);
-      sample();
-      return Math.round(peakKb / 1024);
-    },
-  };
-}
-
 function runLoadChild(spec: LoadSpec): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", "bench/http/load-child.ts"], {
@@ -134,53 +75,6 @@ function runLoadChild(spec: LoadSpec): Promise<LoadResult> {
       resolve(JSON.parse(stdout.trim().split("\n").at(-1)!) as LoadResult);
     });
   });
-}
-
-const cookiesOf = (response: Response) => response.headers.getSetCookie().map((c) => c.split(";")[0]!);
-
-async function csrf(base: string) {
-  const response = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await response.json()) as { csrfToken: string };
-  return { csrfToken, cookie: cookiesOf(response).join("; ") };
-}
-
-const signInBody = (email: string, csrfToken: string, base: string) =>
-  new URLSearchParams({ email, password: BENCH_PASSWORD, csrfToken, callbackUrl: base, json: "true" }).toString();
-
-/** Signs in through next-auth's credentials endpoint, as the login form does; returns the session cookie. */
-async function signIn(base: string, email: string): Promise<string> {
-  const { csrfToken, cookie } = await csrf(base);
-  const response = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie },
-    body: signInBody(email, csrfToken, base),
-  });
-  const session = cookiesOf(response).find((c) => c.startsWith("next-auth.session-token="));
-  if (!session) throw new Error(`sign-in as ${email} failed: ${response.status} ${await response.text()}`);
-  return session;
-}
-
-async function waitForServer(base: string, server: { exitCode: number | null }, timeoutMs = 120_000) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode}`);
-    try {
-      if ((await fetch(`${base}/login`)).ok) return;
-    } catch {
-      // not yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-  throw new Error(`the server did not answer on ${base} in ${timeoutMs / 1000} s`);
-}
-
-/** The id of a server action in the build, as the browser sends it in `Next-Action`. */
-function serverActionId(file: string, name: string): string | undefined {
-  const manifest = JSON.parse(fs.readFileSync(path.resolve(".next/server/server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { filename?: string; exportedName?: string }>;
-  };
-  return Object.entries(manifest.node).find(([, entry]) => entry.filename === file && entry.exportedName === name)?.[0];
 }
 
 interface Endpoint {
@@ -213,7 +107,8 @@ export async function runHttpSuite(options: {
   log(`Starting the production server on ${base}…`);
   const server = serveNext({
     port,
-    env: { DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: "bench-secret-0123456789-0123456789-0123456789", NEXTAUTH_URL: base },
+    // The download limit (30 a minute per user) would answer most of the PDF and export load with 429.
+    env: { DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: "bench-secret-0123456789-0123456789-0123456789", NEXTAUTH_URL: base, EXPORT_RATE_LIMIT: "0" },
   });
   const skipped: string[] = [];
   const results: HttpResult[] = [];

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { SignOutEverywhere } from "@/components/auth/sign-out-everywhere";
 import { DASHBOARD_ROLES } from "@/lib/dashboard/dashboard-roles";
 import { hasAnyRole, homePathFor, REGION_STAFF, ROLE_LABELS, type Scope } from "@/lib/scope";
 
@@ -63,9 +64,14 @@ export function AppHeader({ scope, unread }: { scope: Scope; unread: number }) {
             </Link>
           )}
           {hasAnyRole(scope, ["REGION_ADMIN"]) && (
-            <Link href="/region/users" className="hover:underline">
-              Пользователи
-            </Link>
+            <>
+              <Link href="/region/users" className="hover:underline">
+                Пользователи
+              </Link>
+              <Link href="/region/audit" className="hover:underline">
+                Журнал изменений
+              </Link>
+            </>
           )}
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
@@ -78,6 +84,7 @@ export function AppHeader({ scope, unread }: { scope: Scope; unread: number }) {
               {scope.memberships.map((m) => `${ROLE_LABELS[m.role]}: ${m.scopeName}`).join("; ")}
             </span>
           </span>
+          <SignOutEverywhere />
           <SignOutButton />
         </div>
       </div>

@@ -2,10 +2,12 @@
 // read go to stdout as JSON; errors go to stderr with a non-zero exit code.
 import { parseArgs } from "node:util";
 import { AppError } from "@/lib/errors";
+import { CLI_ACTOR, runAsActor } from "@/lib/server/audit/actor-context";
 import { connectDb, disconnectDb } from "@/lib/server/db/client";
 import { migrate } from "@/lib/server/db/migrate";
 import { resolveDatabase } from "@/lib/server/db/resolve-database";
 import { seedDemo } from "@/lib/server/seed/seed-demo";
+import { backupCommand, restoreCommand } from "./backup-commands";
 import { campaignList, remindersSend } from "./campaign-commands";
 import { createUserFromCli } from "./create-user-command";
 import { demoDataCommand } from "./demo-data-command";
@@ -51,7 +53,12 @@ const USAGE = `Usage: npm run -s cli -- <command>
                                    period, recurring with due dates inside the school year or plan range)
   report <audit|campaign|roadmap|records> --id <id> --out <file.pdf>
                                    a PDF report of a blank, campaign, plan, or school/municipality/region,
-                                   made as the administrator of its region; prints { out, bytes, pages }`;
+                                   made as the administrator of its region; prints { out, bytes, pages }
+  backup --out <file.tar.gz> [--force]
+                                   the database (schema public, one consistent snapshot) and every stored file
+                                   in one archive; --force overwrites an existing file; prints { out, bytes, tables, rows, files }
+  restore <file.tar.gz> [--force]  an archive of backup into an empty database and the storage, all or nothing;
+                                   --force replaces a database that holds data; prints { restored, tables, rows, files }`;
 
 type Command = (args: string[], databaseUrl: string) => Promise<unknown>;
 
@@ -108,6 +115,8 @@ const commands: Record<string, Command> = {
     connectDb(databaseUrl);
     return reportCommand(args);
   },
+  backup: async (args, databaseUrl) => backupCommand(args, databaseUrl, log),
+  restore: async (args, databaseUrl) => restoreCommand(args, databaseUrl, log),
   "template list": async (args, databaseUrl) => {
     connectDb(databaseUrl);
     return templateList(args);
@@ -144,7 +153,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const database = await resolveDatabase(log);
   try {
-    const result = await command(argv.slice(words), database.url);
+    // Every write of a command is recorded in the audit trail as «Командная строка».
+    const result = await runAsActor(CLI_ACTOR, () => command(argv.slice(words), database.url));
     console.log(JSON.stringify(result, null, 2));
     return 0;
   } finally {

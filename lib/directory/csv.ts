@@ -11,11 +11,14 @@ const BOM = "\uFEFF";
 
 /*
  * A cell that starts with "=", "+", "-" or "@" is a formula to a spreadsheet that
- * opens the file. On export such a cell gets an apostrophe in front, which makes it
- * text; on import that one apostrophe is removed again. Text that already starts
- * with apostrophes before such a character gets one more, so the trip is exact.
+ * opens the file, and so is one that starts with a tab or a carriage return before
+ * such a character (OWASP, "CSV Injection"). On export such a cell gets an
+ * apostrophe in front, which makes it text; on import that one apostrophe is
+ * removed again. Text that already starts with apostrophes before such a character
+ * gets one more, so the trip is exact. Numbers are written as numbers, never
+ * neutralised: -5 stays a negative number.
  */
-const FORMULA_LIKE = /^'*[=+\-@]/u;
+const FORMULA_LIKE = /^'*[=+\-@\t\r]/u;
 
 export function neutraliseFormula(text: string): string {
   return FORMULA_LIKE.test(text) ? `'${text}` : text;
@@ -72,6 +75,9 @@ export function detectSeparator(text: string, isHeader: (line: string) => boolea
   return SEPARATORS.reduce((best, s) => (counts[s] > counts[best] ? s : best), ";" as CsvSeparator);
 }
 
+/** What String.prototype.trim removes: white space and line terminators. */
+const WHITE_SPACE = /^\s$/u;
+
 /**
  * The records of a CSV text. Line ends may be CRLF, LF or CR; a quoted field may
  * hold separators, doubled quotes and line breaks. A quote inside an unquoted
@@ -84,11 +90,17 @@ export function parseCsv(text: string, separator: CsvSeparator): string[][] {
   let quoted = false;
   /** The field has content, or was quoted: a record of one empty quoted field still counts. */
   let started = false;
+  /**
+   * The field holds nothing but white space: what `field.trim() === ""` says, kept
+   * as each character comes (trimming the field at every quote was quadratic).
+   */
+  let blank = true;
   let quoteOpenedAt = 0;
   const endField = () => {
     record.push(field);
     field = "";
     started = false;
+    blank = true;
   };
   const endRecord = () => {
     endField();
@@ -98,14 +110,17 @@ export function parseCsv(text: string, separator: CsvSeparator): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c !== '"') field += c;
-      else if (text[i + 1] === '"') {
+      if (c !== '"') {
+        field += c;
+        if (blank && !WHITE_SPACE.test(c)) blank = false;
+      } else if (text[i + 1] === '"') {
         field += '"';
+        blank = false;
         i++;
       } else quoted = false;
       continue;
     }
-    if (c === '"' && field.trim() === "") {
+    if (c === '"' && blank) {
       // Spaces before an opening quote are not part of the field.
       field = "";
       quoted = true;
@@ -119,6 +134,7 @@ export function parseCsv(text: string, separator: CsvSeparator): string[][] {
     } else {
       field += c;
       started = true;
+      if (blank && !WHITE_SPACE.test(c)) blank = false;
     }
   }
   if (quoted) throw new CsvError(quoteOpenedAt, "кавычка, открытая в этой строке, не закрыта до конца файла");
@@ -126,7 +142,8 @@ export function parseCsv(text: string, separator: CsvSeparator): string[][] {
   return records;
 }
 
-function quoteField(text: string, separator: CsvSeparator): string {
+/** A field as written: quoted where it holds the separator, a quote, a line break or edge spaces. */
+export function quoteField(text: string, separator: CsvSeparator): string {
   const needsQuotes = text.includes(separator) || /["\r\n]/u.test(text) || text !== text.trim();
   return needsQuotes ? `"${text.replaceAll('"', '""')}"` : text;
 }

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { FILE_KINDS } from "@/lib/files/detect-file-type";
+import { MAX_TABLE_COLUMNS, readWorkbook, sheetRowValues } from "@/lib/files/read-workbook";
 import { z } from "@/lib/schemas/z";
 import { cellText, toCellText } from "@/lib/templates/xlsx-cells";
 import { readCsv, writeCsv } from "./csv";
@@ -57,27 +58,18 @@ export async function readSchoolFile(bytes: Uint8Array): Promise<{ rows: TableRo
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<{ rows: TableRow[]; problems: TableProblem[] }> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs declares its own Buffer type; at run time it reads Node's.
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
-  } catch {
-    return { rows: [], problems: [fileProblem("Файл не читается как книга Excel (.xlsx).")] };
-  }
-  const sheets = workbook.worksheets.map(sheetRows);
+  // A zip bomb or a sheet that would expand to billions of cells is refused before exceljs inflates it.
+  const loaded = await readWorkbook(bytes);
+  if (!loaded.ok) return { rows: [], problems: [fileProblem(loaded.message)] };
+  const sheets = loaded.workbook.worksheets.map(sheetRows);
   // The sheet that holds the table: the first with its header, else the first one.
   const rows = sheets.find((sheet) => sheet.some((r) => looksLikeHeader(r.cells))) ?? sheets[0] ?? [];
   return { rows, problems: [] };
 }
 
+/** The rows that hold anything (empty rows are skipped by the table's parsers anyway), at most MAX_TABLE_COLUMNS cells each. */
 function sheetRows(sheet: ExcelJS.Worksheet): TableRow[] {
-  const rows: TableRow[] = [];
-  const width = sheet.columnCount;
-  for (let r = 1; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
-    rows.push({ row: r, cells: Array.from({ length: width }, (_, c) => xlsxCellText(row.getCell(c + 1).value)) });
-  }
-  return rows;
+  return sheetRowValues(sheet, MAX_TABLE_COLUMNS).map(({ row, values }) => ({ row, cells: values.map(xlsxCellText) }));
 }
 
 /** A formula is taken as the text typed, never as its result: "=HYPERLINK(…)" stays that text. */

@@ -4,6 +4,7 @@
  */
 export const LIST_EXPORT_IDS = [
   "assignments",
+  "audit",
   "blanks",
   "campaigns",
   "documents",

@@ -8,6 +8,14 @@ import { drained } from "./drained";
  * How each type of cell is shown: dates ДД.ММ.ГГГГ, percents with one decimal, and
  * text cells as text ("@"), so that Excel never takes "=…" for a formula, not even
  * after the cell is edited.
+ *
+ * Formula injection (OWASP, "CSV Injection"): text that starts with = + - @, a tab
+ * or a carriage return is written as a string cell, which no spreadsheet evaluates
+ * (a workbook holds formulas only in <f> elements, and this writer never writes
+ * one), in a text-formatted column. It gets no apostrophe, unlike in CSV
+ * (lib/exports/write-csv-table.ts), where the apostrophe is the only way to say
+ * "text": in a workbook it would be a character of the cell, shown, sorted on and
+ * read back by every importer. Numbers and dates stay typed cells (-5 is a number).
  */
 const STYLES: Record<ColumnType, Partial<ExcelJS.Style>> = {
   text: { numFmt: "@", alignment: { wrapText: true, vertical: "top" } },

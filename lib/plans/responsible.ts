@@ -119,6 +119,18 @@ interface Piece {
   value: string;
 }
 
+/**
+ * Whether the fragment's text before `index` ends with «им.» or «имени» (and a
+ * space): looked for in the last few characters only, as testing the whole
+ * prefix at every name was quadratic (a cell of 100 KB of names: seconds).
+ * Fragments are squeezed, so one space at most follows the word.
+ */
+function endsWithNamedAfter(fragment: string, index: number): boolean {
+  const start = Math.max(0, index - 16);
+  const tail = fragment.slice(start, index);
+  return (start === 0 ? /(?:^|\s)(?:им\.|имени)\s*$/iu : /\s(?:им\.|имени)\s*$/iu).test(tail);
+}
+
 /** A fragment's people with initials (in either order) and the text between them, in order. */
 function extractPeople(fragment: string): Piece[] {
   const pieces: Piece[] = [];
@@ -128,7 +140,7 @@ function extractPeople(fragment: string): Piece[] {
     const [whole, surnameA, firstA, secondA, firstB, secondB, surnameB] = match;
     const before = fragment.slice(cursor, match.index);
     // "школа им. Пушкина А.С." names a school, not a person in charge.
-    const namesAnInstitution = /(?:^|\s)(?:им\.|имени)\s*$/iu.test(fragment.slice(0, match.index));
+    const namesAnInstitution = endsWithNamedAfter(fragment, match.index);
     // "Директор О.В. Плесецкая": the capitalised word before the initials is a position, not a surname.
     const positionAsSurname = surnameA !== undefined && ROLE_START_RE.test(surnameA.toLowerCase());
     if (namesAnInstitution) continue;

@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import { CsvError, decodeUtf8, detectSeparator, parseCsv, restoreFormula, writeCsv, type CsvSeparator } from "@/lib/directory/csv";
 import { squeeze, type TableProblem } from "@/lib/directory/school-table";
 import { detectFileType, FILE_KINDS } from "@/lib/files/detect-file-type";
+import { MAX_TABLE_COLUMNS, readWorkbook } from "@/lib/files/read-workbook";
 import { cellText, toCellText } from "@/lib/templates/xlsx-cells";
 import {
   isRoadmapHeader,
@@ -229,24 +230,20 @@ function readCsvText(text: string): RoadmapSheet {
 /* XLSX */
 
 async function readXlsx(bytes: Uint8Array): Promise<RoadmapSheet> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs declares its own Buffer type; at run time it reads Node's.
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
-  } catch {
-    return refused("xlsx", fileProblem("Файл не читается как книга Excel (.xlsx)."));
-  }
-  const sheets = workbook.worksheets.map(sheetRows);
+  // A zip bomb or a sheet that would expand to billions of cells is refused before exceljs inflates it.
+  const loaded = await readWorkbook(bytes);
+  if (!loaded.ok) return refused("xlsx", fileProblem(loaded.message));
+  const sheets = loaded.workbook.worksheets.map(sheetRows);
   // The first sheet that holds the report's header, else the first sheet.
   const rows = sheets.find((sheet) => sheet.slice(0, 30).some((r) => isRoadmapHeader(r.cells))) ?? sheets[0] ?? [];
   return roadmapSheetOfRows("xlsx", rows);
 }
 
+/** The rows that hold anything (empty rows are skipped by the table's parser anyway), at most MAX_TABLE_COLUMNS cells each. */
 function sheetRows(sheet: ExcelJS.Worksheet): SourceRow[] {
   const rows: SourceRow[] = [];
-  const width = sheet.columnCount;
-  for (let r = 1; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
+  sheet.eachRow({ includeEmpty: false }, (row, r) => {
+    const width = Math.min(row.cellCount, MAX_TABLE_COLUMNS);
     const cells: string[] = [];
     let italic = true;
     let filled = false;
@@ -259,7 +256,7 @@ function sheetRows(sheet: ExcelJS.Worksheet): SourceRow[] {
       if (!isItalic(cell)) italic = false;
     }
     rows.push({ row: r, cells, italic: filled && italic });
-  }
+  });
   return rows;
 }
 

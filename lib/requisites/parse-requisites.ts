@@ -34,7 +34,38 @@ const TYPES: Array<{ type: string; pattern: string }> = [
 const TYPE_RE = new RegExp(`(?<![\\p{L}\\d])(${TYPES.map((t) => t.pattern).join("|")})(?![\\p{L}\\d])`, "iu");
 
 const NUMBER_RE = /(?:№|(?<![\p{L}\d])No?\.?)\s*([\p{L}\d]*\d[\p{L}\d]*(?:[-/.][\p{L}\d]+)*)/u;
-const QUOTED_RE = /«([^»]+)»|"([^"]+)"|„([^“”]+)[“”]|“([^”]+)”/u;
+/** Quotes a title may stand in: «…», "…", „…“ (or „…”), “…”. */
+const QUOTES: ReadonlyArray<{ open: string; close: string }> = [
+  { open: "«", close: "»" },
+  { open: '"', close: '"' },
+  { open: "„", close: "“”" },
+  { open: "“", close: "”" },
+];
+
+/**
+ * The first quoted text (at least one character) of a text: what
+ * /«([^»]+)»|"([^"]+)"|„([^“”]+)[“”]|“([^”]+)”/ finds, in linear time. That
+ * regular expression takes quadratic time on a run of opening quotes that are
+ * never closed (100 KB of «: a minute and a half).
+ */
+export function findQuoted(text: string): { index: number; content: string } | null {
+  // Per kind of quote: where its closing quote was last looked for, and where it was found (-1: nowhere after).
+  const next = QUOTES.map(() => ({ from: -1, at: -1 }));
+  for (let i = 0; i < text.length; i++) {
+    const kind = QUOTES.findIndex((q) => q.open === text[i]);
+    if (kind < 0) continue;
+    const cached = next[kind]!;
+    if (cached.from === -1 || (cached.at !== -1 && cached.at < i + 1)) {
+      let at = i + 1;
+      while (at < text.length && !QUOTES[kind]!.close.includes(text[at]!)) at++;
+      next[kind] = { from: i + 1, at: at < text.length ? at : -1 };
+    }
+    const close = next[kind]!.at;
+    if (close === -1) continue;
+    if (close > i + 1) return { index: i, content: text.slice(i + 1, close) };
+  }
+  return null;
+}
 
 function typeOf(word: string): string {
   return TYPES.find((t) => new RegExp(`^${t.pattern}$`, "iu").test(word))!.type;
@@ -61,8 +92,8 @@ export function parseRequisites(input: string): ParseResult {
   // The issuer runs from the kind to the date or the number; the title is the quoted text after them.
   const marks = [date?.index, number?.index].filter((i): i is number => i !== undefined);
   if (marks.length === 0) {
-    const quoted = QUOTED_RE.exec(afterType);
-    const title = quoted && clean(afterType.slice(0, quoted.index)) === "" ? quoted.slice(1).find(Boolean)! : afterType;
+    const quoted = findQuoted(afterType);
+    const title = quoted && clean(afterType.slice(0, quoted.index)) === "" ? quoted.content : afterType;
     return { ok: true, value: { type: typeOf(typeMatch[0]), issuer: null, date: null, number: null, title: orNull(title) } };
   }
   const issuerEnd = Math.min(...marks);
@@ -72,7 +103,7 @@ export function parseRequisites(input: string): ParseResult {
     number ? number.index + number[0].length : 0,
   );
   const tail = afterType.slice(tailStart);
-  const quoted = QUOTED_RE.exec(tail);
+  const quoted = findQuoted(tail);
   return {
     ok: true,
     value: {
@@ -80,7 +111,7 @@ export function parseRequisites(input: string): ParseResult {
       issuer: orNull(issuer),
       date: date?.iso ?? null,
       number: number?.[1] ?? null,
-      title: quoted ? clean(quoted.slice(1).find(Boolean)!) : null,
+      title: quoted ? clean(quoted.content) : null,
     },
   };
 }
@@ -93,11 +124,12 @@ export function splitDocuments(input: string): string[] {
   const text = input.replace(/\s+/g, " ").trim();
   const starts: number[] = [];
   const typeAt = new RegExp(TYPE_RE.source, "giu");
+  const quotes = quoteCounter(text);
   let match: RegExpExecArray | null;
   while ((match = typeAt.exec(text))) {
     const first = match[0][0]!;
     if (first !== first.toUpperCase()) continue;
-    if (insideQuotes(text, match.index)) continue;
+    if (quotes.insideAt(match.index)) continue;
     starts.push(match.index);
   }
   if (starts.length === 0) return [text];
@@ -106,11 +138,26 @@ export function splitDocuments(input: string): string[] {
   return starts.map((start, i) => text.slice(start, starts[i + 1] ?? text.length).trim()).filter(Boolean);
 }
 
-function insideQuotes(text: string, index: number): boolean {
-  const before = text.slice(0, index);
-  const guillemets = (before.match(/«/g)?.length ?? 0) - (before.match(/»/g)?.length ?? 0);
-  const straight = before.match(/"/g)?.length ?? 0;
-  return guillemets > 0 || straight % 2 === 1;
+/**
+ * Whether a position is inside quotes: more « than » before it, or an odd number
+ * of ". Asked at ascending positions, it counts each character once (counting
+ * the whole prefix at every document kind was quadratic).
+ */
+function quoteCounter(text: string) {
+  let position = 0;
+  let guillemets = 0;
+  let straight = 0;
+  return {
+    insideAt(index: number): boolean {
+      for (; position < index; position++) {
+        const c = text[position];
+        if (c === "«") guillemets++;
+        else if (c === "»") guillemets--;
+        else if (c === '"') straight++;
+      }
+      return guillemets > 0 || straight % 2 === 1;
+    },
+  };
 }
 
 export type ListResult = { ok: true; value: Requisites[] } | { ok: false; error: string };

@@ -69,7 +69,36 @@ export interface TTemplateItem {
   children: TTemplateItem[];
 }
 
-export const ZTemplateItem: z.ZodType<TTemplateItem, unknown> = z.lazy(() =>
+/** Items nest at most this deep (the seed's blanks: three levels, «1.1.1»). */
+export const MAX_ITEM_DEPTH = 20;
+
+/**
+ * Whether items (an item, or a list of them) nest deeper than MAX_ITEM_DEPTH,
+ * found without recursion: a file of items nested a hundred thousand deep is
+ * refused with a message instead of exhausting the stack of the recursive schema.
+ */
+function nestedTooDeep(value: unknown): boolean {
+  const stack: Array<[unknown, number]> = [];
+  if (Array.isArray(value)) for (const item of value) stack.push([item, 1]);
+  else stack.push([value, 1]);
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [item, depth] = next;
+    if (item === null || typeof item !== "object" || Array.isArray(item)) continue;
+    if (depth > MAX_ITEM_DEPTH) return true;
+    const children = (item as { children?: unknown }).children;
+    if (Array.isArray(children)) for (const child of children) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/** The schema, after the nesting of the input is checked. */
+const depthLimited = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value, ctx) => {
+    if (nestedTooDeep(value)) ctx.addIssue({ code: "custom", message: `Пункты вложены глубже ${MAX_ITEM_DEPTH} уровней.` });
+    return value;
+  }, schema);
+
+const ZTemplateItemNode: z.ZodType<TTemplateItem, unknown> = z.lazy(() =>
   z.object({
     key: z.uuid({ error: "Неверный ключ пункта." }),
     number: z.string().trim().max(20, "Номер не длиннее 20 символов.").default(""),
@@ -81,9 +110,11 @@ export const ZTemplateItem: z.ZodType<TTemplateItem, unknown> = z.lazy(() =>
     weight: z.number({ error: "Вес — число." }).min(0, "Вес не может быть отрицательным.").max(100, "Вес не больше 100.").default(1),
     critical: z.boolean().default(false),
     columns: ZColumnHeaders.nullable().default(null),
-    children: z.array(ZTemplateItem).max(200).default([]),
+    children: z.array(ZTemplateItemNode).max(200).default([]),
   }),
 );
+
+export const ZTemplateItem: z.ZodType<TTemplateItem, unknown> = depthLimited(ZTemplateItemNode);
 
 export const ZGradeBands = z
   .object({
@@ -101,7 +132,7 @@ export const ZTemplateContent = z
     subjectCaption: z.string().trim().max(200).default(""),
     columns: ZColumnHeaders,
     gradeBands: ZGradeBands.default({ compliant: 90, partial: 70 }),
-    items: z.array(ZTemplateItem).min(1, "Добавьте хотя бы один пункт.").max(200),
+    items: depthLimited(z.array(ZTemplateItemNode).min(1, "Добавьте хотя бы один пункт.").max(200)),
   })
   .superRefine((content, ctx) => {
     const keys = new Set<string>();

@@ -120,11 +120,12 @@ export function scoreBlank(
 
   const score = percent(total.earned, total.possible);
   const bands = content.gradeBands;
+  // A failed critical item fails the blank whatever the score, even when it weighs nothing and all else is not applicable.
   const grade: Grade =
-    score === null
-      ? GRADES.NOT_RATED
-      : criticalFailed
-        ? GRADES.NON_COMPLIANT
+    criticalFailed
+      ? GRADES.NON_COMPLIANT
+      : score === null
+        ? GRADES.NOT_RATED
         : score >= bands.compliant
           ? GRADES.COMPLIANT
           : score >= bands.partial

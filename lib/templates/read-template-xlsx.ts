@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { AppError } from "@/lib/errors";
+import { readWorkbook } from "@/lib/files/read-workbook";
 import {
   ITEM_KIND_LABELS,
   ITEM_KINDS,
@@ -89,15 +90,20 @@ export async function templateFromXlsx(bytes: Buffer): Promise<TTemplateDocument
   throw refuseTemplate(problems.list);
 }
 
+/** The workbook, unless lib/files/zip-guard.ts refuses it (a zip bomb, a sheet of billions of cells) or exceljs cannot read it. */
 async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs declares its own Buffer type; at run time it reads Node's.
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  } catch {
-    throw new AppError("VALIDATION", "Файл не читается как книга Excel (.xlsx).");
-  }
-  return workbook;
+  const loaded = await readWorkbook(bytes);
+  if (!loaded.ok) throw new AppError("VALIDATION", loaded.message);
+  return loaded.workbook;
+}
+
+/** The numbers of the rows from `first` on that hold anything: a cell far down the sheet is one row, not a million. */
+function filledRows(sheet: ExcelJS.Worksheet, first: number): number[] {
+  const numbers: number[] = [];
+  sheet.eachRow({ includeEmpty: false }, (_row, r) => {
+    if (r >= first) numbers.push(r);
+  });
+  return numbers;
 }
 
 interface MetaValue {
@@ -110,7 +116,7 @@ type MetaValues = Partial<Record<MetaPath, MetaValue>>;
 
 function readMeta(sheet: ExcelJS.Worksheet, problems: Problems): MetaValues {
   const rowOfLabel = new Map<string, number>();
-  for (let r = 2; r <= sheet.rowCount; r++) rowOfLabel.set(cellText(sheet.getRow(r).getCell(1).value).trim(), r);
+  for (const r of filledRows(sheet, 2)) rowOfLabel.set(cellText(sheet.getRow(r).getCell(1).value).trim(), r);
   const values: MetaValues = {};
   for (const { path, label } of META_ROWS) {
     const row = rowOfLabel.get(label);
@@ -152,7 +158,7 @@ function readItems(sheet: ExcelJS.Worksheet, problems: Problems): { items: RawIt
   const items: RawItem[] = [];
   const rows: ItemRows = new Map();
   const open: { item: RawItem; path: string }[] = [];
-  for (let r = 2; r <= sheet.rowCount; r++) {
+  for (const r of filledRows(sheet, 2)) {
     const row = sheet.getRow(r);
     const value = (id: ItemColumnId) => row.getCell(columnOf(id)).value;
     const text = (id: ItemColumnId) => cellText(value(id));

@@ -38,9 +38,14 @@ export default async function RegionHome(props: { searchParams: Promise<Record<s
               <Link href="/region/report-settings">Бланк отчётов</Link>
             </Button>
             {hasAnyRole(scope, ["REGION_ADMIN"]) && (
-              <Button asChild variant="outline">
-                <Link href="/region/users">Пользователи и роли</Link>
-              </Button>
+              <>
+                <Button asChild variant="outline">
+                  <Link href="/region/users">Пользователи и роли</Link>
+                </Button>
+                <Button asChild variant="outline">
+                  <Link href="/region/audit">Журнал изменений</Link>
+                </Button>
+              </>
             )}
           </div>
         }

@@ -1,7 +1,9 @@
 import "server-only";
 import { forbidden, redirect, unstable_rethrow } from "next/navigation";
+import { cache } from "react";
 import { AppError, type ErrorBody } from "@/lib/errors";
 import { hasAnyRole, narrowScope, type Role, type Scope } from "@/lib/scope";
+import { actorOfScope, addRequestActorSource, runAsActor, type Actor } from "@/lib/server/audit/actor-context";
 import { toErrorBody, toResponse } from "@/lib/server/http/to-response";
 import { getScope } from "./get-scope";
 
@@ -17,10 +19,20 @@ async function scopeFor(rule: ScopeRule): Promise<Scope> {
   return narrowScope(scope, rule.role);
 }
 
+/**
+ * The audit trail's actor of the page being rendered (lib/server/audit/actor-context.ts):
+ * a page cannot wrap the rest of its render in a context, so requireScope leaves the
+ * actor in React's cache of the request, where a write made during the render finds it.
+ */
+const pageActor = cache((): { actor: Actor | null } => ({ actor: null }));
+addRequestActorSource(() => pageActor().actor);
+
 /** For pages and layouts: no session → /login, another role → the 403 page. */
 export async function requireScope(rule: ScopeRule): Promise<Scope> {
   try {
-    return await scopeFor(rule);
+    const scope = await scopeFor(rule);
+    pageActor().actor = actorOfScope(scope);
+    return scope;
   } catch (error) {
     if (error instanceof AppError && error.code === "UNAUTHENTICATED") redirect("/login");
     forbidden();
@@ -40,7 +52,9 @@ export function withScope<P = Record<string, string>>(
   return async (request: Request, context: RouteContext<P>): Promise<Response> => {
     try {
       const scope = await scopeFor(rule);
-      return await handler({ request, params: await context.params, scope });
+      const params = await context.params;
+      // Every write the handler makes, a streamed download's included, is recorded as this user.
+      return await runAsActor(actorOfScope(scope), () => handler({ request, params, scope }));
     } catch (error) {
       unstable_rethrow(error);
       return toResponse(error);
@@ -58,7 +72,7 @@ export function scopedAction<I, T>(
   return async (input: I) => {
     try {
       const scope = await scopeFor(rule);
-      return { ok: true, data: await handler(input, scope) };
+      return { ok: true, data: await runAsActor(actorOfScope(scope), () => handler(input, scope)) };
     } catch (error) {
       unstable_rethrow(error);
       return { ok: false, ...toErrorBody(error) };

@@ -12,29 +12,38 @@ import { recordChanges } from "./record-change";
 export async function acceptBlank(options: { scope: Scope; blankId: string }) {
   const { blank, items } = await loadBlankFor(options.blankId, reviewerWhere(options.scope));
   if (blank.status !== "SUBMITTED") throw new AppError("CONFLICT", "Принять можно только бланк, отправленный на проверку.");
-  const marked = new Set(blank.answers.filter((a) => a.mark !== null).map((a) => a.itemKey));
-  const unmarked = [...items.values()].filter((item) => !marked.has(item.key));
-  if (unmarked.length) {
-    throw new AppError(
-      "CONFLICT",
-      `Отметьте соответствие официальным данным для всех пунктов: не отмечены ${unmarked.map((i) => i.number).join(", ")}.`,
-    );
-  }
-  await db().$transaction(async (tx) => {
-    const acceptedAt = new Date();
-    const claimed = await tx.blank.updateMany({
-      where: { id: blank.id, status: "SUBMITTED" },
-      data: { status: "ACCEPTED", acceptedAt, version: { increment: 1 } },
-    });
-    if (claimed.count === 0) throw new AppError("CONFLICT", "Бланк уже принят или возвращён.");
-    await recordChanges(tx, options.scope, blank.id, [{ itemKey: null, field: "status", before: "SUBMITTED", after: "ACCEPTED" }]);
-    await syncFindings(tx, blank.id, await scoreStoredBlank(tx, blank.id), acceptedAt);
-    await notify(tx, await participantCoordinators(tx, blank), {
-      regionId: blank.regionId,
-      title: "Бланк принят",
-      body: "Аудитор принял ваш бланк соответствия.",
-      link: `/blanks/${blank.id}`,
-      dedupeKey: `accepted:${blank.id}`,
-    });
-  });
+  const requireAllMarked = (answers: Array<{ itemKey: string; mark: string | null }>) => {
+    const marked = new Set(answers.filter((a) => a.mark !== null).map((a) => a.itemKey));
+    const unmarked = [...items.values()].filter((item) => !marked.has(item.key));
+    if (unmarked.length) {
+      throw new AppError(
+        "CONFLICT",
+        `Отметьте соответствие официальным данным для всех пунктов: не отмечены ${unmarked.map((i) => i.number).join(", ")}.`,
+      );
+    }
+  };
+  requireAllMarked(blank.answers);
+  await db().$transaction(
+    async (tx) => {
+      const acceptedAt = new Date();
+      const claimed = await tx.blank.updateMany({
+        where: { id: blank.id, status: "SUBMITTED" },
+        data: { status: "ACCEPTED", acceptedAt, version: { increment: 1 } },
+      });
+      if (claimed.count === 0) throw new AppError("CONFLICT", "Бланк уже принят или возвращён.");
+      // The claim holds the blank's row, which every mark takes first: the marks read now are final.
+      requireAllMarked(await tx.answer.findMany({ where: { blankId: blank.id }, select: { itemKey: true, mark: true } }));
+      await recordChanges(tx, options.scope, blank.id, [{ itemKey: null, field: "status", before: "SUBMITTED", after: "ACCEPTED" }]);
+      await syncFindings(tx, blank.id, await scoreStoredBlank(tx, blank.id), acceptedAt);
+      await notify(tx, await participantCoordinators(tx, blank), {
+        regionId: blank.regionId,
+        title: "Бланк принят",
+        body: "Аудитор принял ваш бланк соответствия.",
+        link: `/blanks/${blank.id}`,
+        dedupeKey: `accepted:${blank.id}`,
+      });
+    },
+    // Acceptances and marks of one blank queue on its row: under a burst they wait their turn rather than fail.
+    { maxWait: 15_000, timeout: 15_000 },
+  );
 }

@@ -11,23 +11,32 @@ import { recordChanges } from "./record-change";
 export async function markAllMatching(options: { scope: Scope; blankId: string }): Promise<{ marked: number }> {
   const { blank, items } = await loadBlankFor(options.blankId, reviewerWhere(options.scope));
   if (blank.status !== "SUBMITTED") throw new AppError("CONFLICT", "Отмечать можно только бланк, отправленный на проверку.");
-  const marked = new Set(blank.answers.filter((a) => a.mark !== null).map((a) => a.itemKey));
-  const keys = [...items.keys()].filter((key) => !marked.has(key));
-  await db().$transaction(async (tx) => {
-    for (const itemKey of keys) {
-      await tx.answer.upsert({
-        where: { blankId_itemKey: { blankId: blank.id, itemKey } },
-        update: { mark: "MATCHES", markComment: null, updatedById: options.scope.userId },
-        create: { blankId: blank.id, itemKey, mark: "MATCHES", updatedById: options.scope.userId },
-      });
-    }
-    await recordChanges(
-      tx,
-      options.scope,
-      blank.id,
-      keys.map((itemKey) => ({ itemKey, field: "mark", before: null, after: { mark: "MATCHES", comment: null } })),
-    );
-    await scoreStoredBlank(tx, blank.id);
-  });
-  return { marked: keys.length };
+  return db().$transaction(
+    async (tx) => {
+      // The blank's row first, as every mark and the acceptance take it: no deadlock with them, and the
+      // unmarked items are read after the marks before this one, so none of them is overwritten.
+      const [locked] = await tx.$queryRaw<Array<{ status: string }>>`SELECT status::text FROM "Blank" WHERE id = ${blank.id}::uuid FOR UPDATE`;
+      if (locked?.status !== "SUBMITTED") throw new AppError("CONFLICT", "Отмечать можно только бланк, отправленный на проверку.");
+      const marked = new Set(
+        (await tx.answer.findMany({ where: { blankId: blank.id, mark: { not: null } }, select: { itemKey: true } })).map((a) => a.itemKey),
+      );
+      const keys = [...items.keys()].filter((key) => !marked.has(key));
+      for (const itemKey of keys) {
+        await tx.answer.upsert({
+          where: { blankId_itemKey: { blankId: blank.id, itemKey } },
+          update: { mark: "MATCHES", markComment: null, updatedById: options.scope.userId },
+          create: { blankId: blank.id, itemKey, mark: "MATCHES", updatedById: options.scope.userId },
+        });
+      }
+      await recordChanges(
+        tx,
+        options.scope,
+        blank.id,
+        keys.map((itemKey) => ({ itemKey, field: "mark", before: null, after: { mark: "MATCHES", comment: null } })),
+      );
+      await scoreStoredBlank(tx, blank.id);
+      return { marked: keys.length };
+    },
+    { maxWait: 15_000, timeout: 15_000 },
+  );
 }

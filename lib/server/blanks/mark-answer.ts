@@ -14,23 +14,37 @@ export async function markAnswer(options: { scope: Scope; input: unknown }) {
   const { blank, items } = await loadBlankFor(input.blankId, reviewerWhere(options.scope));
   if (blank.status !== "SUBMITTED") throw new AppError("CONFLICT", "Отмечать можно только бланк, отправленный на проверку.");
   if (!items.has(input.itemKey)) throw new AppError("NOT_FOUND", "Такого пункта в бланке нет.");
-  const before = blank.answers.find((a) => a.itemKey === input.itemKey);
   const comment = input.comment || null;
-  if (before && before.mark === input.mark && before.markComment === comment) return;
-  await db().$transaction(async (tx) => {
-    await tx.answer.upsert({
-      where: { blankId_itemKey: { blankId: blank.id, itemKey: input.itemKey } },
-      update: { mark: input.mark, markComment: comment, updatedById: options.scope.userId },
-      create: { blankId: blank.id, itemKey: input.itemKey, mark: input.mark, markComment: comment, updatedById: options.scope.userId },
-    });
-    await recordChanges(tx, options.scope, blank.id, [
-      {
-        itemKey: input.itemKey,
-        field: "mark",
-        before: before?.mark ? { mark: before.mark, comment: before.markComment } : null,
-        after: input.mark ? { mark: input.mark, comment } : null,
-      },
-    ]);
-    await scoreStoredBlank(tx, blank.id);
-  });
+  const unchanged = (a: { mark: string | null; markComment: string | null } | null | undefined) =>
+    !!a && a.mark === input.mark && a.markComment === comment;
+  if (unchanged(blank.answers.find((a) => a.itemKey === input.itemKey))) return;
+  await db().$transaction(
+    async (tx) => {
+      // Marks and the acceptance of a blank take its row first, one after another: a mark lands
+      // before the acceptance (whose findings then count it) or is refused after it, never in between.
+      const [locked] = await tx.$queryRaw<Array<{ status: string }>>`SELECT status::text FROM "Blank" WHERE id = ${blank.id}::uuid FOR UPDATE`;
+      if (locked?.status !== "SUBMITTED") throw new AppError("CONFLICT", "Отмечать можно только бланк, отправленный на проверку.");
+      const before = await tx.answer.findUnique({
+        where: { blankId_itemKey: { blankId: blank.id, itemKey: input.itemKey } },
+        select: { mark: true, markComment: true },
+      });
+      if (unchanged(before)) return;
+      await tx.answer.upsert({
+        where: { blankId_itemKey: { blankId: blank.id, itemKey: input.itemKey } },
+        update: { mark: input.mark, markComment: comment, updatedById: options.scope.userId },
+        create: { blankId: blank.id, itemKey: input.itemKey, mark: input.mark, markComment: comment, updatedById: options.scope.userId },
+      });
+      await recordChanges(tx, options.scope, blank.id, [
+        {
+          itemKey: input.itemKey,
+          field: "mark",
+          before: before?.mark ? { mark: before.mark, comment: before.markComment } : null,
+          after: input.mark ? { mark: input.mark, comment } : null,
+        },
+      ]);
+      await scoreStoredBlank(tx, blank.id);
+    },
+    // Marks of one blank queue on its row: under a burst they wait their turn rather than fail.
+    { maxWait: 15_000, timeout: 15_000 },
+  );
 }

@@ -2,14 +2,20 @@ import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
+import { withAudit } from "@/lib/server/audit/audit-extension";
 
 export type Db = PrismaClient;
 
 /** One client per process (kept across hot reloads in development). */
 const holder = globalThis as unknown as { metodauditDb?: PrismaClient };
 
+/**
+ * The client with the audit trail (lib/server/audit/audit-extension.ts): every
+ * create, update and delete made through it appends AuditEvent rows in the write's
+ * own transaction, as the actor of lib/server/audit/actor-context.ts.
+ */
 export function createDb(connectionString: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10 }) });
+  return withAudit(new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10 }) }));
 }
 
 /** Points db() at a database resolved at run time (the CLI's embedded server, tests). */

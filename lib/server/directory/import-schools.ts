@@ -6,6 +6,9 @@ import { notFound } from "@/lib/errors";
 import { municipalityWhere, narrowScope, organizationWhere, type Scope } from "@/lib/scope";
 import { db } from "@/lib/server/db/client";
 
+/** How long an import's transaction may run: all rows or none, however many there are. */
+const IMPORT_TIMEOUT_MS = 5 * 60_000;
+
 /** One row of the preview: what importing does with it. */
 export type SchoolImportRow =
   | { row: number; name: string; action: "create" }
@@ -49,55 +52,59 @@ export async function importSchools(options: {
   const table = parseSchoolTable(file.rows);
   if (table.problems.length) return refused(dryRun, table.problems);
 
-  return db().$transaction(async (tx) => {
-    // Two imports into one municipality run one after the other, each seeing the other's schools.
-    if (!dryRun) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`schools:${municipality.id}`}))`;
-    const existing = await tx.organization.findMany({
-      where: { AND: [{ regionId: municipality.regionId, municipalityId: municipality.id }, organizationWhere(scope)] },
-      select: {
-        id: true,
-        kind: true,
-        name: true,
-        headName: true,
-        phone: true,
-        addresses: { orderBy: { position: "asc" }, select: { label: true, address: true } },
-      },
-    });
-    const plan = planSchoolImport(table.schools, existing);
-    if (plan.problems.length) return refused(dryRun, plan.problems);
-    if (!dryRun) {
-      for (const row of plan.rows) {
-        if (row.action === "create") {
-          await tx.organization.create({
-            data: {
-              regionId: municipality.regionId,
-              municipalityId: municipality.id,
-              kind: "SCHOOL",
-              ...fieldsOf(row.school),
-              addresses: { create: addressRows(row.school) },
-            },
-          });
-        } else if (row.action === "update") {
-          await tx.organization.update({
-            where: { id: row.id, regionId: municipality.regionId, municipalityId: municipality.id },
-            data: {
-              ...fieldsOf(row.school),
-              ...(row.changes.includes("addresses") ? { addresses: { deleteMany: {}, create: addressRows(row.school) } } : {}),
-            },
-          });
+  return db().$transaction(
+    async (tx) => {
+      // Two imports into one municipality run one after the other, each seeing the other's schools.
+      if (!dryRun) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`schools:${municipality.id}`}))`;
+      const existing = await tx.organization.findMany({
+        where: { AND: [{ regionId: municipality.regionId, municipalityId: municipality.id }, organizationWhere(scope)] },
+        select: {
+          id: true,
+          kind: true,
+          name: true,
+          headName: true,
+          phone: true,
+          addresses: { orderBy: { position: "asc" }, select: { label: true, address: true } },
+        },
+      });
+      const plan = planSchoolImport(table.schools, existing);
+      if (plan.problems.length) return refused(dryRun, plan.problems);
+      if (!dryRun) {
+        for (const row of plan.rows) {
+          if (row.action === "create") {
+            await tx.organization.create({
+              data: {
+                regionId: municipality.regionId,
+                municipalityId: municipality.id,
+                kind: "SCHOOL",
+                ...fieldsOf(row.school),
+                addresses: { create: addressRows(row.school) },
+              },
+            });
+          } else if (row.action === "update") {
+            await tx.organization.update({
+              where: { id: row.id, regionId: municipality.regionId, municipalityId: municipality.id },
+              data: {
+                ...fieldsOf(row.school),
+                ...(row.changes.includes("addresses") ? { addresses: { deleteMany: {}, create: addressRows(row.school) } } : {}),
+              },
+            });
+          }
         }
       }
-    }
-    const count = (action: PlannedRow["action"]) => plan.rows.filter((r) => r.action === action).length;
-    return {
-      dryRun,
-      created: count("create"),
-      updated: count("update"),
-      unchanged: count("unchanged"),
-      rows: plan.rows.map(previewRow),
-      errors: [],
-    };
-  });
+      const count = (action: PlannedRow["action"]) => plan.rows.filter((r) => r.action === action).length;
+      return {
+        dryRun,
+        created: count("create"),
+        updated: count("update"),
+        unchanged: count("unchanged"),
+        rows: plan.rows.map(previewRow),
+        errors: [],
+      };
+    },
+    // A big file (up to 5,000 schools) takes longer than Prisma's default 5 s.
+    { timeout: IMPORT_TIMEOUT_MS },
+  );
 }
 
 function refused(dryRun: boolean, errors: TableProblem[]): SchoolImportResult {

@@ -1,6 +1,7 @@
 import "server-only";
 import { exportTable, type ExportColumn, type ExportTable } from "@/lib/exports/columns";
 import { ASSIGNMENTS_CAPTION, assignmentColumns } from "@/lib/exports/lists/assignments";
+import { AUDIT_CAPTION, AUDIT_COLUMNS } from "@/lib/exports/lists/audit";
 import { BLANK_COLUMNS, BLANKS_CAPTION } from "@/lib/exports/lists/blanks";
 import { CAMPAIGN_COLUMNS, CAMPAIGNS_CAPTION } from "@/lib/exports/lists/campaigns";
 import { DOCUMENT_COLUMNS, DOCUMENTS_CAPTION } from "@/lib/exports/lists/documents";
@@ -18,6 +19,8 @@ import { REGION_STAFF, ROLES, type Role, type Scope } from "@/lib/scope";
 import { assignmentToday } from "@/lib/schemas/assignment";
 import { ZCountsQuery, ZStudentListQuery, ZTeacherListQuery } from "@/lib/schemas/student";
 import { iterateAssignments } from "@/lib/server/assignments/list-assignments";
+import { ZAuditListQuery } from "@/lib/server/audit/audit-query";
+import { iterateAuditEvents } from "@/lib/server/audit/list-audit-events";
 import { iterateBlanks } from "@/lib/server/blanks/list-blanks";
 import { CAMPAIGN_MANAGERS } from "@/lib/server/campaigns/campaign-access";
 import { iterateCampaigns } from "@/lib/server/campaigns/list-campaigns";
@@ -67,6 +70,13 @@ export const LIST_EXPORTS: Record<ListExportId, ListExport> = {
     roles: REGION_STAFF,
     head: () => ({ title: ASSIGNMENTS_CAPTION, columns: Object.values(assignmentColumns(assignmentToday())) }),
     iterate: iterateAssignments,
+  }),
+  // «Журнал изменений»: the region admin's own page, read by key (at, id) however long the trail.
+  audit: listExport({
+    roles: ["REGION_ADMIN"],
+    head: fixed(AUDIT_CAPTION, AUDIT_COLUMNS),
+    query: (params) => ZAuditListQuery.parse(params),
+    iterate: iterateAuditEvents,
   }),
   blanks: listExport({ roles: ROLES, head: fixed(BLANKS_CAPTION, BLANK_COLUMNS), iterate: iterateBlanks }),
   campaigns: listExport({ roles: CAMPAIGN_MANAGERS, head: fixed(CAMPAIGNS_CAPTION, CAMPAIGN_COLUMNS), iterate: iterateCampaigns }),

@@ -46,7 +46,9 @@ async function readLimited(request: Request, limit: number, tooLarge: string): P
     if (done) return Buffer.concat(chunks);
     total += value.byteLength;
     if (total > limit) {
-      await reader.cancel();
+      // Not awaited: when the route read a clone of the request, this branch's cancel settles only once the
+      // clone is cancelled too, which never happens, and the request would hang for ever instead of answering 422.
+      reader.cancel().catch(() => {});
       throw invalid("file", tooLarge);
     }
     chunks.push(value);

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { AppError } from "@/lib/errors";
 import { checkFile, detectFileType, FILE_KINDS, type FileKind } from "@/lib/files/detect-file-type";
 import { displayFileName } from "@/lib/files/file-names";
+import { checkZip } from "@/lib/files/zip-guard";
 import { canSeeRegion, municipalityWhere, organizationWhere, type Scope } from "@/lib/scope";
 import { db } from "@/lib/server/db/client";
 import { newStorageKey, storage } from "./storage";
@@ -31,6 +32,11 @@ export async function storeFile(options: {
   const { scope, owner, bytes } = options;
   await assertMayWriteFor(scope, owner);
   const kind = checkFile({ size: bytes.byteLength, kind: await detectFileType(bytes), allowed: options.allowed });
+  if (kind === "DOCX" || kind === "XLSX") {
+    // Whoever opens it later (Word, Excel, an import) inflates it: a zip bomb is refused here, from its directory.
+    const zip = await checkZip(bytes);
+    if (!zip.ok) throw new AppError("VALIDATION", zip.message, { file: [zip.message] });
+  }
   const storageKey = newStorageKey();
   await storage().put(storageKey, bytes);
   try {

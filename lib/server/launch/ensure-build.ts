@@ -5,7 +5,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { inheritedEnvironment } from "@/lib/env";
 
-const SOURCES = ["app", "components", "lib", "public", "next.config.mjs", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+// Everything the build reads: proxy.ts and instrumentation.ts too, and the schema the generated client comes from.
+const SOURCES = ["app", "components", "lib", "public", "proxy.ts", "instrumentation.ts", "prisma/schema.prisma", "next.config.mjs", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
 const STAMP = path.resolve(".next/metodaudit-source-hash");
 
 function* files(entry: string): Generator<string> {

@@ -1,4 +1,5 @@
 import "server-only";
+import { runAsActor, SYSTEM_ACTOR } from "@/lib/server/audit/actor-context";
 import { sendPendingEmails } from "@/lib/server/mail/send-pending-emails";
 import { sendPlanReminders } from "@/lib/server/plans/send-plan-reminders";
 import { expireReportFiles } from "@/lib/server/reports/expire-report-files";
@@ -24,6 +25,8 @@ export function startScheduledJobs(log: (line: string) => void = console.log) {
       log(`[jobs] report file expiry failed: ${(error as Error).message}`);
     }
   };
-  setTimeout(run, 30_000).unref();
-  setInterval(run, HOUR).unref();
+  // Recorded in the audit trail as «Система», whatever context started the schedule.
+  const runAsSystem = () => runAsActor(SYSTEM_ACTOR, run);
+  setTimeout(runAsSystem, 30_000).unref();
+  setInterval(runAsSystem, HOUR).unref();
 }

@@ -92,7 +92,8 @@ export async function importRoadmap(options: {
         if (dryRun || result.errors.length) throw new DryRunRollback(result.errors.length ? refused(dryRun, result.errors) : result);
         return result;
       },
-      { timeout: 60_000 },
+      // Up to 2,000 rows, each with its documents: far longer than Prisma's default 5 s on a busy server.
+      { timeout: 5 * 60_000 },
     );
   } catch (error) {
     if (error instanceof DryRunRollback) return error.result;

@@ -4,6 +4,8 @@ import { SCHOOL_FILE_MIME_TYPES, writeTableXlsx, type SchoolFileFormat } from "@
 import { AppError } from "@/lib/errors";
 import { narrowScope, type Scope } from "@/lib/scope";
 import { zSchoolYear } from "@/lib/schemas/student";
+import { actorOfScope } from "@/lib/server/audit/actor-context";
+import { EXPORT_ENTITY_ID, recordReads } from "@/lib/server/audit/record-read";
 import { db } from "@/lib/server/db/client";
 import {
   RECORD_COLUMNS,
@@ -74,6 +76,15 @@ export async function exportStudentRecords(options: {
       })),
     );
   }
+  // The names leave as a file: a read of personal data, recorded in the audit trail.
+  await recordReads(db(), actorOfScope(scope), [
+    {
+      entity: options.kind === "students" ? "DotStudent" : "DotTeacher",
+      entityId: EXPORT_ENTITY_ID,
+      regionId: school.regionId,
+      after: { export: RECORD_KIND_LABELS[options.kind], schoolYear: year.data, format: options.format, rows: count },
+    },
+  ]);
   return {
     fileName: recordFileName(options.kind, year.data, options.format),
     mimeType: SCHOOL_FILE_MIME_TYPES[options.format],

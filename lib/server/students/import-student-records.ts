@@ -41,6 +41,9 @@ export interface StudentRecordImportResult {
   errors: TableProblem[];
 }
 
+/** How long an import's transaction may run: a big file (up to 5,000 rows) takes longer than Prisma's default 5 s. */
+const IMPORT_TIMEOUT_MS = 5 * 60_000;
+
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
 /**
@@ -120,7 +123,7 @@ export async function importStudentRecords(options: {
         }
       }
       return summary(dryRun, plan);
-    });
+    }, { timeout: IMPORT_TIMEOUT_MS });
   }
 
   const table = parseTeacherTable(file.rows, schoolYear);
@@ -172,7 +175,7 @@ export async function importStudentRecords(options: {
       }
     }
     return summary(dryRun, plan);
-  });
+  }, { timeout: IMPORT_TIMEOUT_MS });
 }
 
 function storedStudent(s: {

@@ -3,6 +3,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { batchesOf, pageOf, type ListSource, type Page } from "@/lib/paging";
 import type { Scope } from "@/lib/scope";
 import { ZStudentListQuery, type TStudentListQuery } from "@/lib/schemas/student";
+import { exportFilters, readLoggedExport } from "@/lib/server/audit/record-read";
+import { STUDENTS_CAPTION } from "@/lib/exports/lists/students";
 import { db } from "@/lib/server/db/client";
 import { studentReadWhere } from "./student-access";
 
@@ -26,9 +28,16 @@ export async function listStudents(options: ListOptions): Promise<Page<StudentRo
   return pageOf(studentsSource(options.scope, query), query);
 }
 
-/** The same list, every row, in batches: what its export writes. */
+/**
+ * The same list, every row, in batches: what its export writes. Taking the names away
+ * as a file is a read of personal data: the audit trail gets a READ event first.
+ */
 export function iterateStudents(options: ListOptions & { batchSize?: number }) {
-  return batchesOf(studentsSource(options.scope, ZStudentListQuery.parse(options.query)), options.batchSize);
+  const query = ZStudentListQuery.parse(options.query);
+  return readLoggedExport(
+    { client: db(), scope: options.scope, entity: "DotStudent", after: { export: STUDENTS_CAPTION, ...exportFilters(query) } },
+    batchesOf(studentsSource(options.scope, query), options.batchSize),
+  );
 }
 
 function studentsSource(scope: Scope, query: TStudentListQuery): ListSource<StudentRow> {

@@ -4,6 +4,8 @@ import { batchesOf, pageOf, type ListSource, type Page } from "@/lib/paging";
 import type { Scope } from "@/lib/scope";
 import { ZTeacherListQuery } from "@/lib/schemas/student";
 import type { z } from "@/lib/schemas/z";
+import { exportFilters, readLoggedExport } from "@/lib/server/audit/record-read";
+import { TEACHERS_CAPTION } from "@/lib/exports/lists/teachers";
 import { db } from "@/lib/server/db/client";
 import { teacherReadWhere } from "./student-access";
 
@@ -27,9 +29,13 @@ export async function listTeachers(options: ListOptions): Promise<Page<TeacherRo
   return pageOf(teachersSource(options.scope, query), query);
 }
 
-/** The same list, every row, in batches: what its export writes. */
+/** The same list, every row, in batches: what its export writes, after its READ event in the audit trail. */
 export function iterateTeachers(options: ListOptions & { batchSize?: number }) {
-  return batchesOf(teachersSource(options.scope, ZTeacherListQuery.parse(options.query)), options.batchSize);
+  const query = ZTeacherListQuery.parse(options.query);
+  return readLoggedExport(
+    { client: db(), scope: options.scope, entity: "DotTeacher", after: { export: TEACHERS_CAPTION, ...exportFilters(query) } },
+    batchesOf(teachersSource(options.scope, query), options.batchSize),
+  );
 }
 
 function teachersSource(scope: Scope, query: z.infer<typeof ZTeacherListQuery>): ListSource<TeacherRow> {

@@ -1,4 +1,5 @@
 import "server-only";
+import { assertPasswordAllowed } from "@/lib/auth/assert-password-allowed";
 import { AppError } from "@/lib/errors";
 import { membershipRow, type Scope } from "@/lib/scope";
 import { ZUserCreate } from "@/lib/schemas/user";
@@ -6,9 +7,14 @@ import { hashPassword } from "@/lib/server/auth/password";
 import { db } from "@/lib/server/db/client";
 import { resolveMembership } from "@/lib/server/directory/resolve-membership";
 
-/** A region admin creates a user with memberships inside their region(s). */
+/**
+ * A region admin creates a user with memberships inside their region(s). The
+ * password follows the policy (lib/auth/password-policy.ts): the admin's form, the
+ * CLI's `user create` and a coordinator's invitation all come through here.
+ */
 export async function createUser(options: { scope: Scope; input: unknown }) {
   const input = ZUserCreate.parse(options.input);
+  assertPasswordAllowed(input.password);
   const memberships = [];
   for (const grant of input.memberships) {
     memberships.push(await resolveMembership({ scope: options.scope, grant }));

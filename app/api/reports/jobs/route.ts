@@ -3,9 +3,15 @@ import { withScope } from "@/lib/server/auth/with-scope";
 import { listReportJobs } from "@/lib/server/reports/list-report-jobs";
 import { ZReportRequest } from "@/lib/schemas/report";
 import { requestReport } from "@/lib/server/reports/request-report";
+import { checkExportRateLimit } from "@/lib/server/rate-limit/check-export-rate-limit";
 
-/** Queues a report to be built in the background: `{ kind, id }` → 202 with the job (the same job while it waits or runs). */
+/**
+ * Queues a report to be built in the background: `{ kind, id }` → 202 with the job (the same job
+ * while it waits or runs). Counted with the downloads per user and minute (429 past it).
+ */
 export const POST = withScope(async ({ request, scope }) => {
+  const limited = await checkExportRateLimit(scope);
+  if (limited) return limited;
   const body = ZReportRequest.parse(await request.json().catch(() => null));
   return Response.json(await requestReport({ scope, ...body }), { status: 202 });
 }, { role: ROLES });

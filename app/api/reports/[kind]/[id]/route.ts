@@ -5,15 +5,19 @@ import { idParam } from "@/lib/server/http/params";
 import { buildReport } from "@/lib/server/reports/build-report";
 import { isReportKind } from "@/lib/server/reports/report-kinds";
 import { downloadResponse } from "@/lib/server/http/download";
+import { checkExportRateLimit } from "@/lib/server/rate-limit/check-export-rate-limit";
 
 /**
  * Downloads a report as a PDF, made on the spot: every role may ask, and
  * buildReport shows each only what their scope covers (anything else is 404).
- * Long reports are better made in the background.
+ * Long reports are better made in the background. Limited per user and minute
+ * with the other downloads (429 with Retry-After past it).
  */
 export const GET = withScope<{ kind: string; id: string }>(
   async ({ params, scope }) => {
     if (!isReportKind(params.kind)) throw notFound();
+    const limited = await checkExportRateLimit(scope);
+    if (limited) return limited;
     const report = await buildReport({ scope, kind: params.kind, id: idParam(params.id) });
     return downloadResponse(new Uint8Array(report.bytes), { mimeType: "application/pdf", fileName: report.fileName, size: report.bytes.length });
   },

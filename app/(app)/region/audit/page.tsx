@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import { AuditTable } from "@/components/audit/audit-table";
+import { PageTitle } from "@/components/shell/page-title";
+import { Card } from "@/components/ui/card";
+import { ZAuditListQuery } from "@/lib/server/audit/audit-query";
+import { listAuditEvents } from "@/lib/server/audit/list-audit-events";
+import { requireScope } from "@/lib/server/auth/with-scope";
+
+export const metadata: Metadata = { title: "Журнал изменений" };
+
+/** The audit trail of the admin's region: every change and every read of a student's card, newest first. */
+export default async function AuditPage(props: { searchParams: Promise<Record<string, string>> }) {
+  const scope = await requireScope({ role: ["REGION_ADMIN"] });
+  const query = ZAuditListQuery.parse(await props.searchParams);
+  const page = await listAuditEvents({ scope, query });
+  return (
+    <>
+      <PageTitle
+        title="Журнал изменений"
+        subtitle={`${[...new Set(scope.memberships.map((m) => m.scopeName))].join(", ")} · кто, когда и что создал, изменил, удалил или просмотрел; время московское`}
+      />
+      <Card>
+        <AuditTable
+          page={page}
+          sort={query.sort}
+          dir={query.dir}
+          q={query.q}
+          from={query.from}
+          to={query.to}
+          action={query.action}
+          entity={query.entity}
+          entityId={query.entityId}
+        />
+      </Card>
+    </>
+  );
+}

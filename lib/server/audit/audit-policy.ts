@@ -1,0 +1,222 @@
+/**
+ * What the audit trail records, per model: whether a write is recorded, the row's
+ * key, how its region is found, and which values never reach the trail. Every model
+ * of the schema is named here once (tests/unit/audit-policy.test.ts checks it), so a
+ * new model cannot be left out silently: it is a type error until it is classified.
+ */
+import { Prisma } from "@/lib/generated/prisma/client";
+
+export type ModelName = Prisma.ModelName;
+
+/** The writes a model's hook sees; nested writes are recorded inside their parent's event. */
+export const AUDITED_OPERATIONS = [
+  "create",
+  "createMany",
+  "createManyAndReturn",
+  "update",
+  "updateMany",
+  "updateManyAndReturn",
+  "upsert",
+  "delete",
+  "deleteMany",
+] as const;
+export type AuditedOperation = (typeof AUDITED_OPERATIONS)[number];
+
+export const isAuditedOperation = (operation: string): operation is AuditedOperation =>
+  (AUDITED_OPERATIONS as readonly string[]).includes(operation);
+
+/**
+ * - `all`: every create, update and delete.
+ * - `changes`: an append-only log of its own (a blank's answer history, a finding's
+ *   remediation history, a card's read log). Appending to it is the very change the
+ *   trail already holds (the Answer, the Finding, the READ event), so a creation is
+ *   not recorded twice; an update or a delete of a log entry is, since it should not happen.
+ * - `none`: bookkeeping that is not data of the audit's subject (see EXCLUDED_BECAUSE).
+ */
+export type AuditMode = "all" | "changes" | "none";
+
+/**
+ * How the event's region is found: the row's own `regionId`; the row itself (a
+ * region); through a parent row (SQL giving the parent's region from `r."parentId"`,
+ * the value of `fk`); or no region (users: see lib/server/audit/list-audit-events.ts).
+ */
+export type RegionSource =
+  | { kind: "column" }
+  | { kind: "self" }
+  | { kind: "parent"; fk: string; sql: string }
+  | { kind: "none" };
+
+interface ModelPolicy {
+  mode: AuditMode;
+  region: RegionSource;
+  /** The primary key's fields, when not `id`. */
+  key?: readonly string[];
+}
+
+const column: RegionSource = { kind: "column" };
+/** The region of the parent row `table` whose id is in the child's `fk`. */
+const parent = (fk: string, table: string): RegionSource => ({
+  kind: "parent",
+  fk,
+  sql: `(SELECT p."regionId" FROM "${table}" p WHERE p."id" = r."parentId")`,
+});
+const viaPlan = (fk: string, table: string): RegionSource => ({
+  kind: "parent",
+  fk,
+  sql: `(SELECT p."regionId" FROM "${table}" c JOIN "Plan" p ON p."id" = c."planId" WHERE c."id" = r."parentId")`,
+});
+
+/** Why the `none` models are left out of the trail. */
+export const EXCLUDED_BECAUSE: Partial<Record<ModelName, string>> = {
+  AuditEvent: "the trail itself (append-only; writing it is what the extension does)",
+  RateLimit: "a fixed-window counter bumped by every sign-in and export request; no subject data",
+  SignInAttempt: "the sign-in log is itself a security log, written before anyone is signed in; the lock-out it causes is recorded (User.lockedUntil)",
+  Notification: "derived from recorded changes (deadlines, returns, acceptances) and per-user inbox state (read marks); re-sent hourly",
+  ReportJob: "the background queue's bookkeeping (progress ticks many times a job); the report file it keeps is recorded (StoredFile)",
+};
+
+export const AUDIT_POLICY: Record<ModelName, ModelPolicy> = {
+  Region: { mode: "all", region: { kind: "self" } },
+  Municipality: { mode: "all", region: column },
+  Organization: { mode: "all", region: column },
+  OrganizationAddress: { mode: "all", region: parent("organizationId", "Organization") },
+  User: { mode: "all", region: { kind: "none" } },
+  Membership: { mode: "all", region: column },
+  SignInAttempt: { mode: "none", region: { kind: "none" } },
+  Template: { mode: "all", region: column },
+  TemplateVersion: { mode: "all", region: parent("templateId", "Template") },
+  Campaign: { mode: "all", region: column },
+  CampaignTemplate: { mode: "all", region: parent("campaignId", "Campaign"), key: ["campaignId", "templateVersionId"] },
+  Blank: { mode: "all", region: column },
+  Answer: { mode: "all", region: parent("blankId", "Blank") },
+  AnswerChange: { mode: "changes", region: parent("blankId", "Blank") },
+  StoredFile: { mode: "all", region: column },
+  Notification: { mode: "none", region: column },
+  Finding: { mode: "all", region: column },
+  FindingEvent: { mode: "changes", region: parent("findingId", "Finding") },
+  RecommendationDefault: { mode: "all", region: column, key: ["regionId", "status"] },
+  RegistryDocument: { mode: "all", region: column },
+  CoordinatorAssignment: { mode: "all", region: column },
+  DotStudent: { mode: "all", region: column },
+  DotTeacher: { mode: "all", region: column },
+  DotTeacherCourse: { mode: "all", region: parent("teacherId", "DotTeacher") },
+  DotStudentTeacher: { mode: "all", region: parent("studentId", "DotStudent"), key: ["studentId", "teacherId"] },
+  StudentCardRead: { mode: "changes", region: column },
+  Plan: { mode: "all", region: column },
+  PlanStage: { mode: "all", region: parent("planId", "Plan") },
+  PlanSection: { mode: "all", region: parent("planId", "Plan") },
+  PlanEvent: { mode: "all", region: parent("planId", "Plan") },
+  PlanEventDocument: { mode: "all", region: viaPlan("eventId", "PlanEvent") },
+  TargetIndicator: { mode: "all", region: parent("planId", "Plan") },
+  IndicatorValue: { mode: "all", region: viaPlan("indicatorId", "TargetIndicator") },
+  ReportSettings: { mode: "all", region: column, key: ["regionId"] },
+  ReportJob: { mode: "none", region: column },
+  RateLimit: { mode: "none", region: { kind: "none" }, key: ["key"] },
+  AuditEvent: { mode: "none", region: column },
+};
+
+const policyOf = (model: string): ModelPolicy | undefined => AUDIT_POLICY[model as ModelName];
+
+/** Whether this write of this model goes to the trail. Unknown models are recorded (fail closed). */
+export function isAuditedWrite(model: string, operation: AuditedOperation): boolean {
+  const mode = policyOf(model)?.mode ?? "all";
+  if (mode === "none") return false;
+  if (mode === "changes") return !operation.startsWith("create");
+  return true;
+}
+
+export function keyFields(model: string): readonly string[] {
+  return policyOf(model)?.key ?? ["id"];
+}
+
+export function regionSource(model: string): RegionSource {
+  return policyOf(model)?.region ?? { kind: "none" };
+}
+
+/** The scalar fields of a model (its columns), from the generated client. */
+export function scalarFields(model: string): ReadonlySet<string> {
+  let fields = scalarCache.get(model);
+  if (!fields) {
+    const fieldEnum = (Prisma as unknown as Record<string, Record<string, string> | undefined>)[`${model}ScalarFieldEnum`];
+    fields = new Set(Object.values(fieldEnum ?? {}));
+    scalarCache.set(model, fields);
+  }
+  return fields;
+}
+const scalarCache = new Map<string, ReadonlySet<string>>();
+
+// ---------------------------------------------------------------------------
+// Redaction: what never reaches the trail.
+
+/** A secret: shown as hidden, with whether it changed. */
+export const HIDDEN = "[скрыто]";
+export const HIDDEN_CHANGED = "[скрыто, изменено]";
+
+/**
+ * Per model, the fields replaced by HIDDEN:
+ * - User.passwordHash, and any field named like a secret anywhere (SECRET_NAME);
+ * - the direct identifiers of ДОТ records (a child's name and birth date, a teacher's
+ *   name): region admins, who read the trail, may see these records as counts only,
+ *   and a student erased on request must not live on in the trail. The record's id,
+ *   school and other fields stay, so the trail still says what changed and when.
+ */
+export const HIDDEN_FIELDS: Partial<Record<ModelName, readonly string[]>> = {
+  User: ["passwordHash"],
+  DotStudent: ["fullName", "birthDate"],
+  DotTeacher: ["fullName"],
+};
+
+/** Field names that hold secrets wherever they appear (nested writes included). */
+const SECRET_NAME = /password|secret|token|credential|apikey|api_key|privatekey/i;
+
+const isBinary = (value: unknown): value is Uint8Array => value instanceof Uint8Array;
+
+/** A value as JSON for the trail: secrets hidden, bytes (file contents) never stored, only their size. */
+function clean(value: unknown, hidden: ReadonlySet<string>, depth = 0): unknown {
+  if (value === null || value === undefined) return value ?? null;
+  if (isBinary(value)) return `[двоичные данные, ${value.byteLength} байт]`;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
+  if (typeof value === "bigint") return value.toString();
+  if (Array.isArray(value)) return value.map((v) => clean(v, EMPTY, depth + 1));
+  if (typeof value === "object") {
+    // Decimal and the like serialise themselves.
+    const toJSON = (value as { toJSON?: () => unknown }).toJSON;
+    if (typeof toJSON === "function") return toJSON.call(value);
+    const out: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(value)) {
+      if (v === undefined) continue;
+      out[key] = (depth === 0 && hidden.has(key)) || SECRET_NAME.test(key) ? HIDDEN : clean(v, EMPTY, depth + 1);
+    }
+    return out;
+  }
+  return value;
+}
+const EMPTY: ReadonlySet<string> = new Set();
+
+const hiddenOf = (model: string): ReadonlySet<string> => new Set(HIDDEN_FIELDS[model as ModelName] ?? []);
+
+/** Whether a top-level field of the model is hidden in the trail. */
+export function isHiddenField(model: string, field: string): boolean {
+  return hiddenOf(model).has(field) || SECRET_NAME.test(field);
+}
+
+/**
+ * A row (or a nested write) as the trail stores it. With `other` (the row on the
+ * other side of an update), a hidden field that changed reads HIDDEN_CHANGED, so the
+ * trail shows that a password or a name was changed without showing either value.
+ */
+export function redact(model: string, row: Record<string, unknown> | null, other?: Record<string, unknown> | null): Record<string, unknown> | null {
+  if (!row) return null;
+  const hidden = hiddenOf(model);
+  const out = clean(row, hidden) as Record<string, unknown>;
+  if (other) {
+    for (const key of Object.keys(out)) {
+      if (out[key] === HIDDEN && key in other && !sameValue(row[key], other[key])) out[key] = HIDDEN_CHANGED;
+    }
+  }
+  return out;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(clean(a, EMPTY, 1)) === JSON.stringify(clean(b, EMPTY, 1));
+}
