@@ -23,7 +23,7 @@ export interface ZipLimits {
   maxTotalBytes: number;
 }
 
-/** Far above any real workbook or document of the sizes uploads allow (an XLSX of 5 MB unpacks to some 50 MB). */
+/** For uploads (up to 20 MB): far above any real document or workbook, which unpack to a few times their size. */
 export const ZIP_LIMITS: ZipLimits = { maxEntries: 2_000, maxTotalBytes: 100 * 1024 * 1024 };
 
 export interface SheetLimits {

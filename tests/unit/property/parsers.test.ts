@@ -75,7 +75,6 @@ function timed<T>(what: string, call: () => T): T {
   const started = performance.now();
   const result = call();
   const ms = performance.now() - started;
-  if (process.env.SHOW_MS && ms > 50) console.log(what, Math.round(ms));
   if (ms > BOUND_MS) throw new Error(`${what} took ${Math.round(ms)} ms on 100 KB`);
   return result;
 }
