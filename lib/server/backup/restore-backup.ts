@@ -6,7 +6,7 @@ import { pipeline } from "node:stream/promises";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { AppError } from "@/lib/errors";
-import { migrate, readMigrations, type MigrationFile } from "@/lib/server/db/migrate";
+import { BOOKKEEPING_TABLE, migrate, PRISMA_MIGRATE_LOCK, readMigrations, type MigrationFile } from "@/lib/server/db/migrate";
 import { storage as configuredStorage, type StorageDriver } from "@/lib/server/files/storage";
 import { APP_SCHEMA, listAppTables, MIGRATIONS_TABLE, quoteIdent, setCopySession, tableRef } from "./app-tables";
 import { DigestStream } from "./digest-stream";
@@ -26,22 +26,6 @@ export interface RestoreResult {
 /** Tables this big get a line of progress. */
 const PROGRESS_ROWS = 100_000;
 const seconds = (since: number) => ((Date.now() - since) / 1000).toFixed(1);
-
-/** Prisma's advisory lock, as the migration runner takes it (lib/server/db/migrate.ts): no migration runs meanwhile. */
-const PRISMA_MIGRATE_LOCK = 72707369;
-
-/** The runner's bookkeeping table (lib/server/db/migrate.ts): Prisma's own layout. */
-const BOOKKEEPING_TABLE = `
-CREATE TABLE "_prisma_migrations" (
-  "id"                  VARCHAR(36) PRIMARY KEY NOT NULL,
-  "checksum"            VARCHAR(64) NOT NULL,
-  "finished_at"         TIMESTAMPTZ,
-  "migration_name"      VARCHAR(255) NOT NULL,
-  "logs"                TEXT,
-  "rolled_back_at"      TIMESTAMPTZ,
-  "started_at"          TIMESTAMPTZ NOT NULL DEFAULT now(),
-  "applied_steps_count" INTEGER NOT NULL DEFAULT 0
-)`;
 
 /**
  * Restores a backup archive (see create-backup.ts) into the database of

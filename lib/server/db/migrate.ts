@@ -7,7 +7,7 @@ import pg from "pg";
 export const MIGRATIONS_DIR = path.resolve("prisma/migrations");
 
 /** The advisory lock key Prisma's own migrate uses, so both never run at once. */
-const PRISMA_MIGRATE_LOCK = 72707369;
+export const PRISMA_MIGRATE_LOCK = 72707369;
 
 export interface MigrationFile {
   name: string;
@@ -48,7 +48,7 @@ export function readMigrations(dir = MIGRATIONS_DIR): MigrationFile[] {
 }
 
 // Same table Prisma creates, so `prisma migrate deploy` elsewhere agrees with us.
-const BOOKKEEPING_TABLE = `
+export const BOOKKEEPING_TABLE = `
 CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "id"                  VARCHAR(36) PRIMARY KEY NOT NULL,
   "checksum"            VARCHAR(64) NOT NULL,
