@@ -8,6 +8,7 @@ const SUMMARY: Record<TAuditAction, (n: number) => string> = {
   UPDATE: (n) => `Изменено: ${n} ${fields(n)}`,
   DELETE: (n) => `Удалена: ${n} ${fields(n)}`,
   READ: (n) => (n ? `Подробности: ${n}` : "Просмотр"),
+  ERASE: (n) => (n ? `Подробности: ${n}` : "Стирание по запросу"),
 };
 
 function fields(n: number): string {

@@ -27,6 +27,7 @@ const ACTION_STYLES: Record<TAuditAction, string> = {
   UPDATE: "border-amber-600 text-amber-900",
   DELETE: "border-red-700 text-red-800",
   READ: "border-slate-500 text-slate-800",
+  ERASE: "border-purple-700 text-purple-800",
 };
 
 /** The list filtered by one row's entity and id: its whole history. */

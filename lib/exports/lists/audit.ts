@@ -5,7 +5,7 @@ const c = columnsFor<AuditEventRow>();
 
 export const AUDIT_CAPTION = "Журнал изменений";
 
-export const AUDIT_ACTIONS = ["CREATE", "UPDATE", "DELETE", "READ"] as const;
+export const AUDIT_ACTIONS = ["CREATE", "UPDATE", "DELETE", "READ", "ERASE"] as const;
 export type TAuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export const AUDIT_ACTION_LABELS: Record<TAuditAction, string> = {
@@ -13,6 +13,7 @@ export const AUDIT_ACTION_LABELS: Record<TAuditAction, string> = {
   UPDATE: "Изменение",
   DELETE: "Удаление",
   READ: "Просмотр",
+  ERASE: "Стирание по запросу",
 };
 
 /** The recorded entities (lib/server/audit/audit-policy.ts), as the journal names them. */

@@ -73,6 +73,8 @@ export const EXCLUDED_BECAUSE: Partial<Record<ModelName, string>> = {
   SignInAttempt: "the sign-in log is itself a security log, written before anyone is signed in; the lock-out it causes is recorded (User.lockedUntil)",
   Notification: "derived from recorded changes (deadlines, returns, acceptances) and per-user inbox state (read marks); re-sent hourly",
   ReportJob: "the background queue's bookkeeping (progress ticks many times a job); the report file it keeps is recorded (StoredFile)",
+  AuthSession: "a row per sign-in, revoked at sign-out: the sign-in's own security bookkeeping, like SignInAttempt",
+  RateLimiterFlexible: "the sign-in throttle's counters (rate-limiter-flexible), bumped by every attempt; no subject data",
 };
 
 export const AUDIT_POLICY: Record<ModelName, ModelPolicy> = {
@@ -112,6 +114,8 @@ export const AUDIT_POLICY: Record<ModelName, ModelPolicy> = {
   ReportSettings: { mode: "all", region: column, key: ["regionId"] },
   ReportJob: { mode: "none", region: column },
   RateLimit: { mode: "none", region: { kind: "none" }, key: ["key"] },
+  RateLimiterFlexible: { mode: "none", region: { kind: "none" }, key: ["key"] },
+  AuthSession: { mode: "none", region: { kind: "none" } },
   AuditEvent: { mode: "none", region: column },
 };
 
