@@ -81,12 +81,6 @@ UPDATE "StoredFile" f SET "ownerKind" = 'BLANK', "ownerId" = a."blankId"
 UPDATE "StoredFile" f SET "ownerKind" = 'REPORT_LOGO', "ownerId" = r."regionId"
   FROM "ReportSettings" r WHERE r."logoFileId" = f."id" AND f."ownerKind" IS NULL;
 
--- Documents a child's record links to name the child: their title and file follow the child rule.
-UPDATE "RegistryDocument" d SET "childData" = true
-  WHERE EXISTS (SELECT 1 FROM "DotStudent" s WHERE s."enrolmentOrderId" = d."id" OR s."networkAgreementId" = d."id");
-UPDATE "StoredFile" f SET "childData" = true
-  FROM "RegistryDocument" d WHERE d."childData" AND d."fileId" = f."id";
-
 -- Entries written before the trail redacted by class: the child's data in them is scrubbed once, as an
 -- erasure would (keys and ids stay; every other value becomes the marker).
 SET LOCAL metodaudit.audit_scrub = 'on';
@@ -104,6 +98,3 @@ UPDATE "AuditEvent" SET "before" = pg_temp.hide_child_values("before", ARRAY['st
 UPDATE "AuditEvent" e SET "before" = pg_temp.hide_child_values(e."before", ARRAY['id', 'regionId', 'ownerKind', 'ownerId', 'uploadedById', 'childData']),
                           "after" = pg_temp.hide_child_values(e."after", ARRAY['id', 'regionId', 'ownerKind', 'ownerId', 'uploadedById', 'childData'])
   FROM "StoredFile" f WHERE e."entity" = 'StoredFile' AND e."entityId" = f."id"::text AND f."childData";
-UPDATE "AuditEvent" e SET "before" = CASE WHEN e."before" ? 'title' THEN jsonb_set(e."before", '{title}', '"[данные ребёнка скрыты]"') ELSE e."before" END,
-                          "after" = CASE WHEN e."after" ? 'title' THEN jsonb_set(e."after", '{title}', '"[данные ребёнка скрыты]"') ELSE e."after" END
-  FROM "RegistryDocument" d WHERE e."entity" = 'RegistryDocument' AND e."entityId" = d."id"::text AND d."childData";
