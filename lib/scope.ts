@@ -35,8 +35,8 @@ export interface MembershipInput {
   organizationId?: string | null;
 }
 
-/** The narrowest scope's id: what a membership is unique by. */
-export function scopeIdOf(m: MembershipInput): string {
+/** The narrowest scope's id: what a membership, or a registry of documents, is unique by. */
+export function scopeIdOf<T extends Pick<MembershipInput, "regionId" | "municipalityId" | "organizationId">>(m: T): string {
   return m.organizationId ?? m.municipalityId ?? m.regionId;
 }
 

@@ -37,7 +37,7 @@ beforeAll(async () => {
   ).scope;
   const doc = (municipalityId: string, type: string, date: string, number: string, title: string) =>
     db().registryDocument.create({
-      data: { regionId: t.regionA.id, municipalityId, type, issuer: "Управление образования", date: new Date(date), number, title },
+      data: { regionId: t.regionA.id, municipalityId, scopeId: municipalityId, type, issuer: "Управление образования", date: new Date(date), number, title },
     });
   orderA1 = await doc(t.a1.id, "приказ", "2020-09-18", "1006", "О реализации муниципальной системы методической работы");
   letterA1 = await doc(t.a1.id, "письмо", "2021-02-01", "12", "О мониторинге");

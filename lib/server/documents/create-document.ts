@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import type { Scope } from "@/lib/scope";
+import { scopeIdOf, type Scope } from "@/lib/scope";
 import { describeRequisites, ZDocumentCreate } from "@/lib/schemas/document";
 import { db } from "@/lib/server/db/client";
 import { fileWhere } from "@/lib/server/files/file-access";
@@ -38,6 +38,7 @@ export async function createDocument(options: { scope: Scope; input: unknown }) 
       regionId: owner.regionId,
       municipalityId: owner.municipalityId,
       organizationId: owner.organizationId,
+      scopeId: scopeIdOf(owner),
       type: input.type,
       issuer: input.issuer,
       issuerKey,

@@ -9,7 +9,7 @@ import { readRoadmapFile } from "@/lib/plans/roadmap-file";
 import { ROADMAP_COLUMNS, parseRoadmapRows, type RoadmapRecord } from "@/lib/plans/roadmap-table";
 import { parseSchoolYear, schoolYearFromText, schoolYearOf, type SchoolYear } from "@/lib/plans/school-year";
 import { parseRequisites, splitDocuments, type Requisites } from "@/lib/requisites/parse-requisites";
-import type { Scope } from "@/lib/scope";
+import { scopeIdOf, type Scope } from "@/lib/scope";
 import { db } from "@/lib/server/db/client";
 import { issuerKeyOf } from "@/lib/server/documents/document-access";
 import { canWritePlanOwner } from "./plan-access";
@@ -241,7 +241,7 @@ async function linkDocuments(
       links.push({ documentId: null, label: part });
       continue;
     }
-    const found = await findRegistryDocument(tx, owner.regionId, parsed.value);
+    const found = await findRegistryDocument(tx, scopeIdOf(owner), parsed.value);
     const id =
       found ??
       (
@@ -249,6 +249,7 @@ async function linkDocuments(
           data: {
             regionId: owner.regionId,
             municipalityId: owner.municipalityId,
+            scopeId: scopeIdOf(owner),
             type: parsed.value.type!,
             issuer: parsed.value.issuer,
             issuerKey: issuerKeyOf(parsed.value.issuer),
@@ -266,11 +267,11 @@ async function linkDocuments(
   return { ok: true, links, created };
 }
 
-/** The registry entry with the same requisites; without a number and a date, the title decides too. */
-async function findRegistryDocument(tx: Tx, regionId: string, r: Requisites): Promise<string | null> {
+/** The entry of the owner's registry with the same requisites; without a number and a date, the title decides too. */
+async function findRegistryDocument(tx: Tx, scopeId: string, r: Requisites): Promise<string | null> {
   const found = await tx.registryDocument.findFirst({
     where: {
-      regionId,
+      scopeId,
       type: r.type!,
       issuerKey: issuerKeyOf(r.issuer),
       number: r.number,

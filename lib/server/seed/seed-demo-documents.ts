@@ -10,10 +10,9 @@ export async function seedDemoDocuments(tx: Prisma.TransactionClient, regionId: 
     const parsed = parseRequisites(text);
     if (!parsed.ok) throw new Error(`demo document not readable: ${parsed.error}`);
     const { type, issuer, date, number, title } = parsed.value;
-    const key = { regionId, issuerKey: issuerKeyOf(issuer), type: type!, number, date: date ? new Date(date) : null };
+    const municipalityId = municipalityIds.get(municipality) ?? null;
+    const key = { scopeId: municipalityId ?? regionId, issuerKey: issuerKeyOf(issuer), type: type!, number, date: date ? new Date(date) : null };
     if (await tx.registryDocument.findFirst({ where: key })) continue;
-    await tx.registryDocument.create({
-      data: { ...key, issuer, title, municipalityId: municipalityIds.get(municipality) ?? null },
-    });
+    await tx.registryDocument.create({ data: { ...key, regionId, issuer, title, municipalityId } });
   }
 }

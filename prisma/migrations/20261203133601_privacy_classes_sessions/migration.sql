@@ -4,6 +4,9 @@ CREATE TYPE "FileOwnerKind" AS ENUM ('BLANK', 'DOCUMENT', 'DOT_STUDENT', 'FINDIN
 -- AlterEnum
 ALTER TYPE "AuditAction" ADD VALUE 'ERASE';
 
+-- DropIndex
+DROP INDEX "RegistryDocument_regionId_issuerKey_type_number_date_key";
+
 -- AlterTable
 ALTER TABLE "Blank" ADD COLUMN     "submittedById" UUID;
 
@@ -13,7 +16,11 @@ ADD COLUMN     "ownerId" UUID,
 ADD COLUMN     "ownerKind" "FileOwnerKind";
 
 -- AlterTable
-ALTER TABLE "RegistryDocument" ADD COLUMN     "childData" BOOLEAN NOT NULL DEFAULT false;
+ALTER TABLE "RegistryDocument" ADD COLUMN     "childData" BOOLEAN NOT NULL DEFAULT false,
+ADD COLUMN     "scopeId" UUID;
+-- Each owner keeps its own registry: existing documents belong to their narrowest owner.
+UPDATE "RegistryDocument" SET "scopeId" = COALESCE("organizationId", "municipalityId", "regionId");
+ALTER TABLE "RegistryDocument" ALTER COLUMN "scopeId" SET NOT NULL;
 
 -- CreateTable
 CREATE TABLE "AuthSession" (
@@ -43,6 +50,9 @@ CREATE INDEX "AuthSession_expiresAt_idx" ON "AuthSession"("expiresAt");
 
 -- CreateIndex
 CREATE INDEX "StoredFile_ownerKind_ownerId_idx" ON "StoredFile"("ownerKind", "ownerId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "RegistryDocument_scopeId_issuerKey_type_number_date_key" ON "RegistryDocument"("scopeId", "issuerKey", "type", "number", "date");
 
 -- AddForeignKey
 ALTER TABLE "AuthSession" ADD CONSTRAINT "AuthSession_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
