@@ -70,7 +70,12 @@ const columns: DataTableColumn<AuditEventRow>[] = [
     id: "changes",
     header: "Изменения",
     enableSorting: false,
-    cell: ({ row: { original: e } }) => <AuditChanges action={e.action} changes={e.changes} />,
+    cell: ({ row: { original: e } }) => (
+      <div className="space-y-1">
+        {e.summary && <p>{e.summary}</p>}
+        <AuditChanges action={e.action} changes={e.changes} />
+      </div>
+    ),
   },
 ];
 

@@ -34,7 +34,7 @@ export function DocumentForm({ owners }: { owners: OwnerOption[] }) {
   const [upload, setUpload] = useState<{ busy: boolean; name: string; error: string | null }>({ busy: false, name: "", error: null });
   const form = useForm<Input, unknown, Output>({
     resolver: zodResolver(ZDocumentCreate),
-    defaultValues: { owner: owners[0]?.value ?? "", type: "приказ", issuer: "", date: null, number: "", title: "", fileId: null },
+    defaultValues: { owner: owners[0]?.value ?? "", type: "приказ", issuer: "", date: null, number: "", title: "", fileId: null, childData: false },
   });
   const { errors, isSubmitting } = form.formState;
 
@@ -58,6 +58,8 @@ export function DocumentForm({ owners }: { owners: OwnerOption[] }) {
     const body = new FormData();
     body.set("file", file);
     body.set("owner", form.getValues("owner"));
+    // A scan of a document that names a child is a child's file from the first moment.
+    if (form.getValues("childData")) body.set("for", "child");
     const response = await fetch("/api/files", { method: "POST", body });
     const json = await response.json().catch(() => null);
     if (!response.ok) {
@@ -136,6 +138,16 @@ export function DocumentForm({ owners }: { owners: OwnerOption[] }) {
         <Field id="title" label="Наименование" error={errors.title?.message}>
           <Input {...fieldAria("title", errors.title?.message)} {...form.register("title")} />
         </Field>
+      </div>
+      <div className="space-y-1">
+        <label htmlFor="childData" className="inline-flex items-center gap-2 text-sm font-medium">
+          <input id="childData" type="checkbox" className="h-4 w-4" aria-describedby="childData-hint" {...form.register("childData")} />
+          Документ называет ребёнка (персональные данные обучающегося)
+        </label>
+        <p id="childData-hint" className="text-sm text-muted-foreground">
+          Например, приказ о зачислении одного ребёнка на обучение на дому. Такой документ видят только координатор школы и
+          аудиторы региона (каждое открытие записывается); в бланках, планах и назначениях его выбрать нельзя.
+        </p>
       </div>
       <Field id="file" label="Файл (PDF, DOCX, XLSX, JPG, PNG до 20 МБ)" error={upload.error ?? errors.fileId?.message}>
         <input

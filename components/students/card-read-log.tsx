@@ -1,5 +1,5 @@
-/** «Кто открывал карточку»: who read the card and when (Moscow time). */
-export function CardReadLog(props: { reads: Array<{ id: string; userName: string; readAt: Date }> }) {
+/** «Кто открывал карточку»: who read the card or downloaded the child's file, and when (Moscow time). */
+export function CardReadLog(props: { reads: Array<{ id: string; userName: string; readAt: Date; fileId: string | null }> }) {
   const format = new Intl.DateTimeFormat("ru-RU", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Moscow" });
   if (props.reads.length === 0) return <p className="text-muted-foreground">Карточку ещё никто не открывал.</p>;
   return (
@@ -7,6 +7,7 @@ export function CardReadLog(props: { reads: Array<{ id: string; userName: string
       {props.reads.map((r) => (
         <li key={r.id}>
           <time dateTime={r.readAt.toISOString()}>{format.format(r.readAt)}</time> — {r.userName}
+          {r.fileId && <span className="text-muted-foreground"> (скачан файл ребёнка)</span>}
         </li>
       ))}
     </ul>

@@ -64,6 +64,8 @@ export function StudentForm(props: {
     const body = new FormData();
     body.set("file", file);
     body.set("owner", `organization:${props.organizationId}`);
+    // A child's file from the first moment: its name never reaches the audit trail.
+    body.set("for", "child");
     const response = await fetch("/api/files", { method: "POST", body });
     const json = await response.json().catch(() => null);
     if (!response.ok) {

@@ -10,7 +10,7 @@ import type { AuditEvent, Prisma } from "@/lib/generated/prisma/client";
 import type { Role, Scope } from "@/lib/scope";
 import { CLI_ACTOR, runAsActor } from "@/lib/server/audit/actor-context";
 import { BEFORE_READ_BATCH } from "@/lib/server/audit/audit-extension";
-import { HIDDEN, HIDDEN_CHANGED } from "@/lib/server/audit/audit-policy";
+import { CHILD_HIDDEN, CHILD_HIDDEN_CHANGED, HIDDEN, HIDDEN_CHANGED } from "@/lib/server/audit/audit-policy";
 import { listAuditEvents, type AuditEventRow } from "@/lib/server/audit/list-audit-events";
 import { getScope } from "@/lib/server/auth/get-scope";
 import { hashPassword } from "@/lib/server/auth/password";
@@ -167,7 +167,7 @@ describe("the trail of ordinary operations", () => {
     expect(image(created[0]!.after).addresses).toEqual({ create: [{ position: 0, label: null, address: "г. Тест, ул. Пробная, 1" }] });
   });
 
-  it("a batch transaction is audited in one transaction: a student's teachers replaced, then the student erased", async () => {
+  it("a student's teachers replaced, then the student erased: the trail says what changed and when, never the child's data", async () => {
     const school = { organizationId: w.t.a1s1.id, schoolYear: YEAR };
     const teacher = await createTeacher({ scope: w.schoolA1.scope, input: { ...school, fullName: "Учителева Вера", subject: "Физика" } });
     const other = await createTeacher({ scope: w.schoolA1.scope, input: { ...school, fullName: "Учителев Пётр", subject: "Химия" } });
@@ -176,13 +176,17 @@ describe("the trail of ordinary operations", () => {
     const links = await events({ entity: "DotStudentTeacher" });
     expect(links.map((e) => [e.action, e.entityId, e.regionId])).toEqual([["DELETE", `${student.id}:${teacher.id}`, w.t.regionA.id]]);
     const updated = (await events({ entity: "DotStudent", entityId: student.id })).at(-1)!;
-    expect([updated.action, image(updated.before).grade, image(updated.after).grade]).toEqual(["UPDATE", "6", "7"]);
-    expect(image(updated.after).teachers).toEqual({ create: [{ teacherId: other.id }] });
-    // Erased on request: the trail keeps what happened, not who the child was.
+    // The grade changed: the trail says so, not from what to what; the school, the teachers are the child's data too.
+    expect([updated.action, image(updated.before).grade, image(updated.after).grade]).toEqual(["UPDATE", CHILD_HIDDEN, CHILD_HIDDEN_CHANGED]);
+    expect(image(updated.after)).toMatchObject({ id: student.id, regionId: w.t.regionA.id, organizationId: CHILD_HIDDEN, teachers: CHILD_HIDDEN });
+    // Erased on request: the trail keeps what happened, by whom and when, not who the child was.
     await eraseStudent({ scope: w.schoolA1.scope, id: student.id });
-    const erased = (await events({ entity: "DotStudent", entityId: student.id })).at(-1)!;
-    expect(erased).toMatchObject({ action: "DELETE", after: null, regionId: w.t.regionA.id });
-    expect(image(erased.before)).toMatchObject({ fullName: HIDDEN, birthDate: HIDDEN, grade: "7", organizationId: w.t.a1s1.id });
+    const last = await events({ entity: "DotStudent", entityId: student.id, action: { in: ["DELETE", "ERASE"] } });
+    const deleted = last.find((e) => e.action === "DELETE");
+    const erased = last.find((e) => e.action === "ERASE");
+    expect(deleted).toMatchObject({ action: "DELETE", after: null, regionId: w.t.regionA.id });
+    expect(image(deleted!.before)).toMatchObject({ fullName: CHILD_HIDDEN, birthDate: CHILD_HIDDEN, grade: CHILD_HIDDEN, organizationId: CHILD_HIDDEN });
+    expect(erased).toMatchObject({ action: "ERASE", actorId: w.schoolA1.user.id, regionId: w.t.regionA.id, after: { files: 0 } });
     const trail = JSON.stringify(await events({ entity: { in: ["DotStudent", "DotTeacher"] } }));
     expect(trail).not.toContain("Тайнова");
     expect(trail).not.toContain("Учителева");

@@ -1,5 +1,5 @@
 import { mkdtempSync } from "node:fs";
-import { readdir, rm } from "node:fs/promises";
+import { chmod, readdir, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
@@ -9,9 +9,10 @@ import { AppError } from "@/lib/errors";
 import { ALL_FILE_KINDS } from "@/lib/files/detect-file-type";
 import type { Scope } from "@/lib/scope";
 import { db } from "@/lib/server/db/client";
+import { createDocument } from "@/lib/server/documents/create-document";
 import { getFile } from "@/lib/server/files/get-file";
 import { resolveFileOwner } from "@/lib/server/files/resolve-file-owner";
-import { localDiskStorage } from "@/lib/server/files/storage";
+import { localDiskStorage, newStorageKey } from "@/lib/server/files/storage";
 import { storeFile, type FileOwner } from "@/lib/server/files/store-file";
 import { buildTwoTenants, userWithRole } from "../support/directory";
 import { docxSample, exeSample, htmlSample, pdfSample } from "../support/file-samples";
@@ -94,19 +95,40 @@ describe("a school's file", () => {
     expect((await bytesOf(file)).equals(pdfSample())).toBe(true);
   });
 
-  it("is read by the municipality's coordinator and the region's auditor", async () => {
+  it("is its uploader's alone until saved with what it is for; then read by that owner's readers", async () => {
     const stored = await uploadPdf(roles.schoolA1);
-    for (const scope of [roles.moA1, roles.auditorA]) {
+    for (const scope of [roles.moA1, roles.auditorA, roles.otherSchoolA1]) {
+      expect((await errorOf(() => getFile({ scope, id: stored.id }))).code).toBe("NOT_FOUND");
+    }
+    // Filed in the school's registry: the registry's readers (the municipality, the region's staff) read the scan.
+    await createDocument({
+      scope: roles.schoolA1,
+      input: { owner: `organization:${t.a1s1.id}`, type: "приказ", date: "2025-01-15", number: "7", title: "Акт проверки", fileId: stored.id },
+    });
+    for (const scope of [roles.schoolA1, roles.moA1, roles.auditorA]) {
       expect((await bytesOf(await getFile({ scope, id: stored.id }))).equals(pdfSample("Акт проверки.pdf"))).toBe(true);
     }
   });
 
   it("is not found by another school, another municipality, another region or a user without roles", async () => {
     const stored = await uploadPdf(roles.schoolA1);
+    await createDocument({
+      scope: roles.schoolA1,
+      input: { owner: `organization:${t.a1s1.id}`, type: "приказ", date: "2025-01-16", number: "8", title: "Акт", fileId: stored.id },
+    });
     const noRoles = { ...roles.schoolA1, memberships: [] };
     for (const scope of [roles.otherSchoolA1, roles.moA2, roles.adminB, noRoles]) {
       expect((await errorOf(() => getFile({ scope, id: stored.id }))).code).toBe("NOT_FOUND");
     }
+  });
+
+  it("cannot be claimed by someone who did not upload it, nor by a second owner", async () => {
+    const stored = await uploadPdf(roles.schoolA1);
+    const claim = (scope: Scope, number: string) =>
+      createDocument({ scope, input: { owner: `organization:${t.a1s1.id}`, type: "приказ", date: "2025-01-17", number, title: "Акт", fileId: stored.id } });
+    expect((await errorOf(() => claim(roles.moA1, "9"))).fieldErrors).toEqual({ fileId: ["Файл не найден: загрузите его заново."] });
+    await claim(roles.schoolA1, "10");
+    expect((await errorOf(() => claim(roles.schoolA1, "11"))).code).toBe("VALIDATION");
   });
 
   it("cannot be uploaded for that school by anyone outside it, and nothing is left behind", async () => {
@@ -162,6 +184,24 @@ describe("local storage", () => {
       await expect(disk.put(key, pdfSample())).rejects.toThrow(/Not a storage key/);
     }
   });
+
+  it("writes files readable by the server's account only, in folders only it may enter, a root made wider narrowed", async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), "metodaudit-modes-"));
+    try {
+      await chmod(root, 0o755);
+      const disk = localDiskStorage(root);
+      const key = newStorageKey();
+      await disk.put(key, pdfSample());
+      const mode = async (p: string) => (await stat(p)).mode & 0o777;
+      const [first, second] = key.split("/") as [string, string];
+      expect(await mode(root)).toBe(0o700);
+      expect(await mode(path.join(root, first))).toBe(0o700);
+      expect(await mode(path.join(root, first, second))).toBe(0o700);
+      expect(await mode(path.join(root, ...key.split("/")))).toBe(0o600);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
 });
 
 describe("over HTTP", () => {
@@ -194,6 +234,8 @@ describe("over HTTP", () => {
     });
 
     caller = roles.auditorA;
+    expect((await get(body.id as string)).status).toBe(404);
+    caller = roles.moA1;
     const download = await get(body.id as string);
     expect(download.status).toBe(200);
     expect(Object.fromEntries(download.headers)).toMatchObject({

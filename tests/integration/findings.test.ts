@@ -12,6 +12,7 @@ import { markAllMatching } from "@/lib/server/blanks/mark-all-matching";
 import { saveBlankAnswers } from "@/lib/server/blanks/save-blank-answers";
 import { submitBlank } from "@/lib/server/blanks/submit-blank";
 import { db } from "@/lib/server/db/client";
+import { createDocument } from "@/lib/server/documents/create-document";
 import { storeFile } from "@/lib/server/files/store-file";
 import { getFinding } from "@/lib/server/findings/get-finding";
 import { listFindings, type FindingRow } from "@/lib/server/findings/list-findings";
@@ -139,7 +140,8 @@ describe("remediation", () => {
     expect(empty).toBeInstanceOf(ZodError);
     expect((empty as ZodError).issues[0]!.message).toBe("Опишите, что сделано, или приложите подтверждающий документ.");
 
-    // A document must have been uploaded for this participant.
+    // A document must be the participant's own fresh upload (it becomes the finding's), not another's nor one that
+    // already belongs to something else: its readers would otherwise change.
     const pdf = (scope: Scope, municipalityId: string, organizationId: string | null) =>
       storeFile({
         scope,
@@ -149,11 +151,15 @@ describe("remediation", () => {
         allowed: ALL_FILE_KINDS,
       });
     const foreign = await pdf(w.moA2.scope, w.t.a2.id, null);
-    const schools = await pdf(w.moA1.scope, w.t.a1.id, w.t.a1s1.id);
-    for (const file of [foreign, schools]) {
+    const filed = await pdf(w.moA1.scope, w.t.a1.id, null);
+    await createDocument({
+      scope: w.moA1.scope,
+      input: { owner: `municipality:${w.t.a1.id}`, type: "приказ", date: "2024-05-05", number: "55-ф", title: "О плане", fileId: filed.id },
+    });
+    for (const file of [foreign, filed]) {
       const error = await refusal(markFindingFixed({ scope: w.moA1.scope, input: { findingId: id, fileId: file.id } }));
       expect(error.code).toBe("VALIDATION");
-      expect(error.fieldErrors.fileId).toEqual(["Приложите документ, загруженный для этого участника."]);
+      expect(error.fieldErrors.fileId).toEqual(["Файл не найден: загрузите его заново."]);
     }
     expect(await statusOf(id)).toBe("OPEN");
     expect(await db().findingEvent.count({ where: { findingId: id } })).toBe(0);

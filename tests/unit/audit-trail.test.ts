@@ -7,6 +7,8 @@ import { auditEventId } from "@/lib/server/audit/audit-id";
 import {
   AUDIT_POLICY,
   EXCLUDED_BECAUSE,
+  CHILD_HIDDEN,
+  CHILD_HIDDEN_CHANGED,
   HIDDEN,
   HIDDEN_CHANGED,
   isAuditedWrite,
@@ -17,6 +19,7 @@ import {
 } from "@/lib/server/audit/audit-policy";
 import { ZAuditListQuery } from "@/lib/server/audit/audit-query";
 import { exportFilters } from "@/lib/server/audit/record-read";
+import { fieldClass, MODEL_CLASSES } from "@/lib/privacy/data-classes";
 
 const MODELS = Object.values(Prisma.ModelName);
 
@@ -63,14 +66,51 @@ describe("redaction", () => {
     expect(redact("User", before)).toEqual({ ...before, passwordHash: HIDDEN });
     expect(redact("User", after, before)).toEqual({ ...before, passwordHash: HIDDEN_CHANGED });
     expect(redact("User", before, before)).toEqual({ ...before, passwordHash: HIDDEN });
-    const student = { id: "s1", fullName: "Иванов Иван", birthDate: new Date("2012-01-02"), grade: "5" };
-    expect(redact("DotStudent", student)).toEqual({ id: "s1", fullName: HIDDEN, birthDate: HIDDEN, grade: "5" });
-    expect(redact("DotTeacher", { fullName: "Петрова" })).toEqual({ fullName: HIDDEN });
+    expect(redact("DotTeacher", { fullName: "Петрова", subject: "Физика" })).toEqual({ fullName: HIDDEN, subject: "Физика" });
     // Nested writes and JSON values: a secret by its name anywhere; bytes by their size only.
     expect(
       redact("Organization", { memberships: { create: [{ apiToken: "t0k3n", role: "X" }] }, logo: new Uint8Array(5), at: new Date("2020-01-01T00:00:00Z") }),
     ).toEqual({ memberships: { create: [{ apiToken: HIDDEN, role: "X" }] }, logo: "[двоичные данные, 5 байт]", at: "2020-01-01T00:00:00.000Z" });
     expect(redact("IndicatorValue", { value: new Prisma.Decimal("12.50") })).toEqual({ value: "12.5" });
+  });
+});
+
+describe("redaction by class: a child's data", () => {
+  it("a student keeps only its id and region, whatever its fields are called: grade, school, timetable, nested teachers", () => {
+    const student = {
+      id: "s1",
+      regionId: "r1",
+      organizationId: "school-1",
+      fullName: "Иванов Иван",
+      birthDate: new Date("2012-01-02"),
+      grade: "5",
+      timetable: "Пн: ЛФК (диагноз G80)",
+      disabilityConfirmedUntil: new Date("2027-01-01"),
+      teachers: { create: [{ teacherId: "t1" }] },
+    };
+    const hidden = { id: "s1", regionId: "r1", organizationId: CHILD_HIDDEN, fullName: CHILD_HIDDEN, birthDate: CHILD_HIDDEN, grade: CHILD_HIDDEN };
+    expect(redact("DotStudent", student)).toEqual({ ...hidden, timetable: CHILD_HIDDEN, disabilityConfirmedUntil: CHILD_HIDDEN, teachers: CHILD_HIDDEN });
+    expect(redact("DotStudent", { ...student, grade: "6" }, student)).toMatchObject({ grade: CHILD_HIDDEN_CHANGED, fullName: CHILD_HIDDEN });
+    expect(redact("DotStudentTeacher", { studentId: "s1", teacherId: "t1" })).toEqual({ studentId: "s1", teacherId: "t1" });
+  });
+
+  it("a file is a child's when it says so, and then on both sides of the update that makes it one", () => {
+    const file = { id: "f1", regionId: "r1", name: "ИУП Иванов.pdf", size: 10, ownerKind: null, ownerId: null, childData: false };
+    expect(redact("StoredFile", file)).toEqual(file);
+    const claimed = { ...file, ownerKind: "DOT_STUDENT", ownerId: "s1", childData: true };
+    expect(redact("StoredFile", claimed)).toEqual({ ...claimed, name: CHILD_HIDDEN, size: CHILD_HIDDEN });
+    expect(redact("StoredFile", file, null, true)).toMatchObject({ name: CHILD_HIDDEN, id: "f1" });
+  });
+
+  it("a document marked as naming a child keeps its owner and kind, hides its requisites and title", () => {
+    const doc = { id: "d1", regionId: "r1", organizationId: "o1", type: "приказ", number: "5", title: "О зачислении Иванова", childData: true };
+    expect(redact("RegistryDocument", doc)).toEqual({ ...doc, number: CHILD_HIDDEN, title: CHILD_HIDDEN });
+    expect(redact("RegistryDocument", { ...doc, childData: false })).toEqual({ ...doc, childData: false });
+  });
+
+  it("classes every model of the schema; a model it does not know is hidden as a child's", () => {
+    expect(Object.keys(MODEL_CLASSES).sort()).toEqual([...MODELS].sort());
+    expect(fieldClass("SomethingNew", "name", false)).toBe("CHILD_PERSONAL");
   });
 });
 

@@ -70,6 +70,7 @@ export const AUDIT_COLUMNS = {
   action: c.text("Действие", (e) => AUDIT_ACTION_LABELS[e.action]),
   entity: c.text("Объект", (e) => auditEntityLabel(e.entity)),
   entityId: c.text("Идентификатор", (e) => e.entityId),
+  summary: c.text("Описание", (e) => e.summary),
   changes: c.text("Изменения (до → после)", (e) => {
     const lines = e.changes.map((ch) => `${ch.field}: ${clip(ch.before)} → ${clip(ch.after)}`).join("\n");
     return lines ? lines.slice(0, 32_000) : null;

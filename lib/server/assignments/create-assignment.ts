@@ -26,7 +26,7 @@ export async function createAssignment(options: { scope: Scope; input: unknown }
 
   if (input.orderDocumentId) {
     const order = await db().registryDocument.findFirst({
-      where: { id: input.orderDocumentId, regionId: subject.regionId, municipalityId: subject.municipalityId },
+      where: { id: input.orderDocumentId, regionId: subject.regionId, municipalityId: subject.municipalityId, childData: false },
       select: { id: true },
     });
     if (!order) {

@@ -20,7 +20,8 @@ export async function listOrderOptions(options: { scope: Scope; municipalityId: 
   });
   if (!municipality) throw notFound("Муниципальное образование не найдено.");
   const docs = await db().registryDocument.findMany({
-    where: { regionId: municipality.regionId, municipalityId: municipality.id },
+    // A document naming a child is part of the child's records, never an appointment's order.
+    where: { regionId: municipality.regionId, municipalityId: municipality.id, childData: false },
     orderBy: [{ date: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }],
     take: 500,
     select: { id: true, type: true, date: true, number: true, title: true, status: true },

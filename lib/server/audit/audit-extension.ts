@@ -13,6 +13,7 @@ import {
   type AuditedOperation,
 } from "./audit-policy";
 import { writeAuditRows, type AuditRow } from "./write-audit-rows";
+import { isChildRow } from "@/lib/privacy/data-classes";
 
 /**
  * The audit trail at the data layer: every create, update and delete made through
@@ -276,8 +277,10 @@ async function recordEvents(c: WriteContext, events: Event[]): Promise<void> {
   const source = regionSource(c.model);
   const rows: AuditRow[] = [];
   for (const e of events) {
-    const before = redact(c.model, e.before);
-    const after = redact(c.model, e.after, e.before);
+    // A row that holds a child's data on either side of the write is redacted as such on both.
+    const child = isChildRow(c.model, e.before) || isChildRow(c.model, e.after);
+    const before = redact(c.model, e.before, null, child);
+    const after = redact(c.model, e.after, e.before, child);
     if (e.action === "UPDATE" && JSON.stringify(before) === JSON.stringify(after)) continue;
     rows.push({
       actor: c.actor,

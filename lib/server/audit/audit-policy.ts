@@ -5,6 +5,7 @@
  * new model cannot be left out silently: it is a type error until it is classified.
  */
 import { Prisma } from "@/lib/generated/prisma/client";
+import { fieldClass, isChildRow, journalShows } from "@/lib/privacy/data-classes";
 
 export type ModelName = Prisma.ModelName;
 
@@ -150,77 +151,73 @@ export function scalarFields(model: string): ReadonlySet<string> {
 const scalarCache = new Map<string, ReadonlySet<string>>();
 
 // ---------------------------------------------------------------------------
-// Redaction: what never reaches the trail.
+// Redaction: what never reaches the trail, decided by the data classes (lib/privacy/data-classes.ts).
 
-/** A secret: shown as hidden, with whether it changed. */
+/** A secret, or staff data of the ДОТ records: shown as hidden, with whether it changed. */
 export const HIDDEN = "[скрыто]";
 export const HIDDEN_CHANGED = "[скрыто, изменено]";
+/** A child's personal data: hidden from everyone who reads the trail. */
+export const CHILD_HIDDEN = "[данные ребёнка скрыты]";
+export const CHILD_HIDDEN_CHANGED = "[данные ребёнка скрыты, изменено]";
 
-/**
- * Per model, the fields replaced by HIDDEN:
- * - User.passwordHash, and any field named like a secret anywhere (SECRET_NAME);
- * - the direct identifiers of ДОТ records (a child's name and birth date, a teacher's
- *   name): region admins, who read the trail, may see these records as counts only,
- *   and a student erased on request must not live on in the trail. The record's id,
- *   school and other fields stay, so the trail still says what changed and when.
- */
-export const HIDDEN_FIELDS: Partial<Record<ModelName, readonly string[]>> = {
-  User: ["passwordHash"],
-  DotStudent: ["fullName", "birthDate"],
-  DotTeacher: ["fullName"],
-};
+const isBinary = (value: unknown): value is Uint8Array => value instanceof Uint8Array;
 
 /** Field names that hold secrets wherever they appear (nested writes included). */
 const SECRET_NAME = /password|secret|token|credential|apikey|api_key|privatekey/i;
 
-const isBinary = (value: unknown): value is Uint8Array => value instanceof Uint8Array;
-
-/** A value as JSON for the trail: secrets hidden, bytes (file contents) never stored, only their size. */
-function clean(value: unknown, hidden: ReadonlySet<string>, depth = 0): unknown {
+/** A value as JSON for the trail: secrets hidden wherever they nest, bytes (file contents) never stored, only their size. */
+function clean(value: unknown): unknown {
   if (value === null || value === undefined) return value ?? null;
   if (isBinary(value)) return `[двоичные данные, ${value.byteLength} байт]`;
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
   if (typeof value === "bigint") return value.toString();
-  if (Array.isArray(value)) return value.map((v) => clean(v, EMPTY, depth + 1));
+  if (Array.isArray(value)) return value.map(clean);
   if (typeof value === "object") {
     // Decimal and the like serialise themselves.
     const toJSON = (value as { toJSON?: () => unknown }).toJSON;
     if (typeof toJSON === "function") return toJSON.call(value);
     const out: Record<string, unknown> = {};
-    for (const [key, v] of Object.entries(value)) {
-      if (v === undefined) continue;
-      out[key] = (depth === 0 && hidden.has(key)) || SECRET_NAME.test(key) ? HIDDEN : clean(v, EMPTY, depth + 1);
-    }
+    for (const [key, v] of Object.entries(value)) if (v !== undefined) out[key] = SECRET_NAME.test(key) ? HIDDEN : clean(v);
     return out;
   }
   return value;
 }
-const EMPTY: ReadonlySet<string> = new Set();
 
-const hiddenOf = (model: string): ReadonlySet<string> => new Set(HIDDEN_FIELDS[model as ModelName] ?? []);
-
-/** Whether a top-level field of the model is hidden in the trail. */
-export function isHiddenField(model: string, field: string): boolean {
-  return hiddenOf(model).has(field) || SECRET_NAME.test(field);
+/** What stands in the trail for a field it may not show. */
+function marker(model: string, field: string, child: boolean, changed: boolean): string {
+  const isChild = fieldClass(model, field, child) === "CHILD_PERSONAL";
+  if (isChild) return changed ? CHILD_HIDDEN_CHANGED : CHILD_HIDDEN;
+  return changed ? HIDDEN_CHANGED : HIDDEN;
 }
 
 /**
- * A row (or a nested write) as the trail stores it. With `other` (the row on the
- * other side of an update), a hidden field that changed reads HIDDEN_CHANGED, so the
- * trail shows that a password or a name was changed without showing either value.
+ * A row (or a nested write) as the trail stores it: each top-level field by its class
+ * (lib/privacy/data-classes.ts), whatever its name. A row that holds a child's data —
+ * on either side of an update: a file becoming a child's — keeps only its keys and ids.
+ * With `other` (the row on the other side of an update), a hidden field that changed
+ * reads «…, изменено», so the trail shows that a value was changed without showing either.
  */
-export function redact(model: string, row: Record<string, unknown> | null, other?: Record<string, unknown> | null): Record<string, unknown> | null {
+export function redact(
+  model: string,
+  row: Record<string, unknown> | null,
+  other?: Record<string, unknown> | null,
+  /** Whether the row holds a child's data; the caller says so for the before-image of an update that makes it one. */
+  child = isChildRow(model, row) || isChildRow(model, other),
+): Record<string, unknown> | null {
   if (!row) return null;
-  const hidden = hiddenOf(model);
-  const out = clean(row, hidden) as Record<string, unknown>;
-  if (other) {
-    for (const key of Object.keys(out)) {
-      if (out[key] === HIDDEN && key in other && !sameValue(row[key], other[key])) out[key] = HIDDEN_CHANGED;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) {
+    if (value === undefined) continue;
+    if (journalShows(model, key, child)) {
+      out[key] = clean(value);
+      continue;
     }
+    const changed = !!other && key in other && !sameValue(value, other[key]);
+    out[key] = marker(model, key, child, changed);
   }
   return out;
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
-  return JSON.stringify(clean(a, EMPTY, 1)) === JSON.stringify(clean(b, EMPTY, 1));
+  return JSON.stringify(clean(a)) === JSON.stringify(clean(b));
 }

@@ -4,7 +4,10 @@ import { keysetBatchesOf, pageOf, type KeysetSource, type KeysetWindow, type Pag
 import { staffRegionIds, type Scope } from "@/lib/scope";
 import { db } from "@/lib/server/db/client";
 import { likePattern } from "@/lib/server/db/like-pattern";
+import { isChildRow } from "@/lib/privacy/data-classes";
 import { auditChanges, type AuditChange } from "./audit-changes";
+import { redact } from "./audit-policy";
+import { describeGrants } from "./describe-grants";
 import { ZAuditListQuery, type TAuditListQuery } from "./audit-query";
 
 export interface AuditEventRow {
@@ -18,6 +21,8 @@ export interface AuditEventRow {
   entityId: string;
   /** The fields the event changed, before and after (lib/server/audit/audit-changes.ts). */
   changes: AuditChange[];
+  /** The event in words, where ids alone would not say it: a role granted or taken away. */
+  summary: string | null;
 }
 
 interface RawRow {
@@ -83,7 +88,17 @@ function branches(scope: Scope, query: TAuditListQuery): Prisma.Sql[] {
 
 const COLUMNS = Prisma.sql`e."id"::text AS "id", e."at", e."actorId"::text AS "actorId", e."actorName", e."action"::text AS "action", e."entity", e."entityId", e."before", e."after"`;
 
+/**
+ * An event as the journal shows it. Its images are redacted again by class, as they
+ * were when written (lib/privacy/data-classes.ts): an entry written before a row
+ * became a child's, or before a class was declared, shows no more than a new one.
+ * Reads and erasures hold no row images, only what the app wrote of them.
+ */
 function toRow(r: RawRow): AuditEventRow {
+  const written = r.action !== "READ" && r.action !== "ERASE";
+  const child = written && (isChildRow(r.entity, r.before) || isChildRow(r.entity, r.after));
+  const before = written ? redact(r.entity, r.before, null, child) : r.before;
+  const after = written ? redact(r.entity, r.after, r.before, child) : r.after;
   return {
     id: r.id,
     at: r.at.toISOString(),
@@ -92,7 +107,8 @@ function toRow(r: RawRow): AuditEventRow {
     action: r.action,
     entity: r.entity,
     entityId: r.entityId,
-    changes: auditChanges(r.before, r.after),
+    changes: auditChanges(before, after),
+    summary: null,
   };
 }
 
@@ -114,7 +130,7 @@ function auditSource(scope: Scope, query: TAuditListQuery): KeysetSource<AuditEv
     );
     const rows = await db().$queryRaw<RawRow[]>(Prisma.sql`
       SELECT * FROM (${Prisma.join(selects, " UNION ALL ")}) "events" ${order} LIMIT ${limit} OFFSET ${offset}`);
-    return rows.map(toRow);
+    return describeGrants(rows, rows.map(toRow));
   };
 
   return {

@@ -3,32 +3,45 @@ import type { Scope } from "@/lib/scope";
 import { actorOfScope, type Actor } from "./actor-context";
 import { writeAuditRows } from "./write-audit-rows";
 
-/** A read of personal data: a student's card, or a list of ДОТ records taken away as a file. */
+/**
+ * A read of personal data (a student's card, a child's file downloaded, a list of ДОТ
+ * records shown or taken away as a file), or an erasure of a child's record on request.
+ */
 export interface ReadEvent {
-  entity: "DotStudent" | "DotTeacher";
-  /** The student's id, or EXPORT_ENTITY_ID for a list exported. */
+  entity: "DotStudent" | "DotTeacher" | "StoredFile";
+  /** The row's id, or EXPORT_ENTITY_ID for a list exported, LIST_ENTITY_ID for a list shown. */
   entityId: string;
   regionId: string;
-  /** What was read: the export and its filters (never a searched name). */
+  /** What was read: the export and its filters (never a searched name), the ids shown, the file's owner. */
   after?: Record<string, unknown> | null;
 }
 
 export const EXPORT_ENTITY_ID = "export";
+export const LIST_ENTITY_ID = "list";
 
 type RawClient = { $executeRawUnsafe(sql: string, ...values: unknown[]): PromiseLike<number> };
 
 /**
- * Appends READ events. Reads are not seen by the write hook (audit-extension.ts), so
- * the operations that read personal data record them here: on `client`, which may be
- * the transaction that also writes the card's own read log.
+ * Appends events the write hook (audit-extension.ts) does not see: on `client`, which
+ * may be the transaction that also writes the card's own read log or erases the record.
  */
-export async function recordReads(client: RawClient, actor: Actor, events: readonly ReadEvent[]): Promise<void> {
+async function appendEvents(client: RawClient, actor: Actor, action: "READ" | "ERASE", events: readonly ReadEvent[]): Promise<void> {
   for (const entity of new Set(events.map((e) => e.entity))) {
     const rows = events
       .filter((e) => e.entity === entity)
-      .map((e) => ({ actor, action: "READ" as const, entityId: e.entityId, regionId: e.regionId, parentId: null, before: null, after: e.after ?? null }));
+      .map((e) => ({ actor, action, entityId: e.entityId, regionId: e.regionId, parentId: null, before: null, after: e.after ?? null }));
     await writeAuditRows((sql, json) => Promise.resolve(client.$executeRawUnsafe(sql, json)), entity, rows);
   }
+}
+
+/** Appends READ events: the operations that read personal data record them here. */
+export function recordReads(client: RawClient, actor: Actor, events: readonly ReadEvent[]): Promise<void> {
+  return appendEvents(client, actor, "READ", events);
+}
+
+/** Appends the ERASE event of a child's record erased on request: who and when; the child's data is gone. */
+export function recordErasure(client: RawClient, actor: Actor, event: ReadEvent): Promise<void> {
+  return appendEvents(client, actor, "ERASE", [event]);
 }
 
 /**

@@ -1,9 +1,8 @@
 import "server-only";
 import type { Scope } from "@/lib/scope";
 import type { TBlankAnswer } from "@/lib/schemas/blank";
-import { db } from "@/lib/server/db/client";
 import { FILE_KINDS, type FileKind } from "@/lib/files/detect-file-type";
-import { fileWhere } from "@/lib/server/files/file-access";
+import { findReadableFiles } from "@/lib/server/privacy/file-access";
 
 export function attachedFileIds(values: Array<TBlankAnswer | null | undefined>): string[] {
   return values.flatMap((v) => (v?.kind === "DOCUMENT" && v.fileId ? [v.fileId] : []));
@@ -13,18 +12,13 @@ export function attachedFileIds(values: Array<TBlankAnswer | null | undefined>):
 export const BLANK_ATTACHMENT_KINDS: FileKind[] = ["PDF", "DOCX", "JPG", "PNG"];
 const BLANK_ATTACHMENT_MIME = new Set<string>(BLANK_ATTACHMENT_KINDS.map((kind) => FILE_KINDS[kind].mime));
 
+/** The files attached to answers that the caller may read (each by its owner's rule), with their names. */
+export async function attachedFiles(scope: Scope, fileIds: string[], options: { attachableOnly?: boolean } = {}) {
+  const files = await findReadableFiles(scope, fileIds, { name: true, mimeType: true });
+  return files.filter((f) => !options.attachableOnly || BLANK_ATTACHMENT_MIME.has(f.mimeType));
+}
+
 /** Names of the files attached to answers, among those the caller may read. */
-export async function answerFileNames(
-  scope: Scope,
-  fileIds: string[],
-  options: { attachableOnly?: boolean } = {},
-): Promise<Record<string, string>> {
-  if (fileIds.length === 0) return {};
-  const files = await db().storedFile.findMany({
-    where: { AND: [{ id: { in: fileIds } }, fileWhere(scope)] },
-    select: { id: true, name: true, mimeType: true },
-  });
-  return Object.fromEntries(
-    files.filter((f) => !options.attachableOnly || BLANK_ATTACHMENT_MIME.has(f.mimeType)).map((f) => [f.id, f.name]),
-  );
+export async function answerFileNames(scope: Scope, fileIds: string[], options: { attachableOnly?: boolean } = {}): Promise<Record<string, string>> {
+  return Object.fromEntries((await attachedFiles(scope, fileIds, options)).map((f) => [f.id, f.name]));
 }

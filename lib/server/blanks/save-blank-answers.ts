@@ -6,8 +6,9 @@ import type { Scope } from "@/lib/scope";
 import { ZBlankSave } from "@/lib/schemas/blank";
 import { db } from "@/lib/server/db/client";
 import { asJson } from "@/lib/server/db/json";
-import { documentWhere } from "@/lib/server/documents/document-access";
-import { answerFileNames, attachedFileIds } from "./answer-file-names";
+import { citableDocumentWhere } from "@/lib/server/documents/document-access";
+import { claimFile } from "@/lib/server/privacy/claim-file";
+import { attachedFileIds, attachedFiles } from "./answer-file-names";
 import { FILLABLE_STATUSES, participantWhere } from "./blank-access";
 import { loadBlankFor } from "./load-blank-for";
 import { recordChanges } from "./record-change";
@@ -32,11 +33,12 @@ export async function saveBlankAnswers(options: { scope: Scope; input: unknown }
     if (!item) fieldErrors[`answers.${itemKey}`] = ["Такого пункта в бланке нет."];
     else if (value && value.kind !== item.kind) fieldErrors[`answers.${itemKey}`] = ["Вид ответа не совпадает с пунктом бланка."];
   }
-  // An attachment must be a file the participant may read, uploaded for this participant.
+  // An attachment must be a file the participant may read: one just uploaded (it becomes the blank's when saved),
+  // one already attached, or a registry document's scan. Whoever reads the blank then reads it by its owner's rule.
   const fileIds = attachedFileIds(input.answers.map((a) => a.value));
-  const known = await answerFileNames(options.scope, fileIds, { attachableOnly: true });
+  const known = new Map((await attachedFiles(options.scope, fileIds, { attachableOnly: true })).map((f) => [f.id, f]));
   for (const { itemKey, value } of input.answers) {
-    if (value?.kind === "DOCUMENT" && value.fileId && !(value.fileId in known)) {
+    if (value?.kind === "DOCUMENT" && value.fileId && !known.has(value.fileId)) {
       fieldErrors[`answers.${itemKey}`] = ["Прикрепите файл PDF, DOCX, JPG или PNG, загруженный для этого бланка."];
     }
   }
@@ -46,7 +48,7 @@ export async function saveBlankAnswers(options: { scope: Scope; input: unknown }
     const found = new Set(
       (
         await db().registryDocument.findMany({
-          where: { AND: [{ id: { in: documentIds }, municipalityId: blank.municipalityId }, documentWhere(options.scope)] },
+          where: { AND: [{ id: { in: documentIds }, municipalityId: blank.municipalityId }, citableDocumentWhere(options.scope)] },
           select: { id: true },
         })
       ).map((d) => d.id),
@@ -80,6 +82,10 @@ export async function saveBlankAnswers(options: { scope: Scope; input: unknown }
         update: { value: value ? asJson(value) : Prisma.DbNull, carriedOver: false, updatedById: options.scope.userId, ...staleMark },
         create: { blankId: blank.id, itemKey, value: value ? asJson(value) : Prisma.DbNull, updatedById: options.scope.userId },
       });
+      const attached = value?.kind === "DOCUMENT" && value.fileId ? known.get(value.fileId) : undefined;
+      if (changed && attached && attached.ownerId === null) {
+        await claimFile(tx, { scope: options.scope, fileId: attached.id, owner: { kind: "BLANK", id: blank.id, regionId: blank.regionId }, field: `answers.${itemKey}` });
+      }
       if (changed) changes.push({ itemKey, field: "answer", before: before?.value ?? null, after: value });
       else changes.push({ itemKey, field: "confirmed", before: null, after: true });
       if (changed && before?.mark) {

@@ -3,50 +3,60 @@ import { AppError } from "@/lib/errors";
 import { scopeIdOf, type Scope } from "@/lib/scope";
 import { describeRequisites, ZDocumentCreate } from "@/lib/schemas/document";
 import { db } from "@/lib/server/db/client";
-import { fileWhere } from "@/lib/server/files/file-access";
 import { resolveFileOwner } from "@/lib/server/files/resolve-file-owner";
-import { issuerKeyOf } from "./document-access";
+import { claimFile } from "@/lib/server/privacy/claim-file";
+import { documentWhere, issuerKeyOf } from "./document-access";
 
 /**
  * Adds a document to the registry of a municipality or one of its organisations.
- * The same requisites twice within an issuer are refused, naming the existing one.
+ * The same requisites twice in one owner's registry are refused, naming the existing
+ * one when the caller may read it. Each owner keeps its own registry: another school's
+ * documents are neither found nor named, so the check tells nobody what others hold.
  */
 export async function createDocument(options: { scope: Scope; input: unknown }) {
   const input = ZDocumentCreate.parse(options.input);
   // The owner must be one the caller may write for (same rule as for uploaded files).
   const owner = await resolveFileOwner({ scope: options.scope, reference: input.owner });
-  if (input.fileId) {
-    const file = await db().storedFile.findFirst({ where: { AND: [{ id: input.fileId }, fileWhere(options.scope)] } });
-    if (!file) throw new AppError("VALIDATION", "Файл не найден: загрузите его заново.", { fileId: ["Файл не найден."] });
-  }
+  const scopeId = scopeIdOf(owner);
   const issuerKey = issuerKeyOf(input.issuer);
   if (input.number) {
-    const existing = await db().registryDocument.findFirst({
-      where: { regionId: owner.regionId, issuerKey, type: input.type, number: input.number, date: input.date ? new Date(input.date) : null },
-    });
-    if (existing) {
+    const requisites = { scopeId, issuerKey, type: input.type, number: input.number, date: input.date ? new Date(input.date) : null };
+    const [visible, any] = await Promise.all([
+      db().registryDocument.findFirst({ where: { AND: [requisites, documentWhere(options.scope)] } }),
+      db().registryDocument.count({ where: requisites }),
+    ]);
+    if (any) {
+      // One the caller may not read (a document naming a child, in a registry they write for) is not described.
       throw new AppError(
         "CONFLICT",
-        `Такой документ уже есть в реестре: ${describeRequisites(existing)}.`,
+        visible ? `Такой документ уже есть в реестре: ${describeRequisites(visible)}.` : "Документ с такими реквизитами уже есть в этом реестре.",
         { number: ["Документ с этими реквизитами уже есть."] },
-        { existingId: existing.id },
+        visible ? { existingId: visible.id } : {},
       );
     }
   }
-  return db().registryDocument.create({
-    data: {
-      regionId: owner.regionId,
-      municipalityId: owner.municipalityId,
-      organizationId: owner.organizationId,
-      scopeId: scopeIdOf(owner),
-      type: input.type,
-      issuer: input.issuer,
-      issuerKey,
-      date: input.date ? new Date(input.date) : null,
-      number: input.number,
-      title: input.title,
-      fileId: input.fileId,
-      createdById: options.scope.userId,
-    },
+  return db().$transaction(async (tx) => {
+    const document = await tx.registryDocument.create({
+      data: {
+        regionId: owner.regionId,
+        municipalityId: owner.municipalityId,
+        organizationId: owner.organizationId,
+        scopeId,
+        type: input.type,
+        issuer: input.issuer,
+        issuerKey,
+        date: input.date ? new Date(input.date) : null,
+        number: input.number,
+        title: input.title,
+        fileId: input.fileId,
+        childData: input.childData,
+        createdById: options.scope.userId,
+      },
+    });
+    if (input.fileId) {
+      const claim = { kind: "DOCUMENT" as const, id: document.id, regionId: owner.regionId };
+      await claimFile(tx, { scope: options.scope, fileId: input.fileId, owner: claim, childData: input.childData, field: "fileId" });
+    }
+    return document;
   });
 }

@@ -1,11 +1,13 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { childDocumentReadWhere } from "@/lib/privacy/child-access";
 import { coordinatedMunicipalityIds, coordinatedOrganizationIds, staffRegionIds, type Scope } from "@/lib/scope";
 
 /**
  * Registry documents a scope may read: region staff all of their region's; a
  * municipal coordinator those of their municipality and its schools; a school
- * coordinator their school's.
+ * coordinator their school's. A document marked as naming a child is part of the
+ * child's records: only the child rule reads it (lib/privacy/child-access.ts).
  */
 export function documentWhere(scope: Scope): Prisma.RegistryDocumentWhereInput {
   const OR: Prisma.RegistryDocumentWhereInput[] = [];
@@ -15,7 +17,13 @@ export function documentWhere(scope: Scope): Prisma.RegistryDocumentWhereInput {
   if (regions.length) OR.push({ regionId: { in: regions } });
   if (municipalities.length) OR.push({ municipalityId: { in: municipalities } });
   if (schools.length) OR.push({ organizationId: { in: schools } });
-  return OR.length ? { OR } : { id: { in: [] } };
+  if (!OR.length) return { id: { in: [] } };
+  return { AND: [{ OR }, { OR: [{ childData: false }, childDocumentReadWhere(scope)] }] };
+}
+
+/** Documents that may be cited in blanks, plans and appointments: not those naming a child. */
+export function citableDocumentWhere(scope: Scope): Prisma.RegistryDocumentWhereInput {
+  return { AND: [documentWhere(scope), { childData: false }] };
 }
 
 /** The issuer as duplicates are compared: case, «ё» and spacing do not matter. */

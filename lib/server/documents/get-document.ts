@@ -3,6 +3,7 @@ import { notFound } from "@/lib/errors";
 import type { Scope } from "@/lib/scope";
 import { blankWhere } from "@/lib/server/blanks/blank-access";
 import { db } from "@/lib/server/db/client";
+import { findReadableFiles } from "@/lib/server/privacy/file-access";
 import { documentWhere } from "./document-access";
 import { ownerNames } from "./list-documents";
 
@@ -16,8 +17,8 @@ export async function getDocument(options: { scope: Scope; id: string }) {
     },
   });
   if (!doc) throw notFound("Документ не найден.");
-  const [file, names, usedIn] = await Promise.all([
-    doc.fileId ? db().storedFile.findUnique({ where: { id: doc.fileId }, select: { id: true, name: true } }) : null,
+  const [files, names, usedIn] = await Promise.all([
+    findReadableFiles(options.scope, doc.fileId ? [doc.fileId] : [], { name: true }),
     ownerNames([doc]),
     db().answer.findMany({
       where: { value: { path: ["documentId"], equals: doc.id }, blank: blankWhere(options.scope) },
@@ -33,5 +34,6 @@ export async function getDocument(options: { scope: Scope; id: string }) {
       },
     }),
   ]);
+  const file = files[0] ? { id: files[0].id, name: files[0].name } : null;
   return { ...doc, file, owner: names.get(doc.organizationId ?? doc.municipalityId ?? "") ?? "", usedIn };
 }

@@ -1,14 +1,15 @@
 import "server-only";
 import type { Scope } from "@/lib/scope";
 import { db } from "@/lib/server/db/client";
-import { documentWhere } from "./document-access";
+import { findReadableFiles } from "@/lib/server/privacy/file-access";
+import { citableDocumentWhere } from "./document-access";
 
 /** The documents in force of a blank's participant, for picking a blank item's document from the registry. */
 export async function listDocumentsForOwner(options: { scope: Scope; municipalityId: string; organizationId: string | null }) {
   const docs = await db().registryDocument.findMany({
     where: {
       AND: [
-        documentWhere(options.scope),
+        citableDocumentWhere(options.scope),
         { status: "IN_FORCE", municipalityId: options.municipalityId },
         options.organizationId ? { organizationId: options.organizationId } : {},
       ],
@@ -16,10 +17,7 @@ export async function listDocumentsForOwner(options: { scope: Scope; municipalit
     orderBy: [{ date: { sort: "desc", nulls: "last" } }],
     take: 500,
   });
-  const files = await db().storedFile.findMany({
-    where: { id: { in: docs.flatMap((d) => (d.fileId ? [d.fileId] : [])) } },
-    select: { id: true, name: true },
-  });
+  const files = await findReadableFiles(options.scope, docs.flatMap((d) => (d.fileId ? [d.fileId] : [])), { name: true });
   const fileNames = new Map(files.map((f) => [f.id, f.name]));
   return docs.map((d) => ({
     id: d.id,

@@ -10,7 +10,7 @@ export const MAX_UPLOAD_BODY_BYTES = MAX_FILE_BYTES + FORM_OVERHEAD_BYTES;
 const invalid = (field: string, message: string) => new AppError("VALIDATION", message, { [field]: [message] });
 
 /**
- * The `file` and `owner` fields of a multipart/form-data upload. A body over
+ * The `file`, `owner` and `for` fields of a multipart/form-data upload. A body over
  * MAX_UPLOAD_BODY_BYTES is refused as soon as it is seen to be too large (by its
  * Content-Length, or while reading when it has none), never buffered whole.
  */
@@ -18,7 +18,7 @@ export async function readUpload(
   request: Request,
   /** The largest file accepted; the body may exceed it by the form's overhead only. */
   maxFileBytes = MAX_FILE_BYTES,
-): Promise<{ name: string; bytes: Uint8Array; owner: string }> {
+): Promise<{ name: string; bytes: Uint8Array; owner: string; purpose: string }> {
   const tooLarge = maxFileBytes === MAX_FILE_BYTES ? FILE_TOO_LARGE : `Файл больше ${maxFileBytes / 1024 / 1024} МБ.`;
   const body = await readLimited(request, maxFileBytes + FORM_OVERHEAD_BYTES, tooLarge);
   const contentType = request.headers.get("content-type") ?? "";
@@ -28,10 +28,12 @@ export async function readUpload(
   const file = form.get("file");
   if (file === null || typeof file === "string") throw invalid("file", "Выберите файл.");
   const owner = form.get("owner");
+  const purpose = form.get("for");
   return {
     name: file.name,
     bytes: new Uint8Array(await file.arrayBuffer()),
     owner: typeof owner === "string" ? owner : "",
+    purpose: typeof purpose === "string" ? purpose : "",
   };
 }
 

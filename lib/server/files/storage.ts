@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { mkdir, open, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdir, open, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Readable } from "node:stream";
 import { env } from "@/lib/env";
@@ -35,18 +35,29 @@ export function newStorageKey(): string {
   return `${id.slice(0, 2)}/${id.slice(2, 4)}/${id}`;
 }
 
-/** Files under `root`, which is created on the first write. */
+/** Owner only: the files hold children's records, and other accounts of the server have no business in them. */
+const DIRECTORY_MODE = 0o700;
+const FILE_MODE = 0o600;
+
+/**
+ * Files under `root`, which is created on the first write, readable by the server's
+ * own account only (a root made earlier with wider rights is narrowed on the first write).
+ */
 export function localDiskStorage(root: string): StorageDriver {
   const pathOf = (key: string) => {
     assertStorageKey(key);
     return path.join(root, ...key.split("/"));
   };
+  let rootNarrowed: Promise<void> | undefined;
+  const narrowRoot = () =>
+    (rootNarrowed ??= mkdir(root, { recursive: true, mode: DIRECTORY_MODE }).then(() => chmod(root, DIRECTORY_MODE)));
   return {
     async put(key, bytes) {
       const file = pathOf(key);
-      await mkdir(path.dirname(file), { recursive: true });
+      await narrowRoot();
+      await mkdir(path.dirname(file), { recursive: true, mode: DIRECTORY_MODE });
       try {
-        await writeFile(file, bytes, { flag: "wx" });
+        await writeFile(file, bytes, { flag: "wx", mode: FILE_MODE });
       } catch (error) {
         // A write cut short (disk full) must not leave half a file behind; an existing file is not ours to remove.
         if ((error as NodeJS.ErrnoException).code !== "EEXIST") await rm(file, { force: true });

@@ -28,6 +28,11 @@ export async function storeFile(options: {
   name: string;
   bytes: Uint8Array;
   allowed: readonly FileKind[];
+  /**
+   * Uploaded for a child's record (the ИУП in the student form): a child's file from the
+   * first moment, so that not even its upload's entry in the audit trail names it.
+   */
+  forChildRecord?: boolean;
 }) {
   const { scope, owner, bytes } = options;
   await assertMayWriteFor(scope, owner);
@@ -49,6 +54,8 @@ export async function storeFile(options: {
         sha256: createHash("sha256").update(bytes).digest("hex"),
         storageKey,
         uploadedById: scope.userId,
+        // Nobody owns it yet: readable by its uploader only, until the record or document it is for claims it.
+        ...(options.forChildRecord ? { ownerKind: "DOT_STUDENT" as const, childData: true } : {}),
       },
       select: { id: true, name: true, mimeType: true, size: true, createdAt: true },
     });

@@ -45,13 +45,6 @@ export function isFindingReviewer(scope: Scope, finding: Subject): boolean {
   return staffRegionIds(scope).includes(finding.regionId);
 }
 
-/** Whom the participant's evidence files belong to: the school for a school blank, else the municipality. */
-export function evidenceOwnerWhere(finding: Subject): Prisma.StoredFileWhereInput {
-  return finding.organizationId
-    ? { regionId: finding.regionId, organizationId: finding.organizationId }
-    : { regionId: finding.regionId, municipalityId: finding.municipalityId, organizationId: null };
-}
-
 /** The upload form's `owner` for evidence of this finding. */
 export function evidenceOwnerReference(finding: Subject): string {
   return finding.organizationId ? `organization:${finding.organizationId}` : `municipality:${finding.municipalityId}`;

@@ -5,7 +5,7 @@ import type { Scope } from "@/lib/scope";
 import type { Severity } from "@/lib/scoring/statuses";
 import { isOverdue, type RemediationStatus } from "@/lib/schemas/finding";
 import { db } from "@/lib/server/db/client";
-import { fileWhere } from "@/lib/server/files/file-access";
+import { findReadableFiles } from "@/lib/server/privacy/file-access";
 import { evidenceOwnerReference, findingWhere, isFindingParticipant, isFindingReviewer } from "./finding-access";
 import { itemStatusLabel } from "./list-findings";
 
@@ -82,12 +82,7 @@ export async function getFinding(options: { scope: Scope; id: string; today?: st
   const fileIds = [
     ...new Set([finding.evidenceFileId, ...events.map((e) => e.fileId)].filter((id): id is string => id !== null)),
   ];
-  const files = fileIds.length
-    ? await db().storedFile.findMany({
-        where: { AND: [{ id: { in: fileIds } }, fileWhere(options.scope)] },
-        select: { id: true, name: true },
-      })
-    : [];
+  const files = (await findReadableFiles(options.scope, fileIds, { name: true })).map((f) => ({ id: f.id, name: f.name }));
   const fileOf = (id: string | null) => files.find((f) => f.id === id) ?? null;
   const deadline = finding.deadline.toISOString().slice(0, 10);
   const participant = isFindingParticipant(options.scope, finding);

@@ -3,16 +3,16 @@ import { AppError } from "@/lib/errors";
 import type { Scope } from "@/lib/scope";
 import { ZFindingFix } from "@/lib/schemas/finding";
 import { db } from "@/lib/server/db/client";
-import { fileWhere } from "@/lib/server/files/file-access";
+import { claimFile } from "@/lib/server/privacy/claim-file";
 import { notify } from "@/lib/server/notifications/notify";
-import { evidenceOwnerWhere, isFindingParticipant, loadFindingFor } from "./finding-access";
+import { isFindingParticipant, loadFindingFor } from "./finding-access";
 import { findingLabel, regionAuditors, transitionFinding } from "./finding-transition";
 
 /**
  * The participant reports a finding fixed (OPEN or REOPENED → FIXED) with
- * evidence: a comment, a document, or both. The document must be a file the
- * participant may read that was uploaded for this participant. The region's
- * auditors are notified to check it.
+ * evidence: a comment, a document, or both. The document is a file the participant
+ * has just uploaded (it becomes the finding's, read by the finding's readers) or the
+ * finding's own. The region's auditors are notified to check it.
  */
 export async function markFindingFixed(options: { scope: Scope; input: unknown }) {
   const input = ZFindingFix.parse(options.input);
@@ -20,17 +20,11 @@ export async function markFindingFixed(options: { scope: Scope; input: unknown }
   if (!isFindingParticipant(options.scope, finding)) {
     throw new AppError("FORBIDDEN", "Отметить замечание устранённым может только координатор участника, которому оно выставлено.");
   }
-  if (input.fileId) {
-    const file = await db().storedFile.count({
-      where: { AND: [{ id: input.fileId }, fileWhere(options.scope), evidenceOwnerWhere(finding)] },
-    });
-    if (!file) {
-      const message = "Приложите документ, загруженный для этого участника.";
-      throw new AppError("VALIDATION", message, { fileId: [message] });
-    }
-  }
   const comment = input.comment || null;
   await db().$transaction(async (tx) => {
+    if (input.fileId) {
+      await claimFile(tx, { scope: options.scope, fileId: input.fileId, owner: { kind: "FINDING", id: finding.id, regionId: finding.regionId }, field: "fileId" });
+    }
     const event = await transitionFinding(tx, {
       scope: options.scope,
       findingId: finding.id,

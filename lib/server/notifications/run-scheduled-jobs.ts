@@ -2,12 +2,13 @@ import "server-only";
 import { runAsActor, SYSTEM_ACTOR } from "@/lib/server/audit/actor-context";
 import { sendPendingEmails } from "@/lib/server/mail/send-pending-emails";
 import { sendPlanReminders } from "@/lib/server/plans/send-plan-reminders";
+import { removeUnclaimedFiles } from "@/lib/server/files/remove-unclaimed-files";
 import { expireReportFiles } from "@/lib/server/reports/expire-report-files";
 import { sendDeadlineReminders } from "./send-deadline-reminders";
 
 const HOUR = 60 * 60 * 1000;
 
-/** Reminders and their e-mails, and the removal of expired report files, once now and then hourly, in the app server process. */
+/** Reminders and their e-mails, and the removal of expired report files and unsaved uploads, once now and then hourly, in the app server process. */
 export function startScheduledJobs(log: (line: string) => void = console.log) {
   const run = async () => {
     try {
@@ -21,8 +22,10 @@ export function startScheduledJobs(log: (line: string) => void = console.log) {
     try {
       const { expired } = await expireReportFiles();
       if (expired) log(`[jobs] expired report files removed: ${expired}`);
+      const { removed } = await removeUnclaimedFiles();
+      if (removed) log(`[jobs] unsaved uploads removed: ${removed}`);
     } catch (error) {
-      log(`[jobs] report file expiry failed: ${(error as Error).message}`);
+      log(`[jobs] file expiry failed: ${(error as Error).message}`);
     }
   };
   // Recorded in the audit trail as «Система», whatever context started the schedule.

@@ -3,7 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Scope } from "@/lib/scope";
 import { describeRequisites } from "@/lib/schemas/document";
 import { db } from "@/lib/server/db/client";
-import { documentWhere } from "@/lib/server/documents/document-access";
+import { citableDocumentWhere } from "@/lib/server/documents/document-access";
 import { loadWritablePlan } from "./load-writable-plan";
 
 export interface PlanDocumentOption {
@@ -22,7 +22,7 @@ export async function listPlanDocumentOptions(options: { scope: Scope; planId: s
   const plan = await loadWritablePlan({ scope: options.scope, planId: options.planId });
   const owner: Prisma.RegistryDocumentWhereInput = plan.municipalityId ? { OR: [{ municipalityId: plan.municipalityId }, { municipalityId: null }] } : {};
   const documents = await db().registryDocument.findMany({
-    where: { AND: [documentWhere(options.scope), { regionId: plan.regionId }, owner] },
+    where: { AND: [citableDocumentWhere(options.scope), { regionId: plan.regionId }, owner] },
     orderBy: [{ date: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }, { id: "asc" }],
     take: LIMIT,
     select: { id: true, type: true, issuer: true, date: true, number: true, title: true, status: true },

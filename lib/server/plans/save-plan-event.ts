@@ -6,7 +6,7 @@ import { splitResponsible } from "@/lib/plans/responsible";
 import type { Scope } from "@/lib/scope";
 import { ZPlanEvent } from "@/lib/schemas/plan";
 import { db } from "@/lib/server/db/client";
-import { documentWhere } from "@/lib/server/documents/document-access";
+import { citableDocumentWhere } from "@/lib/server/documents/document-access";
 import { loadWritablePlan } from "./load-writable-plan";
 
 const asDate = (iso: string | null) => (iso ? new Date(iso) : null);
@@ -28,7 +28,7 @@ export async function savePlanEvent(options: { scope: Scope; planId: string; eve
     const [stage, section, documents, responsibleUser] = await Promise.all([
       input.stageId ? tx.planStage.findFirst({ where: { id: input.stageId, planId: plan.id } }) : null,
       input.sectionId ? tx.planSection.findFirst({ where: { id: input.sectionId, planId: plan.id } }) : null,
-      tx.registryDocument.findMany({ where: { AND: [{ id: { in: input.documentIds } }, { regionId: plan.regionId }, documentWhere(options.scope)] }, select: { id: true } }),
+      tx.registryDocument.findMany({ where: { AND: [{ id: { in: input.documentIds } }, { regionId: plan.regionId }, citableDocumentWhere(options.scope)] }, select: { id: true } }),
       input.responsibleUserId
         ? tx.user.findFirst({
             where: {

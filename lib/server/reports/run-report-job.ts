@@ -90,6 +90,9 @@ async function finish(job: ClaimedJob, report: { bytes: Buffer; fileName: string
           sha256: createHash("sha256").update(bytes).digest("hex"),
           storageKey,
           uploadedById: job.requestedById,
+          // The report is its requester's: no one else in the region reads it (lib/server/privacy/file-access.ts).
+          ownerKind: "REPORT_JOB",
+          ownerId: job.id,
         },
         select: { id: true },
       });

@@ -3,12 +3,14 @@ import { AppError, notFound } from "@/lib/errors";
 import { LOGO_MIME_TYPES, MAX_LOGO_BYTES, ZReportSettings } from "@/lib/schemas/report";
 import { staffRegionIds, type Scope } from "@/lib/scope";
 import { db } from "@/lib/server/db/client";
+import { claimFile } from "@/lib/server/privacy/claim-file";
 
 const badLogo = (message: string) => new AppError("VALIDATION", message, { logoFileId: [message] });
 
 /**
- * A region admin names the issuer of the region's reports. The logo must be one
- * of the region's stored files, a PNG or JPEG small enough to embed in every report.
+ * A region admin names the issuer of the region's reports. The logo is a PNG or JPEG
+ * small enough to embed in every report, just uploaded by the admin (it becomes the
+ * region's logo) or the region's logo already.
  */
 export async function saveReportSettings(options: { scope: Scope; input: unknown }) {
   const input = ZReportSettings.parse(options.input);
@@ -29,10 +31,16 @@ export async function saveReportSettings(options: { scope: Scope; input: unknown
     logoFileId: input.logoFileId,
     updatedById: options.scope.userId,
   };
-  return db().reportSettings.upsert({
-    where: { regionId: input.regionId },
-    update: fields,
-    create: { regionId: input.regionId, ...fields },
-    select: { regionId: true, updatedAt: true },
+  return db().$transaction(async (tx) => {
+    if (input.logoFileId) {
+      const owner = { kind: "REPORT_LOGO" as const, id: input.regionId, regionId: input.regionId };
+      await claimFile(tx, { scope: options.scope, fileId: input.logoFileId, owner, field: "logoFileId" });
+    }
+    return tx.reportSettings.upsert({
+      where: { regionId: input.regionId },
+      update: fields,
+      create: { regionId: input.regionId, ...fields },
+      select: { regionId: true, updatedAt: true },
+    });
   });
 }

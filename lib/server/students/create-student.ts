@@ -2,7 +2,7 @@ import "server-only";
 import type { Scope } from "@/lib/scope";
 import { ZStudentCreate, type TStudentFields } from "@/lib/schemas/student";
 import { db } from "@/lib/server/db/client";
-import { checkStudentReferences } from "./check-student-references";
+import { checkStudentReferences, claimStudentFile } from "./check-student-references";
 import { resolveStudentSchool } from "./resolve-student-school";
 
 /** A school coordinator adds a student taught at home with ДОТ to their school's records. */
@@ -11,15 +11,19 @@ export async function createStudent(options: { scope: Scope; input: unknown }) {
   const school = await resolveStudentSchool({ scope: options.scope, organizationId: input.organizationId });
   await checkStudentReferences({ scope: options.scope, school, input });
   const { organizationId: _, teacherIds, ...fields } = input;
-  return db().dotStudent.create({
-    data: {
-      ...studentData(fields),
-      regionId: school.regionId,
-      municipalityId: school.municipalityId,
-      organizationId: school.id,
-      teachers: { create: [...new Set(teacherIds)].map((teacherId) => ({ teacherId })) },
-    },
-    select: { id: true },
+  return db().$transaction(async (tx) => {
+    const student = await tx.dotStudent.create({
+      data: {
+        ...studentData(fields),
+        regionId: school.regionId,
+        municipalityId: school.municipalityId,
+        organizationId: school.id,
+        teachers: { create: [...new Set(teacherIds)].map((teacherId) => ({ teacherId })) },
+      },
+      select: { id: true, regionId: true },
+    });
+    await claimStudentFile(tx, { scope: options.scope, student, fileId: fields.iupFileId });
+    return { id: student.id };
   });
 }
 

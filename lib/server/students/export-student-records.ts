@@ -17,7 +17,7 @@ import {
   type RecordKind,
 } from "@/lib/students/student-table";
 import { resolveStudentSchool } from "./resolve-student-school";
-import { studentWriteWhere, teacherWriteWhere } from "./student-access";
+import { studentWriteWhere, teacherWriteWhere } from "@/lib/privacy/child-access";
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 

@@ -4,7 +4,8 @@ import type { Scope } from "@/lib/scope";
 import { actorOfScope } from "@/lib/server/audit/actor-context";
 import { recordReads } from "@/lib/server/audit/record-read";
 import { db } from "@/lib/server/db/client";
-import { studentReadWhere, studentWriteWhere } from "./student-access";
+import { findReadableFiles } from "@/lib/server/privacy/file-access";
+import { studentReadWhere, studentWriteWhere } from "@/lib/privacy/child-access";
 
 const day = (d: Date | null) => d?.toISOString().slice(0, 10) ?? null;
 
@@ -19,7 +20,7 @@ export async function getStudent(options: { scope: Scope; id: string }) {
     include: { teachers: { select: { teacher: { select: { id: true, fullName: true, subject: true } } } } },
   });
   if (!student) throw notFound("Запись не найдена.");
-  const [, canEdit, school, documents, file] = await Promise.all([
+  const [, canEdit, school, documents, files] = await Promise.all([
     // The card's own read log and the audit trail's READ event: both or neither.
     db().$transaction(async (tx) => {
       await tx.studentCardRead.create({
@@ -33,9 +34,7 @@ export async function getStudent(options: { scope: Scope; id: string }) {
       where: { regionId: student.regionId, id: { in: [student.enrolmentOrderId, student.networkAgreementId].filter((id): id is string => !!id) } },
       select: { id: true, type: true, issuer: true, date: true, number: true, title: true },
     }),
-    student.iupFileId
-      ? db().storedFile.findFirst({ where: { id: student.iupFileId, regionId: student.regionId }, select: { id: true, name: true } })
-      : null,
+    findReadableFiles(options.scope, student.iupFileId ? [student.iupFileId] : [], { name: true }),
   ]);
   const doc = (id: string | null) => documents.find((d) => d.id === id) ?? null;
   return {
@@ -54,7 +53,7 @@ export async function getStudent(options: { scope: Scope; id: string }) {
     disabilityConfirmedUntil: day(student.disabilityConfirmedUntil),
     iupPresent: student.iupPresent,
     iupFileId: student.iupFileId,
-    iupFile: file,
+    iupFile: files[0] ? { id: files[0].id, name: files[0].name } : null,
     timetable: student.timetable,
     status: student.status,
     furtherEducation: student.furtherEducation,

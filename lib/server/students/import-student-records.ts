@@ -20,7 +20,7 @@ import {
 import { studentData } from "./create-student";
 import { courseRows, teacherData } from "./create-teacher";
 import { resolveStudentSchool } from "./resolve-student-school";
-import { studentWriteWhere, teacherWriteWhere } from "./student-access";
+import { studentWriteWhere, teacherWriteWhere } from "@/lib/privacy/child-access";
 
 /** One row of the preview. The caller is the school's coordinator, who may see the names. */
 export interface StudentRecordImportRow {

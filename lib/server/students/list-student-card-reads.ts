@@ -2,9 +2,9 @@ import "server-only";
 import { notFound } from "@/lib/errors";
 import type { Scope } from "@/lib/scope";
 import { db } from "@/lib/server/db/client";
-import { studentReadWhere } from "./student-access";
+import { studentReadWhere } from "@/lib/privacy/child-access";
 
-/** «Кто открывал карточку»: the card's read log, newest first, for those who may read the card. */
+/** «Кто открывал карточку»: the card's read log (views and downloads of the child's files), newest first, for those who may read the card. */
 export async function listStudentCardReads(options: { scope: Scope; studentId: string }) {
   const student = await db().dotStudent.findFirst({
     where: { AND: [{ id: options.studentId }, studentReadWhere(options.scope)] },
@@ -15,6 +15,6 @@ export async function listStudentCardReads(options: { scope: Scope; studentId: s
     where: { studentId: student.id, regionId: student.regionId },
     orderBy: [{ readAt: "desc" }, { id: "desc" }],
     take: 200,
-    select: { id: true, userId: true, userName: true, readAt: true },
+    select: { id: true, userId: true, userName: true, readAt: true, fileId: true },
   });
 }

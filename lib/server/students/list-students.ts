@@ -6,7 +6,8 @@ import { ZStudentListQuery, type TStudentListQuery } from "@/lib/schemas/student
 import { exportFilters, readLoggedExport } from "@/lib/server/audit/record-read";
 import { STUDENTS_CAPTION } from "@/lib/exports/lists/students";
 import { db } from "@/lib/server/db/client";
-import { studentReadWhere } from "./student-access";
+import { studentReadWhere } from "@/lib/privacy/child-access";
+import { recordListRead, type HeldRow } from "@/lib/server/privacy/record-list-read";
 
 export interface StudentRow {
   id: string;
@@ -22,10 +23,17 @@ export interface StudentRow {
 
 type ListOptions = { scope: Scope; query: unknown };
 
-/** The students the caller may read (their school's, or the auditor's region), paged, sorted and filtered in the database. */
+/**
+ * The students the caller may read (their school's, or the auditor's region), paged,
+ * sorted and filtered in the database. An auditor's page of names is a read of the
+ * children's data: recorded in the audit trail with the ids shown.
+ */
 export async function listStudents(options: ListOptions): Promise<Page<StudentRow>> {
   const query = ZStudentListQuery.parse(options.query);
-  return pageOf(studentsSource(options.scope, query), query);
+  const shown: HeldRow[] = [];
+  const page = await pageOf(studentsSource(options.scope, query, shown), query);
+  await recordListRead({ scope: options.scope, entity: "DotStudent", rows: shown, after: exportFilters(query) });
+  return page;
 }
 
 /**
@@ -40,7 +48,7 @@ export function iterateStudents(options: ListOptions & { batchSize?: number }) {
   );
 }
 
-function studentsSource(scope: Scope, query: TStudentListQuery): ListSource<StudentRow> {
+function studentsSource(scope: Scope, query: TStudentListQuery, shown?: HeldRow[]): ListSource<StudentRow> {
   const filters: Prisma.DotStudentWhereInput[] = [studentReadWhere(scope)];
   if (query.schoolYear) filters.push({ schoolYear: query.schoolYear });
   if (query.status) filters.push({ status: query.status });
@@ -54,6 +62,7 @@ function studentsSource(scope: Scope, query: TStudentListQuery): ListSource<Stud
         orderBy: [query.sort === "birthDate" ? { birthDate: { sort: query.dir, nulls: "last" } } : { [query.sort]: query.dir }, { id: "asc" }],
         ...window,
       });
+      shown?.push(...rows);
       const schools = await db().organization.findMany({
         where: { id: { in: [...new Set(rows.map((r) => r.organizationId))] } },
         select: { id: true, name: true },

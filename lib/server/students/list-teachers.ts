@@ -7,7 +7,7 @@ import type { z } from "@/lib/schemas/z";
 import { exportFilters, readLoggedExport } from "@/lib/server/audit/record-read";
 import { TEACHERS_CAPTION } from "@/lib/exports/lists/teachers";
 import { db } from "@/lib/server/db/client";
-import { teacherReadWhere } from "./student-access";
+import { teacherReadWhere } from "@/lib/privacy/child-access";
 
 export interface TeacherRow {
   id: string;

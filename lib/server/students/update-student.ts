@@ -3,9 +3,9 @@ import { notFound } from "@/lib/errors";
 import type { Scope } from "@/lib/scope";
 import { ZStudentFields } from "@/lib/schemas/student";
 import { db } from "@/lib/server/db/client";
-import { checkStudentReferences } from "./check-student-references";
+import { checkStudentReferences, claimStudentFile } from "./check-student-references";
 import { studentData } from "./create-student";
-import { studentWriteWhere } from "./student-access";
+import { studentWriteWhere } from "@/lib/privacy/child-access";
 
 /**
  * The school coordinator corrects a student's record; the teacher links are
@@ -21,12 +21,14 @@ export async function updateStudent(options: { scope: Scope; id: string; input: 
   const school = { id: student.organizationId, regionId: student.regionId, municipalityId: student.municipalityId };
   await checkStudentReferences({ scope: options.scope, school, input });
   const { teacherIds, ...fields } = input;
-  await db().$transaction([
-    db().dotStudentTeacher.deleteMany({ where: { studentId: student.id } }),
-    db().dotStudent.update({
+  await db().$transaction(async (tx) => {
+    await tx.dotStudentTeacher.deleteMany({ where: { studentId: student.id } });
+    await tx.dotStudent.update({
       where: { id: student.id },
       data: { ...studentData(fields), teachers: { create: [...new Set(teacherIds)].map((teacherId) => ({ teacherId })) } },
-    }),
-  ]);
+      select: { id: true },
+    });
+    await claimStudentFile(tx, { scope: options.scope, student, fileId: fields.iupFileId });
+  });
   return { id: student.id };
 }

@@ -11,6 +11,9 @@ DROP INDEX "RegistryDocument_regionId_issuerKey_type_number_date_key";
 ALTER TABLE "Blank" ADD COLUMN     "submittedById" UUID;
 
 -- AlterTable
+ALTER TABLE "StudentCardRead" ADD COLUMN     "fileId" UUID;
+
+-- AlterTable
 ALTER TABLE "StoredFile" ADD COLUMN     "childData" BOOLEAN NOT NULL DEFAULT false,
 ADD COLUMN     "ownerId" UUID,
 ADD COLUMN     "ownerKind" "FileOwnerKind";
