@@ -24,7 +24,18 @@ const columns: DataTableColumn<DocumentRow>[] = [
   },
   { id: "date", header: C.date.header, accessorKey: "date", cell: ({ row }) => formatDate(row.original.date) },
   { id: "number", header: C.number.header, accessorKey: "number" },
-  { id: "title", header: C.title.header, accessorKey: "title", enableSorting: false },
+  {
+    id: "title",
+    header: C.title.header,
+    accessorKey: "title",
+    enableSorting: false,
+    cell: ({ row }) => (
+      <>
+        {row.original.title}
+        {row.original.childData && <Badge className="ml-2">о ребёнке</Badge>}
+      </>
+    ),
+  },
   { id: "owner", header: C.owner.header, accessorKey: "owner", enableSorting: false },
   {
     id: "status",

@@ -57,7 +57,7 @@ describe("the columns of each list", () => {
   it("type their cells: dates as days, counts as numbers, the rest as the text on screen", () => {
     const document: DocumentRow = {
       id: "d", type: "приказ", issuer: "Управление образования", date: "2020-09-18", number: "1006", title: null,
-      owner: "Муниципалитет A1", status: "SUPERSEDED", fileId: null,
+      owner: "Муниципалитет A1", status: "SUPERSEDED", fileId: null, childData: false,
     };
     expect(cellsOf(DOCUMENT_COLUMNS, document)).toEqual(["Приказ Управление образования", "2020-09-18", "1006", null, "Муниципалитет A1", "заменён"]);
     expect(DOCUMENT_COLUMNS.date.type).toBe("date");

@@ -8,7 +8,7 @@ import { writeAuditRows } from "./write-audit-rows";
  * records shown or taken away as a file), or an erasure of a child's record on request.
  */
 export interface ReadEvent {
-  entity: "DotStudent" | "DotTeacher" | "StoredFile";
+  entity: "DotStudent" | "DotTeacher" | "StoredFile" | "RegistryDocument";
   /** The row's id, or EXPORT_ENTITY_ID for a list exported, LIST_ENTITY_ID for a list shown. */
   entityId: string;
   regionId: string;

@@ -5,6 +5,7 @@ import type { Scope } from "@/lib/scope";
 import { ZDocumentListQuery } from "@/lib/schemas/document";
 import type { z } from "@/lib/schemas/z";
 import { db } from "@/lib/server/db/client";
+import { recordListRead, type HeldRow } from "@/lib/server/privacy/record-list-read";
 import { documentWhere } from "./document-access";
 
 export interface DocumentRow {
@@ -17,14 +18,23 @@ export interface DocumentRow {
   owner: string;
   status: "IN_FORCE" | "SUPERSEDED";
   fileId: string | null;
+  /** Names a child: part of the child's records (only its readers see it). */
+  childData: boolean;
 }
 
 type ListOptions = { scope: Scope; query: unknown };
 
-/** The registry as the caller may see it, paged, sorted and filtered in the database. */
+/**
+ * The registry as the caller may see it, paged, sorted and filtered in the database.
+ * Documents naming a child shown to an auditor are a read of the children's data: recorded.
+ */
 export async function listDocuments(options: ListOptions): Promise<Page<DocumentRow>> {
   const query = ZDocumentListQuery.parse(options.query);
-  return pageOf(documentsSource(options.scope, query), query);
+  const shown: Array<HeldRow & { childData: boolean }> = [];
+  const page = await pageOf(documentsSource(options.scope, query, shown), query);
+  const rows = shown.filter((d) => d.childData);
+  await recordListRead({ scope: options.scope, entity: "RegistryDocument", rows, after: { search: !!query.q } });
+  return page;
 }
 
 /** The same list, every row, in batches: what its export writes. */
@@ -32,7 +42,7 @@ export function iterateDocuments(options: ListOptions & { batchSize?: number }) 
   return batchesOf(documentsSource(options.scope, ZDocumentListQuery.parse(options.query)), options.batchSize);
 }
 
-function documentsSource(scope: Scope, query: z.infer<typeof ZDocumentListQuery>): ListSource<DocumentRow> {
+function documentsSource(scope: Scope, query: z.infer<typeof ZDocumentListQuery>, shown?: Array<HeldRow & { childData: boolean }>): ListSource<DocumentRow> {
   const filters: Prisma.RegistryDocumentWhereInput[] = [documentWhere(scope)];
   if (query.type) filters.push({ type: query.type });
   if (query.status) filters.push({ status: query.status });
@@ -51,6 +61,7 @@ function documentsSource(scope: Scope, query: z.infer<typeof ZDocumentListQuery>
         orderBy: [{ [query.sort]: { sort: query.dir, nulls: "last" } }, { id: "asc" }],
         ...window,
       });
+      shown?.push(...rows);
       const names = await ownerNames(rows);
       return rows.map((d) => ({
         id: d.id,
@@ -62,6 +73,7 @@ function documentsSource(scope: Scope, query: z.infer<typeof ZDocumentListQuery>
         owner: names.get(d.organizationId ?? d.municipalityId ?? "") ?? "",
         status: d.status,
         fileId: d.fileId,
+        childData: d.childData,
       }));
     },
   };

@@ -18,15 +18,25 @@ export default async function DocumentPage(props: { params: Promise<{ id: string
   const scope = await requireScope({ role: ROLES });
   const { id } = await props.params;
   const doc = await orNotFound(() => getDocument({ scope, id: idParam(id) }));
+  // A document naming a child is replaced only by another such document, which the registry's pickers do not offer.
   const candidates =
-    doc.status === "IN_FORCE" && doc.municipalityId
+    doc.status === "IN_FORCE" && doc.municipalityId && !doc.childData
       ? (await listDocumentsForOwner({ scope, municipalityId: doc.municipalityId, organizationId: doc.organizationId }))
           .filter((d) => d.id !== doc.id)
           .map((d) => ({ id: d.id, label: describeRequisites({ ...d, issuer: d.issuer || null, date: d.date || null, number: d.number || null, title: d.title || null }) }))
       : [];
   return (
     <>
-      <PageTitle title={describeRequisites(doc)} subtitle={doc.owner} actions={<Badge>{doc.status === "IN_FORCE" ? "действует" : "заменён"}</Badge>} />
+      <PageTitle
+        title={describeRequisites(doc)}
+        subtitle={doc.owner}
+        actions={
+          <>
+            {doc.childData && <Badge title="Видят только координатор школы и аудиторы региона; каждое открытие записывается">о ребёнке</Badge>}
+            <Badge>{doc.status === "IN_FORCE" ? "действует" : "заменён"}</Badge>
+          </>
+        }
+      />
       <Card>
         <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[12rem_1fr]">
           <dt className="font-medium">Вид</dt>
@@ -61,7 +71,7 @@ export default async function DocumentPage(props: { params: Promise<{ id: string
           )}
         </dl>
       </Card>
-      {doc.status === "IN_FORCE" && (
+      {doc.status === "IN_FORCE" && !doc.childData && (
         <Card>
           <CardTitle>Замена документа</CardTitle>
           <SupersedeForm documentId={doc.id} candidates={candidates} />
