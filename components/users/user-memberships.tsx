@@ -59,7 +59,7 @@ export function UserMemberships(props: { userId: string; self: boolean; membersh
               <span className="font-medium">{ROLE_LABELS[m.role]}</span>: {m.scopeName}
             </span>
             {props.self && m.role === "REGION_ADMIN" ? (
-              <span className="text-sm text-muted-foreground">снимает другой администратор</span>
+              <span className="text-sm text-muted-foreground">эту роль снимает другой администратор</span>
             ) : (
               <Button variant="outline" size="sm" disabled={pending} onClick={() => revoke(m.id)}>
                 Снять роль
