@@ -10,6 +10,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ROLE_LABELS, type Role } from "@/lib/scope";
 import { ZMembershipGrant } from "@/lib/schemas/user";
+import { SELF_GRANT_MESSAGE } from "@/lib/separation-of-duties";
 import type { MembershipTargets } from "@/lib/server/directory/list-membership-targets";
 import { MembershipFields } from "./membership-fields";
 
@@ -19,7 +20,12 @@ export interface MembershipView {
   scopeName: string;
 }
 
-export function UserMemberships(props: { userId: string; memberships: MembershipView[]; targets: MembershipTargets }) {
+/**
+ * A user's roles, with «Снять роль» and «Назначить роль». On one's own card there is no
+ * grant form and no way to drop one's admin role: another admin does that (the server
+ * refuses it anyway); giving up another role of one's own stays possible.
+ */
+export function UserMemberships(props: { userId: string; self: boolean; memberships: MembershipView[]; targets: MembershipTargets }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const form = useForm<z.input<typeof ZMembershipGrant>, unknown, z.output<typeof ZMembershipGrant>>({
@@ -52,27 +58,35 @@ export function UserMemberships(props: { userId: string; memberships: Membership
             <span>
               <span className="font-medium">{ROLE_LABELS[m.role]}</span>: {m.scopeName}
             </span>
-            <Button variant="outline" size="sm" disabled={pending} onClick={() => revoke(m.id)}>
-              Снять роль
-            </Button>
+            {props.self && m.role === "REGION_ADMIN" ? (
+              <span className="text-sm text-muted-foreground">эту роль снимает другой администратор</span>
+            ) : (
+              <Button variant="outline" size="sm" disabled={pending} onClick={() => revoke(m.id)}>
+                Снять роль
+              </Button>
+            )}
           </li>
         ))}
       </ul>
-      <form onSubmit={grant} noValidate className="space-y-3" aria-label="Назначить роль">
-        <h3 className="font-semibold">Назначить роль</h3>
-        <MembershipFields
-          idPrefix="grant"
-          role={form.watch("role")}
-          targets={props.targets}
-          registerRole={form.register("role")}
-          registerScope={form.register("scopeId")}
-          roleError={errors.role?.message}
-          scopeError={errors.scopeId?.message}
-        />
-        <Button type="submit" disabled={isSubmitting}>
-          Назначить
-        </Button>
-      </form>
+      {props.self ? (
+        <p className="text-sm text-muted-foreground">{SELF_GRANT_MESSAGE}</p>
+      ) : (
+        <form onSubmit={grant} noValidate className="space-y-3" aria-label="Назначить роль">
+          <h3 className="font-semibold">Назначить роль</h3>
+          <MembershipFields
+            idPrefix="grant"
+            role={form.watch("role")}
+            targets={props.targets}
+            registerRole={form.register("role")}
+            registerScope={form.register("scopeId")}
+            roleError={errors.role?.message}
+            scopeError={errors.scopeId?.message}
+          />
+          <Button type="submit" disabled={isSubmitting}>
+            Назначить
+          </Button>
+        </form>
+      )}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import type { Scope } from "@/lib/scope";
 import { acceptBlank } from "@/lib/server/blanks/accept-blank";
 import { markAllMatching } from "@/lib/server/blanks/mark-all-matching";
 import { markAnswer } from "@/lib/server/blanks/mark-answer";
+import { returnBlank } from "@/lib/server/blanks/return-blank";
 import { CONFLICT_MESSAGE, saveBlankAnswers } from "@/lib/server/blanks/save-blank-answers";
 import { submitBlank } from "@/lib/server/blanks/submit-blank";
 import { createCampaign } from "@/lib/server/campaigns/create-campaign";
@@ -223,6 +224,23 @@ describe("auditors reviewing one blank at once", () => {
     expect((await history(blank.id)).filter((c) => c.field === "status" && c.after === "ACCEPTED")).toHaveLength(1);
     expect(await db().notification.count({ where: { userId: coordinator.user.id, title: "Бланк принят" } })).toBe(1);
     expect(await db().finding.count({ where: { blankId: blank.id } })).toBe(0);
+  });
+
+  it(`${WRITERS} returns at once: one lands; the blank is returned once, with one history row and one notification`, async () => {
+    const { blank, coordinator } = await submittedBlank("returns");
+    const auditors = await bulkUsers("auditor-returns", WRITERS, "REGION_AUDITOR", { regionId });
+    const before = await db().blank.findUniqueOrThrow({ where: { id: blank.id } });
+    const outcomes = await settle(auditors.map(({ scope }) => returnBlank({ scope, input: { blankId: blank.id, message: `Исправьте: ${scope.name}` } })));
+
+    const landed = outcomes.flatMap((o, i) => (o.ok ? [i] : []));
+    expect(landed).toHaveLength(1);
+    for (const o of outcomes.filter((x) => !x.ok)) {
+      expect(o).toEqual({ ok: false, code: "CONFLICT", message: "Вернуть можно только бланк, отправленный на проверку или принятый." });
+    }
+    const after = await db().blank.findUniqueOrThrow({ where: { id: blank.id } });
+    expect(after).toMatchObject({ status: "RETURNED", version: before.version + 1, returnMessage: `Исправьте: ${auditors[landed[0]!]!.scope.name}` });
+    expect((await history(blank.id)).filter((c) => c.field === "status" && c.after === "RETURNED")).toHaveLength(1);
+    expect(await db().notification.count({ where: { userId: coordinator.user.id, title: "Бланк возвращён на доработку" } })).toBe(1);
   });
 
   it("«все соответствуют» racing 49 single marks: no auditor's mark is overwritten, every item ends up marked", async () => {

@@ -4,13 +4,15 @@ import type { CoordinatorRole } from "@/lib/schemas/assignment";
 import { db } from "@/lib/server/db/client";
 import { createUser } from "@/lib/server/users/create-user";
 import { grantMembership } from "@/lib/server/users/grant-membership";
+import { OWN_EMAIL_ERRORS, refuseSelfGrant } from "@/lib/server/users/refuse-self-grant";
 
 /**
  * Gives an appointed coordinator their account: a user of the admin's region
  * with that e-mail gets the coordinator's role added; otherwise a new user is
  * created with it and the initial password. The user administration's own
  * operations do the work (and their checks: region admins only, the subject in
- * the admin's region, an e-mail taken in another region is a conflict).
+ * the admin's region, an e-mail taken in another region is a conflict, nobody
+ * invites themselves — refused here already, to point at the e-mail field).
  */
 export async function inviteCoordinator(options: {
   scope: Scope;
@@ -26,6 +28,7 @@ export async function inviteCoordinator(options: {
     select: { id: true },
   });
   if (existing) {
+    refuseSelfGrant(options.scope, existing.id, OWN_EMAIL_ERRORS);
     await grantMembership({ scope: options.scope, userId: existing.id, grant });
     return { userId: existing.id, created: false };
   }

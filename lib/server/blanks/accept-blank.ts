@@ -7,6 +7,7 @@ import { notify, participantCoordinators } from "@/lib/server/notifications/noti
 import { reviewerWhere } from "./blank-access";
 import { loadBlankFor } from "./load-blank-for";
 import { recordChanges } from "./record-change";
+import { lockBlankForReview } from "./review-duty";
 
 /** The auditor accepts a submitted blank once every item carries a mark; its findings are stored then. */
 export async function acceptBlank(options: { scope: Scope; blankId: string }) {
@@ -25,14 +26,11 @@ export async function acceptBlank(options: { scope: Scope; blankId: string }) {
   requireAllMarked(blank.answers);
   await db().$transaction(
     async (tx) => {
-      const acceptedAt = new Date();
-      const claimed = await tx.blank.updateMany({
-        where: { id: blank.id, status: "SUBMITTED" },
-        data: { status: "ACCEPTED", acceptedAt, version: { increment: 1 } },
-      });
-      if (claimed.count === 0) throw new AppError("CONFLICT", "Бланк уже принят или возвращён.");
-      // The claim holds the blank's row, which every mark takes first: the marks read now are final.
+      // The blank's row, which every mark takes first: the marks read now are final.
+      await lockBlankForReview(tx, { blankId: blank.id, scope: options.scope, statuses: ["SUBMITTED"], conflict: "Бланк уже принят или возвращён." });
       requireAllMarked(await tx.answer.findMany({ where: { blankId: blank.id }, select: { itemKey: true, mark: true } }));
+      const acceptedAt = new Date();
+      await tx.blank.update({ where: { id: blank.id }, data: { status: "ACCEPTED", acceptedAt, version: { increment: 1 } } });
       await recordChanges(tx, options.scope, blank.id, [{ itemKey: null, field: "status", before: "SUBMITTED", after: "ACCEPTED" }]);
       await syncFindings(tx, blank.id, await scoreStoredBlank(tx, blank.id), acceptedAt);
       await notify(tx, await participantCoordinators(tx, blank), {

@@ -7,6 +7,7 @@ import { db } from "@/lib/server/db/client";
 import { officialCountsForBlank } from "@/lib/server/students/official-counts-for-blank";
 import { parseContent } from "@/lib/server/templates/get-template-version";
 import { blankWhere, FILLABLE_STATUSES, participantWhere, reviewerWhere } from "./blank-access";
+import { hasWorkedOnBlank } from "./review-duty";
 
 export interface BlankAnswerView {
   value: TBlankAnswer | null;
@@ -36,6 +37,8 @@ export interface BlankView {
   canReview: boolean;
   /** An accepted blank can be reopened by the region's staff; accepting it again recomputes its findings. */
   canReopen: boolean;
+  /** The caller is a reviewer of this blank in review but filled or submitted it: another reviews it. */
+  ownWork: boolean;
   score: number | null;
   grade: string | null;
   /** Whom attachments belong to: the school for a school blank, else the municipality. */
@@ -73,6 +76,8 @@ export async function getBlank(options: { scope: Scope; id: string }): Promise<B
     db().blank.count({ where: { AND: [{ id: blank.id }, participantWhere(options.scope)] } }),
     db().blank.count({ where: { AND: [{ id: blank.id }, reviewerWhere(options.scope)] } }),
   ]);
+  const inReview = blank.status === "SUBMITTED" || blank.status === "ACCEPTED";
+  const ownWork = reviewer > 0 && inReview && (await hasWorkedOnBlank(db(), blank.id, options.scope.userId));
   return {
     id: blank.id,
     status: blank.status,
@@ -104,8 +109,9 @@ export async function getBlank(options: { scope: Scope; id: string }): Promise<B
       ]),
     ),
     canFill: participant > 0 && (FILLABLE_STATUSES as readonly string[]).includes(blank.status),
-    canReview: reviewer > 0 && blank.status === "SUBMITTED",
-    canReopen: reviewer > 0 && blank.status === "ACCEPTED",
+    canReview: reviewer > 0 && !ownWork && blank.status === "SUBMITTED",
+    canReopen: reviewer > 0 && !ownWork && blank.status === "ACCEPTED",
+    ownWork,
     score: blank.score,
     grade: blank.grade,
     fileOwner: blank.organizationId ? `organization:${blank.organizationId}` : `municipality:${blank.municipalityId}`,

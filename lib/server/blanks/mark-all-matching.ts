@@ -5,18 +5,19 @@ import { db } from "@/lib/server/db/client";
 import { scoreStoredBlank } from "@/lib/server/scoring/score-stored-blank";
 import { reviewerWhere } from "./blank-access";
 import { loadBlankFor } from "./load-blank-for";
+import { MARK_CONFLICT } from "./mark-answer";
 import { recordChanges } from "./record-change";
+import { lockBlankForReview } from "./review-duty";
 
 /** Marks every not-yet-marked item "matches" in one action; each change is still recorded. */
 export async function markAllMatching(options: { scope: Scope; blankId: string }): Promise<{ marked: number }> {
   const { blank, items } = await loadBlankFor(options.blankId, reviewerWhere(options.scope));
-  if (blank.status !== "SUBMITTED") throw new AppError("CONFLICT", "Отмечать можно только бланк, отправленный на проверку.");
+  if (blank.status !== "SUBMITTED") throw new AppError("CONFLICT", MARK_CONFLICT);
   return db().$transaction(
     async (tx) => {
       // The blank's row first, as every mark and the acceptance take it: no deadlock with them, and the
       // unmarked items are read after the marks before this one, so none of them is overwritten.
-      const [locked] = await tx.$queryRaw<Array<{ status: string }>>`SELECT status::text FROM "Blank" WHERE id = ${blank.id}::uuid FOR UPDATE`;
-      if (locked?.status !== "SUBMITTED") throw new AppError("CONFLICT", "Отмечать можно только бланк, отправленный на проверку.");
+      await lockBlankForReview(tx, { blankId: blank.id, scope: options.scope, statuses: ["SUBMITTED"], conflict: MARK_CONFLICT });
       const marked = new Set(
         (await tx.answer.findMany({ where: { blankId: blank.id, mark: { not: null } }, select: { itemKey: true } })).map((a) => a.itemKey),
       );

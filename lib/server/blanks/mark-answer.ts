@@ -7,12 +7,15 @@ import { scoreStoredBlank } from "@/lib/server/scoring/score-stored-blank";
 import { reviewerWhere } from "./blank-access";
 import { loadBlankFor } from "./load-blank-for";
 import { recordChanges } from "./record-change";
+import { lockBlankForReview } from "./review-duty";
+
+export const MARK_CONFLICT = "Отмечать можно только бланк, отправленный на проверку.";
 
 /** The auditor's mark in «Соответствие официальным данным» for one item of a submitted blank. */
 export async function markAnswer(options: { scope: Scope; input: unknown }) {
   const input = ZAnswerMark.parse(options.input);
   const { blank, items } = await loadBlankFor(input.blankId, reviewerWhere(options.scope));
-  if (blank.status !== "SUBMITTED") throw new AppError("CONFLICT", "Отмечать можно только бланк, отправленный на проверку.");
+  if (blank.status !== "SUBMITTED") throw new AppError("CONFLICT", MARK_CONFLICT);
   if (!items.has(input.itemKey)) throw new AppError("NOT_FOUND", "Такого пункта в бланке нет.");
   const comment = input.comment || null;
   const unchanged = (a: { mark: string | null; markComment: string | null } | null | undefined) =>
@@ -21,9 +24,9 @@ export async function markAnswer(options: { scope: Scope; input: unknown }) {
   await db().$transaction(
     async (tx) => {
       // Marks and the acceptance of a blank take its row first, one after another: a mark lands
-      // before the acceptance (whose findings then count it) or is refused after it, never in between.
-      const [locked] = await tx.$queryRaw<Array<{ status: string }>>`SELECT status::text FROM "Blank" WHERE id = ${blank.id}::uuid FOR UPDATE`;
-      if (locked?.status !== "SUBMITTED") throw new AppError("CONFLICT", "Отмечать можно только бланк, отправленный на проверку.");
+      // before the acceptance (whose findings then count it) or is refused after it, never in between;
+      // a reviewer who filled or submitted the blank is refused here.
+      await lockBlankForReview(tx, { blankId: blank.id, scope: options.scope, statuses: ["SUBMITTED"], conflict: MARK_CONFLICT });
       const before = await tx.answer.findUnique({
         where: { blankId_itemKey: { blankId: blank.id, itemKey: input.itemKey } },
         select: { mark: true, markComment: true },

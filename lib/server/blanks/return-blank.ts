@@ -1,12 +1,16 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import type { Scope } from "@/lib/scope";
-import { ZBlankReturn } from "@/lib/schemas/blank";
+import { ZBlankReturn, type BlankStatus } from "@/lib/schemas/blank";
 import { db } from "@/lib/server/db/client";
 import { notify, participantCoordinators } from "@/lib/server/notifications/notify";
 import { reviewerWhere } from "./blank-access";
 import { loadBlankFor } from "./load-blank-for";
 import { recordChanges } from "./record-change";
+import { lockBlankForReview } from "./review-duty";
+
+const RETURNABLE: readonly BlankStatus[] = ["SUBMITTED", "ACCEPTED"];
+const RETURN_CONFLICT = "Вернуть можно только бланк, отправленный на проверку или принятый.";
 
 /**
  * The auditor returns a submitted blank — or reopens an accepted one — for
@@ -16,16 +20,16 @@ import { recordChanges } from "./record-change";
 export async function returnBlank(options: { scope: Scope; input: unknown }) {
   const input = ZBlankReturn.parse(options.input);
   const { blank } = await loadBlankFor(input.blankId, reviewerWhere(options.scope));
-  if (blank.status !== "SUBMITTED" && blank.status !== "ACCEPTED") {
-    throw new AppError("CONFLICT", "Вернуть можно только бланк, отправленный на проверку или принятый.");
-  }
+  if (!RETURNABLE.includes(blank.status)) throw new AppError("CONFLICT", RETURN_CONFLICT);
   await db().$transaction(async (tx) => {
+    // Read again under the row's lock: of two returns at once, the second finds the blank returned.
+    const status = await lockBlankForReview(tx, { blankId: blank.id, scope: options.scope, statuses: RETURNABLE, conflict: RETURN_CONFLICT });
     await tx.blank.update({
       where: { id: blank.id },
       data: { status: "RETURNED", returnMessage: input.message, version: { increment: 1 } },
     });
     await recordChanges(tx, options.scope, blank.id, [
-      { itemKey: null, field: "status", before: blank.status, after: "RETURNED" },
+      { itemKey: null, field: "status", before: status, after: "RETURNED" },
       { itemKey: null, field: "returnMessage", before: null, after: input.message },
     ]);
     await notify(tx, await participantCoordinators(tx, blank), {

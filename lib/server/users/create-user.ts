@@ -6,6 +6,7 @@ import { ZUserCreate } from "@/lib/schemas/user";
 import { hashPassword } from "@/lib/server/auth/password";
 import { db } from "@/lib/server/db/client";
 import { resolveMembership } from "@/lib/server/directory/resolve-membership";
+import { OWN_EMAIL_ERRORS, refuseSelfGrant } from "./refuse-self-grant";
 
 /**
  * A region admin creates a user with memberships inside their region(s). The
@@ -21,6 +22,7 @@ export async function createUser(options: { scope: Scope; input: unknown }) {
   }
   const exists = await db().user.findUnique({ where: { email: input.email }, select: { id: true } });
   if (exists) {
+    refuseSelfGrant(options.scope, exists.id, OWN_EMAIL_ERRORS);
     throw new AppError("CONFLICT", "Пользователь с таким адресом уже существует.", {
       email: ["Этот адрес уже занят."],
     });

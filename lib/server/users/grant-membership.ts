@@ -4,12 +4,14 @@ import { membershipRow, userWhere, type Scope } from "@/lib/scope";
 import { ZMembershipGrant } from "@/lib/schemas/user";
 import { db } from "@/lib/server/db/client";
 import { resolveMembership } from "@/lib/server/directory/resolve-membership";
+import { refuseSelfGrant } from "./refuse-self-grant";
 
-/** Gives a role to a user the admin can see; giving one twice changes nothing. */
+/** Gives a role to another user the admin can see; giving one twice changes nothing. */
 export async function grantMembership(options: { scope: Scope; userId: string; grant: unknown }) {
   const grant = ZMembershipGrant.parse(options.grant);
   const user = await db().user.findFirst({ where: { AND: [{ id: options.userId }, userWhere(options.scope)] } });
   if (!user) throw notFound("Пользователь не найден.");
+  refuseSelfGrant(options.scope, user.id);
   const m = await resolveMembership({ scope: options.scope, grant });
   const row = membershipRow(user.id, m);
   return db().membership.upsert({

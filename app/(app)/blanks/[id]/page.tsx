@@ -10,6 +10,7 @@ import { PageTitle } from "@/components/shell/page-title";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardTitle } from "@/components/ui/card";
 import { ROLES } from "@/lib/scope";
+import { OWN_WORK_MESSAGE } from "@/lib/separation-of-duties";
 import { requireScope } from "@/lib/server/auth/with-scope";
 import { answerFileNames, attachedFileIds } from "@/lib/server/blanks/answer-file-names";
 import { getBlank } from "@/lib/server/blanks/get-blank";
@@ -50,6 +51,12 @@ export default async function BlankPage(props: { params: Promise<{ id: string }>
         <Alert>
           <p className="font-medium">Бланк возвращён на доработку:</p>
           <p>{blank.returnMessage}</p>
+        </Alert>
+      )}
+      {blank.ownWork && (
+        <Alert tone="info">
+          <p className="font-medium">{OWN_WORK_MESSAGE}</p>
+          <p>Отметки соответствия, возврат на доработку и приём бланка вам недоступны.</p>
         </Alert>
       )}
       {blank.canFill ? (

@@ -29,6 +29,7 @@ export default async function UserPage(props: { params: Promise<{ id: string }> 
         <CardTitle>Роли</CardTitle>
         <UserMemberships
           userId={user.id}
+          self={user.id === scope.userId}
           targets={targets}
           memberships={user.memberships}
         />
