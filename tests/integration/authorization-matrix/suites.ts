@@ -79,13 +79,7 @@ function defineMatrix<C extends PageCall | RouteCall | ActionCall>(kind: Kind<C>
           const problems: string[] = [];
           const calls = callsOf(entry, matrix.ctx);
           expect(calls.length, "an entry makes at least one call").toBeGreaterThan(0);
-          // A dynamic segment left out would make the call fail for everyone, proving nothing.
-          const file = kind.fileOf?.(key);
-          if (file) {
-            for (const call of calls as Array<{ params?: Record<string, unknown> }>) {
-              expect(dynamicSegments(file).filter((s) => !(s in (call.params ?? {}))), `${key}: dynamic segments without a value`).toEqual([]);
-            }
-          }
+          expectSegmentsFilled(kind, key, calls);
           for (const [i, call] of calls.entries()) {
             for (const caller of matrix.callers) {
               as(caller.scope);
@@ -137,6 +131,15 @@ function defineMatrix<C extends PageCall | RouteCall | ActionCall>(kind: Kind<C>
       );
     }
   });
+}
+
+/** Every call fills each dynamic segment of its page's or route's file: one left out would make the call fail for everyone, proving nothing. */
+export function expectSegmentsFilled<C>(kind: EntryKind<C>, key: string, calls: C[]) {
+  const file = kind.fileOf?.(key);
+  if (!file) return;
+  for (const call of calls as Array<{ params?: Record<string, unknown> }>) {
+    expect(dynamicSegments(file).filter((s) => !(s in (call.params ?? {}))), `${key}: dynamic segments without a value`).toEqual([]);
+  }
 }
 
 function controlProblem(outcome: Outcome): string | null {

@@ -67,6 +67,17 @@ const searched = (q: string) => ({ q });
 
 // ------------------------------------------------------------------ pages and layouts
 
+/** A list of children (the school's, the auditor's): its reader finds the child, searched or not; a search tells nobody else anything. */
+const studentListCalls = (reader: PrivacyCallerId[]): Array<PageCall & PrivacyCallOptions<PageCall>> => [
+  { label: "the current school year", reach: { by: reader, sees: [CANARY.fullName, CANARY.birthDate] } },
+  {
+    label: "searched by the child's surname",
+    searchParams: searched(CANARY.surname),
+    decoy: { searchParams: searched(DECOY_SURNAME) },
+    reach: { by: reader, sees: [CANARY.fullName] },
+  },
+];
+
 export const PRIVACY_PAGES: Record<string, PrivacyRow<PageCall>> = {
   "app/layout.tsx": reuse,
   "app/(app)/layout.tsx": reuse,
@@ -133,18 +144,7 @@ export const PRIVACY_PAGES: Record<string, PrivacyRow<PageCall>> = {
   "app/(app)/region/page.tsx": reuse,
   "app/(app)/region/recommendations/page.tsx": reuse,
   "app/(app)/region/report-settings/page.tsx": reuse,
-  "app/(app)/region/students/list/page.tsx": {
-    authz: true,
-    calls: () => [
-      { label: "the current school year", reach: { by: AUDITOR, sees: [CANARY.fullName, CANARY.birthDate] } },
-      {
-        label: "searched by the child's surname",
-        searchParams: searched(CANARY.surname),
-        decoy: { searchParams: searched(DECOY_SURNAME) },
-        reach: { by: AUDITOR, sees: [CANARY.fullName] },
-      },
-    ],
-  },
+  "app/(app)/region/students/list/page.tsx": { authz: true, calls: () => studentListCalls(AUDITOR) },
   "app/(app)/region/students/page.tsx": { ...reuse, audience: "nobody", why: "the counts of children per area: counts only, for every role" },
   "app/(app)/region/templates/[versionId]/page.tsx": reuse,
   "app/(app)/region/templates/new/page.tsx": reuse,
@@ -154,18 +154,7 @@ export const PRIVACY_PAGES: Record<string, PrivacyRow<PageCall>> = {
   "app/(app)/region/users/page.tsx": reuse,
   "app/(app)/reports/page.tsx": reuse,
   "app/(app)/school/page.tsx": reuse,
-  "app/(app)/school/students/page.tsx": {
-    authz: true,
-    calls: () => [
-      { label: "the current school year", reach: { by: S1, sees: [CANARY.fullName, CANARY.birthDate] } },
-      {
-        label: "searched by the child's surname",
-        searchParams: searched(CANARY.surname),
-        decoy: { searchParams: searched(DECOY_SURNAME) },
-        reach: { by: S1, sees: [CANARY.fullName] },
-      },
-    ],
-  },
+  "app/(app)/school/students/page.tsx": { authz: true, calls: () => studentListCalls(S1) },
   "app/(app)/school/students/teachers/page.tsx": {
     authz: true,
     calls: ({ canary }) => [{ label: "the child's teacher to edit", searchParams: { edit: canary.teacherId } }],

@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Scope } from "@/lib/scope";
 import { getScope } from "@/lib/server/auth/get-scope";
-import { dynamicSegments } from "../authorization-matrix/discover";
 import { describeOutcome, type ActionCall, type Entry, type Outcome, type PageCall, type RouteCall } from "../authorization-matrix/matrix";
-import { ACTION_ENTRIES, PAGE_ENTRIES, ROUTE_ENTRIES, type EntryKind } from "../authorization-matrix/suites";
+import { ACTION_ENTRIES, expectSegmentsFilled, PAGE_ENTRIES, ROUTE_ENTRIES, type EntryKind } from "../authorization-matrix/suites";
 import { PRIVACY_ACTIONS, PRIVACY_PAGES, PRIVACY_ROUTES, type PrivacyRow } from "./coverage";
 import { defineErasureCheck } from "./erasure";
 import { judge, type Audience, type Invocation, type PrivacyCallOptions } from "./judge";
@@ -90,12 +89,7 @@ function definePrivacyMatrix<C extends PageCall | RouteCall | ActionCall>(
         async () => {
           const calls = rowCalls(key);
           expect(calls.length, "a row makes at least one call").toBeGreaterThan(0);
-          const file = kind.fileOf?.(key);
-          if (file) {
-            for (const call of calls as Array<{ params?: Record<string, unknown> }>) {
-              expect(dynamicSegments(file).filter((s) => !(s in (call.params ?? {}))), `${key}: dynamic segments without a value`).toEqual([]);
-            }
-          }
+          expectSegmentsFilled(kind, key, calls);
           const problems: string[] = [];
           for (const [i, call] of calls.entries()) {
             const name = callName(key, call, i);
