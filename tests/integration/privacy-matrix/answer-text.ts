@@ -26,7 +26,7 @@ export function answerOf(outcome: Outcome, pageObjects: object[] = []): Answer {
     case "response": {
       const body = responseBody(outcome.bytes, outcome.headers.get("content-type") ?? "");
       const disposition = outcome.headers.get("content-disposition") ?? "";
-      return answer([outcome.location ?? "", decodeDisposition(disposition), body.text], `${outcome.status} ${body.totals}`);
+      return answer([outcome.location ?? "", disposition, body.text], `${outcome.status} ${body.totals}`);
     }
     case "result": {
       const value = outcome.value as { ok?: boolean; error?: { code?: string; fieldErrors?: Record<string, unknown> } };
@@ -40,7 +40,23 @@ export function answerOf(outcome: Outcome, pageObjects: object[] = []): Answer {
   }
 }
 
-const answer = (parts: string[], shape: string): Answer => ({ text: parts.join("\n").replace(/\s+/gu, " "), shape });
+const answer = (parts: string[], shape: string): Answer => ({ text: plainText(parts.join("\n")), shape });
+
+/**
+ * A text as a reader takes it: percent-encoded runs decoded (a download's `filename*=UTF-8''…`, a name in a
+ * link's query or in the request's URL), whitespace collapsed.
+ */
+export function plainText(text: string): string {
+  return text
+    .replace(/(?:%[0-9a-f]{2})+/giu, (run) => {
+      try {
+        return decodeURIComponent(run);
+      } catch {
+        return run;
+      }
+    })
+    .replace(/\s+/gu, " ");
+}
 
 function responseBody(bytes: Uint8Array, contentType: string): { text: string; totals: string } {
   const raw = Buffer.from(bytes);
@@ -98,15 +114,6 @@ function xmlText(xml: string): string {
     .replace(/&(?:#(\d+)|#x([0-9a-f]+)|(\w+));/giu, (all, dec?: string, hex?: string, name?: string) =>
       dec ? String.fromCodePoint(Number(dec)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : (ENTITIES[name!] ?? all),
     );
-}
-
-/** "attachment; filename*=UTF-8''%D0%98%D0%A3%D0%9F…" as the name a browser saves. */
-function decodeDisposition(header: string): string {
-  try {
-    return decodeURIComponent(header);
-  } catch {
-    return header;
-  }
 }
 
 const safeJson = (text: string): unknown => {

@@ -1,6 +1,6 @@
 import { db } from "@/lib/server/db/client";
 import { refusalProblem, type Outcome } from "../authorization-matrix/matrix";
-import { answerOf } from "./answer-text";
+import { answerOf, plainText } from "./answer-text";
 import { CANARY } from "./canary";
 import type { PrivacyCaller, PrivacyCallerId, PrivacyWorld } from "./world";
 
@@ -83,16 +83,19 @@ export async function judge<C>(options: Judged<C>): Promise<string[]> {
   const answer = answerOf(outcome, pageObjects);
   const problems: string[] = [];
   const around = (at: number) => JSON.stringify(answer.text.slice(Math.max(0, at - 80), at + 100));
+  // Case does not hide a name («КАНАРЕЙКИН» in a heading): texts are compared folded.
+  const [folded, foldedGiven] = [answer.text.toLowerCase(), plainText(given).toLowerCase()];
+  const has = (text: string) => folded.includes(text.toLowerCase());
 
   // 1. The child's texts, where this caller may not see the child.
-  const shown = CANARY_TEXTS.filter(([, text]) => answer.text.includes(text) && !given.includes(text));
+  const shown = CANARY_TEXTS.filter(([, text]) => has(text) && !foldedGiven.includes(text.toLowerCase()));
   if (!may) {
     // One report per datum; the surname is reported only when nothing longer gave it away.
     const seen = new Set<string>();
     for (const [what, text] of shown) {
       if (seen.has(what) || (what === "the surname" && seen.size)) continue;
       seen.add(what);
-      problems.push(`leaked ${what} «${text}» in ${around(answer.text.indexOf(text))}`);
+      problems.push(`leaked ${what} «${text}» in ${around(folded.indexOf(text.toLowerCase()))}`);
     }
   }
 
@@ -100,7 +103,7 @@ export async function judge<C>(options: Judged<C>): Promise<string[]> {
   if (!call.idsShown) {
     for (const match of answer.text.matchAll(UUID)) {
       const id = match[0].toLowerCase();
-      if (given.toLowerCase().includes(id)) continue;
+      if (foldedGiven.includes(id)) continue;
       if (world.ids.child.has(id) && !caller.readsChild) problems.push(`leaked the child's id ${id} in ${around(match.index)}`);
       if (world.ids.order.has(id) && !caller.readsRegistry) problems.push(`leaked the enrolment order's id ${id} in ${around(match.index)}`);
     }
@@ -121,7 +124,7 @@ export async function judge<C>(options: Judged<C>): Promise<string[]> {
 
   // 5. Controls: the callers who may see the child do see it here.
   if (call.reach?.by.includes(caller.id)) {
-    const missing = call.reach.sees.filter((text) => !answer.text.includes(text));
+    const missing = call.reach.sees.filter((text) => !has(text));
     if (missing.length) problems.push(`control: the answer does not show ${missing.map((t) => `«${t}»`).join(", ")}, so the call does not reach the child (${answer.shape}: ${answer.text.slice(0, 200)})`);
   }
 

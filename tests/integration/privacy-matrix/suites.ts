@@ -22,7 +22,7 @@ const as = (scope: Scope | null) => vi.mocked(getScope).mockResolvedValue(scope)
 type Judgeable<C> = C & PrivacyCallOptions<C> & { audience: Audience; control?: string };
 
 /** A row's calls: the authorization matrix's re-targeted at region 23 (see PrivacyCtx), then the canary's own; each with its class. */
-export function callsOf<C>(authz: Entry<C> | undefined, row: Exclude<PrivacyRow<C>, { skip: string }>, ctx: PrivacyCtx): Array<Judgeable<C>> {
+function callsOf<C>(authz: Entry<C> | undefined, row: Exclude<PrivacyRow<C>, { skip: string }>, ctx: PrivacyCtx): Array<Judgeable<C>> {
   const reused = row.authz === true && authz && "calls" in authz ? authz.calls(ctx) : [];
   return [...reused, ...(row.calls?.(ctx) ?? [])].map((call) => ({
     audience: row.audience ?? "child readers",

@@ -137,5 +137,3 @@ export async function buildPrivacyWorld(): Promise<PrivacyWorld> {
     ],
   };
 }
-
-export type { World };
