@@ -56,14 +56,7 @@ export interface Matrix {
 
 export async function buildMatrix(): Promise<Matrix> {
   const [own, foreign] = await Promise.all([buildWorld({ code: "23", marker: "КУБАНЬ" }), buildWorld({ code: "99", marker: "ЧУЖОЙ" })]);
-  const region42 = await ensureRegion(db(), { code: "42", name: "КУЗБАСС-регион" });
-  await ensureMunicipality(db(), { regionId: region42.id, name: "КУЗБАСС-муниципалитет" });
-  const admin42 = await ensureUser(db(), {
-    email: "region_admin@w42.test",
-    name: "КУЗБАСС-REGION_ADMIN",
-    password: "matrix-password-2026",
-    memberships: [{ role: "REGION_ADMIN", regionId: region42.id }],
-  });
+  const admin42 = await buildRegion42Admin();
   const shared = await ensureUser(db(), {
     email: "shared@matrix.test",
     name: "Общий Пользователь Двух Регионов",
@@ -81,7 +74,7 @@ export async function buildMatrix(): Promise<Matrix> {
     ownCaller("REGION_AUDITOR"),
     ownCaller("MUNICIPAL_COORDINATOR"),
     ownCaller("SCHOOL_COORDINATOR"),
-    { id: "42 REGION_ADMIN", scope: (await loadScope(admin42.id))!, regionId: region42.id },
+    { id: "42 REGION_ADMIN", scope: admin42.scope, regionId: admin42.regionId },
     { id: "no session", scope: null, regionId: null },
   ];
   return {
@@ -90,12 +83,25 @@ export async function buildMatrix(): Promise<Matrix> {
     tenants: [
       { regionId: own.region.id, marker: own.marker },
       { regionId: foreign.region.id, marker: foreign.marker },
-      { regionId: region42.id, marker: "КУЗБАСС" },
+      { regionId: admin42.regionId, marker: "КУЗБАСС" },
     ],
     foreignScope: (role) => foreign.users[role].scope,
     snapshots: new Map(),
     sharedIds: new Set([...ownIds!].filter((id) => foreignIds!.has(id))),
   };
+}
+
+/** Region 42 («КУЗБАСС») with one municipality and its admin: a caller of another region, with nothing of region 23. */
+export async function buildRegion42Admin(): Promise<{ regionId: string; scope: Scope }> {
+  const region42 = await ensureRegion(db(), { code: "42", name: "КУЗБАСС-регион" });
+  await ensureMunicipality(db(), { regionId: region42.id, name: "КУЗБАСС-муниципалитет" });
+  const admin42 = await ensureUser(db(), {
+    email: "region_admin@w42.test",
+    name: "КУЗБАСС-REGION_ADMIN",
+    password: "matrix-password-2026",
+    memberships: [{ role: "REGION_ADMIN", regionId: region42.id }],
+  });
+  return { regionId: region42.id, scope: (await loadScope(admin42.id))! };
 }
 
 // ---------------------------------------------------------------- the coverage table's shapes
@@ -154,7 +160,7 @@ export type Entry<C> = { calls: (ctx: Ctx) => C[] } | { skip: string };
 // ---------------------------------------------------------------- running one call as one caller
 
 export type Outcome =
-  | { kind: "response"; status: number; location: string | null; text: string; lists: string[] }
+  | { kind: "response"; status: number; location: string | null; text: string; lists: string[]; bytes: Uint8Array; headers: Headers }
   | { kind: "rendered"; text: string; lists: string[] }
   | { kind: "digest"; digest: string }
   | { kind: "result"; value: unknown; lists: string[] }
@@ -241,7 +247,7 @@ const REFUSED_STATUSES = [403, 404];
 const REFUSED_CODES: ErrorCode[] = ["FORBIDDEN", "NOT_FOUND"];
 
 /** Whether the outcome is the refusal this caller must get; null when it is. */
-function refusalProblem(outcome: Outcome, caller: Caller, call: CallCommon, publicEntry: boolean): string | null {
+export function refusalProblem(outcome: Outcome, caller: Pick<Caller, "scope">, call: CallCommon, publicEntry: boolean): string | null {
   const expect = call.expect ?? "refused";
   const describe = () => describeOutcome(outcome);
   if (outcome.kind === "threw") return `threw ${describe()}`;
@@ -329,7 +335,8 @@ export function describeOutcome(outcome: Outcome): string {
 
 type PageComponent = (props: { params: Promise<unknown>; searchParams: Promise<unknown>; children?: unknown }) => unknown;
 
-export async function invokePage(page: PageComponent, call: PageCall): Promise<Outcome> {
+/** Calls a page as Next would and reads its element tree; `onData` sees every plain object in it (props, rows, pages of lists). */
+export async function invokePage(page: PageComponent, call: PageCall, onData: (value: object) => void = () => {}): Promise<Outcome> {
   try {
     const element = await page({
       params: Promise.resolve(call.params ?? {}),
@@ -338,6 +345,7 @@ export async function invokePage(page: PageComponent, call: PageCall): Promise<O
     });
     const lists: string[] = [];
     const text = await pageText(element, (value) => {
+      onData(value);
       const problem = listInconsistency(value);
       if (problem) lists.push(problem);
     });
@@ -379,9 +387,12 @@ export async function invokeRoute(handler: RouteHandler, method: string, file: s
   const { request, given } = routeRequest(method, file, call);
   try {
     const response = await handler(request, { params: Promise.resolve(call.params ?? {}) });
-    const text = await response.text();
+    // The bytes are kept for readers of binary answers (XLSX, PDF); the text is what a browser would decode.
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const text = new TextDecoder().decode(bytes);
     const lists = response.headers.get("content-type")?.includes("json") ? listInconsistencies(safeJson(text)) : [];
-    return { outcome: { kind: "response", status: response.status, location: response.headers.get("location"), text, lists }, given };
+    const { status, headers } = response;
+    return { outcome: { kind: "response", status, location: headers.get("location"), text, lists, bytes, headers }, given };
   } catch (error) {
     const digest = nextDigest(error);
     return { outcome: digest ? { kind: "digest", digest } : { kind: "threw", error }, given };

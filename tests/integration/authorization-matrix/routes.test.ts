@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, vi } from "vitest";
-import { startBoss, stopBoss } from "@/lib/server/jobs/boss";
-import { useMatrixEnvironment } from "./setup";
+import { vi } from "vitest";
+import { useMatrixEnvironment, useReportQueue } from "./setup";
 import { defineRouteMatrix } from "./suites";
 
 // Route handlers read the session through getScope; each call is given its caller. Nothing else is mocked.
 vi.mock("@/lib/server/auth/get-scope", () => ({ getScope: vi.fn() }));
 
-const databaseUrl = useMatrixEnvironment();
 // A report asked for in the background is queued in pg-boss (no worker runs here): the controls of POST /api/reports/jobs need the queue.
-beforeAll(async () => {
-  await startBoss(databaseUrl(), () => {});
-});
-afterAll(async () => {
-  await stopBoss({ graceful: false });
-});
+useReportQueue(useMatrixEnvironment());
 
 defineRouteMatrix();

@@ -1,7 +1,8 @@
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { vi } from "vitest";
+import { afterAll, beforeAll, vi } from "vitest";
+import { startBoss, stopBoss } from "@/lib/server/jobs/boss";
 import { useTestDatabase } from "../../support/test-database";
 
 /**
@@ -14,4 +15,14 @@ export function useMatrixEnvironment(): () => string {
   vi.stubEnv("STORAGE_DIR", mkdtempSync(path.join(os.tmpdir(), "authz-matrix-")));
   vi.stubEnv("__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS", "true");
   return databaseUrl;
+}
+
+/** A report asked for in the background is queued in pg-boss (no worker runs here): the report-job routes need the queue. */
+export function useReportQueue(databaseUrl: () => string) {
+  beforeAll(async () => {
+    await startBoss(databaseUrl(), () => {});
+  });
+  afterAll(async () => {
+    await stopBoss({ graceful: false });
+  });
 }

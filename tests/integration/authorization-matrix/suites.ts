@@ -31,15 +31,19 @@ const TIMEOUT = 180_000;
 
 const as = (scope: Scope | null) => vi.mocked(getScope).mockResolvedValue(scope);
 
-interface Kind<C> {
+/** One kind of entry (pages, route handlers, server actions): its table and how to call one of its entries. */
+export interface EntryKind<C> {
   name: string;
   table: Record<string, Entry<C>>;
   /** Runs one call as whoever getScope now answers; returns the outcome and what the request carried. */
-  invoke(key: string, call: C): Promise<{ outcome: Outcome; given: string }>;
+  invoke(key: string, call: C, onData?: (value: object) => void): Promise<{ outcome: Outcome; given: string }>;
   /** The file of a page or route, whose dynamic segments every call must fill. */
   fileOf?(key: string): string;
   /** Pages and layouts open without a session. */
   isPublic?(key: string): boolean;
+}
+
+interface Kind<C> extends EntryKind<C> {
   /** An entry whose first call, made by the foreign tenant's `role` but judged as one of ours, must be caught. */
   selfCheck: { key: string; role: Role; caught: RegExp };
 }
@@ -75,13 +79,7 @@ function defineMatrix<C extends PageCall | RouteCall | ActionCall>(kind: Kind<C>
           const problems: string[] = [];
           const calls = callsOf(entry, matrix.ctx);
           expect(calls.length, "an entry makes at least one call").toBeGreaterThan(0);
-          // A dynamic segment left out would make the call fail for everyone, proving nothing.
-          const file = kind.fileOf?.(key);
-          if (file) {
-            for (const call of calls as Array<{ params?: Record<string, unknown> }>) {
-              expect(dynamicSegments(file).filter((s) => !(s in (call.params ?? {}))), `${key}: dynamic segments without a value`).toEqual([]);
-            }
-          }
+          expectSegmentsFilled(kind, key, calls);
           for (const [i, call] of calls.entries()) {
             for (const caller of matrix.callers) {
               as(caller.scope);
@@ -135,6 +133,15 @@ function defineMatrix<C extends PageCall | RouteCall | ActionCall>(kind: Kind<C>
   });
 }
 
+/** Every call fills each dynamic segment of its page's or route's file: one left out would make the call fail for everyone, proving nothing. */
+export function expectSegmentsFilled<C>(kind: EntryKind<C>, key: string, calls: C[]) {
+  const file = kind.fileOf?.(key);
+  if (!file) return;
+  for (const call of calls as Array<{ params?: Record<string, unknown> }>) {
+    expect(dynamicSegments(file).filter((s) => !(s in (call.params ?? {}))), `${key}: dynamic segments without a value`).toEqual([]);
+  }
+}
+
 function controlProblem(outcome: Outcome): string | null {
   switch (outcome.kind) {
     case "rendered":
@@ -152,49 +159,62 @@ const textOfSuccess = (outcome: Outcome) =>
   outcome.kind === "rendered" || outcome.kind === "response" ? outcome.text : outcome.kind === "result" ? JSON.stringify(outcome.value) : "";
 
 type PageComponent = Parameters<typeof invokePage>[0];
+type RouteHandler = Parameters<typeof invokeRoute>[0];
+type Action = Parameters<typeof invokeAction>[0];
+
+/** Pages and layouts, called as functions; `onData` sees the plain objects of their element trees. */
+export const PAGE_ENTRIES: EntryKind<PageCall> = {
+  name: "pages",
+  table: PAGES,
+  fileOf: (key) => key,
+  isPublic: (key) => key === "app/login/page.tsx" || key === "app/layout.tsx",
+  async invoke(key, call, onData) {
+    const page = (await importModule(key)).default as PageComponent;
+    return { outcome: await invokePage(page, call, onData), given: JSON.stringify([call.params, call.searchParams]) };
+  },
+};
+
+/** Route handlers' methods, called with a Request. */
+export const ROUTE_ENTRIES: EntryKind<RouteCall> = {
+  name: "route handlers",
+  table: ROUTES,
+  fileOf: (key) => key.split(" ")[1]!,
+  async invoke(key, call) {
+    const [method, file] = key.split(" ") as [string, string];
+    const handler = (await importModule(file))[method] as RouteHandler;
+    return invokeRoute(handler, method, file, call);
+  },
+};
+
+/** Server actions, called with their arguments. */
+export const ACTION_ENTRIES: EntryKind<ActionCall> = {
+  name: "server actions",
+  table: ACTIONS,
+  async invoke(key, call) {
+    const [file, name] = key.split("#") as [string, string];
+    const action = (await importModule(file))[name] as Action;
+    const args = await argsOf(call);
+    return { outcome: await invokeAction(action, args), given: JSON.stringify(args) };
+  },
+};
 
 export function definePageMatrix() {
   defineMatrix<PageCall>({
-    name: "pages",
-    table: PAGES,
-    fileOf: (key) => key,
-    isPublic: (key) => key === "app/login/page.tsx" || key === "app/layout.tsx",
+    ...PAGE_ENTRIES,
     selfCheck: { key: "app/(app)/documents/[id]/page.tsx", role: "MUNICIPAL_COORDINATOR", caught: /leaked marker «ЧУЖОЙ»[\s\S]*the page rendered/ },
-    async invoke(key, call) {
-      const page = (await importModule(key)).default as PageComponent;
-      return { outcome: await invokePage(page, call), given: JSON.stringify([call.params, call.searchParams]) };
-    },
   });
 }
-
-type RouteHandler = Parameters<typeof invokeRoute>[0];
 
 export function defineRouteMatrix() {
   defineMatrix<RouteCall>({
-    name: "route handlers",
-    table: ROUTES,
-    fileOf: (key) => key.split(" ")[1]!,
+    ...ROUTE_ENTRIES,
     selfCheck: { key: "GET app/api/organizations/[id]/route.ts", role: "SCHOOL_COORDINATOR", caught: /leaked marker «ЧУЖОЙ»[\s\S]*got 200/ },
-    async invoke(key, call) {
-      const [method, file] = key.split(" ") as [string, string];
-      const handler = (await importModule(file))[method] as RouteHandler;
-      return invokeRoute(handler, method, file, call);
-    },
   });
 }
 
-type Action = Parameters<typeof invokeAction>[0];
-
 export function defineActionMatrix() {
   defineMatrix<ActionCall>({
-    name: "server actions",
-    table: ACTIONS,
+    ...ACTION_ENTRIES,
     selfCheck: { key: "app/(app)/findings/actions.ts#updateFindingPlanAction", role: "REGION_AUDITOR", caught: /changed ЧУЖОЙ's rows: .*finding/ },
-    async invoke(key, call) {
-      const [file, name] = key.split("#") as [string, string];
-      const action = (await importModule(file))[name] as Action;
-      const args = await argsOf(call);
-      return { outcome: await invokeAction(action, args), given: JSON.stringify(args) };
-    },
   });
 }
