@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
+import { childAccess } from "@/lib/privacy/child-access";
 import { scopeIdOf, type Scope } from "@/lib/scope";
 import { describeRequisites, ZDocumentCreate } from "@/lib/schemas/document";
 import { db } from "@/lib/server/db/client";
@@ -26,12 +27,14 @@ export async function createDocument(options: { scope: Scope; input: unknown }) 
       db().registryDocument.count({ where: requisites }),
     ]);
     if (any) {
-      // One the caller may not read (a document naming a child, in a registry they write for) is not described.
+      // Described only to whoever may read it, and a document naming a child only to its own holder:
+      // an auditor's error message is no place to read a child's data.
+      const named = visible && (!visible.childData || childAccess(options.scope, visible) === "WRITE") ? visible : null;
       throw new AppError(
         "CONFLICT",
-        visible ? `Такой документ уже есть в реестре: ${describeRequisites(visible)}.` : "Документ с такими реквизитами уже есть в этом реестре.",
+        named ? `Такой документ уже есть в реестре: ${describeRequisites(named)}.` : "Документ с такими реквизитами уже есть в этом реестре.",
         { number: ["Документ с этими реквизитами уже есть."] },
-        visible ? { existingId: visible.id } : {},
+        named ? { existingId: named.id } : {},
       );
     }
   }

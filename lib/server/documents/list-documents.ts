@@ -5,7 +5,7 @@ import type { Scope } from "@/lib/scope";
 import { ZDocumentListQuery } from "@/lib/schemas/document";
 import type { z } from "@/lib/schemas/z";
 import { db } from "@/lib/server/db/client";
-import { recordListRead, type HeldRow } from "@/lib/server/privacy/record-list-read";
+import { recordListRead } from "@/lib/server/privacy/record-list-read";
 import { documentWhere } from "./document-access";
 
 export interface DocumentRow {
@@ -24,17 +24,10 @@ export interface DocumentRow {
 
 type ListOptions = { scope: Scope; query: unknown };
 
-/**
- * The registry as the caller may see it, paged, sorted and filtered in the database.
- * Documents naming a child shown to an auditor are a read of the children's data: recorded.
- */
+/** The registry as the caller may see it, paged, sorted and filtered in the database. */
 export async function listDocuments(options: ListOptions): Promise<Page<DocumentRow>> {
   const query = ZDocumentListQuery.parse(options.query);
-  const shown: Array<HeldRow & { childData: boolean }> = [];
-  const page = await pageOf(documentsSource(options.scope, query, shown), query);
-  const rows = shown.filter((d) => d.childData);
-  await recordListRead({ scope: options.scope, entity: "RegistryDocument", rows, after: { search: !!query.q } });
-  return page;
+  return pageOf(documentsSource(options.scope, query), query);
 }
 
 /** The same list, every row, in batches: what its export writes. */
@@ -42,7 +35,8 @@ export function iterateDocuments(options: ListOptions & { batchSize?: number }) 
   return batchesOf(documentsSource(options.scope, ZDocumentListQuery.parse(options.query)), options.batchSize);
 }
 
-function documentsSource(scope: Scope, query: z.infer<typeof ZDocumentListQuery>, shown?: Array<HeldRow & { childData: boolean }>): ListSource<DocumentRow> {
+/** Documents naming a child, shown to an auditor on a page or in an export, are a read of the children's data: recorded. */
+function documentsSource(scope: Scope, query: z.infer<typeof ZDocumentListQuery>): ListSource<DocumentRow> {
   const filters: Prisma.RegistryDocumentWhereInput[] = [documentWhere(scope)];
   if (query.type) filters.push({ type: query.type });
   if (query.status) filters.push({ status: query.status });
@@ -61,7 +55,7 @@ function documentsSource(scope: Scope, query: z.infer<typeof ZDocumentListQuery>
         orderBy: [{ [query.sort]: { sort: query.dir, nulls: "last" } }, { id: "asc" }],
         ...window,
       });
-      shown?.push(...rows);
+      await recordListRead({ scope, entity: "RegistryDocument", rows: rows.filter((d) => d.childData), after: { search: !!query.q } });
       const names = await ownerNames(rows);
       return rows.map((d) => ({
         id: d.id,

@@ -72,12 +72,15 @@ export async function buildWorld(options: { code: string; marker: string }) {
   const draft = await createNextVersion({ scope: admin.scope, templateId: municipalTemplate.template.id });
 
   // Files and registry documents: a scan of the municipality, an order of the school, a logo and a report file of the region.
-  const storeFor = (scope: Scope, owner: { municipalityId: string | null; organizationId: string | null }, name: string, bytes: Buffer) =>
-    storeFile({ scope, owner: { regionId: region.id, ...owner }, name, bytes, allowed: ALL_FILE_KINDS });
+  const storeFor = (scope: Scope, owner: { municipalityId: string | null; organizationId: string | null }, name: string, bytes: Buffer, forChildRecord = false) =>
+    storeFile({ scope, owner: { regionId: region.id, ...owner }, name, bytes, allowed: ALL_FILE_KINDS, forChildRecord });
   const file = await storeFor(mo.scope, { municipalityId: municipality.id, organizationId: null }, `${label("скан")}.pdf`, pdfSample(label("скан")));
   const schoolFile = await storeFor(schoolCoordinator.scope, { municipalityId: municipality.id, organizationId: school.id }, `${label("ИУП")}.pdf`, pdfSample(label("ИУП")));
   const logo = await storeFor(admin.scope, { municipalityId: null, organizationId: null }, `${label("логотип")}.png`, pngSample());
   const reportFile = await storeFor(admin.scope, { municipalityId: null, organizationId: null }, `${label("отчёт")}.pdf`, pdfSample(label("отчёт")));
+  // A file belongs to one owner (lib/server/privacy/file-access.ts): the finding's evidence and the student's ИУП are their own uploads.
+  const evidenceFile = await storeFor(mo.scope, { municipalityId: municipality.id, organizationId: null }, `${label("подтверждение")}.pdf`, pdfSample(label("подтверждение")));
+  const iupFile = await storeFor(schoolCoordinator.scope, { municipalityId: municipality.id, organizationId: school.id }, `${label("ИУП ученика")}.pdf`, pdfSample(label("ИУП ученика")), true);
   const document = await createDocument({
     scope: mo.scope,
     input: { owner: `municipality:${municipality.id}`, type: "приказ", issuer: label("управление"), date: "2024-08-30", number: "1", title: label("приказ"), fileId: file.id },
@@ -139,7 +142,7 @@ export async function buildWorld(options: { code: string; marker: string }) {
   const submitted = await current.fill(school.id, schoolCoordinator.scope, SCHOOL_BLANK, schoolFile.id, true);
   const campaign = current.campaign;
   const [finding, fixedFinding] = await d.finding.findMany({ where: { blankId: accepted.id }, orderBy: { itemNumber: "asc" }, take: 2 });
-  await markFindingFixed({ scope: mo.scope, input: { findingId: fixedFinding!.id, comment: label("устранено"), fileId: file.id } });
+  await markFindingFixed({ scope: mo.scope, input: { findingId: fixedFinding!.id, comment: label("устранено"), fileId: evidenceFile.id } });
 
   // A plan of the municipality with a stage, a section, an event, an indicator and a value for the school.
   const schoolYear = currentSchoolYear();
@@ -203,7 +206,7 @@ export async function buildWorld(options: { code: string; marker: string }) {
       grade: "7",
       enrolmentOrderId: schoolDocument.id,
       iupPresent: true,
-      iupFileId: schoolFile.id,
+      iupFileId: iupFile.id,
       timetable: label("расписание"),
       teacherIds: [teacher.id],
     },
@@ -252,6 +255,8 @@ export async function buildWorld(options: { code: string; marker: string }) {
       expiresAt: new Date(now + 7 * 24 * 3600_000),
     },
   });
+  // As the report worker files it: the requester's alone.
+  await d.storedFile.update({ where: { id: reportFile.id }, data: { ownerKind: "REPORT_JOB", ownerId: reportJob.id } });
   await d.notification.createMany({
     data: Object.values(users).map((u) => ({
       userId: u.id,
@@ -273,6 +278,8 @@ export async function buildWorld(options: { code: string; marker: string }) {
     templates: { municipal: municipalTemplate, school: schoolTemplate, draft },
     file,
     schoolFile,
+    evidenceFile,
+    iupFile,
     logo,
     document,
     newerDocument,

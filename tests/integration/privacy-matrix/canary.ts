@@ -59,8 +59,11 @@ export async function buildCanary(options: { world: World; copy?: number }): Pro
     name: CANARY.fileName,
     bytes: pdfSample(`ИУП ${CANARY.fullName}: ${CANARY.fileBytes}`),
     allowed: ALL_FILE_KINDS,
+    // As the student form uploads it: a child's file from the first moment.
+    forChildRecord: true,
   });
-  const order = await createDocument({ scope, input: { ...canaryOrderRequisites(world, copy), title: CANARY.orderTitle } });
+  // The school marks the order as naming a child, as the document form asks it to.
+  const order = await createDocument({ scope, input: { ...canaryOrderRequisites(world, copy), title: CANARY.orderTitle, childData: true } });
   const teacher = await createTeacher({
     scope,
     input: { organizationId: school.id, schoolYear: world.schoolYear, fullName: "Соловьёва Певчая Дроздовна", subject: "математика" },
