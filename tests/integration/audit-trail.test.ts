@@ -29,6 +29,8 @@ import { exportStudentRecords } from "@/lib/server/students/export-student-recor
 import { getStudent } from "@/lib/server/students/get-student";
 import { updateStudent } from "@/lib/server/students/update-student";
 import { createUser } from "@/lib/server/users/create-user";
+import { grantMembership } from "@/lib/server/users/grant-membership";
+import { revokeMembership } from "@/lib/server/users/revoke-membership";
 import { buildCampaignWorld, type CampaignWorld } from "../support/campaign";
 import { userWithRole } from "../support/directory";
 import { useTestDatabase } from "../support/test-database";
@@ -328,6 +330,23 @@ describe("«Журнал изменений»", () => {
     expect((await listAuditEvents({ scope: w.auditor.scope, query: {} })).total).toBe(0);
     const refused = await exportList({ scope: w.auditor.scope, list: "audit", query: {} }).catch((e: AppError) => e.code);
     expect(refused).toBe("FORBIDDEN");
+  });
+
+  it("names each role granted and taken away in words: to whom, which, where, by whom", async () => {
+    const target = await userWithRole("granted@au.test", "MUNICIPAL_COORDINATOR", { regionId: w.t.regionA.id, municipalityId: w.t.a2.id });
+    const granted = await asAction(adminA.scope, ["REGION_ADMIN"], (grant: unknown, scope) => grantMembership({ scope, userId: target.user.id, grant }), {
+      role: "REGION_AUDITOR",
+      scopeId: w.t.regionA.id,
+    });
+    await asAction(adminA.scope, ["REGION_ADMIN"], (membershipId: string, scope) => revokeMembership({ scope, membershipId }), granted.id);
+    const { rows } = await allRows(adminA.scope, { entity: "Membership", entityId: granted.id });
+    const who = `${target.user.name} (${target.user.email})`;
+    expect(rows.map((r) => [r.action, r.actorName, r.summary])).toEqual([
+      ["DELETE", adminA.scope.name, `Снята роль «Аудитор региона»: ${who} — ${w.t.regionA.name}`],
+      ["CREATE", adminA.scope.name, `Назначена роль «Аудитор региона»: ${who} — ${w.t.regionA.name}`],
+    ]);
+    const csv = await new Response((await exportList({ scope: adminA.scope, list: "audit", query: { entity: "Membership", entityId: granted.id }, format: "csv" })).stream).text();
+    expect(csv).toContain(`Назначена роль «Аудитор региона»: ${who}`);
   });
 
   it("filters by period, action, entity, entity id and actor, and shows the changed fields only", async () => {
