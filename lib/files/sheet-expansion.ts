@@ -77,16 +77,19 @@ function referenceArea(piece: string): number {
   return (rows ?? SHEET_ROWS) * (columns ?? SHEET_COLUMNS);
 }
 
-/** How many cells a space-separated list of references ("A1:C3 E5", a validation's sqref) covers. */
+/**
+ * How many cells a space-separated list of references ("A1:C3 E5", a validation's
+ * sqref) covers; as exceljs splits it, untrimmed, an empty piece is an entry too.
+ */
 export function rangeArea(references: string): number {
   let area = 0;
-  for (const piece of references.trim().split(/\s+/u)) if (piece) area += referenceArea(piece);
+  for (const piece of references.split(/\s+/u)) area += referenceArea(piece);
   return area;
 }
 
 /** A merged range: exceljs reads the whole attribute as one reference, "A1 :C3" included; counted both ways. */
 export function mergeArea(reference: string): number {
-  return Math.max(rangeArea(reference), referenceArea(reference.trim()));
+  return Math.max(rangeArea(reference), referenceArea(reference));
 }
 
 /**
