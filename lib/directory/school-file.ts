@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { FILE_KINDS } from "@/lib/files/detect-file-type";
-import { MAX_TABLE_COLUMNS, readWorkbook, sheetRowValues } from "@/lib/files/read-workbook";
+import { readWorkbook } from "@/lib/files/read-workbook";
+import type { SheetData } from "@/lib/files/workbook-data";
 import { z } from "@/lib/schemas/z";
 import { cellText, toCellText } from "@/lib/templates/xlsx-cells";
 import { readCsv, writeCsv } from "./csv";
@@ -61,15 +62,15 @@ async function readXlsx(bytes: Uint8Array): Promise<{ rows: TableRow[]; problems
   // A zip bomb or a sheet that would expand to billions of cells is refused before exceljs inflates it.
   const loaded = await readWorkbook(bytes);
   if (!loaded.ok) return { rows: [], problems: [fileProblem(loaded.message)] };
-  const sheets = loaded.workbook.worksheets.map(sheetRows);
+  const sheets = loaded.workbook.sheets.map(sheetRows);
   // The sheet that holds the table: the first with its header, else the first one.
   const rows = sheets.find((sheet) => sheet.some((r) => looksLikeHeader(r.cells))) ?? sheets[0] ?? [];
   return { rows, problems: [] };
 }
 
-/** The rows that hold anything (empty rows are skipped by the table's parsers anyway), at most MAX_TABLE_COLUMNS cells each. */
-function sheetRows(sheet: ExcelJS.Worksheet): TableRow[] {
-  return sheetRowValues(sheet, MAX_TABLE_COLUMNS).map(({ row, values }) => ({ row, cells: values.map(xlsxCellText) }));
+/** The rows that hold anything (empty rows are skipped by the table's parsers anyway), as text. */
+function sheetRows(sheet: SheetData): TableRow[] {
+  return sheet.rows.map(({ row, cells }) => ({ row, cells: cells.map((cell) => xlsxCellText(cell?.value ?? null)) }));
 }
 
 /** A formula is taken as the text typed, never as its result: "=HYPERLINK(…)" stays that text. */

@@ -4,15 +4,25 @@
  * the archive's central directory alone (the sizes and the number of parts it
  * declares), and a part that inflates to more than it declares is cut off at the
  * declared size, so the whole check never inflates more than the limit allows.
- * For a workbook, the ranges that exceljs expands cell by cell when it loads a
- * sheet (merged cells, data validations) are counted too: "A1:XFD1048576" is a
- * bomb of its own, seventeen billion cells in twenty bytes.
+ * The parts' names must be canonical and unique ignoring case, and each local
+ * header must name its part as the central directory does (JSZip, which exceljs
+ * loads with, takes the names from the local headers and walks the directory by
+ * signature, not by the count it declares): so the parts inspected here are the
+ * parts a reader loads, under the names it sees.
+ *
+ * Every part, whatever its name, is inspected for what a spreadsheet reader would
+ * expand cell by cell (merged cells, data validations, defined names, columns):
+ * "A1:XFD1048576" is a bomb of its own, seventeen billion cells in twenty bytes.
+ * Inspecting every part rather than those named like worksheets means no new
+ * spelling of a name ("/xl/…", "xl/worksheets/sheet1.xml.x") escapes it.
  *
  * Every refusal is a Russian sentence for the person who chose the file. Pure
  * apart from node:zlib.
  */
 import { promisify } from "node:util";
 import { inflateRaw } from "node:zlib";
+import { attributeOfElements, countCells, definedNameArea, highestColumn, mergeArea, rangeArea, SHEET_COLUMNS, textOfElements } from "./sheet-expansion";
+import { entryNameRefusal, entryNamesProblem } from "./zip-entry-names";
 
 const inflateRawAsync = promisify(inflateRaw);
 
@@ -27,12 +37,14 @@ export interface ZipLimits {
 export const ZIP_LIMITS: ZipLimits = { maxEntries: 2_000, maxTotalBytes: 100 * 1024 * 1024 };
 
 export interface SheetLimits {
-  /** Cells written in the sheets (<c> elements), over all sheets: exceljs holds every one in memory. */
+  /** Cells written in the sheets (<c> elements), over all parts: exceljs holds every one in memory. */
   maxCells: number;
-  /** Cells inside merged ranges, over all sheets (exceljs creates every one of them). */
+  /** Cells inside merged ranges, over all parts (exceljs creates every one of them). */
   maxMergedCells: number;
-  /** Cells covered by data validations, over all sheets (exceljs indexes every one of them). */
+  /** Cells covered by data validations, over all parts (exceljs indexes every one of them). */
   maxValidatedCells: number;
+  /** Cells of the ranges that defined names (print areas) cover, over all parts (exceljs indexes every one of them). */
+  maxNamedCells: number;
 }
 
 /**
@@ -41,7 +53,14 @@ export interface SheetLimits {
  * tiny cells a 5 MB workbook can hold (which take exceljs seconds and gigabytes).
  * A whole column validated («A2:A1048576», as Excel writes it) passes; a whole sheet does not.
  */
-export const SHEET_LIMITS: SheetLimits = { maxCells: 200_000, maxMergedCells: 100_000, maxValidatedCells: 4 * 1_048_576 };
+export const SHEET_LIMITS: SheetLimits = { maxCells: 200_000, maxMergedCells: 100_000, maxValidatedCells: 4 * 1_048_576, maxNamedCells: 1_000_000 };
+
+/**
+ * For a document stored as it is (the upload route): whoever opens it later meets
+ * the same expansions, but a large attached workbook is no table to import, so its
+ * written cells are not counted.
+ */
+export const DOCUMENT_SHEET_LIMITS: SheetLimits = { ...SHEET_LIMITS, maxCells: Number.POSITIVE_INFINITY };
 
 export interface ZipEntry {
   name: string;
@@ -87,7 +106,7 @@ class Reader {
   constructor(readonly bytes: Uint8Array) {
     this.data = view(bytes);
   }
-  private at(offset: number, size: number): number {
+  at(offset: number, size: number): number {
     if (!Number.isSafeInteger(offset) || offset < 0 || offset + size > this.bytes.byteLength) throw new Refusal(ZIP_DAMAGED);
     return offset;
   }
@@ -102,18 +121,25 @@ class Reader {
     if (value > BigInt(Number.MAX_SAFE_INTEGER)) throw new Refusal(ZIP_DAMAGED);
     return Number(value);
   }
-  text(offset: number, length: number, utf8: boolean): string {
-    const slice = this.bytes.subarray(this.at(offset, length), offset + length);
-    return new TextDecoder(utf8 ? "utf-8" : "latin1").decode(slice);
+  /** UTF-8 whatever the entry's flags say, as JSZip decodes names; bytes that are no UTF-8 become U+FFFD. */
+  text(offset: number, length: number): string {
+    return new TextDecoder("utf-8").decode(this.bytes.subarray(this.at(offset, length), offset + length));
   }
 }
 
-/** The end-of-central-directory record: the last one in the file's tail (a comment may follow it). */
+/**
+ * The end-of-central-directory record: the last signature in the file's tail (a
+ * comment may follow it), searched from the very end as JSZip does, so that a
+ * signature inside the comment is the record for both (and a damaged one here).
+ */
 function findEnd(reader: Reader): number {
   const length = reader.bytes.byteLength;
   const lowest = Math.max(0, length - END_SIZE - MAX_COMMENT);
-  for (let at = length - END_SIZE; at >= lowest; at--) {
-    if (reader.bytes[at] === 0x50 && reader.u32(at) === SIG_END) return at;
+  for (let at = length - 4; at >= lowest; at--) {
+    if (reader.bytes[at] === 0x50 && reader.u32(at) === SIG_END) {
+      if (at + END_SIZE + reader.u16(at + 20) > length) throw new Refusal(ZIP_DAMAGED);
+      return at;
+    }
   }
   throw new Refusal(ZIP_DAMAGED);
 }
@@ -135,9 +161,41 @@ function directoryOf(reader: Reader, end: number): Directory {
   // ZIP64: the locator sits just before the end record and points at the ZIP64 end record.
   const locator = end - 20;
   if (locator < 0 || reader.u32(locator) !== SIG_ZIP64_LOCATOR) throw new Refusal(ZIP_DAMAGED);
+  // JSZip takes the last locator signature in the file: none may follow this one (in the comment).
+  if (hasSignature(reader.bytes.subarray(end + END_SIZE), SIG_ZIP64_LOCATOR)) throw new Refusal(ZIP_DAMAGED);
   const end64 = reader.u64(locator + 8);
   if (reader.u32(end64) !== SIG_ZIP64_END) throw new Refusal(ZIP_DAMAGED);
+  // JSZip finds the archive's start from the ZIP64 record's declared size: it must end where the locator starts.
+  if (end64 + 12 + reader.u64(end64 + 4) !== locator) throw new Refusal(ZIP_DAMAGED);
   return { entries: reader.u64(end64 + 32), size: reader.u64(end64 + 40), offset: reader.u64(end64 + 48), end: end64 };
+}
+
+function hasSignature(bytes: Uint8Array, signature: number): boolean {
+  const data = view(bytes);
+  for (let at = 0; at + 4 <= bytes.byteLength; at++) if (bytes[at] === 0x50 && data.getUint32(at, true) === signature) return true;
+  return false;
+}
+
+/** The name a Unicode Path extra field (0x7075) gives, which JSZip prefers to the entry's own; null without one. */
+function unicodePathOf(reader: Reader, extraStart: number, extraLength: number): string | null {
+  for (let at = extraStart; at + 4 <= extraStart + extraLength; ) {
+    const id = reader.u16(at);
+    const size = reader.u16(at + 2);
+    if (id === 0x7075) return size < 5 ? "" : reader.text(at + 9, size - 5);
+    at += 4 + size;
+  }
+  return null;
+}
+
+/**
+ * The entry's name as it stands in its local header (which JSZip reads), refused
+ * unless it is byte for byte the central directory's.
+ */
+function checkLocalName(reader: Reader, localHeaderOffset: number, centralName: Uint8Array) {
+  if (reader.u32(localHeaderOffset) !== SIG_LOCAL) throw new Refusal(ZIP_DAMAGED);
+  const length = reader.u16(localHeaderOffset + 26);
+  const localName = reader.bytes.subarray(reader.at(localHeaderOffset + 30, length), localHeaderOffset + 30 + length);
+  if (Buffer.compare(localName, centralName) !== 0) throw new Refusal(entryNameRefusal("mismatch"));
 }
 
 /** The sizes and offset a ZIP64 "extended information" extra field holds for the fields saturated in the header. */
@@ -160,8 +218,10 @@ function zip64Fields(reader: Reader, extraStart: number, extraLength: number, sa
 
 /**
  * The archive's parts as its central directory lists them, without inflating
- * anything; refuses a damaged or truncated archive, too many parts, or parts that
- * declare more than `limits.maxTotalBytes` unpacked.
+ * anything; refuses a damaged or truncated archive, too many parts, parts that
+ * declare more than `limits.maxTotalBytes` unpacked, a directory holding more
+ * records than it declares, and names that are not canonical, repeat one another
+ * or differ from their local headers'.
  */
 export function readZipDirectory(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): ZipCheck {
   try {
@@ -185,7 +245,9 @@ export function readZipDirectory(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMI
       const extraLength = reader.u16(at + 30);
       const commentLength = reader.u16(at + 32);
       let localHeaderOffset = reader.u32(at + 42);
-      const name = reader.text(at + 46, nameLength, (flags & 0x0800) !== 0);
+      const name = reader.text(at + 46, nameLength);
+      const unicodePath = unicodePathOf(reader, at + 46 + nameLength, extraLength);
+      if (unicodePath !== null && unicodePath !== name) throw new Refusal(entryNameRefusal("mismatch"));
       const saturated = { uncompressed: uncompressedSize === 0xffffffff, compressed: compressedSize === 0xffffffff, offset: localHeaderOffset === 0xffffffff };
       if (saturated.uncompressed || saturated.compressed || saturated.offset) {
         const wide = zip64Fields(reader, at + 46 + nameLength, extraLength, saturated);
@@ -195,9 +257,14 @@ export function readZipDirectory(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMI
       }
       total += uncompressedSize;
       if (total > limits.maxTotalBytes) throw new Refusal(tooLarge(limits));
+      checkLocalName(reader, localHeaderOffset + shift, reader.bytes.subarray(at + 46, at + 46 + nameLength));
       entries.push({ name, method, flags, compressedSize, uncompressedSize, localHeaderOffset: localHeaderOffset + shift });
       at += 46 + nameLength + extraLength + commentLength;
     }
+    // JSZip reads records for as long as their signature follows: the directory must end where it says.
+    if (at !== directory.offset + shift + directory.size) throw new Refusal(ZIP_DAMAGED);
+    const names = entryNamesProblem(entries.map((entry) => entry.name));
+    if (names) throw new Refusal(entryNameRefusal(names));
     return { ok: true, entries };
   } catch (error) {
     if (error instanceof Refusal) return { ok: false, message: error.message };
@@ -239,25 +306,56 @@ async function unpack(bytes: Uint8Array, entry: ZipEntry): Promise<Buffer> {
   }
 }
 
+const tooManyCells = (limit: number) =>
+  `В книге больше ${limit.toLocaleString("ru-RU")} заполненных ячеек — это не таблица для импорта; разделите файл на части.`;
+const tooManyMerged = (limit: number) => `В книге объединено больше ${limit.toLocaleString("ru-RU")} ячеек: разъедините их и загрузите файл снова.`;
+const TOO_MANY_VALIDATED = "Проверка данных в книге задана для слишком многих ячеек (целых листов): удалите её и загрузите файл снова.";
+const TOO_MANY_NAMED = "Именованные диапазоны (или область печати) книги охватывают слишком много ячеек (целые листы): удалите их и загрузите файл снова.";
+const TOO_MANY_COLUMNS = `В книге задано больше ${SHEET_COLUMNS.toLocaleString("ru-RU")} столбцов — так устроены не таблицы, а файлы-«бомбы»; такой файл не принимается.`;
+
+/** What the parts seen so far would cost a spreadsheet reader, against the limits. */
+class SheetCosts {
+  private cells = 0;
+  private merged = 0;
+  private validated = 0;
+  private named = 0;
+  constructor(private readonly limits: SheetLimits) {}
+
+  /** The refusal for one more part, or null while everything is within the limits. */
+  add(data: Buffer): string | null {
+    // The references are ASCII: latin1 decodes any byte, in linear time, and UTF-8 never makes ASCII of other bytes.
+    const xml = data.toString("latin1");
+    this.cells += countCells(xml);
+    if (this.cells > this.limits.maxCells) return tooManyCells(this.limits.maxCells);
+    for (const ref of attributeOfElements(xml, "mergeCell", "ref")) this.merged += mergeArea(ref);
+    if (this.merged > this.limits.maxMergedCells) return tooManyMerged(this.limits.maxMergedCells);
+    for (const ref of attributeOfElements(xml, "dataValidation", "sqref")) this.validated += rangeArea(ref);
+    if (this.validated > this.limits.maxValidatedCells) return TOO_MANY_VALIDATED;
+    for (const text of textOfElements(xml, "definedName")) this.named += definedNameArea(text);
+    if (this.named > this.limits.maxNamedCells) return TOO_MANY_NAMED;
+    if (highestColumn(xml) > SHEET_COLUMNS) return TOO_MANY_COLUMNS;
+    return null;
+  }
+}
+
 /**
- * A ZIP-based file judged safe to inflate: its directory within the limits and
- * every part inflating to exactly the size it declares (so that no later reader
- * inflates more than `limits.maxTotalBytes`). `inspect` sees the parts it asks
- * for, one at a time, and may refuse with a message.
+ * A ZIP-based file judged safe to inflate and to read: its directory within the
+ * limits, canonical and unique names, every part inflating to exactly the size it
+ * declares (so that no later reader inflates more than `limits.maxTotalBytes`),
+ * and no part, whatever its name, asking a spreadsheet reader to expand more than
+ * `sheetLimits` allow.
  */
 export async function checkZip(
   bytes: Uint8Array,
-  options: { limits?: ZipLimits; inspect?: { wants: (name: string) => boolean; check: (name: string, data: Buffer) => string | null } } = {},
+  options: { limits?: ZipLimits; sheetLimits?: SheetLimits } = {},
 ): Promise<{ ok: true } | { ok: false; message: string }> {
   const directory = readZipDirectory(bytes, options.limits);
   if (!directory.ok) return directory;
+  const costs = new SheetCosts(options.sheetLimits ?? DOCUMENT_SHEET_LIMITS);
   try {
     for (const entry of directory.entries) {
-      const data = await unpack(bytes, entry);
-      if (options.inspect?.wants(entry.name)) {
-        const problem = options.inspect.check(entry.name, data);
-        if (problem) return { ok: false, message: problem };
-      }
+      const problem = costs.add(await unpack(bytes, entry));
+      if (problem) return { ok: false, message: problem };
     }
     return { ok: true };
   } catch (error) {
@@ -266,103 +364,9 @@ export async function checkZip(
   }
 }
 
-/* Workbooks */
-
-const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/u;
-const CELL_REF = /^\$?([A-Za-z]+)\$?(\d+)$/u;
-
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const c of letters.toUpperCase()) n = n * 26 + (c.charCodeAt(0) - 64);
-  return n;
+/** An XLSX workbook judged safe to load with exceljs: checkZip, and its written cells within `sheetLimits` too. */
+export function checkXlsx(bytes: Uint8Array, options: { limits?: ZipLimits; sheetLimits?: SheetLimits } = {}) {
+  return checkZip(bytes, { limits: options.limits, sheetLimits: options.sheetLimits ?? SHEET_LIMITS });
 }
 
-/** How many cells "A1", "A1:C3" or "A1:C3 E5" covers (references of any length, as exceljs reads them); text that is no reference counts as one cell. */
-export function rangeArea(reference: string): number {
-  let area = 0;
-  for (const part of reference.trim().split(/\s+/u)) {
-    if (!part) continue;
-    const [from, to = from] = part.split(":");
-    const a = CELL_REF.exec(from ?? "");
-    const b = CELL_REF.exec(to ?? "");
-    if (!a || !b) {
-      area += 1;
-      continue;
-    }
-    const rows = Math.abs(Number(b[2]) - Number(a[2])) + 1;
-    const columns = Math.abs(columnNumber(b[1]!) - columnNumber(a[1]!)) + 1;
-    area += rows * columns;
-  }
-  return area;
-}
-
-/**
- * The value of one attribute of every element with a local name (any namespace
- * prefix), in one pass: each element is found with indexOf and read up to its
- * ">", so that no text, however hostile, costs more than linear time.
- */
-export function* attributeOfElements(xml: string, localName: string, attribute: string): Generator<string> {
-  const attributeRe = new RegExp(`\\s${attribute}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, "u");
-  for (let from = 0; ; ) {
-    const at = xml.indexOf(localName, from);
-    if (at < 0) return;
-    const end = xml.indexOf(">", at);
-    if (end < 0) return;
-    from = end + 1;
-    const next = xml[at + localName.length] ?? "";
-    // "<mergeCell …>" or "<x:mergeCell …>", not "<mergeCells>" nor text that merely holds the word.
-    const head = xml.slice(Math.max(0, at - 40), at);
-    const opening = head.lastIndexOf("<");
-    if (opening < 0 || !/^[\s/>]$/u.test(next) || !/^(?:[A-Za-z_][\w.-]*:)?$/u.test(head.slice(opening + 1))) continue;
-    const found = attributeRe.exec(xml.slice(at + localName.length, end));
-    if (found) yield found[1] ?? found[2] ?? "";
-  }
-}
-
-/** How many cells (<c>, <c …> or <c/>; exceljs reads no other spelling) a sheet's XML holds, in one pass. */
-export function countCells(xml: string): number {
-  let count = 0;
-  for (let at = xml.indexOf("<c"); at >= 0; at = xml.indexOf("<c", at + 2)) {
-    const next = xml.charCodeAt(at + 2);
-    // " ", ">", "/", tab, line feed, carriage return
-    if (next === 0x20 || next === 0x3e || next === 0x2f || next === 0x09 || next === 0x0a || next === 0x0d) count++;
-  }
-  return count;
-}
-
-/**
- * An XLSX workbook judged safe to load with exceljs: the ZIP checks above, and
- * its sheets' merged cells and data validations within `sheetLimits`.
- */
-export async function checkXlsx(
-  bytes: Uint8Array,
-  options: { limits?: ZipLimits; sheetLimits?: SheetLimits } = {},
-): Promise<{ ok: true } | { ok: false; message: string }> {
-  const sheetLimits = options.sheetLimits ?? SHEET_LIMITS;
-  let cells = 0;
-  let merged = 0;
-  let validated = 0;
-  return checkZip(bytes, {
-    limits: options.limits,
-    inspect: {
-      wants: (name) => WORKSHEET.test(name),
-      check: (_name, data) => {
-        // References are ASCII: latin1 decodes any byte, in linear time.
-        const xml = data.toString("latin1");
-        cells += countCells(xml);
-        if (cells > sheetLimits.maxCells) {
-          return `В книге больше ${sheetLimits.maxCells.toLocaleString("ru-RU")} заполненных ячеек — это не таблица для импорта; разделите файл на части.`;
-        }
-        for (const ref of attributeOfElements(xml, "mergeCell", "ref")) merged += rangeArea(ref);
-        if (merged > sheetLimits.maxMergedCells) {
-          return `В книге объединено больше ${sheetLimits.maxMergedCells.toLocaleString("ru-RU")} ячеек: разъедините их и загрузите файл снова.`;
-        }
-        for (const ref of attributeOfElements(xml, "dataValidation", "sqref")) validated += rangeArea(ref);
-        if (validated > sheetLimits.maxValidatedCells) {
-          return "Проверка данных в книге задана для слишком многих ячеек (целых листов): удалите её и загрузите файл снова.";
-        }
-        return null;
-      },
-    },
-  });
-}
+export { attributeOfElements, countCells, rangeArea } from "./sheet-expansion";

@@ -2,7 +2,8 @@ import ExcelJS from "exceljs";
 import { CsvError, decodeUtf8, detectSeparator, parseCsv, restoreFormula, writeCsv, type CsvSeparator } from "@/lib/directory/csv";
 import { squeeze, type TableProblem } from "@/lib/directory/school-table";
 import { detectFileType, FILE_KINDS } from "@/lib/files/detect-file-type";
-import { MAX_TABLE_COLUMNS, readWorkbook } from "@/lib/files/read-workbook";
+import { readWorkbook } from "@/lib/files/read-workbook";
+import type { CellData, SheetData } from "@/lib/files/workbook-data";
 import { cellText, toCellText } from "@/lib/templates/xlsx-cells";
 import {
   isRoadmapHeader,
@@ -233,41 +234,29 @@ async function readXlsx(bytes: Uint8Array): Promise<RoadmapSheet> {
   // A zip bomb or a sheet that would expand to billions of cells is refused before exceljs inflates it.
   const loaded = await readWorkbook(bytes);
   if (!loaded.ok) return refused("xlsx", fileProblem(loaded.message));
-  const sheets = loaded.workbook.worksheets.map(sheetRows);
+  const sheets = loaded.workbook.sheets.map(sheetRows);
   // The first sheet that holds the report's header, else the first sheet.
   const rows = sheets.find((sheet) => sheet.slice(0, 30).some((r) => isRoadmapHeader(r.cells))) ?? sheets[0] ?? [];
   return roadmapSheetOfRows("xlsx", rows);
 }
 
-/** The rows that hold anything (empty rows are skipped by the table's parser anyway), at most MAX_TABLE_COLUMNS cells each. */
-function sheetRows(sheet: ExcelJS.Worksheet): SourceRow[] {
-  const rows: SourceRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, r) => {
-    const width = Math.min(row.cellCount, MAX_TABLE_COLUMNS);
-    const cells: string[] = [];
-    let italic = true;
-    let filled = false;
-    for (let c = 1; c <= width; c++) {
-      const cell = row.getCell(c);
-      const text = xlsxCellText(cell.value);
-      cells.push(text);
-      if (squeeze(text) === "") continue;
-      filled = true;
-      if (!isItalic(cell)) italic = false;
-    }
-    rows.push({ row: r, cells, italic: filled && italic });
+/** The rows that hold anything (empty rows are skipped by the table's parser anyway). */
+function sheetRows(sheet: SheetData): SourceRow[] {
+  return sheet.rows.map(({ row, cells }) => {
+    const texts = cells.map((cell) => xlsxCellText(cell?.value ?? null));
+    const filled = cells.filter((cell, c): cell is CellData => cell !== null && squeeze(texts[c]!) !== "");
+    return { row, cells: texts, italic: filled.length > 0 && filled.every(isItalic) };
   });
-  return rows;
 }
 
 /** The cell's font is italic, or every run of its rich text is. */
-function isItalic(cell: ExcelJS.Cell): boolean {
+function isItalic(cell: CellData): boolean {
   const value = cell.value;
   if (value !== null && typeof value === "object" && "richText" in value) {
     const runs = value.richText.filter((run) => run.text.trim() !== "");
-    return runs.length > 0 && runs.every((run) => run.font?.italic ?? cell.font?.italic === true);
+    return runs.length > 0 && runs.every((run) => run.font?.italic ?? cell.italic);
   }
-  return cell.font?.italic === true;
+  return cell.italic;
 }
 
 const HYPERLINK_FORMULA = /^\s*HYPERLINK\(\s*"([^"]+)"/iu;

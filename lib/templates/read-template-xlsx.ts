@@ -1,6 +1,7 @@
-import ExcelJS from "exceljs";
+import type { CellValue } from "exceljs";
 import { AppError } from "@/lib/errors";
 import { readWorkbook } from "@/lib/files/read-workbook";
+import { cellValue, sheetNamed, type SheetData, type WorkbookData } from "@/lib/files/workbook-data";
 import {
   ITEM_KIND_LABELS,
   ITEM_KINDS,
@@ -47,9 +48,9 @@ type ItemRows = Map<string, { row: number; item: RawItem }>;
 class Problems {
   readonly list: TemplateProblem[] = [];
 
-  at(sheet: ExcelJS.Worksheet, message: string, row?: number, column?: number) {
+  at(sheet: SheetData, message: string, row?: number, column?: number) {
     const name = sheet.name;
-    const header = column === undefined ? "" : cellText(sheet.getRow(1).getCell(column).value);
+    const header = column === undefined ? "" : cellText(cellValue(sheet, 1, column));
     const where = [`лист «${name}»`];
     if (row !== undefined) where.push(`строка ${row}`);
     if (column !== undefined) where.push(`столбец ${columnLetter(column)}${header ? ` («${header}»)` : ""}`);
@@ -70,8 +71,8 @@ class Problems {
 export async function templateFromXlsx(bytes: Buffer): Promise<TTemplateDocument> {
   const workbook = await loadWorkbook(bytes);
   const problems = new Problems();
-  const blank = workbook.getWorksheet(BLANK_SHEET);
-  const meta = workbook.getWorksheet(META_SHEET);
+  const blank = sheetNamed(workbook, BLANK_SHEET);
+  const meta = sheetNamed(workbook, META_SHEET);
   for (const [sheet, name] of [[blank, BLANK_SHEET], [meta, META_SHEET]] as const) {
     if (!sheet) problems.inWorkbook(`нет листа «${name}»`);
   }
@@ -91,44 +92,40 @@ export async function templateFromXlsx(bytes: Buffer): Promise<TTemplateDocument
 }
 
 /** The workbook, unless lib/files/zip-guard.ts refuses it (a zip bomb, a sheet of billions of cells) or exceljs cannot read it. */
-async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
+async function loadWorkbook(bytes: Buffer): Promise<WorkbookData> {
   const loaded = await readWorkbook(bytes);
   if (!loaded.ok) throw new AppError("VALIDATION", loaded.message);
   return loaded.workbook;
 }
 
 /** The numbers of the rows from `first` on that hold anything: a cell far down the sheet is one row, not a million. */
-function filledRows(sheet: ExcelJS.Worksheet, first: number): number[] {
-  const numbers: number[] = [];
-  sheet.eachRow({ includeEmpty: false }, (_row, r) => {
-    if (r >= first) numbers.push(r);
-  });
-  return numbers;
+function filledRows(sheet: SheetData, first: number): number[] {
+  return sheet.rows.filter(({ row }) => row >= first).map(({ row }) => row);
 }
 
 interface MetaValue {
   row: number;
-  value: ExcelJS.CellValue;
+  value: CellValue;
 }
 
 /** The metadata rows found on sheet "Шаблон", by the document path they fill. */
 type MetaValues = Partial<Record<MetaPath, MetaValue>>;
 
-function readMeta(sheet: ExcelJS.Worksheet, problems: Problems): MetaValues {
+function readMeta(sheet: SheetData, problems: Problems): MetaValues {
   const rowOfLabel = new Map<string, number>();
-  for (const r of filledRows(sheet, 2)) rowOfLabel.set(cellText(sheet.getRow(r).getCell(1).value).trim(), r);
+  for (const r of filledRows(sheet, 2)) rowOfLabel.set(cellText(cellValue(sheet, r, 1)).trim(), r);
   const values: MetaValues = {};
   for (const { path, label } of META_ROWS) {
     const row = rowOfLabel.get(label);
     if (row === undefined) problems.at(sheet, `нет строки «${label}»`, undefined, 1);
-    else values[path] = { row, value: sheet.getRow(row).getCell(2).value };
+    else values[path] = { row, value: cellValue(sheet, row, 2) };
   }
   return values;
 }
 
 const META_NUMBERS: readonly MetaPath[] = ["version", "content.gradeBands.compliant", "content.gradeBands.partial"];
 
-function checkMetaNumbers(sheet: ExcelJS.Worksheet, values: MetaValues, problems: Problems) {
+function checkMetaNumbers(sheet: SheetData, values: MetaValues, problems: Problems) {
   for (const path of META_NUMBERS) {
     const found = values[path];
     if (found && Number.isNaN(parseNumber(found.value))) problems.at(sheet, `не число: «${cellText(found.value)}»`, found.row, 2);
@@ -136,11 +133,10 @@ function checkMetaNumbers(sheet: ExcelJS.Worksheet, values: MetaValues, problems
 }
 
 /** The four printed headers are the template's column headers, also kept on sheet "Шаблон": both must agree. */
-function blankHeadersFit(sheet: ExcelJS.Worksheet, meta: MetaValues, problems: Problems): boolean {
-  const header = sheet.getRow(1);
+function blankHeadersFit(sheet: SheetData, meta: MetaValues, problems: Problems): boolean {
   const before = problems.list.length;
   for (const [index, column] of ITEM_COLUMNS.entries()) {
-    const found = cellText(header.getCell(index + 1).value).trim();
+    const found = cellText(cellValue(sheet, 1, index + 1)).trim();
     if ("header" in column) {
       if (found !== column.header) problems.at(sheet, `ожидался заголовок «${column.header}», в файле «${found}»`, 1, index + 1);
       continue;
@@ -154,13 +150,12 @@ function blankHeadersFit(sheet: ExcelJS.Worksheet, meta: MetaValues, problems: P
   return problems.list.length === before;
 }
 
-function readItems(sheet: ExcelJS.Worksheet, problems: Problems): { items: RawItem[]; rows: ItemRows } {
+function readItems(sheet: SheetData, problems: Problems): { items: RawItem[]; rows: ItemRows } {
   const items: RawItem[] = [];
   const rows: ItemRows = new Map();
   const open: { item: RawItem; path: string }[] = [];
   for (const r of filledRows(sheet, 2)) {
-    const row = sheet.getRow(r);
-    const value = (id: ItemColumnId) => row.getCell(columnOf(id)).value;
+    const value = (id: ItemColumnId) => cellValue(sheet, r, columnOf(id));
     const text = (id: ItemColumnId) => cellText(value(id));
     if (ITEM_COLUMNS.every((column) => column.field === null || text(column.id).trim() === "")) continue;
     const say = (id: ItemColumnId, message: string) => problems.at(sheet, message, r, columnOf(id));
@@ -179,7 +174,7 @@ function readItems(sheet: ExcelJS.Worksheet, problems: Problems): { items: RawIt
 }
 
 /** 1 for a top-level item; at most one deeper than the row above. A bad depth is reported and clamped, to read on. */
-function readDepth(value: ExcelJS.CellValue, openDepth: number, say: (message: string) => void): number {
+function readDepth(value: CellValue, openDepth: number, say: (message: string) => void): number {
   const depth = parseNumber(value);
   if (depth === undefined || !Number.isInteger(depth) || depth < 1) {
     say(`уровень вложенности — целое число от 1, в файле «${cellText(value)}»`);
@@ -194,7 +189,7 @@ function readDepth(value: ExcelJS.CellValue, openDepth: number, say: (message: s
 
 function readItem(
   text: (id: ItemColumnId) => string,
-  value: (id: ItemColumnId) => ExcelJS.CellValue,
+  value: (id: ItemColumnId) => CellValue,
   say: (id: ItemColumnId, message: string) => void,
 ): RawItem {
   const kindLabel = text("kind").trim();
@@ -290,8 +285,8 @@ function locate(
   path: string[],
   message: string,
   at: {
-    blank: ExcelJS.Worksheet;
-    meta: ExcelJS.Worksheet;
+    blank: SheetData;
+    meta: SheetData;
     values: MetaValues;
     rows: ItemRows;
     problems: Problems;

@@ -8,6 +8,8 @@ import { constants, crc32, deflateRawSync } from "node:zlib";
 
 export interface ZipPart {
   name: string;
+  /** The name in the part's local header, when it is to differ from the central directory's. */
+  localName?: string;
   /** The part's content; packed with deflate unless `method` is 0. */
   data?: Uint8Array | string;
   /** Already packed bytes (with `size` saying what they unpack to). */
@@ -33,6 +35,7 @@ export function buildZip(parts: readonly ZipPart[], options: { zip64End?: boolea
     const packed = part.packed ? Buffer.from(part.packed) : method === 8 ? deflateRawSync(raw) : raw;
     const size = part.size ?? raw.length;
     const name = Buffer.from(part.name, "utf8");
+    const localName = Buffer.from(part.localName ?? part.name, "utf8");
     const crc = part.packed ? 0 : crc32(raw);
     const wide = part.zip64 === true;
     const extra = wide ? Buffer.alloc(4 + 16) : Buffer.alloc(0);
@@ -42,7 +45,7 @@ export function buildZip(parts: readonly ZipPart[], options: { zip64End?: boolea
       extra.writeBigUInt64LE(BigInt(size), 4);
       extra.writeBigUInt64LE(BigInt(packed.length), 12);
     }
-    const common = (header: Buffer, at: number) => {
+    const common = (header: Buffer, at: number, nameLength: number) => {
       header.writeUInt16LE(wide ? 45 : 20, at);
       header.writeUInt16LE(0x0800 | (part.flags ?? 0), at + 2);
       header.writeUInt16LE(method, at + 4);
@@ -51,20 +54,20 @@ export function buildZip(parts: readonly ZipPart[], options: { zip64End?: boolea
       header.writeUInt32LE(crc, at + 10);
       header.writeUInt32LE(wide ? 0xffffffff : packed.length, at + 14);
       header.writeUInt32LE(wide ? 0xffffffff : size >>> 0, at + 18);
-      header.writeUInt16LE(name.length, at + 22);
+      header.writeUInt16LE(nameLength, at + 22);
       header.writeUInt16LE(extra.length, at + 24);
     };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    common(local, 4);
+    common(local, 4, localName.length);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(wide ? 45 : 20, 4);
-    common(central, 6);
+    common(central, 6, name.length);
     central.writeUInt32LE(offset, 42);
-    locals.push(local, name, extra, packed);
+    locals.push(local, localName, extra, packed);
     centrals.push(central, name, extra);
-    offset += local.length + name.length + extra.length + packed.length;
+    offset += local.length + localName.length + extra.length + packed.length;
   }
   const directory = Buffer.concat(centrals);
   const count = options.entryCount ?? parts.length;
@@ -151,6 +154,61 @@ export const farCellXlsx = () =>
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:XFD1048576"/><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row><row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>`,
   );
+
+/* The merged-cell bomb under every spelling of its part's name (issue 15) */
+
+const BOMB_MERGE = '<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>';
+
+/** A workbook of the minimal parts, its sheet's part named as given (in the directory and, if different, the local header). */
+function workbookWithSheetPart(sheet: ZipPart, options: { before?: readonly ZipPart[]; workbook?: string } = {}): Buffer {
+  return buildZip([
+    { name: "[Content_Types].xml", data: CONTENT_TYPES },
+    { name: "_rels/.rels", data: ROOT_RELS },
+    { name: "xl/workbook.xml", data: options.workbook ?? WORKBOOK },
+    { name: "xl/_rels/workbook.xml.rels", data: WORKBOOK_RELS },
+    ...(options.before ?? []),
+    sheet,
+  ]);
+}
+
+/**
+ * The 1.6 KB workbook of issue 15 whose one merged range covers the whole sheet
+ * (seventeen billion cells for exceljs), its sheet part spelled every way that
+ * slipped past a guard inspecting only names like "xl/worksheets/x.xml", and the
+ * other ways the guard once misread what exceljs reads. Hand-written bytes.
+ */
+export function bombSpellings(): { label: string; bytes: Buffer }[] {
+  const bomb = sheetXml([["Наименование"]], BOMB_MERGE);
+  const harmless = sheetXml([["Наименование"]]);
+  const named = (name: string, localName?: string) => workbookWithSheetPart({ name, ...(localName ? { localName } : {}), data: bomb });
+  const sheet = (xml: string) => workbookWithSheetPart({ name: "xl/worksheets/sheet1.xml", data: xml });
+  const definedName = `<definedNames><definedName name="Данные">'Лист1'!$A$1:$XFD$1048576</definedName></definedNames>`;
+  return [
+    { label: "a leading slash", bytes: named("/xl/worksheets/sheet1.xml") },
+    { label: "backslashes", bytes: named("xl\\worksheets\\sheet1.xml") },
+    { label: "a suffix after .xml", bytes: named("xl/worksheets/sheet1.xml.x") },
+    { label: "a dot segment", bytes: named("./xl/worksheets/sheet1.xml") },
+    { label: "a parent segment", bytes: named("xl/media/../worksheets/sheet1.xml") },
+    { label: "an empty segment", bytes: named("xl//worksheets/sheet1.xml") },
+    { label: "upper case", bytes: named("XL/WORKSHEETS/SHEET1.XML") },
+    { label: "a NUL byte", bytes: named("xl/worksheets/sheet1.xml\u0000.txt") },
+    { label: "a local header naming another part", bytes: named("docProps/custom.xml", "xl/worksheets/sheet1.xml") },
+    {
+      label: "the same name twice",
+      bytes: workbookWithSheetPart({ name: "xl/worksheets/sheet1.xml", data: bomb }, { before: [{ name: "xl/worksheets/sheet1.xml", data: harmless }] }),
+    },
+    {
+      label: "the same name in another case",
+      bytes: workbookWithSheetPart({ name: "xl/worksheets/sheet1.xml", data: bomb }, { before: [{ name: "xl/Worksheets/sheet1.xml", data: harmless }] }),
+    },
+    { label: "a reference spelled with character references", bytes: sheet(sheetXml([["x"]], '<mergeCells count="1"><mergeCell ref="A1:&#88;FD1048576"/></mergeCells>')) },
+    { label: "a '>' in an attribute before the range", bytes: sheet(sheetXml([["x"]], '<mergeCells count="1"><mergeCell note=">" ref="A1:XFD1048576"/></mergeCells>')) },
+    { label: "the word before the element", bytes: sheet(sheetXml([["x"]], '<mergeCells count="1">mergeCell<mergeCell ref="A1:XFD1048576"/></mergeCells>')) },
+    { label: "a defined name over the whole sheet", bytes: workbookWithSheetPart({ name: "xl/worksheets/sheet1.xml", data: harmless }, { workbook: WORKBOOK.replace("</sheets>", `</sheets>${definedName}`) }) },
+    { label: "a hundred million columns", bytes: sheet(harmless.replace("<sheetData>", '<cols><col min="1" max="100000000" width="9"/></cols><sheetData>')) },
+  ];
+}
+
 
 /* Zip bombs */
 
