@@ -17,7 +17,7 @@ export default async function AuditPage(props: { searchParams: Promise<Record<st
     <>
       <PageTitle
         title="Журнал изменений"
-        subtitle={`${[...new Set(scope.memberships.map((m) => m.scopeName))].join(", ")} · кто, когда и что создал, изменил, удалил или просмотрел; время московское`}
+        subtitle={`${[...new Set(scope.memberships.map((m) => m.scopeName))].join(", ")} · кто, когда и что создал, изменил, удалил, просмотрел или стёр по запросу; время московское`}
       />
       <Card>
         <AuditTable
