@@ -1,9 +1,10 @@
 import type { TestProject } from "vitest/node";
 import { migrate } from "@/lib/server/db/migrate";
 import { startTestServer } from "@/lib/server/db/test-server";
-import { recreateDatabase } from "./databases";
+import { dropDatabase, recreateDatabase } from "./databases";
 
-export const TEMPLATE_DATABASE = "metodaudit_test_template";
+/** One template per run: several runs may share a server (DATABASE_URL), and none may drop another's template. */
+const TEMPLATE_DATABASE = `metodaudit_test_template_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -22,6 +23,7 @@ export default async function setup(project: TestProject) {
   project.provide("testServerUrl", server.urlFor("postgres"));
   project.provide("templateDatabase", TEMPLATE_DATABASE);
   return async () => {
+    await dropDatabase(server.url, TEMPLATE_DATABASE).catch(() => {});
     await server.stop();
   };
 }

@@ -1,13 +1,18 @@
 import "server-only";
 import { runAsActor, SYSTEM_ACTOR } from "@/lib/server/audit/actor-context";
+import { purgeExpiredSessions } from "@/lib/server/auth/purge-expired-sessions";
 import { sendPendingEmails } from "@/lib/server/mail/send-pending-emails";
 import { sendPlanReminders } from "@/lib/server/plans/send-plan-reminders";
+import { purgeExpiredRateLimits } from "@/lib/server/rate-limit/purge-expired-rate-limits";
 import { expireReportFiles } from "@/lib/server/reports/expire-report-files";
 import { sendDeadlineReminders } from "./send-deadline-reminders";
 
 const HOUR = 60 * 60 * 1000;
 
-/** Reminders and their e-mails, and the removal of expired report files, once now and then hourly, in the app server process. */
+/**
+ * Reminders and their e-mails, the removal of expired report files, and of expired sessions and
+ * rate-limit counters, once now and then hourly, in the app server process.
+ */
 export function startScheduledJobs(log: (line: string) => void = console.log) {
   const run = async () => {
     try {
@@ -23,6 +28,12 @@ export function startScheduledJobs(log: (line: string) => void = console.log) {
       if (expired) log(`[jobs] expired report files removed: ${expired}`);
     } catch (error) {
       log(`[jobs] report file expiry failed: ${(error as Error).message}`);
+    }
+    try {
+      await purgeExpiredSessions();
+      await purgeExpiredRateLimits();
+    } catch (error) {
+      log(`[jobs] purging expired sessions and rate limits failed: ${(error as Error).message}`);
     }
   };
   // Recorded in the audit trail as «Система», whatever context started the schedule.
