@@ -1,4 +1,4 @@
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as exportListRoute } from "@/app/api/exports/[list]/route";
 import { GET as reportRoute } from "@/app/api/reports/[kind]/[id]/route";
 import type { Scope } from "@/lib/scope";
@@ -7,6 +7,7 @@ import { db } from "@/lib/server/db/client";
 import { checkExportRateLimit } from "@/lib/server/rate-limit/check-export-rate-limit";
 import { purgeExpiredRateLimits } from "@/lib/server/rate-limit/purge-expired-rate-limits";
 import { buildTwoTenants, userWithRole } from "../support/directory";
+import { holdClock, releaseClockAfterEach } from "../support/clock";
 import { useTestDatabase } from "../support/test-database";
 
 // Route handlers read the session through getScope; here each request is given its caller.
@@ -14,16 +15,7 @@ vi.mock("@/lib/server/auth/get-scope", () => ({ getScope: vi.fn() }));
 
 useTestDatabase();
 
-/** The clock the limiter reads (Date.now), held still and moved by hand. */
-function holdClock(iso: string) {
-  vi.useFakeTimers({ toFake: ["Date"] });
-  vi.setSystemTime(new Date(iso));
-  return (seconds: number) => vi.setSystemTime(new Date(Date.now() + seconds * 1000));
-}
-
-afterEach(() => {
-  vi.useRealTimers();
-});
+releaseClockAfterEach();
 
 describe("download limit per user (rate-limiter-flexible on PostgreSQL)", () => {
   let auditor: Scope;

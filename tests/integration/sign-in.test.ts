@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/client-address";
 import { addressKey, SIGN_IN_MESSAGES } from "@/lib/auth/sign-in-throttle";
 import { attemptSignIn } from "@/lib/server/auth/attempt-sign-in";
@@ -6,6 +6,7 @@ import { authOptions } from "@/lib/server/auth/options";
 import { verifyCredentials } from "@/lib/server/auth/verify-credentials";
 import { db } from "@/lib/server/db/client";
 import { buildTwoTenants, userWithRole } from "../support/directory";
+import { holdClock, releaseClockAfterEach } from "../support/clock";
 import { useTestDatabase } from "../support/test-database";
 
 useTestDatabase();
@@ -31,16 +32,7 @@ async function attempts(count: number, email: string, password: string, address:
   return answers;
 }
 
-/** The clock the throttle reads (Date.now), held still and moved by hand. */
-function holdClock(iso: string) {
-  vi.useFakeTimers({ toFake: ["Date"] });
-  vi.setSystemTime(new Date(iso));
-  return (seconds: number) => vi.setSystemTime(new Date(Date.now() + seconds * 1000));
-}
-
-afterEach(() => {
-  vi.useRealTimers();
-});
+releaseClockAfterEach();
 
 describe("sign-in", () => {
   it("accepts the right password, whatever the e-mail's case and spaces", async () => {

@@ -21,7 +21,7 @@ await app.prepare();
 process.env.__NEXT_PRIVATE_ORIGIN = `http://localhost:${port}`;
 
 const server = http.createServer(withClientAddress(trustProxies(TRUSTED_PROXIES), app.getRequestHandler()));
-server.listen(port);
+server.listen(port, () => console.log(`[metodaudit] server worker ${process.pid} ready on port ${port}`));
 
 function stop(signal: NodeJS.Signals) {
   server.close(() => {
