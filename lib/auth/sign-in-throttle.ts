@@ -49,6 +49,8 @@ export function waitText(ms: number): string {
 export const SIGN_IN_MESSAGES = {
   /** A wrong password and an unknown e-mail alike. */
   INVALID: "Неверный адрес электронной почты или пароль.",
+  /** The sign-in could not be checked (the database failed): nothing about why. */
+  FAILED: "Не удалось войти. Повторите попытку позже.",
   /** The same for every e-mail, known or not, and for the per-address budget. */
   tooMany: (ms: number) => `Слишком много попыток входа. Повторите попытку через ${waitText(ms)}.`,
 } as const;

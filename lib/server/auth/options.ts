@@ -40,7 +40,11 @@ export function authOptions(): NextAuthOptions {
         async authorize(credentials, request) {
           const parsed = ZSignIn.safeParse(credentials);
           if (!parsed.success) throw new Error(SIGN_IN_MESSAGES.INVALID);
-          const result = await attemptSignIn({ ...parsed.data, address: clientIp(request?.headers) });
+          const result = await attemptSignIn({ ...parsed.data, address: clientIp(request?.headers) }).catch((error: unknown) => {
+            // A failure of the database is logged; the form gets no internals.
+            console.error(`[auth] sign-in failed: ${(error as Error).message}`);
+            return { ok: false as const, message: SIGN_IN_MESSAGES.FAILED };
+          });
           // The message reaches the sign-in form as `error`.
           if (!result.ok) throw new Error(result.message);
           return { id: result.userId };
