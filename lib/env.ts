@@ -1,4 +1,5 @@
 import "server-only";
+import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 
@@ -41,18 +42,34 @@ const ZEnv = z.object({
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
   MAIL_FROM: z.string().min(3, "must be an e-mail sender such as audit@iro23.ru").default("Методаудит <noreply@localhost>"),
   /**
-   * Sign-in attempts one IP address may make in 10 minutes, on top of the per-account
-   * lock-out; a successful sign-in gives its attempt back. 0 turns the limit off.
+   * Failed sign-in attempts one address may make in an hour, over all accounts (a success
+   * is not counted); past it the address waits for the hour to end. On top of it each
+   * e-mail and address pair gets growing delays after 5 consecutive failures
+   * (lib/auth/sign-in-throttle.ts). 0 turns sign-in throttling off altogether.
    */
   SIGN_IN_RATE_LIMIT: z.coerce
     .number({ error: "must be a number" })
     .int("must be a whole number")
     .min(0, "must be 0 (off) or more")
     .max(1_000_000, "must be at most 1000000")
-    .default(20),
+    .default(100),
   /**
-   * Downloads one user may start in a minute: list exports, PDF reports, plan exports.
-   * 0 turns the limit off (e.g. for a load test).
+   * Reverse proxies whose X-Forwarded-For is believed: IP addresses and CIDR ranges,
+   * comma-separated. Without it (the default) the client's address is the connection's.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((value) => value.split(",").map((entry) => entry.trim()).filter(Boolean))
+    .superRefine((entries, context) => {
+      const bad = entries.filter((entry) => !isAddressOrRange(entry));
+      if (bad.length > 0) {
+        context.addIssue({ code: "custom", message: `${bad.join(", ")}: must be IP addresses and CIDR ranges, e.g. 10.0.0.1,192.168.0.0/16` });
+      }
+    }),
+  /**
+   * Downloads one user may start in a minute (counted from the first of the minute): list
+   * exports, PDF reports, plan exports. 0 turns the limit off (e.g. for a load test).
    */
   EXPORT_RATE_LIMIT: z.coerce
     .number({ error: "must be a number" })
@@ -61,6 +78,15 @@ const ZEnv = z.object({
     .max(1_000_000, "must be at most 1000000")
     .default(30),
 });
+
+/** An IPv4 or IPv6 address, or a CIDR range of one (10.0.0.0/8, fd00::/8). */
+function isAddressOrRange(entry: string): boolean {
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
 
 const requiredForS3 = "is required when STORAGE_DRIVER is s3";
 

@@ -4,7 +4,6 @@ import Link from "next/link";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
 import { FilterSelect } from "@/components/data-table/filter-select";
 import { SearchFilter } from "@/components/data-table/search-filter";
-import { Badge } from "@/components/ui/badge";
 import { membershipLine, USER_COLUMNS as C, USERS_CAPTION } from "@/lib/exports/lists/users";
 import type { Page } from "@/lib/paging";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/scope";
@@ -38,12 +37,7 @@ const columns: DataTableColumn<UserRow>[] = [
     id: "createdAt",
     header: C.createdAt.header,
     accessorKey: "createdAt",
-    cell: ({ row }) => (
-      <>
-        {new Date(row.original.createdAt).toLocaleDateString("ru-RU")}
-        {row.original.locked && <Badge className="ml-2 border-destructive text-destructive">заблокирован</Badge>}
-      </>
-    ),
+    cell: ({ row }) => new Date(row.original.createdAt).toLocaleDateString("ru-RU"),
   },
 ];
 

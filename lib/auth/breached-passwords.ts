@@ -18,7 +18,7 @@ import { parseBreachedPasswords } from "./password-policy";
  * can ever match (shorter passwords are refused for their length first).
  *
  * Found by the working directory: the app always runs from its root (npm scripts,
- * `next start` from lib/server/launch), the same rule as the PDF fonts
+ * the production server of lib/server/launch), the same rule as the PDF fonts
  * (lib/server/reports/render-pdf.ts).
  */
 const FILE = path.join(process.cwd(), "lib", "auth", "breached-passwords.txt");

@@ -22,8 +22,8 @@ const child = serveNext({
     DATABASE_URL: databaseUrl,
     NEXTAUTH_SECRET: "e2e-secret-0123456789-0123456789-0123456789",
     NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-    // Every browser test signs in from 127.0.0.1, wrong passwords included (the lockout test
-    // alone fails 10 times): the per-IP limit is the integration tests' subject, not theirs.
+    // Every browser test signs in from 127.0.0.1, wrong passwords included: the per-address
+    // budget is the integration tests' subject, not theirs (the throttle test fails 6 times).
     SIGN_IN_RATE_LIMIT: "200",
   },
 });

@@ -41,7 +41,6 @@ export const MODEL_CLASSES: Record<Prisma.ModelName, ModelClasses> = {
   User: { rest: "STAFF_PERSONAL", fields: { id: "TENANT", passwordHash: "SECRET", isDemo: "TENANT", createdAt: "TENANT" } },
   AuthSession: { rest: "TENANT" },
   Membership: { rest: "TENANT" },
-  SignInAttempt: { rest: "TENANT" },
   Template: { rest: "TENANT" },
   TemplateVersion: { rest: "TENANT" },
   Campaign: { rest: "TENANT" },
@@ -76,7 +75,6 @@ export const MODEL_CLASSES: Record<Prisma.ModelName, ModelClasses> = {
   IndicatorValue: { rest: "TENANT" },
   ReportSettings: { rest: "TENANT" },
   ReportJob: { rest: "TENANT" },
-  RateLimit: { rest: "TENANT" },
   RateLimiterFlexible: { rest: "TENANT" },
   AuditEvent: { rest: "TENANT" },
 };

@@ -28,7 +28,7 @@ describe("the audit policy", () => {
     expect(Object.keys(AUDIT_POLICY).sort()).toEqual([...MODELS].sort());
     const excluded = MODELS.filter((m) => AUDIT_POLICY[m].mode === "none");
     expect(excluded.sort()).toEqual(Object.keys(EXCLUDED_BECAUSE).sort());
-    expect(excluded.sort()).toEqual(["AuditEvent", "AuthSession", "Notification", "RateLimit", "RateLimiterFlexible", "ReportJob", "SignInAttempt"]);
+    expect(excluded.sort()).toEqual(["AuditEvent", "AuthSession", "Notification", "RateLimiterFlexible", "ReportJob"]);
   });
 
   it("knows each recorded model's key and region, and the journal has a name for it", () => {
@@ -52,7 +52,7 @@ describe("the audit policy", () => {
     expect(isAuditedWrite("StudentCardRead", "create")).toBe(false);
     expect(isAuditedWrite("StudentCardRead", "update")).toBe(true);
     expect(isAuditedWrite("Answer", "upsert")).toBe(true);
-    expect(isAuditedWrite("RateLimit", "upsert")).toBe(false);
+    expect(isAuditedWrite("RateLimiterFlexible", "upsert")).toBe(false);
     expect(isAuditedWrite("AuditEvent", "create")).toBe(false);
     // A model nobody classified is recorded rather than forgotten.
     expect(isAuditedWrite("SomethingNew", "create")).toBe(true);

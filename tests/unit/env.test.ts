@@ -20,6 +20,9 @@ describe("parseEnv", () => {
     [{ NEXTAUTH_SECRET: "short" }, "NEXTAUTH_SECRET"],
     [{ NEXTAUTH_URL: "localhost:3000" }, "NEXTAUTH_URL"],
     [{ NODE_ENV: "staging" }, "NODE_ENV"],
+    [{ TRUSTED_PROXIES: "10.0.0.1,proxy.local" }, "TRUSTED_PROXIES"],
+    [{ TRUSTED_PROXIES: "10.0.0.0/33" }, "TRUSTED_PROXIES"],
+    [{ TRUSTED_PROXIES: "fd00::/129" }, "TRUSTED_PROXIES"],
   ])("refuses %o with a message naming %s", (source, name) => {
     let error: unknown;
     try {
@@ -29,6 +32,16 @@ describe("parseEnv", () => {
     }
     expect(error).toBeInstanceOf(EnvError);
     expect((error as EnvError).message).toContain(`${name}:`);
+  });
+
+  it("trusts no proxy by default; reads a list of addresses and CIDR ranges", () => {
+    expect(parseEnv({}).TRUSTED_PROXIES).toEqual([]);
+    expect(parseEnv({ TRUSTED_PROXIES: " 10.0.0.1, 192.168.0.0/16,fd00::/8,, ::1 " }).TRUSTED_PROXIES).toEqual([
+      "10.0.0.1",
+      "192.168.0.0/16",
+      "fd00::/8",
+      "::1",
+    ]);
   });
 
   it("names every bad variable at once", () => {

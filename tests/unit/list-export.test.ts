@@ -93,7 +93,7 @@ describe("the columns of each list", () => {
     expect(TEACHER_COLUMNS.courses.value(teacher)).toBe("ДОТ, 01.09.2025–30.09.2025, 72 ч\nИКТ, 01.10.2025, 16 ч");
 
     const user: UserRow = {
-      id: "u", email: "a@b.ru", name: "Админ", createdAt: "2025-03-01T21:00:00.000Z", locked: false,
+      id: "u", email: "a@b.ru", name: "Админ", createdAt: "2025-03-01T21:00:00.000Z",
       memberships: [{ id: "m", role: "REGION_ADMIN", scopeName: "Регион A" }],
     };
     expect(cellsOf(USER_COLUMNS, user)).toEqual(["Админ", "a@b.ru", "Администратор региона: Регион A", "2025-03-01"]);

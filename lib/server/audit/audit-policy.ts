@@ -70,12 +70,10 @@ const viaPlan = (fk: string, table: string): RegionSource => ({
 /** Why the `none` models are left out of the trail. */
 export const EXCLUDED_BECAUSE: Partial<Record<ModelName, string>> = {
   AuditEvent: "the trail itself (append-only; writing it is what the extension does)",
-  RateLimit: "a fixed-window counter bumped by every sign-in and export request; no subject data",
-  SignInAttempt: "the sign-in log is itself a security log, written before anyone is signed in; the lock-out it causes is recorded (User.lockedUntil)",
   Notification: "derived from recorded changes (deadlines, returns, acceptances) and per-user inbox state (read marks); re-sent hourly",
   ReportJob: "the background queue's bookkeeping (progress ticks many times a job); the report file it keeps is recorded (StoredFile)",
-  AuthSession: "a row per sign-in, revoked at sign-out: the sign-in's own security bookkeeping, like SignInAttempt",
-  RateLimiterFlexible: "the sign-in throttle's counters (rate-limiter-flexible), bumped by every attempt; no subject data",
+  AuthSession: "a row per sign-in, revoked at sign-out: the sign-in's own security bookkeeping, written before anyone is signed in",
+  RateLimiterFlexible: "the sign-in throttle's and download limit's counters (rate-limiter-flexible), bumped by every attempt; hashed keys, no subject data",
 };
 
 export const AUDIT_POLICY: Record<ModelName, ModelPolicy> = {
@@ -85,7 +83,6 @@ export const AUDIT_POLICY: Record<ModelName, ModelPolicy> = {
   OrganizationAddress: { mode: "all", region: parent("organizationId", "Organization") },
   User: { mode: "all", region: { kind: "none" } },
   Membership: { mode: "all", region: column },
-  SignInAttempt: { mode: "none", region: { kind: "none" } },
   Template: { mode: "all", region: column },
   TemplateVersion: { mode: "all", region: parent("templateId", "Template") },
   Campaign: { mode: "all", region: column },
@@ -114,7 +111,6 @@ export const AUDIT_POLICY: Record<ModelName, ModelPolicy> = {
   IndicatorValue: { mode: "all", region: viaPlan("indicatorId", "TargetIndicator") },
   ReportSettings: { mode: "all", region: column, key: ["regionId"] },
   ReportJob: { mode: "none", region: column },
-  RateLimit: { mode: "none", region: { kind: "none" }, key: ["key"] },
   RateLimiterFlexible: { mode: "none", region: { kind: "none" }, key: ["key"] },
   AuthSession: { mode: "none", region: { kind: "none" } },
   AuditEvent: { mode: "none", region: column },

@@ -1,15 +1,17 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { SIGN_IN_MESSAGES } from "@/lib/auth/sign-in-throttle";
 import { env } from "@/lib/env";
 import { ZSignIn } from "@/lib/schemas/auth";
-import { checkSignInRateLimit } from "@/lib/server/rate-limit/check-sign-in-rate-limit";
-import { refundRateLimit } from "@/lib/server/rate-limit/refund-rate-limit";
-import { minutesLeft, SIGN_IN_MESSAGES } from "./lockout";
-import { loadScope } from "./load-scope";
-import { verifyCredentials } from "./verify-credentials";
+import { clientIp } from "@/lib/server/rate-limit/client-ip";
+import { attemptSignIn } from "./attempt-sign-in";
+import { createAuthSession } from "./create-auth-session";
+import { loadSessionScope } from "./load-scope";
+import { revokeAuthSession } from "./revoke-auth-session";
 
 const SESSION_HOURS = 8;
+const SESSION_SECONDS = SESSION_HOURS * 60 * 60;
 
 /**
  * Session cookies are `Secure` (and named with the `__Secure-`/`__Host-` prefixes)
@@ -20,11 +22,15 @@ export function secureCookies(): boolean {
   return env().NEXTAUTH_URL?.startsWith("https://") ?? false;
 }
 
-/** next-auth configuration: credentials only, JWT sessions that carry the user id. */
+/**
+ * next-auth configuration: credentials only; the JWT cookie carries the user id and the id of
+ * the session's row (`sid`), which sign-out revokes on the server. A token without `sid`
+ * (issued before sessions were kept) opens nothing.
+ */
 export function authOptions(): NextAuthOptions {
   return {
     secret: env().NEXTAUTH_SECRET,
-    session: { strategy: "jwt", maxAge: SESSION_HOURS * 60 * 60 },
+    session: { strategy: "jwt", maxAge: SESSION_SECONDS },
     useSecureCookies: secureCookies(),
     pages: { signIn: "/login" },
     providers: [
@@ -34,42 +40,38 @@ export function authOptions(): NextAuthOptions {
         async authorize(credentials, request) {
           const parsed = ZSignIn.safeParse(credentials);
           if (!parsed.success) throw new Error(SIGN_IN_MESSAGES.INVALID);
-          // Per address, before the password is checked; the per-account lock-out follows.
-          const gate = await checkSignInRateLimit(request?.headers);
-          if (!gate.allowed) throw new Error(gate.message);
-          const result = await verifyCredentials(parsed.data);
-          if (result.ok) {
-            if (gate.hit) await refundRateLimit(gate.hit);
-            return { id: result.userId };
-          }
+          const result = await attemptSignIn({ ...parsed.data, address: clientIp(request?.headers) }).catch((error: unknown) => {
+            // A failure of the database is logged; the form gets no internals.
+            console.error(`[auth] sign-in failed: ${(error as Error).message}`);
+            return { ok: false as const, message: SIGN_IN_MESSAGES.FAILED };
+          });
           // The message reaches the sign-in form as `error`.
-          if (result.reason === "LOCKED") {
-            throw new Error(SIGN_IN_MESSAGES.locked(minutesLeft(new Date(), result.lockedUntil)));
-          }
-          throw new Error(SIGN_IN_MESSAGES.INVALID);
+          if (!result.ok) throw new Error(result.message);
+          return { id: result.userId };
         },
       }),
     ],
     callbacks: {
-      jwt({ token, user }) {
+      async jwt({ token, user }) {
         if (user) {
           token.sub = user.id;
-          // When the person signed in, in ms. next-auth re-stamps `iat` every time it
-          // re-issues the cookie, so `iat` cannot tell a session older than a
-          // «Выйти на всех устройствах»; this claim is carried over unchanged.
-          token.authTime = Date.now();
-        } else if (typeof token.authTime !== "number") {
-          // A session from before this claim existed: its last issue time, in ms.
-          token.authTime = typeof token.iat === "number" ? token.iat * 1000 : 0;
+          // The session's row lives as long as the cookie: 8 hours from sign-in.
+          token.sid = (await createAuthSession({ userId: user.id, maxAgeSeconds: SESSION_SECONDS })).id;
         }
         return token;
       },
-      // The session carries the memberships, read fresh on every request so that a
-      // revoked membership, a deleted user or a «sign out everywhere» takes effect at once.
+      // The session carries the memberships, read fresh on every request with the session's row,
+      // so that a revoked membership, a deleted user or a sign-out takes effect at once.
       async session({ session, token }) {
-        const signedInAt = typeof token.authTime === "number" ? token.authTime : 0;
-        const scope = token.sub ? await loadScope(token.sub, { signedInAt }) : null;
+        const scope =
+          token.sub && typeof token.sid === "string" ? await loadSessionScope({ userId: token.sub, sessionId: token.sid }) : null;
         return { ...session, scope };
+      },
+    },
+    events: {
+      // next-auth hands the decoded cookie of the browser that signs out.
+      async signOut({ token }) {
+        if (token?.sub && typeof token.sid === "string") await revokeAuthSession({ userId: token.sub, sessionId: token.sid });
       },
     },
   };

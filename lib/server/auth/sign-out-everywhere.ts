@@ -2,12 +2,14 @@ import "server-only";
 import { db } from "@/lib/server/db/client";
 
 /**
- * «Выйти на всех устройствах»: every session of the user that began before now is
- * signed out at its next request (loadScope compares its sign-in time with
- * User.sessionsValidFrom), this one included. Signing in again starts a valid one.
+ * «Выйти на всех устройствах»: every session of the user is revoked, this one included, so each
+ * is signed out at its next request (loadSessionScope finds it revoked). Signing in again starts
+ * a new one.
  */
-export async function signOutEverywhere(options: { userId: string; now?: Date }): Promise<{ sessionsValidFrom: Date }> {
-  const sessionsValidFrom = options.now ?? new Date();
-  await db().user.update({ where: { id: options.userId }, data: { sessionsValidFrom }, select: { id: true } });
-  return { sessionsValidFrom };
+export async function signOutEverywhere(options: { userId: string; now?: Date }): Promise<{ revoked: number }> {
+  const { count } = await db().authSession.updateMany({
+    where: { userId: options.userId, revokedAt: null },
+    data: { revokedAt: options.now ?? new Date() },
+  });
+  return { revoked: count };
 }

@@ -1,8 +1,9 @@
-// The production server as a cluster: the primary forks WEB_CONCURRENCY `next start`
-// workers that share one port (Node's cluster module hands connections round-robin).
+// The production server as a cluster: the primary forks WEB_CONCURRENCY server workers
+// (serve-worker.ts: Next.js's request handler, as `next start` runs it, plus the client's
+// address) that share one port (Node's cluster module hands connections round-robin).
 // One Node.js process uses one core; a page render is CPU-bound, so on a machine of
 // N cores N workers serve about N times the requests. The app keeps no state in the
-// process (JWT sessions, files in storage, jobs in PostgreSQL), so workers are
+// process (sessions in signed cookies and PostgreSQL, files in storage, jobs in PostgreSQL), so workers are
 // interchangeable, as app instances on several machines are.
 // Run by serve-next.ts as `node --import tsx lib/server/launch/cluster-primary.ts`.
 import cluster from "node:cluster";
@@ -11,11 +12,11 @@ import path from "node:path";
 import { env } from "@/lib/env";
 
 const workers = env().WEB_CONCURRENCY ?? os.availableParallelism();
-const port = String(env().PORT);
 const RESTART_DELAY_MS = 1_000;
 let stopping = false;
 
-cluster.setupPrimary({ exec: path.resolve("node_modules/next/dist/bin/next"), args: ["start", "-p", port] });
+// Workers run with the primary's Node options (serve-next.ts: tsx, the react-server condition) and environment (PORT).
+cluster.setupPrimary({ exec: path.resolve("lib/server/launch/serve-worker.ts") });
 
 /** Worker `slot`; the first runs the background jobs, which want one process per database. */
 function fork(slot: number) {

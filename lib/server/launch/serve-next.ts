@@ -4,7 +4,7 @@ import { inheritedEnvironment } from "@/lib/env";
 
 /**
  * Starts the production server as a child process with the resolved configuration:
- * a cluster of `next start` workers on one port (see cluster-primary.ts).
+ * a cluster of server workers (Next.js's request handler) on one port (see cluster-primary.ts).
  */
 export function serveNext(options: { port: number; env: Record<string, string> }): ChildProcess {
   return spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/server/launch/cluster-primary.ts"], {

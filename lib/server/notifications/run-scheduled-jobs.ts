@@ -1,14 +1,19 @@
 import "server-only";
 import { runAsActor, SYSTEM_ACTOR } from "@/lib/server/audit/actor-context";
+import { purgeExpiredSessions } from "@/lib/server/auth/purge-expired-sessions";
 import { sendPendingEmails } from "@/lib/server/mail/send-pending-emails";
 import { sendPlanReminders } from "@/lib/server/plans/send-plan-reminders";
 import { removeUnclaimedFiles } from "@/lib/server/files/remove-unclaimed-files";
+import { purgeExpiredRateLimits } from "@/lib/server/rate-limit/purge-expired-rate-limits";
 import { expireReportFiles } from "@/lib/server/reports/expire-report-files";
 import { sendDeadlineReminders } from "./send-deadline-reminders";
 
 const HOUR = 60 * 60 * 1000;
 
-/** Reminders and their e-mails, and the removal of expired report files and unsaved uploads, once now and then hourly, in the app server process. */
+/**
+ * Reminders and their e-mails, the removal of expired report files and unsaved uploads, and of
+ * expired sessions and rate-limit counters, once now and then hourly, in the app server process.
+ */
 export function startScheduledJobs(log: (line: string) => void = console.log) {
   const run = async () => {
     try {
@@ -26,6 +31,12 @@ export function startScheduledJobs(log: (line: string) => void = console.log) {
       if (removed) log(`[jobs] unsaved uploads removed: ${removed}`);
     } catch (error) {
       log(`[jobs] file expiry failed: ${(error as Error).message}`);
+    }
+    try {
+      await purgeExpiredSessions();
+      await purgeExpiredRateLimits();
+    } catch (error) {
+      log(`[jobs] purging expired sessions and rate limits failed: ${(error as Error).message}`);
     }
   };
   // Recorded in the audit trail as «Система», whatever context started the schedule.

@@ -1,25 +1,15 @@
 import "server-only";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/client-address";
 
 type HeaderSource = Headers | Record<string, string | string[] | undefined> | undefined;
 
-function header(headers: HeaderSource, name: string): string | undefined {
-  if (!headers) return undefined;
-  if (headers instanceof Headers) return headers.get(name) ?? undefined;
-  const value = headers[name] ?? headers[name.toLowerCase()];
-  return Array.isArray(value) ? value.join(",") : value;
-}
-
 /**
- * The client's address for per-address limits: the first hop of X-Forwarded-For,
- * which Next.js fills with the connection's address when no proxy set it (see
- * next/dist/server/base-server.js), then X-Real-IP; "unknown" without either.
- * Behind a reverse proxy, the proxy must set X-Forwarded-For (overwriting what the
- * client sent); an app reachable directly should not be, as a client can then
- * name any address (the per-account lock-out still holds).
+ * The client's address for per-address limits: the one the production server worked out from
+ * the connection and TRUSTED_PROXIES (lib/server/launch/serve-worker.ts), which replaces any
+ * copy a client sent. X-Forwarded-For is never read here. "unknown" without it (`next dev`).
  */
 export function clientIp(headers: HeaderSource): string {
-  const forwarded = header(headers, "x-forwarded-for")?.split(",")[0]?.trim();
-  const address = forwarded || header(headers, "x-real-ip")?.trim() || "unknown";
-  // An IPv4 client of a dual-stack socket shows as ::ffff:a.b.c.d.
-  return address.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, "$1").toLowerCase();
+  const value = headers instanceof Headers ? headers.get(CLIENT_ADDRESS_HEADER) : headers?.[CLIENT_ADDRESS_HEADER];
+  const address = (Array.isArray(value) ? value[0] : value)?.trim();
+  return address || "unknown";
 }

@@ -1,15 +1,13 @@
 import "server-only";
 import { db } from "@/lib/server/db/client";
-import { RATE_LIMIT_RETENTION_MS } from "./policies";
 
 /**
- * Deletes the counters whose window began more than RATE_LIMIT_RETENTION_MS ago
- * (longer than any policy's window, so every one of them has ended). Safe beside
- * concurrent hits: a row a hit moves to a new window no longer matches, and a row
- * deleted is the same as a window that has ended (the next hit counts from 1).
+ * Deletes the limiters' rows whose window ended (expire, ms since the epoch, has passed):
+ * such a row counts for nothing, as the library starts a new window over it. Run by the
+ * hourly job instead of the library's own timer in every process.
  */
 export async function purgeExpiredRateLimits(options: { now?: Date } = {}): Promise<number> {
-  const before = new Date((options.now ?? new Date()).getTime() - RATE_LIMIT_RETENTION_MS);
-  const { count } = await db().rateLimit.deleteMany({ where: { windowStart: { lt: before } } });
+  const now = BigInt((options.now ?? new Date()).getTime());
+  const { count } = await db().rateLimiterFlexible.deleteMany({ where: { expire: { lt: now } } });
   return count;
 }

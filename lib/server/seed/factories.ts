@@ -62,7 +62,7 @@ export async function ensureUser(
   const passwordHash = await hashPassword(input.password);
   const user = await db.user.upsert({
     where: { email: input.email },
-    update: { name: input.name, passwordHash, lockedUntil: null },
+    update: { name: input.name, passwordHash },
     create: { email: input.email, name: input.name, passwordHash, isDemo: input.isDemo ?? false },
   });
   for (const m of input.memberships) {

@@ -13,7 +13,6 @@ export async function getUser(options: { scope: Scope; id: string }) {
       id: true,
       email: true,
       name: true,
-      lockedUntil: true,
       createdAt: true,
       memberships: {
         where: { regionId: { in: regions } },

@@ -11,7 +11,6 @@ export interface UserRow {
   email: string;
   name: string;
   createdAt: string;
-  locked: boolean;
   memberships: { id: string; role: string; scopeName: string }[];
 }
 
@@ -53,7 +52,6 @@ function usersSource(scope: Scope, query: TUserListQuery): ListSource<UserRow> {
           email: true,
           name: true,
           createdAt: true,
-          lockedUntil: true,
           memberships: {
             where: { regionId: { in: regions } },
             orderBy: { createdAt: "asc" },
@@ -61,13 +59,11 @@ function usersSource(scope: Scope, query: TUserListQuery): ListSource<UserRow> {
           },
         },
       });
-      const now = new Date();
       return users.map((u) => ({
         id: u.id,
         email: u.email,
         name: u.name,
         createdAt: u.createdAt.toISOString(),
-        locked: u.lockedUntil !== null && u.lockedUntil > now,
         memberships: u.memberships.map((m) => ({ id: m.id, role: m.role, scopeName: scopeNameOf(m) })),
       }));
     },

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { PageTitle } from "@/components/shell/page-title";
-import { Alert } from "@/components/ui/alert";
 import { Card, CardTitle } from "@/components/ui/card";
 import { UserMemberships } from "@/components/users/user-memberships";
 import { requireScope } from "@/lib/server/auth/with-scope";
@@ -15,16 +14,9 @@ export default async function UserPage(props: { params: Promise<{ id: string }> 
   const { id } = await props.params;
   const user = await orNotFound(() => getUser({ scope, id: idParam(id) }));
   const targets = await listMembershipTargets({ scope });
-  const locked = user.lockedUntil && user.lockedUntil > new Date();
   return (
     <>
       <PageTitle title={user.name} subtitle={user.email} />
-      {locked && (
-        <Alert>
-          Вход заблокирован до {user.lockedUntil?.toLocaleTimeString("ru-RU", { timeZone: "Europe/Moscow" })} (МСК) после
-          неудачных попыток входа.
-        </Alert>
-      )}
       <Card>
         <CardTitle>Роли</CardTitle>
         <UserMemberships

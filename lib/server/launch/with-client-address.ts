@@ -1,0 +1,21 @@
+import "server-only";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { CLIENT_ADDRESS_HEADER, clientAddressOf, type TrustProxy } from "@/lib/auth/client-address";
+
+type Handler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
+
+/**
+ * A request listener that sets the client's address header (from the connection and the trusted
+ * proxies) before `handler` sees the request; a copy the client sent under that name is replaced.
+ * A handler that fails answers 500, as `next start` does.
+ */
+export function withClientAddress(trust: TrustProxy, handler: Handler) {
+  return (request: IncomingMessage, response: ServerResponse) => {
+    request.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(request, trust);
+    handler(request, response).catch((error: unknown) => {
+      console.error(`[metodaudit] ${request.method} ${request.url} failed`, error);
+      if (!response.headersSent) response.statusCode = 500;
+      response.end("Internal Server Error");
+    });
+  };
+}
