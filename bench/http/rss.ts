@@ -1,4 +1,4 @@
-// The server's memory: the production server is a cluster (a primary and one `next start` worker
+// The server's memory: the production server is a cluster (a primary and one Next.js worker
 // per core), so its RSS is the sum over its whole process tree, read from /proc.
 // Used by the HTTP suite (bench/suites/http.ts) and the soak (bench/soak.ts).
 import fs from "node:fs";

@@ -1,4 +1,4 @@
-// The HTTP suite: the production build (`next start`) on the bench database, driven over HTTP by
+// The HTTP suite: the production build (`npm start`'s cluster of Next workers) on the bench database, driven over HTTP by
 // autocannon in a second process (bench/http/load-child.ts), one endpoint after another, with the
 // server's RSS sampled every 200 ms; and, for each read, one hand-written SQL query through `pg`
 // run the same way, so that app/SQL shows the overhead of the stack.

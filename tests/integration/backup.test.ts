@@ -1,7 +1,5 @@
 import { spawnSync } from "node:child_process";
 import { createHash, randomUUID } from "node:crypto";
-import type { AddressInfo } from "node:net";
-import { createRequire } from "node:module";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import os from "node:os";
@@ -20,6 +18,7 @@ import { localDiskStorage, newStorageKey, type StorageDriver } from "@/lib/serve
 import { storeFile } from "@/lib/server/files/store-file";
 import { seedDemo } from "@/lib/server/seed/seed-demo";
 import { dropDatabase, recreateDatabase, uniqueDatabaseName } from "../support/databases";
+import { startFakeS3, type FakeS3 } from "../support/fake-s3";
 import { pdfSample, pngSample } from "../support/file-samples";
 import { scopeOf } from "../support/scope";
 import { useTestDatabase } from "../support/test-database";
@@ -402,35 +401,12 @@ describe("backup and restore", () => {
   }, 120_000);
 });
 
-// s3rver ships no types; this is the part of its API used here.
-const S3rver = createRequire(import.meta.url)("s3rver") as new (options: {
-  address: string;
-  port: number;
-  directory: string;
-  silent: boolean;
-  configureBuckets: { name: string }[];
-}) => { run(): Promise<AddressInfo>; close(): Promise<void> };
-
 describe("backup and restore with files in S3", () => {
-  const s3 = new S3rver({
-    address: "127.0.0.1",
-    port: 0,
-    directory: path.join(work, "s3"),
-    silent: true,
-    configureBuckets: [{ name: "files-a" }, { name: "files-b" }],
-  });
+  let s3: FakeS3;
   let bucket: (name: string) => StorageDriver;
   beforeAll(async () => {
-    const { port } = await s3.run();
-    bucket = (name) =>
-      s3Storage({
-        endpoint: `http://127.0.0.1:${port}`,
-        region: "us-east-1",
-        bucket: name,
-        accessKeyId: "S3RVER",
-        secretAccessKey: "S3RVER",
-        forcePathStyle: true,
-      });
+    s3 = await startFakeS3({ directory: path.join(work, "s3"), buckets: ["files-a", "files-b"] });
+    bucket = (name) => s3Storage(s3.settings(name));
   });
   afterAll(() => s3.close());
 

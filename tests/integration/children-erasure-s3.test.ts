@@ -1,7 +1,5 @@
 import { mkdtempSync } from "node:fs";
 import { rm } from "node:fs/promises";
-import { createRequire } from "node:module";
-import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -13,6 +11,7 @@ import { storeFile } from "@/lib/server/files/store-file";
 import { createStudent } from "@/lib/server/students/create-student";
 import { eraseStudent } from "@/lib/server/students/erase-student";
 import { buildTwoTenants, userWithRole } from "../support/directory";
+import { startFakeS3, type FakeS3 } from "../support/fake-s3";
 import { pdfSample } from "../support/file-samples";
 import { useTestDatabase } from "../support/test-database";
 
@@ -20,27 +19,14 @@ import { useTestDatabase } from "../support/test-database";
 
 useTestDatabase();
 
-interface FakeS3 {
-  run(): Promise<AddressInfo>;
-  close(): Promise<void>;
-}
-const S3rver = createRequire(import.meta.url)("s3rver") as new (options: {
-  address: string;
-  port: number;
-  directory: string;
-  silent: boolean;
-  configureBuckets: { name: string }[];
-}) => FakeS3;
-
 const BUCKET = "metodaudit-children";
 const directory = mkdtempSync(path.join(os.tmpdir(), "metodaudit-s3-children-"));
-const server = new S3rver({ address: "127.0.0.1", port: 0, directory, silent: true, configureBuckets: [{ name: BUCKET }] });
-let endpoint = "";
+let server: FakeS3;
 
 beforeAll(async () => {
-  endpoint = `http://127.0.0.1:${(await server.run()).port}`;
+  server = await startFakeS3({ directory, buckets: [BUCKET] });
   vi.stubEnv("STORAGE_DRIVER", "s3");
-  vi.stubEnv("S3_ENDPOINT", endpoint);
+  vi.stubEnv("S3_ENDPOINT", server.endpoint);
   vi.stubEnv("S3_BUCKET", BUCKET);
   vi.stubEnv("S3_ACCESS_KEY_ID", "S3RVER");
   vi.stubEnv("S3_SECRET_ACCESS_KEY", "S3RVER");
@@ -63,7 +49,7 @@ describe("erasure with files in S3", () => {
       input: { organizationId: t.a1s1.id, schoolYear: "2025/2026", fullName: "Облачный Олег", grade: "5", iupPresent: true, iupFileId: file.id, teacherIds: [], status: "STUDYING" },
     });
     const { storageKey } = await db().storedFile.findUniqueOrThrow({ where: { id: file.id } });
-    const bucket = s3Storage({ endpoint, region: "us-east-1", bucket: BUCKET, accessKeyId: "S3RVER", secretAccessKey: "S3RVER", forcePathStyle: true });
+    const bucket = s3Storage(server.settings(BUCKET));
     await expect(bucket.read(storageKey)).resolves.toBeDefined();
 
     await eraseStudent({ scope, id: student.id });

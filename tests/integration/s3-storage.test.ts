@@ -1,8 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { rm } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
-import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import type { Readable } from "node:stream";
@@ -10,38 +8,18 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { S3Settings } from "@/lib/env";
 import { s3Storage } from "@/lib/server/files/s3-storage";
 import { localDiskStorage, newStorageKey, storage, type StorageDriver } from "@/lib/server/files/storage";
+import { startFakeS3, type FakeS3 } from "../support/fake-s3";
 import { pdfSample } from "../support/file-samples";
-
-// s3rver ships no types; this is the part of its API used here.
-interface FakeS3 {
-  run(): Promise<AddressInfo>;
-  close(): Promise<void>;
-}
-const S3rver = createRequire(import.meta.url)("s3rver") as new (options: {
-  address: string;
-  port: number;
-  directory: string;
-  silent: boolean;
-  configureBuckets: { name: string }[];
-}) => FakeS3;
 
 const BUCKET = "metodaudit-files";
 const directory = mkdtempSync(path.join(os.tmpdir(), "metodaudit-s3-"));
-const server = new S3rver({ address: "127.0.0.1", port: 0, directory, silent: true, configureBuckets: [{ name: BUCKET }] });
+let server: FakeS3;
 let settings: S3Settings;
 let bucket: StorageDriver;
 
 beforeAll(async () => {
-  const { port } = await server.run();
-  // s3rver's default credentials; it checks the signature of every request.
-  settings = {
-    endpoint: `http://127.0.0.1:${port}`,
-    region: "us-east-1",
-    bucket: BUCKET,
-    accessKeyId: "S3RVER",
-    secretAccessKey: "S3RVER",
-    forcePathStyle: true,
-  };
+  server = await startFakeS3({ directory, buckets: [BUCKET] });
+  settings = server.settings(BUCKET);
   bucket = s3Storage(settings);
 });
 

@@ -7,7 +7,7 @@ import { FONT_FAMILY, FONT_FILES } from "@/lib/reports/pdf/frame";
 
 /**
  * The shipped fonts, by the working directory: the app always runs from its root
- * (npm scripts, `next start` from lib/server/launch), and a path built this way is
+ * (npm scripts, the Next workers of lib/server/launch), and a path built this way is
  * the same under tsx, vitest and the Next server, where `new URL(…, import.meta.url)`
  * may be rewritten to a browser asset's address.
  */
