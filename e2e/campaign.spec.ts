@@ -8,7 +8,7 @@ const AUDITED = SEED_CAMPAIGN.audited;
 
 const item = (page: Page, legend: string) => page.getByRole("group", { name: legend, exact: true });
 
-test("an auditor runs a campaign over the ten municipalities of seed 000: fill, return, correct, review, accept", async ({ page, browser }) => {
+test("an auditor runs a campaign over the ten municipalities of seed 000: fill, return, correct, review, accept", async ({ page }) => {
   test.setTimeout(240_000);
   await signIn(page, "auditor@demo.local");
   await page.goto("/region/campaigns/new", { waitUntil: "networkidle" });

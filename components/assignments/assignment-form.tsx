@@ -15,7 +15,7 @@ import { COORDINATOR_ROLE_LABELS, ZAssignmentCreate, type CoordinatorRole } from
 import type { AssignmentTargets } from "@/lib/server/assignments/list-assignment-targets";
 import type { OrderOption } from "@/lib/server/assignments/list-order-options";
 
-type Input = z.input<typeof ZAssignmentCreate>;
+type FormInput = z.input<typeof ZAssignmentCreate>;
 type Output = z.output<typeof ZAssignmentCreate>;
 
 export interface AssignmentFormInitial {
@@ -34,7 +34,7 @@ export function AssignmentForm({ targets, initial }: { targets: AssignmentTarget
   const [error, setError] = useState<string | null>(null);
   const [municipalityId, setMunicipalityId] = useState(initial.municipalityId);
   const [orders, setOrders] = useState<{ municipalityId: string; options: OrderOption[] } | null>(null);
-  const form = useForm<Input, unknown, Output>({
+  const form = useForm<FormInput, unknown, Output>({
     resolver: zodResolver(ZAssignmentCreate),
     defaultValues: {
       role: initial.role,

@@ -33,11 +33,10 @@ export function SignOutEverywhere() {
         Сеансы
       </Button>
       {open && (
-        <div
+        <fieldset
           id={panelId}
-          role="group"
           aria-label="Выход на всех устройствах"
-          className="absolute right-0 top-full z-20 mt-2 w-80 space-y-3 rounded-md border border-border bg-background p-4 shadow-md"
+          className="absolute right-0 top-full z-20 mt-2 w-80 min-w-0 space-y-3 rounded-md border border-border bg-background p-4 shadow-md"
           onKeyDown={(event) => {
             if (event.key === "Escape" && !pending) close();
           }}
@@ -67,7 +66,7 @@ export function SignOutEverywhere() {
               Отмена
             </Button>
           </div>
-        </div>
+        </fieldset>
       )}
     </div>
   );

@@ -15,14 +15,14 @@ import { ZCampaignCreate } from "@/lib/schemas/campaign";
 import { TEMPLATE_LEVEL_LABELS } from "@/lib/schemas/template";
 import type { CampaignOptions } from "@/lib/server/campaigns/list-campaign-options";
 
-type Input = z.input<typeof ZCampaignCreate>;
+type FormInput = z.input<typeof ZCampaignCreate>;
 type Output = z.output<typeof ZCampaignCreate>;
 
 export function CampaignForm({ options }: { options: CampaignOptions }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [tasksText, setTasksText] = useState("");
-  const form = useForm<Input, unknown, Output>({
+  const form = useForm<FormInput, unknown, Output>({
     resolver: zodResolver(ZCampaignCreate),
     defaultValues: { name: "", goal: "", tasks: [], date: "", deadline: "", templateVersionIds: [], municipalityIds: [], schoolIds: [] },
   });

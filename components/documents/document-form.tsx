@@ -17,7 +17,7 @@ import { DOCUMENT_TYPES, ZDocumentCreate } from "@/lib/schemas/document";
 
 const PASTE_LABEL = "Реквизиты текстом (например, «Приказ МКУ КНМЦ от 12.03.2021 №52-П «О проведении методического аудита»»)";
 
-type Input = z.input<typeof ZDocumentCreate>;
+type FormInput = z.input<typeof ZDocumentCreate>;
 type Output = z.output<typeof ZDocumentCreate>;
 
 export interface OwnerOption {
@@ -32,7 +32,7 @@ export function DocumentForm({ owners }: { owners: OwnerOption[] }) {
   const [pasted, setPasted] = useState("");
   const [parseNote, setParseNote] = useState<{ tone: "info" | "error"; text: string } | null>(null);
   const [upload, setUpload] = useState<{ busy: boolean; name: string; error: string | null }>({ busy: false, name: "", error: null });
-  const form = useForm<Input, unknown, Output>({
+  const form = useForm<FormInput, unknown, Output>({
     resolver: zodResolver(ZDocumentCreate),
     defaultValues: { owner: owners[0]?.value ?? "", type: "приказ", issuer: "", date: null, number: "", title: "", fileId: null, childData: false },
   });

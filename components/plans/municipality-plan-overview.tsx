@@ -7,6 +7,7 @@ const NUMBER = "px-3 py-2 text-right tabular-nums";
 /** The region's municipalities with their plans, events held and overdue, in the order given (most overdue first). */
 export function MunicipalityPlanOverview({ rows }: { rows: MunicipalityPlanSummary[] }) {
   return (
+    // biome-ignore lint/a11y/useSemanticElements lint/a11y/noNoninteractiveTabindex: a scrolled table's box is a region that keyboard users must reach to scroll it (axe: scrollable-region-focusable)
     <div className="max-h-96 overflow-auto rounded-md border border-border bg-background" tabIndex={0} role="region" aria-labelledby="municipalities-caption">
       <table className="w-full text-sm">
         <caption id="municipalities-caption" className="sr-only">

@@ -117,6 +117,7 @@ export function PlanEventsTable(props: { plan: Pick<PlanView, "id" | "stages" | 
   const headers = plan.canWrite ? [...HEADERS, "Действия"] : HEADERS;
   const groups = groupEvents(plan, props.events);
   return (
+    // biome-ignore lint/a11y/useSemanticElements lint/a11y/noNoninteractiveTabindex: a scrolled table's box is a region that keyboard users must reach to scroll it (axe: scrollable-region-focusable)
     <div className="overflow-x-auto rounded-md border border-border bg-background" tabIndex={0} role="region" aria-labelledby="events-caption">
       <table className="w-full text-sm">
         <caption id="events-caption" className="sr-only">

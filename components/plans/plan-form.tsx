@@ -16,14 +16,14 @@ import { parseSchoolYear } from "@/lib/plans/school-year";
 import { ZPlanCreate } from "@/lib/schemas/plan";
 import { TimingReading, type DraftRange } from "./timing-reading";
 
-type Input = z.input<typeof ZPlanCreate>;
+type FormInput = z.input<typeof ZPlanCreate>;
 type Output = z.output<typeof ZPlanCreate>;
 type Period = "year" | "dates";
 
 const baseResolver = zodResolver(ZPlanCreate);
 
 /** Only what the chosen kind and period use is sent: hidden parts never block the form, and are kept if the user switches back. */
-function prepare(values: Input, period: Period): Input {
+function prepare(values: FormInput, period: Period): FormInput {
   return {
     ...values,
     schoolYear: period === "year" ? values.schoolYear : null,
@@ -34,7 +34,7 @@ function prepare(values: Input, period: Period): Input {
   };
 }
 
-function draftRange(values: Pick<Input, "schoolYear" | "startsOn" | "endsOn">, period: Period): DraftRange {
+function draftRange(values: Pick<FormInput, "schoolYear" | "startsOn" | "endsOn">, period: Period): DraftRange {
   if (period === "dates") return { schoolYear: null, startsOn: values.startsOn, endsOn: values.endsOn };
   const year = values.schoolYear ? parseSchoolYear(values.schoolYear) : null;
   return year ? { schoolYear: year.label, startsOn: year.start, endsOn: year.end } : {};
@@ -50,7 +50,7 @@ export function PlanForm({ owners }: { owners: Array<{ value: string; label: str
     periodRef.current = next;
     setPeriodState(next);
   };
-  const form = useForm<Input, unknown, Output>({
+  const form = useForm<FormInput, unknown, Output>({
     resolver: (values, context, options) => baseResolver(prepare(values, periodRef.current), context, options),
     defaultValues: { kind: "ROADMAP", title: "", owner: owners[0]?.value ?? "", schoolYear: "", startsOn: "", endsOn: "", stages: [], sections: [] },
   });

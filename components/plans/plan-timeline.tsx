@@ -158,6 +158,7 @@ export function PlanTimeline(props: {
           ))}
         </nav>
       )}
+      {/* biome-ignore lint/a11y/useSemanticElements lint/a11y/noNoninteractiveTabindex: a scrolled table's box is a region that keyboard users must reach to scroll it (axe: scrollable-region-focusable) */}
       <div className="overflow-x-auto rounded-md border border-border bg-background" tabIndex={0} role="region" aria-labelledby="timeline-caption">
         <table className="text-sm">
           <caption id="timeline-caption" className="sr-only">

@@ -43,6 +43,7 @@ export function ReportJobs({ initial }: { initial: Page<ReportJobView> }) {
   const previous = useRef(new Map(initial.rows.map((job) => [job.id, job.status])));
   const polling = page.rows.some(isActive);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `stale` toggles after a failed poll, to poll again
   useEffect(() => {
     if (!polling) return;
     let cancelled = false;

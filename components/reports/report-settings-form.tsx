@@ -13,7 +13,7 @@ import { Input } from "@/components/ui/input";
 import { formatDate } from "@/lib/dates";
 import { LOGO_MIME_TYPES, MAX_DETAIL_LINES, MAX_LOGO_BYTES, ZReportSettings } from "@/lib/schemas/report";
 
-type Input = z.input<typeof ZReportSettings>;
+type FormInput = z.input<typeof ZReportSettings>;
 type Output = z.output<typeof ZReportSettings>;
 
 export interface ReportSettingsFormProps {
@@ -36,7 +36,7 @@ export function ReportSettingsForm({ settings, today, editable }: ReportSettings
   const [message, setMessage] = useState<{ tone: "error" | "info"; text: string } | null>(null);
   const [logo, setLogo] = useState(settings.logo);
   const [upload, setUpload] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
-  const form = useForm<Input, unknown, Output>({
+  const form = useForm<FormInput, unknown, Output>({
     resolver: zodResolver(ZReportSettings),
     defaultValues: {
       regionId: settings.regionId,
@@ -142,7 +142,8 @@ export function ReportSettingsForm({ settings, today, editable }: ReportSettings
         <p className="text-sm font-medium">Так выглядит шапка каждой страницы отчёта</p>
         <div className="flex items-start gap-3 border-b border-foreground/60 bg-background p-3 font-sans">
           {logo && (
-            // The stored file itself: served as an attachment, which an <img> still shows.
+            // The stored file itself: served as an attachment, which an <img> still shows (next/image would fetch it through its optimizer).
+            // biome-ignore lint/performance/noImgElement: see above
             <img src={`/api/files/${logo.id}`} alt="Логотип" className="h-10 w-10 object-contain" />
           )}
           <div className="min-w-0 flex-1">

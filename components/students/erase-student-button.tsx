@@ -20,7 +20,7 @@ export function EraseStudentButton(props: { studentId: string }) {
     );
   }
   return (
-    <div className="space-y-3" role="group" aria-label="Подтверждение удаления">
+    <fieldset className="min-w-0 space-y-3" aria-label="Подтверждение удаления">
       {error && <Alert>{error}</Alert>}
       <Alert tone="info">
         Запись обучающегося, его закрепление за педагогами и все его файлы (ИУП) будут удалены безвозвратно, а его данные —
@@ -46,6 +46,6 @@ export function EraseStudentButton(props: { studentId: string }) {
           Отмена
         </Button>
       </div>
-    </div>
+    </fieldset>
   );
 }

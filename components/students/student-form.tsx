@@ -13,7 +13,7 @@ import { Field, fieldAria } from "@/components/ui/field";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { FURTHER_EDUCATION, FURTHER_EDUCATION_LABELS, STUDENT_STATUS_LABELS, STUDENT_STATUSES, ZStudentFields } from "@/lib/schemas/student";
 
-type Input = z.input<typeof ZStudentFields>;
+type FormInput = z.input<typeof ZStudentFields>;
 type Output = z.output<typeof ZStudentFields>;
 
 export interface StudentFormOptions {
@@ -26,7 +26,7 @@ export function StudentForm(props: {
   mode: "create" | "edit";
   organizationId: string;
   studentId?: string;
-  defaults: Partial<Input>;
+  defaults: Partial<FormInput>;
   options: StudentFormOptions;
   iupFileName?: string;
 }) {
@@ -34,7 +34,7 @@ export function StudentForm(props: {
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const [upload, setUpload] = useState<{ busy: boolean; name: string; error: string | null }>({ busy: false, name: props.iupFileName ?? "", error: null });
-  const form = useForm<Input, unknown, Output>({
+  const form = useForm<FormInput, unknown, Output>({
     resolver: zodResolver(ZStudentFields),
     defaultValues: {
       schoolYear: "",
@@ -92,7 +92,7 @@ export function StudentForm(props: {
     router.refresh();
   });
 
-  const err = (name: keyof Input) => errors[name]?.message as string | undefined;
+  const err = (name: keyof FormInput) => errors[name]?.message as string | undefined;
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label={props.mode === "create" ? "Новый обучающийся" : "Изменение карточки"}>

@@ -13,14 +13,14 @@ import { Field, fieldAria } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { ZTeacherFields } from "@/lib/schemas/student";
 
-type Input = z.input<typeof ZTeacherFields>;
+type FormInput = z.input<typeof ZTeacherFields>;
 type Output = z.output<typeof ZTeacherFields>;
 
 /** A teacher working with ДОТ and the courses they took: a new one, or one to correct. */
-export function TeacherForm(props: { organizationId: string; teacherId: string | null; defaults: Partial<Input> }) {
+export function TeacherForm(props: { organizationId: string; teacherId: string | null; defaults: Partial<FormInput> }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
-  const form = useForm<Input, unknown, Output>({
+  const form = useForm<FormInput, unknown, Output>({
     resolver: zodResolver(ZTeacherFields),
     defaultValues: { schoolYear: "", fullName: "", subject: "", needsCourse: false, courses: [], ...props.defaults },
   });

@@ -109,7 +109,7 @@ function ItemEditor(props: Placement & { item: TTemplateItem; index: number; sib
           </Field>
         </div>
         {error("key") && <Alert>{error("key")}</Alert>}
-        <div role="group" aria-label={`Действия с пунктом ${label}`} className="flex flex-wrap gap-1">
+        <fieldset aria-label={`Действия с пунктом ${label}`} className="flex min-w-0 flex-wrap gap-1">
           {actions.map(({ action, icon: Icon, name, disabled, danger }) => (
             <Button
               key={action}
@@ -126,7 +126,7 @@ function ItemEditor(props: Placement & { item: TTemplateItem; index: number; sib
               <Icon aria-hidden="true" className="size-4" />
             </Button>
           ))}
-        </div>
+        </fieldset>
         <ItemDetailsFields item={item} path={path} label={label} blankColumns={context.blankColumns} errors={errors} onPatch={patch} />
       </fieldset>
       {item.children.length > 0 && (

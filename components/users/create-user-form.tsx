@@ -15,13 +15,13 @@ import { ZUserCreate } from "@/lib/schemas/user";
 import type { MembershipTargets } from "@/lib/server/directory/list-membership-targets";
 import { MembershipFields } from "./membership-fields";
 
-type Input = z.input<typeof ZUserCreate>;
+type FormInput = z.input<typeof ZUserCreate>;
 type Output = z.output<typeof ZUserCreate>;
 
 export function CreateUserForm({ targets }: { targets: MembershipTargets }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
-  const form = useForm<Input, unknown, Output>({
+  const form = useForm<FormInput, unknown, Output>({
     resolver: zodResolver(ZUserCreate),
     defaultValues: { email: "", name: "", password: "", memberships: [{ role: undefined, scopeId: "" }] },
   });

@@ -31,7 +31,7 @@ export async function scoreCommand(args: string[]) {
     throw new AppError("VALIDATION", "--campaign-date: дата в формате ГГГГ-ММ-ДД");
   }
 
-  let template;
+  let template: ReturnType<typeof templateFromJson>;
   try {
     template = templateFromJson(await readBytes(values.template));
   } catch (error) {

@@ -11,7 +11,7 @@ import { serveNext, stopChild } from "@/lib/server/launch/serve-next";
 const log = (line: string) => console.log(`[metodaudit] ${line}`);
 
 async function main() {
-  let config;
+  let config: ReturnType<typeof env>;
   try {
     config = env();
   } catch (error) {

@@ -206,8 +206,14 @@ function zip64Fields(reader: Reader, extraStart: number, extraLength: number, sa
     const size = reader.u16(at + 2);
     if (id === 0x0001) {
       let field = at + 4;
-      if (saturated.uncompressed) (result.uncompressed = reader.u64(field)), (field += 8);
-      if (saturated.compressed) (result.compressed = reader.u64(field)), (field += 8);
+      if (saturated.uncompressed) {
+        result.uncompressed = reader.u64(field);
+        field += 8;
+      }
+      if (saturated.compressed) {
+        result.compressed = reader.u64(field);
+        field += 8;
+      }
       if (saturated.offset) result.offset = reader.u64(field);
       return result;
     }

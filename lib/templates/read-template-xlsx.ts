@@ -17,10 +17,9 @@ import {
   columnOf,
   columnOfField,
   ITEM_COLUMNS,
-  META_HEADERS,
   META_ROWS,
   META_SHEET,
-  PRINTED_COLUMNS,
+  type PRINTED_COLUMNS,
   type ItemColumnId,
   type MetaPath,
 } from "./template-xlsx-layout";

@@ -11,6 +11,7 @@ import type { CellValue } from "exceljs";
  * pattern on reading; so a literal "_xHHHH_" in the text is escaped too, by
  * writing its underscore as "_x005F_".
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters an XLSX cell cannot hold, which this escapes
 const OOXML_ESCAPE = /_(?=x[0-9a-f]{4}_)|[\u0000-\u0008\u000b-\u001f\ufffe\uffff\ud800-\udfff]/giu;
 
 export function toCellText(text: string): string {

@@ -36,7 +36,7 @@ describe("the audit trail's cost on an autosave", () => {
     const items = w.items.municipal;
     const all = items.length;
     expect(all).toBeGreaterThan(5);
-    const valueOf = (kind: string, n: number) =>
+    const answerValue = (kind: string, n: number) =>
       kind === "COUNT"
         ? { kind: "COUNT" as const, count: n }
         : kind === "TEXT"
@@ -48,7 +48,7 @@ describe("the audit trail's cost on an autosave", () => {
     let n = 0;
     const save = async (changed: number) => {
       n += 1;
-      const answers = items.slice(0, changed).map((item) => ({ itemKey: item.key, value: valueOf(item.kind, n) }));
+      const answers = items.slice(0, changed).map((item) => ({ itemKey: item.key, value: answerValue(item.kind, n) }));
       const started = performance.now();
       ({ version } = await saveBlankAnswers({ scope: w.moA1.scope, input: { blankId: blank.id, version, answers } }));
       return performance.now() - started;

@@ -10,6 +10,7 @@ import { extract as tarExtract, pack as tarPack } from "tar-stream";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { ALL_FILE_KINDS } from "@/lib/files/detect-file-type";
 import { createBackup } from "@/lib/server/backup/create-backup";
+import type { Manifest } from "@/lib/server/backup/manifest";
 import { restoreBackup } from "@/lib/server/backup/restore-backup";
 import { db } from "@/lib/server/db/client";
 import { MIGRATIONS_DIR, migrate, readMigrations } from "@/lib/server/db/migrate";
@@ -140,8 +141,8 @@ async function tamper(from: string, to: string, name: string, change: (data: Buf
   await writeEntries(to, entries);
 }
 
-const changeManifest = (change: (manifest: Record<string, any>) => void) => (data: Buffer) => {
-  const manifest = JSON.parse(data.toString("utf8"));
+const changeManifest = (change: (manifest: Manifest) => void) => (data: Buffer) => {
+  const manifest = JSON.parse(data.toString("utf8")) as Manifest;
   change(manifest);
   return Buffer.from(JSON.stringify(manifest));
 };
@@ -288,7 +289,7 @@ describe("backup and restore", () => {
     region.data = Buffer.concat([region.data, Buffer.from("not-a-uuid\t77\tНет\t2024-01-01 00:00:00+00\n")]);
     const manifestEntry = entries.find((entry) => entry.name === "manifest.json")!;
     manifestEntry.data = changeManifest((manifest) => {
-      const table = manifest.tables.find((t: { name: string }) => t.name === "Region");
+      const table = manifest.tables.find((t) => t.name === "Region")!;
       expect(table.columns).toEqual(["id", "code", "name", "createdAt"]);
       table.rows += 1;
       table.bytes = region.data.byteLength;

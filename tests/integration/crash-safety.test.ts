@@ -80,7 +80,7 @@ afterAll(async () => {
 
 /** Kills `spawned` once it waits on the locker's lock; returns the tables it had written by then. */
 async function killWhenBlocked(spawned: ReturnType<typeof spawnNode>, release: () => Promise<unknown>) {
-  let blocked;
+  let blocked: Awaited<ReturnType<typeof waitUntilBlockedBy>>;
   try {
     blocked = await waitUntilBlockedBy(observer, locker.pid, spawned);
     expect(blocked.waitEventType).toBe("Lock");

@@ -42,7 +42,7 @@ export function uploadRequest(
  * name with quotes, CR LF, NUL or a path in the Content-Disposition header.
  */
 export function rawUploadRequest(url: string, fileName: string, bytes: Uint8Array, fields: Record<string, string> = {}): Request {
-  const boundary = "----hostile" + createHash("sha1").update(fileName).digest("hex").slice(0, 16);
+  const boundary = `----hostile${createHash("sha1").update(fileName).digest("hex").slice(0, 16)}`;
   const parts: Buffer[] = [];
   for (const [key, value] of Object.entries(fields)) {
     parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${key}"\r\n\r\n${value}\r\n`, "utf8"));

@@ -31,9 +31,16 @@ export async function startSmtpSink(): Promise<{ url: string; mails: CapturedMai
         }
         const verb = line.slice(0, 4).toUpperCase();
         if (verb === "EHLO" || verb === "HELO") socket.write("250 sink\r\n");
-        else if (verb === "MAIL") (mail.from = line), socket.write("250 ok\r\n");
-        else if (verb === "RCPT") mail.to.push(line.replace(/^RCPT TO:\s*<?([^>]*)>?.*$/i, "$1")), socket.write("250 ok\r\n");
-        else if (verb === "DATA") (inData = true), socket.write("354 go on\r\n");
+        else if (verb === "MAIL") {
+          mail.from = line;
+          socket.write("250 ok\r\n");
+        } else if (verb === "RCPT") {
+          mail.to.push(line.replace(/^RCPT TO:\s*<?([^>]*)>?.*$/i, "$1"));
+          socket.write("250 ok\r\n");
+        } else if (verb === "DATA") {
+          inData = true;
+          socket.write("354 go on\r\n");
+        }
         else if (verb === "QUIT") socket.end("221 bye\r\n");
         else socket.write("250 ok\r\n");
       }

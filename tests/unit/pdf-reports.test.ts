@@ -92,10 +92,10 @@ function records(): RecordsReportData {
 
 /** Every node of a definition's content that holds a table. */
 function tablesOf(node: unknown, found: ContentTable[] = []): ContentTable[] {
-  if (Array.isArray(node)) node.forEach((n) => tablesOf(n, found));
+  if (Array.isArray(node)) for (const n of node) tablesOf(n, found);
   else if (node && typeof node === "object") {
     if ("table" in node) found.push(node as ContentTable);
-    Object.values(node).forEach((v) => tablesOf(v, found));
+    for (const v of Object.values(node)) tablesOf(v, found);
   }
   return found;
 }

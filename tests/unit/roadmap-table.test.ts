@@ -196,7 +196,7 @@ describe("round trip", () => {
     expect(sheet.getCell("A1").value).toBe(roadmapTitle("2020/2021"));
     expect(sheet.getCell("A1").font?.bold).toBe(true);
     expect(sheet.getCell("H1").isMerged).toBe(true);
-    expect(ROADMAP_COLUMNS.map((c, i) => sheet.getRow(2).getCell(i + 1).value)).toEqual(ROADMAP_COLUMNS.map((c) => c.header));
+    expect(ROADMAP_COLUMNS.map((_c, i) => sheet.getRow(2).getCell(i + 1).value)).toEqual(ROADMAP_COLUMNS.map((c) => c.header));
     expect(sheet.getRow(2).getCell(1).font?.bold).toBe(true);
     expect(sheet.getCell("C3").value).toBe(ROADMAP_HINTS.title);
     expect(sheet.getCell("C3").font?.italic).toBe(true);

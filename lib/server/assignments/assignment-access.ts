@@ -74,7 +74,7 @@ export async function resolveSubjectForWrite(options: {
     },
     select: { id: true, name: true, regionId: true, municipalityId: true, municipality: { select: { name: true } } },
   });
-  if (!school || !school.municipalityId || !school.municipality) throw missing;
+  if (!school?.municipalityId || !school.municipality) throw missing;
   return {
     kind: "SCHOOL",
     id: school.id,

@@ -80,7 +80,7 @@ async function findSubject(scope: Scope, id: string): Promise<AssignmentSubject>
     where: { AND: [{ id, kind: "SCHOOL", municipalityId: { not: null } }, organizationWhere(scope)] },
     select: { id: true, name: true, regionId: true, municipalityId: true, municipality: { select: { name: true } } },
   });
-  if (!school || !school.municipalityId || !school.municipality) throw notFound("Муниципалитет или школа не найдены.");
+  if (!school?.municipalityId || !school.municipality) throw notFound("Муниципалитет или школа не найдены.");
   return {
     kind: "SCHOOL",
     id: school.id,

@@ -156,7 +156,7 @@ export async function createBackup(options: {
       files,
       missingFiles,
     };
-    archive.entry({ name: MANIFEST_ENTRY, mtime: createdAt, mode: 0o600 }, JSON.stringify(manifest, null, 2) + "\n");
+    archive.entry({ name: MANIFEST_ENTRY, mtime: createdAt, mode: 0o600 }, `${JSON.stringify(manifest, null, 2)}\n`);
     archive.finalize();
     await writing;
     await rename(partial, out);

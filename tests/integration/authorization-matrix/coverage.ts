@@ -168,23 +168,17 @@ export const PAGES: Record<string, Entry<PageCall>> = {
 
 /** The subject of each report kind; records reports are made for a school, a municipality or a region. */
 type ReportSubject = { kind: ReportKind; id: string; what: string; control: Role };
-const reportSubjects = (f: World): ReportSubject[] =>
-  REPORT_KINDS.flatMap((kind): ReportSubject[] => {
-    switch (kind) {
-      case "audit":
-        return [{ kind, id: f.blanks.accepted.id, what: "blank", control: "MUNICIPAL_COORDINATOR" }];
-      case "campaign":
-        return [{ kind, id: f.campaign.id, what: "campaign", control: "REGION_ADMIN" }];
-      case "roadmap":
-        return [{ kind, id: f.plan.id, what: "plan", control: "MUNICIPAL_COORDINATOR" }];
-      case "records":
-        return [
-          { kind, id: f.school.id, what: "school", control: "SCHOOL_COORDINATOR" },
-          { kind, id: f.municipality.id, what: "municipality", control: "MUNICIPAL_COORDINATOR" },
-          { kind, id: f.region.id, what: "region", control: "REGION_ADMIN" },
-        ];
-    }
-  });
+const SUBJECTS_OF: Record<ReportKind, (f: World) => Omit<ReportSubject, "kind">[]> = {
+  audit: (f) => [{ id: f.blanks.accepted.id, what: "blank", control: "MUNICIPAL_COORDINATOR" }],
+  campaign: (f) => [{ id: f.campaign.id, what: "campaign", control: "REGION_ADMIN" }],
+  roadmap: (f) => [{ id: f.plan.id, what: "plan", control: "MUNICIPAL_COORDINATOR" }],
+  records: (f) => [
+    { id: f.school.id, what: "school", control: "SCHOOL_COORDINATOR" },
+    { id: f.municipality.id, what: "municipality", control: "MUNICIPAL_COORDINATOR" },
+    { id: f.region.id, what: "region", control: "REGION_ADMIN" },
+  ],
+};
+const reportSubjects = (f: World): ReportSubject[] => REPORT_KINDS.flatMap((kind) => SUBJECTS_OF[kind](f).map((s) => ({ kind, ...s })));
 
 /** Who reads each list in the foreign world, for the export's control call. */
 const EXPORT_READERS = {

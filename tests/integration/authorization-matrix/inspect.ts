@@ -72,7 +72,10 @@ export async function pageText(node: unknown, onData: (value: object) => void = 
       return walk(props, depth + 1);
     }
     if (value instanceof Map) {
-      for (const [k, v] of value) await walk(k, depth + 1), await walk(v, depth + 1);
+      for (const [k, v] of value) {
+        await walk(k, depth + 1);
+        await walk(v, depth + 1);
+      }
       return;
     }
     if (Array.isArray(value) || value instanceof Set) {

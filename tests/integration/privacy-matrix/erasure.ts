@@ -53,7 +53,10 @@ export function defineErasureCheck(getWorld: () => PrivacyWorld) {
       await run<RouteCall>(ROUTE_ENTRIES, FILE, { label: "the erased child's ИУП", params: { id: copy.iupFileId }, refused: "unless reader", idsShown: undefined });
       const stored = await storage()
         .read(storageKey)
-        .then((stream) => (stream.destroy(), true))
+        .then((stream) => {
+          stream.destroy();
+          return true;
+        })
         .catch(() => false);
       if (stored) problems.push(`after erasure, the ИУП's bytes (${CANARY.fileBytes}) are still in storage under ${storageKey}`);
 

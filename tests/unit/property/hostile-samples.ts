@@ -110,14 +110,14 @@ const WORKBOOK_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 
 /** A worksheet of inline-string cells: rows of texts, and whatever XML is to follow the sheet data. */
 export function sheetXml(rows: readonly (readonly string[])[], after = ""): string {
-  const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  const xmlEscape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   const column = (c: number) => {
     let name = "";
     for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
     return name;
   };
   const data = rows
-    .map((cells, r) => `<row r="${r + 1}">${cells.map((text, c) => `<c r="${column(c)}${r + 1}" t="inlineStr"><is><t>${escape(text)}</t></is></c>`).join("")}</row>`)
+    .map((cells, r) => `<row r="${r + 1}">${cells.map((text, c) => `<c r="${column(c)}${r + 1}" t="inlineStr"><is><t>${xmlEscape(text)}</t></is></c>`).join("")}</row>`)
     .join("");
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${data}</sheetData>${after}</worksheet>`;
@@ -305,7 +305,7 @@ export const HOSTILE_FILE_NAMES = [
   "\u0000",
   "..",
   "",
-  "a".repeat(10_000) + ".pdf",
+  `${"a".repeat(10_000)}.pdf`,
   "CON",
   "file:///etc/passwd",
   "%2e%2e%2fetc%2fpasswd",

@@ -116,7 +116,7 @@ describe("the guard's count against exceljs's", () => {
         );
         if (named) {
           let indexed = 0;
-          const matrix = (named.definedNames as unknown as { matrixMap: Record<string, { forEach(callback: () => void): void }> }).matrixMap["Имя"];
+          const matrix = (named.definedNames as unknown as { matrixMap: Record<string, { forEach(callback: () => void): void }> }).matrixMap.Имя;
           matrix?.forEach(() => void indexed++);
           expect(definedNameArea(text), `defined name ${text}`).toBeGreaterThanOrEqual(indexed);
         }

@@ -10,8 +10,13 @@ function schoolCounts(total: number, towns: boolean[]): number[] {
   const sum = weights.reduce((a, b) => a + b, 0);
   const counts = weights.map((w) => Math.max(3, Math.floor((total * w) / sum)));
   for (let i = 0, left = total - counts.reduce((a, b) => a + b, 0); left !== 0; i = (i + 1) % counts.length) {
-    if (left > 0) (counts[i]!++, left--);
-    else if (counts[i]! > 3) (counts[i]!--, left++);
+    if (left > 0) {
+      counts[i]!++;
+      left--;
+    } else if (counts[i]! > 3) {
+      counts[i]!--;
+      left++;
+    }
   }
   return counts;
 }
