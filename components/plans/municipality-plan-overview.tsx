@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { MunicipalityPlanSummary } from "@/lib/server/plans/get-region-plan-overview";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { OverdueCount } from "./overdue-count";
 
 const NUMBER = "px-3 py-2 text-right tabular-nums";
@@ -7,8 +8,7 @@ const NUMBER = "px-3 py-2 text-right tabular-nums";
 /** The region's municipalities with their plans, events held and overdue, in the order given (most overdue first). */
 export function MunicipalityPlanOverview({ rows }: { rows: MunicipalityPlanSummary[] }) {
   return (
-    // biome-ignore lint/a11y/useSemanticElements lint/a11y/noNoninteractiveTabindex: a scrolled table's box is a region that keyboard users must reach to scroll it (axe: scrollable-region-focusable)
-    <div className="max-h-96 overflow-auto rounded-md border border-border bg-background" tabIndex={0} role="region" aria-labelledby="municipalities-caption">
+    <ScrollRegion labelledBy="municipalities-caption" className="max-h-96 overflow-auto">
       <table className="w-full text-sm">
         <caption id="municipalities-caption" className="sr-only">
           Планы муниципалитетов: мероприятия проведённые и просроченные
@@ -51,6 +51,6 @@ export function MunicipalityPlanOverview({ rows }: { rows: MunicipalityPlanSumma
           )}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { cn } from "@/components/ui/cn";
 import { formatDate } from "@/lib/dates";
 import type { PlanRange } from "@/lib/plans/event-timing";
@@ -117,8 +118,7 @@ export function PlanEventsTable(props: { plan: Pick<PlanView, "id" | "stages" | 
   const headers = plan.canWrite ? [...HEADERS, "Действия"] : HEADERS;
   const groups = groupEvents(plan, props.events);
   return (
-    // biome-ignore lint/a11y/useSemanticElements lint/a11y/noNoninteractiveTabindex: a scrolled table's box is a region that keyboard users must reach to scroll it (axe: scrollable-region-focusable)
-    <div className="overflow-x-auto rounded-md border border-border bg-background" tabIndex={0} role="region" aria-labelledby="events-caption">
+    <ScrollRegion labelledBy="events-caption" className="overflow-x-auto">
       <table className="w-full text-sm">
         <caption id="events-caption" className="sr-only">
           Мероприятия плана
@@ -192,6 +192,6 @@ export function PlanEventsTable(props: { plan: Pick<PlanView, "id" | "stages" | 
           </tbody>
         )}
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

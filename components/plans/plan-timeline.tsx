@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { cn } from "@/components/ui/cn";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { formatDate } from "@/lib/dates";
 import type { PlanEventView } from "@/lib/server/plans/get-plan";
 import { monthLabel, monthOf, monthsBetween } from "./months";
@@ -158,8 +159,7 @@ export function PlanTimeline(props: {
           ))}
         </nav>
       )}
-      {/* biome-ignore lint/a11y/useSemanticElements lint/a11y/noNoninteractiveTabindex: a scrolled table's box is a region that keyboard users must reach to scroll it (axe: scrollable-region-focusable) */}
-      <div className="overflow-x-auto rounded-md border border-border bg-background" tabIndex={0} role="region" aria-labelledby="timeline-caption">
+      <ScrollRegion labelledBy="timeline-caption" className="overflow-x-auto">
         <table className="text-sm">
           <caption id="timeline-caption" className="sr-only">
             Мероприятия по месяцам{year ? `, ${year} год` : ""}
@@ -208,7 +208,7 @@ export function PlanTimeline(props: {
             )}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <Legend />
       {unknown.length > 0 && <EventList title="Сроки не распознаны" events={unknown} planId={props.planId} />}
       {outside.length > 0 && <EventList title="Сроки вне периода плана" events={outside} planId={props.planId} />}

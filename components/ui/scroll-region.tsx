@@ -1,0 +1,19 @@
+import type { ReactNode } from "react";
+import { cn } from "./cn";
+
+/**
+ * The box of a table wider or longer than the screen: a region named by the table's
+ * caption, which keyboard users can focus to scroll (axe: scrollable-region-focusable).
+ */
+export function ScrollRegion(props: { labelledBy: string; className?: string; children: ReactNode }) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolled box must take focus to be scrolled from the keyboard
+    <section
+      tabIndex={0}
+      aria-labelledby={props.labelledBy}
+      className={cn("rounded-md border border-border bg-background", props.className)}
+    >
+      {props.children}
+    </section>
+  );
+}
