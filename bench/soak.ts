@@ -59,11 +59,17 @@ if (!Number.isInteger(minutes) || minutes < 2) usage("--minutes: a whole number 
 if (!Number.isFinite(rate) || rate <= 0 || rate > 1000) usage("--rate: requests per second, > 0");
 
 /** The traffic: who asks for what, and how often (weights in % of all requests). */
-function mix(f: HttpFixtures, s: SoakFixtures, cookies: Record<keyof HttpFixtures["users"], string>, writers: AutosaveSlot[]): SoakRequest[] {
+function mix(
+  f: HttpFixtures,
+  s: SoakFixtures,
+  cookies: Record<keyof HttpFixtures["users"], string>,
+  writers: AutosaveSlot[],
+): SoakRequest[] {
   const as = (cookie: string, ...paths: string[]) => paths.map((p) => ({ path: p, cookie }));
   const auditor = (...paths: string[]) => as(cookies.auditor, ...paths);
-  const listPages = Array.from({ length: s.blankListPages }, (_, i) =>
-    `/blanks?${new URLSearchParams({ ...f.blankList.filter, sort: "participant", dir: "asc", page: String(i + 1) })}`,
+  const listPages = Array.from(
+    { length: s.blankListPages },
+    (_, i) => `/blanks?${new URLSearchParams({ ...f.blankList.filter, sort: "participant", dir: "asc", page: String(i + 1) })}`,
   );
   const requests: SoakRequest[] = [
     // Pages, by role.
@@ -71,25 +77,76 @@ function mix(f: HttpFixtures, s: SoakFixtures, cookies: Record<keyof HttpFixture
     { name: "home /municipality (MO coordinator)", weight: 6, expect: "html", variants: as(cookies.municipal, "/municipality") },
     { name: "home /region (region admin)", weight: 5, expect: "html", variants: as(cookies.admin, "/region") },
     { name: "home /region (region auditor)", weight: 5, expect: "html", variants: as(cookies.auditor, "/region") },
-    { name: `blank list (auditor, ${f.blankList.label}, pages 1–${s.blankListPages})`, weight: 8, expect: "html", variants: auditor(...listPages) },
+    {
+      name: `blank list (auditor, ${f.blankList.label}, pages 1–${s.blankListPages})`,
+      weight: 8,
+      expect: "html",
+      variants: auditor(...listPages),
+    },
     { name: "blank list /blanks (MO coordinator)", weight: 3, expect: "html", variants: as(cookies.municipal, "/blanks") },
-    { name: `open an accepted blank (auditor, ${s.acceptedBlankIds.length} blanks)`, weight: 5, expect: "html", variants: auditor(...s.acceptedBlankIds.map((id) => `/blanks/${id}`)) },
+    {
+      name: `open an accepted blank (auditor, ${s.acceptedBlankIds.length} blanks)`,
+      weight: 5,
+      expect: "html",
+      variants: auditor(...s.acceptedBlankIds.map((id) => `/blanks/${id}`)),
+    },
     { name: "campaign page (auditor)", weight: 2, expect: "html", variants: auditor(`/campaigns/${f.campaignId}`) },
     { name: "campaign dashboard (auditor)", weight: 5, expect: "html", variants: auditor(`/campaigns/${f.campaignId}/dashboard`) },
     { name: "roadmap list /plans (auditor)", weight: 4, expect: "html", variants: auditor("/plans") },
     { name: "roadmap list /plans (MO coordinator)", weight: 2, expect: "html", variants: as(cookies.municipal, "/plans") },
-    { name: `a roadmap /plans/<id> (auditor, ${s.roadmapIds.length} plans)`, weight: 3, expect: "html", variants: auditor(...s.roadmapIds.map((id) => `/plans/${id}`)) },
-    { name: "events list /plans/events (auditor, pages 1–2)", weight: 4, expect: "html", variants: auditor("/plans/events", "/plans/events?page=2") },
+    {
+      name: `a roadmap /plans/<id> (auditor, ${s.roadmapIds.length} plans)`,
+      weight: 3,
+      expect: "html",
+      variants: auditor(...s.roadmapIds.map((id) => `/plans/${id}`)),
+    },
+    {
+      name: "events list /plans/events (auditor, pages 1–2)",
+      weight: 4,
+      expect: "html",
+      variants: auditor("/plans/events", "/plans/events?page=2"),
+    },
     // Exports and PDFs, now and then.
     { name: "plans list XLSX (auditor)", weight: 1, expect: "xlsx", variants: auditor("/api/exports/plans?format=xlsx") },
-    { name: `roadmap XLSX (auditor, ${s.roadmapIds.length} plans)`, weight: 1, expect: "xlsx", variants: auditor(...s.roadmapIds.map((id) => `/api/plans/${id}/export?format=xlsx`)) },
-    { name: `events XLSX, the region's (${f.regionEvents} events)`, weight: 0.5, expect: "xlsx", variants: auditor("/api/exports/events?format=xlsx") },
-    { name: "campaign's blanks CSV (auditor)", weight: 0.5, expect: "csv", variants: auditor(`/api/exports/blanks?${new URLSearchParams({ campaignId: f.campaignId, format: "csv" })}`) },
-    { name: `participant's audit PDF (auditor, ${s.auditBlankIds.length} blanks)`, weight: 1, expect: "pdf", variants: auditor(...s.auditBlankIds.map((id) => `/api/reports/audit/${id}`)) },
-    { name: `regional campaign PDF (${f.campaignBlanks} blanks)`, weight: 0.5, expect: "pdf", variants: auditor(`/api/reports/campaign/${f.campaignId}`) },
+    {
+      name: `roadmap XLSX (auditor, ${s.roadmapIds.length} plans)`,
+      weight: 1,
+      expect: "xlsx",
+      variants: auditor(...s.roadmapIds.map((id) => `/api/plans/${id}/export?format=xlsx`)),
+    },
+    {
+      name: `events XLSX, the region's (${f.regionEvents} events)`,
+      weight: 0.5,
+      expect: "xlsx",
+      variants: auditor("/api/exports/events?format=xlsx"),
+    },
+    {
+      name: "campaign's blanks CSV (auditor)",
+      weight: 0.5,
+      expect: "csv",
+      variants: auditor(`/api/exports/blanks?${new URLSearchParams({ campaignId: f.campaignId, format: "csv" })}`),
+    },
+    {
+      name: `participant's audit PDF (auditor, ${s.auditBlankIds.length} blanks)`,
+      weight: 1,
+      expect: "pdf",
+      variants: auditor(...s.auditBlankIds.map((id) => `/api/reports/audit/${id}`)),
+    },
+    {
+      name: `regional campaign PDF (${f.campaignBlanks} blanks)`,
+      weight: 0.5,
+      expect: "pdf",
+      variants: auditor(`/api/reports/campaign/${f.campaignId}`),
+    },
   ];
   // Each coordinator opens the blank they fill in, between autosaves.
-  if (writers.length) requests.push({ name: `open the blank one fills in (${writers.length} coordinators)`, weight: 8, expect: "html", variants: writers.map((w) => ({ path: `/blanks/${w.blankId}`, cookie: w.cookie })) });
+  if (writers.length)
+    requests.push({
+      name: `open the blank one fills in (${writers.length} coordinators)`,
+      weight: 8,
+      expect: "html",
+      variants: writers.map((w) => ({ path: `/blanks/${w.blankId}`, cookie: w.cookie })),
+    });
   return requests;
 }
 const AUTOSAVE_WEIGHT = 27.5;
@@ -131,7 +188,12 @@ async function soak(databaseUrl: string, fixtures: HttpFixtures, soakFixtures: S
   const app = serveNext({
     port,
     // One auditor account downloads every export and PDF of the mix: near the per-user limit of 30 a minute.
-    env: { DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: "soak-secret-0123456789-0123456789-0123456789", NEXTAUTH_URL: base, EXPORT_RATE_LIMIT: "0" },
+    env: {
+      DATABASE_URL: databaseUrl,
+      NEXTAUTH_SECRET: "soak-secret-0123456789-0123456789-0123456789",
+      NEXTAUTH_URL: base,
+      EXPORT_RATE_LIMIT: "0",
+    },
   });
   try {
     await waitForServer(base, app);
@@ -140,7 +202,14 @@ async function soak(databaseUrl: string, fixtures: HttpFixtures, soakFixtures: S
     for (const [role, email] of Object.entries(fixtures.users)) cookies[role as keyof HttpFixtures["users"]] = await signIn(base, email);
     const slots: AutosaveSlot[] = [];
     for (const w of fixtures.writers) {
-      slots.push({ blankId: w.blankId, version: w.version, itemKey: w.itemKey, itemKind: w.itemKind, cookie: await signIn(base, w.email), counter: 0 });
+      slots.push({
+        blankId: w.blankId,
+        version: w.version,
+        itemKey: w.itemKey,
+        itemKind: w.itemKind,
+        cookie: await signIn(base, w.email),
+        counter: 0,
+      });
     }
     const actionId = serverActionId("app/(app)/blanks/actions.ts", "saveAnswersAction");
     if (!actionId) throw new Error("autosave: saveAnswersAction not found in .next/server/server-reference-manifest.json");
@@ -153,10 +222,19 @@ async function soak(databaseUrl: string, fixtures: HttpFixtures, soakFixtures: S
       timeoutS: 60,
       maxInFlight: 500,
       requests: mix(fixtures, soakFixtures, cookies, slots),
-      autosave: { name: `autosave (server action, ${slots.length} coordinators, each their blank)`, weight: AUTOSAVE_WEIGHT, actionId, origin: base, slots },
+      autosave: {
+        name: `autosave (server action, ${slots.length} coordinators, each their blank)`,
+        weight: AUTOSAVE_WEIGHT,
+        actionId,
+        origin: base,
+        slots,
+      },
     };
     const totalWeight = spec.requests.reduce((sum, r) => sum + r.weight, 0) + spec.autosave!.weight;
-    const shares = [...spec.requests, spec.autosave!].map((r) => ({ name: r.name, sharePct: Math.round((r.weight / totalWeight) * 1000) / 10 }));
+    const shares = [...spec.requests, spec.autosave!].map((r) => ({
+      name: r.name,
+      sharePct: Math.round((r.weight / totalWeight) * 1000) / 10,
+    }));
     log(`Mixed traffic: ${rate} requests/s for ${minutes} min (the first is the warm-up), ${shares.length} kinds of request:`);
     for (const s of shares) log(`  ${String(s.sharePct).padStart(4)} %  ${s.name}`);
 
@@ -166,7 +244,10 @@ async function soak(databaseUrl: string, fixtures: HttpFixtures, soakFixtures: S
     sample();
     const sampler = setInterval(sample, 1000);
     const rssNowMb = () => {
-      const recent = samples.filter((s) => s.at >= Date.now() - RSS_WINDOW_MS).map((s) => s.kb).sort((a, b) => a - b);
+      const recent = samples
+        .filter((s) => s.at >= Date.now() - RSS_WINDOW_MS)
+        .map((s) => s.kb)
+        .sort((a, b) => a - b);
       return Math.round((recent[Math.floor(recent.length / 2)] ?? 0) / 1024);
     };
     const minuteRows: Minute[] = [];
@@ -206,7 +287,10 @@ async function soak(databaseUrl: string, fixtures: HttpFixtures, soakFixtures: S
   }
 }
 
-function runSoakChild(spec: SoakSpec, onMinute: (line: Extract<SoakLine, { type: "minute" }>) => void): Promise<Extract<SoakLine, { type: "done" }>> {
+function runSoakChild(
+  spec: SoakSpec,
+  onMinute: (line: Extract<SoakLine, { type: "minute" }>) => void,
+): Promise<Extract<SoakLine, { type: "done" }>> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", "bench/http/soak-child.ts"], {
       env: { ...inheritedEnvironment(), SOAK_SPEC: JSON.stringify(spec) },
@@ -234,7 +318,13 @@ const endMb = minuteRows.at(-1)?.rssMb ?? 0;
 const growthPct = startMb > 0 ? Math.round(((endMb - startMb) / startMb) * 1000) / 10 : 0;
 const errors = done.total.errors;
 const pass = errors === 0 && growthPct <= GROWTH_LIMIT_PCT && workersReplaced === 0;
-const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? "", memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, at: new Date().toISOString() };
+const machine = {
+  cpus: os.cpus().length,
+  cpu: os.cpus()[0]?.model ?? "",
+  memoryGb: Math.round(os.totalmem() / 2 ** 30),
+  node: process.version,
+  at: new Date().toISOString(),
+};
 const results = {
   machine,
   options: { scale, minutes, rate, seed: report.spec.seed, timeoutS: report.spec.timeoutS },
@@ -248,7 +338,14 @@ const results = {
   statusCodes: done.statusCodes,
   byRequest: done.byRequest,
   failures: done.failures,
-  rss: { startMb, endMb, growthPct, limitPct: GROWTH_LIMIT_PCT, peakMb: peakRssMb, note: "the server's process tree; start: the end of the warm-up minute; each: the median of the last 10 s of 1-s samples" },
+  rss: {
+    startMb,
+    endMb,
+    growthPct,
+    limitPct: GROWTH_LIMIT_PCT,
+    peakMb: peakRssMb,
+    note: "the server's process tree; start: the end of the warm-up minute; each: the median of the last 10 s of 1-s samples",
+  },
   workersReplaced,
   minutes: minuteRows,
   pass,
@@ -265,7 +362,8 @@ const lines = [
   "",
   `${"request".padEnd(width)}  requests  errors   p50 ms   p95 ms   p99 ms`,
   ...Object.entries(done.byRequest).map(
-    ([name, r]) => `${name.padEnd(width)}  ${String(r.requests).padStart(8)}  ${String(r.errors).padStart(6)}  ${String(r.p50).padStart(7)}  ${String(r.p95).padStart(7)}  ${String(r.p99).padStart(7)}`,
+    ([name, r]) =>
+      `${name.padEnd(width)}  ${String(r.requests).padStart(8)}  ${String(r.errors).padStart(6)}  ${String(r.p50).padStart(7)}  ${String(r.p95).padStart(7)}  ${String(r.p99).padStart(7)}`,
   ),
   ...(done.failures.length ? ["", "first failures:", ...done.failures.map((f) => `  ${f}`)] : []),
   "",

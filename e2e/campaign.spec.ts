@@ -80,7 +80,10 @@ test("an auditor runs a campaign over the ten municipalities of seed 000: fill, 
 
   // The auditor returns it for correction.
   await signIn(page, "auditor@demo.local");
-  await page.getByRole("list", { name: "Бланки, ожидающие проверки" }).getByRole("link", { name: /Славянский район/ }).click();
+  await page
+    .getByRole("list", { name: "Бланки, ожидающие проверки" })
+    .getByRole("link", { name: /Славянский район/ })
+    .click();
   await expect(page).toHaveURL(blankUrl);
   await page.getByRole("button", { name: "Вернуть на доработку" }).click();
   await page.getByLabel("Что исправить").fill("Укажите реквизиты плана работы (п. 1.2.1).");

@@ -4,7 +4,9 @@ import { expectNoSeriousViolations, signIn, signOut } from "./support";
 
 const scoresTable = (page: Page) => page.getByRole("table", { name: "Баллы муниципальных образований" });
 const scoreRow = (page: Page, name: string) =>
-  scoresTable(page).getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
+  scoresTable(page)
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name, exact: true }) });
 /** The "Балл МО" cell: the first cell after the status of the municipal blank. */
 const municipalScore = (page: Page, name: string) => scoreRow(page, name).getByRole("cell").nth(1);
 

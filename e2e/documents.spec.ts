@@ -3,7 +3,8 @@ import { pdfSample } from "../tests/support/file-samples";
 import { expectNoSeriousViolations, signIn, signOut } from "./support";
 
 const MUNICIPAL_BLANK = "Бланк соответствия критериям оценки деятельности работы муниципального координатора";
-const ORDER_TEXT = "Приказ управления образования администрации МО Славянский район от 30.08.2022 № 512-од «Об организации работы базовых школ»";
+const ORDER_TEXT =
+  "Приказ управления образования администрации МО Славянский район от 30.08.2022 № 512-од «Об организации работы базовых школ»";
 
 test("a municipal coordinator files an order, takes it into a blank item, and the auditor downloads it", async ({ page }) => {
   test.setTimeout(180_000);
@@ -27,11 +28,18 @@ test("a municipal coordinator files an order, takes it into a blank item, and th
   await expect(page.getByLabel("Номер")).toHaveValue("512-од");
   await expect(page.getByLabel("Дата")).toHaveValue("2022-08-30");
   await expect(page.getByLabel("Наименование")).toHaveValue("Об организации работы базовых школ");
-  await page.getByLabel(/Файл \(PDF/).setInputFiles({ name: "Приказ 512-од.pdf", mimeType: "application/pdf", buffer: pdfSample("Приказ № 512-од") });
+  await page
+    .getByLabel(/Файл \(PDF/)
+    .setInputFiles({ name: "Приказ 512-од.pdf", mimeType: "application/pdf", buffer: pdfSample("Приказ № 512-од") });
   await expect(page.getByText("Загружен: Приказ 512-од.pdf")).toBeVisible();
   await expectNoSeriousViolations(page, "/documents/new");
   await page.getByRole("button", { name: "Сохранить в реестре" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: /Приказ управления образования администрации МО Славянский район от 30\.08\.2022 № 512-од/ })).toBeVisible();
+  await expect(
+    page.getByRole("heading", {
+      level: 1,
+      name: /Приказ управления образования администрации МО Славянский район от 30\.08\.2022 № 512-од/,
+    }),
+  ).toBeVisible();
   const documentUrl = page.url();
 
   // Filing it twice is refused with a link to the one already there.
@@ -44,7 +52,11 @@ test("a municipal coordinator files an order, takes it into a blank item, and th
 
   // The blank item takes its requisites and file from the registry.
   await page.goto("/municipality", { waitUntil: "networkidle" });
-  await page.getByRole("list", { name: "Бланки к заполнению и исправлению" }).getByRole("link", { name: new RegExp(`Славянский район: ${MUNICIPAL_BLANK}`) }).first().click();
+  await page
+    .getByRole("list", { name: "Бланки к заполнению и исправлению" })
+    .getByRole("link", { name: new RegExp(`Славянский район: ${MUNICIPAL_BLANK}`) })
+    .first()
+    .click();
   await page.waitForLoadState("networkidle");
   const item = page.getByRole("group", { name: "1.1.1 -об организации работы БШ", exact: true });
   await item.getByLabel("Документ есть").check();

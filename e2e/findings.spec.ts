@@ -9,7 +9,9 @@ const AUDITOR = "auditor@demo.local";
 const status = (page: Page, label: string) => page.getByText(label, { exact: true }).first();
 const history = (page: Page) => page.getByRole("list", { name: "История устранения" });
 
-test("a finding of Славянский район is followed from open to verified: fixed, returned to work, fixed again, verified", async ({ page }) => {
+test("a finding of Славянский район is followed from open to verified: fixed, returned to work, fixed again, verified", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
 
   // The coordinator finds an open finding of their municipality in the seed campaign.
@@ -36,10 +38,9 @@ test("a finding of Славянский район is followed from open to veri
   await expect(page.getByRole("heading", { level: 1, name: `Замечание по пункту ${number}` })).toBeVisible();
   const findingUrl = page.url();
   await expect(status(page, "не устранено")).toBeVisible();
-  await expect(page.getByRole("link", { name: "Бланк соответствия критериям оценки деятельности работы муниципального координатора" })).toHaveAttribute(
-    "href",
-    /^\/blanks\//,
-  );
+  await expect(
+    page.getByRole("link", { name: "Бланк соответствия критериям оценки деятельности работы муниципального координатора" }),
+  ).toHaveAttribute("href", /^\/blanks\//);
   await expect(history(page)).toHaveCount(0);
   await expectNoSeriousViolations(page, page.url());
 

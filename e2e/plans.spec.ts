@@ -14,12 +14,16 @@ async function openPlan(page: Page, title: string | RegExp) {
   await page.waitForLoadState("networkidle");
 }
 
-test("a municipal coordinator adds an event, sees how its timing is read, marks it held and enters an indicator value", async ({ page }) => {
+test("a municipal coordinator adds an event, sees how its timing is read, marks it held and enters an indicator value", async ({
+  page,
+}) => {
   await signIn(page, "mo.slavyansky@demo.local");
   await openPlan(page, SLAVYANSKY_PLAN);
   // Seed 004's sections and recurring timing, with the due dates they give this school year.
   const table = page.getByRole("table", { name: "Мероприятия плана" });
-  await expect(table.getByRole("row", { name: /^1\. Мероприятия по повышению квалификации и профессиональной переподготовки педагогов$/ })).toBeVisible();
+  await expect(
+    table.getByRole("row", { name: /^1\. Мероприятия по повышению квалификации и профессиональной переподготовки педагогов$/ }),
+  ).toBeVisible();
   await expect(table.getByRole("row", { name: /^1\.1 Формирование банка данных педагогов/ })).toContainText("Ежегодно август");
   await expectNoSeriousViolations(page, "plan table");
 
@@ -69,11 +73,15 @@ test("a municipal coordinator adds an event, sees how its timing is read, marks 
     await valueForm.getByRole("button", { name: "Сохранить значение" }).click();
     await expect(valueForm.getByText("Значение сохранено.")).toBeVisible({ timeout: 3000 });
   }).toPass();
-  await expect(indicators.getByRole("row", { name: /^2\. Выявление кадровых потребностей/ })).toContainText(/2026:\s*Достигнуто\s*— 100 % при цели 100 %/);
+  await expect(indicators.getByRole("row", { name: /^2\. Выявление кадровых потребностей/ })).toContainText(
+    /2026:\s*Достигнуто\s*— 100 % при цели 100 %/,
+  );
   await expectNoSeriousViolations(page, "indicators");
 });
 
-test("a region admin previews a roadmap report, is shown a broken file's errors, imports, and exports it in seed 002's columns", async ({ page }) => {
+test("a region admin previews a roadmap report, is shown a broken file's errors, imports, and exports it in seed 002's columns", async ({
+  page,
+}) => {
   await signIn(page, "admin@demo.local");
   await page.goto("/plans/import", { waitUntil: "networkidle" });
   await expect(page.getByRole("heading", { level: 1, name: "Импорт дорожной карты" })).toBeVisible();
@@ -83,7 +91,11 @@ test("a region admin previews a roadmap report, is shown a broken file's errors,
   const seed = readFileSync(ROADMAP_002_PATH, "utf8");
 
   // A row without its date: the error names the row and the column; nothing is imported.
-  await file.setInputFiles({ name: "отчет.md", mimeType: "text/markdown", buffer: Buffer.from(seed.replace("| 22 сентября 2020 года |", "|  |")) });
+  await file.setInputFiles({
+    name: "отчет.md",
+    mimeType: "text/markdown",
+    buffer: Buffer.from(seed.replace("| 22 сентября 2020 года |", "|  |")),
+  });
   await form.getByRole("button", { name: "Проверить" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Файл не импортирован: ошибок — 1." })).toBeVisible();
   await expect(page.getByRole("list", { name: "Ошибки в файле" })).toContainText("Строка 8, «Дата проведения мероприятия»");
@@ -93,7 +105,9 @@ test("a region admin previews a roadmap report, is shown a broken file's errors,
   await form.getByRole("button", { name: "Проверить" }).click();
   const preview = page.getByRole("region", { name: "Предварительный просмотр импорта" });
   await expect(preview.getByRole("status")).toContainText("Добавится: 0, обновится: 15.");
-  await expect(preview.getByRole("row", { name: /^9 город Краснодар Проведение выездной проверки/ })).toContainText("Петрова Т.А., Ваховский Ф.И.");
+  await expect(preview.getByRole("row", { name: /^9 город Краснодар Проведение выездной проверки/ })).toContainText(
+    "Петрова Т.А., Ваховский Ф.И.",
+  );
   await expectNoSeriousViolations(page, "roadmap import preview");
   await preview.getByRole("button", { name: "Импортировать" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Импорт выполнен: добавлено мероприятий — 0, обновлено — 15" })).toBeVisible();
@@ -105,8 +119,12 @@ test("a region admin previews a roadmap report, is shown a broken file's errors,
   const xlsx = await page.request.get((await page.getByRole("link", { name: "Экспорт XLSX" }).getAttribute("href"))!);
   expect(xlsx.status()).toBe(200);
   expect(xlsx.headers()["content-type"]).toContain("spreadsheetml");
-  const csv = (await (await page.request.get((await page.getByRole("link", { name: "Экспорт CSV" }).getAttribute("href"))!)).body()).toString("utf8");
-  expect(csv).toContain("Код региона;Муниципалитет;Все мероприятия, запланированные в муниципальной дорожной карте;Краткое описание мероприятий;Дата проведения мероприятия");
+  const csv = (
+    await (await page.request.get((await page.getByRole("link", { name: "Экспорт CSV" }).getAttribute("href"))!)).body()
+  ).toString("utf8");
+  expect(csv).toContain(
+    "Код региона;Муниципалитет;Все мероприятия, запланированные в муниципальной дорожной карте;Краткое описание мероприятий;Дата проведения мероприятия",
+  );
   expect(csv).toContain("До 2 ноября 2020 года;Петрова Т.А. Ваховский Ф.И.;");
 });
 
@@ -133,9 +151,14 @@ test("the region sees every municipality's overdue events; an auditor reads plan
 
   // Seed 001's programme, by stages.
   await signIn(page, "admin42@demo.local");
-  await openPlan(page, "Программа деятельности муниципальных пилотных площадок по теме «Создание муниципальной образовательной сети дистанционного обучения»");
+  await openPlan(
+    page,
+    "Программа деятельности муниципальных пилотных площадок по теме «Создание муниципальной образовательной сети дистанционного обучения»",
+  );
   await expect(page.getByRole("row", { name: /^I этап \(сентябрь – декабрь 2013 г\.\)/ })).toBeVisible();
-  await expect(page.getByRole("row", { name: /^1\. Назначить ответственного за реализацию направления в ОУ до 30 сентября 2013 г\./ })).toContainText("Проведено 30.09.2013");
+  await expect(
+    page.getByRole("row", { name: /^1\. Назначить ответственного за реализацию направления в ОУ до 30 сентября 2013 г\./ }),
+  ).toContainText("Проведено 30.09.2013");
   await expectNoSeriousViolations(page, "programme");
 });
 
@@ -154,7 +177,10 @@ test("the region lists the events of every plan, keeps only the overdue ones, an
   await page.getByRole("button", { name: "Найти" }).click();
   await expect(page).toHaveURL(/overdue=1/);
   await page.waitForLoadState("networkidle");
-  const statuses = table.getByRole("row").locator("td").filter({ hasText: /^(Запланировано|Проведено|Отменено|Просрочено)/ });
+  const statuses = table
+    .getByRole("row")
+    .locator("td")
+    .filter({ hasText: /^(Запланировано|Проведено|Отменено|Просрочено)/ });
   await expect(statuses.first()).toHaveText("Просрочено");
   await expect(statuses.filter({ hasNotText: "Просрочено" })).toHaveCount(0);
 

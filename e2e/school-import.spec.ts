@@ -8,11 +8,15 @@ const NEW_SCHOOL = 'МБОУ "Основная общеобразователь�
 const importForm = (page: Page) => page.getByRole("form", { name: "Импорт школ" });
 
 async function upload(page: Page, name: string, text: string) {
-  await importForm(page).getByLabel("Таблица школ (XLSX или CSV)").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(text, "utf8") });
+  await importForm(page)
+    .getByLabel("Таблица школ (XLSX или CSV)")
+    .setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(text, "utf8") });
   await importForm(page).getByRole("button", { name: "Проверить файл" }).click();
 }
 
-test("a region admin exports the municipality's schools, is shown a broken file's errors, then imports an edited list", async ({ page }) => {
+test("a region admin exports the municipality's schools, is shown a broken file's errors, then imports an edited list", async ({
+  page,
+}) => {
   await signIn(page, "admin42@demo.local");
   const id = await municipalityIdByName(page, KALTAN);
   await page.goto(`/municipalities/${id}`, { waitUntil: "networkidle" });
@@ -20,7 +24,10 @@ test("a region admin exports the municipality's schools, is shown a broken file'
 
   // The list downloads in seed 001's columns; CSV opens in Excel with Cyrillic intact.
   const csvLink = page.getByRole("link", { name: "Скачать список школ в CSV" });
-  await expect(page.getByRole("link", { name: "Скачать список школ в XLSX" })).toHaveAttribute("href", `/api/municipalities/${id}/schools?format=xlsx`);
+  await expect(page.getByRole("link", { name: "Скачать список школ в XLSX" })).toHaveAttribute(
+    "href",
+    `/api/municipalities/${id}/schools?format=xlsx`,
+  );
   const exported = await page.request.get((await csvLink.getAttribute("href"))!);
   expect(exported.status()).toBe(200);
   const csv = (await exported.body()).toString("utf8");
@@ -28,10 +35,16 @@ test("a region admin exports the municipality's schools, is shown a broken file'
   expect(csv).toContain("Петухова Лариса Анатольевна;3-18-39");
 
   // A broken file: every error by row and column, nothing imported.
-  await upload(page, "школы.csv", `№;${NAME};Юридический адрес;ФИО руководителя;Контактный телефон\n1;Школа;ул. Мира, 1;;\n2;;ул. Мира, 2;;\n3;Школа 3;;;звонить\n`);
+  await upload(
+    page,
+    "школы.csv",
+    `№;${NAME};Юридический адрес;ФИО руководителя;Контактный телефон\n1;Школа;ул. Мира, 1;;\n2;;ул. Мира, 2;;\n3;Школа 3;;;звонить\n`,
+  );
   await expect(page.getByRole("alert").filter({ hasText: "Файл не импортирован: ошибок — 2" })).toBeVisible();
   const errors = page.getByRole("table", { name: "Ошибки в файле" });
-  await expect(errors.getByRole("row", { name: /^3 Наименование общеобразовательной организации Укажите наименование организации\./ })).toBeVisible();
+  await expect(
+    errors.getByRole("row", { name: /^3 Наименование общеобразовательной организации Укажите наименование организации\./ }),
+  ).toBeVisible();
   await expect(errors.getByRole("row", { name: /^4 Контактный телефон «звонить» не похоже на номер телефона/ })).toBeVisible();
   await expect(page.getByRole("link", { name: "Школа 3" })).toHaveCount(0);
 
@@ -46,7 +59,9 @@ test("a region admin exports the municipality's schools, is shown a broken file'
   await expect(page.getByRole("link", { name: NEW_SCHOOL })).toHaveCount(0);
 
   await preview.getByRole("button", { name: "Импортировать" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Импорт выполнен: новых школ — 1, обновлено — 1, без изменений — 4." })).toBeVisible();
+  await expect(
+    page.getByRole("status").filter({ hasText: "Импорт выполнен: новых школ — 1, обновлено — 1, без изменений — 4." }),
+  ).toBeVisible();
   await expect(page.getByRole("link", { name: NEW_SCHOOL })).toBeVisible();
 
   // Importing the same file again changes nothing.

@@ -84,7 +84,9 @@ test("a region admin edits the school blank in a new version and publishes it", 
   }
   expect(await printedRows(page)).toEqual(SCHOOL_ROWS);
   for (const [title, reference] of SCHOOL_REFERENCES) {
-    const row = blank(page).getByRole("row").filter({ has: page.getByRole("rowheader", { name: title, exact: true }) });
+    const row = blank(page)
+      .getByRole("row")
+      .filter({ has: page.getByRole("rowheader", { name: title, exact: true }) });
     await expect(row.getByRole("cell").last()).toHaveText(reference);
   }
   await expect(page.getByRole("button", { name: "Сохранить черновик" })).toHaveCount(0);

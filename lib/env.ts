@@ -14,9 +14,7 @@ const ZEnv = z.object({
     .regex(/^postgres(ql)?:\/\/\S+$/, "must be a postgresql:// connection URL")
     .optional(),
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters long").optional(),
-  NEXTAUTH_URL: z
-    .url({ protocol: /^https?$/, error: "must be an http(s) URL such as http://localhost:3000" })
-    .optional(),
+  NEXTAUTH_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as http://localhost:3000" }).optional(),
   PORT: z.coerce
     .number({ error: "must be a port number" })
     .int("must be a whole number")
@@ -32,7 +30,12 @@ const ZEnv = z.object({
    */
   BACKGROUND_JOBS: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
   /** Server processes sharing PORT (Node's cluster); default: one per CPU core, as one Node.js process uses one core. */
-  WEB_CONCURRENCY: z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").max(64, "must be at most 64").optional(),
+  WEB_CONCURRENCY: z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(64, "must be at most 64")
+    .optional(),
   CHROMIUM_PATH: z.string().min(1).optional(),
   /** Where uploaded files are kept by the local storage driver; default DATA_DIR/files. */
   STORAGE_DIR: z.string().min(1, "must not be empty").optional(),
@@ -60,11 +63,19 @@ const ZEnv = z.object({
   TRUSTED_PROXIES: z
     .string()
     .default("")
-    .transform((value) => value.split(",").map((entry) => entry.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
     .superRefine((entries, context) => {
       const bad = entries.filter((entry) => !isAddressOrRange(entry));
       if (bad.length > 0) {
-        context.addIssue({ code: "custom", message: `${bad.join(", ")}: must be IP addresses and CIDR ranges, e.g. 10.0.0.1,192.168.0.0/16` });
+        context.addIssue({
+          code: "custom",
+          message: `${bad.join(", ")}: must be IP addresses and CIDR ranges, e.g. 10.0.0.1,192.168.0.0/16`,
+        });
       }
     }),
   /**
@@ -94,9 +105,7 @@ const requiredForS3 = "is required when STORAGE_DRIVER is s3";
 const ZS3 = z
   .object({
     /** Unset for AWS itself; MinIO, Yandex Object Storage or VK Cloud give their own. */
-    S3_ENDPOINT: z
-      .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://storage.yandexcloud.net" })
-      .optional(),
+    S3_ENDPOINT: z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://storage.yandexcloud.net" }).optional(),
     S3_REGION: z.string().min(1, "must not be empty").default("us-east-1"),
     S3_BUCKET: z
       .string({ error: requiredForS3 })
@@ -130,9 +139,7 @@ export class EnvError extends Error {
 
 /** Parses a variable map; empty strings count as unset, as in a shell `VAR=`. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const cleaned = Object.fromEntries(
-    Object.entries(source).filter(([, value]) => value !== undefined && value !== ""),
-  );
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
   const result = ZEnv.safeParse(cleaned);
   // Parsed apart from the rest, so that a missing bucket is named alongside any other bad variable.
   const s3 = cleaned.STORAGE_DRIVER === "s3" ? ZS3.safeParse(cleaned) : undefined;

@@ -2,14 +2,7 @@
  * The one error type of the domain. Thrown anywhere on the server, translated
  * once at the boundary (lib/server/http/to-response.ts, lib/server/auth/with-scope.ts).
  */
-export type ErrorCode =
-  | "UNAUTHENTICATED"
-  | "FORBIDDEN"
-  | "NOT_FOUND"
-  | "VALIDATION"
-  | "CONFLICT"
-  | "LOCKED"
-  | "RATE_LIMITED";
+export type ErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "VALIDATION" | "CONFLICT" | "LOCKED" | "RATE_LIMITED";
 
 export const STATUS_OF: Record<ErrorCode, number> = {
   UNAUTHENTICATED: 401,

@@ -26,10 +26,7 @@ export interface ListSource<T> {
 }
 
 export async function pageOf<T>(source: ListSource<T>, query: { page: number; pageSize: number }): Promise<Page<T>> {
-  const [total, rows] = await Promise.all([
-    source.count(),
-    source.read({ skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
-  ]);
+  const [total, rows] = await Promise.all([source.count(), source.read({ skip: (query.page - 1) * query.pageSize, take: query.pageSize })]);
   return { total, page: query.page, pageSize: query.pageSize, rows };
 }
 

@@ -73,17 +73,13 @@ export function staffRegionIds(scope: Scope, roles: readonly Role[] = REGION_STA
 
 export function coordinatedMunicipalityIds(scope: Scope): string[] {
   return unique(
-    scope.memberships
-      .filter((m) => m.role === "MUNICIPAL_COORDINATOR" && m.municipalityId)
-      .map((m) => m.municipalityId as string),
+    scope.memberships.filter((m) => m.role === "MUNICIPAL_COORDINATOR" && m.municipalityId).map((m) => m.municipalityId as string),
   );
 }
 
 export function coordinatedOrganizationIds(scope: Scope): string[] {
   return unique(
-    scope.memberships
-      .filter((m) => m.role === "SCHOOL_COORDINATOR" && m.organizationId)
-      .map((m) => m.organizationId as string),
+    scope.memberships.filter((m) => m.role === "SCHOOL_COORDINATOR" && m.organizationId).map((m) => m.organizationId as string),
   );
 }
 
@@ -95,10 +91,7 @@ export function canSeeMunicipality(scope: Scope, municipality: { id: string; reg
   return canSeeRegion(scope, municipality.regionId) || coordinatedMunicipalityIds(scope).includes(municipality.id);
 }
 
-export function canSeeOrganization(
-  scope: Scope,
-  organization: { id: string; regionId: string; municipalityId: string | null },
-): boolean {
+export function canSeeOrganization(scope: Scope, organization: { id: string; regionId: string; municipalityId: string | null }): boolean {
   return (
     canSeeRegion(scope, organization.regionId) ||
     (organization.municipalityId !== null && coordinatedMunicipalityIds(scope).includes(organization.municipalityId)) ||

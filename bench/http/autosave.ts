@@ -8,10 +8,13 @@ import type { AutosaveSlot } from "./types";
 export function autosaveRequest(slot: AutosaveSlot, action: { actionId: string; origin: string }) {
   slot.counter += 1;
   const value =
-    slot.itemKind === "PRESENCE" ? { kind: "PRESENCE", present: slot.counter % 2 === 0 }
-    : slot.itemKind === "COUNT" ? { kind: "COUNT", count: slot.counter }
-    : slot.itemKind === "TEXT" ? { kind: "TEXT", text: `bench ${slot.counter}` }
-    : { kind: "DOCUMENT", present: true, title: `bench ${slot.counter}` };
+    slot.itemKind === "PRESENCE"
+      ? { kind: "PRESENCE", present: slot.counter % 2 === 0 }
+      : slot.itemKind === "COUNT"
+        ? { kind: "COUNT", count: slot.counter }
+        : slot.itemKind === "TEXT"
+          ? { kind: "TEXT", text: `bench ${slot.counter}` }
+          : { kind: "DOCUMENT", present: true, title: `bench ${slot.counter}` };
   return {
     method: "POST",
     path: `/blanks/${slot.blankId}`,

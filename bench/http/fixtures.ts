@@ -40,7 +40,11 @@ export interface HttpFixtures {
   writers: Writer[];
 }
 
-export async function prepareHttpFixtures(options: { scale: ScaleName; writers: number; log: (line: string) => void }): Promise<HttpFixtures> {
+export async function prepareHttpFixtures(options: {
+  scale: ScaleName;
+  writers: number;
+  log: (line: string) => void;
+}): Promise<HttpFixtures> {
   // The demo's own region at demo scale, else the first generated one (44 municipalities, 1,244 blanks).
   const regionCode = options.scale === "demo" ? "23" : "R01";
   const region = await db().region.findUniqueOrThrow({ where: { code: regionCode } });
@@ -57,7 +61,10 @@ export async function prepareHttpFixtures(options: { scale: ScaleName; writers: 
     orderBy: { id: "asc" },
     select: { municipalityId: true, organizationId: true },
   });
-  const audit = await db().blank.findFirstOrThrow({ where: { campaignId: campaign.id, status: "ACCEPTED", organizationId: null }, orderBy: { id: "asc" } });
+  const audit = await db().blank.findFirstOrThrow({
+    where: { campaignId: campaign.id, status: "ACCEPTED", organizationId: null },
+    orderBy: { id: "asc" },
+  });
   const accepted = await db().blank.count({ where: { regionId: region.id, status: "ACCEPTED" } });
   const blankList: HttpFixtures["blankList"] =
     campaignBlanks >= 1000 || accepted < campaignBlanks
@@ -68,8 +75,18 @@ export async function prepareHttpFixtures(options: { scale: ScaleName; writers: 
   options.log(`Bench accounts in region ${regionCode}…`);
   const email = (name: string) => `bench.${name}.${regionCode.toLowerCase()}@bench.local`;
   const users = { admin: email("admin"), auditor: email("auditor"), municipal: email("mo"), school: email("school") };
-  await ensureUser(db(), { email: users.admin, name: "Bench admin", password: BENCH_PASSWORD, memberships: [{ role: "REGION_ADMIN", regionId: region.id }] });
-  await ensureUser(db(), { email: users.auditor, name: "Bench auditor", password: BENCH_PASSWORD, memberships: [{ role: "REGION_AUDITOR", regionId: region.id }] });
+  await ensureUser(db(), {
+    email: users.admin,
+    name: "Bench admin",
+    password: BENCH_PASSWORD,
+    memberships: [{ role: "REGION_ADMIN", regionId: region.id }],
+  });
+  await ensureUser(db(), {
+    email: users.auditor,
+    name: "Bench auditor",
+    password: BENCH_PASSWORD,
+    memberships: [{ role: "REGION_AUDITOR", regionId: region.id }],
+  });
   await ensureUser(db(), {
     email: users.municipal,
     name: "Bench MO",
@@ -80,7 +97,9 @@ export async function prepareHttpFixtures(options: { scale: ScaleName; writers: 
     email: users.school,
     name: "Bench school",
     password: BENCH_PASSWORD,
-    memberships: [{ role: "SCHOOL_COORDINATOR", regionId: region.id, municipalityId: school.municipalityId, organizationId: school.organizationId }],
+    memberships: [
+      { role: "SCHOOL_COORDINATOR", regionId: region.id, municipalityId: school.municipalityId, organizationId: school.organizationId },
+    ],
   });
 
   // Writers: school blanks still being filled, each with a coordinator of its own.
@@ -93,14 +112,17 @@ export async function prepareHttpFixtures(options: { scale: ScaleName; writers: 
   const writers: Writer[] = [];
   for (const [index, blank] of fillable.entries()) {
     const items = answerableItems(blank.templateVersion.content as unknown as TTemplateContent);
-    const item = items.find((i) => i.kind === "PRESENCE") ?? items.find((i) => i.kind === "COUNT") ?? items.find((i) => i.kind === "TEXT") ?? items[0];
+    const item =
+      items.find((i) => i.kind === "PRESENCE") ?? items.find((i) => i.kind === "COUNT") ?? items.find((i) => i.kind === "TEXT") ?? items[0];
     if (!item) continue;
     const writer = email(`writer${index + 1}`);
     await ensureUser(db(), {
       email: writer,
       name: `Bench writer ${index + 1}`,
       password: BENCH_PASSWORD,
-      memberships: [{ role: "SCHOOL_COORDINATOR", regionId: region.id, municipalityId: blank.municipalityId, organizationId: blank.organizationId }],
+      memberships: [
+        { role: "SCHOOL_COORDINATOR", regionId: region.id, municipalityId: blank.municipalityId, organizationId: blank.organizationId },
+      ],
     });
     writers.push({ email: writer, blankId: blank.id, version: blank.version, itemKey: item.key, itemKind: item.kind });
   }

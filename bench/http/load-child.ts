@@ -18,7 +18,11 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
 
-function summarise(latencies: number[], seconds: number, extra: Omit<LoadResult, "requests" | "rps" | "p50" | "p95" | "p99" | "mean" | "max">): LoadResult {
+function summarise(
+  latencies: number[],
+  seconds: number,
+  extra: Omit<LoadResult, "requests" | "rps" | "p50" | "p95" | "p99" | "mean" | "max">,
+): LoadResult {
   const sorted = latencies.toSorted((a, b) => a - b);
   const round = (n: number) => Math.round(n * 10) / 10;
   return {
@@ -65,7 +69,17 @@ async function runSql(s: Extract<LoadSpec, { kind: "sql" }>): Promise<LoadResult
     serial.push(performance.now() - t);
   }
   await pool.end();
-  return { ...summarise(latencies, seconds, { errors, non2xx: 0, statusCodes: {}, bytes: 0 }), rows, serialP50: Math.round(percentile(serial.toSorted((a, b) => a - b), 50) * 10) / 10 };
+  return {
+    ...summarise(latencies, seconds, { errors, non2xx: 0, statusCodes: {}, bytes: 0 }),
+    rows,
+    serialP50:
+      Math.round(
+        percentile(
+          serial.toSorted((a, b) => a - b),
+          50,
+        ) * 10,
+      ) / 10,
+  };
 }
 
 async function runHttp(s: Extract<LoadSpec, { kind: "http" }>): Promise<LoadResult> {
@@ -123,7 +137,9 @@ async function runHttp(s: Extract<LoadSpec, { kind: "http" }>): Promise<LoadResu
     ...summarise(latencies, result.duration, {
       errors: result.errors + result.timeouts,
       non2xx: result.non2xx,
-      statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, v]) => [code, (v as { count: number }).count])),
+      statusCodes: Object.fromEntries(
+        Object.entries(result.statusCodeStats ?? {}).map(([code, v]) => [code, (v as { count: number }).count]),
+      ),
       bytes,
     }),
     autocannon: { p50: result.latency.p50, p97_5: result.latency.p97_5, p99: result.latency.p99, rps: result.requests.average },

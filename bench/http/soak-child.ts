@@ -52,7 +52,13 @@ interface Kind {
   errors: number;
 }
 const kinds: Kind[] = spec.requests.map((r) => ({ name: r.name, weight: r.weight, next: 0, latencies: [], errors: 0 }));
-const autosaveKind: Kind | undefined = spec.autosave && { name: spec.autosave.name, weight: spec.autosave.weight, next: 0, latencies: [], errors: 0 };
+const autosaveKind: Kind | undefined = spec.autosave && {
+  name: spec.autosave.name,
+  weight: spec.autosave.weight,
+  next: 0,
+  latencies: [],
+  errors: 0,
+};
 const all = autosaveKind ? [...kinds, autosaveKind] : kinds;
 const totalWeight = all.reduce((sum, k) => sum + k.weight, 0);
 const random = seeded(spec.seed);
@@ -83,7 +89,9 @@ function wellFormed(expect: Expect, body: Uint8Array): boolean {
   if (expect === "pdf") return head.startsWith("%PDF-");
   if (expect === "xlsx") return head.startsWith("PK");
   if (expect === "csv") return body.length > 0;
-  return Buffer.from(body.subarray(Math.max(0, body.length - 200))).toString("utf8").includes("</html>");
+  return Buffer.from(body.subarray(Math.max(0, body.length - 200)))
+    .toString("utf8")
+    .includes("</html>");
 }
 
 /**
@@ -113,7 +121,11 @@ async function send(
     statusCodes[response.status] = (statusCodes[response.status] ?? 0) + 1;
     if (response.status < 200 || response.status >= 300) {
       const where = response.headers.get("location");
-      fail(kind, "status", `${request.method} ${request.path} → ${response.status}${where ? ` (location ${where})` : ""}: ${Buffer.from(body.subarray(0, 300)).toString("utf8")}`);
+      fail(
+        kind,
+        "status",
+        `${request.method} ${request.path} → ${response.status}${where ? ` (location ${where})` : ""}: ${Buffer.from(body.subarray(0, 300)).toString("utf8")}`,
+      );
     } else {
       const problem = check(body);
       if (problem) fail(kind, "failed", `${request.method} ${request.path}: ${problem}`);
@@ -121,8 +133,14 @@ async function send(
   } catch (error) {
     const name = (error as Error).name;
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    if (name === "TimeoutError" || name === "AbortError") fail(kind, "timeouts", `${request.method} ${request.path}: no answer in ${spec.timeoutS} s`);
-    else fail(kind, "socket", `${request.method} ${request.path}: ${(error as Error).message}${cause ? ` (${cause.code ?? cause.message})` : ""}`);
+    if (name === "TimeoutError" || name === "AbortError")
+      fail(kind, "timeouts", `${request.method} ${request.path}: no answer in ${spec.timeoutS} s`);
+    else
+      fail(
+        kind,
+        "socket",
+        `${request.method} ${request.path}: ${(error as Error).message}${cause ? ` (${cause.code ?? cause.message})` : ""}`,
+      );
   } finally {
     inFlight -= 1;
   }
@@ -136,7 +154,15 @@ async function send(
 const waitingAutosaves: number[] = [];
 function autosave(kind: Kind, slot: AutosaveSlot, due: number) {
   const request = autosaveRequest(slot, spec.autosave!);
-  void send(kind, request, (body) => (autosaveSaved(slot, Buffer.from(body).toString("utf8")) ? undefined : `no new version in ${Buffer.from(body.subarray(0, 300)).toString("utf8")}`), due).finally(() => {
+  void send(
+    kind,
+    request,
+    (body) =>
+      autosaveSaved(slot, Buffer.from(body).toString("utf8"))
+        ? undefined
+        : `no new version in ${Buffer.from(body.subarray(0, 300)).toString("utf8")}`,
+    due,
+  ).finally(() => {
     const next = waitingAutosaves.shift();
     if (next === undefined) freeSlots.unshift(slot);
     else autosave(kind, slot, next);

@@ -32,7 +32,12 @@ export async function prepareSoakFixtures(http: HttpFixtures): Promise<SoakFixtu
     take: 10,
     select: { id: true },
   });
-  const roadmaps = await db().plan.findMany({ where: { regionId: http.regionId, kind: "ROADMAP" }, orderBy: { id: "asc" }, take: 10, select: { id: true } });
+  const roadmaps = await db().plan.findMany({
+    where: { regionId: http.regionId, kind: "ROADMAP" },
+    orderBy: { id: "asc" },
+    take: 10,
+    select: { id: true },
+  });
   return {
     acceptedBlankIds: accepted.length ? accepted.map((b) => b.id) : [http.auditBlankId],
     auditBlankIds: audits.length ? audits.map((b) => b.id) : [http.auditBlankId],

@@ -169,10 +169,38 @@ export async function runHttpSuite(options: {
         connections: reads,
         note: "a route handler with no session and no query: the ceiling of any API read's throughput here",
       },
-      { endpoint: "home /region (region admin)", role: "admin", path: "/region", connections: reads, target: p95Under(100), sql: q.regionHome(fixtures) },
-      { endpoint: "home /region (region auditor)", role: "auditor", path: "/region", connections: reads, target: p95Under(100), sql: q.regionHome(fixtures) },
-      { endpoint: "home /municipality (MO coordinator)", role: "municipal", path: "/municipality", connections: reads, target: p95Under(100), sql: q.municipalityHome(fixtures) },
-      { endpoint: "home /school (school coordinator)", role: "school", path: "/school", connections: reads, target: p95Under(100), sql: q.schoolHome(fixtures) },
+      {
+        endpoint: "home /region (region admin)",
+        role: "admin",
+        path: "/region",
+        connections: reads,
+        target: p95Under(100),
+        sql: q.regionHome(fixtures),
+      },
+      {
+        endpoint: "home /region (region auditor)",
+        role: "auditor",
+        path: "/region",
+        connections: reads,
+        target: p95Under(100),
+        sql: q.regionHome(fixtures),
+      },
+      {
+        endpoint: "home /municipality (MO coordinator)",
+        role: "municipal",
+        path: "/municipality",
+        connections: reads,
+        target: p95Under(100),
+        sql: q.municipalityHome(fixtures),
+      },
+      {
+        endpoint: "home /school (school coordinator)",
+        role: "school",
+        path: "/school",
+        connections: reads,
+        target: p95Under(100),
+        sql: q.schoolHome(fixtures),
+      },
       {
         endpoint: `blank list: ${fixtures.blankList.label}, by participant, page ${listPage}`,
         role: "auditor",
@@ -304,7 +332,14 @@ export async function runHttpSuite(options: {
       });
       const peakRssMb = rss.stop();
       const sql = e.sql
-        ? await runLoadChild({ kind: "sql", label: e.endpoint, databaseUrl, ...e.sql, connections: e.connections, duration: Math.min(duration, 5) })
+        ? await runLoadChild({
+            kind: "sql",
+            label: e.endpoint,
+            databaseUrl,
+            ...e.sql,
+            connections: e.connections,
+            duration: Math.min(duration, 5),
+          })
         : undefined;
       const errors = app.errors + (app.failed ?? 0);
       results.push({
@@ -334,7 +369,9 @@ export async function runHttpSuite(options: {
         note: e.note,
       });
       const r = results.at(-1)!;
-      log(`  unloaded ${r.unloadedMs ?? "—"} ms; p50 ${r.p50} ms, p95 ${r.p95} ms, ${r.rps} req/s, ${r.errors} errors, peak RSS ${r.peakRssMb} MB${sql ? `; SQL p50 ${sql.p50} ms` : ""}`);
+      log(
+        `  unloaded ${r.unloadedMs ?? "—"} ms; p50 ${r.p50} ms, p95 ${r.p95} ms, ${r.rps} req/s, ${r.errors} errors, peak RSS ${r.peakRssMb} MB${sql ? `; SQL p50 ${sql.p50} ms` : ""}`,
+      );
       if (app.firstFailure) log(`  first failure: ${app.firstFailure}`);
     }
     const serverPeakRssMb = Math.round(processTree(server.pid!).reduce((sum, pid) => sum + statusKb(pid, "VmHWM"), 0) / 1024);

@@ -26,18 +26,31 @@ const median = (values: number[]) => values.toSorted((a, b) => a - b)[Math.floor
 async function subjectsOf(regionCode: string, scale: string) {
   const region = await db().region.findUniqueOrThrow({ where: { code: regionCode } });
   const campaign = await db().campaign.findFirstOrThrow({ where: { regionId: region.id }, orderBy: { date: "asc" } });
-  const blank = await db().blank.findFirstOrThrow({ where: { campaignId: campaign.id, status: "ACCEPTED", organizationId: null }, orderBy: { id: "asc" } });
+  const blank = await db().blank.findFirstOrThrow({
+    where: { campaignId: campaign.id, status: "ACCEPTED", organizationId: null },
+    orderBy: { id: "asc" },
+  });
   const roadmap = await db().plan.findFirstOrThrow({ where: { regionId: region.id, kind: "ROADMAP" }, orderBy: { id: "asc" } });
   const participants = await db().blank.count({ where: { campaignId: campaign.id } });
   return [
     { kind: "audit", id: blank.id, regionId: region.id, scale, label: "participant's audit PDF" },
     { kind: "campaign", id: campaign.id, regionId: region.id, scale, label: `regional campaign PDF (${participants} blanks)` },
-    { kind: "roadmap", id: roadmap.id, regionId: region.id, scale, label: `roadmap execution PDF (${await db().planEvent.count({ where: { planId: roadmap.id } })} events)` },
+    {
+      kind: "roadmap",
+      id: roadmap.id,
+      regionId: region.id,
+      scale,
+      label: `roadmap execution PDF (${await db().planEvent.count({ where: { planId: roadmap.id } })} events)`,
+    },
     { kind: "records", id: region.id, regionId: region.id, scale, label: "region's ДОТ records PDF (counts)" },
   ];
 }
 
-export async function runReportsSuite(options: { databaseUrl: string; scale: ScaleName; log: (line: string) => void }): Promise<ReportResult[]> {
+export async function runReportsSuite(options: {
+  databaseUrl: string;
+  scale: ScaleName;
+  log: (line: string) => void;
+}): Promise<ReportResult[]> {
   const { databaseUrl, scale, log } = options;
   // The demo region always; the first generated region (R01) at region and national scale.
   const subjects = [...(await subjectsOf("23", "demo")), ...(scale === "demo" ? [] : await subjectsOf("R01", scale))];
@@ -50,7 +63,13 @@ export async function runReportsSuite(options: { databaseUrl: string; scale: Sca
     );
     if (child.status !== 0) throw new Error(`${subject.kind}: ${child.stderr}`);
     const measured = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as { runsMs: number[]; maxRssMb: number; bytes: number };
-    return { ...subject, medianMs: Math.round(median(measured.runsMs)), runsMs: measured.runsMs.map(Math.round), peakRssMb: Math.round(measured.maxRssMb), bytes: measured.bytes };
+    return {
+      ...subject,
+      medianMs: Math.round(median(measured.runsMs)),
+      runsMs: measured.runsMs.map(Math.round),
+      peakRssMb: Math.round(measured.maxRssMb),
+      bytes: measured.bytes,
+    };
   });
   return [...reports, measureEventsExport(databaseUrl, scale, log)];
 }
@@ -60,13 +79,23 @@ function measureEventsExport(databaseUrl: string, scale: string, log: (line: str
   log(`events XLSX export (every region) (${scale})…`);
   // V8's default heap limit is a quarter of the machine's memory, and it lets garbage pile up
   // to it before collecting; 256 MB is what a server process should be given, and the export fits.
-  const child = spawnSync(process.execPath, ["--max-old-space-size=256", "--conditions=react-server", "--import", "tsx", "bench/export-child.ts", "3"], {
-    encoding: "utf8",
-    env: { ...inheritedEnvironment(), BENCH_DATABASE_URL: databaseUrl },
-    maxBuffer: 10 * 1024 * 1024,
-  });
+  const child = spawnSync(
+    process.execPath,
+    ["--max-old-space-size=256", "--conditions=react-server", "--import", "tsx", "bench/export-child.ts", "3"],
+    {
+      encoding: "utf8",
+      env: { ...inheritedEnvironment(), BENCH_DATABASE_URL: databaseUrl },
+      maxBuffer: 10 * 1024 * 1024,
+    },
+  );
   if (child.status !== 0) throw new Error(`events export: ${child.stderr}`);
-  const measured = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as { runsMs: number[]; maxRssMb: number; baseRssMb: number; bytes: number; rows: number };
+  const measured = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as {
+    runsMs: number[];
+    maxRssMb: number;
+    baseRssMb: number;
+    bytes: number;
+    rows: number;
+  };
   return {
     kind: "events-xlsx",
     id: "",
@@ -86,7 +115,8 @@ export function reportsTable(results: ReportResult[]): string {
     "| report | scale | median, ms | runs, ms | peak RSS, MB | RSS before, MB | size, KB |",
     "| --- | --- | --- | --- | --- | --- | --- |",
     ...results.map(
-      (r) => `| ${r.label} | ${r.scale} | ${r.medianMs} | ${r.runsMs.join(", ")} | ${r.peakRssMb} | ${r.baseRssMb ?? "—"} | ${Math.round(r.bytes / 1024)} |`,
+      (r) =>
+        `| ${r.label} | ${r.scale} | ${r.medianMs} | ${r.runsMs.join(", ")} | ${r.peakRssMb} | ${r.baseRssMb ?? "—"} | ${Math.round(r.bytes / 1024)} |`,
     ),
   ].join("\n");
 }

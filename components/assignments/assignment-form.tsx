@@ -181,8 +181,8 @@ export function AssignmentForm({ targets, initial }: { targets: AssignmentTarget
               : loadingOrders
                 ? "Загружаются документы реестра…"
                 : options.length === 0
-                ? "В реестре документов муниципалитета пока нет документов."
-                : "Документ из реестра муниципалитета и его школ."
+                  ? "В реестре документов муниципалитета пока нет документов."
+                  : "Документ из реестра муниципалитета и его школ."
           }
           error={errors.orderDocumentId?.message}
         >
@@ -224,8 +224,8 @@ export function AssignmentForm({ targets, initial }: { targets: AssignmentTarget
           <label className="flex items-start gap-2 text-sm">
             <input type="checkbox" className="mt-1" {...form.register("invite")} />
             <span>
-              Пригласить координатора: создать пользователя с этой ролью (если пользователь с этой почтой уже есть в регионе,
-              роль будет добавлена ему)
+              Пригласить координатора: создать пользователя с этой ролью (если пользователь с этой почтой уже есть в регионе, роль будет
+              добавлена ему)
             </span>
           </label>
           {errors.invite?.message && (

@@ -28,7 +28,15 @@ export function AssignmentHistory({ history, today }: { history: History; today:
                 {a.hasAccount && <span className="block text-xs text-muted-foreground">есть вход в систему</span>}
               </td>
               <td className="px-3 py-2 align-top">{a.phone ?? "—"}</td>
-              <td className="px-3 py-2 align-top">{a.email ? <a href={`mailto:${a.email}`} className="text-primary underline">{a.email}</a> : "—"}</td>
+              <td className="px-3 py-2 align-top">
+                {a.email ? (
+                  <a href={`mailto:${a.email}`} className="text-primary underline">
+                    {a.email}
+                  </a>
+                ) : (
+                  "—"
+                )}
+              </td>
               <td className="px-3 py-2 align-top">{describePeriod(a)}</td>
               <td className="px-3 py-2 align-top">
                 {a.order ? (

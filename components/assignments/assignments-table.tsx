@@ -9,11 +9,7 @@ import { SearchFilter } from "@/components/data-table/search-filter";
 import { Badge } from "@/components/ui/badge";
 import { ASSIGNMENTS_CAPTION, assignmentColumns } from "@/lib/exports/lists/assignments";
 import type { Page } from "@/lib/paging";
-import {
-  COORDINATOR_ROLE_LABELS,
-  COORDINATOR_ROLES,
-  type CoordinatorRole,
-} from "@/lib/schemas/assignment";
+import { COORDINATOR_ROLE_LABELS, COORDINATOR_ROLES, type CoordinatorRole } from "@/lib/schemas/assignment";
 import type { AssignmentRow } from "@/lib/server/assignments/list-assignments";
 import { AssignmentStatus } from "./assignment-status";
 
@@ -84,7 +80,14 @@ export function AssignmentsTable(props: AssignmentsTableProps) {
       filters={
         <SearchFilter q={props.q} label="ФИО, почта, муниципалитет или школа">
           <MunicipalityFilter value={props.municipalityId} municipalities={props.municipalities} />
-          <FilterSelect name="role" label="Роль" value={props.role} allLabel="Все роли" className="w-60" options={COORDINATOR_ROLES.map((r) => ({ value: r, label: COORDINATOR_ROLE_LABELS[r] }))} />
+          <FilterSelect
+            name="role"
+            label="Роль"
+            value={props.role}
+            allLabel="Все роли"
+            className="w-60"
+            options={COORDINATOR_ROLES.map((r) => ({ value: r, label: COORDINATOR_ROLE_LABELS[r] }))}
+          />
           <FilterCheckbox name="current" label="Только действующие" checked={props.current} />
         </SearchFilter>
       }

@@ -58,9 +58,7 @@ export function CoverageSummary({ coverage }: { coverage: CoordinatorCoverage })
           <p className="text-sm text-muted-foreground">У всех школ есть действующий координатор.</p>
         ) : (
           <details>
-            <summary className="cursor-pointer text-sm text-primary">
-              Показать список ({schools.missing})
-            </summary>
+            <summary className="cursor-pointer text-sm text-primary">Показать список ({schools.missing})</summary>
             <div className="mt-3 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
               {[...groups].map(([municipalityId, group]) => (
                 <div key={municipalityId}>

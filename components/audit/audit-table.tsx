@@ -50,7 +50,9 @@ const columns: DataTableColumn<AuditEventRow>[] = [
     header: C.action.header,
     accessorKey: "action",
     enableSorting: false,
-    cell: ({ row: { original: e } }) => <Badge className={cn("bg-background", ACTION_STYLES[e.action])}>{AUDIT_ACTION_LABELS[e.action]}</Badge>,
+    cell: ({ row: { original: e } }) => (
+      <Badge className={cn("bg-background", ACTION_STYLES[e.action])}>{AUDIT_ACTION_LABELS[e.action]}</Badge>
+    ),
   },
   {
     id: "entity",
@@ -91,7 +93,9 @@ export interface AuditTableProps {
   entityId?: string;
 }
 
-const ENTITY_OPTIONS = AUDIT_ENTITIES.map((value) => ({ value, label: auditEntityLabel(value) })).sort((a, b) => a.label.localeCompare(b.label, "ru"));
+const ENTITY_OPTIONS = AUDIT_ENTITIES.map((value) => ({ value, label: auditEntityLabel(value) })).sort((a, b) =>
+  a.label.localeCompare(b.label, "ru"),
+);
 
 /** «Журнал изменений»: who changed or read what, when, newest first, with each change before and after. */
 export function AuditTable(props: AuditTableProps) {
@@ -116,7 +120,14 @@ export function AuditTable(props: AuditTableProps) {
             className="w-40"
             options={AUDIT_ACTIONS.map((a) => ({ value: a, label: AUDIT_ACTION_LABELS[a] }))}
           />
-          <FilterSelect name="entity" label="Объект" value={props.entity} allLabel="Все объекты" className="w-60" options={ENTITY_OPTIONS} />
+          <FilterSelect
+            name="entity"
+            label="Объект"
+            value={props.entity}
+            allLabel="Все объекты"
+            className="w-60"
+            options={ENTITY_OPTIONS}
+          />
           <label className="flex flex-col gap-1 text-sm">
             <span>Идентификатор записи</span>
             <Input name="entityId" defaultValue={props.entityId ?? ""} className="w-80 font-mono" spellCheck={false} />

@@ -58,7 +58,13 @@ export function AnswerFields(props: Props) {
   if (kind === "COUNT") {
     return (
       <Field id={id("count")} label="Численность" error={error("count")}>
-        <Input inputMode="numeric" className="w-40" disabled={disabled} {...fieldAria(id("count"), error("count"))} {...register(`answers.${itemKey}.count`)} />
+        <Input
+          inputMode="numeric"
+          className="w-40"
+          disabled={disabled}
+          {...fieldAria(id("count"), error("count"))}
+          {...register(`answers.${itemKey}.count`)}
+        />
       </Field>
     );
   }

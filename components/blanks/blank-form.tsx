@@ -64,7 +64,12 @@ export function BlankForm(props: BlankFormProps) {
   const version = useRef(props.version);
   const saved = useRef<Record<string, string>>(Object.fromEntries(Object.entries(initial).map(([k, v]) => [k, JSON.stringify(v)])));
   const [carried, setCarried] = useState(
-    () => new Set(Object.entries(props.answers).filter(([, a]) => a.carriedOver).map(([k]) => k)),
+    () =>
+      new Set(
+        Object.entries(props.answers)
+          .filter(([, a]) => a.carriedOver)
+          .map(([k]) => k),
+      ),
   );
   const [state, setState] = useState<SaveState>({ kind: "saved", at: null });
   const [confirmingSubmit, setConfirmingSubmit] = useState<number | null>(null);
@@ -194,7 +199,9 @@ export function BlankForm(props: BlankFormProps) {
               {item.footnotes.map((f) => f.mark).join("")}
             </legend>
             <LegalBasis bases={effectiveLegalBasis(props.content, item.key)} />
-            {item.annualUpdate && <p className="text-xs text-muted-foreground">Ежегодное обновление: документ не старше 12 месяцев на дату аудита.</p>}
+            {item.annualUpdate && (
+              <p className="text-xs text-muted-foreground">Ежегодное обновление: документ не старше 12 месяцев на дату аудита.</p>
+            )}
             {carried.has(item.key) && (
               <div className="flex flex-wrap items-center gap-2">
                 <Badge>перенесено из прошлой кампании</Badge>

@@ -146,7 +146,11 @@ function ReviewItem(props: {
       </div>
       <div className="flex flex-wrap items-end gap-2">
         <div className="min-w-72 flex-1">
-          <Field id={`comment-${props.itemKey}`} label={mark === "NOT_APPLICABLE" ? "Причина (обязательно)" : "Комментарий аудитора"} error={state.error ?? undefined}>
+          <Field
+            id={`comment-${props.itemKey}`}
+            label={mark === "NOT_APPLICABLE" ? "Причина (обязательно)" : "Комментарий аудитора"}
+            error={state.error ?? undefined}
+          >
             <Input
               id={`comment-${props.itemKey}`}
               value={comment}
@@ -159,7 +163,11 @@ function ReviewItem(props: {
         <Button type="button" size="sm" variant="outline" disabled={pending || !mark} onClick={() => saveMark(mark, comment)}>
           Сохранить отметку {props.number}
         </Button>
-        {state.saved && <span role="status" className="text-sm text-muted-foreground">сохранено</span>}
+        {state.saved && (
+          <span role="status" className="text-sm text-muted-foreground">
+            сохранено
+          </span>
+        )}
       </div>
       <ItemHistory blankId={props.blankId} itemKey={props.itemKey} label={props.number} />
     </fieldset>

@@ -54,9 +54,23 @@ export function BlanksTable(props: BlanksTableProps) {
       getRowId={(row) => row.id}
       filters={
         <SearchFilter q={props.q} label="Муниципалитет или школа">
-          <FilterSelect name="campaignId" label="Кампания" value={props.campaignId} allLabel="Все кампании" className="w-72" options={props.campaigns.map((c) => ({ value: c.id, label: c.name }))} />
+          <FilterSelect
+            name="campaignId"
+            label="Кампания"
+            value={props.campaignId}
+            allLabel="Все кампании"
+            className="w-72"
+            options={props.campaigns.map((c) => ({ value: c.id, label: c.name }))}
+          />
           <MunicipalityFilter value={props.municipalityId} municipalities={props.municipalities} />
-          <FilterSelect name="status" label="Статус" value={props.status} allLabel="Все статусы" className="w-56" options={BLANK_STATUSES.map((s) => ({ value: s, label: BLANK_STATUS_LABELS[s] }))} />
+          <FilterSelect
+            name="status"
+            label="Статус"
+            value={props.status}
+            allLabel="Все статусы"
+            className="w-56"
+            options={BLANK_STATUSES.map((s) => ({ value: s, label: BLANK_STATUS_LABELS[s] }))}
+          />
         </SearchFilter>
       }
     />

@@ -10,5 +10,7 @@ export async function ParticipantWork({ scope }: { scope: Scope }) {
     only: "participant",
     statuses: ["NOT_STARTED", "IN_PROGRESS", "RETURNED"],
   });
-  return <WorkList title="Бланки к заполнению и исправлению" empty="Нет бланков, которые нужно заполнить." page={page} moreHref="/blanks" />;
+  return (
+    <WorkList title="Бланки к заполнению и исправлению" empty="Нет бланков, которые нужно заполнить." page={page} moreHref="/blanks" />
+  );
 }

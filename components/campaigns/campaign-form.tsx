@@ -52,7 +52,12 @@ export function CampaignForm({ options }: { options: CampaignOptions }) {
         <Input placeholder="Методический аудит МЦДО 2026" {...fieldAria("name", errors.name?.message)} {...form.register("name")} />
       </Field>
       <Field id="goal" label="Цель" error={errors.goal?.message}>
-        <textarea id="goal" rows={3} className="w-full rounded-md border border-border bg-background px-3 py-2 text-sm" {...form.register("goal")} />
+        <textarea
+          id="goal"
+          rows={3}
+          className="w-full rounded-md border border-border bg-background px-3 py-2 text-sm"
+          {...form.register("goal")}
+        />
       </Field>
       <Field id="tasks" label="Задачи (по одной в строке)" error={errors.tasks?.message}>
         <textarea
@@ -61,7 +66,13 @@ export function CampaignForm({ options }: { options: CampaignOptions }) {
           value={tasksText}
           onChange={(e) => {
             setTasksText(e.target.value);
-            form.setValue("tasks", e.target.value.split("\n").map((t) => t.trim()).filter(Boolean));
+            form.setValue(
+              "tasks",
+              e.target.value
+                .split("\n")
+                .map((t) => t.trim())
+                .filter(Boolean),
+            );
           }}
           className="w-full rounded-md border border-border bg-background px-3 py-2 text-sm"
         />
@@ -76,7 +87,11 @@ export function CampaignForm({ options }: { options: CampaignOptions }) {
       </div>
       <fieldset className="space-y-2 rounded-md border border-border p-4">
         <legend className="px-1 text-sm font-semibold">Бланки</legend>
-        {errors.templateVersionIds?.message && <p role="alert" className="text-sm text-destructive">{errors.templateVersionIds.message}</p>}
+        {errors.templateVersionIds?.message && (
+          <p role="alert" className="text-sm text-destructive">
+            {errors.templateVersionIds.message}
+          </p>
+        )}
         {options.templates.map((t) => (
           <label key={t.id} className="flex items-center gap-2 text-sm">
             <input type="checkbox" value={t.id} {...form.register("templateVersionIds")} />
@@ -86,9 +101,23 @@ export function CampaignForm({ options }: { options: CampaignOptions }) {
       </fieldset>
       <fieldset className="space-y-2 rounded-md border border-border p-4">
         <legend className="px-1 text-sm font-semibold">Муниципалитеты-участники (муниципальный бланк)</legend>
-        {errors.municipalityIds?.message && <p role="alert" className="text-sm text-destructive">{errors.municipalityIds.message}</p>}
+        {errors.municipalityIds?.message && (
+          <p role="alert" className="text-sm text-destructive">
+            {errors.municipalityIds.message}
+          </p>
+        )}
         <div className="flex gap-2">
-          <Button type="button" size="sm" variant="outline" onClick={() => form.setValue("municipalityIds", options.municipalities.map((m) => m.id))}>
+          <Button
+            type="button"
+            size="sm"
+            variant="outline"
+            onClick={() =>
+              form.setValue(
+                "municipalityIds",
+                options.municipalities.map((m) => m.id),
+              )
+            }
+          >
             Выбрать все
           </Button>
           <Button type="button" size="sm" variant="outline" onClick={() => form.setValue("municipalityIds", [])}>

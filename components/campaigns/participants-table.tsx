@@ -20,7 +20,13 @@ const columns: DataTableColumn<ParticipantStatus>[] = [
       </Link>
     ),
   },
-  { id: "status", header: "Статус", accessorKey: "status", enableSorting: false, cell: ({ row }) => <BlankStatusBadge status={row.original.status} /> },
+  {
+    id: "status",
+    header: "Статус",
+    accessorKey: "status",
+    enableSorting: false,
+    cell: ({ row }) => <BlankStatusBadge status={row.original.status} />,
+  },
 ];
 
 /** A campaign's participants, a page at a time, in the order of the regional report: by municipality, its own blank first. */

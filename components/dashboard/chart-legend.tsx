@@ -7,11 +7,7 @@ export function ChartLegend(props: { entries: { color: string; label: string; da
           <span
             aria-hidden="true"
             className="inline-block h-3 w-5 rounded-sm"
-            style={
-              entry.dashed
-                ? { borderTop: `2px dashed ${entry.color}`, height: 0 }
-                : { backgroundColor: entry.color }
-            }
+            style={entry.dashed ? { borderTop: `2px dashed ${entry.color}`, height: 0 } : { backgroundColor: entry.color }}
           />
           {entry.label}
         </li>

@@ -14,7 +14,13 @@ export function MunicipalityPicker(props: { municipalities: { id: string; name: 
     <form method="get" className="flex flex-wrap items-end gap-2" aria-label="Выбор муниципального образования">
       <label className="flex flex-col gap-1 text-sm">
         <span>Муниципальное образование</span>
-        <NativeSelect aria-label="Муниципальное образование" name="municipality" defaultValue={props.selected ?? ""} className="w-80" required>
+        <NativeSelect
+          aria-label="Муниципальное образование"
+          name="municipality"
+          defaultValue={props.selected ?? ""}
+          className="w-80"
+          required
+        >
           <option value="" disabled>
             Выберите…
           </option>

@@ -42,17 +42,29 @@ export function DynamicsView(props: { comparison: Comparison; perSchool: boolean
                 <th scope="col" className="px-3 py-2">
                   <span className="sr-only">Когда</span>
                 </th>
-                <th scope="col" className="px-3 py-2">Кампания</th>
-                <th scope="col" className="px-3 py-2">Дата</th>
-                <th scope="col" className="px-3 py-2">{props.perSchool ? "Школ: сдано из" : "Бланк"}</th>
-                <th scope="col" className="px-3 py-2 text-right">{props.perSchool ? "Средний балл" : "Балл"}</th>
-                <th scope="col" className="px-3 py-2">Оценка</th>
+                <th scope="col" className="px-3 py-2">
+                  Кампания
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Дата
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {props.perSchool ? "Школ: сдано из" : "Бланк"}
+                </th>
+                <th scope="col" className="px-3 py-2 text-right">
+                  {props.perSchool ? "Средний балл" : "Балл"}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Оценка
+                </th>
               </tr>
             </thead>
             <tbody>
               {sides.map(([label, side]) => (
                 <tr key={label} className="border-t border-border">
-                  <th scope="row" className="px-3 py-2 text-left">{label}</th>
+                  <th scope="row" className="px-3 py-2 text-left">
+                    {label}
+                  </th>
                   <td className="px-3 py-2">{side.campaign.name}</td>
                   <td className="px-3 py-2">{formatDate(side.campaign.date)}</td>
                   <td className="px-3 py-2">
@@ -74,16 +86,26 @@ export function DynamicsView(props: { comparison: Comparison; perSchool: boolean
               <caption className="sr-only">Баллы школ тогда и сейчас</caption>
               <thead className="bg-muted text-left">
                 <tr>
-                  <th scope="col" className="px-3 py-2">Школа</th>
-                  <th scope="col" className="px-3 py-2 text-right">Тогда</th>
-                  <th scope="col" className="px-3 py-2 text-right">Сейчас</th>
-                  <th scope="col" className="px-3 py-2 text-right">Изменение</th>
+                  <th scope="col" className="px-3 py-2">
+                    Школа
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right">
+                    Тогда
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right">
+                    Сейчас
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right">
+                    Изменение
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {subjects.map((s) => (
                   <tr key={s.subjectId} className="border-t border-border">
-                    <th scope="row" className="px-3 py-2 text-left font-normal">{s.name}</th>
+                    <th scope="row" className="px-3 py-2 text-left font-normal">
+                      {s.name}
+                    </th>
                     <td className="px-3 py-2 text-right tabular-nums">{s.earlier ? formatPercent(s.earlier.score) : "не участвовала"}</td>
                     <td className="px-3 py-2 text-right tabular-nums">{s.later ? formatPercent(s.later.score) : "не участвует"}</td>
                     <td className="px-3 py-2 text-right tabular-nums">{formatChange(s.change)}</td>
@@ -108,9 +130,21 @@ export function DynamicsView(props: { comparison: Comparison; perSchool: boolean
                 Без сравнения — участников, чьи бланки не приняты в обеих кампаниях: {findings.notCompared}.
               </p>
             )}
-            <FindingList id="closed" title="Устранены" empty="Устранённых замечаний нет." rows={findings.closed} perSchool={props.perSchool} />
+            <FindingList
+              id="closed"
+              title="Устранены"
+              empty="Устранённых замечаний нет."
+              rows={findings.closed}
+              perSchool={props.perSchool}
+            />
             <FindingList id="new" title="Новые" empty="Новых замечаний нет." rows={findings.new} perSchool={props.perSchool} />
-            <FindingList id="kept" title="Сохраняются" empty="Повторяющихся замечаний нет." rows={findings.kept} perSchool={props.perSchool} />
+            <FindingList
+              id="kept"
+              title="Сохраняются"
+              empty="Повторяющихся замечаний нет."
+              rows={findings.kept}
+              perSchool={props.perSchool}
+            />
           </>
         )}
       </Card>
@@ -132,9 +166,17 @@ function FindingList(props: { id: string; title: string; empty: string; rows: Dy
             <caption className="sr-only">Замечания: {props.title.toLowerCase()}</caption>
             <thead className="bg-muted text-left">
               <tr>
-                {props.perSchool && <th scope="col" className="px-3 py-2">Школа</th>}
-                <th scope="col" className="px-3 py-2">Пункт бланка</th>
-                <th scope="col" className="px-3 py-2">Замечание</th>
+                {props.perSchool && (
+                  <th scope="col" className="px-3 py-2">
+                    Школа
+                  </th>
+                )}
+                <th scope="col" className="px-3 py-2">
+                  Пункт бланка
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Замечание
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -33,9 +33,15 @@ export function TypicalErrorsLevel(props: { id: string; title: string; caption: 
                   <caption className="sr-only">{props.caption}</caption>
                   <thead className="bg-muted text-left">
                     <tr>
-                      <th scope="col" className="px-3 py-2">Пункт бланка</th>
-                      <th scope="col" className="px-3 py-2 text-right">Бланков с ошибкой</th>
-                      <th scope="col" className="px-3 py-2 text-right">Доля</th>
+                      <th scope="col" className="px-3 py-2">
+                        Пункт бланка
+                      </th>
+                      <th scope="col" className="px-3 py-2 text-right">
+                        Бланков с ошибкой
+                      </th>
+                      <th scope="col" className="px-3 py-2 text-right">
+                        Доля
+                      </th>
                     </tr>
                   </thead>
                   <tbody>

@@ -37,8 +37,7 @@ export interface DataTableProps<T extends RowData> {
   exportList?: ListExportId;
 }
 
-const apply = <S,>(updater: Updater<S>, old: S): S =>
-  typeof updater === "function" ? (updater as (old: S) => S)(old) : updater;
+const apply = <S,>(updater: Updater<S>, old: S): S => (typeof updater === "function" ? (updater as (old: S) => S)(old) : updater);
 
 /**
  * The one table of the app: paging, sorting and filtering happen on the server;

@@ -7,14 +7,14 @@ export function SearchFilter(props: { q: string; label: string; children?: React
   return (
     <search>
       <form method="get" className="flex flex-wrap items-end gap-2">
-      <label className="flex flex-col gap-1 text-sm">
-        <span>{props.label}</span>
-        <Input name="q" defaultValue={props.q} className="w-72" />
-      </label>
-      {props.children}
-      <Button type="submit" variant="outline">
-        Найти
-      </Button>
+        <label className="flex flex-col gap-1 text-sm">
+          <span>{props.label}</span>
+          <Input name="q" defaultValue={props.q} className="w-72" />
+        </label>
+        {props.children}
+        <Button type="submit" variant="outline">
+          Найти
+        </Button>
       </form>
     </search>
   );

@@ -98,10 +98,18 @@ export function SchoolImport({ municipalityId }: { municipalityId: string }) {
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <span>Скачать список школ:</span>
-        <a href={`${endpoint}?format=xlsx`} className={buttonVariants({ variant: "outline", size: "sm" })} aria-label="Скачать список школ в XLSX">
+        <a
+          href={`${endpoint}?format=xlsx`}
+          className={buttonVariants({ variant: "outline", size: "sm" })}
+          aria-label="Скачать список школ в XLSX"
+        >
           XLSX
         </a>
-        <a href={`${endpoint}?format=csv`} className={buttonVariants({ variant: "outline", size: "sm" })} aria-label="Скачать список школ в CSV">
+        <a
+          href={`${endpoint}?format=csv`}
+          className={buttonVariants({ variant: "outline", size: "sm" })}
+          aria-label="Скачать список школ в CSV"
+        >
           CSV
         </a>
       </div>
@@ -135,17 +143,12 @@ export function SchoolImport({ municipalityId }: { municipalityId: string }) {
       {state.step === "refused" && <ProblemList errors={state.errors} />}
       {state.step === "done" && (
         <Alert tone="info">
-          Импорт выполнен: новых школ — {state.result.created}, обновлено — {state.result.updated}, без изменений —{" "}
-          {state.result.unchanged}.
+          Импорт выполнен: новых школ — {state.result.created}, обновлено — {state.result.updated}, без изменений — {state.result.unchanged}
+          .
         </Alert>
       )}
       {state.step === "preview" && (
-        <Preview
-          result={state.result}
-          busy={busy}
-          onImport={() => void send(false)}
-          onCancel={() => setState({ step: "idle" })}
-        />
+        <Preview result={state.result} busy={busy} onImport={() => void send(false)} onCancel={() => setState({ step: "idle" })} />
       )}
     </div>
   );
@@ -166,9 +169,15 @@ function Preview(props: { result: Result; busy: boolean; onImport: () => void; o
           <caption className="sr-only">Строки файла и что с ними будет</caption>
           <thead>
             <tr className="border-b border-border text-left">
-              <th scope="col" className="py-2 pr-3">Строка</th>
-              <th scope="col" className="py-2 pr-3">Наименование</th>
-              <th scope="col" className="py-2">Что будет</th>
+              <th scope="col" className="py-2 pr-3">
+                Строка
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                Наименование
+              </th>
+              <th scope="col" className="py-2">
+                Что будет
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -206,17 +215,21 @@ function actionText(row: Result["rows"][number]): string {
 function ProblemList({ errors }: { errors: Problem[] }) {
   return (
     <div className="space-y-3">
-      <Alert>
-        Файл не импортирован: ошибок — {errors.length}. Исправьте их в файле и загрузите его снова; ничего не изменено.
-      </Alert>
+      <Alert>Файл не импортирован: ошибок — {errors.length}. Исправьте их в файле и загрузите его снова; ничего не изменено.</Alert>
       <div className="overflow-x-auto">
         <table className="w-full text-sm">
           <caption className="sr-only">Ошибки в файле</caption>
           <thead>
             <tr className="border-b border-border text-left">
-              <th scope="col" className="py-2 pr-3">Строка</th>
-              <th scope="col" className="py-2 pr-3">Столбец</th>
-              <th scope="col" className="py-2">Ошибка</th>
+              <th scope="col" className="py-2 pr-3">
+                Строка
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                Столбец
+              </th>
+              <th scope="col" className="py-2">
+                Ошибка
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -34,7 +34,16 @@ export function DocumentForm({ owners }: { owners: OwnerOption[] }) {
   const [upload, setUpload] = useState<{ busy: boolean; name: string; error: string | null }>({ busy: false, name: "", error: null });
   const form = useForm<FormInput, unknown, Output>({
     resolver: zodResolver(ZDocumentCreate),
-    defaultValues: { owner: owners[0]?.value ?? "", type: "приказ", issuer: "", date: null, number: "", title: "", fileId: null, childData: false },
+    defaultValues: {
+      owner: owners[0]?.value ?? "",
+      type: "приказ",
+      issuer: "",
+      date: null,
+      number: "",
+      title: "",
+      fileId: null,
+      childData: false,
+    },
   });
   const { errors, isSubmitting } = form.formState;
 
@@ -145,8 +154,8 @@ export function DocumentForm({ owners }: { owners: OwnerOption[] }) {
           Документ называет ребёнка (персональные данные обучающегося)
         </label>
         <p id="childData-hint" className="text-sm text-muted-foreground">
-          Например, приказ о зачислении одного ребёнка на обучение на дому. Такой документ видят только координатор, в чей
-          реестр он внесён, и аудиторы региона (каждое открытие записывается); в бланках, планах и назначениях его выбрать нельзя.
+          Например, приказ о зачислении одного ребёнка на обучение на дому. Такой документ видят только координатор, в чей реестр он внесён,
+          и аудиторы региона (каждое открытие записывается); в бланках, планах и назначениях его выбрать нельзя.
         </p>
       </div>
       <Field id="file" label="Файл (PDF, DOCX, XLSX, JPG, PNG до 20 МБ)" error={upload.error ?? errors.fileId?.message}>

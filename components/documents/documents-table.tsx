@@ -57,7 +57,14 @@ export function DocumentsTable(props: { page: Page<DocumentRow>; sort: string; d
       getRowId={(row) => row.id}
       filters={
         <SearchFilter q={props.q} label="Номер, наименование или издатель">
-          <FilterSelect name="type" label="Вид" value={props.type} allLabel="Все виды" className="w-48" options={DOCUMENT_TYPES.map((t) => ({ value: t, label: t }))} />
+          <FilterSelect
+            name="type"
+            label="Вид"
+            value={props.type}
+            allLabel="Все виды"
+            className="w-48"
+            options={DOCUMENT_TYPES.map((t) => ({ value: t, label: t }))}
+          />
         </SearchFilter>
       }
     />

@@ -20,12 +20,7 @@ type FormOutput = z.output<typeof ZFindingPlan>;
  * The remediation plan: the region's staff set the deadline and the responsible
  * person; the participant names the responsible person only.
  */
-export function FindingPlanForm(props: {
-  findingId: string;
-  deadline: string;
-  responsible: string | null;
-  canEditDeadline: boolean;
-}) {
+export function FindingPlanForm(props: { findingId: string; deadline: string; responsible: string | null; canEditDeadline: boolean }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);

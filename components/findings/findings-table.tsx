@@ -26,7 +26,12 @@ const columns: DataTableColumn<FindingRow>[] = [
   },
   { id: "participant", header: C.participant.header, accessorKey: "participant" },
   { id: "status", header: C.status.header, accessorKey: "statusLabel", enableSorting: false },
-  { id: "severity", header: C.severity.header, accessorKey: "severity", cell: ({ row }) => <SeverityBadge severity={row.original.severity} /> },
+  {
+    id: "severity",
+    header: C.severity.header,
+    accessorKey: "severity",
+    cell: ({ row }) => <SeverityBadge severity={row.original.severity} />,
+  },
   {
     id: "deadline",
     header: C.deadline.header,
@@ -78,10 +83,31 @@ export function FindingsTable(props: FindingsTableProps) {
       filters={
         <SearchFilter q={props.q} label="Пункт, муниципалитет или школа">
           {props.blankId && <input type="hidden" name="blankId" value={props.blankId} />}
-          <FilterSelect name="campaignId" label="Кампания" value={props.campaignId} allLabel="Все кампании" className="w-72" options={props.campaigns.map((c) => ({ value: c.id, label: c.name }))} />
+          <FilterSelect
+            name="campaignId"
+            label="Кампания"
+            value={props.campaignId}
+            allLabel="Все кампании"
+            className="w-72"
+            options={props.campaigns.map((c) => ({ value: c.id, label: c.name }))}
+          />
           <MunicipalityFilter value={props.municipalityId} municipalities={props.municipalities} />
-          <FilterSelect name="remediationStatus" label="Устранение" value={props.remediationStatus} allLabel="Все" className="w-60" options={REMEDIATION_STATUSES.map((s) => ({ value: s, label: REMEDIATION_STATUS_LABELS[s] }))} />
-          <FilterSelect name="severity" label="Критичность" value={props.severity} allLabel="Любая" className="w-40" options={SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABELS[s] }))} />
+          <FilterSelect
+            name="remediationStatus"
+            label="Устранение"
+            value={props.remediationStatus}
+            allLabel="Все"
+            className="w-60"
+            options={REMEDIATION_STATUSES.map((s) => ({ value: s, label: REMEDIATION_STATUS_LABELS[s] }))}
+          />
+          <FilterSelect
+            name="severity"
+            label="Критичность"
+            value={props.severity}
+            allLabel="Любая"
+            className="w-40"
+            options={SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABELS[s] }))}
+          />
           <FilterCheckbox name="overdue" label="Только просроченные" checked={props.overdue} />
         </SearchFilter>
       }

@@ -17,7 +17,9 @@ export function DocumentPicker(props: {
   const [q, setQ] = useState("");
   const needle = q.trim().toLowerCase().replaceAll("ё", "е");
   const selected = new Set(props.value);
-  const shown = props.options.filter((o) => selected.has(o.value) || !needle || o.label.toLowerCase().replaceAll("ё", "е").includes(needle));
+  const shown = props.options.filter(
+    (o) => selected.has(o.value) || !needle || o.label.toLowerCase().replaceAll("ё", "е").includes(needle),
+  );
   const sorted = [...shown.filter((o) => selected.has(o.value)), ...shown.filter((o) => !selected.has(o.value))];
   return (
     <fieldset className="space-y-2" aria-describedby={props.error ? `${props.id}-error` : undefined}>
@@ -45,7 +47,9 @@ export function DocumentPicker(props: {
                     type="checkbox"
                     className="mt-0.5 h-4 w-4 shrink-0"
                     checked={selected.has(o.value)}
-                    onChange={(e) => props.onChange(e.target.checked ? [...props.value, o.value] : props.value.filter((v) => v !== o.value))}
+                    onChange={(e) =>
+                      props.onChange(e.target.checked ? [...props.value, o.value] : props.value.filter((v) => v !== o.value))
+                    }
                   />
                   <label htmlFor={id} className="text-sm">
                     {o.label}

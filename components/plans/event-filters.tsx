@@ -11,7 +11,14 @@ export function EventFilters(props: { filter: EventFilter; view: PlanViewName })
   return (
     <SearchFilter q={props.filter.q} label="Мероприятие, описание или ответственный">
       <input type="hidden" name="view" value={props.view} />
-      <FilterSelect name="status" label="Статус" value={props.filter.status} allLabel="Все статусы" className="w-48" options={STATUS_OPTIONS} />
+      <FilterSelect
+        name="status"
+        label="Статус"
+        value={props.filter.status}
+        allLabel="Все статусы"
+        className="w-48"
+        options={STATUS_OPTIONS}
+      />
     </SearchFilter>
   );
 }

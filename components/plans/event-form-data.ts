@@ -14,7 +14,10 @@ import type { EventFormOptions, EventFormValues } from "./event-form";
  */
 export async function loadEventFormOptions(scope: Scope, plan: PlanView, event?: PlanEventView): Promise<EventFormOptions> {
   if (!plan.canWrite) forbidden();
-  const [people, documents] = await Promise.all([listPlanPeopleOptions({ scope, planId: plan.id }), listPlanDocumentOptions({ scope, planId: plan.id })]);
+  const [people, documents] = await Promise.all([
+    listPlanPeopleOptions({ scope, planId: plan.id }),
+    listPlanDocumentOptions({ scope, planId: plan.id }),
+  ]);
   const keep = (options: Array<{ value: string; label: string }>, extra: Array<{ value: string; label: string }>) => [
     ...extra.filter((x) => !options.some((o) => o.value === x.value)),
     ...options,
@@ -22,8 +25,16 @@ export async function loadEventFormOptions(scope: Scope, plan: PlanView, event?:
   return {
     stages: plan.stages.map((s) => ({ value: s.id, label: `${roman(s.number)} этап — ${s.title}` })),
     sections: plan.sections.map((s) => ({ value: s.id, label: `${s.number}. ${s.title}` })),
-    people: keep(people, event?.responsibleUserId ? [{ value: event.responsibleUserId, label: event.responsibleUserName ?? "Ответственный пользователь" }] : []),
-    documents: keep(documents, (event?.documents ?? []).flatMap((d) => (d.documentId ? [{ value: d.documentId, label: d.label }] : []))),
+    people: keep(
+      people,
+      event?.responsibleUserId
+        ? [{ value: event.responsibleUserId, label: event.responsibleUserName ?? "Ответственный пользователь" }]
+        : [],
+    ),
+    documents: keep(
+      documents,
+      (event?.documents ?? []).flatMap((d) => (d.documentId ? [{ value: d.documentId, label: d.label }] : [])),
+    ),
   };
 }
 

@@ -33,14 +33,21 @@ const textareaClass = "w-full rounded-md border border-border bg-background px-3
 const MAX_LINKS = 20;
 
 /** aria-describedby of a control with a live reading under it, and its error when there is one. */
-const describedBy = (id: string, error: string | undefined, reading: string) => [error ? `${id}-error` : "", reading].filter(Boolean).join(" ");
+const describedBy = (id: string, error: string | undefined, reading: string) =>
+  [error ? `${id}-error` : "", reading].filter(Boolean).join(" ");
 
 /**
  * An event of a plan, new (eventId null) or changed. The timing and the
  * responsible people are read live as the server will read them. A version
  * changed meanwhile is a conflict: the form keeps everything typed.
  */
-export function EventForm(props: { planId: string; eventId: string | null; range: PlanRange; options: EventFormOptions; defaults: EventFormValues }) {
+export function EventForm(props: {
+  planId: string;
+  eventId: string | null;
+  range: PlanRange;
+  options: EventFormOptions;
+  defaults: EventFormValues;
+}) {
   const router = useRouter();
   const [error, setError] = useState<{ message: string; conflict: boolean; existingId?: string } | null>(null);
   const form = useForm<EventFormValues, unknown, Output>({ resolver: zodResolver(ZPlanEvent), defaultValues: props.defaults });
@@ -147,7 +154,11 @@ export function EventForm(props: { planId: string; eventId: string | null; range
         {textarea("audience", "Целевая аудитория", "На кого направлено мероприятие.")}
         {textarea("expectedResult", "Ожидаемый результат")}
       </div>
-      {textarea("evidenceText", "Подтверждающие документы (как записаны)", "Приказ о проведении мероприятия, информационная справка, список участников, отчёт, сценарий и др.")}
+      {textarea(
+        "evidenceText",
+        "Подтверждающие документы (как записаны)",
+        "Приказ о проведении мероприятия, информационная справка, список участников, отчёт, сценарий и др.",
+      )}
       <DocumentPicker
         id={id("documents")}
         options={props.options.documents}
@@ -173,7 +184,13 @@ export function EventForm(props: { planId: string; eventId: string | null; range
                   />
                 </Field>
               </div>
-              <Button type="button" variant="outline" size="sm" className="mt-7" onClick={() => setLinks(linkList.filter((_, j) => j !== i))}>
+              <Button
+                type="button"
+                variant="outline"
+                size="sm"
+                className="mt-7"
+                onClick={() => setLinks(linkList.filter((_, j) => j !== i))}
+              >
                 Удалить ссылку {i + 1}
               </Button>
             </div>

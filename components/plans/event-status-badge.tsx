@@ -15,5 +15,10 @@ const TONES: Record<PlanEventStatus | "OVERDUE", string> = {
 export function EventStatusBadge(props: { status: PlanEventStatus; heldOn: string | null; overdue: boolean }) {
   const key = props.status === "PLANNED" && props.overdue ? "OVERDUE" : props.status;
   const held = props.status === "DONE" && props.heldOn ? ` ${formatDate(props.heldOn)}` : "";
-  return <Badge className={cn("bg-background", TONES[key])}>{EVENT_STATUS_LABELS[key]}{held}</Badge>;
+  return (
+    <Badge className={cn("bg-background", TONES[key])}>
+      {EVENT_STATUS_LABELS[key]}
+      {held}
+    </Badge>
+  );
 }

@@ -33,7 +33,13 @@ const columns: DataTableColumn<EventRow>[] = [
     ),
   },
   { id: "part", header: C.part.header, accessorKey: "part", enableSorting: false, cell: ({ row }) => row.original.part ?? none },
-  { id: "number", header: C.number.header, accessorKey: "number", enableSorting: false, cell: ({ row }) => <span className="tabular-nums">{row.original.number}</span> },
+  {
+    id: "number",
+    header: C.number.header,
+    accessorKey: "number",
+    enableSorting: false,
+    cell: ({ row }) => <span className="tabular-nums">{row.original.number}</span>,
+  },
   {
     id: "title",
     header: C.title.header,
@@ -61,7 +67,13 @@ const columns: DataTableColumn<EventRow>[] = [
     accessorKey: "endsOn",
     cell: ({ row: { original: e } }) => (e.endsOn ? <time dateTime={e.endsOn}>{formatDate(e.endsOn)}</time> : none),
   },
-  { id: "responsible", header: C.responsible.header, accessorKey: "responsibleText", enableSorting: false, cell: ({ row }) => row.original.responsibleText || none },
+  {
+    id: "responsible",
+    header: C.responsible.header,
+    accessorKey: "responsibleText",
+    enableSorting: false,
+    cell: ({ row }) => row.original.responsibleText || none,
+  },
   {
     id: "status",
     header: C.status.header,
@@ -97,8 +109,22 @@ export function EventsTable(props: EventsTableProps) {
       filters={
         <SearchFilter q={props.q} label="Мероприятие или описание">
           <MunicipalityFilter value={props.municipalityId} municipalities={props.municipalities} />
-          <FilterSelect name="kind" label="Вид плана" value={props.kind} allLabel="Все виды" className="w-60" options={PLAN_KINDS.map((k) => ({ value: k, label: PLAN_KIND_LABELS[k] }))} />
-          <FilterSelect name="status" label="Статус" value={props.status} allLabel="Все статусы" className="w-48" options={EVENT_STATUSES.map((s) => ({ value: s, label: EVENT_STATUS_LABELS[s] }))} />
+          <FilterSelect
+            name="kind"
+            label="Вид плана"
+            value={props.kind}
+            allLabel="Все виды"
+            className="w-60"
+            options={PLAN_KINDS.map((k) => ({ value: k, label: PLAN_KIND_LABELS[k] }))}
+          />
+          <FilterSelect
+            name="status"
+            label="Статус"
+            value={props.status}
+            allLabel="Все статусы"
+            className="w-48"
+            options={EVENT_STATUSES.map((s) => ({ value: s, label: EVENT_STATUS_LABELS[s] }))}
+          />
           <FilterCheckbox name="overdue" label="Только просроченные" checked={props.overdue} />
         </SearchFilter>
       }

@@ -17,8 +17,15 @@ export function filterEvents(events: PlanEventView[], filter: EventFilter): Plan
     if (filter.status === "PLANNED" && (e.status !== "PLANNED" || e.overdue)) return false;
     if ((filter.status === "DONE" || filter.status === "CANCELLED") && e.status !== filter.status) return false;
     if (!q) return true;
-    return [e.number ?? "", e.title, e.description, e.timingText, e.responsibleText, e.responsibleUserName ?? "", e.audience, e.expectedResult].some((text) =>
-      normalise(text).includes(q),
-    );
+    return [
+      e.number ?? "",
+      e.title,
+      e.description,
+      e.timingText,
+      e.responsibleText,
+      e.responsibleUserName ?? "",
+      e.audience,
+      e.expectedResult,
+    ].some((text) => normalise(text).includes(q));
   });
 }

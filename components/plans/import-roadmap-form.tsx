@@ -45,7 +45,8 @@ type State =
 const ENDPOINT = "/api/plans/import";
 /** So many errors are shown; the rest are counted. */
 const SHOWN_ERRORS = 100;
-const ACCEPT = ".md,.markdown,.txt,.csv,.xlsx,text/markdown,text/plain,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const ACCEPT =
+  ".md,.markdown,.txt,.csv,.xlsx,text/markdown,text/plain,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const NETWORK_FAILURE = "Не удалось отправить файл: сервер не ответил. Попробуйте ещё раз — выбранный файл сохранён.";
 
 /**
@@ -71,7 +72,11 @@ export function ImportRoadmapForm({ maxBytes }: { maxBytes: number }) {
     const year = schoolYear.trim();
     const badYear = year !== "" && parseSchoolYear(year) === null;
     setYearError(badYear ? "Учебный год пишется как 2020/2021." : undefined);
-    const badFile = !file ? "Выберите файл: Markdown (.md, .txt), CSV или XLSX." : file.size > maxBytes ? `Файл больше ${maxBytes / 1024 / 1024} МБ.` : undefined;
+    const badFile = !file
+      ? "Выберите файл: Markdown (.md, .txt), CSV или XLSX."
+      : file.size > maxBytes
+        ? `Файл больше ${maxBytes / 1024 / 1024} МБ.`
+        : undefined;
     setFileError(badFile);
     return !badYear && !badFile;
   }
@@ -109,7 +114,12 @@ export function ImportRoadmapForm({ maxBytes }: { maxBytes: number }) {
     <div className="space-y-4">
       <form onSubmit={onCheck} noValidate className="space-y-4" aria-label="Импорт дорожной карты">
         <div className="grid gap-4 sm:grid-cols-[12rem_1fr]">
-          <Field id={yearId} label="Учебный год (необязательно)" hint="Например, 2020/2021. Без него — из заголовка файла." error={yearError}>
+          <Field
+            id={yearId}
+            label="Учебный год (необязательно)"
+            hint="Например, 2020/2021. Без него — из заголовка файла."
+            error={yearError}
+          >
             <Input
               inputMode="numeric"
               autoComplete="off"
@@ -160,21 +170,35 @@ function Preview(props: { result: Result; busy: boolean; onImport: () => void; o
   return (
     <section aria-label="Предварительный просмотр импорта" className="space-y-3">
       <Alert tone="info">
-        Добавится: {result.imported}, обновится: {result.updated}. Документов: будет связано {result.documentsLinked}, из них будет добавлено
-        в реестр {result.documentsCreated}.
+        Добавится: {result.imported}, обновится: {result.updated}. Документов: будет связано {result.documentsLinked}, из них будет
+        добавлено в реестр {result.documentsCreated}.
       </Alert>
       <div className="overflow-x-auto">
         <table className="w-full text-sm">
           <caption className="sr-only">Строки файла и что с ними будет</caption>
           <thead>
             <tr className="border-b border-border text-left">
-              <th scope="col" className="py-2 pr-3">Строка</th>
-              <th scope="col" className="py-2 pr-3">Муниципалитет</th>
-              <th scope="col" className="py-2 pr-3">Мероприятие</th>
-              <th scope="col" className="py-2 pr-3">Сроки (как прочитаны)</th>
-              <th scope="col" className="py-2 pr-3">Ответственные</th>
-              <th scope="col" className="py-2 pr-3">Документов</th>
-              <th scope="col" className="py-2">Действие</th>
+              <th scope="col" className="py-2 pr-3">
+                Строка
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                Муниципалитет
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                Мероприятие
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                Сроки (как прочитаны)
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                Ответственные
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                Документов
+              </th>
+              <th scope="col" className="py-2">
+                Действие
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -215,8 +239,8 @@ function Done({ result }: { result: Result }) {
   return (
     <Alert tone="info" className="space-y-2">
       <p>
-        Импорт выполнен: добавлено мероприятий — {result.imported}, обновлено — {result.updated}; документов связано — {result.documentsLinked},
-        из них добавлено в реестр — {result.documentsCreated}.
+        Импорт выполнен: добавлено мероприятий — {result.imported}, обновлено — {result.updated}; документов связано —{" "}
+        {result.documentsLinked}, из них добавлено в реестр — {result.documentsCreated}.
       </p>
       <ul className="list-disc space-y-1 pl-6">
         {result.planIds.map((id, i) => (
@@ -233,7 +257,9 @@ function Done({ result }: { result: Result }) {
 
 /** «Строка 5, «Муниципалитет»: …»; a problem of the whole file names no row. */
 function problemText(problem: Problem): string {
-  const where = [problem.row !== null ? `Строка ${problem.row}` : null, problem.column ? `«${problem.column}»` : null].filter(Boolean).join(", ");
+  const where = [problem.row !== null ? `Строка ${problem.row}` : null, problem.column ? `«${problem.column}»` : null]
+    .filter(Boolean)
+    .join(", ");
   return where ? `${where}: ${problem.message}` : problem.message;
 }
 

@@ -23,7 +23,9 @@ export function IndicatorEdit(props: { planId: string; indicatorId: string; defa
         Изменить
       </Button>
       <div id={panelId} hidden={!open}>
-        {open && <IndicatorForm planId={props.planId} indicatorId={props.indicatorId} defaults={props.defaults} onClose={() => setOpen(false)} />}
+        {open && (
+          <IndicatorForm planId={props.planId} indicatorId={props.indicatorId} defaults={props.defaults} onClose={() => setOpen(false)} />
+        )}
       </div>
     </div>
   );

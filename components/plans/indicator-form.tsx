@@ -85,8 +85,18 @@ export function IndicatorForm(props: {
         <Field id={id("method")} label="Метод сбора информации" error={errors.method?.message}>
           <textarea rows={2} className={textareaClass} {...fieldAria(id("method"), errors.method?.message)} {...form.register("method")} />
         </Field>
-        <Field id={id("monitoring")} label="Результат (мониторинг)" hint="Например, «Мониторинг кадровых потребностей»." error={errors.monitoring?.message}>
-          <textarea rows={2} className={textareaClass} {...fieldAria(id("monitoring"), errors.monitoring?.message)} {...form.register("monitoring")} />
+        <Field
+          id={id("monitoring")}
+          label="Результат (мониторинг)"
+          hint="Например, «Мониторинг кадровых потребностей»."
+          error={errors.monitoring?.message}
+        >
+          <textarea
+            rows={2}
+            className={textareaClass}
+            {...fieldAria(id("monitoring"), errors.monitoring?.message)}
+            {...form.register("monitoring")}
+          />
         </Field>
       </div>
       <div className="flex flex-wrap items-center gap-3">

@@ -9,15 +9,29 @@ export function IndicatorTable({ indicators }: { indicators: IndicatorView[] }) 
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-sm">
-        <caption className="mb-2 text-left text-muted-foreground">Целевые показатели, методы сбора информации и выполнение по периодам</caption>
+        <caption className="mb-2 text-left text-muted-foreground">
+          Целевые показатели, методы сбора информации и выполнение по периодам
+        </caption>
         <thead>
           <tr className="border-b border-border text-left">
-            <th scope="col" className={cell}>№</th>
-            <th scope="col" className={cell}>Показатель</th>
-            <th scope="col" className={cell}>Значение показателя</th>
-            <th scope="col" className={cell}>Метод сбора информации</th>
-            <th scope="col" className={cell}>Результат</th>
-            <th scope="col" className="py-2 align-top">Выполнение</th>
+            <th scope="col" className={cell}>
+              №
+            </th>
+            <th scope="col" className={cell}>
+              Показатель
+            </th>
+            <th scope="col" className={cell}>
+              Значение показателя
+            </th>
+            <th scope="col" className={cell}>
+              Метод сбора информации
+            </th>
+            <th scope="col" className={cell}>
+              Результат
+            </th>
+            <th scope="col" className="py-2 align-top">
+              Выполнение
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -80,10 +80,20 @@ export function IndicatorValueForm(props: {
           </NativeSelect>
         </Field>
         <Field id={id("value")} label="Значение" hint="Число; доля без базы — в процентах." error={errors.value?.message}>
-          <Input inputMode="decimal" autoComplete="off" {...fieldAria(id("value"), errors.value?.message)} {...form.register("value", { setValueAs: asNumberText })} />
+          <Input
+            inputMode="decimal"
+            autoComplete="off"
+            {...fieldAria(id("value"), errors.value?.message)}
+            {...form.register("value", { setValueAs: asNumberText })}
+          />
         </Field>
         <Field id={id("base")} label="База (необязательно)" hint="Для долей: например, всего педагогов." error={errors.base?.message}>
-          <Input inputMode="decimal" autoComplete="off" {...fieldAria(id("base"), errors.base?.message)} {...form.register("base", { setValueAs: asNumberText })} />
+          <Input
+            inputMode="decimal"
+            autoComplete="off"
+            {...fieldAria(id("base"), errors.base?.message)}
+            {...form.register("base", { setValueAs: asNumberText })}
+          />
         </Field>
       </div>
       <Field id={id("note")} label="Примечание" error={errors.note?.message}>

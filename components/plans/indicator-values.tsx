@@ -22,11 +22,21 @@ export function IndicatorValues({ indicator }: { indicator: IndicatorView }) {
               </caption>
               <thead>
                 <tr className="border-b border-border text-left">
-                  <th scope="col" className={cell}>Организация</th>
-                  <th scope="col" className={cell}>Значение</th>
-                  <th scope="col" className={cell}>База</th>
-                  <th scope="col" className={cell}>%</th>
-                  <th scope="col" className="py-2 align-top">Примечание</th>
+                  <th scope="col" className={cell}>
+                    Организация
+                  </th>
+                  <th scope="col" className={cell}>
+                    Значение
+                  </th>
+                  <th scope="col" className={cell}>
+                    База
+                  </th>
+                  <th scope="col" className={cell}>
+                    %
+                  </th>
+                  <th scope="col" className="py-2 align-top">
+                    Примечание
+                  </th>
                 </tr>
               </thead>
               <tbody>

@@ -15,11 +15,21 @@ export function MunicipalityPlanOverview({ rows }: { rows: MunicipalityPlanSumma
         </caption>
         <thead className="sticky top-0 bg-muted text-left">
           <tr>
-            <th scope="col" className="px-3 py-2">Муниципалитет</th>
-            <th scope="col" className="px-3 py-2 text-right">Планов</th>
-            <th scope="col" className="px-3 py-2 text-right">Мероприятий</th>
-            <th scope="col" className="px-3 py-2 text-right">Проведено</th>
-            <th scope="col" className="px-3 py-2 text-right">Просрочено</th>
+            <th scope="col" className="px-3 py-2">
+              Муниципалитет
+            </th>
+            <th scope="col" className="px-3 py-2 text-right">
+              Планов
+            </th>
+            <th scope="col" className="px-3 py-2 text-right">
+              Мероприятий
+            </th>
+            <th scope="col" className="px-3 py-2 text-right">
+              Проведено
+            </th>
+            <th scope="col" className="px-3 py-2 text-right">
+              Просрочено
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -17,10 +17,14 @@ interface Group {
   events: PlanEventView[];
 }
 
-
 /** By programme stage («I этап (сентябрь – декабрь 2013 г.) — подготовительный этап»), by section («1. Мероприятия …») or flat; empty groups are left out. */
 function groupEvents(plan: Pick<PlanView, "stages" | "sections">, events: PlanEventView[]): Group[] {
-  const by = <T extends { id: string }>(parts: T[], keyOf: (e: PlanEventView) => string | null, heading: (p: T) => string, rest: string): Group[] => {
+  const by = <T extends { id: string }>(
+    parts: T[],
+    keyOf: (e: PlanEventView) => string | null,
+    heading: (p: T) => string,
+    rest: string,
+  ): Group[] => {
     const known = new Set(parts.map((p) => p.id));
     return [
       ...parts.map((p) => ({ key: p.id, heading: heading(p), events: events.filter((e) => keyOf(e) === p.id) })),
@@ -88,7 +92,13 @@ function Timing({ event, planId, range, canWrite }: { event: PlanEventView; plan
                 ) : (
                   <span className="text-sm">
                     <time dateTime={d}>{formatDate(d)}</time>
-                    {held ? " — проведено" : missed.has(d) ? <span className="font-semibold text-destructive"> — просрочено</span> : " — не отмечено"}
+                    {held ? (
+                      " — проведено"
+                    ) : missed.has(d) ? (
+                      <span className="font-semibold text-destructive"> — просрочено</span>
+                    ) : (
+                      " — не отмечено"
+                    )}
                   </span>
                 )}
               </li>
@@ -112,7 +122,10 @@ function Labelled({ label, children }: { label: string; children: ReactNode }) {
 const HEADERS = ["№", "Мероприятие", "Сроки", "Ответственный", "Целевая аудитория / ожидаемый результат", "Документы", "Статус"];
 
 /** The plan's events as its document lists them, with what was done; writers mark them held, cancelled or planned again. */
-export function PlanEventsTable(props: { plan: Pick<PlanView, "id" | "stages" | "sections" | "canWrite" | "schoolYear" | "startsOn" | "endsOn">; events: PlanEventView[] }) {
+export function PlanEventsTable(props: {
+  plan: Pick<PlanView, "id" | "stages" | "sections" | "canWrite" | "schoolYear" | "startsOn" | "endsOn">;
+  events: PlanEventView[];
+}) {
   const { plan } = props;
   const range: PlanRange = { schoolYear: plan.schoolYear, startsOn: plan.startsOn, endsOn: plan.endsOn };
   const headers = plan.canWrite ? [...HEADERS, "Действия"] : HEADERS;
@@ -143,7 +156,9 @@ export function PlanEventsTable(props: { plan: Pick<PlanView, "id" | "stages" | 
             )}
             {group.events.map((e) => (
               <tr key={e.id} id={`event-${e.id}`} className="scroll-mt-4 border-t border-border align-top target:bg-amber-50">
-                <td className={cn("border-l-4 px-3 py-2 tabular-nums", e.overdue ? "border-l-destructive" : "border-l-transparent")}>{e.number ?? e.position}</td>
+                <td className={cn("border-l-4 px-3 py-2 tabular-nums", e.overdue ? "border-l-destructive" : "border-l-transparent")}>
+                  {e.number ?? e.position}
+                </td>
                 <th scope="row" className="min-w-64 px-3 py-2 text-left font-normal">
                   <p id={`event-${e.id}-title`} className="font-medium">
                     {e.title}

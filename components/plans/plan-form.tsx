@@ -52,7 +52,16 @@ export function PlanForm({ owners }: { owners: Array<{ value: string; label: str
   };
   const form = useForm<FormInput, unknown, Output>({
     resolver: (values, context, options) => baseResolver(prepare(values, periodRef.current), context, options),
-    defaultValues: { kind: "ROADMAP", title: "", owner: owners[0]?.value ?? "", schoolYear: "", startsOn: "", endsOn: "", stages: [], sections: [] },
+    defaultValues: {
+      kind: "ROADMAP",
+      title: "",
+      owner: owners[0]?.value ?? "",
+      schoolYear: "",
+      startsOn: "",
+      endsOn: "",
+      stages: [],
+      sections: [],
+    },
   });
   const stages = useFieldArray({ control: form.control, name: "stages" });
   const sections = useFieldArray({ control: form.control, name: "sections" });
@@ -99,7 +108,12 @@ export function PlanForm({ owners }: { owners: Array<{ value: string; label: str
         hint="Например: «Муниципальная дорожная карта на 2020-2021 учебный год по сопровождению школ с низкими образовательными результатами»."
         error={errors.title?.message}
       >
-        <textarea rows={2} className="w-full rounded-md border border-border bg-background px-3 py-2 text-sm aria-[invalid=true]:border-destructive" {...fieldAria("plan-title", errors.title?.message)} {...form.register("title")} />
+        <textarea
+          rows={2}
+          className="w-full rounded-md border border-border bg-background px-3 py-2 text-sm aria-[invalid=true]:border-destructive"
+          {...fieldAria("plan-title", errors.title?.message)}
+          {...form.register("title")}
+        />
       </Field>
 
       <fieldset className="space-y-3">
@@ -116,8 +130,16 @@ export function PlanForm({ owners }: { owners: Array<{ value: string; label: str
         </div>
         {period === "year" ? (
           <div className="max-w-xs">
-            <Field id="plan-schoolYear" label="Учебный год" hint="Например, 2025/2026: с 1 сентября по 31 августа." error={errors.schoolYear?.message ?? errors.startsOn?.message}>
-              <Input {...fieldAria("plan-schoolYear", errors.schoolYear?.message ?? errors.startsOn?.message)} {...form.register("schoolYear")} />
+            <Field
+              id="plan-schoolYear"
+              label="Учебный год"
+              hint="Например, 2025/2026: с 1 сентября по 31 августа."
+              error={errors.schoolYear?.message ?? errors.startsOn?.message}
+            >
+              <Input
+                {...fieldAria("plan-schoolYear", errors.schoolYear?.message ?? errors.startsOn?.message)}
+                {...form.register("schoolYear")}
+              />
             </Field>
           </div>
         ) : (
@@ -135,13 +157,20 @@ export function PlanForm({ owners }: { owners: Array<{ value: string; label: str
       {kind === "PROGRAMME" && (
         <fieldset className="space-y-3 rounded-md border border-border p-4">
           <legend className="px-1 text-sm font-medium">Этапы программы</legend>
-          {stages.fields.length === 0 && <p className="text-sm text-muted-foreground">Этапов пока нет. Например: «I этап. Сентябрь – декабрь 2013 г. – подготовительный этап».</p>}
+          {stages.fields.length === 0 && (
+            <p className="text-sm text-muted-foreground">
+              Этапов пока нет. Например: «I этап. Сентябрь – декабрь 2013 г. – подготовительный этап».
+            </p>
+          )}
           {stages.fields.map((field, i) => {
             const id = (name: string) => `plan-stages-${i}-${name}`;
             const titleError = errors.stages?.[i]?.title?.message;
             const timingError = errors.stages?.[i]?.timingText?.message;
             return (
-              <div key={field.id} className="grid gap-3 border-t border-border pt-3 first-of-type:border-t-0 first-of-type:pt-0 sm:grid-cols-[1fr_1fr_auto] sm:items-start">
+              <div
+                key={field.id}
+                className="grid gap-3 border-t border-border pt-3 first-of-type:border-t-0 first-of-type:pt-0 sm:grid-cols-[1fr_1fr_auto] sm:items-start"
+              >
                 <Field id={id("title")} label={`${roman(i + 1)} этап: название`} error={titleError}>
                   <Input {...fieldAria(id("title"), titleError)} {...form.register(`stages.${i}.title`)} />
                 </Field>
@@ -174,7 +203,9 @@ export function PlanForm({ owners }: { owners: Array<{ value: string; label: str
         <fieldset className="space-y-3 rounded-md border border-border p-4">
           <legend className="px-1 text-sm font-medium">Разделы плана</legend>
           {sections.fields.length === 0 && (
-            <p className="text-sm text-muted-foreground">Разделов пока нет. Например: «1. Мероприятия по повышению квалификации и профессиональной переподготовки педагогов».</p>
+            <p className="text-sm text-muted-foreground">
+              Разделов пока нет. Например: «1. Мероприятия по повышению квалификации и профессиональной переподготовки педагогов».
+            </p>
           )}
           {sections.fields.map((field, i) => {
             const id = (name: string) => `plan-sections-${i}-${name}`;
@@ -195,7 +226,12 @@ export function PlanForm({ owners }: { owners: Array<{ value: string; label: str
             );
           })}
           {sections.fields.length < 30 && (
-            <Button type="button" variant="outline" size="sm" onClick={() => sections.append({ number: String(sections.fields.length + 1), title: "" })}>
+            <Button
+              type="button"
+              variant="outline"
+              size="sm"
+              onClick={() => sections.append({ number: String(sections.fields.length + 1), title: "" })}
+            >
               Добавить раздел
             </Button>
           )}

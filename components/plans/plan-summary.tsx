@@ -27,7 +27,10 @@ export function PlanSummary({ planId, events }: { planId: string; events: PlanEv
         {next ? (
           <>
             <time dateTime={next.nextDue!}>{formatDate(next.nextDue)}</time>
-            <Link href={`/plans/${planId}?view=table#event-${next.id}`} className="mt-1 line-clamp-2 block text-sm font-normal text-primary hover:underline">
+            <Link
+              href={`/plans/${planId}?view=table#event-${next.id}`}
+              className="mt-1 line-clamp-2 block text-sm font-normal text-primary hover:underline"
+            >
               {next.title}
             </Link>
           </>

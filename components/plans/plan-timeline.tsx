@@ -25,7 +25,8 @@ const STATE_TONES: Record<State, string> = {
   overdue: "bg-destructive text-white",
 };
 
-const stateOf = (e: PlanEventView): State => (e.status === "DONE" ? "done" : e.status === "CANCELLED" ? "cancelled" : e.overdue ? "overdue" : "planned");
+const stateOf = (e: PlanEventView): State =>
+  e.status === "DONE" ? "done" : e.status === "CANCELLED" ? "cancelled" : e.overdue ? "overdue" : "planned";
 
 /** Month → the event's marks there; null when its timing gives no dates. */
 function marksOf(e: PlanEventView): Map<string, Mark[]> | null {
@@ -37,7 +38,14 @@ function marksOf(e: PlanEventView): Map<string, Mark[]> | null {
     if (e.dueDates.length === 0) return null;
     for (const d of e.dueDates) {
       const held = e.heldDates.includes(d);
-      const dueState: State = e.status === "CANCELLED" ? "cancelled" : held || e.status === "DONE" ? "done" : e.missedDueDates.includes(d) ? "overdue" : "planned";
+      const dueState: State =
+        e.status === "CANCELLED"
+          ? "cancelled"
+          : held || e.status === "DONE"
+            ? "done"
+            : e.missedDueDates.includes(d)
+              ? "overdue"
+              : "planned";
       add(monthOf(d), { kind: "due", date: d, state: dueState });
     }
     return marks;
@@ -61,14 +69,23 @@ function Cell({ marks }: { marks: Mark[] }) {
         const words = m.kind === "span" ? STATE_WORDS[m.state] : `срок ${formatDate(m.date)}, ${STATE_WORDS[m.state]}`;
         if (m.kind === "due") {
           return (
-            <span key={i} className={cn("inline-flex h-5 min-w-5 items-center justify-center rounded-full px-1 text-xs font-semibold", STATE_TONES[m.state])}>
+            <span
+              key={i}
+              className={cn(
+                "inline-flex h-5 min-w-5 items-center justify-center rounded-full px-1 text-xs font-semibold",
+                STATE_TONES[m.state],
+              )}
+            >
               <span aria-hidden="true">{STATE_SYMBOLS[m.state] || "○"}</span>
               <span className="sr-only">{words}</span>
             </span>
           );
         }
         return (
-          <span key={i} className={cn("flex h-5 w-full min-w-10 items-center justify-center rounded-sm text-xs font-semibold", STATE_TONES[m.state])}>
+          <span
+            key={i}
+            className={cn("flex h-5 w-full min-w-10 items-center justify-center rounded-sm text-xs font-semibold", STATE_TONES[m.state])}
+          >
             <span aria-hidden="true">
               {m.kind === "deadline" ? "срок" : ""}
               {STATE_SYMBOLS[m.state] && ` ${STATE_SYMBOLS[m.state]}`}
@@ -95,7 +112,13 @@ function Legend() {
       <ul className="mt-1 flex flex-wrap gap-x-6 gap-y-1">
         {items.map(([state, symbol, text]) => (
           <li key={text} className="flex items-center gap-2">
-            <span aria-hidden="true" className={cn("inline-flex h-5 min-w-8 items-center justify-center rounded-sm px-1 text-xs font-semibold", STATE_TONES[state as State])}>
+            <span
+              aria-hidden="true"
+              className={cn(
+                "inline-flex h-5 min-w-8 items-center justify-center rounded-sm px-1 text-xs font-semibold",
+                STATE_TONES[state as State],
+              )}
+            >
               {symbol}
             </span>
             {text}
@@ -152,7 +175,10 @@ export function PlanTimeline(props: {
               key={y}
               href={yearHref(y)}
               aria-current={y === year ? "page" : undefined}
-              className={cn("rounded-md border border-border px-2 py-1", y === year ? "bg-primary text-primary-foreground" : "text-primary hover:underline")}
+              className={cn(
+                "rounded-md border border-border px-2 py-1",
+                y === year ? "bg-primary text-primary-foreground" : "text-primary hover:underline",
+              )}
             >
               {y}
             </Link>
@@ -174,7 +200,10 @@ export function PlanTimeline(props: {
                   key={m}
                   scope="col"
                   aria-current={m === current ? "date" : undefined}
-                  className={cn("whitespace-nowrap px-2 py-2 text-center font-semibold", m === current && "bg-amber-100 outline outline-1 outline-amber-500")}
+                  className={cn(
+                    "whitespace-nowrap px-2 py-2 text-center font-semibold",
+                    m === current && "bg-amber-100 outline outline-1 outline-amber-500",
+                  )}
                 >
                   {monthLabel(m)}
                   {m === current && <span className="sr-only"> (текущий месяц)</span>}
@@ -185,7 +214,13 @@ export function PlanTimeline(props: {
           <tbody>
             {rows.map(({ event: e, marks }) => (
               <tr key={e.id} className="border-t border-border">
-                <th scope="row" className={cn("sticky left-0 z-10 max-w-80 bg-background px-3 py-2 text-left font-normal", e.overdue && "font-semibold text-destructive")}>
+                <th
+                  scope="row"
+                  className={cn(
+                    "sticky left-0 z-10 max-w-80 bg-background px-3 py-2 text-left font-normal",
+                    e.overdue && "font-semibold text-destructive",
+                  )}
+                >
                   <Link href={`/plans/${props.planId}?view=table#event-${e.id}`} className="hover:underline">
                     {e.number ? `${e.number}. ` : ""}
                     {e.title}

@@ -30,7 +30,13 @@ const columns: DataTableColumn<PlanRow>[] = [
   { id: "startsOn", header: C.startsOn.header, accessorKey: "startsOn", cell: ({ row }) => C.startsOn.value(row.original) },
   { id: "events", header: C.events.header, accessorKey: "events", enableSorting: false, cell: ({ row }) => number(row.original.events) },
   { id: "done", header: C.done.header, accessorKey: "done", enableSorting: false, cell: ({ row }) => number(row.original.done) },
-  { id: "overdue", header: C.overdue.header, accessorKey: "overdue", enableSorting: false, cell: ({ row }) => <OverdueCount value={row.original.overdue} /> },
+  {
+    id: "overdue",
+    header: C.overdue.header,
+    accessorKey: "overdue",
+    enableSorting: false,
+    cell: ({ row }) => <OverdueCount value={row.original.overdue} />,
+  },
 ];
 
 export interface PlansTableProps {
@@ -56,7 +62,14 @@ export function PlansTable(props: PlansTableProps) {
       getRowId={(row) => row.id}
       filters={
         <SearchFilter q={props.q} label="Название плана">
-          <FilterSelect name="kind" label="Вид" value={props.kind} allLabel="Все виды" className="w-60" options={PLAN_KINDS.map((k) => ({ value: k, label: PLAN_KIND_LABELS[k] }))} />
+          <FilterSelect
+            name="kind"
+            label="Вид"
+            value={props.kind}
+            allLabel="Все виды"
+            className="w-60"
+            options={PLAN_KINDS.map((k) => ({ value: k, label: PLAN_KIND_LABELS[k] }))}
+          />
           <MunicipalityFilter value={props.municipalityId} municipalities={props.municipalities} />
         </SearchFilter>
       }

@@ -4,13 +4,19 @@ import { splitResponsible } from "@/lib/plans/responsible";
 export function ResponsibleReading(props: { id: string; text: string }) {
   const { people, organizations, roles } = splitResponsible(props.text);
   const parts = [
-    people.length ? `Распознаны: ${people.join(", ")}` : props.text.trim() ? "Людей с инициалами не найдено — текст сохранится как написан" : "",
+    people.length
+      ? `Распознаны: ${people.join(", ")}`
+      : props.text.trim()
+        ? "Людей с инициалами не найдено — текст сохранится как написан"
+        : "",
     organizations.length ? `организации: ${organizations.join(", ")}` : "",
     roles.length ? `должности: ${roles.join(", ")}` : "",
   ].filter(Boolean);
   return (
     <p id={props.id} className="text-xs text-muted-foreground">
-      {parts.length ? `${parts.join("; ")}.` : "Например: «Полякова Н.П., Петрова Т.А., Ваховский Ф.И.» или «директор КМЦ, специалисты КМЦ»."}
+      {parts.length
+        ? `${parts.join("; ")}.`
+        : "Например: «Полякова Н.П., Петрова Т.А., Ваховский Ф.И.» или «директор КМЦ, специалисты КМЦ»."}
     </p>
   );
 }

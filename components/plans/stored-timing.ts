@@ -7,7 +7,10 @@ import type { PlanEventView } from "@/lib/server/plans/get-plan";
  * «ежегодно: август (1 срок)»). The dates are the stored ones; only a recurring
  * event's wording (how often) is read again from its text. Pure.
  */
-export function describeStoredTiming(event: Pick<PlanEventView, "timingText" | "timingKind" | "startsOn" | "endsOn" | "dueDates">, range: PlanRange): string {
+export function describeStoredTiming(
+  event: Pick<PlanEventView, "timingText" | "timingKind" | "startsOn" | "endsOn" | "dueDates">,
+  range: PlanRange,
+): string {
   const kind = event.timingKind.toLowerCase() as TimingKind;
   const recurrence = kind === "recurring" ? readEventTiming(event.timingText, range).parsed.recurrence : undefined;
   return describeTiming({ kind, start: event.startsOn, end: event.endsOn, text: event.timingText, dueDates: event.dueDates, recurrence });

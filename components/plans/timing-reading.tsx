@@ -22,7 +22,11 @@ export function describeReading(text: string, range: DraftRange): string {
   const parsed =
     startsOn && endsOn
       ? readEventTiming(text, { schoolYear: range.schoolYear ?? null, startsOn, endsOn }).parsed
-      : parseTiming(text, { schoolYear: range.schoolYear ? parseSchoolYear(range.schoolYear) : null, planStart: startsOn, planEnd: endsOn });
+      : parseTiming(text, {
+          schoolYear: range.schoolYear ? parseSchoolYear(range.schoolYear) : null,
+          planStart: startsOn,
+          planEnd: endsOn,
+        });
   const due = parsed.kind === "recurring" ? (parsed.dueDates ?? []) : [];
   const dates = due.length
     ? `; сроки: ${due.slice(0, SHOWN_DUE_DATES).map(formatDate).join(", ")}${due.length > SHOWN_DUE_DATES ? " …" : ""}`
@@ -35,7 +39,9 @@ export function TimingReading(props: { id: string; text: string; range: DraftRan
   const reading = describeReading(props.text, props.range);
   return (
     <p id={props.id} className="text-xs text-muted-foreground">
-      {reading ? `Прочитано как: ${reading}` : "Например: «до 30 сентября 2013 г.», «Октябрь 2020 года», «Ежегодно август», «2 раза в учебный год»."}
+      {reading
+        ? `Прочитано как: ${reading}`
+        : "Например: «до 30 сентября 2013 г.», «Октябрь 2020 года», «Ежегодно август», «2 раза в учебный год»."}
     </p>
   );
 }

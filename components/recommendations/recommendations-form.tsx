@@ -16,7 +16,9 @@ export function RecommendationsForm({ texts, editable }: { texts: Record<Finding
   const form = useForm<TRecommendations>({ resolver: zodResolver(ZRecommendations), defaultValues: { texts } });
   const onSubmit = form.handleSubmit(async (values) => {
     const result = await saveRecommendationsAction(values);
-    setMessage(result.ok ? { tone: "info", text: "Рекомендации сохранены." } : { tone: "error", text: applyServerErrors(result, form.setError) });
+    setMessage(
+      result.ok ? { tone: "info", text: "Рекомендации сохранены." } : { tone: "error", text: applyServerErrors(result, form.setError) },
+    );
   });
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Рекомендации по умолчанию">
@@ -25,7 +27,12 @@ export function RecommendationsForm({ texts, editable }: { texts: Record<Finding
         const error = form.formState.errors.texts?.[status]?.message;
         const id = `rec-${status}`;
         return (
-          <Field key={status} id={id} label={`${ITEM_STATUS_LABELS[status]} (важность: ${SEVERITY_LABELS[SEVERITY_OF[status]]})`} error={error}>
+          <Field
+            key={status}
+            id={id}
+            label={`${ITEM_STATUS_LABELS[status]} (важность: ${SEVERITY_LABELS[SEVERITY_OF[status]]})`}
+            error={error}
+          >
             <textarea
               id={id}
               rows={2}

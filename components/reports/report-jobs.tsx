@@ -48,7 +48,9 @@ export function ReportJobs({ initial }: { initial: Page<ReportJobView> }) {
     if (!polling) return;
     let cancelled = false;
     const timer = setTimeout(async () => {
-      const response = await fetch(`/api/reports/jobs?page=${page.page}&pageSize=${page.pageSize}`, { cache: "no-store" }).catch(() => null);
+      const response = await fetch(`/api/reports/jobs?page=${page.page}&pageSize=${page.pageSize}`, { cache: "no-store" }).catch(
+        () => null,
+      );
       const next = response?.ok ? ((await response.json().catch(() => null)) as Page<ReportJobView> | null) : null;
       if (cancelled) return;
       // A failed poll keeps the last answer and tries again (setting `stale` re-runs this effect).

@@ -86,7 +86,10 @@ export function ReportSettingsForm({ settings, today, editable }: ReportSettings
     );
   });
 
-  const lines = (details ?? "").split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+  const lines = (details ?? "")
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label="Оформление отчётов">
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
@@ -95,7 +98,11 @@ export function ReportSettingsForm({ settings, today, editable }: ReportSettings
       )}
       <input type="hidden" {...form.register("regionId")} />
       <Field id="organizationName" label="Организация, выпускающая отчёты" error={errors.organizationName?.message}>
-        <Input disabled={!editable} {...fieldAria("organizationName", errors.organizationName?.message)} {...form.register("organizationName")} />
+        <Input
+          disabled={!editable}
+          {...fieldAria("organizationName", errors.organizationName?.message)}
+          {...form.register("organizationName")}
+        />
       </Field>
       <Field
         id="details"

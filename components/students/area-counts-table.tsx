@@ -8,7 +8,12 @@ import { MEASURES } from "@/lib/records/official-measures";
 import type { AreaCounts } from "@/lib/server/students/count-students-by-area";
 
 /** Counts per municipality or school: numbers only, no names of children or teachers. */
-export function AreaCountsTable(props: { level: "municipality" | "school"; rows: AreaCounts[]; schoolYear: string; schoolYears: string[] }) {
+export function AreaCountsTable(props: {
+  level: "municipality" | "school";
+  rows: AreaCounts[];
+  schoolYear: string;
+  schoolYears: string[];
+}) {
   const columns: DataTableColumn<AreaCounts>[] = [
     { id: "name", header: AREA_NAME_HEADERS[props.level], accessorKey: "name", enableSorting: false },
     ...MEASURES.map(

@@ -11,7 +11,13 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Input, NativeSelect } from "@/components/ui/input";
-import { FURTHER_EDUCATION, FURTHER_EDUCATION_LABELS, STUDENT_STATUS_LABELS, STUDENT_STATUSES, ZStudentFields } from "@/lib/schemas/student";
+import {
+  FURTHER_EDUCATION,
+  FURTHER_EDUCATION_LABELS,
+  STUDENT_STATUS_LABELS,
+  STUDENT_STATUSES,
+  ZStudentFields,
+} from "@/lib/schemas/student";
 
 type FormInput = z.input<typeof ZStudentFields>;
 type Output = z.output<typeof ZStudentFields>;
@@ -33,7 +39,11 @@ export function StudentForm(props: {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
-  const [upload, setUpload] = useState<{ busy: boolean; name: string; error: string | null }>({ busy: false, name: props.iupFileName ?? "", error: null });
+  const [upload, setUpload] = useState<{ busy: boolean; name: string; error: string | null }>({
+    busy: false,
+    name: props.iupFileName ?? "",
+    error: null,
+  });
   const form = useForm<FormInput, unknown, Output>({
     resolver: zodResolver(ZStudentFields),
     defaultValues: {
@@ -95,7 +105,12 @@ export function StudentForm(props: {
   const err = (name: keyof FormInput) => errors[name]?.message as string | undefined;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label={props.mode === "create" ? "Новый обучающийся" : "Изменение карточки"}>
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="space-y-5"
+      aria-label={props.mode === "create" ? "Новый обучающийся" : "Изменение карточки"}
+    >
       {error && <Alert>{error}</Alert>}
       {saved && <Alert tone="info">Изменения сохранены.</Alert>}
       <div className="grid gap-4 sm:grid-cols-2">
@@ -132,7 +147,11 @@ export function StudentForm(props: {
           </NativeSelect>
         </Field>
         <Field id={id("disabilityConfirmedUntil")} label="Инвалидность подтверждена до" error={err("disabilityConfirmedUntil")}>
-          <Input type="date" {...fieldAria(id("disabilityConfirmedUntil"), err("disabilityConfirmedUntil"))} {...form.register("disabilityConfirmedUntil")} />
+          <Input
+            type="date"
+            {...fieldAria(id("disabilityConfirmedUntil"), err("disabilityConfirmedUntil"))}
+            {...form.register("disabilityConfirmedUntil")}
+          />
         </Field>
         <Field id={id("status")} label="Статус" error={err("status")}>
           <NativeSelect {...fieldAria(id("status"), err("status"))} {...form.register("status")}>
@@ -197,7 +216,9 @@ export function StudentForm(props: {
               className="h-4 w-4"
               checked={teacherIds.includes(t.id)}
               onChange={(e) =>
-                form.setValue("teacherIds", e.target.checked ? [...teacherIds, t.id] : teacherIds.filter((x) => x !== t.id), { shouldDirty: true })
+                form.setValue("teacherIds", e.target.checked ? [...teacherIds, t.id] : teacherIds.filter((x) => x !== t.id), {
+                  shouldDirty: true,
+                })
               }
             />
             <label htmlFor={id(`teacher-${t.id}`)} className="text-sm">

@@ -149,7 +149,12 @@ export function StudentRecordsImport({ schoolYear, organizationId }: { schoolYea
       </div>
 
       <form onSubmit={onCheck} noValidate className="space-y-4" aria-label={`Импорт ${WHAT[kind].of}`}>
-        <Field id={inputId} label={`Таблица ${WHAT[kind].of} (XLSX или CSV)`} hint={`Столбцы: ${columns}. ${WHAT[kind].hint}`} error={fileError}>
+        <Field
+          id={inputId}
+          label={`Таблица ${WHAT[kind].of} (XLSX или CSV)`}
+          hint={`Столбцы: ${columns}. ${WHAT[kind].hint}`}
+          error={fileError}
+        >
           <Input
             ref={input}
             type="file"
@@ -177,7 +182,13 @@ export function StudentRecordsImport({ schoolYear, organizationId }: { schoolYea
         </Alert>
       )}
       {state.step === "preview" && (
-        <Preview kind={kind} result={state.result} busy={busy} onImport={() => void send(false)} onCancel={() => setState({ step: "idle" })} />
+        <Preview
+          kind={kind}
+          result={state.result}
+          busy={busy}
+          onImport={() => void send(false)}
+          onCancel={() => setState({ step: "idle" })}
+        />
       )}
     </div>
   );
@@ -188,7 +199,11 @@ function Preview(props: { kind: RecordKind; result: Result; busy: boolean; onImp
   const nothing = result.created === 0 && result.updated === 0;
   const header = (id: string) => RECORD_COLUMNS[props.kind].find((c) => c.id === id)?.header ?? id;
   const actionText = (row: Result["rows"][number]) =>
-    row.action === "create" ? "Новая запись" : row.action === "unchanged" ? "Без изменений" : `Обновится (${row.changes.map(header).join(", ")})`;
+    row.action === "create"
+      ? "Новая запись"
+      : row.action === "unchanged"
+        ? "Без изменений"
+        : `Обновится (${row.changes.map(header).join(", ")})`;
   return (
     <section aria-label="Предварительный просмотр импорта" className="space-y-3">
       <Alert tone="info">
@@ -201,9 +216,15 @@ function Preview(props: { kind: RecordKind; result: Result; busy: boolean; onImp
           <caption className="sr-only">Строки файла и что с ними будет</caption>
           <thead>
             <tr className="border-b border-border text-left">
-              <th scope="col" className="py-2 pr-3">Строка</th>
-              <th scope="col" className="py-2 pr-3">ФИО</th>
-              <th scope="col" className="py-2">Что будет</th>
+              <th scope="col" className="py-2 pr-3">
+                Строка
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                ФИО
+              </th>
+              <th scope="col" className="py-2">
+                Что будет
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -240,9 +261,15 @@ function ProblemList({ errors }: { errors: Problem[] }) {
           <caption className="sr-only">Ошибки в файле</caption>
           <thead>
             <tr className="border-b border-border text-left">
-              <th scope="col" className="py-2 pr-3">Строка</th>
-              <th scope="col" className="py-2 pr-3">Столбец</th>
-              <th scope="col" className="py-2">Ошибка</th>
+              <th scope="col" className="py-2 pr-3">
+                Строка
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                Столбец
+              </th>
+              <th scope="col" className="py-2">
+                Ошибка
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -84,7 +84,12 @@ export function TeacherForm(props: { organizationId: string; teacherId: string |
             </div>
           );
         })}
-        <Button type="button" variant="outline" size="sm" onClick={() => courses.append({ title: "", dateFrom: "", dateTo: "", hours: 72 })}>
+        <Button
+          type="button"
+          variant="outline"
+          size="sm"
+          onClick={() => courses.append({ title: "", dateFrom: "", dateTo: "", hours: 72 })}
+        >
           Добавить курс
         </Button>
       </fieldset>

@@ -39,7 +39,14 @@ const columns: DataTableColumn<TeacherRow>[] = [
   },
 ];
 
-export function TeachersTable(props: { page: Page<TeacherRow>; sort: string; dir: "asc" | "desc"; q: string; schoolYear: string; schoolYears: string[] }) {
+export function TeachersTable(props: {
+  page: Page<TeacherRow>;
+  sort: string;
+  dir: "asc" | "desc";
+  q: string;
+  schoolYear: string;
+  schoolYears: string[];
+}) {
   return (
     <DataTable
       caption={TEACHERS_CAPTION}

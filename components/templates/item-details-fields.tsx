@@ -77,7 +77,12 @@ export function ItemDetailsFields(props: {
               </div>
             )}
             {!section && (
-              <Checkbox id={id("critical")} label="Критичный пункт" checked={item.critical} onChange={(critical) => onPatch({ critical })} />
+              <Checkbox
+                id={id("critical")}
+                label="Критичный пункт"
+                checked={item.critical}
+                onChange={(critical) => onPatch({ critical })}
+              />
             )}
             <Checkbox
               id={id("annual")}

@@ -75,10 +75,7 @@ function ItemEditor(props: Placement & { item: TTemplateItem; index: number; sib
   return (
     <li>
       <fieldset
-        className={cn(
-          "space-y-3 rounded-md border border-border bg-background p-3",
-          section && "border-l-4 border-l-primary bg-muted/60",
-        )}
+        className={cn("space-y-3 rounded-md border border-border bg-background p-3", section && "border-l-4 border-l-primary bg-muted/60")}
       >
         <legend className="sr-only">Пункт {label}</legend>
         <div className="grid gap-3 sm:grid-cols-[6rem_minmax(0,1fr)_14rem]">

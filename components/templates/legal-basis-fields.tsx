@@ -25,9 +25,7 @@ export function LegalBasisFields(props: {
   return (
     <fieldset className="space-y-3">
       <legend className="text-sm font-semibold">Правовое основание</legend>
-      {list.length === 0 && (
-        <p className="text-sm text-muted-foreground">Нет. Основание раздела действует и для его пунктов.</p>
-      )}
+      {list.length === 0 && <p className="text-sm text-muted-foreground">Нет. Основание раздела действует и для его пунктов.</p>}
       {list.map((basis, index) => {
         const id = (field: string) => `${props.idPrefix}-basis-${index}-${field}`;
         const error = (field: string) => props.errors.message(`${props.path}.${index}.${field}`);

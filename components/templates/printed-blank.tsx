@@ -182,7 +182,12 @@ function withSubject(subtitle: string, subjectName: string | undefined): ReactNo
       {subjectName}
     </span>
   );
-  if (parts.length === 1) return <>{subtitle} {name(0)}</>;
+  if (parts.length === 1)
+    return (
+      <>
+        {subtitle} {name(0)}
+      </>
+    );
   return parts.flatMap((part, index) => (index === 0 ? [part] : [name(index), part]));
 }
 

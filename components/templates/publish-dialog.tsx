@@ -17,8 +17,7 @@ export function PublishDialog(props: { version: number; disabled: boolean; onCon
         <AlertDialog.Content className="fixed left-1/2 top-1/2 z-50 w-[min(32rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 space-y-4 rounded-lg border border-border bg-background p-6 shadow-lg">
           <AlertDialog.Title className="text-lg font-semibold">Опубликовать версию {props.version}?</AlertDialog.Title>
           <AlertDialog.Description className="text-sm">
-            Черновик будет сохранён и опубликован. Опубликованную версию изменить нельзя: дальнейшие правки пойдут в
-            следующую версию.
+            Черновик будет сохранён и опубликован. Опубликованную версию изменить нельзя: дальнейшие правки пойдут в следующую версию.
           </AlertDialog.Description>
           <div className="flex justify-end gap-2">
             <AlertDialog.Cancel asChild>

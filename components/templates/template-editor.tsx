@@ -50,8 +50,7 @@ export function TemplateEditor({ draft }: { draft: TemplateDraft }) {
     any: (path) => get(errors, path) !== undefined,
   };
 
-  const changeItems = (items: TTemplateItem[]) =>
-    form.setValue("content.items", items, { shouldDirty: true, shouldValidate: isSubmitted });
+  const changeItems = (items: TTemplateItem[]) => form.setValue("content.items", items, { shouldDirty: true, shouldValidate: isSubmitted });
 
   /** Saves with the revision this editor holds; on success the saved state becomes the clean one. */
   const save = async (values: EditorValues): Promise<boolean> => {
@@ -108,9 +107,7 @@ export function TemplateEditor({ draft }: { draft: TemplateDraft }) {
             {isSubmitting ? "Сохранение…" : "Сохранить черновик"}
           </Button>
           <PublishDialog version={draft.version} disabled={isSubmitting} onConfirm={() => void publish()} />
-          <span className="text-sm text-muted-foreground">
-            {isDirty ? "Есть несохранённые изменения." : "Все изменения сохранены."}
-          </span>
+          <span className="text-sm text-muted-foreground">{isDirty ? "Есть несохранённые изменения." : "Все изменения сохранены."}</span>
         </div>
       </div>
     </form>

@@ -7,8 +7,8 @@ import { cn } from "./cn";
  */
 export function ScrollRegion(props: { labelledBy: string; className?: string; children: ReactNode }) {
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolled box must take focus to be scrolled from the keyboard
     <section
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolled box must take focus to be scrolled from the keyboard
       tabIndex={0}
       aria-labelledby={props.labelledBy}
       className={cn("rounded-md border border-border bg-background", props.className)}

@@ -55,7 +55,12 @@ export function CreateUserForm({ targets }: { targets: MembershipTargets }) {
           hint="Не короче 10 символов; сообщите его пользователю лично."
           error={errors.password?.message}
         >
-          <Input type="password" autoComplete="new-password" {...fieldAria("password", errors.password?.message)} {...form.register("password")} />
+          <Input
+            type="password"
+            autoComplete="new-password"
+            {...fieldAria("password", errors.password?.message)}
+            {...form.register("password")}
+          />
         </Field>
       </div>
       <fieldset className="space-y-4 rounded-md border border-border p-4">

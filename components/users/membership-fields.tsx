@@ -34,7 +34,8 @@ export function MembershipFields(props: {
       <Field id={scopeId} label="Регион, муниципалитет или школа" error={props.scopeError}>
         <NativeSelect id={scopeId} aria-invalid={props.scopeError ? true : undefined} {...props.registerScope}>
           <option value="">— выберите —</option>
-          {role && REGION_STAFF.includes(role) &&
+          {role &&
+            REGION_STAFF.includes(role) &&
             targets.regions.map((r) => (
               <option key={r.id} value={r.id}>
                 {r.name}

@@ -53,7 +53,14 @@ export function UsersTable(props: { page: Page<UserRow>; sort: string; dir: "asc
       getRowId={(row) => row.id}
       filters={
         <SearchFilter q={props.q} label="ФИО или электронная почта">
-          <FilterSelect name="role" label="Роль" value={props.role} allLabel="Все роли" className="w-60" options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} />
+          <FilterSelect
+            name="role"
+            label="Роль"
+            value={props.role}
+            allLabel="Все роли"
+            className="w-60"
+            options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+          />
         </SearchFilter>
       }
     />

@@ -18,7 +18,10 @@ export function trustProxies(list: readonly string[]): TrustProxy {
 
 /** An IPv4 client of a dual-stack socket shows as ::ffff:a.b.c.d; the same client either way. */
 export function normaliseAddress(address: string): string {
-  return address.trim().replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, "$1").toLowerCase();
+  return address
+    .trim()
+    .replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, "$1")
+    .toLowerCase();
 }
 
 /**
@@ -27,10 +30,7 @@ export function normaliseAddress(address: string): string {
  * skipping trusted proxies, up to the first hop that is not one. A client that sends its own
  * X-Forwarded-For straight to the app changes nothing.
  */
-export function clientAddressOf(
-  request: { socket: { remoteAddress?: string }; headers: IncomingHttpHeaders },
-  trust: TrustProxy,
-): string {
+export function clientAddressOf(request: { socket: { remoteAddress?: string }; headers: IncomingHttpHeaders }, trust: TrustProxy): string {
   if (!request.socket.remoteAddress) return "unknown";
   return normaliseAddress(proxyAddr(request as Parameters<typeof proxyAddr>[0], trust));
 }

@@ -9,8 +9,7 @@ import type { ErrorBody } from "@/lib/errors";
  * Pure: proxy.ts runs it on every request, the tests call it directly.
  */
 
-export const CROSS_SITE_MESSAGE =
-  "Запрос отклонён: он отправлен не со страницы Методаудита. Откройте Методаудит и повторите действие.";
+export const CROSS_SITE_MESSAGE = "Запрос отклонён: он отправлен не со страницы Методаудита. Откройте Методаудит и повторите действие.";
 
 const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -33,7 +32,10 @@ function originOf(value: string | null): string | null {
 
 /** host[:port] as a browser's Origin writes it: lower case, without the scheme's default port. */
 function normaliseHost(host: string): string {
-  return host.trim().toLowerCase().replace(/:(80|443)$/, "");
+  return host
+    .trim()
+    .toLowerCase()
+    .replace(/:(80|443)$/, "");
 }
 
 /**

@@ -33,7 +33,9 @@ export function normaliseEmail(email: string): string {
  * neither the e-mails strangers type nor addresses, and every key fits its varchar(255).
  */
 export function accountKey(email: string, address: string): string {
-  return createHash("sha256").update(`${normaliseEmail(email)}\n${address}`).digest("base64url");
+  return createHash("sha256")
+    .update(`${normaliseEmail(email)}\n${address}`)
+    .digest("base64url");
 }
 
 export function addressKey(address: string): string {

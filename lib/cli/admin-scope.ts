@@ -6,8 +6,6 @@ export function adminScopeOf(regionId: string): Scope {
     userId: "00000000-0000-0000-0000-000000000000",
     email: "cli@localhost",
     name: "Командная строка",
-    memberships: [
-      { id: "cli", role: "REGION_ADMIN", regionId, municipalityId: null, organizationId: null, scopeName: "" },
-    ],
+    memberships: [{ id: "cli", role: "REGION_ADMIN", regionId, municipalityId: null, organizationId: null, scopeName: "" }],
   };
 }

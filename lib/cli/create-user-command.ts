@@ -14,7 +14,9 @@ async function resolveTarget(role: Role, text: string): Promise<{ regionId: stri
   if (UUID.test(text)) {
     const found =
       wanted === "region"
-        ? await db().region.findUnique({ where: { id: text }, select: { id: true } }).then((r) => r && { regionId: r.id })
+        ? await db()
+            .region.findUnique({ where: { id: text }, select: { id: true } })
+            .then((r) => r && { regionId: r.id })
         : wanted === "municipality"
           ? await db().municipality.findUnique({ where: { id: text }, select: { regionId: true } })
           : await db().organization.findUnique({ where: { id: text }, select: { regionId: true } });
@@ -39,13 +41,7 @@ async function resolveTarget(role: Role, text: string): Promise<{ regionId: stri
   return { regionId: region.id, scopeId: school.id };
 }
 
-export async function createUserFromCli(values: {
-  email?: string;
-  role?: string;
-  scope?: string;
-  name?: string;
-  password?: string;
-}) {
+export async function createUserFromCli(values: { email?: string; role?: string; scope?: string; name?: string; password?: string }) {
   const role = values.role as Role;
   if (!values.email || !values.scope || !ROLES.includes(role)) {
     throw new AppError("VALIDATION", `user create needs --email, --scope and --role (one of ${ROLES.join(", ")})`);

@@ -11,7 +11,10 @@ function aptInstall(packages: string[], log: (line: string) => void, why: string
   const canInstall = os.userInfo().uid === 0 && spawnSync("which", ["apt-get"]).status === 0;
   if (!canInstall) throw new Error(`${why} Install it (sudo apt-get install ${packages.join(" ")}).`);
   log(`installing Debian's ${packages.join(", ")}…`);
-  for (const args of [["update", "-qq"], ["install", "-y", "-qq", ...packages]]) {
+  for (const args of [
+    ["update", "-qq"],
+    ["install", "-y", "-qq", ...packages],
+  ]) {
     const result = spawnSync("apt-get", args, { stdio: "inherit", env: { ...inheritedEnvironment(), DEBIAN_FRONTEND: "noninteractive" } });
     if (result.status !== 0) throw new Error(`apt-get ${args.join(" ")} failed: ${why}`);
   }

@@ -20,7 +20,9 @@ async function regionOf(kind: ReportKind, id: string): Promise<string> {
           ? await db().plan.findUnique({ where: { id }, select })
           : ((await db().organization.findUnique({ where: { id }, select })) ??
             (await db().municipality.findUnique({ where: { id }, select })) ??
-            (await db().region.findUnique({ where: { id }, select: { id: true } }).then((r) => (r ? { regionId: r.id } : null))));
+            (await db()
+              .region.findUnique({ where: { id }, select: { id: true } })
+              .then((r) => (r ? { regionId: r.id } : null))));
   if (!found) throw notFound(`Для отчёта «${kind}» не найден объект ${id}.`);
   return found.regionId;
 }

@@ -28,7 +28,11 @@ export async function importRoadmapCommand(args: string[]) {
     strict: true,
   });
   const [file, ...extra] = positionals;
-  if (!file || extra.length) throw new AppError("VALIDATION", "import-roadmap needs exactly one <file>: import-roadmap <file> [--school-year 2020/2021] [--dry-run]");
+  if (!file || extra.length)
+    throw new AppError(
+      "VALIDATION",
+      "import-roadmap needs exactly one <file>: import-roadmap <file> [--school-year 2020/2021] [--dry-run]",
+    );
   const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
     throw new AppError("VALIDATION", `«${file}»: ${error.code === "ENOENT" ? "такого файла нет" : error.message}`);
   });
@@ -49,7 +53,12 @@ export async function importRoadmapCommand(args: string[]) {
 
 /** `export-roadmap <plan id> --format xlsx|csv --out <file>`: the plan in seed 002's columns. */
 export async function exportRoadmapCommand(args: string[]) {
-  const { values, positionals } = parseArgs({ args, options: { format: { type: "string" }, out: { type: "string" } }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({
+    args,
+    options: { format: { type: "string" }, out: { type: "string" } },
+    allowPositionals: true,
+    strict: true,
+  });
   const [planId] = positionals;
   const format = values.format ?? "xlsx";
   if (!planId || !values.out || (format !== "xlsx" && format !== "csv")) {

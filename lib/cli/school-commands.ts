@@ -54,7 +54,10 @@ export async function schoolsExport(args: string[]) {
     strict: true,
   });
   if (!values.municipality || !values.out) {
-    throw new AppError("VALIDATION", 'schools export needs --municipality "<region code>/<municipality>", --format xlsx|csv and --out <file>');
+    throw new AppError(
+      "VALIDATION",
+      'schools export needs --municipality "<region code>/<municipality>", --format xlsx|csv and --out <file>',
+    );
   }
   const query = ZSchoolExportQuery.safeParse({ format: values.format });
   if (!query.success) throw new AppError("VALIDATION", `--format "${values.format}": use xlsx or csv`);

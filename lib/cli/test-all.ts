@@ -54,7 +54,13 @@ try {
 for (const project of ["unit", "integration"]) {
   const output = path.join(RESULTS, `${project}.json`);
   const ok = run(project, process.execPath, [
-    vitestBin, "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${output}`,
+    vitestBin,
+    "run",
+    "--project",
+    project,
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${output}`,
   ]);
   const counts = vitestCounts(output);
   if (!ok && counts.failed === 0) counts.failed = 1;

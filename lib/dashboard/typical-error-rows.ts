@@ -28,7 +28,10 @@ export function percentOf(count: number, total: number): number {
 
 /** An item's title as a list entry: without the seed's leading dash and trailing footnote mark. */
 export function displayItemTitle(title: string): string {
-  return title.replace(/^-\s*/, "").replace(/[¹²³]+$/, "").trim();
+  return title
+    .replace(/^-\s*/, "")
+    .replace(/[¹²³]+$/, "")
+    .trim();
 }
 
 /**

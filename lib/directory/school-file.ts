@@ -85,7 +85,11 @@ export async function writeSchoolFile(schools: readonly SchoolRecord[], format: 
   const rows = schoolTableRows(schools);
   return format === "csv"
     ? writeCsv(rows)
-    : writeTableXlsx(SCHOOL_SHEET, SCHOOL_COLUMNS.map((c) => ({ width: c.width, text: c.id !== "number" })), rows);
+    : writeTableXlsx(
+        SCHOOL_SHEET,
+        SCHOOL_COLUMNS.map((c) => ({ width: c.width, text: c.id !== "number" })),
+        rows,
+      );
 }
 
 /** A column of a written table: its width, and whether its cells are text cells. */

@@ -1,11 +1,4 @@
-import {
-  SCHOOL_HEADER,
-  schoolNameKey,
-  type Building,
-  type SchoolRecord,
-  type SchoolRow,
-  type TableProblem,
-} from "./school-table";
+import { SCHOOL_HEADER, schoolNameKey, type Building, type SchoolRecord, type SchoolRow, type TableProblem } from "./school-table";
 
 /**
  * What importing a table into a municipality would do, row by row: a name not yet
@@ -56,7 +49,9 @@ export function planSchoolImport(
     const matches = byKey.get(schoolNameKey(school.name)) ?? [];
     const say = (message: string) => problems.push({ row, column: SCHOOL_HEADER.name, message });
     if (matches.length > 1) {
-      say(`В муниципалитете несколько организаций с таким наименованием (${matches.map((m) => `«${m.name}»`).join(", ")}): исправьте справочник, затем повторите импорт.`);
+      say(
+        `В муниципалитете несколько организаций с таким наименованием (${matches.map((m) => `«${m.name}»`).join(", ")}): исправьте справочник, затем повторите импорт.`,
+      );
       continue;
     }
     const match = matches[0];
@@ -65,7 +60,9 @@ export function planSchoolImport(
       continue;
     }
     if (match.kind !== "SCHOOL") {
-      say(`Так называется организация другого вида — ${KIND_LABELS[match.kind] ?? match.kind} «${match.name}»; импорт меняет только школы.`);
+      say(
+        `Так называется организация другого вида — ${KIND_LABELS[match.kind] ?? match.kind} «${match.name}»; импорт меняет только школы.`,
+      );
       continue;
     }
     const changes = changedFields(match, school);

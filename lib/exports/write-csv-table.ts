@@ -27,7 +27,13 @@ export function csvField(type: ColumnType, cell: Cell): string {
  * into `output` a batch at a time; stops early when the reader goes away.
  */
 export async function writeCsvTable(table: ExportTable, output: Writable): Promise<void> {
-  output.write(CSV_BOM + csvLine(table.columns.map((c) => c.header), SEPARATOR));
+  output.write(
+    CSV_BOM +
+      csvLine(
+        table.columns.map((c) => c.header),
+        SEPARATOR,
+      ),
+  );
   for await (const rows of table.batches) {
     if (output.destroyed) return;
     output.write(rows.map((cells) => `${cells.map((cell, i) => csvField(table.columns[i]!.type, cell)).join(SEPARATOR)}\r\n`).join(""));

@@ -37,7 +37,12 @@ function xlsxCell(type: ColumnType, cell: Cell): ExcelJS.CellValue {
 
 /** A sheet's name as Excel allows it: at most 31 characters, none of : \ / ? * [ ]. */
 function sheetName(title: string): string {
-  return title.replace(/[:\\/?*[\]]/gu, " ").slice(0, 31).trim() || "Лист1";
+  return (
+    title
+      .replace(/[:\\/?*[\]]/gu, " ")
+      .slice(0, 31)
+      .trim() || "Лист1"
+  );
 }
 
 function columnLayout(column: ColumnHead): Partial<ExcelJS.Column> {

@@ -32,7 +32,10 @@ function truncate(name: string): string {
   const chars = Array.from(name); // by code point, so no emoji or surrogate is split
   if (chars.length <= MAX_FILE_NAME_LENGTH) return name;
   const extension = Array.from(EXTENSION.exec(name)?.[0] ?? "");
-  const stem = chars.slice(0, MAX_FILE_NAME_LENGTH - extension.length).join("").trimEnd();
+  const stem = chars
+    .slice(0, MAX_FILE_NAME_LENGTH - extension.length)
+    .join("")
+    .trimEnd();
   return stem + extension.join("");
 }
 

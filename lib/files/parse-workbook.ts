@@ -39,7 +39,13 @@ export interface ParseLimits {
  * number columns, measured) parses in 2 s within a 128 MB heap; the limits leave twice
  * that and no more, so that a server process of two parsing threads stays small.
  */
-export const PARSE_LIMITS: ParseLimits = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 32, stackSizeMb: 4, timeoutMs: 30_000, maxColumns: 100 };
+export const PARSE_LIMITS: ParseLimits = {
+  maxOldGenerationSizeMb: 256,
+  maxYoungGenerationSizeMb: 32,
+  stackSizeMb: 4,
+  timeoutMs: 30_000,
+  maxColumns: 100,
+};
 
 /** Two parses at once: imports are rare, and two workers' heaps (512 MB at most) fit beside the server's. */
 export const PARSE_SLOTS = 2;

@@ -38,7 +38,12 @@ function sheetData(sheet, maxColumns) {
     for (let column = 1; column <= width; column++) cells.push(cellData(row.getCell(column)));
     rows.push({ row: number, cells });
   });
-  return { name: sheet.name, state: sheet.state ?? "visible", rows, merges: Object.keys(sheet._merges ?? {}).map((key) => sheet._merges[key].range) };
+  return {
+    name: sheet.name,
+    state: sheet.state ?? "visible",
+    rows,
+    merges: Object.keys(sheet._merges ?? {}).map((key) => sheet._merges[key].range),
+  };
 }
 
 async function parse({ bytes, maxColumns }) {

@@ -21,7 +21,16 @@
  */
 import { promisify } from "node:util";
 import { inflateRaw } from "node:zlib";
-import { attributeOfElements, countCells, definedNameArea, highestColumn, mergeArea, rangeArea, SHEET_COLUMNS, textOfElements } from "./sheet-expansion";
+import {
+  attributeOfElements,
+  countCells,
+  definedNameArea,
+  highestColumn,
+  mergeArea,
+  rangeArea,
+  SHEET_COLUMNS,
+  textOfElements,
+} from "./sheet-expansion";
 import { entryNameRefusal, entryNamesProblem } from "./zip-entry-names";
 
 const inflateRawAsync = promisify(inflateRaw);
@@ -53,7 +62,12 @@ export interface SheetLimits {
  * tiny cells a 5 MB workbook can hold (which take exceljs seconds and gigabytes).
  * A whole column validated («A2:A1048576», as Excel writes it) passes; a whole sheet does not.
  */
-export const SHEET_LIMITS: SheetLimits = { maxCells: 200_000, maxMergedCells: 100_000, maxValidatedCells: 4 * 1_048_576, maxNamedCells: 1_000_000 };
+export const SHEET_LIMITS: SheetLimits = {
+  maxCells: 200_000,
+  maxMergedCells: 100_000,
+  maxValidatedCells: 4 * 1_048_576,
+  maxNamedCells: 1_000_000,
+};
 
 /**
  * For a document stored as it is (the upload route): whoever opens it later meets
@@ -199,7 +213,12 @@ function checkLocalName(reader: Reader, localHeaderOffset: number, centralName: 
 }
 
 /** The sizes and offset a ZIP64 "extended information" extra field holds for the fields saturated in the header. */
-function zip64Fields(reader: Reader, extraStart: number, extraLength: number, saturated: { uncompressed: boolean; compressed: boolean; offset: boolean }) {
+function zip64Fields(
+  reader: Reader,
+  extraStart: number,
+  extraLength: number,
+  saturated: { uncompressed: boolean; compressed: boolean; offset: boolean },
+) {
   const result: { uncompressed?: number; compressed?: number; offset?: number } = {};
   for (let at = extraStart; at + 4 <= extraStart + extraLength; ) {
     const id = reader.u16(at);
@@ -254,7 +273,11 @@ export function readZipDirectory(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMI
       const name = reader.text(at + 46, nameLength);
       const unicodePath = unicodePathOf(reader, at + 46 + nameLength, extraLength);
       if (unicodePath !== null && unicodePath !== name) throw new Refusal(entryNameRefusal("mismatch"));
-      const saturated = { uncompressed: uncompressedSize === 0xffffffff, compressed: compressedSize === 0xffffffff, offset: localHeaderOffset === 0xffffffff };
+      const saturated = {
+        uncompressed: uncompressedSize === 0xffffffff,
+        compressed: compressedSize === 0xffffffff,
+        offset: localHeaderOffset === 0xffffffff,
+      };
       if (saturated.uncompressed || saturated.compressed || saturated.offset) {
         const wide = zip64Fields(reader, at + 46 + nameLength, extraLength, saturated);
         uncompressedSize = wide.uncompressed ?? uncompressedSize;
@@ -314,9 +337,11 @@ async function unpack(bytes: Uint8Array, entry: ZipEntry): Promise<Buffer> {
 
 const tooManyCells = (limit: number) =>
   `В книге больше ${limit.toLocaleString("ru-RU")} заполненных ячеек — это не таблица для импорта; разделите файл на части.`;
-const tooManyMerged = (limit: number) => `В книге объединено больше ${limit.toLocaleString("ru-RU")} ячеек: разъедините их и загрузите файл снова.`;
+const tooManyMerged = (limit: number) =>
+  `В книге объединено больше ${limit.toLocaleString("ru-RU")} ячеек: разъедините их и загрузите файл снова.`;
 const TOO_MANY_VALIDATED = "Проверка данных в книге задана для слишком многих ячеек (целых листов): удалите её и загрузите файл снова.";
-const TOO_MANY_NAMED = "Именованные диапазоны (или область печати) книги охватывают слишком много ячеек (целые листы): удалите их и загрузите файл снова.";
+const TOO_MANY_NAMED =
+  "Именованные диапазоны (или область печати) книги охватывают слишком много ячеек (целые листы): удалите их и загрузите файл снова.";
 const TOO_MANY_COLUMNS = `В книге задано больше ${SHEET_COLUMNS.toLocaleString("ru-RU")} столбцов — так устроены не таблицы, а файлы-«бомбы»; такой файл не принимается.`;
 
 /** What the parts seen so far would cost a spreadsheet reader, against the limits. */

@@ -88,8 +88,18 @@ const MAX_DUE_DATES = 60;
 // ---------------------------------------------------------------- dates
 
 const MONTHS_NOMINATIVE = [
-  "январь", "февраль", "март", "апрель", "май", "июнь",
-  "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь",
+  "январь",
+  "февраль",
+  "март",
+  "апрель",
+  "май",
+  "июнь",
+  "июль",
+  "август",
+  "сентябрь",
+  "октябрь",
+  "ноябрь",
+  "декабрь",
 ] as const;
 
 /** Every case of a month name from its genitive: «март», «марта», «марте»; «май», «мая», «мае». */
@@ -171,12 +181,12 @@ function yearFromContext(month: number, day: number | null, context: Context): n
   }
   if (context.planStart) {
     const year = yearOf(context.planStart);
-    const last = day === null ? lastDayOfMonth(year, month) : isoDate(year, month, day) ?? lastDayOfMonth(year, month);
+    const last = day === null ? lastDayOfMonth(year, month) : (isoDate(year, month, day) ?? lastDayOfMonth(year, month));
     return last < context.planStart ? year + 1 : year;
   }
   if (context.planEnd) {
     const year = yearOf(context.planEnd);
-    const first = day === null ? firstDayOfMonth(year, month) : isoDate(year, month, day) ?? firstDayOfMonth(year, month);
+    const first = day === null ? firstDayOfMonth(year, month) : (isoDate(year, month, day) ?? firstDayOfMonth(year, month));
     return first > context.planEnd ? year - 1 : year;
   }
   return null;
@@ -205,7 +215,11 @@ function core(normalized: string): string {
   text = text.replace(/^[ivx]+\s+этап(?!\p{L})[.:]?\s*/u, "").replace(/^(?:сроки?|дата)\s*:\s*/, "");
   for (let i = 0; i < 3 && /^\(.*\)$/.test(text); i++) text = text.slice(1, -1).replace(EDGE_PUNCTUATION, "");
   text = text.replace(YEAR_WORDS, "$1").replace(/\s+включительно$/, "");
-  return text.replace(/\s*-\s*/g, "-").replace(EDGE_PUNCTUATION, "").replace(/\s+/g, " ").trim();
+  return text
+    .replace(/\s*-\s*/g, "-")
+    .replace(EDGE_PUNCTUATION, "")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 // ---------------------------------------------------------------- one side of a timing
@@ -316,7 +330,8 @@ function wholeYear(context: Context): Span {
   return { kind: "period", start: context.planStart, end: context.planEnd };
 }
 
-const WHOLE_YEAR = /^(?:(?:в течение|в течении|на протяжении|весь|в|за)\s+)?(?:всего\s+)?(?:(?:учебного|учебный|учебном)\s+)?(?:года|год|году)$/;
+const WHOLE_YEAR =
+  /^(?:(?:в течение|в течении|на протяжении|весь|в|за)\s+)?(?:всего\s+)?(?:(?:учебного|учебный|учебном)\s+)?(?:года|год|году)$/;
 const WHOLE_PLAN = /^(?:постоянно|в течение (?:всего )?периода|весь период|на протяжении (?:всего )?периода)$/;
 const DEADLINE = /^(?:до|не позднее|не позже|к|в срок до|срок до|срок)\s+(.+)$/;
 const RESULTS_OF_YEAR = /^по итогам (?:учебного )?года$/;
@@ -370,7 +385,18 @@ function dated(normalized: string, context: Context): Span {
 
 type Frequency = Recurrence["frequency"];
 
-const NUMBER_WORDS: Record<string, number> = { один: 1, одна: 1, два: 2, две: 2, три: 3, четыре: 4, пять: 5, шесть: 6, дважды: 2, трижды: 3 };
+const NUMBER_WORDS: Record<string, number> = {
+  один: 1,
+  одна: 1,
+  два: 2,
+  две: 2,
+  три: 3,
+  четыре: 4,
+  пять: 5,
+  шесть: 6,
+  дважды: 2,
+  трижды: 3,
+};
 const UNIT_FREQUENCY: Array<[RegExp, Frequency]> = [
   [/^учебн/, "times-per-school-year"],
   [/^(?:полугод|полгода)/, "per-half-year"],
@@ -380,7 +406,11 @@ const UNIT_FREQUENCY: Array<[RegExp, Frequency]> = [
   [/^недел/, "weekly"],
 ];
 const TIMES = new RegExp(
-  "(?<!\\p{L})(?:(?:(\\d{1,3})|(" + Object.keys(NUMBER_WORDS).filter((w) => !w.endsWith("жды")).join("|") + "))\\s+)?(?:раза?|(дважды|трижды))\\s+в\\s+" +
+  "(?<!\\p{L})(?:(?:(\\d{1,3})|(" +
+    Object.keys(NUMBER_WORDS)
+      .filter((w) => !w.endsWith("жды"))
+      .join("|") +
+    "))\\s+)?(?:раза?|(дважды|трижды))\\s+в\\s+" +
     "(учебный год|год|полугодие|полгода|квартал|месяц|неделю)(?!\\p{L})",
   "u",
 );
@@ -457,7 +487,10 @@ function detectRecurrence(normalized: string): Detected | null {
       if (first !== null && last !== null) runs.push({ from: first, to: last });
       return "\u0000".repeat(all.length);
     });
-    rest = rest.split("").filter((_, i) => masked[i] !== "\u0000").join("");
+    rest = rest
+      .split("")
+      .filter((_, i) => masked[i] !== "\u0000")
+      .join("");
   }
   const recurrence: Recurrence = { frequency };
   const months = [...new Set(runs.flatMap(monthsOfRun))];
@@ -517,12 +550,22 @@ function dueDates(detected: Detected, start: string, end: string): string[] {
   switch (recurrence.frequency) {
     case "yearly":
       if (runs.length) {
-        const due = years.flatMap((y) => runs.map((run) => (run.day === undefined ? lastDayOfMonth(y, run.to) : isoDate(y, run.to, run.day))));
-        return inRange(due.filter((d): d is string => d !== null), start, end);
+        const due = years.flatMap((y) =>
+          runs.map((run) => (run.day === undefined ? lastDayOfMonth(y, run.to) : isoDate(y, run.to, run.day))),
+        );
+        return inRange(
+          due.filter((d): d is string => d !== null),
+          start,
+          end,
+        );
       }
       return /учебн/.test(recurrence.note ?? "") ? yearlyOn(8, 31, start, end) : yearlyOn(12, 31, start, end);
     case "monthly":
-      return inRange(monthsBetween(start, end).map(([y, m]) => lastDayOfMonth(y, m)), start, end);
+      return inRange(
+        monthsBetween(start, end).map(([y, m]) => lastDayOfMonth(y, m)),
+        start,
+        end,
+      );
     case "quarterly":
       return inRange(
         monthsBetween(start, end)
@@ -620,9 +663,7 @@ function describeMonths(months: number[]): string {
     else runs.push([m]);
   }
   const name = (m: number) => MONTHS_NOMINATIVE[m - 1] ?? String(m);
-  return runs
-    .map((run) => (run.length === 1 ? name(run[0]!) : `${name(run[0]!)} – ${name(run[run.length - 1]!)}`))
-    .join(", ");
+  return runs.map((run) => (run.length === 1 ? name(run[0]!) : `${name(run[0]!)} – ${name(run[run.length - 1]!)}`)).join(", ");
 }
 
 function describeFrequency(recurrence: Recurrence): string {
@@ -669,9 +710,13 @@ export function describeTiming(p: ParsedTiming): string {
       const recurrence = p.recurrence ?? { frequency: "yearly" };
       const note = recurrence.note ?? "";
       const monthsInNote = new RegExp(MONTH_WORD, "u").test(note);
-      const details = [recurrence.months?.length && !monthsInNote ? describeMonths(recurrence.months) : "", note].filter(Boolean).join(", ");
+      const details = [recurrence.months?.length && !monthsInNote ? describeMonths(recurrence.months) : "", note]
+        .filter(Boolean)
+        .join(", ");
       const due = p.dueDates ?? [];
-      const terms = due.length ? `${due.length} ${plural(due.length, "срок", "срока", "сроков")}` : "сроки не рассчитаны — нет периода плана";
+      const terms = due.length
+        ? `${due.length} ${plural(due.length, "срок", "срока", "сроков")}`
+        : "сроки не рассчитаны — нет периода плана";
       return `${describeFrequency(recurrence)}${details ? `: ${details}` : ""} (${terms})`;
     }
     case "unknown":

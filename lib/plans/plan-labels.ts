@@ -31,7 +31,13 @@ export const TIMING_KIND_LABELS: Record<DbTimingKind, string> = {
 
 export const toDbTimingKind = (kind: TimingKind) => kind.toUpperCase() as DbTimingKind;
 
-const ROMAN: Array<[number, string]> = [[10, "X"], [9, "IX"], [5, "V"], [4, "IV"], [1, "I"]];
+const ROMAN: Array<[number, string]> = [
+  [10, "X"],
+  [9, "IX"],
+  [5, "V"],
+  [4, "IV"],
+  [1, "I"],
+];
 
 /** 1 → "I", 3 → "III": stages are numbered as seed 001 numbers them. */
 export function roman(n: number): string {
@@ -48,7 +54,12 @@ export function roman(n: number): string {
 
 /** An event's identity across imports of the same plan: its title, without case, quotes, «ё» or spacing. */
 export function eventKey(title: string): string {
-  return title.toLowerCase().replaceAll("ё", "е").replace(/[«»"“”„]/g, "").replace(/[^\p{L}\d]+/gu, " ").trim();
+  return title
+    .toLowerCase()
+    .replaceAll("ё", "е")
+    .replace(/[«»"“”„]/g, "")
+    .replace(/[^\p{L}\d]+/gu, " ")
+    .trim();
 }
 
 /** The title a roadmap created by an import gets: seed 002's wording, the school year «2020/2021» written as the seed writes it. */

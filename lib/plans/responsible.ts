@@ -87,8 +87,7 @@ const NAME_END_RE = /^(?:[А-ЯЁA-Z0-9№-]{2,}|.*[»"”)])$/u;
 const squeeze = (text: string) => text.replace(/[\s\u00A0]+/gu, " ").trim();
 
 /** Trim separators left at the edges of a fragment: commas, semicolons, colons and free-standing dashes. */
-const trimSeparators = (text: string) =>
-  text.replace(/^(?:[\s,;:]|[–—-](?=\s|$))+/u, "").replace(/(?:[\s,;:]|(?<=^|\s)[–—-])+$/u, "");
+const trimSeparators = (text: string) => text.replace(/^(?:[\s,;:]|[–—-](?=\s|$))+/u, "").replace(/(?:[\s,;:]|(?<=^|\s)[–—-])+$/u, "");
 
 /** Split on commas, semicolons and line breaks that are not inside quotes or parentheses. */
 function splitTopLevel(text: string): string[] {

@@ -88,7 +88,10 @@ export async function readRoadmapFile(bytes: Uint8Array, fileName?: string): Pro
   }
   const kind = await detectFileType(bytes);
   if (kind !== null) {
-    return refused(guess, fileProblem(`Это файл ${FILE_KINDS[kind].label}, а не таблица: загрузите книгу XLSX, файл CSV или текст Markdown.`));
+    return refused(
+      guess,
+      fileProblem(`Это файл ${FILE_KINDS[kind].label}, а не таблица: загрузите книгу XLSX, файл CSV или текст Markdown.`),
+    );
   }
   const text = decodeUtf8(bytes);
   if (text === null) return refused(guess, fileProblem(looksBinary(bytes) ? NOT_A_TABLE : NOT_UTF8));
@@ -134,7 +137,18 @@ export function splitMarkdownRow(line: string): string[] {
   return cells;
 }
 
-const ENTITIES: Record<string, string> = { nbsp: " ", amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", laquo: "«", raquo: "»", mdash: "—", ndash: "–" };
+const ENTITIES: Record<string, string> = {
+  nbsp: " ",
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  laquo: "«",
+  raquo: "»",
+  mdash: "—",
+  ndash: "–",
+};
 
 function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/giu, (whole, name: string) => {
@@ -349,4 +363,3 @@ function capitalised(text: string): string {
   const sentence = text.charAt(0).toUpperCase() + text.slice(1);
   return /[.!?]$/u.test(sentence) ? sentence : `${sentence}.`;
 }
-

@@ -28,9 +28,10 @@ export type RoadmapColumnId = (typeof ROADMAP_COLUMNS)[number]["id"];
 
 export const ROADMAP_COLUMN_IDS: readonly RoadmapColumnId[] = ROADMAP_COLUMNS.map((c) => c.id);
 
-export const ROADMAP_HEADER: Record<RoadmapColumnId, string> = Object.fromEntries(
-  ROADMAP_COLUMNS.map((c) => [c.id, c.header]),
-) as Record<RoadmapColumnId, string>;
+export const ROADMAP_HEADER: Record<RoadmapColumnId, string> = Object.fromEntries(ROADMAP_COLUMNS.map((c) => [c.id, c.header])) as Record<
+  RoadmapColumnId,
+  string
+>;
 
 /** The row of hints under the header, in italics in seed 002; empty where the seed has none. */
 export const ROADMAP_HINTS: Record<RoadmapColumnId, string> = {
@@ -227,11 +228,7 @@ const headerOf = (id: RoadmapColumnId) => ROADMAP_HEADER[id];
  * tables among them), repeated headers, the hints row (by its texts anywhere; the
  * first row after the header also when all its non-empty cells are in italics).
  */
-export function roadmapSheetOfRows(
-  format: RoadmapFileFormat,
-  rows: readonly SourceRow[],
-  knownTitle?: string | null,
-): RoadmapSheet {
+export function roadmapSheetOfRows(format: RoadmapFileFormat, rows: readonly SourceRow[], knownTitle?: string | null): RoadmapSheet {
   const problems: TableProblem[] = [];
   const window = rows.slice(0, HEADER_SEARCH_ROWS);
   let headerAt = window.findIndex((r) => isRoadmapHeader(r.cells));

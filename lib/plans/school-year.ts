@@ -32,7 +32,12 @@ const WHOLE = new RegExp(`^(?:(?:на|в|за)\\s+)?(\\d{4})\\s*${DASH}\\s*(\\d{
  */
 export function parseSchoolYear(text: string): SchoolYear | null {
   if (typeof text !== "string") return null;
-  const match = WHOLE.exec(text.replace(/\s+/g, " ").trim().replace(/[.,;:]+$/, ""));
+  const match = WHOLE.exec(
+    text
+      .replace(/\s+/g, " ")
+      .trim()
+      .replace(/[.,;:]+$/, ""),
+  );
   if (!match) return null;
   const first = Number(match[1]);
   const second = followingYear(first, match[2] ?? "");

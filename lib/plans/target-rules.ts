@@ -69,8 +69,40 @@ const AT_MOST_RE = /(?:^|[^а-яё])(?:не\s+более|не\s+больше|н�
 
 /** Words that end what is counted: prepositions, conjunctions, time words. */
 const SUBJECT_STOP = new Set([
-  "в", "во", "от", "на", "по", "с", "со", "для", "из", "к", "ко", "до", "при", "у", "о", "об", "за", "через", "среди",
-  "и", "или", "а", "но", "не", "год", "года", "году", "ежегодно", "каждой", "каждую", "каждого", "каждый", "работа", "работы",
+  "в",
+  "во",
+  "от",
+  "на",
+  "по",
+  "с",
+  "со",
+  "для",
+  "из",
+  "к",
+  "ко",
+  "до",
+  "при",
+  "у",
+  "о",
+  "об",
+  "за",
+  "через",
+  "среди",
+  "и",
+  "или",
+  "а",
+  "но",
+  "не",
+  "год",
+  "года",
+  "году",
+  "ежегодно",
+  "каждой",
+  "каждую",
+  "каждого",
+  "каждый",
+  "работа",
+  "работы",
 ]);
 const SUBJECT_MAX_WORDS = 4;
 
@@ -336,20 +368,23 @@ function checkRule(rule: TargetRule, input: TargetEvaluationInput): RuleCheck {
       // Every listed organisation must reach N on its own; an organisation with no
       // measurement has done nothing (0). Without a list, the organisations that
       // reported are checked, and measurements without an organisation cannot count.
-      const ids = input.organizationIds.length > 0
-        ? [...new Set(input.organizationIds)]
-        : [...new Set(measurements.flatMap((m) => (m.organizationId === null ? [] : [m.organizationId])))];
+      const ids =
+        input.organizationIds.length > 0
+          ? [...new Set(input.organizationIds)]
+          : [...new Set(measurements.flatMap((m) => (m.organizationId === null ? [] : [m.organizationId])))];
       if (ids.length === 0) return { ok: null, actual: null, explanation: "нет значений по организациям" };
       const totals = new Map<string, number>(ids.map((id) => [id, 0]));
       for (const m of measurements) {
-        if (m.organizationId !== null && totals.has(m.organizationId)) totals.set(m.organizationId, (totals.get(m.organizationId) ?? 0) + m.value);
+        if (m.organizationId !== null && totals.has(m.organizationId))
+          totals.set(m.organizationId, (totals.get(m.organizationId) ?? 0) + m.value);
       }
       const below = ids.filter((id) => (totals.get(id) ?? 0) < rule.value - EPSILON);
       const meeting = ids.length - below.length;
       const n = formatNumber(rule.value);
-      const explanation = below.length === 0
-        ? `все ${ids.length} ${organizationsWord(ids.length)} — не менее ${n}`
-        : `${below.length} ${organizationsWord(below.length)} из ${ids.length} ниже ${n}`;
+      const explanation =
+        below.length === 0
+          ? `все ${ids.length} ${organizationsWord(ids.length)} — не менее ${n}`
+          : `${below.length} ${organizationsWord(below.length)} из ${ids.length} ниже ${n}`;
       return { ok: below.length === 0, actual: meeting, explanation, below };
     }
     case "UP_TO_PER_YEAR": {

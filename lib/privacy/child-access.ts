@@ -41,7 +41,9 @@ export const readsChildData = (access: ChildAccess): boolean => access === "WRIT
 const NOTHING = { id: { in: [] as string[] } };
 
 /** The ДОТ records (students, teachers) the caller may read: their school's, or the auditor's region. */
-export function recordReadWhere(scope: Scope): { OR: Array<{ organizationId: { in: string[] } } | { regionId: { in: string[] } }> } | typeof NOTHING {
+export function recordReadWhere(
+  scope: Scope,
+): { OR: Array<{ organizationId: { in: string[] } } | { regionId: { in: string[] } }> } | typeof NOTHING {
   const OR: Array<{ organizationId: { in: string[] } } | { regionId: { in: string[] } }> = [];
   const schools = coordinatedOrganizationIds(scope);
   const regions = staffRegionIds(scope, ["REGION_AUDITOR"]);

@@ -57,7 +57,10 @@ export const MODEL_CLASSES: Record<Prisma.ModelName, ModelClasses> = {
   // A document marked as naming a child is part of the child's records; its owner and kind stay in view.
   RegistryDocument: {
     rest: "TENANT",
-    child: { when: FLAGGED, keep: ["id", "regionId", "municipalityId", "organizationId", "scopeId", "type", "childData", "fileId", "status"] },
+    child: {
+      when: FLAGGED,
+      keep: ["id", "regionId", "municipalityId", "organizationId", "scopeId", "type", "childData", "fileId", "status"],
+    },
   },
   CoordinatorAssignment: { rest: "TENANT", fields: { personName: "STAFF_PERSONAL", phone: "STAFF_PERSONAL", email: "STAFF_PERSONAL" } },
   DotStudent: { rest: "CHILD_PERSONAL", recordsRule: true, child: { when: ALWAYS, keep: ["id", "regionId"] } },

@@ -71,7 +71,11 @@ function typeOf(word: string): string {
   return TYPES.find((t) => new RegExp(`^${t.pattern}$`, "iu").test(word))!.type;
 }
 
-const clean = (text: string) => text.replace(/\s+/g, " ").replace(/^[\s,.;:—-]+|[\s,.;:—-]+$/g, "").trim();
+const clean = (text: string) =>
+  text
+    .replace(/\s+/g, " ")
+    .replace(/^[\s,.;:—-]+|[\s,.;:—-]+$/g, "")
+    .trim();
 const orNull = (text: string) => (clean(text) === "" ? null : clean(text));
 
 /** One document's requisites; refuses text without a document kind or with a date that does not exist. */
@@ -81,7 +85,8 @@ export function parseRequisites(input: string): ParseResult {
   if (!typeMatch) {
     return {
       ok: false,
-      error: "Не распознан вид документа: нужен приказ, распоряжение, постановление, положение, соглашение, договор, протокол, письмо, план, отчет или справка.",
+      error:
+        "Не распознан вид документа: нужен приказ, распоряжение, постановление, положение, соглашение, договор, протокол, письмо, план, отчет или справка.",
     };
   }
   const afterType = text.slice(typeMatch.index + typeMatch[0].length);
@@ -98,10 +103,7 @@ export function parseRequisites(input: string): ParseResult {
   }
   const issuerEnd = Math.min(...marks);
   const issuer = afterType.slice(0, issuerEnd).replace(/\s+от\s*$/i, "");
-  const tailStart = Math.max(
-    date ? date.index + date.written.length : 0,
-    number ? number.index + number[0].length : 0,
-  );
+  const tailStart = Math.max(date ? date.index + date.written.length : 0, number ? number.index + number[0].length : 0);
   const tail = afterType.slice(tailStart);
   const quoted = findQuoted(tail);
   return {

@@ -1,8 +1,18 @@
 /** Russian dates as documents write them, to ISO (YYYY-MM-DD). Pure. */
 
 export const MONTHS_GENITIVE = [
-  "января", "февраля", "марта", "апреля", "мая", "июня",
-  "июля", "августа", "сентября", "октября", "ноября", "декабря",
+  "января",
+  "февраля",
+  "марта",
+  "апреля",
+  "мая",
+  "июня",
+  "июля",
+  "августа",
+  "сентября",
+  "октября",
+  "ноября",
+  "декабря",
 ] as const;
 
 /** A calendar date, or null when it does not exist (31.02.2021). */
@@ -35,6 +45,7 @@ export function findDate(text: string): FoundDate | null {
   const first = [numeric, words].filter((m): m is RegExpExecArray => m !== null).sort((a, b) => a.index - b.index)[0];
   if (!first) return null;
   const [written, day, month, year] = first as unknown as [string, string, string, string];
-  const monthNumber = first === words ? MONTHS_GENITIVE.indexOf(month.toLowerCase() as (typeof MONTHS_GENITIVE)[number]) + 1 : Number(month);
+  const monthNumber =
+    first === words ? MONTHS_GENITIVE.indexOf(month.toLowerCase() as (typeof MONTHS_GENITIVE)[number]) + 1 : Number(month);
   return { iso: isoDate(fullYear(year), monthNumber, Number(day)), written, index: first.index };
 }

@@ -40,9 +40,7 @@ export function isCurrent(period: { validFrom: string; validTo: string | null },
 
 /** «с 18.09.2020», «с 18.09.2020 по 31.08.2023». */
 export function describePeriod(period: { validFrom: string; validTo: string | null }): string {
-  return period.validTo
-    ? `с ${formatDate(period.validFrom)} по ${formatDate(period.validTo)}`
-    : `с ${formatDate(period.validFrom)}`;
+  return period.validTo ? `с ${formatDate(period.validFrom)} по ${formatDate(period.validTo)}` : `с ${formatDate(period.validFrom)}`;
 }
 
 /** «приказ от 18.09.2020 № 1006»: an order's requisites as they are cited. */

@@ -6,7 +6,6 @@ import { z } from "./z";
  * auditor's mark. Used by the form's resolver and re-parsed on the server.
  */
 
-
 const issuedDate = z.iso
   .date({ error: "Дата в формате ДД.ММ.ГГГГ." })
   .refine((date) => date >= "1991-01-01", "Дата слишком ранняя.")
@@ -53,9 +52,7 @@ export type TBlankAnswer = z.infer<typeof ZBlankAnswer>;
 export const ZBlankSave = z.object({
   blankId: z.uuid(),
   version: z.number().int().min(0),
-  answers: z
-    .array(z.object({ itemKey: z.uuid(), value: ZBlankAnswer.nullable(), confirm: z.boolean().default(false) }))
-    .max(500),
+  answers: z.array(z.object({ itemKey: z.uuid(), value: ZBlankAnswer.nullable(), confirm: z.boolean().default(false) })).max(500),
 });
 export type TBlankSave = z.infer<typeof ZBlankSave>;
 

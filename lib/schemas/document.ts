@@ -53,8 +53,16 @@ export const ZDocumentListQuery = listQuery(["date", "type", "number", "createdA
 });
 
 /** «Приказ МКУ КНМЦ от 12.03.2021 № 52-П «О проведении…»» — how a document is named in Russian texts. */
-export function describeRequisites(doc: { type: string; issuer: string | null; date: string | Date | null; number: string | null; title: string | null }) {
-  const date = doc.date ? (typeof doc.date === "string" ? doc.date : doc.date.toISOString().slice(0, 10)).split("-").reverse().join(".") : null;
+export function describeRequisites(doc: {
+  type: string;
+  issuer: string | null;
+  date: string | Date | null;
+  number: string | null;
+  title: string | null;
+}) {
+  const date = doc.date
+    ? (typeof doc.date === "string" ? doc.date : doc.date.toISOString().slice(0, 10)).split("-").reverse().join(".")
+    : null;
   return [
     doc.type.charAt(0).toUpperCase() + doc.type.slice(1),
     doc.issuer,

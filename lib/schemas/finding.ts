@@ -33,7 +33,6 @@ export const FINDING_ACTION_LABELS: Record<FindingAction, string> = {
   VERIFIED: "Устранение подтверждено",
 };
 
-
 export const PAST_DEADLINE = "Срок устранения не может быть в прошлом.";
 
 /** An unresolved finding whose deadline ("YYYY-MM-DD") has passed. */

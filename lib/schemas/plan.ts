@@ -34,7 +34,10 @@ export const ZPlanCreate = z
     title: text(500, "Укажите название плана."),
     /** "region:<id>", "municipality:<id>" or "organization:<id>". */
     owner: zPlanOwner,
-    schoolYear: z.union([z.literal(""), z.null(), zSchoolYear]).transform((v) => v || null).default(null),
+    schoolYear: z
+      .union([z.literal(""), z.null(), zSchoolYear])
+      .transform((v) => v || null)
+      .default(null),
     startsOn: optionalDate("Укажите дату начала."),
     endsOn: optionalDate("Укажите дату окончания."),
     /** Programme stages (seed 001): «Сентябрь – декабрь 2013 г.» with a title. */
@@ -49,14 +52,17 @@ export const ZPlanCreate = z
       .default([]),
   })
   .superRefine((plan, ctx) => {
-    if (!plan.schoolYear && !plan.startsOn) ctx.addIssue({ code: "custom", path: ["startsOn"], message: "Укажите учебный год или даты плана." });
-    if (!plan.schoolYear && !plan.endsOn) ctx.addIssue({ code: "custom", path: ["endsOn"], message: "Укажите учебный год или даты плана." });
+    if (!plan.schoolYear && !plan.startsOn)
+      ctx.addIssue({ code: "custom", path: ["startsOn"], message: "Укажите учебный год или даты плана." });
+    if (!plan.schoolYear && !plan.endsOn)
+      ctx.addIssue({ code: "custom", path: ["endsOn"], message: "Укажите учебный год или даты плана." });
     if (plan.startsOn && plan.endsOn && plan.endsOn < plan.startsOn) {
       ctx.addIssue({ code: "custom", path: ["endsOn"], message: "Окончание не может быть раньше начала." });
     }
     const numbers = plan.sections.map((s) => s.number);
     numbers.forEach((n, i) => {
-      if (numbers.indexOf(n) !== i) ctx.addIssue({ code: "custom", path: ["sections", i, "number"], message: "Такой номер раздела уже есть." });
+      if (numbers.indexOf(n) !== i)
+        ctx.addIssue({ code: "custom", path: ["sections", i, "number"], message: "Такой номер раздела уже есть." });
     });
   });
 export type TPlanCreate = z.input<typeof ZPlanCreate>;
@@ -122,7 +128,10 @@ export const ZEventListQuery = listQuery(["plan", "dueDate", "status"] as const)
 export type TEventListQuery = z.infer<typeof ZEventListQuery>;
 
 export const ZPlanEventListQuery = z.object({
-  status: z.enum([...EVENT_STATUSES, "OVERDUE"]).optional().catch(undefined),
+  status: z
+    .enum([...EVENT_STATUSES, "OVERDUE"])
+    .optional()
+    .catch(undefined),
   q: z.string().trim().max(200).catch(""),
 });
 

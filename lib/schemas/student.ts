@@ -59,7 +59,11 @@ const optionalText = (max: number) =>
 export const ZStudentFields = z
   .object({
     schoolYear: zSchoolYear,
-    fullName: z.string({ error: "Укажите ФИО или инициалы." }).trim().min(1, "Укажите ФИО или инициалы.").max(200, "Не длиннее 200 символов."),
+    fullName: z
+      .string({ error: "Укажите ФИО или инициалы." })
+      .trim()
+      .min(1, "Укажите ФИО или инициалы.")
+      .max(200, "Не длиннее 200 символов."),
     birthDate: optionalDate("Укажите дату рождения в виде ГГГГ-ММ-ДД.").refine(
       (date) => date === null || date < latestLocalToday(),
       "Дата рождения должна быть в прошлом.",
@@ -71,7 +75,10 @@ export const ZStudentFields = z
     iupPresent: z.boolean().default(false),
     iupFileId: optionalId("Загрузите файл ИУП заново."),
     timetable: optionalText(2000),
-    teacherIds: z.array(z.uuid({ error: "Выберите педагога из списка." })).max(100).default([]),
+    teacherIds: z
+      .array(z.uuid({ error: "Выберите педагога из списка." }))
+      .max(100)
+      .default([]),
     status: z.enum(STUDENT_STATUSES, { error: "Выберите статус." }).default("STUDYING"),
     furtherEducation: z
       .enum(["", ...FURTHER_EDUCATION], { error: "Выберите, где продолжает обучение." })

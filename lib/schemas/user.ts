@@ -15,15 +15,8 @@ export const ZUserCreate = z.object({
     .trim()
     .toLowerCase()
     .pipe(z.email({ error: "Введите корректный адрес электронной почты." })),
-  name: z
-    .string()
-    .trim()
-    .min(2, "Укажите фамилию, имя и отчество.")
-    .max(200, "Не длиннее 200 символов."),
-  password: z
-    .string()
-    .min(10, "Пароль должен быть не короче 10 символов.")
-    .max(200, "Пароль должен быть не длиннее 200 символов."),
+  name: z.string().trim().min(2, "Укажите фамилию, имя и отчество.").max(200, "Не длиннее 200 символов."),
+  password: z.string().min(10, "Пароль должен быть не короче 10 символов.").max(200, "Пароль должен быть не длиннее 200 символов."),
   memberships: z.array(ZMembershipGrant).min(1, "Назначьте хотя бы одну роль.").max(20),
 });
 export type TUserCreate = z.infer<typeof ZUserCreate>;

@@ -17,7 +17,10 @@ export const ZAnswersFile = z.object({
       z.object({
         item: z.string().trim().min(1, "Укажите ключ или номер пункта."),
         value: ZBlankAnswer.nullable().default(null),
-        mark: z.enum(AUDIT_MARKS, { error: `Отметка: одна из ${AUDIT_MARKS.join(", ")}.` }).nullable().default(null),
+        mark: z
+          .enum(AUDIT_MARKS, { error: `Отметка: одна из ${AUDIT_MARKS.join(", ")}.` })
+          .nullable()
+          .default(null),
       }),
     )
     .max(1000),

@@ -1,14 +1,6 @@
 import { effectiveLegalBasis, walkItems, type TTemplateContent, type TTemplateItem } from "@/lib/schemas/template";
 import { itemStatus, type ItemContext, type ScoredAnswer } from "./item-status";
-import {
-  creditOf,
-  DEFAULT_RECOMMENDATIONS,
-  isFinding,
-  SEVERITY_OF,
-  type FindingStatus,
-  type ItemStatus,
-  type Severity,
-} from "./statuses";
+import { creditOf, DEFAULT_RECOMMENDATIONS, isFinding, SEVERITY_OF, type FindingStatus, type ItemStatus, type Severity } from "./statuses";
 
 export const GRADES = {
   COMPLIANT: "соответствует",
@@ -59,11 +51,7 @@ interface Tally {
  * (weighted compliant share; "not applicable" leaves both sides, "not answered"
  * stays in the denominator), the grade, and a finding per non-compliant item.
  */
-export function scoreBlank(
-  content: TTemplateContent,
-  answers: Record<string, ScoredAnswer>,
-  options: ScoreOptions,
-): BlankScore {
+export function scoreBlank(content: TTemplateContent, answers: Record<string, ScoredAnswer>, options: ScoreOptions): BlankScore {
   const statuses = new Map<string, ItemStatus>();
   const tally = (items: TTemplateItem[], into: Tally) => {
     for (const item of items) {
@@ -112,7 +100,9 @@ export function scoreBlank(
       itemTitle: item.title,
       status,
       severity: SEVERITY_OF[status],
-      legalBasis: effectiveLegalBasis(content, item.key).map((b) => b.text).join("; "),
+      legalBasis: effectiveLegalBasis(content, item.key)
+        .map((b) => b.text)
+        .join("; "),
       recommendation: options.recommendations?.[status] ?? DEFAULT_RECOMMENDATIONS[status],
       critical: item.critical,
     });
@@ -121,21 +111,22 @@ export function scoreBlank(
   const score = percent(total.earned, total.possible);
   const bands = content.gradeBands;
   // A failed critical item fails the blank whatever the score, even when it weighs nothing and all else is not applicable.
-  const grade: Grade =
-    criticalFailed
-      ? GRADES.NON_COMPLIANT
-      : score === null
-        ? GRADES.NOT_RATED
-        : score >= bands.compliant
-          ? GRADES.COMPLIANT
-          : score >= bands.partial
-            ? GRADES.PARTIAL
-            : GRADES.NON_COMPLIANT;
+  const grade: Grade = criticalFailed
+    ? GRADES.NON_COMPLIANT
+    : score === null
+      ? GRADES.NOT_RATED
+      : score >= bands.compliant
+        ? GRADES.COMPLIANT
+        : score >= bands.partial
+          ? GRADES.PARTIAL
+          : GRADES.NON_COMPLIANT;
   return {
     score,
     grade,
     sections,
-    items: walked.filter(({ item }) => statuses.has(item.key)).map(({ item }) => ({ key: item.key, number: item.number, status: statuses.get(item.key)! })),
+    items: walked
+      .filter(({ item }) => statuses.has(item.key))
+      .map(({ item }) => ({ key: item.key, number: item.number, status: statuses.get(item.key)! })),
     findings,
   };
 }

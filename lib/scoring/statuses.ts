@@ -12,9 +12,7 @@ export const ITEM_STATUSES = [
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
 
 export type FindingStatus = Exclude<ItemStatus, "COMPLIANT" | "NOT_APPLICABLE">;
-export const FINDING_STATUSES = ITEM_STATUSES.filter(
-  (s): s is FindingStatus => s !== "COMPLIANT" && s !== "NOT_APPLICABLE",
-);
+export const FINDING_STATUSES = ITEM_STATUSES.filter((s): s is FindingStatus => s !== "COMPLIANT" && s !== "NOT_APPLICABLE");
 
 export type Severity = "HIGH" | "MEDIUM" | "LOW";
 

@@ -50,7 +50,11 @@ function documentFor(number: string, title: string, index: number, level: "MUNIC
   if (ABSENT_BY_NUMBER[number]?.includes(index)) {
     return { kind: "DOCUMENT", present: false, docType: "", issuer: "", date: null, number: "", title: "", fileId: null };
   }
-  const date = annual ? (OUTDATED.has(index) ? "2021-03-15" : "2022-09-01") : `2021-${String(8 + (index % 4)).padStart(2, "0")}-${String(10 + index).padStart(2, "0")}`;
+  const date = annual
+    ? OUTDATED.has(index)
+      ? "2021-03-15"
+      : "2022-09-01"
+    : `2021-${String(8 + (index % 4)).padStart(2, "0")}-${String(10 + index).padStart(2, "0")}`;
   const numbered = !NO_NUMBER[number]?.includes(index);
   return {
     kind: "DOCUMENT",
@@ -72,7 +76,10 @@ export function demoAnswers(content: TTemplateContent, level: "MUNICIPAL" | "SCH
     if (item.kind === "DOCUMENT") {
       value = documentFor(item.number, item.title, index, level, item.annualUpdate);
     } else if (item.kind === "COUNT") {
-      const count = { "2.1": 1 + (index % 3), "2.3": 12 + index * 3, "2.3.2": index % 4, "4.1": 5 + index, "4.2": index % 3, "5.1": 3 + (index % 5) }[item.number] ?? index;
+      const count =
+        { "2.1": 1 + (index % 3), "2.3": 12 + index * 3, "2.3.2": index % 4, "4.1": 5 + index, "4.2": index % 3, "5.1": 3 + (index % 5) }[
+          item.number
+        ] ?? index;
       value = { kind: "COUNT", count };
       if (item.number === "2.3" && index % 5 === 2) {
         mark = "MISMATCH";

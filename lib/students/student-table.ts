@@ -199,7 +199,8 @@ function findTable(kind: RecordKind, rows: readonly TableRow[], problems: TableP
   header.cells.forEach((text, index) => {
     const id = columnOfRecordHeader(kind, text);
     if (id === null) return;
-    if (columns[id] !== undefined) problems.push({ row: header.row, column: headerOf(id), message: "Столбец встречается в заголовке дважды." });
+    if (columns[id] !== undefined)
+      problems.push({ row: header.row, column: headerOf(id), message: "Столбец встречается в заголовке дважды." });
     else columns[id] = index;
   });
   for (const id of REQUIRED[kind]) {
@@ -226,7 +227,10 @@ const cellOf = (columns: Columns, cells: readonly string[]) => (id: string) => {
  * problem by row and column. Empty rows are skipped; with any problem no row is
  * returned.
  */
-export function parseStudentTable(rows: readonly TableRow[], schoolYear: string): { students: StudentTableRow[]; problems: TableProblem[] } {
+export function parseStudentTable(
+  rows: readonly TableRow[],
+  schoolYear: string,
+): { students: StudentTableRow[]; problems: TableProblem[] } {
   const problems: TableProblem[] = [];
   const table = findTable("students", rows, problems);
   if (!table) return { students: [], problems };
@@ -295,7 +299,10 @@ export function parseStudentTable(rows: readonly TableRow[], schoolYear: string)
 }
 
 /** Reads the teachers' table for a school year, as parseStudentTable does. */
-export function parseTeacherTable(rows: readonly TableRow[], schoolYear: string): { teachers: TeacherTableRow[]; problems: TableProblem[] } {
+export function parseTeacherTable(
+  rows: readonly TableRow[],
+  schoolYear: string,
+): { teachers: TeacherTableRow[]; problems: TableProblem[] } {
   const problems: TableProblem[] = [];
   const table = findTable("teachers", rows, problems);
   if (!table) return { teachers: [], problems };
@@ -310,7 +317,10 @@ export function parseTeacherTable(rows: readonly TableRow[], schoolYear: string)
     const needsCourse = parseYesNo(cell("needsCourse"));
     if (needsCourse === null) say("needsCourse", "Укажите «да» или «нет».");
     const courses: TTeacherFields["courses"] = [];
-    const lines = cell("courses").split(/\r\n|\n|\r/u).map((l) => l.trim()).filter(Boolean);
+    const lines = cell("courses")
+      .split(/\r\n|\n|\r/u)
+      .map((l) => l.trim())
+      .filter(Boolean);
     lines.forEach((line, i) => {
       const course = readCourse(line);
       if (course.ok) courses.push(course.course);
@@ -369,7 +379,11 @@ export function studentTableRows(students: readonly StudentRecordFields[]): stri
       yesNo(s.iupPresent),
       s.timetable ?? "",
       STUDENT_STATUS_LABELS[s.status],
-      s.status === "GRADUATED" && s.furtherEducation ? (s.furtherEducation === "NONE" ? "нет" : FURTHER_EDUCATION_LABELS[s.furtherEducation]) : "",
+      s.status === "GRADUATED" && s.furtherEducation
+        ? s.furtherEducation === "NONE"
+          ? "нет"
+          : FURTHER_EDUCATION_LABELS[s.furtherEducation]
+        : "",
     ]),
   ];
 }

@@ -72,7 +72,10 @@ export async function templateFromXlsx(bytes: Buffer): Promise<TTemplateDocument
   const problems = new Problems();
   const blank = sheetNamed(workbook, BLANK_SHEET);
   const meta = sheetNamed(workbook, META_SHEET);
-  for (const [sheet, name] of [[blank, BLANK_SHEET], [meta, META_SHEET]] as const) {
+  for (const [sheet, name] of [
+    [blank, BLANK_SHEET],
+    [meta, META_SHEET],
+  ] as const) {
     if (!sheet) problems.inWorkbook(`нет листа «${name}»`);
   }
   if (!blank || !meta) throw refuseTemplate(problems.list);
@@ -180,7 +183,11 @@ function readDepth(value: CellValue, openDepth: number, say: (message: string) =
     return Math.max(openDepth, 1);
   }
   if (depth > openDepth + 1) {
-    say(openDepth === 0 ? `первый пункт должен быть уровня 1, а не ${depth}` : `уровень ${depth} сразу после уровня ${openDepth}: пропущен уровень вложенности`);
+    say(
+      openDepth === 0
+        ? `первый пункт должен быть уровня 1, а не ${depth}`
+        : `уровень ${depth} сразу после уровня ${openDepth}: пропущен уровень вложенности`,
+    );
     return openDepth + 1;
   }
   return depth;
@@ -300,7 +307,10 @@ function locate(
     const found = at.rows.get(path.slice(0, end).join("."));
     if (!found) continue;
     const [field, index] = path.slice(end);
-    const subfield = path.slice(end).filter((segment) => !/^\d+$/.test(segment)).join(".");
+    const subfield = path
+      .slice(end)
+      .filter((segment) => !/^\d+$/.test(segment))
+      .join(".");
     const list = field === "legalBasis" || field === "footnotes" ? found.item[field] : [];
     const line = list.length > 1 && index !== undefined ? ` (строка ${Number(index) + 1} в ячейке)` : "";
     return at.problems.at(at.blank, `${message}${line}`, found.row, (subfield && columnOfField(subfield)) || undefined);

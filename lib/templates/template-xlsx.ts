@@ -1,11 +1,5 @@
 import ExcelJS from "exceljs";
-import {
-  ITEM_KIND_LABELS,
-  TEMPLATE_LEVEL_LABELS,
-  walkItems,
-  type TTemplateDocument,
-  type TTemplateItem,
-} from "@/lib/schemas/template";
+import { ITEM_KIND_LABELS, TEMPLATE_LEVEL_LABELS, walkItems, type TTemplateDocument, type TTemplateItem } from "@/lib/schemas/template";
 import {
   BLANK_SHEET,
   ITEM_COLUMNS,

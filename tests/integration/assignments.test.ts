@@ -32,12 +32,20 @@ beforeAll(async () => {
   admin = (await userWithRole("admin@asg.test", "REGION_ADMIN", { regionId: t.regionA.id })).scope;
   auditor = (await userWithRole("auditor@asg.test", "REGION_AUDITOR", { regionId: t.regionA.id })).scope;
   adminB = (await userWithRole("admin-b@asg.test", "REGION_ADMIN", { regionId: t.regionB.id })).scope;
-  coordinatorA1 = (
-    await userWithRole("mo-a1@asg.test", "MUNICIPAL_COORDINATOR", { regionId: t.regionA.id, municipalityId: t.a1.id })
-  ).scope;
+  coordinatorA1 = (await userWithRole("mo-a1@asg.test", "MUNICIPAL_COORDINATOR", { regionId: t.regionA.id, municipalityId: t.a1.id }))
+    .scope;
   const doc = (municipalityId: string, type: string, date: string, number: string, title: string) =>
     db().registryDocument.create({
-      data: { regionId: t.regionA.id, municipalityId, scopeId: municipalityId, type, issuer: "Управление образования", date: new Date(date), number, title },
+      data: {
+        regionId: t.regionA.id,
+        municipalityId,
+        scopeId: municipalityId,
+        type,
+        issuer: "Управление образования",
+        date: new Date(date),
+        number,
+        title,
+      },
     });
   orderA1 = await doc(t.a1.id, "приказ", "2020-09-18", "1006", "О реализации муниципальной системы методической работы");
   letterA1 = await doc(t.a1.id, "письмо", "2021-02-01", "12", "О мониторинге");
@@ -56,7 +64,11 @@ const appoint = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-const failure = (promise: Promise<unknown>) => promise.then(() => null, (e: unknown) => e);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
 
 describe("coordinator assignments", () => {
   it("appoints a municipal coordinator by an order; the list and the history show it with the order's requisites", async () => {
@@ -111,7 +123,13 @@ describe("coordinator assignments", () => {
     });
     const successor = await createAssignment({
       scope: admin,
-      input: appoint({ subjectId: t.a2.id, personName: "Сидоров Павел Ильич", email: "", validFrom: "2021-09-01", orderDocumentId: orderA2.id }),
+      input: appoint({
+        subjectId: t.a2.id,
+        personName: "Сидоров Павел Ильич",
+        email: "",
+        validFrom: "2021-09-01",
+        orderDocumentId: orderA2.id,
+      }),
     });
     expect(successor.closed).toMatchObject({ validTo: "2021-08-31" });
 
@@ -128,7 +146,10 @@ describe("coordinator assignments", () => {
     const before = await db().coordinatorAssignment.findMany({ orderBy: { id: "asc" } });
 
     const sameStart = await failure(
-      createAssignment({ scope: admin, input: appoint({ subjectId: t.a2.id, personName: "Петров Пётр Петрович", validFrom: "2021-09-01" }) }),
+      createAssignment({
+        scope: admin,
+        input: appoint({ subjectId: t.a2.id, personName: "Петров Пётр Петрович", validFrom: "2021-09-01" }),
+      }),
     );
     expect(sameStart).toBeInstanceOf(AppError);
     expect((sameStart as AppError).code).toBe("CONFLICT");
@@ -165,11 +186,7 @@ describe("coordinator assignments", () => {
       input: appoint({ subjectId: t.a2.id, personName: "Петров Пётр Петрович", email: "", validFrom: "2018-01-01", validTo: "2018-12-31" }),
     });
     const history = await getAssignmentHistory({ scope: admin, subjectId: t.a2.id });
-    expect(history.assignments.map((a) => a.personName)).toEqual([
-      "Сидоров Павел Ильич",
-      "Иванова Анна Петровна",
-      "Петров Пётр Петрович",
-    ]);
+    expect(history.assignments.map((a) => a.personName)).toEqual(["Сидоров Павел Ильич", "Иванова Анна Петровна", "Петров Пётр Петрович"]);
   });
 
   it("refuses an invalid e-mail, date or period in Russian and stores nothing", async () => {
@@ -177,7 +194,10 @@ describe("coordinator assignments", () => {
     const users = await db().user.count();
 
     const bad = await failure(
-      createAssignment({ scope: admin, input: appoint({ subjectId: t.a1s2.id, role: "SCHOOL_COORDINATOR", email: "не почта", validFrom: "2020-02-30" }) }),
+      createAssignment({
+        scope: admin,
+        input: appoint({ subjectId: t.a1s2.id, role: "SCHOOL_COORDINATOR", email: "не почта", validFrom: "2020-02-30" }),
+      }),
     );
     expect(bad).toBeInstanceOf(ZodError);
     const body = toErrorBody(bad);
@@ -236,11 +256,16 @@ describe("coordinator assignments", () => {
   });
 
   it("an invitation of someone already a user of the region adds the role to them", async () => {
-    const existing = await userWithRole("existing@asg.test", "SCHOOL_COORDINATOR", {
-      regionId: t.regionA.id,
-      municipalityId: t.a2.id,
-      organizationId: t.a2s1.id,
-    }, "own-password-123");
+    const existing = await userWithRole(
+      "existing@asg.test",
+      "SCHOOL_COORDINATOR",
+      {
+        regionId: t.regionA.id,
+        municipalityId: t.a2.id,
+        organizationId: t.a2s1.id,
+      },
+      "own-password-123",
+    );
     const users = await db().user.count();
     const created = await createAssignment({
       scope: admin,
@@ -269,7 +294,13 @@ describe("coordinator assignments", () => {
     const taken = await failure(
       createAssignment({
         scope: admin,
-        input: appoint({ role: "SCHOOL_COORDINATOR", subjectId: t.a2s1.id, email: "admin-b@asg.test", invite: true, password: "some-password-1" }),
+        input: appoint({
+          role: "SCHOOL_COORDINATOR",
+          subjectId: t.a2s1.id,
+          email: "admin-b@asg.test",
+          invite: true,
+          password: "some-password-1",
+        }),
       }),
     );
     expect(taken).toMatchObject({ code: "CONFLICT", fieldErrors: { email: ["Этот адрес уже занят."] } });
@@ -278,7 +309,13 @@ describe("coordinator assignments", () => {
   });
 
   it("a municipal coordinator appoints school coordinators of their municipality only, and cannot invite", async () => {
-    const school = appoint({ role: "SCHOOL_COORDINATOR", subjectId: a1s3.id, personName: "Орлова Мария Ивановна", email: "", validFrom: "2024-09-01" });
+    const school = appoint({
+      role: "SCHOOL_COORDINATOR",
+      subjectId: a1s3.id,
+      personName: "Орлова Мария Ивановна",
+      email: "",
+      validFrom: "2024-09-01",
+    });
     const created = await createAssignment({ scope: coordinatorA1, input: school });
     expect((await getAssignmentHistory({ scope: coordinatorA1, subjectId: a1s3.id })).assignments.map((a) => a.personName)).toEqual([
       "Орлова Мария Ивановна",
@@ -290,7 +327,10 @@ describe("coordinator assignments", () => {
     const elsewhere = await failure(createAssignment({ scope: coordinatorA1, input: { ...school, subjectId: t.a2s1.id } }));
     expect(elsewhere).toMatchObject({ code: "NOT_FOUND", message: "Школа не найдена." });
     const ownMunicipality = await failure(
-      createAssignment({ scope: coordinatorA1, input: { ...school, role: "MUNICIPAL_COORDINATOR", subjectId: t.a1.id, validFrom: "2025-01-01" } }),
+      createAssignment({
+        scope: coordinatorA1,
+        input: { ...school, role: "MUNICIPAL_COORDINATOR", subjectId: t.a1.id, validFrom: "2025-01-01" },
+      }),
     );
     expect(ownMunicipality).toMatchObject({ code: "FORBIDDEN" });
     const invite = await failure(

@@ -43,7 +43,16 @@ describe("the audit trail's cost on an autosave", () => {
           ? { kind: "TEXT" as const, text: `Ответ ${n}` }
           : kind === "PRESENCE"
             ? { kind: "PRESENCE" as const, present: n % 2 === 0 }
-            : { kind: "DOCUMENT" as const, present: true, docType: "Приказ", issuer: "УО", date: "2022-08-30", number: String(n), title: "О работе", fileId: null };
+            : {
+                kind: "DOCUMENT" as const,
+                present: true,
+                docType: "Приказ",
+                issuer: "УО",
+                date: "2022-08-30",
+                number: String(n),
+                title: "О работе",
+                fileId: null,
+              };
     let version = blank.version;
     let n = 0;
     const save = async (changed: number) => {

@@ -79,7 +79,19 @@ describe("the trail of ordinary operations", () => {
         blankId: blank.id,
         version,
         answers: [
-          { itemKey: order.key, value: { kind: "DOCUMENT", present: true, docType: "Приказ", issuer: "УО", date: "2022-08-30", number: "1", title: "О БШ", fileId: null } },
+          {
+            itemKey: order.key,
+            value: {
+              kind: "DOCUMENT",
+              present: true,
+              docType: "Приказ",
+              issuer: "УО",
+              date: "2022-08-30",
+              number: "1",
+              title: "О БШ",
+              fileId: null,
+            },
+          },
           { itemKey: count.key, value: { kind: "COUNT", count: n } },
         ],
       });
@@ -97,7 +109,9 @@ describe("the trail of ordinary operations", () => {
     expect(changed.entityId).toBe((await db().answer.findFirstOrThrow({ where: { blankId: blank.id, itemKey: count.key } })).id);
 
     // The campaign created the blank (a CREATE event of its own); the saves claim it.
-    expect((await events({ entity: "Blank", entityId: blank.id, action: "CREATE" })).map((e) => image(e.after).status)).toEqual(["NOT_STARTED"]);
+    expect((await events({ entity: "Blank", entityId: blank.id, action: "CREATE" })).map((e) => image(e.after).status)).toEqual([
+      "NOT_STARTED",
+    ]);
     const claims = await events({ entity: "Blank", entityId: blank.id, action: "UPDATE" });
     expect(claims.map((e) => [e.action, image(e.before).status, image(e.after).status, image(e.after).version])).toEqual([
       ["UPDATE", "NOT_STARTED", "IN_PROGRESS", blank.version + 1],
@@ -107,7 +121,10 @@ describe("the trail of ordinary operations", () => {
     // The blank's own history of answers is the change itself, not a second event.
     expect(await events({ entity: "AnswerChange" })).toEqual([]);
 
-    await asAction(w.moA1.scope, PARTICIPANTS, (input, scope) => submitBlank({ scope, input }), { blankId: blank.id, version: blank.version + 2 });
+    await asAction(w.moA1.scope, PARTICIPANTS, (input, scope) => submitBlank({ scope, input }), {
+      blankId: blank.id,
+      version: blank.version + 2,
+    });
     await asAction(w.auditor.scope, REVIEWERS, (id: string, scope) => markAllMatching({ scope, blankId: id }), blank.id);
     await asAction(w.auditor.scope, REVIEWERS, (id: string, scope) => acceptBlank({ scope, blankId: id }), blank.id);
 
@@ -132,7 +149,10 @@ describe("the trail of ordinary operations", () => {
     const count = w.item("municipal", "2.1");
     const results = await Promise.allSettled(
       Array.from({ length: 20 }, (_, n) =>
-        saveBlankAnswers({ scope: w.moA2.scope, input: { blankId: blank.id, version: blank.version, answers: [{ itemKey: count.key, value: { kind: "COUNT", count: n } }] } }),
+        saveBlankAnswers({
+          scope: w.moA2.scope,
+          input: { blankId: blank.id, version: blank.version, answers: [{ itemKey: count.key, value: { kind: "COUNT", count: n } }] },
+        }),
       ),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
@@ -145,10 +165,15 @@ describe("the trail of ordinary operations", () => {
 
   it("a write rolled back leaves no event: a dry run of an import, a transaction that throws", async () => {
     const header = ["№", "Наименование общеобразовательной организации", "Юридический адрес", "ФИО руководителя", "Контактный телефон"];
-    const csv = Buffer.from([header, ["1", "МБОУ СОШ № 777", "г. Тест, ул. Пробная, 1", "", ""]].map((r) => r.join(";")).join("\r\n"), "utf8");
+    const csv = Buffer.from(
+      [header, ["1", "МБОУ СОШ № 777", "г. Тест, ул. Пробная, 1", "", ""]].map((r) => r.join(";")).join("\r\n"),
+      "utf8",
+    );
     const dry = await importSchools({ scope: adminA.scope, municipalityId: w.t.a2.id, bytes: csv, dryRun: true });
     expect(dry).toMatchObject({ dryRun: true, created: 1, errors: [] });
-    expect(await events({ entity: { in: ["Organization", "OrganizationAddress"] }, after: { path: ["name"], equals: "МБОУ СОШ № 777" } })).toEqual([]);
+    expect(
+      await events({ entity: { in: ["Organization", "OrganizationAddress"] }, after: { path: ["name"], equals: "МБОУ СОШ № 777" } }),
+    ).toEqual([]);
 
     const before = await db().auditEvent.count();
     const failed = await db()
@@ -162,7 +187,12 @@ describe("the trail of ordinary operations", () => {
     expect(await db().auditEvent.count()).toBe(before);
 
     // The same import for real: the school, its address, as the admin.
-    await asAction(adminA.scope, ["REGION_ADMIN"], (bytes: Buffer, scope) => importSchools({ scope, municipalityId: w.t.a2.id, bytes }), csv);
+    await asAction(
+      adminA.scope,
+      ["REGION_ADMIN"],
+      (bytes: Buffer, scope) => importSchools({ scope, municipalityId: w.t.a2.id, bytes }),
+      csv,
+    );
     const created = await events({ entity: "Organization", after: { path: ["name"], equals: "МБОУ СОШ № 777" } });
     expect(created).toMatchObject([{ action: "CREATE", actorId: adminA.user.id, regionId: w.t.regionA.id }]);
     // The address is a nested create of the school: recorded inside the school's event.
@@ -173,21 +203,42 @@ describe("the trail of ordinary operations", () => {
     const school = { organizationId: w.t.a1s1.id, schoolYear: YEAR };
     const teacher = await createTeacher({ scope: w.schoolA1.scope, input: { ...school, fullName: "Учителева Вера", subject: "Физика" } });
     const other = await createTeacher({ scope: w.schoolA1.scope, input: { ...school, fullName: "Учителев Пётр", subject: "Химия" } });
-    const student = await createStudent({ scope: w.schoolA1.scope, input: { ...school, fullName: CHILD, grade: "6", birthDate: "2013-02-03", teacherIds: [teacher.id] } });
-    await updateStudent({ scope: w.schoolA1.scope, id: student.id, input: { ...school, organizationId: undefined, fullName: CHILD, grade: "7", birthDate: "2013-02-03", teacherIds: [other.id] } });
+    const student = await createStudent({
+      scope: w.schoolA1.scope,
+      input: { ...school, fullName: CHILD, grade: "6", birthDate: "2013-02-03", teacherIds: [teacher.id] },
+    });
+    await updateStudent({
+      scope: w.schoolA1.scope,
+      id: student.id,
+      input: { ...school, organizationId: undefined, fullName: CHILD, grade: "7", birthDate: "2013-02-03", teacherIds: [other.id] },
+    });
     const links = await events({ entity: "DotStudentTeacher" });
     expect(links.map((e) => [e.action, e.entityId, e.regionId])).toEqual([["DELETE", `${student.id}:${teacher.id}`, w.t.regionA.id]]);
     const updated = (await events({ entity: "DotStudent", entityId: student.id })).at(-1)!;
     // The grade changed: the trail says so, not from what to what; the school, the teachers are the child's data too.
-    expect([updated.action, image(updated.before).grade, image(updated.after).grade]).toEqual(["UPDATE", CHILD_HIDDEN, CHILD_HIDDEN_CHANGED]);
-    expect(image(updated.after)).toMatchObject({ id: student.id, regionId: w.t.regionA.id, organizationId: CHILD_HIDDEN, teachers: CHILD_HIDDEN });
+    expect([updated.action, image(updated.before).grade, image(updated.after).grade]).toEqual([
+      "UPDATE",
+      CHILD_HIDDEN,
+      CHILD_HIDDEN_CHANGED,
+    ]);
+    expect(image(updated.after)).toMatchObject({
+      id: student.id,
+      regionId: w.t.regionA.id,
+      organizationId: CHILD_HIDDEN,
+      teachers: CHILD_HIDDEN,
+    });
     // Erased on request: the trail keeps what happened, by whom and when, not who the child was.
     await eraseStudent({ scope: w.schoolA1.scope, id: student.id });
     const last = await events({ entity: "DotStudent", entityId: student.id, action: { in: ["DELETE", "ERASE"] } });
     const deleted = last.find((e) => e.action === "DELETE");
     const erased = last.find((e) => e.action === "ERASE");
     expect(deleted).toMatchObject({ action: "DELETE", after: null, regionId: w.t.regionA.id });
-    expect(image(deleted!.before)).toMatchObject({ fullName: CHILD_HIDDEN, birthDate: CHILD_HIDDEN, grade: CHILD_HIDDEN, organizationId: CHILD_HIDDEN });
+    expect(image(deleted!.before)).toMatchObject({
+      fullName: CHILD_HIDDEN,
+      birthDate: CHILD_HIDDEN,
+      grade: CHILD_HIDDEN,
+      organizationId: CHILD_HIDDEN,
+    });
     expect(erased).toMatchObject({ action: "ERASE", actorId: w.schoolA1.user.id, regionId: w.t.regionA.id, after: { files: 0 } });
     const trail = JSON.stringify(await events({ entity: { in: ["DotStudent", "DotTeacher"] } }));
     expect(trail).not.toContain("Тайнова");
@@ -200,11 +251,15 @@ describe("the trail of ordinary operations", () => {
     const regionId = w.t.regionB.id;
     const data = Array.from({ length: n }, (_, i) => ({ regionId, status: `S${String(i).padStart(5, "0")}`, text: "было" }));
     expect(await db().recommendationDefault.createMany({ data })).toEqual({ count: n });
-    expect(await db().recommendationDefault.updateMany({ where: { regionId, status: { startsWith: "S" } }, data: { text: "стало" } })).toEqual({ count: n });
+    expect(
+      await db().recommendationDefault.updateMany({ where: { regionId, status: { startsWith: "S" } }, data: { text: "стало" } }),
+    ).toEqual({ count: n });
     expect(await db().recommendationDefault.deleteMany({ where: { regionId, status: { startsWith: "S" } } })).toEqual({ count: n });
     const counts = await db().auditEvent.groupBy({ by: ["action"], where: { entity: "RecommendationDefault", regionId }, _count: true });
     expect(Object.fromEntries(counts.map((c) => [c.action, c._count]))).toEqual({ CREATE: n, UPDATE: n, DELETE: n });
-    const last = await db().auditEvent.findFirstOrThrow({ where: { entity: "RecommendationDefault", action: "UPDATE", entityId: `${regionId}:S${String(n - 1).padStart(5, "0")}` } });
+    const last = await db().auditEvent.findFirstOrThrow({
+      where: { entity: "RecommendationDefault", action: "UPDATE", entityId: `${regionId}:S${String(n - 1).padStart(5, "0")}` },
+    });
     expect([image(last.before).text, image(last.after).text]).toEqual(["было", "стало"]);
   });
 });
@@ -212,10 +267,13 @@ describe("the trail of ordinary operations", () => {
 describe("who the actor is", () => {
   it("a route handler's user, the command line, and the system without a context", async () => {
     vi.mocked(getScope).mockResolvedValue(adminA.scope);
-    const route = withScope(async () => {
-      await db().municipality.update({ where: { id: w.t.a2.id }, data: { aliases: ["через маршрут"] } });
-      return new Response(null, { status: 204 });
-    }, { role: ["REGION_ADMIN"] });
+    const route = withScope(
+      async () => {
+        await db().municipality.update({ where: { id: w.t.a2.id }, data: { aliases: ["через маршрут"] } });
+        return new Response(null, { status: 204 });
+      },
+      { role: ["REGION_ADMIN"] },
+    );
     expect((await route(new Request("http://localhost/x"), { params: Promise.resolve({}) })).status).toBe(204);
     await runAsActor(CLI_ACTOR, () => db().municipality.update({ where: { id: w.t.a2.id }, data: { aliases: ["из командной строки"] } }));
     await db().municipality.update({ where: { id: w.t.a2.id }, data: { aliases: [] } });
@@ -256,7 +314,10 @@ describe("what never reaches the trail", () => {
 describe("reads of personal data", () => {
   let studentId: string;
   beforeAll(async () => {
-    const student = await createStudent({ scope: w.schoolA1.scope, input: { organizationId: w.t.a1s1.id, schoolYear: YEAR, fullName: "Читаемый Иван", grade: "3" } });
+    const student = await createStudent({
+      scope: w.schoolA1.scope,
+      input: { organizationId: w.t.a1s1.id, schoolYear: YEAR, fullName: "Читаемый Иван", grade: "3" },
+    });
     studentId = student.id;
   });
 
@@ -275,7 +336,9 @@ describe("reads of personal data", () => {
 
   it("a list of students or teachers taken as a file: one READ event, its filters without the name searched", async () => {
     const drain = async (file: { stream: ReadableStream<Uint8Array> }) => new Response(file.stream).arrayBuffer();
-    await drain(await exportList({ scope: w.schoolA1.scope, list: "school-students", query: { q: "Читаемый", schoolYear: YEAR }, format: "csv" }));
+    await drain(
+      await exportList({ scope: w.schoolA1.scope, list: "school-students", query: { q: "Читаемый", schoolYear: YEAR }, format: "csv" }),
+    );
     await drain(await exportList({ scope: w.auditor.scope, list: "region-students", query: { schoolYear: YEAR }, format: "xlsx" }));
     await drain(await exportList({ scope: w.schoolA1.scope, list: "teachers", query: { schoolYear: YEAR }, format: "csv" }));
     await exportStudentRecords({ scope: w.schoolA1.scope, organizationId: w.t.a1s1.id, kind: "students", schoolYear: YEAR, format: "csv" });
@@ -308,7 +371,9 @@ describe("«Журнал изменений»", () => {
     const byId = new Map(stored.map((e) => [e.id, e]));
     const own = await allRows(adminA.scope);
     const usersOfA = new Set((await db().membership.findMany({ where: { regionId: w.t.regionA.id } })).map((m) => m.userId));
-    const expected = stored.filter((e) => e.regionId === w.t.regionA.id || (e.regionId === null && e.entity === "User" && usersOfA.has(e.entityId)));
+    const expected = stored.filter(
+      (e) => e.regionId === w.t.regionA.id || (e.regionId === null && e.entity === "User" && usersOfA.has(e.entityId)),
+    );
     expect(own.total).toBe(expected.length);
     expect(new Set(own.rows.map((r) => r.id))).toEqual(new Set(expected.map((e) => e.id)));
     const times = own.rows.map((r) => r.at);
@@ -334,10 +399,15 @@ describe("«Журнал изменений»", () => {
 
   it("names each role granted and taken away in words: to whom, which, where, by whom", async () => {
     const target = await userWithRole("granted@au.test", "MUNICIPAL_COORDINATOR", { regionId: w.t.regionA.id, municipalityId: w.t.a2.id });
-    const granted = await asAction(adminA.scope, ["REGION_ADMIN"], (grant: unknown, scope) => grantMembership({ scope, userId: target.user.id, grant }), {
-      role: "REGION_AUDITOR",
-      scopeId: w.t.regionA.id,
-    });
+    const granted = await asAction(
+      adminA.scope,
+      ["REGION_ADMIN"],
+      (grant: unknown, scope) => grantMembership({ scope, userId: target.user.id, grant }),
+      {
+        role: "REGION_AUDITOR",
+        scopeId: w.t.regionA.id,
+      },
+    );
     await asAction(adminA.scope, ["REGION_ADMIN"], (membershipId: string, scope) => revokeMembership({ scope, membershipId }), granted.id);
     const { rows } = await allRows(adminA.scope, { entity: "Membership", entityId: granted.id });
     const who = `${target.user.name} (${target.user.email})`;
@@ -345,7 +415,10 @@ describe("«Журнал изменений»", () => {
       ["DELETE", adminA.scope.name, `Снята роль «Аудитор региона»: ${who} — ${w.t.regionA.name}`],
       ["CREATE", adminA.scope.name, `Назначена роль «Аудитор региона»: ${who} — ${w.t.regionA.name}`],
     ]);
-    const csv = await new Response((await exportList({ scope: adminA.scope, list: "audit", query: { entity: "Membership", entityId: granted.id }, format: "csv" })).stream).text();
+    const csv = await new Response(
+      (await exportList({ scope: adminA.scope, list: "audit", query: { entity: "Membership", entityId: granted.id }, format: "csv" }))
+        .stream,
+    ).text();
     expect(csv).toContain(`Назначена роль «Аудитор региона»: ${who}`);
   });
 
@@ -397,12 +470,25 @@ describe("append-only", () => {
   it("the database refuses to change or remove an event", async () => {
     const before: AuditEvent[] = await db().auditEvent.findMany({ orderBy: { id: "asc" } });
     expect(before.length).toBeGreaterThan(0);
-    const refusal = (sql: string) => db().$executeRawUnsafe(sql).then(() => "done", (e: Error) => e.message);
+    const refusal = (sql: string) =>
+      db()
+        .$executeRawUnsafe(sql)
+        .then(
+          () => "done",
+          (e: Error) => e.message,
+        );
     expect(await refusal(`UPDATE "AuditEvent" SET "actorName" = 'подмена'`)).toMatch(/append-only/);
     expect(await refusal(`DELETE FROM "AuditEvent"`)).toMatch(/append-only/);
     expect(await refusal(`TRUNCATE "AuditEvent"`)).toMatch(/append-only/);
     // Nor through the client: AuditEvent's own writes are not hooked, the trigger still holds.
-    expect(await db().auditEvent.deleteMany({}).then(() => "done", (e: Error) => e.message)).toMatch(/append-only/);
+    expect(
+      await db()
+        .auditEvent.deleteMany({})
+        .then(
+          () => "done",
+          (e: Error) => e.message,
+        ),
+    ).toMatch(/append-only/);
     expect(await db().auditEvent.findMany({ orderBy: { id: "asc" } })).toEqual(before);
   });
 });

@@ -82,9 +82,7 @@ async function fingerprint(url: string): Promise<Record<string, unknown>> {
         "SELECT conname, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE connamespace = 'public'::regnamespace ORDER BY 1, 2",
       )
     ).rows;
-    result["(triggers)"] = (
-      await client.query("SELECT tgname, tgenabled FROM pg_trigger WHERE NOT tgisinternal ORDER BY 1")
-    ).rows;
+    result["(triggers)"] = (await client.query("SELECT tgname, tgenabled FROM pg_trigger WHERE NOT tgisinternal ORDER BY 1")).rows;
     return result;
   });
 }
@@ -252,14 +250,19 @@ describe("backup and restore", () => {
     writeFileSync(truncated, bytes.subarray(0, Math.floor(bytes.byteLength * 0.6)));
 
     const flipped = path.join(work, "flipped.tar.gz");
-    await tamper(archive, flipped, "data/Region.copy", (data) => Buffer.from(data.toString("utf8").replace("Краснодарский", "Краснодарскии")));
+    await tamper(archive, flipped, "data/Region.copy", (data) =>
+      Buffer.from(data.toString("utf8").replace("Краснодарский", "Краснодарскии")),
+    );
 
     const badFile = path.join(work, "bad-file.tar.gz");
     const [firstFile] = await storedFiles(sourceUrl());
     await tamper(archive, badFile, `files/${firstFile!.storageKey}`, (data) => Buffer.concat([data.subarray(0, -1), Buffer.from("X")]));
 
     const noManifest = path.join(work, "no-manifest.tar.gz");
-    await writeEntries(noManifest, (await readEntries(archive)).filter((entry) => entry.name !== "manifest.json"));
+    await writeEntries(
+      noManifest,
+      (await readEntries(archive)).filter((entry) => entry.name !== "manifest.json"),
+    );
 
     for (const [file, message] of [
       [truncated, /damaged or incomplete/],
@@ -356,7 +359,8 @@ describe("backup and restore", () => {
     const all = readMigrations();
     const oldDir = path.join(work, "old-migrations");
     mkdirSync(oldDir);
-    for (const migration of all.slice(0, 2)) cpSync(path.join(MIGRATIONS_DIR, migration.name), path.join(oldDir, migration.name), { recursive: true });
+    for (const migration of all.slice(0, 2))
+      cpSync(path.join(MIGRATIONS_DIR, migration.name), path.join(oldDir, migration.name), { recursive: true });
     const old = await freshDatabase();
     await migrate({ databaseUrl: old, dir: oldDir });
     const oldFiles = path.join(work, "files-old");

@@ -45,7 +45,10 @@ const doc = (overrides: Partial<Extract<TBlankAnswer, { kind: "DOCUMENT" }>> = {
 });
 
 async function codeOf(call: Promise<unknown>) {
-  const error = await call.then(() => null, (e: unknown) => e);
+  const error = await call.then(
+    () => null,
+    (e: unknown) => e,
+  );
   if (error instanceof AppError) return error.code;
   if (error instanceof ZodError) return "ZOD";
   throw new Error(`expected a refusal, got ${String(error)}`);
@@ -71,12 +74,14 @@ describe("a campaign's blanks", () => {
       input: { blankId: blank.id, version: blank.version, answers: [{ itemKey: order.key, value: doc() }] },
     });
     expect(saved.version).toBe(blank.version + 1);
-    expect(await codeOf(
-      saveBlankAnswers({
-        scope: w.moA1.scope,
-        input: { blankId: blank.id, version: blank.version, answers: [{ itemKey: order.key, value: doc({ number: "999" }) }] },
-      }),
-    )).toBe("CONFLICT");
+    expect(
+      await codeOf(
+        saveBlankAnswers({
+          scope: w.moA1.scope,
+          input: { blankId: blank.id, version: blank.version, answers: [{ itemKey: order.key, value: doc({ number: "999" }) }] },
+        }),
+      ),
+    ).toBe("CONFLICT");
     const view = await getBlank({ scope: w.moA1.scope, id: blank.id });
     expect(view.status).toBe("IN_PROGRESS");
     expect(view.answers[order.key]?.value).toMatchObject({ number: "512-од" });
@@ -124,7 +129,10 @@ describe("a campaign's blanks", () => {
     const foreign = await store(w.moA2.scope, w.t.a2.id, "Чужой.pdf", pdfSample());
     const plan = w.item("municipal", "1.2.2");
     const attach = (fileId: string, version: number) =>
-      saveBlankAnswers({ scope: w.moA1.scope, input: { blankId: blank.id, version, answers: [{ itemKey: plan.key, value: doc({ fileId }) }] } });
+      saveBlankAnswers({
+        scope: w.moA1.scope,
+        input: { blankId: blank.id, version, answers: [{ itemKey: plan.key, value: doc({ fileId }) }] },
+      });
     const current = (await w.blankOf(w.t.a1.id)).version;
     for (const fileId of [sheet.id, foreign.id]) {
       const error = await attach(fileId, current).catch((e: AppError) => e);
@@ -156,9 +164,14 @@ describe("a campaign's blanks", () => {
     blank = await w.blankOf(w.t.a1.id);
     expect(blank.status).toBe("SUBMITTED");
     const plan = w.item("municipal", "1.2.1");
-    expect(await codeOf(
-      saveBlankAnswers({ scope: w.moA1.scope, input: { blankId: blank.id, version: blank.version, answers: [{ itemKey: plan.key, value: doc() }] } }),
-    )).toBe("CONFLICT");
+    expect(
+      await codeOf(
+        saveBlankAnswers({
+          scope: w.moA1.scope,
+          input: { blankId: blank.id, version: blank.version, answers: [{ itemKey: plan.key, value: doc() }] },
+        }),
+      ),
+    ).toBe("CONFLICT");
     expect(await codeOf(acceptBlank({ scope: w.moA1.scope, blankId: blank.id }))).toBe("NOT_FOUND");
 
     await returnBlank({ scope: w.auditor.scope, input: { blankId: blank.id, message: "Укажите реквизиты плана работы (п. 1.2.1)." } });
@@ -176,8 +189,13 @@ describe("a campaign's blanks", () => {
     await submitBlank({ scope: w.moA1.scope, input: { blankId: blank.id, version: returned.version + 1 } });
 
     const db21 = w.item("municipal", "2.2");
-    expect(await codeOf(markAnswer({ scope: w.auditor.scope, input: { blankId: blank.id, itemKey: db21.key, mark: "NOT_APPLICABLE" } }))).toBe("ZOD");
-    await markAnswer({ scope: w.auditor.scope, input: { blankId: blank.id, itemKey: db21.key, mark: "MISMATCH", comment: "База не обновлялась с 2020 года" } });
+    expect(
+      await codeOf(markAnswer({ scope: w.auditor.scope, input: { blankId: blank.id, itemKey: db21.key, mark: "NOT_APPLICABLE" } })),
+    ).toBe("ZOD");
+    await markAnswer({
+      scope: w.auditor.scope,
+      input: { blankId: blank.id, itemKey: db21.key, mark: "MISMATCH", comment: "База не обновлялась с 2020 года" },
+    });
     expect(await codeOf(acceptBlank({ scope: w.auditor.scope, blankId: blank.id }))).toBe("CONFLICT");
     const { marked } = await markAllMatching({ scope: w.auditor.scope, blankId: blank.id });
     expect(marked).toBe(w.items.municipal.length - 1);

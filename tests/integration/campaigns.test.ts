@@ -67,7 +67,19 @@ describe("campaigns", () => {
         blankId: blank.id,
         version: blank.version,
         answers: [
-          { itemKey: plan.key, value: { kind: "DOCUMENT", present: true, docType: "План", issuer: "УО", date: "2022-09-01", number: "7", title: "План работы", fileId: null } },
+          {
+            itemKey: plan.key,
+            value: {
+              kind: "DOCUMENT",
+              present: true,
+              docType: "План",
+              issuer: "УО",
+              date: "2022-09-01",
+              number: "7",
+              title: "План работы",
+              fileId: null,
+            },
+          },
           { itemKey: count.key, value: { kind: "COUNT", count: 2 } },
           { itemKey: files.key, value: { kind: "PRESENCE", present: true } },
         ],
@@ -85,7 +97,13 @@ describe("campaigns", () => {
 
     const next = await startCampaignFromPrevious({
       scope: w.auditor.scope,
-      input: { previousCampaignId: w.campaign.id, name: "Методический аудит МЦДО 2023", date: "2023-12-05", deadline: "2023-11-24", useSuccessor: true },
+      input: {
+        previousCampaignId: w.campaign.id,
+        name: "Методический аудит МЦДО 2023",
+        date: "2023-12-05",
+        deadline: "2023-11-24",
+        useSuccessor: true,
+      },
     });
     const blanks = await db().blank.findMany({ where: { campaignId: next.id }, include: { answers: true } });
     expect(blanks).toHaveLength(3);

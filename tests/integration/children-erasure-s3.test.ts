@@ -41,12 +41,32 @@ afterAll(async () => {
 describe("erasure with files in S3", () => {
   it("removes the child's ИУП from the bucket, and the record and its row in one go", async () => {
     const t = await buildTwoTenants("s3k");
-    const { scope } = await userWithRole("school@s3k.test", "SCHOOL_COORDINATOR", { regionId: t.regionA.id, municipalityId: t.a1.id, organizationId: t.a1s1.id });
+    const { scope } = await userWithRole("school@s3k.test", "SCHOOL_COORDINATOR", {
+      regionId: t.regionA.id,
+      municipalityId: t.a1.id,
+      organizationId: t.a1s1.id,
+    });
     const owner = { regionId: t.regionA.id, municipalityId: t.a1.id, organizationId: t.a1s1.id };
-    const file = await storeFile({ scope, owner, name: "ИУП Облачный Олег.pdf", bytes: pdfSample("ИУП"), allowed: ALL_FILE_KINDS, forChildRecord: true });
+    const file = await storeFile({
+      scope,
+      owner,
+      name: "ИУП Облачный Олег.pdf",
+      bytes: pdfSample("ИУП"),
+      allowed: ALL_FILE_KINDS,
+      forChildRecord: true,
+    });
     const student = await createStudent({
       scope,
-      input: { organizationId: t.a1s1.id, schoolYear: "2025/2026", fullName: "Облачный Олег", grade: "5", iupPresent: true, iupFileId: file.id, teacherIds: [], status: "STUDYING" },
+      input: {
+        organizationId: t.a1s1.id,
+        schoolYear: "2025/2026",
+        fullName: "Облачный Олег",
+        grade: "5",
+        iupPresent: true,
+        iupFileId: file.id,
+        teacherIds: [],
+        status: "STUDYING",
+      },
     });
     const { storageKey } = await db().storedFile.findUniqueOrThrow({ where: { id: file.id } });
     const bucket = s3Storage(server.settings(BUCKET));

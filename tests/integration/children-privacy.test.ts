@@ -53,7 +53,8 @@ let a: Actors;
 async function buildActors() {
   const t = await buildTwoTenants("kid");
   const inA = (ids: { municipalityId?: string; organizationId?: string }) => ({ regionId: t.regionA.id, ...ids });
-  const user = async (email: string, role: Parameters<typeof userWithRole>[1], ids: Parameters<typeof inA>[0]) => (await userWithRole(email, role, inA(ids))).scope;
+  const user = async (email: string, role: Parameters<typeof userWithRole>[1], ids: Parameters<typeof inA>[0]) =>
+    (await userWithRole(email, role, inA(ids))).scope;
   return {
     t,
     school: await user("school@kid.test", "SCHOOL_COORDINATOR", { municipalityId: t.a1.id, organizationId: t.a1s1.id }),
@@ -105,7 +106,10 @@ const get = (scope: Scope, id: string) => {
 };
 
 async function refusal(call: Promise<unknown>): Promise<AppError> {
-  const error = await call.then(() => null, (e: unknown) => e);
+  const error = await call.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
@@ -134,7 +138,9 @@ describe("1. a child's ИУП", () => {
     form.set("file", new File([Uint8Array.from(pdfSample())], `ИУП Петров Пётр.pdf`, { type: "application/pdf" }));
     form.set("owner", `organization:${a.t.a1s1.id}`);
     form.set("for", "child");
-    const response = await upload(new Request("http://localhost/api/files", { method: "POST", body: form }), { params: Promise.resolve({}) });
+    const response = await upload(new Request("http://localhost/api/files", { method: "POST", body: form }), {
+      params: Promise.resolve({}),
+    });
     const { id } = (await response.json()) as { id: string };
     expect((await get(a.school, id)).status).toBe(200);
     for (const scope of [a.auditor, a.admin, a.mo, a.otherSchool]) expect((await get(scope, id)).status).toBe(404);
@@ -149,18 +155,33 @@ describe("2. the audit journal", () => {
     await updateStudent({
       scope: a.school,
       id: studentId,
-      input: { schoolYear: YEAR, fullName: "Сидорова Софья Сергеевна", grade: "4", timetable: `Вт, чт — ЛФК; ${DIAGNOSIS}`, iupPresent: true, iupFileId: fileId, teacherIds: [], status: "STUDYING" },
+      input: {
+        schoolYear: YEAR,
+        fullName: "Сидорова Софья Сергеевна",
+        grade: "4",
+        timetable: `Вт, чт — ЛФК; ${DIAGNOSIS}`,
+        iupPresent: true,
+        iupFileId: fileId,
+        teacherIds: [],
+        status: "STUDYING",
+      },
     });
     const page = await listAuditEvents({ scope: a.admin, query: { pageSize: "100" } });
     const rows = page.rows.filter((e) => e.entityId === studentId || e.entityId === fileId);
     expect(rows.map((e) => [e.entity, e.action]).sort()).toEqual(
-      [["DotStudent", "CREATE"], ["DotStudent", "UPDATE"], ["StoredFile", "CREATE"], ["StoredFile", "UPDATE"]].sort(),
+      [
+        ["DotStudent", "CREATE"],
+        ["DotStudent", "UPDATE"],
+        ["StoredFile", "CREATE"],
+        ["StoredFile", "UPDATE"],
+      ].sort(),
     );
     const update = rows.find((e) => e.entity === "DotStudent" && e.action === "UPDATE")!;
     expect(update.changes.map((c) => c.field)).toEqual(expect.arrayContaining(["grade", "timetable"]));
     // That a field changed is shown; neither value is.
     expect(update.changes.find((c) => c.field === "grade")).toEqual({ field: "grade", before: CHILD_HIDDEN, after: CHILD_HIDDEN_CHANGED });
-    for (const change of update.changes) for (const value of [change.before, change.after]) expect([null, CHILD_HIDDEN, CHILD_HIDDEN_CHANGED]).toContain(value);
+    for (const change of update.changes)
+      for (const value of [change.before, change.after]) expect([null, CHILD_HIDDEN, CHILD_HIDDEN_CHANGED]).toContain(value);
 
     for (const secret of ["Сидорова", DIAGNOSIS, "2015-06-07", "2027-09-01"]) expect(JSON.stringify(page)).not.toContain(secret);
     // Which school the child attends is the child's data too.
@@ -230,7 +251,9 @@ describe("4. reads of a child's data by the auditor", () => {
     const reads = await listStudentCardReads({ scope: a.school, studentId });
     expect(reads).toMatchObject([{ userName: a.auditor.name, fileId }]);
     const events = await db().auditEvent.findMany({ where: { entity: "StoredFile", entityId: fileId, action: "READ" } });
-    expect(events).toMatchObject([{ actorId: a.auditor.userId, regionId: a.t.regionA.id, after: { download: true, ownerKind: "DOT_STUDENT", ownerId: studentId } }]);
+    expect(events).toMatchObject([
+      { actorId: a.auditor.userId, regionId: a.t.regionA.id, after: { download: true, ownerKind: "DOT_STUDENT", ownerId: studentId } },
+    ]);
   });
 
   it("a page of names the auditor is shown is logged with the ids on it; the school's own list is not", async () => {
@@ -239,7 +262,10 @@ describe("4. reads of a child's data by the auditor", () => {
     await listStudents({ scope: a.school, query: { schoolYear: YEAR } });
     expect(await db().auditEvent.count({ where: { entity: "DotStudent", entityId: "list" } })).toBe(before);
     await listStudents({ scope: a.auditor, query: { schoolYear: YEAR, q: "Списков" } });
-    const read = await db().auditEvent.findFirstOrThrow({ where: { entity: "DotStudent", entityId: "list", actorId: a.auditor.userId }, orderBy: { at: "desc" } });
+    const read = await db().auditEvent.findFirstOrThrow({
+      where: { entity: "DotStudent", entityId: "list", actorId: a.auditor.userId },
+      orderBy: { at: "desc" },
+    });
     expect(read.after).toMatchObject({ shown: [studentId], search: true, schoolYear: YEAR });
     expect(JSON.stringify(read)).not.toContain("Списков");
   });
@@ -249,9 +275,15 @@ describe("6. the registry's duplicate check", () => {
   it("is no oracle: another school files the same requisites in its own registry, and nobody is told another's title or id", async () => {
     const order = { type: "приказ", issuer: "МБОУ СОШ № 1", date: "2025-09-01", number: "15-у" } as const;
     const title = `О зачислении ${CHILD} на обучение на дому с ДОТ`;
-    const own = await createDocument({ scope: a.school, input: { owner: `organization:${a.t.a1s1.id}`, ...order, title, childData: true } });
+    const own = await createDocument({
+      scope: a.school,
+      input: { owner: `organization:${a.t.a1s1.id}`, ...order, title, childData: true },
+    });
     // The other school's coordinator: its own registry, no clash with what it cannot see.
-    const theirs = await createDocument({ scope: a.otherSchool, input: { owner: `organization:${a.t.a1s2.id}`, ...order, title: "Приказ школы № 2" } });
+    const theirs = await createDocument({
+      scope: a.otherSchool,
+      input: { owner: `organization:${a.t.a1s2.id}`, ...order, title: "Приказ школы № 2" },
+    });
     expect(theirs.id).not.toBe(own.id);
     // The municipal coordinator writing for the same school: refused, without the title or the id of a document it may not read.
     const clash = await refusal(createDocument({ scope: a.mo, input: { owner: `organization:${a.t.a1s1.id}`, ...order, title: "X" } }));
@@ -265,7 +297,10 @@ describe("6. the registry's duplicate check", () => {
 
   it("a document naming a child is the child's record: hidden from the registry, its search and its count for those who see counts only", async () => {
     const title = "О зачислении Поисковой Полины на обучение на дому";
-    await createDocument({ scope: a.school, input: { owner: `organization:${a.t.a1s1.id}`, type: "приказ", date: "2025-09-02", number: "16-у", title, childData: true } });
+    await createDocument({
+      scope: a.school,
+      input: { owner: `organization:${a.t.a1s1.id}`, type: "приказ", date: "2025-09-02", number: "16-у", title, childData: true },
+    });
     for (const scope of [a.mo, a.admin, a.otherSchool]) {
       const found = await listDocuments({ scope, query: { q: "Поисков" } });
       expect(found.total).toBe(0);
@@ -280,7 +315,9 @@ describe("10. background report files", () => {
     // The region's ДОТ records report (counts only), made in the background for the admin who asked for it.
     const regionId = a.t.regionA.id;
     const dedupeKey = `records:${regionId}:${a.admin.userId}`;
-    const job = await db().reportJob.create({ data: { regionId, requestedById: a.admin.userId, kind: "records", subjectId: regionId, dedupeKey, title: "Отчёт" } });
+    const job = await db().reportJob.create({
+      data: { regionId, requestedById: a.admin.userId, kind: "records", subjectId: regionId, dedupeKey, title: "Отчёт" },
+    });
     await runReportJob({ data: { reportJobId: job.id, dedupeKey }, log: () => {} });
     const { fileId } = await db().reportJob.findUniqueOrThrow({ where: { id: job.id } });
     if (!fileId) throw new Error("the report was not made");

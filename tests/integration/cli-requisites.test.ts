@@ -2,10 +2,14 @@ import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 
 function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/cli/main.ts", "parse-requisites", ...args], {
-    encoding: "utf8",
-    timeout: 60_000,
-  });
+  const result = spawnSync(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "lib/cli/main.ts", "parse-requisites", ...args],
+    {
+      encoding: "utf8",
+      timeout: 60_000,
+    },
+  );
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -23,7 +27,10 @@ describe("cli parse-requisites", () => {
   });
 
   it("prints every document of a list", () => {
-    const result = cli("--list", 'Протокол совещания от 30.11.2020 года Приказ МКУ КНМЦ от 12.03.2021 №52-П "О проведении методического аудита"');
+    const result = cli(
+      "--list",
+      'Протокол совещания от 30.11.2020 года Приказ МКУ КНМЦ от 12.03.2021 №52-П "О проведении методического аудита"',
+    );
     expect(JSON.parse(result.stdout).map((d: { number: string | null }) => d.number)).toEqual([null, "52-П"]);
   });
 

@@ -26,8 +26,16 @@ describe("cli score", () => {
     const answers = write("answers.json", {
       campaignDate: "2022-12-06",
       answers: [
-        { item: MUNICIPAL_BLANK.content.items[0]!.children[0]!.children[0]!.key, value: { kind: "DOCUMENT", present: true, date: "2022-08-30", number: "512-од" }, mark: "MATCHES" },
-        { item: MUNICIPAL_BLANK.content.items[0]!.children[0]!.children[1]!.key, value: { kind: "DOCUMENT", present: true, date: "2022-08-30", number: "513-од" }, mark: "MATCHES" },
+        {
+          item: MUNICIPAL_BLANK.content.items[0]!.children[0]!.children[0]!.key,
+          value: { kind: "DOCUMENT", present: true, date: "2022-08-30", number: "512-од" },
+          mark: "MATCHES",
+        },
+        {
+          item: MUNICIPAL_BLANK.content.items[0]!.children[0]!.children[1]!.key,
+          value: { kind: "DOCUMENT", present: true, date: "2022-08-30", number: "513-од" },
+          mark: "MATCHES",
+        },
         { item: "1.2.1", value: { kind: "DOCUMENT", present: false }, mark: "MATCHES" },
         { item: "1.2.2", value: { kind: "DOCUMENT", present: true, date: "2022-06-01", number: "15" }, mark: "MATCHES" },
         { item: "2.1", value: { kind: "COUNT", count: 2 }, mark: "PARTIAL" },
@@ -49,7 +57,9 @@ describe("cli score", () => {
       { number: "1.2", score: 50 },
       { number: "2.", score: 37.5 },
     ]);
-    expect(json.findings.map((f: { itemNumber: string; status: string; severity: string }) => [f.itemNumber, f.status, f.severity])).toEqual([
+    expect(
+      json.findings.map((f: { itemNumber: string; status: string; severity: string }) => [f.itemNumber, f.status, f.severity]),
+    ).toEqual([
       ["1.2.1", "ABSENT", "HIGH"],
       ["2.1", "PARTIAL", "MEDIUM"],
       ["2.2", "OUTDATED", "MEDIUM"],
@@ -62,11 +72,23 @@ describe("cli score", () => {
   });
 
   it.each([
-    ["an ambiguous number", { answers: [{ item: "1.1.1", value: null }] }, /answers\.json: answers\.0\.item: номер «1\.1\.1» встречается в шаблоне 2 раза/],
+    [
+      "an ambiguous number",
+      { answers: [{ item: "1.1.1", value: null }] },
+      /answers\.json: answers\.0\.item: номер «1\.1\.1» встречается в шаблоне 2 раза/,
+    ],
     ["an unknown item", { answers: [{ item: "9.9", value: null }] }, /answers\.json: answers\.0\.item: в шаблоне нет пункта «9\.9»/],
-    ["a wrong kind", { answers: [{ item: "2.1", value: { kind: "PRESENCE", present: true } }] }, /answers\.0\.value\.kind: пункт 2\.1 ждёт ответ вида COUNT/],
-    ["a fractional count", { answers: [{ item: "2.1", value: { kind: "COUNT", count: 1.5 } }] }, /answers\.0\.value\.count: Численность — целое число\./],
-    ["broken JSON", "{ \"answers\": [ ", /answers\.json: Файл не читается как JSON: ошибка синтаксиса/],
+    [
+      "a wrong kind",
+      { answers: [{ item: "2.1", value: { kind: "PRESENCE", present: true } }] },
+      /answers\.0\.value\.kind: пункт 2\.1 ждёт ответ вида COUNT/,
+    ],
+    [
+      "a fractional count",
+      { answers: [{ item: "2.1", value: { kind: "COUNT", count: 1.5 } }] },
+      /answers\.0\.value\.count: Численность — целое число\./,
+    ],
+    ["broken JSON", '{ "answers": [ ', /answers\.json: Файл не читается как JSON: ошибка синтаксиса/],
   ])("refuses %s, naming the file, the path and the problem, and prints nothing", (_, content, message) => {
     const result = score("--template", template, "--answers", write("answers.json", content));
     expect(result.code).toBe(1);

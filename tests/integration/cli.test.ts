@@ -33,8 +33,18 @@ describe("command line", () => {
     await ensureOrganization(db(), { regionId: region.id, municipalityId: municipality.id, kind: "SCHOOL", name: "МБОУ СОШ № 1" });
 
     const result = cli(
-      "user", "create", "--email", "cli.school@example.ru", "--role", "SCHOOL_COORDINATOR",
-      "--scope", "23/Славянский район/МБОУ СОШ № 1", "--name", "Сидорова Анна", "--password", "cli-password-2026",
+      "user",
+      "create",
+      "--email",
+      "cli.school@example.ru",
+      "--role",
+      "SCHOOL_COORDINATOR",
+      "--scope",
+      "23/Славянский район/МБОУ СОШ № 1",
+      "--name",
+      "Сидорова Анна",
+      "--password",
+      "cli-password-2026",
     );
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
@@ -43,7 +53,9 @@ describe("command line", () => {
     expect(json.password).toBeUndefined();
     expect(await verifyCredentials({ email: "cli.school@example.ru", password: "cli-password-2026" })).toMatchObject({ ok: true });
 
-    const generated = JSON.parse(cli("user", "create", "--email", "cli.admin@example.ru", "--role", "REGION_ADMIN", "--scope", "23").stdout);
+    const generated = JSON.parse(
+      cli("user", "create", "--email", "cli.admin@example.ru", "--role", "REGION_ADMIN", "--scope", "23").stdout,
+    );
     expect(generated.password).toMatch(/^[\w-]{16}$/);
     expect(await verifyCredentials({ email: "cli.admin@example.ru", password: generated.password })).toMatchObject({ ok: true });
   });

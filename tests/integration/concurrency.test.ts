@@ -171,7 +171,10 @@ describe("sending for review while colleagues save", () => {
       input: { blankId: race.blank.id, version: race.blank.version, answers: [{ itemKey: items[0]!.key, value: text("первый") }] },
     });
     const calls = savers.map(({ scope }, i) =>
-      saveBlankAnswers({ scope, input: { blankId: race.blank.id, version, answers: [{ itemKey: items[i + 1]!.key, value: text(scope.name) }] } }),
+      saveBlankAnswers({
+        scope,
+        input: { blankId: race.blank.id, version, answers: [{ itemKey: items[i + 1]!.key, value: text(scope.name) }] },
+      }),
     );
     // The submit starts in the middle of the saves.
     calls.splice(savers.length / 2, 0, submitBlank({ scope: submitter!.scope, input: { blankId: race.blank.id, version } }));
@@ -202,7 +205,11 @@ async function submittedBlank(tag: string, unmarked = false) {
   const coordinator = race.people[0]!;
   const { version } = await saveBlankAnswers({
     scope: coordinator.scope,
-    input: { blankId: race.blank.id, version: race.blank.version, answers: items.map((item) => ({ itemKey: item.key, value: text(item.number) })) },
+    input: {
+      blankId: race.blank.id,
+      version: race.blank.version,
+      answers: items.map((item) => ({ itemKey: item.key, value: text(item.number) })),
+    },
   });
   await submitBlank({ scope: coordinator.scope, input: { blankId: race.blank.id, version } });
   if (!unmarked) await markAllMatching({ scope: auditor.scope, blankId: race.blank.id });
@@ -230,7 +237,9 @@ describe("auditors reviewing one blank at once", () => {
     const { blank, coordinator } = await submittedBlank("returns");
     const auditors = await bulkUsers("auditor-returns", WRITERS, "REGION_AUDITOR", { regionId });
     const before = await db().blank.findUniqueOrThrow({ where: { id: blank.id } });
-    const outcomes = await settle(auditors.map(({ scope }) => returnBlank({ scope, input: { blankId: blank.id, message: `Исправьте: ${scope.name}` } })));
+    const outcomes = await settle(
+      auditors.map(({ scope }) => returnBlank({ scope, input: { blankId: blank.id, message: `Исправьте: ${scope.name}` } })),
+    );
 
     const landed = outcomes.flatMap((o, i) => (o.ok ? [i] : []));
     expect(landed).toHaveLength(1);
@@ -238,7 +247,11 @@ describe("auditors reviewing one blank at once", () => {
       expect(o).toEqual({ ok: false, code: "CONFLICT", message: "Вернуть можно только бланк, отправленный на проверку или принятый." });
     }
     const after = await db().blank.findUniqueOrThrow({ where: { id: blank.id } });
-    expect(after).toMatchObject({ status: "RETURNED", version: before.version + 1, returnMessage: `Исправьте: ${auditors[landed[0]!]!.scope.name}` });
+    expect(after).toMatchObject({
+      status: "RETURNED",
+      version: before.version + 1,
+      returnMessage: `Исправьте: ${auditors[landed[0]!]!.scope.name}`,
+    });
     expect((await history(blank.id)).filter((c) => c.field === "status" && c.after === "RETURNED")).toHaveLength(1);
     expect(await db().notification.count({ where: { userId: coordinator.user.id, title: "Бланк возвращён на доработку" } })).toBe(1);
   });
@@ -279,7 +292,9 @@ describe("auditors reviewing one blank at once", () => {
       mark: i < WRITERS - 1 - CLEARING ? ("MISMATCH" as const) : null,
       comment: "",
     }));
-    const calls: Array<Promise<unknown>> = marks.map((m, i) => markAnswer({ scope: auditors[i]!.scope, input: { blankId: blank.id, ...m } }));
+    const calls: Array<Promise<unknown>> = marks.map((m, i) =>
+      markAnswer({ scope: auditors[i]!.scope, input: { blankId: blank.id, ...m } }),
+    );
     const acceptAt = Math.floor(marks.length / 2);
     calls.splice(acceptAt, 0, acceptBlank({ scope: auditors[WRITERS - 1]!.scope, blankId: blank.id }));
     const outcomes = await settle(calls);
@@ -314,7 +329,10 @@ describe("auditors reviewing one blank at once", () => {
       // Accepted: no mark changed after it, none is missing, and the findings are exactly its «не соответствует» items.
       expect(after.status).toBe("ACCEPTED");
       expect([...answers.values()].every((a) => a.mark !== null)).toBe(true);
-      const mismatched = [...answers.values()].filter((a) => a.mark === "MISMATCH").map((a) => a.itemKey).sort();
+      const mismatched = [...answers.values()]
+        .filter((a) => a.mark === "MISMATCH")
+        .map((a) => a.itemKey)
+        .sort();
       expect(findings.map((f) => f.itemKey).sort()).toEqual(mismatched);
       expect(findings.every((f) => f.status === "MISMATCH")).toBe(true);
       for (const a of answers.values()) expect(a.status).toBe(a.mark === "MISMATCH" ? "MISMATCH" : "COMPLIANT");

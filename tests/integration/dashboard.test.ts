@@ -23,7 +23,10 @@ import { useTestDatabase } from "../support/test-database";
 useTestDatabase();
 
 async function codeOf(call: Promise<unknown>) {
-  const error = await call.then(() => null, (e: unknown) => e);
+  const error = await call.then(
+    () => null,
+    (e: unknown) => e,
+  );
   if (error instanceof AppError) return error.code;
   throw new Error(`expected a refusal, got ${String(error)}`);
 }
@@ -65,7 +68,12 @@ describe("the dashboard of the seed-000 campaign", () => {
     const scored = view.municipalities.filter((m) => m.score !== null);
     expect(scored.map((m) => m.name).sort()).toEqual([...SEED_CAMPAIGN.audited].sort());
     // The non-submitters stay in the table without a score, after every scored row.
-    expect(view.municipalities.slice(10).map((m) => m.name).sort()).toEqual(SEED_CAMPAIGN.notSubmitted);
+    expect(
+      view.municipalities
+        .slice(10)
+        .map((m) => m.name)
+        .sort(),
+    ).toEqual(SEED_CAMPAIGN.notSubmitted);
     expect(view.municipalities.slice(10).every((m) => m.score === null && m.municipalStatus === "NOT_STARTED")).toBe(true);
 
     // Municipal blank, 9 items of weight 1 (lib/seed-data/demo-answers.ts):
@@ -114,7 +122,10 @@ describe("the dashboard of the seed-000 campaign", () => {
     ]);
 
     // The same counts, straight from the stored item statuses of the submitted or accepted blanks.
-    for (const [level, errors] of [["MUNICIPAL", municipal.errors], ["SCHOOL", school.errors]] as const) {
+    for (const [level, errors] of [
+      ["MUNICIPAL", municipal.errors],
+      ["SCHOOL", school.errors],
+    ] as const) {
       const answers = await db().answer.findMany({
         where: {
           blank: { campaignId, status: { in: ["SUBMITTED", "ACCEPTED"] }, templateVersion: { template: { level } } },
@@ -153,9 +164,7 @@ describe("the dashboard of the seed-000 campaign", () => {
 
   it("is not found for another region's admin or a school coordinator", async () => {
     expect(await codeOf(getCampaignDashboard({ scope: await scopeOf("admin42@demo.local"), campaignId }))).toBe("NOT_FOUND");
-    expect(await codeOf(getCampaignDashboard({ scope: await scopeOf("school.slavyansky@demo.local"), campaignId }))).toBe(
-      "NOT_FOUND",
-    );
+    expect(await codeOf(getCampaignDashboard({ scope: await scopeOf("school.slavyansky@demo.local"), campaignId }))).toBe("NOT_FOUND");
   });
 
   it("says there is nothing to compare for a municipality audited once", async () => {
@@ -187,7 +196,16 @@ describe("a municipality's dynamics across two campaigns", () => {
     title: "Документ",
     fileId: null,
   });
-  const ABSENT_DOCUMENT: TBlankAnswer = { kind: "DOCUMENT", present: false, docType: "", issuer: "", date: null, number: "", title: "", fileId: null };
+  const ABSENT_DOCUMENT: TBlankAnswer = {
+    kind: "DOCUMENT",
+    present: false,
+    docType: "",
+    issuer: "",
+    date: null,
+    number: "",
+    title: "",
+    fileId: null,
+  };
   const valueFor = (item: TTemplateItem, date: string): TBlankAnswer =>
     item.kind === "DOCUMENT"
       ? document(date)
@@ -200,7 +218,11 @@ describe("a municipality's dynamics across two campaigns", () => {
   /** A1's coordinator answers every item (confirming carried-over answers) and submits. */
   async function fillAndSubmit(campaignId: string, date: string, overrides: Record<string, TBlankAnswer>) {
     const blank = await db().blank.findFirstOrThrow({ where: { campaignId, subjectId: w.t.a1.id } });
-    const answers = w.items.municipal.map((item) => ({ itemKey: item.key, value: overrides[item.key] ?? valueFor(item, date), confirm: true }));
+    const answers = w.items.municipal.map((item) => ({
+      itemKey: item.key,
+      value: overrides[item.key] ?? valueFor(item, date),
+      confirm: true,
+    }));
     const { version } = await saveBlankAnswers({ scope: w.moA1.scope, input: { blankId: blank.id, version: blank.version, answers } });
     await submitBlank({ scope: w.moA1.scope, input: { blankId: blank.id, version } });
     return blank.id;

@@ -36,7 +36,10 @@ const order = (overrides: Record<string, unknown> = {}) => ({
 });
 
 async function codeOf(call: Promise<unknown>) {
-  const error = await call.then(() => null, (e: unknown) => e);
+  const error = await call.then(
+    () => null,
+    (e: unknown) => e,
+  );
   return error instanceof AppError ? error.code : error instanceof ZodError ? "ZOD" : String(error);
 }
 
@@ -69,9 +72,13 @@ describe("document registry", () => {
   });
 
   it("refuses bad input in Russian and foreign owners as not found", async () => {
-    const future = await createDocument({ scope: w.moA1.scope, input: order({ date: "2999-01-01", number: "1" }) }).catch((e: ZodError) => e);
+    const future = await createDocument({ scope: w.moA1.scope, input: order({ date: "2999-01-01", number: "1" }) }).catch(
+      (e: ZodError) => e,
+    );
     expect((future as ZodError).issues[0]!.message).toBe("Дата документа не может быть в будущем.");
-    expect(await codeOf(createDocument({ scope: w.moA1.scope, input: order({ owner: `municipality:${w.t.a2.id}`, number: "2" }) }))).toBe("NOT_FOUND");
+    expect(await codeOf(createDocument({ scope: w.moA1.scope, input: order({ owner: `municipality:${w.t.a2.id}`, number: "2" }) }))).toBe(
+      "NOT_FOUND",
+    );
     expect(await codeOf(createDocument({ scope: w.adminB.scope, input: order({ number: "3" }) }))).toBe("NOT_FOUND");
     expect(await codeOf(createDocument({ scope: w.moA1.scope, input: order({ type: "указ", number: "4" }) }))).toBe("ZOD");
   });
@@ -100,7 +107,17 @@ describe("document registry", () => {
         answers: [
           {
             itemKey: item.key,
-            value: { kind: "DOCUMENT", present: true, docType: "Приказ", issuer: doc.issuer, date: doc.date, number: doc.number, title: doc.title, fileId: doc.fileId, documentId: doc.id },
+            value: {
+              kind: "DOCUMENT",
+              present: true,
+              docType: "Приказ",
+              issuer: doc.issuer,
+              date: doc.date,
+              number: doc.number,
+              title: doc.title,
+              fileId: doc.fileId,
+              documentId: doc.id,
+            },
           },
         ],
       },
@@ -118,7 +135,22 @@ describe("document registry", () => {
       input: {
         blankId: blank.id,
         version: blank.version,
-        answers: [{ itemKey: item.key, value: { kind: "DOCUMENT", present: true, docType: "", issuer: "", date: null, number: "", title: "", fileId: null, documentId: foreign.id } }],
+        answers: [
+          {
+            itemKey: item.key,
+            value: {
+              kind: "DOCUMENT",
+              present: true,
+              docType: "",
+              issuer: "",
+              date: null,
+              number: "",
+              title: "",
+              fileId: null,
+              documentId: foreign.id,
+            },
+          },
+        ],
       },
     }).catch((e: AppError) => e);
     expect((error as AppError).fieldErrors[`answers.${item.key}`]).toEqual(["Документ реестра не найден."]);

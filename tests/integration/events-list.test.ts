@@ -43,9 +43,17 @@ beforeAll(async () => {
   world = await buildTwoTenants("ev");
   const regionA = world.regionA.id;
   admin = (await userWithRole("admin@events.test", "REGION_ADMIN", { regionId: regionA })).scope;
-  coordinatorA1 = (await userWithRole("mo.a1@events.test", "MUNICIPAL_COORDINATOR", { regionId: regionA, municipalityId: world.a1.id })).scope;
-  coordinatorA2 = (await userWithRole("mo.a2@events.test", "MUNICIPAL_COORDINATOR", { regionId: regionA, municipalityId: world.a2.id })).scope;
-  schoolA1 = (await userWithRole("school@events.test", "SCHOOL_COORDINATOR", { regionId: regionA, municipalityId: world.a1.id, organizationId: world.a1s1.id })).scope;
+  coordinatorA1 = (await userWithRole("mo.a1@events.test", "MUNICIPAL_COORDINATOR", { regionId: regionA, municipalityId: world.a1.id }))
+    .scope;
+  coordinatorA2 = (await userWithRole("mo.a2@events.test", "MUNICIPAL_COORDINATOR", { regionId: regionA, municipalityId: world.a2.id }))
+    .scope;
+  schoolA1 = (
+    await userWithRole("school@events.test", "SCHOOL_COORDINATOR", {
+      regionId: regionA,
+      municipalityId: world.a1.id,
+      organizationId: world.a1s1.id,
+    })
+  ).scope;
   foreignAdmin = (await userWithRole("admin@events-b.test", "REGION_ADMIN", { regionId: world.regionB.id })).scope;
 
   const year = { schoolYear: "2025/2026" };
@@ -63,7 +71,12 @@ beforeAll(async () => {
   });
   await newPlan(coordinatorA1, "roadmap", { kind: "ROADMAP", title: "Дорожная карта", owner: `municipality:${world.a1.id}` });
   // The same owner and title as the roadmap above: only the plan's id tells them apart.
-  await newPlan(coordinatorA1, "lastYear", { kind: "ROADMAP", title: "Дорожная карта", owner: `municipality:${world.a1.id}`, schoolYear: "2024/2025" });
+  await newPlan(coordinatorA1, "lastYear", {
+    kind: "ROADMAP",
+    title: "Дорожная карта",
+    owner: `municipality:${world.a1.id}`,
+    schoolYear: "2024/2025",
+  });
   await newPlan(admin, "programme", {
     kind: "PROGRAMME",
     title: "Программа развития",
@@ -89,14 +102,27 @@ beforeAll(async () => {
     responsibleText: "директор КМЦ",
   });
   // September's visit was due on 30.09 and is not marked held: overdue on TODAY.
-  await add(coordinatorA1, "methodical", "monthly", { number: "2.7", title: "Методические выезды в школы", timingText: "Ежемесячно", sectionId: methodical.sections[1]!.id });
+  await add(coordinatorA1, "methodical", "monthly", {
+    number: "2.7",
+    title: "Методические выезды в школы",
+    timingText: "Ежемесячно",
+    sectionId: methodical.sections[1]!.id,
+  });
   await add(coordinatorA1, "methodical", "seminar", { title: "Семинар для молодых педагогов", timingText: "Октябрь 2025 года" });
-  await add(coordinatorA1, "roadmap", "meeting", { title: "Совещание с руководителями", timingText: "До 1 октября 2025 года", responsibleText: "Петрова Т.А." });
+  await add(coordinatorA1, "roadmap", "meeting", {
+    title: "Совещание с руководителями",
+    timingText: "До 1 октября 2025 года",
+    responsibleText: "Петрова Т.А.",
+  });
   await add(coordinatorA1, "roadmap", "survey", { title: "Анкетирование педагогов", timingText: "До 1 октября 2025 года" });
   await add(coordinatorA1, "roadmap", "roundTable", { title: "Круглый стол", timingText: "по согласованию" });
   await add(coordinatorA1, "roadmap", "contest", { title: "Конкурс профессионального мастерства", timingText: "До 1 октября 2025 года" });
   await add(coordinatorA1, "lastYear", "lastMeeting", { title: "Совещание с руководителями", timingText: "До 1 октября 2024 года" });
-  await add(admin, "programme", "acts", { title: "Разработка локальных актов", timingText: "Сентябрь – декабрь 2025 г.", stageId: programme.stages[0]!.id });
+  await add(admin, "programme", "acts", {
+    title: "Разработка локальных актов",
+    timingText: "Сентябрь – декабрь 2025 г.",
+    stageId: programme.stages[0]!.id,
+  });
   await add(admin, "programme", "diagnostics", { title: "Диагностика затруднений", timingText: "по согласованию" });
   await add(admin, "otherSchool", "lessons", { title: "Открытые уроки", timingText: "До 1 октября 2025 года" });
   await add(coordinatorA2, "a2", "a2meeting", { title: "Совещание с руководителями", timingText: "До 1 октября 2025 года" });
@@ -104,13 +130,30 @@ beforeAll(async () => {
   await add(admin, "region", "conference", { title: "Региональная конференция", timingText: "Декабрь 2025 года" });
   await add(foreignAdmin, "foreign", "foreignMeeting", { title: "Совещание с руководителями", timingText: "До 1 октября 2025 года" });
 
-  await changeEventStatus({ scope: coordinatorA1, planId: plan.roadmap!, eventId: ev.survey!, input: { action: "done", heldOn: "2025-09-20" } });
+  await changeEventStatus({
+    scope: coordinatorA1,
+    planId: plan.roadmap!,
+    eventId: ev.survey!,
+    input: { action: "done", heldOn: "2025-09-20" },
+  });
   await changeEventStatus({ scope: coordinatorA1, planId: plan.roadmap!, eventId: ev.contest!, input: { action: "cancel" } });
 });
 
 const REGION_A_EVENTS = [
-  "yearly", "monthly", "seminar", "meeting", "survey", "roundTable", "contest", "lastMeeting",
-  "acts", "diagnostics", "lessons", "a2meeting", "monitoring", "conference",
+  "yearly",
+  "monthly",
+  "seminar",
+  "meeting",
+  "survey",
+  "roundTable",
+  "contest",
+  "lastMeeting",
+  "acts",
+  "diagnostics",
+  "lessons",
+  "a2meeting",
+  "monitoring",
+  "conference",
 ];
 
 describe("the events of every plan the user sees", () => {
@@ -139,7 +182,11 @@ describe("the events of every plan the user sees", () => {
     });
     // Without a number, the event's place in the plan; a programme's stage as the plan heads it.
     expect(byId.get(ev.seminar!)).toMatchObject({ number: "3", part: null, endsOn: "2025-10-31" });
-    expect(byId.get(ev.acts!)).toMatchObject({ owner: "Школа A1-1", planKind: "PROGRAMME", part: "I этап (сентябрь – декабрь 2025 г.) — подготовительный этап" });
+    expect(byId.get(ev.acts!)).toMatchObject({
+      owner: "Школа A1-1",
+      planKind: "PROGRAMME",
+      part: "I этап (сентябрь – декабрь 2025 г.) — подготовительный этап",
+    });
     expect(byId.get(ev.survey!)).toMatchObject({ status: "DONE", heldOn: "2025-09-20", overdue: false });
     expect(byId.get(ev.roundTable!)).toMatchObject({ timingText: "по согласованию", endsOn: null, overdue: false });
     expect(byId.get(ev.conference!)).toMatchObject({ owner: world.regionA.name, planTitle: "План региона" });
@@ -167,7 +214,21 @@ describe("the events of every plan the user sees", () => {
     expect(sorted(idsOf((await list(coordinatorA2)).rows))).toEqual(sorted(named("a2meeting", "monitoring")));
     // The municipality's own plans and the coordinator's school's; not the other school's, the region's or A2's.
     expect(sorted(idsOf((await list(coordinatorA1)).rows))).toEqual(
-      sorted(named("yearly", "monthly", "seminar", "meeting", "survey", "roundTable", "contest", "lastMeeting", "acts", "diagnostics", "lessons")),
+      sorted(
+        named(
+          "yearly",
+          "monthly",
+          "seminar",
+          "meeting",
+          "survey",
+          "roundTable",
+          "contest",
+          "lastMeeting",
+          "acts",
+          "diagnostics",
+          "lessons",
+        ),
+      ),
     );
     // A school coordinator: their school's plans, and their municipality's own plans (the roadmap's audience).
     expect(sorted(idsOf((await list(schoolA1)).rows))).toEqual(
@@ -194,14 +255,32 @@ describe("the events of every plan the user sees", () => {
     expect(await ids({ municipalityId: world.a2.id })).toEqual(sorted(named("a2meeting", "monitoring")));
     // A municipality's events include its schools' plans.
     expect(await ids({ municipalityId: world.a1.id })).toEqual(
-      sorted(named("yearly", "monthly", "seminar", "meeting", "survey", "roundTable", "contest", "lastMeeting", "acts", "diagnostics", "lessons")),
+      sorted(
+        named(
+          "yearly",
+          "monthly",
+          "seminar",
+          "meeting",
+          "survey",
+          "roundTable",
+          "contest",
+          "lastMeeting",
+          "acts",
+          "diagnostics",
+          "lessons",
+        ),
+      ),
     );
-    expect(await ids({ kind: "ROADMAP" })).toEqual(sorted(named("meeting", "survey", "roundTable", "contest", "lastMeeting", "a2meeting", "monitoring")));
+    expect(await ids({ kind: "ROADMAP" })).toEqual(
+      sorted(named("meeting", "survey", "roundTable", "contest", "lastMeeting", "a2meeting", "monitoring")),
+    );
     expect(await ids({ kind: "PROGRAMME" })).toEqual(sorted(named("acts", "diagnostics")));
     expect(await ids({ status: "DONE" })).toEqual(named("survey"));
     expect(await ids({ status: "CANCELLED" })).toEqual(named("contest"));
     expect(await ids({ overdue: "1" })).toEqual(sorted(named("monthly", "meeting", "lastMeeting", "lessons", "a2meeting")));
-    expect(await ids({ overdue: "1", municipalityId: world.a1.id, kind: "ROADMAP", q: "совещание" })).toEqual(sorted(named("meeting", "lastMeeting")));
+    expect(await ids({ overdue: "1", municipalityId: world.a1.id, kind: "ROADMAP", q: "совещание" })).toEqual(
+      sorted(named("meeting", "lastMeeting")),
+    );
     expect(await ids({ overdue: "1", status: "DONE" })).toEqual([]);
     // Anything unknown is no filter, as on the other lists.
     expect((await list(admin, { kind: "NOPE", status: "LOST", municipalityId: "x", overdue: "no" })).total).toBe(REGION_A_EVENTS.length);
@@ -220,7 +299,9 @@ describe("the events of every plan the user sees", () => {
       expect(here.length, p.title).toBe(p.overdue);
     }
     // Another day, another answer: on 1 October nothing of this school year had passed but September's visit.
-    expect(idsOf((await listEvents({ scope: admin, query: { overdue: "1", kind: "METHODICAL_PLAN" }, today: "2025-10-01" })).rows)).toEqual(named("monthly"));
+    expect(idsOf((await listEvents({ scope: admin, query: { overdue: "1", kind: "METHODICAL_PLAN" }, today: "2025-10-01" })).rows)).toEqual(
+      named("monthly"),
+    );
   });
 
   it("sorts by plan (owner, title; events as the plan lists them), by the last day and by status, both ways", async () => {
@@ -262,7 +343,9 @@ describe("the events of every plan the user sees", () => {
 
   it("pages: the total of the whole list, the rows of one page, the pages together the whole list", async () => {
     const whole = (await list(admin, { sort: "dueDate" })).rows;
-    const pages = await Promise.all([1, 2, 3, 4].map((page) => listEvents({ scope: admin, query: { sort: "dueDate", page, pageSize: 5 }, today: TODAY })));
+    const pages = await Promise.all(
+      [1, 2, 3, 4].map((page) => listEvents({ scope: admin, query: { sort: "dueDate", page, pageSize: 5 }, today: TODAY })),
+    );
     expect(pages.map((p) => [p.total, p.page, p.pageSize, p.rows.length])).toEqual([
       [14, 1, 5, 5],
       [14, 2, 5, 5],
@@ -285,8 +368,14 @@ describe("the export's iterator", () => {
           for (const size of [1, 2, 3, 4, 5, 100]) {
             const batches = await everyBatch(admin, query, size);
             const label = `${JSON.stringify(query)}, batches of ${size}`;
-            expect(batches.flat().map((r) => r.id), label).toEqual(expected);
-            expect(batches.slice(0, -1).every((b) => b.length === size), label).toBe(true);
+            expect(
+              batches.flat().map((r) => r.id),
+              label,
+            ).toEqual(expected);
+            expect(
+              batches.slice(0, -1).every((b) => b.length === size),
+              label,
+            ).toBe(true);
           }
         }
       }

@@ -103,7 +103,14 @@ describe("a school's file", () => {
     // Filed in the school's registry: the registry's readers (the municipality, the region's staff) read the scan.
     await createDocument({
       scope: roles.schoolA1,
-      input: { owner: `organization:${t.a1s1.id}`, type: "приказ", date: "2025-01-15", number: "7", title: "Акт проверки", fileId: stored.id },
+      input: {
+        owner: `organization:${t.a1s1.id}`,
+        type: "приказ",
+        date: "2025-01-15",
+        number: "7",
+        title: "Акт проверки",
+        fileId: stored.id,
+      },
     });
     for (const scope of [roles.schoolA1, roles.moA1, roles.auditorA]) {
       expect((await bytesOf(await getFile({ scope, id: stored.id }))).equals(pdfSample("Акт проверки.pdf"))).toBe(true);
@@ -125,7 +132,10 @@ describe("a school's file", () => {
   it("cannot be claimed by someone who did not upload it, nor by a second owner", async () => {
     const stored = await uploadPdf(roles.schoolA1);
     const claim = (scope: Scope, number: string) =>
-      createDocument({ scope, input: { owner: `organization:${t.a1s1.id}`, type: "приказ", date: "2025-01-17", number, title: "Акт", fileId: stored.id } });
+      createDocument({
+        scope,
+        input: { owner: `organization:${t.a1s1.id}`, type: "приказ", date: "2025-01-17", number, title: "Акт", fileId: stored.id },
+      });
     expect((await errorOf(() => claim(roles.moA1, "9"))).fieldErrors).toEqual({ fileId: ["Файл не найден: загрузите его заново."] });
     await claim(roles.schoolA1, "10");
     expect((await errorOf(() => claim(roles.schoolA1, "11"))).code).toBe("VALIDATION");
@@ -155,7 +165,10 @@ describe("a refused upload", () => {
     const before = { rows: await db().storedFile.count(), files: await filesOnDisk() };
     const upload = (name: string, bytes: Buffer) =>
       storeFile({ scope: roles.schoolA1, owner: schoolOwner, name, bytes, allowed: ["PDF", "DOCX", "JPG", "PNG"] });
-    for (const [name, bytes] of [["отчёт.pdf", exeSample()], ["страница.pdf", htmlSample()]] as const) {
+    for (const [name, bytes] of [
+      ["отчёт.pdf", exeSample()],
+      ["страница.pdf", htmlSample()],
+    ] as const) {
       const error = await errorOf(() => upload(name, bytes));
       expect(error.code).toBe("VALIDATION");
       expect(error.message).toBe("Допустимы файлы PDF, DOCX, JPG, PNG; содержимое этого файла — не один из них.");

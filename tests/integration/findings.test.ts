@@ -47,7 +47,16 @@ async function acceptWithFindings(subjectId: string, participant: Scope, answers
 
 beforeAll(async () => {
   w = await buildCampaignWorld("fnd");
-  const document = { kind: "DOCUMENT", present: true, docType: "Приказ", issuer: "УО", date: "2022-08-30", number: "512-од", title: "Об организации работы БШ", fileId: null };
+  const document = {
+    kind: "DOCUMENT",
+    present: true,
+    docType: "Приказ",
+    issuer: "УО",
+    date: "2022-08-30",
+    number: "512-од",
+    title: "Об организации работы БШ",
+    fileId: null,
+  };
   const accepted = await acceptWithFindings(w.t.a1.id, w.moA1.scope, [
     { itemKey: w.item("municipal", "1.1.1").key, value: document },
     { itemKey: w.item("municipal", "1.2.1").key, value: { ...document, present: false } },
@@ -60,14 +69,20 @@ beforeAll(async () => {
 });
 
 async function codeOf(call: Promise<unknown>) {
-  const error = await call.then(() => null, (e: unknown) => e);
+  const error = await call.then(
+    () => null,
+    (e: unknown) => e,
+  );
   if (error instanceof AppError) return error.code;
   if (error instanceof ZodError) return "ZOD";
   throw new Error(`expected a refusal, got ${String(error)}`);
 }
 
 async function refusal(call: Promise<unknown>): Promise<AppError> {
-  const error = await call.then(() => null, (e: unknown) => e);
+  const error = await call.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
@@ -167,7 +182,12 @@ describe("remediation", () => {
     const own = await pdf(w.moA1.scope, w.t.a1.id, null);
     await markFindingFixed({ scope: w.moA1.scope, input: { findingId: id, fileId: own.id } });
     const fixed = await getFinding({ scope: w.auditor.scope, id });
-    expect(fixed).toMatchObject({ remediationStatus: "FIXED", evidenceComment: null, evidenceFile: { id: own.id, name: "Приказ.pdf" }, canReview: true });
+    expect(fixed).toMatchObject({
+      remediationStatus: "FIXED",
+      evidenceComment: null,
+      evidenceFile: { id: own.id, name: "Приказ.pdf" },
+      canReview: true,
+    });
   });
 
   it("is verified by region staff only, and only once it is reported fixed", async () => {
@@ -252,7 +272,9 @@ describe("remediation", () => {
 describe("the remediation plan", () => {
   it("takes a deadline from the staff, never one in the past, and a responsible person from either side", async () => {
     const id = finding(municipal, "2.3").id;
-    const past = await refusal(updateFindingPlan({ scope: w.auditor.scope, input: { findingId: id, deadline: "2020-01-01", responsible: "" } }));
+    const past = await refusal(
+      updateFindingPlan({ scope: w.auditor.scope, input: { findingId: id, deadline: "2020-01-01", responsible: "" } }),
+    );
     expect(past.code).toBe("VALIDATION");
     expect(past.fieldErrors.deadline).toEqual([PAST_DEADLINE]);
     expect(past.message).toBe("Срок устранения не может быть в прошлом.");
@@ -264,7 +286,9 @@ describe("the remediation plan", () => {
     expect(participantDeadline.code).toBe("FORBIDDEN");
     await updateFindingPlan({ scope: w.moA1.scope, input: { findingId: id, responsible: "Сидоров И. И., методист МЦДО" } });
     // A municipal coordinator does not plan the school's findings.
-    expect(await codeOf(updateFindingPlan({ scope: w.moA1.scope, input: { findingId: school[0]!.id, responsible: "Кто-то" } }))).toBe("FORBIDDEN");
+    expect(await codeOf(updateFindingPlan({ scope: w.moA1.scope, input: { findingId: school[0]!.id, responsible: "Кто-то" } }))).toBe(
+      "FORBIDDEN",
+    );
 
     const planned = await getFinding({ scope: w.auditor.scope, id });
     expect(planned).toMatchObject({ deadline: "2099-03-31", responsible: "Сидоров И. И., методист МЦДО", remediationStatus: "OPEN" });

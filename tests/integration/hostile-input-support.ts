@@ -47,7 +47,12 @@ export function rawUploadRequest(url: string, fileName: string, bytes: Uint8Arra
   for (const [key, value] of Object.entries(fields)) {
     parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${key}"\r\n\r\n${value}\r\n`, "utf8"));
   }
-  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/pdf\r\n\r\n`, "utf8"));
+  parts.push(
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/pdf\r\n\r\n`,
+      "utf8",
+    ),
+  );
   parts.push(Buffer.from(bytes), Buffer.from(`\r\n--${boundary}--\r\n`, "utf8"));
   return new Request(url, {
     method: "POST",
@@ -70,7 +75,8 @@ export function messagesOf(body: unknown): string[] {
  */
 export async function expectRefused(response: Response, what: string): Promise<unknown> {
   const text = await response.text();
-  if (response.status < 400 || response.status > 499) throw new Error(`${what}: status ${response.status}, expected a 4xx: ${text.slice(0, 300)}`);
+  if (response.status < 400 || response.status > 499)
+    throw new Error(`${what}: status ${response.status}, expected a 4xx: ${text.slice(0, 300)}`);
   let body: unknown;
   try {
     body = JSON.parse(text);

@@ -47,7 +47,13 @@ let owner: string;
 
 beforeAll(async () => {
   const t = await buildTwoTenants("hup");
-  caller = (await userWithRole("school@hup.test", "SCHOOL_COORDINATOR", { regionId: t.regionA.id, municipalityId: t.a1.id, organizationId: t.a1s1.id })).scope;
+  caller = (
+    await userWithRole("school@hup.test", "SCHOOL_COORDINATOR", {
+      regionId: t.regionA.id,
+      municipalityId: t.a1.id,
+      organizationId: t.a1s1.id,
+    })
+  ).scope;
   owner = `organization:${t.a1s1.id}`;
 });
 
@@ -102,7 +108,10 @@ describe("hostile uploads", () => {
     await expectNothingStored(async () => {
       await fc.assert(
         fc.asyncProperty(
-          fc.oneof(fc.uint8Array({ minLength: 1, maxLength: 5_000 }), fc.uint8Array({ minLength: 1, maxLength: 2_000 }).map((b) => Buffer.concat([Buffer.from("PK\u0003\u0004"), b]))),
+          fc.oneof(
+            fc.uint8Array({ minLength: 1, maxLength: 5_000 }),
+            fc.uint8Array({ minLength: 1, maxLength: 2_000 }).map((b) => Buffer.concat([Buffer.from("PK\u0003\u0004"), b])),
+          ),
           fc.oneof(fc.constantFrom(...HOSTILE_FILE_NAMES), fc.string({ unit: "binary", maxLength: 300 })),
           async (bytes, name) => {
             await expectRefused(await upload(bytes, name), "random bytes");
@@ -116,10 +125,25 @@ describe("hostile uploads", () => {
   it("refuses what is not a form, a form without a file, a foreign or malformed owner, and a body announced too large", async () => {
     await expectNothingStored(async () => {
       const call = (request: Request) => POST(request, { params: Promise.resolve({}) });
-      await expectRefused(await call(new Request(URL_FILES, { method: "POST", body: '{"file":"x"}', headers: { "content-type": "application/json" } })), "JSON body");
-      await expectRefused(await call(new Request(URL_FILES, { method: "POST", body: "--x\r\n\r\n", headers: { "content-type": "multipart/form-data; boundary=x" } })), "broken multipart");
+      await expectRefused(
+        await call(new Request(URL_FILES, { method: "POST", body: '{"file":"x"}', headers: { "content-type": "application/json" } })),
+        "JSON body",
+      );
+      await expectRefused(
+        await call(
+          new Request(URL_FILES, { method: "POST", body: "--x\r\n\r\n", headers: { "content-type": "multipart/form-data; boundary=x" } }),
+        ),
+        "broken multipart",
+      );
       await expectRefused(await call(uploadRequest(URL_FILES, null, { owner })), "no file");
-      for (const reference of ["../../etc/passwd", "organization:../../x", "organization:00000000-0000-4000-8000-000000000000", "__proto__", "", "municipality:' OR 1=1 --"]) {
+      for (const reference of [
+        "../../etc/passwd",
+        "organization:../../x",
+        "organization:00000000-0000-4000-8000-000000000000",
+        "__proto__",
+        "",
+        "municipality:' OR 1=1 --",
+      ]) {
         await expectRefused(await upload(pdfSample(), "акт.pdf", { owner: reference }), `owner ${reference}`);
       }
       await expectRefused(
@@ -137,7 +161,13 @@ describe("hostile uploads", () => {
 
   it("refuses a program even when the header's file name is crafted by hand", async () => {
     await expectNothingStored(async () => {
-      for (const name of ['x.pdf"; name="owner', "x.pdf\r\nContent-Type: text/html", "x\u0000.pdf", "../../../../etc/cron.d/x.pdf", "C:\\..\\x.pdf"]) {
+      for (const name of [
+        'x.pdf"; name="owner',
+        "x.pdf\r\nContent-Type: text/html",
+        "x\u0000.pdf",
+        "../../../../etc/cron.d/x.pdf",
+        "C:\\..\\x.pdf",
+      ]) {
         const response = await POST(rawUploadRequest(URL_FILES, name, elfSample(), { owner }), { params: Promise.resolve({}) });
         await expectRefused(response, `raw name ${JSON.stringify(name)}`);
       }

@@ -77,10 +77,21 @@ beforeAll(async () => {
     createPlan({ scope, input: { kind: "METHODICAL_PLAN", title, owner, ...fields } });
   const methodicalA1 = await plan(w.moA1.scope, a1, "План методической работы A1");
   const event = (input: Record<string, unknown>) => savePlanEvent({ scope: w.moA1.scope, planId: methodicalA1.id, input });
-  await event({ number: "1.1", title: "Семинар для заместителей директоров", description: "=СУММ(A1:A2)", timingText: "До 1 октября 2025 года", responsibleText: "Иванова И.И." });
+  await event({
+    number: "1.1",
+    title: "Семинар для заместителей директоров",
+    description: "=СУММ(A1:A2)",
+    timingText: "До 1 октября 2025 года",
+    responsibleText: "Иванова И.И.",
+  });
   await event({ title: "Круглый стол", timingText: "по согласованию" });
   const survey = await event({ title: "Анкетирование педагогов", timingText: "Сентябрь 2025 года" });
-  await changeEventStatus({ scope: w.moA1.scope, planId: methodicalA1.id, eventId: survey.id, input: { action: "done", heldOn: "2025-09-20" } });
+  await changeEventStatus({
+    scope: w.moA1.scope,
+    planId: methodicalA1.id,
+    eventId: survey.id,
+    input: { action: "done", heldOn: "2025-09-20" },
+  });
   await plan(adminA, a1, "Дорожная карта A1", { kind: "ROADMAP", startsOn: "2013-09-01", endsOn: "2015-08-31" });
   await plan(adminA, a1, "+Программа A1", { kind: "PROGRAMME", startsOn: "2020-01-01", endsOn: "2020-12-31" });
   await plan(w.moA2.scope, a2, "План методической работы A2");
@@ -97,7 +108,11 @@ beforeAll(async () => {
     },
   });
   // Findings of a municipal blank (no school) and of a school's: the order by participant meets an absent relation.
-  for (const [subjectId, numbers] of [[w.t.a1.id, ["1.1", "1.2"]], [w.t.a1s1.id, ["2.1"]], [w.t.a2.id, ["3.1"]]] as const) {
+  for (const [subjectId, numbers] of [
+    [w.t.a1.id, ["1.1", "1.2"]],
+    [w.t.a1s1.id, ["2.1"]],
+    [w.t.a2.id, ["3.1"]],
+  ] as const) {
     const blank = await w.blankOf(subjectId);
     for (const itemNumber of numbers) {
       await db().finding.create({
@@ -123,10 +138,21 @@ beforeAll(async () => {
   const school = { organizationId: w.t.a1s1.id, schoolYear: year };
   const teacher = await createTeacher({
     scope: w.schoolA1.scope,
-    input: { ...school, fullName: "Сидорова Анна", subject: "Математика", courses: [{ title: "ДОТ", dateFrom: "2024-09-01", dateTo: "2024-09-30", hours: 72 }] },
+    input: {
+      ...school,
+      fullName: "Сидорова Анна",
+      subject: "Математика",
+      courses: [{ title: "ДОТ", dateFrom: "2024-09-01", dateTo: "2024-09-30", hours: 72 }],
+    },
   });
-  await createStudent({ scope: w.schoolA1.scope, input: { ...school, fullName: "Петров Пётр", grade: "9А", birthDate: "2010-04-05", teacherIds: [teacher.id] } });
-  await createStudent({ scope: w.schoolA1.scope, input: { ...school, fullName: "=Смирнов", grade: "5Б", status: "GRADUATED", furtherEducation: "SPO" } });
+  await createStudent({
+    scope: w.schoolA1.scope,
+    input: { ...school, fullName: "Петров Пётр", grade: "9А", birthDate: "2010-04-05", teacherIds: [teacher.id] },
+  });
+  await createStudent({
+    scope: w.schoolA1.scope,
+    input: { ...school, fullName: "=Смирнов", grade: "5Б", status: "GRADUATED", furtherEducation: "SPO" },
+  });
   await createStudent({ scope: w.schoolA1.scope, input: { ...school, schoolYear: "2019/2020", fullName: "Прошлогодний", grade: "1" } });
 });
 
@@ -172,7 +198,13 @@ describe("an export holds the list as the page shows it, every row", () => {
     const query = { type: "приказ", q: "сет", sort: "date", dir: "asc" };
     const page = await listDocuments({ scope: w.auditor.scope, query: { ...query, pageSize: 100 } });
     expect(page.total).toBe(5); // not the «положение», not region B's
-    const file = await exportList({ scope: w.auditor.scope, list: "documents", query: { ...query, page: "2", pageSize: "5" }, format: "xlsx", batchSize: 2 });
+    const file = await exportList({
+      scope: w.auditor.scope,
+      list: "documents",
+      query: { ...query, page: "2", pageSize: "5" },
+      format: "xlsx",
+      batchSize: 2,
+    });
     expect(file.fileName).toMatch(/^Реестр документов \d{4}-\d{2}-\d{2}\.xlsx$/u);
     expect(file.mimeType).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     const columns = Object.values(DOCUMENT_COLUMNS);
@@ -184,7 +216,12 @@ describe("an export holds the list as the page shows it, every row", () => {
     // The formula-like title is text, never a formula; the dates are Excel dates.
     const titles = cells.map((row) => row[3]!);
     expect(titles.find((cell) => String(cell.value).startsWith("="))?.type).toBe(ExcelJS.ValueType.String);
-    expect(cells.slice(1).filter((row) => row[1]!.value !== null).every((row) => row[1]!.type === ExcelJS.ValueType.Date)).toBe(true);
+    expect(
+      cells
+        .slice(1)
+        .filter((row) => row[1]!.value !== null)
+        .every((row) => row[1]!.type === ExcelJS.ValueType.Date),
+    ).toBe(true);
     // Sorted by date with the undated last, as on screen.
     expect(page.rows.at(-1)!.date).toBeNull();
   });
@@ -202,7 +239,9 @@ describe("an export holds the list as the page shows it, every row", () => {
 
   it("a user of another region gets none of this region's rows, even when filtering by its ids", async () => {
     for (const list of ["documents", "plans"] as const) {
-      const foreign = await csvRecords((await exportList({ scope: w.adminB.scope, list, query: { municipalityId: w.t.a1.id }, format: "csv" })).stream);
+      const foreign = await csvRecords(
+        (await exportList({ scope: w.adminB.scope, list, query: { municipalityId: w.t.a1.id }, format: "csv" })).stream,
+      );
       expect(foreign).toHaveLength(1); // the header only
       const own = (await csvRecords((await exportList({ scope: w.adminB.scope, list, query: {}, format: "csv" })).stream)).slice(1);
       expect(own.map((r) => r[0])).toEqual([list === "documents" ? "Приказ Управление образования" : "План региона B"]);
@@ -215,19 +254,97 @@ describe("an export holds the list as the page shows it, every row", () => {
   it("every list: the export's rows are the rows of its list operation, for the page's own role", async () => {
     const today = assignmentToday();
     const cases: Array<{ list: ListExportId; scope: Scope; query?: Record<string, string>; expected: () => Promise<string[][]> }> = [
-      { list: "assignments", scope: w.auditor.scope, expected: async () => expectedCsv(Object.values(assignmentColumns(today)), (await listAssignments({ scope: w.auditor.scope, query: { pageSize: 100 } })).rows) },
-      { list: "blanks", scope: w.moA1.scope, expected: async () => expectedCsv(Object.values(BLANK_COLUMNS), (await listBlanks({ scope: w.moA1.scope, query: { pageSize: 100 } })).rows) },
-      { list: "campaigns", scope: w.auditor.scope, expected: async () => expectedCsv(Object.values(CAMPAIGN_COLUMNS), (await listCampaigns({ scope: w.auditor.scope, query: { pageSize: 100 } })).rows) },
-      { list: "events", scope: w.moA1.scope, expected: async () => expectedCsv(Object.values(EVENT_COLUMNS), (await listEvents({ scope: w.moA1.scope, query: { pageSize: 100 } })).rows) },
-      { list: "findings", scope: w.auditor.scope, query: { sort: "participant", dir: "desc" }, expected: async () => expectedCsv(Object.values(FINDING_COLUMNS), (await listFindings({ scope: w.auditor.scope, query: { sort: "participant", dir: "desc", pageSize: 100 } })).rows) },
-      { list: "municipalities", scope: w.auditor.scope, expected: async () => expectedCsv(Object.values(MUNICIPALITY_COLUMNS), (await listMunicipalities({ scope: w.auditor.scope, query: { pageSize: 100 } })).rows) },
-      { list: "users", scope: adminA, expected: async () => expectedCsv(Object.values(USER_COLUMNS), (await listUsers({ scope: adminA, query: { pageSize: 100 } })).rows) },
+      {
+        list: "assignments",
+        scope: w.auditor.scope,
+        expected: async () =>
+          expectedCsv(
+            Object.values(assignmentColumns(today)),
+            (await listAssignments({ scope: w.auditor.scope, query: { pageSize: 100 } })).rows,
+          ),
+      },
+      {
+        list: "blanks",
+        scope: w.moA1.scope,
+        expected: async () =>
+          expectedCsv(Object.values(BLANK_COLUMNS), (await listBlanks({ scope: w.moA1.scope, query: { pageSize: 100 } })).rows),
+      },
+      {
+        list: "campaigns",
+        scope: w.auditor.scope,
+        expected: async () =>
+          expectedCsv(Object.values(CAMPAIGN_COLUMNS), (await listCampaigns({ scope: w.auditor.scope, query: { pageSize: 100 } })).rows),
+      },
+      {
+        list: "events",
+        scope: w.moA1.scope,
+        expected: async () =>
+          expectedCsv(Object.values(EVENT_COLUMNS), (await listEvents({ scope: w.moA1.scope, query: { pageSize: 100 } })).rows),
+      },
+      {
+        list: "findings",
+        scope: w.auditor.scope,
+        query: { sort: "participant", dir: "desc" },
+        expected: async () =>
+          expectedCsv(
+            Object.values(FINDING_COLUMNS),
+            (await listFindings({ scope: w.auditor.scope, query: { sort: "participant", dir: "desc", pageSize: 100 } })).rows,
+          ),
+      },
+      {
+        list: "municipalities",
+        scope: w.auditor.scope,
+        expected: async () =>
+          expectedCsv(
+            Object.values(MUNICIPALITY_COLUMNS),
+            (await listMunicipalities({ scope: w.auditor.scope, query: { pageSize: 100 } })).rows,
+          ),
+      },
+      {
+        list: "users",
+        scope: adminA,
+        expected: async () => expectedCsv(Object.values(USER_COLUMNS), (await listUsers({ scope: adminA, query: { pageSize: 100 } })).rows),
+      },
       // The ДОТ lists default to the current school year, as their pages do.
-      { list: "school-students", scope: w.schoolA1.scope, expected: async () => expectedCsv(Object.values(STUDENT_COLUMNS), (await listStudents({ scope: w.schoolA1.scope, query: { schoolYear: year, pageSize: 100 } })).rows) },
-      { list: "region-students", scope: w.auditor.scope, expected: async () => expectedCsv(Object.values(STUDENT_COLUMNS), (await listStudents({ scope: w.auditor.scope, query: { schoolYear: year, pageSize: 100 } })).rows) },
-      { list: "teachers", scope: w.schoolA1.scope, expected: async () => expectedCsv(Object.values(TEACHER_COLUMNS), (await listTeachers({ scope: w.schoolA1.scope, query: { schoolYear: year, pageSize: 100 } })).rows) },
-      { list: "student-counts", scope: w.auditor.scope, expected: async () => expectedCsv(areaCountColumns("municipality"), (await countStudentsByArea({ scope: w.auditor.scope, schoolYear: year })).rows) },
-      { list: "student-counts", scope: w.moA1.scope, expected: async () => expectedCsv(areaCountColumns("school"), (await countStudentsByArea({ scope: w.moA1.scope, schoolYear: year })).rows) },
+      {
+        list: "school-students",
+        scope: w.schoolA1.scope,
+        expected: async () =>
+          expectedCsv(
+            Object.values(STUDENT_COLUMNS),
+            (await listStudents({ scope: w.schoolA1.scope, query: { schoolYear: year, pageSize: 100 } })).rows,
+          ),
+      },
+      {
+        list: "region-students",
+        scope: w.auditor.scope,
+        expected: async () =>
+          expectedCsv(
+            Object.values(STUDENT_COLUMNS),
+            (await listStudents({ scope: w.auditor.scope, query: { schoolYear: year, pageSize: 100 } })).rows,
+          ),
+      },
+      {
+        list: "teachers",
+        scope: w.schoolA1.scope,
+        expected: async () =>
+          expectedCsv(
+            Object.values(TEACHER_COLUMNS),
+            (await listTeachers({ scope: w.schoolA1.scope, query: { schoolYear: year, pageSize: 100 } })).rows,
+          ),
+      },
+      {
+        list: "student-counts",
+        scope: w.auditor.scope,
+        expected: async () =>
+          expectedCsv(areaCountColumns("municipality"), (await countStudentsByArea({ scope: w.auditor.scope, schoolYear: year })).rows),
+      },
+      {
+        list: "student-counts",
+        scope: w.moA1.scope,
+        expected: async () =>
+          expectedCsv(areaCountColumns("school"), (await countStudentsByArea({ scope: w.moA1.scope, schoolYear: year })).rows),
+      },
     ];
     for (const { list, scope, query = {}, expected } of cases) {
       const records = await csvRecords((await exportList({ scope, list, query, format: "csv", batchSize: 2 })).stream);
@@ -237,19 +354,26 @@ describe("an export holds the list as the page shows it, every row", () => {
   });
 
   it("students: the names of this year's records only, never the school's name the screen does not show", async () => {
-    const records = await csvRecords((await exportList({ scope: w.schoolA1.scope, list: "school-students", query: { sort: "fullName" }, format: "csv" })).stream);
+    const records = await csvRecords(
+      (await exportList({ scope: w.schoolA1.scope, list: "school-students", query: { sort: "fullName" }, format: "csv" })).stream,
+    );
     expect(records).toEqual([
       ["ФИО", "Класс", "Дата рождения", "Статус", "ИУП"],
       ["=Смирнов", "5Б", "", "выпускник · СПО", "нет"],
       ["Петров Пётр", "9А", "05.04.2010", "обучается", "нет"],
     ]);
-    const lastYear = await csvRecords((await exportList({ scope: w.schoolA1.scope, list: "school-students", query: { schoolYear: "2019/2020" }, format: "csv" })).stream);
+    const lastYear = await csvRecords(
+      (await exportList({ scope: w.schoolA1.scope, list: "school-students", query: { schoolYear: "2019/2020" }, format: "csv" })).stream,
+    );
     expect(lastYear.slice(1).map((r) => r[0])).toEqual(["Прошлогодний"]);
   });
 
   it("refuses an unknown list, another role's list and an unknown format", async () => {
     const code = (promise: Promise<unknown>) =>
-      promise.then(() => "OK", (e: unknown) => (e instanceof AppError ? e.code : e instanceof ZodError ? "VALIDATION" : String(e)));
+      promise.then(
+        () => "OK",
+        (e: unknown) => (e instanceof AppError ? e.code : e instanceof ZodError ? "VALIDATION" : String(e)),
+      );
     expect(await code(exportList({ scope: adminA, list: "passwords", query: {} }))).toBe("NOT_FOUND");
     // Personal data: the region admin sees counts only, the auditor not the school's page, the school not the region's.
     expect(await code(exportList({ scope: adminA, list: "region-students", query: {} }))).toBe("FORBIDDEN");
@@ -262,7 +386,8 @@ describe("an export holds the list as the page shows it, every row", () => {
 
 describe("the API", () => {
   const as = (scope: Scope | null) => vi.mocked(getScope).mockResolvedValue(scope);
-  const get = (list: string, query = "") => exportRoute(new Request(`http://localhost/api/exports/${list}${query}`), { params: Promise.resolve({ list }) });
+  const get = (list: string, query = "") =>
+    exportRoute(new Request(`http://localhost/api/exports/${list}${query}`), { params: Promise.resolve({ list }) });
 
   it("streams the file with the download headers", async () => {
     as(w.auditor.scope);
@@ -288,20 +413,47 @@ describe("the API", () => {
     // The page's own paging does not limit the file.
     const response = await get("events", `?format=xlsx&${filters}&page=2&pageSize=5`);
     expect(response.status).toBe(200);
-    expect(decodeURIComponent(response.headers.get("content-disposition")!.split("UTF-8''")[1]!)).toMatch(/^Мероприятия планов \d{4}-\d{2}-\d{2}\.xlsx$/u);
+    expect(decodeURIComponent(response.headers.get("content-disposition")!.split("UTF-8''")[1]!)).toMatch(
+      /^Мероприятия планов \d{4}-\d{2}-\d{2}\.xlsx$/u,
+    );
     const columns = Object.values(EVENT_COLUMNS);
     const cells = await xlsxCells(response.body!, columns.length);
     const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
     const plan = ["Муниципалитет A1", "План методической работы A1", "План методической работы", null];
     expect(cells.map((row) => row.map((cell) => cell.value))).toEqual([
-      ["Владелец", "План", "Вид плана", "Раздел", "№", "Мероприятие", "Описание", "Сроки", "Последний день", "Ответственный", "Статус", "Дата проведения"],
+      [
+        "Владелец",
+        "План",
+        "Вид плана",
+        "Раздел",
+        "№",
+        "Мероприятие",
+        "Описание",
+        "Сроки",
+        "Последний день",
+        "Ответственный",
+        "Статус",
+        "Дата проведения",
+      ],
       [...plan, "3", "Анкетирование педагогов", null, "Сентябрь 2025 года", date("2025-09-30"), null, "Проведено", date("2025-09-20")],
-      [...plan, "1.1", "Семинар для заместителей директоров", "=СУММ(A1:A2)", "До 1 октября 2025 года", date("2025-10-01"), "Иванова И.И.", "Просрочено", null],
+      [
+        ...plan,
+        "1.1",
+        "Семинар для заместителей директоров",
+        "=СУММ(A1:A2)",
+        "До 1 октября 2025 года",
+        date("2025-10-01"),
+        "Иванова И.И.",
+        "Просрочено",
+        null,
+      ],
       [...plan, "2", "Круглый стол", null, "по согласованию", null, null, "Запланировано", null],
     ]);
     // The same rows as the page shows; dates as Excel dates, the formula-like description as text.
     const page = await listEvents({ scope: w.auditor.scope, query: Object.fromEntries(new URLSearchParams(filters)) });
-    expect(cells.slice(1).map((row) => row.map((cell) => cell.value))).toEqual(page.rows.map((row) => columns.map((c) => xlsxValue(c, c.value(row)))));
+    expect(cells.slice(1).map((row) => row.map((cell) => cell.value))).toEqual(
+      page.rows.map((row) => columns.map((c) => xlsxValue(c, c.value(row)))),
+    );
     expect(cells[1]![8]!.type).toBe(ExcelJS.ValueType.Date);
     expect(cells[2]![6]!.type).toBe(ExcelJS.ValueType.String);
 

@@ -49,7 +49,10 @@ describe("migration runner", () => {
     );
     expect(rows.map((r) => r.migration_name)).toEqual(names);
     expect(rows.every((r) => r.finished_at !== null && r.applied_steps_count === 1 && /^[0-9a-f]{64}$/.test(r.checksum))).toBe(true);
-    const tables = await query<{ table_name: string }>(url, `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`);
+    const tables = await query<{ table_name: string }>(
+      url,
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`,
+    );
     expect(tables.map((t) => t.table_name)).toEqual(expect.arrayContaining(["User", "Membership", "Organization"]));
   });
 
@@ -109,6 +112,10 @@ describe("migration runner", () => {
     const url = await freshDatabase();
     const results = await Promise.all([migrate({ databaseUrl: url, dir }), migrate({ databaseUrl: url, dir })]);
     const applied = results.flatMap((r) => r.applied);
-    expect(applied.sort()).toEqual(readMigrations(dir).map((m) => m.name).sort());
+    expect(applied.sort()).toEqual(
+      readMigrations(dir)
+        .map((m) => m.name)
+        .sort(),
+    );
   });
 });

@@ -26,7 +26,12 @@ beforeAll(async () => {
   await student("Кузнецов К.", { status: "GRADUATED", furtherEducation: "VUZ" });
   await student("Смирнова А.", { status: "LEFT" });
   await student("Прошлогодний П.", {}, "2021/2022");
-  for (const [fullName, needsCourse] of [["Учитель 1", false], ["Учитель 2", true], ["Учитель 3", false], ["Учитель 4", false]] as const) {
+  for (const [fullName, needsCourse] of [
+    ["Учитель 1", false],
+    ["Учитель 2", true],
+    ["Учитель 3", false],
+    ["Учитель 4", false],
+  ] as const) {
     await db().dotTeacher.create({ data: { ...school, schoolYear: YEAR, fullName, subject: "математика", needsCourse } });
   }
 });

@@ -35,7 +35,8 @@ beforeAll(async () => {
   const region = await ensureRegion(db(), { code: "23", name: "Краснодарский край" });
   const other = await ensureRegion(db(), { code: "42", name: "Кемеровская область — Кузбасс" });
   const krasnodar = await ensureMunicipality(db(), { regionId: region.id, name: "город Краснодар", aliases: ["Краснодар"] });
-  coordinator = (await userWithRole("mo@routes.test", "MUNICIPAL_COORDINATOR", { regionId: region.id, municipalityId: krasnodar.id })).scope;
+  coordinator = (await userWithRole("mo@routes.test", "MUNICIPAL_COORDINATOR", { regionId: region.id, municipalityId: krasnodar.id }))
+    .scope;
   auditor = (await userWithRole("auditor@routes.test", "REGION_AUDITOR", { regionId: region.id })).scope;
   stranger = (await userWithRole("admin@routes-42.test", "REGION_ADMIN", { regionId: other.id })).scope;
 });

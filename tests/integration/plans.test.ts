@@ -34,9 +34,15 @@ beforeAll(async () => {
   const a1 = await userWithRole("mo.a1@plans.test", "MUNICIPAL_COORDINATOR", { regionId: world.regionA.id, municipalityId: world.a1.id });
   coordinatorA1 = a1.scope;
   coordinatorA1Id = a1.user.id;
-  coordinatorA2 = (await userWithRole("mo.a2@plans.test", "MUNICIPAL_COORDINATOR", { regionId: world.regionA.id, municipalityId: world.a2.id })).scope;
+  coordinatorA2 = (
+    await userWithRole("mo.a2@plans.test", "MUNICIPAL_COORDINATOR", { regionId: world.regionA.id, municipalityId: world.a2.id })
+  ).scope;
   school = (
-    await userWithRole("school@plans.test", "SCHOOL_COORDINATOR", { regionId: world.regionA.id, municipalityId: world.a1.id, organizationId: world.a1s1.id })
+    await userWithRole("school@plans.test", "SCHOOL_COORDINATOR", {
+      regionId: world.regionA.id,
+      municipalityId: world.a1.id,
+      organizationId: world.a1s1.id,
+    })
   ).scope;
   foreignAdmin = (await userWithRole("admin@plans-b.test", "REGION_ADMIN", { regionId: world.regionB.id })).scope;
 });
@@ -54,7 +60,10 @@ const methodicalPlan = () =>
   });
 
 const expectCode = async (promise: Promise<unknown>, code: AppError["code"]) => {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   // Input refused by a schema is a ZodError, answered 422 at the boundary like VALIDATION.
   if (code === "VALIDATION" && error instanceof ZodError) return;
   expect(error).toBeInstanceOf(AppError);
@@ -82,17 +91,33 @@ describe("plans and their events", () => {
     const monthly = await savePlanEvent({
       scope: coordinatorA1,
       planId: plan.id,
-      input: { number: "2.7", title: "Организация методических выездов с целью оказания методической помощи", timingText: "Ежемесячно", responsibleText: "Петрова Т.А. Ваховский Ф.И." },
+      input: {
+        number: "2.7",
+        title: "Организация методических выездов с целью оказания методической помощи",
+        timingText: "Ежемесячно",
+        responsibleText: "Петрова Т.А. Ваховский Ф.И.",
+      },
     });
     const stored = await getPlan({ scope: coordinatorA1, planId: plan.id, today: "2025-10-15" });
     const [yearly, visits] = [stored.events.find((e) => e.id === event.id)!, stored.events.find((e) => e.id === monthly.id)!];
-    expect(yearly).toMatchObject({ timingKind: "RECURRING", dueDates: ["2026-08-31"], sectionId: section.id, overdue: false, nextDue: "2026-08-31" });
+    expect(yearly).toMatchObject({
+      timingKind: "RECURRING",
+      dueDates: ["2026-08-31"],
+      sectionId: section.id,
+      overdue: false,
+      nextDue: "2026-08-31",
+    });
     expect(visits.dueDates).toHaveLength(12);
     expect(visits.responsiblePeople).toEqual(["Петрова Т.А.", "Ваховский Ф.И."]);
     // September's visit was due on 30.09 and is not marked held: the event is overdue.
     expect(visits).toMatchObject({ overdue: true, missedDueDates: ["2025-09-30"], nextDue: "2025-10-31" });
 
-    await changeEventStatus({ scope: coordinatorA1, planId: plan.id, eventId: monthly.id, input: { action: "occurrence", dueDate: "2025-09-30", held: true } });
+    await changeEventStatus({
+      scope: coordinatorA1,
+      planId: plan.id,
+      eventId: monthly.id,
+      input: { action: "occurrence", dueDate: "2025-09-30", held: true },
+    });
     const after = (await getPlan({ scope: coordinatorA1, planId: plan.id, today: "2025-10-15" })).events.find((e) => e.id === monthly.id)!;
     expect(after).toMatchObject({ overdue: false, heldDates: ["2025-09-30"], status: "PLANNED" });
   });
@@ -105,7 +130,8 @@ describe("plans and their events", () => {
       planId: plan.id,
       input: { title: "Совещание с руководителями общеобразовательных организаций", timingText: "До 20 октября 2025 года" },
     });
-    const status = async () => (await getPlan({ scope: coordinatorA1, planId: plan.id, today: "2025-10-21" })).events.find((e) => e.id === id)!;
+    const status = async () =>
+      (await getPlan({ scope: coordinatorA1, planId: plan.id, today: "2025-10-21" })).events.find((e) => e.id === id)!;
     expect(await status()).toMatchObject({ timingKind: "DEADLINE", endsOn: "2025-10-20", overdue: true });
     await changeEventStatus({ scope: coordinatorA1, planId: plan.id, eventId: id, input: { action: "done", heldOn: "2025-10-19" } });
     expect(await status()).toMatchObject({ status: "DONE", heldOn: "2025-10-19", overdue: false });
@@ -113,23 +139,50 @@ describe("plans and their events", () => {
     expect(await status()).toMatchObject({ status: "CANCELLED", heldOn: null, overdue: false });
     await changeEventStatus({ scope: coordinatorA1, planId: plan.id, eventId: id, input: { action: "reopen" } });
     expect(await status()).toMatchObject({ status: "PLANNED", overdue: true });
-    await expectCode(changeEventStatus({ scope: coordinatorA1, planId: plan.id, eventId: id, input: { action: "done", heldOn: "2999-01-01" } }), "VALIDATION");
+    await expectCode(
+      changeEventStatus({ scope: coordinatorA1, planId: plan.id, eventId: id, input: { action: "done", heldOn: "2999-01-01" } }),
+      "VALIDATION",
+    );
   });
 
   it("unknown timing is kept as written, never refused", async () => {
     const plan = await db().plan.findFirstOrThrow({ where: { municipalityId: world.a1.id } });
-    const { id } = await savePlanEvent({ scope: coordinatorA1, planId: plan.id, input: { title: "Круглый стол", timingText: "по согласованию с ИРО" } });
+    const { id } = await savePlanEvent({
+      scope: coordinatorA1,
+      planId: plan.id,
+      input: { title: "Круглый стол", timingText: "по согласованию с ИРО" },
+    });
     const event = (await getPlan({ scope: coordinatorA1, planId: plan.id })).events.find((e) => e.id === id)!;
-    expect(event).toMatchObject({ timingText: "по согласованию с ИРО", timingKind: "UNKNOWN", startsOn: null, endsOn: null, overdue: false });
+    expect(event).toMatchObject({
+      timingText: "по согласованию с ИРО",
+      timingKind: "UNKNOWN",
+      startsOn: null,
+      endsOn: null,
+      overdue: false,
+    });
   });
 
   it("an edit made on an old version is a conflict and changes nothing", async () => {
     const plan = await db().plan.findFirstOrThrow({ where: { municipalityId: world.a1.id } });
-    const { id } = await savePlanEvent({ scope: coordinatorA1, planId: plan.id, input: { title: "Семинар для молодых педагогов", timingText: "Октябрь 2025 года" } });
+    const { id } = await savePlanEvent({
+      scope: coordinatorA1,
+      planId: plan.id,
+      input: { title: "Семинар для молодых педагогов", timingText: "Октябрь 2025 года" },
+    });
     const opened = (await getPlan({ scope: coordinatorA1, planId: plan.id })).events.find((e) => e.id === id)!;
-    await savePlanEvent({ scope: coordinatorA1, planId: plan.id, eventId: id, input: { title: opened.title, timingText: "Ноябрь 2025 года", updatedAt: opened.updatedAt } });
+    await savePlanEvent({
+      scope: coordinatorA1,
+      planId: plan.id,
+      eventId: id,
+      input: { title: opened.title, timingText: "Ноябрь 2025 года", updatedAt: opened.updatedAt },
+    });
     await expectCode(
-      savePlanEvent({ scope: coordinatorA1, planId: plan.id, eventId: id, input: { title: opened.title, timingText: "Декабрь 2025 года", updatedAt: opened.updatedAt } }),
+      savePlanEvent({
+        scope: coordinatorA1,
+        planId: plan.id,
+        eventId: id,
+        input: { title: opened.title, timingText: "Декабрь 2025 года", updatedAt: opened.updatedAt },
+      }),
       "CONFLICT",
     );
     const stored = (await getPlan({ scope: coordinatorA1, planId: plan.id })).events.find((e) => e.id === id)!;
@@ -138,14 +191,18 @@ describe("plans and their events", () => {
 
   it("a title already in the plan is refused", async () => {
     const plan = await db().plan.findFirstOrThrow({ where: { municipalityId: world.a1.id } });
-    await expectCode(savePlanEvent({ scope: coordinatorA1, planId: plan.id, input: { title: "круглый  стол", timingText: "Май 2026 года" } }), "CONFLICT");
+    await expectCode(
+      savePlanEvent({ scope: coordinatorA1, planId: plan.id, input: { title: "круглый  стол", timingText: "Май 2026 года" } }),
+      "CONFLICT",
+    );
   });
 });
 
 describe("who sees and changes plans", () => {
   it("reading: region staff all of the region, coordinators their own, the school its municipality's; others get 404", async () => {
     const plan = await db().plan.findFirstOrThrow({ where: { municipalityId: world.a1.id } });
-    for (const scope of [admin, auditor, coordinatorA1, school]) await expect(getPlan({ scope, planId: plan.id })).resolves.toMatchObject({ id: plan.id });
+    for (const scope of [admin, auditor, coordinatorA1, school])
+      await expect(getPlan({ scope, planId: plan.id })).resolves.toMatchObject({ id: plan.id });
     for (const scope of [coordinatorA2, foreignAdmin]) await expectCode(getPlan({ scope, planId: plan.id }), "NOT_FOUND");
     expect((await listPlans({ scope: coordinatorA2, query: {} })).total).toBe(0);
     expect((await listPlans({ scope: foreignAdmin, query: {} })).total).toBe(0);
@@ -156,10 +213,24 @@ describe("who sees and changes plans", () => {
     const plan = await db().plan.findFirstOrThrow({ where: { municipalityId: world.a1.id } });
     const input = { title: "Неделя молодого специалиста", timingText: "Ежегодно январь" };
     await expect(savePlanEvent({ scope: admin, planId: plan.id, input })).resolves.toHaveProperty("id");
-    for (const scope of [auditor, school]) await expectCode(savePlanEvent({ scope, planId: plan.id, input: { ...input, title: `${input.title} 2` } }), "FORBIDDEN");
-    for (const scope of [coordinatorA2, foreignAdmin]) await expectCode(savePlanEvent({ scope, planId: plan.id, input: { ...input, title: `${input.title} 3` } }), "NOT_FOUND");
-    await expectCode(createPlan({ scope: coordinatorA2, input: { kind: "ROADMAP", title: "Чужая", owner: `municipality:${world.a1.id}`, schoolYear: "2025/2026" } }), "VALIDATION");
-    await expectCode(createPlan({ scope: auditor, input: { kind: "ROADMAP", title: "Аудитор", owner: `region:${world.regionA.id}`, schoolYear: "2025/2026" } }), "VALIDATION");
+    for (const scope of [auditor, school])
+      await expectCode(savePlanEvent({ scope, planId: plan.id, input: { ...input, title: `${input.title} 2` } }), "FORBIDDEN");
+    for (const scope of [coordinatorA2, foreignAdmin])
+      await expectCode(savePlanEvent({ scope, planId: plan.id, input: { ...input, title: `${input.title} 3` } }), "NOT_FOUND");
+    await expectCode(
+      createPlan({
+        scope: coordinatorA2,
+        input: { kind: "ROADMAP", title: "Чужая", owner: `municipality:${world.a1.id}`, schoolYear: "2025/2026" },
+      }),
+      "VALIDATION",
+    );
+    await expectCode(
+      createPlan({
+        scope: auditor,
+        input: { kind: "ROADMAP", title: "Аудитор", owner: `region:${world.regionA.id}`, schoolYear: "2025/2026" },
+      }),
+      "VALIDATION",
+    );
   });
 
   it("the region sees every municipality with its overdue events", async () => {
@@ -191,44 +262,103 @@ describe("target indicators", () => {
     const each = await saveIndicator({
       scope: coordinatorA1,
       planId: plan.id,
-      input: { number: "7.", title: "Увеличение (учёт) числа педагогов, представивших опыт", targetText: "Не менее 1 педагога от каждой образовательной организации в год" },
+      input: {
+        number: "7.",
+        title: "Увеличение (учёт) числа педагогов, представивших опыт",
+        targetText: "Не менее 1 педагога от каждой образовательной организации в год",
+      },
     });
-    await saveIndicatorValue({ scope: coordinatorA1, planId: plan.id, input: { indicatorId: share.id, period: "2025", value: 450, base: 1631 } });
-    await saveIndicatorValue({ scope: coordinatorA1, planId: plan.id, input: { indicatorId: share.id, period: "2026", value: 600, base: 1631 } });
+    await saveIndicatorValue({
+      scope: coordinatorA1,
+      planId: plan.id,
+      input: { indicatorId: share.id, period: "2025", value: 450, base: 1631 },
+    });
+    await saveIndicatorValue({
+      scope: coordinatorA1,
+      planId: plan.id,
+      input: { indicatorId: share.id, period: "2026", value: 600, base: 1631 },
+    });
     // Entering the same period again corrects the value instead of adding one.
-    await saveIndicatorValue({ scope: coordinatorA1, planId: plan.id, input: { indicatorId: share.id, period: "2025", value: 400, base: 1631 } });
-    await saveIndicatorValue({ scope: coordinatorA1, planId: plan.id, input: { indicatorId: each.id, period: "2026", organizationId: world.a1s1.id, value: 2 } });
+    await saveIndicatorValue({
+      scope: coordinatorA1,
+      planId: plan.id,
+      input: { indicatorId: share.id, period: "2025", value: 400, base: 1631 },
+    });
+    await saveIndicatorValue({
+      scope: coordinatorA1,
+      planId: plan.id,
+      input: { indicatorId: each.id, period: "2026", organizationId: world.a1s1.id, value: 2 },
+    });
 
     const { indicators } = await getPlanIndicators({ scope: auditor, planId: plan.id });
     const shareView = indicators.find((i) => i.id === share.id)!;
     expect(shareView.unit).toBe("%");
     expect(shareView.values).toHaveLength(2);
-    expect(Object.fromEntries(shareView.periods.map((p) => [p.period, p.evaluation.status]))).toEqual({ "2025": "NOT_ACHIEVED", "2026": "ACHIEVED" });
+    expect(Object.fromEntries(shareView.periods.map((p) => [p.period, p.evaluation.status]))).toEqual({
+      "2025": "NOT_ACHIEVED",
+      "2026": "ACHIEVED",
+    });
     // Two schools in A1 and only one reported: «from every organisation» is not met.
     expect(indicators.find((i) => i.id === each.id)!.periods[0]!.evaluation.status).toBe("NOT_ACHIEVED");
-    await saveIndicatorValue({ scope: coordinatorA1, planId: plan.id, input: { indicatorId: each.id, period: "2026", organizationId: world.a1s2.id, value: 1 } });
+    await saveIndicatorValue({
+      scope: coordinatorA1,
+      planId: plan.id,
+      input: { indicatorId: each.id, period: "2026", organizationId: world.a1s2.id, value: 1 },
+    });
     const after = await getPlanIndicators({ scope: coordinatorA1, planId: plan.id });
     expect(after.indicators.find((i) => i.id === each.id)!.periods[0]!.evaluation.status).toBe("ACHIEVED");
   });
 
   it("refuses an unreadable target, a school of another municipality and a value above its base", async () => {
     const plan = await db().plan.findFirstOrThrow({ where: { municipalityId: world.a1.id } });
-    await expectCode(saveIndicator({ scope: coordinatorA1, planId: plan.id, input: { number: "9", title: "Инновации", targetText: "как можно больше" } }), "VALIDATION");
+    await expectCode(
+      saveIndicator({ scope: coordinatorA1, planId: plan.id, input: { number: "9", title: "Инновации", targetText: "как можно больше" } }),
+      "VALIDATION",
+    );
     const indicator = await db().targetIndicator.findFirstOrThrow({ where: { planId: plan.id } });
-    await expectCode(saveIndicatorValue({ scope: coordinatorA1, planId: plan.id, input: { indicatorId: indicator.id, period: "2026", organizationId: world.a2s1.id, value: 1 } }), "VALIDATION");
+    await expectCode(
+      saveIndicatorValue({
+        scope: coordinatorA1,
+        planId: plan.id,
+        input: { indicatorId: indicator.id, period: "2026", organizationId: world.a2s1.id, value: 1 },
+      }),
+      "VALIDATION",
+    );
     await expect(
-      saveIndicatorValue({ scope: coordinatorA1, planId: plan.id, input: { indicatorId: indicator.id, period: "2026", value: 2000, base: 1631 } }),
+      saveIndicatorValue({
+        scope: coordinatorA1,
+        planId: plan.id,
+        input: { indicatorId: indicator.id, period: "2026", value: 2000, base: 1631 },
+      }),
     ).rejects.toThrow(/больше базы/);
-    await expectCode(saveIndicatorValue({ scope: auditor, planId: plan.id, input: { indicatorId: indicator.id, period: "2026", value: 1 } }), "FORBIDDEN");
+    await expectCode(
+      saveIndicatorValue({ scope: auditor, planId: plan.id, input: { indicatorId: indicator.id, period: "2026", value: 1 } }),
+      "FORBIDDEN",
+    );
   });
 });
 
 describe("plan reminders", () => {
   it("a week before the due date and when overdue, to the responsible user, once", async () => {
-    const plan = await createPlan({ scope: coordinatorA1, input: { kind: "ROADMAP", title: "Дорожная карта ШНОР", owner: `municipality:${world.a1.id}`, schoolYear: "2026/2027" } });
-    const soon = await savePlanEvent({ scope: coordinatorA1, planId: plan.id, input: { title: "Методический семинар", timingText: "До 30 ноября 2026 года", responsibleUserId: coordinatorA1Id } });
-    const late = await savePlanEvent({ scope: coordinatorA1, planId: plan.id, input: { title: "Совещание", timingText: "20 ноября 2026 года" } });
-    await savePlanEvent({ scope: coordinatorA1, planId: plan.id, input: { title: "Давнее совещание", timingText: "1 сентября 2026 года" } });
+    const plan = await createPlan({
+      scope: coordinatorA1,
+      input: { kind: "ROADMAP", title: "Дорожная карта ШНОР", owner: `municipality:${world.a1.id}`, schoolYear: "2026/2027" },
+    });
+    const soon = await savePlanEvent({
+      scope: coordinatorA1,
+      planId: plan.id,
+      input: { title: "Методический семинар", timingText: "До 30 ноября 2026 года", responsibleUserId: coordinatorA1Id },
+    });
+    const late = await savePlanEvent({
+      scope: coordinatorA1,
+      planId: plan.id,
+      input: { title: "Совещание", timingText: "20 ноября 2026 года" },
+    });
+    await savePlanEvent({
+      scope: coordinatorA1,
+      planId: plan.id,
+      input: { title: "Давнее совещание", timingText: "1 сентября 2026 года" },
+    });
     const now = new Date("2026-11-23T09:00:00Z");
     const first = await sendPlanReminders({ now });
     const notes = await db().notification.findMany({ where: { link: { startsWith: `/plans/${plan.id}` } }, orderBy: { title: "asc" } });

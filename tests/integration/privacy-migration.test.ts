@@ -35,13 +35,37 @@ describe("the privacy migration over existing data", () => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     const ids = Object.fromEntries(
-      ["region", "mo", "school", "user", "iup", "scan", "attachment", "evidence", "report", "logo", "stray", "student", "doc", "template", "version", "campaign", "blank", "finding", "job"].map((k) => [k, randomUUID()]),
+      [
+        "region",
+        "mo",
+        "school",
+        "user",
+        "iup",
+        "scan",
+        "attachment",
+        "evidence",
+        "report",
+        "logo",
+        "stray",
+        "student",
+        "doc",
+        "template",
+        "version",
+        "campaign",
+        "blank",
+        "finding",
+        "job",
+      ].map((k) => [k, randomUUID()]),
     ) as Record<string, string>;
     try {
       const q = (sql: string, values: unknown[] = []) => client.query(sql, values);
       await q(`INSERT INTO "Region" (id, code, name) VALUES ($1, '77', 'Регион')`, [ids.region]);
       await q(`INSERT INTO "Municipality" (id, "regionId", name) VALUES ($1, $2, 'МО')`, [ids.mo, ids.region]);
-      await q(`INSERT INTO "Organization" (id, "regionId", "municipalityId", kind, name) VALUES ($1, $2, $3, 'SCHOOL', 'Школа')`, [ids.school, ids.region, ids.mo]);
+      await q(`INSERT INTO "Organization" (id, "regionId", "municipalityId", kind, name) VALUES ($1, $2, $3, 'SCHOOL', 'Школа')`, [
+        ids.school,
+        ids.region,
+        ids.mo,
+      ]);
       await q(`INSERT INTO "User" (id, email, name, "passwordHash") VALUES ($1, 'u@x.test', 'U', 'x')`, [ids.user]);
       for (const key of ["iup", "scan", "attachment", "evidence", "report", "logo", "stray"]) {
         const fileName = key === "iup" ? "ИУП Тайный Тимофей.pdf" : `${key}.pdf`;
@@ -61,9 +85,15 @@ describe("the privacy migration over existing data", () => {
          VALUES ($1, $2, $3, $4, 'приказ', '1', 'О плане', $5, now())`,
         [ids.doc, ids.region, ids.mo, ids.school, ids.scan],
       );
-      await q(`INSERT INTO "Template" (id, "regionId", key, name, level) VALUES ($1, $2, 'k', 'Бланк', 'SCHOOL')`, [ids.template, ids.region]);
+      await q(`INSERT INTO "Template" (id, "regionId", key, name, level) VALUES ($1, $2, 'k', 'Бланк', 'SCHOOL')`, [
+        ids.template,
+        ids.region,
+      ]);
       await q(`INSERT INTO "TemplateVersion" (id, "templateId", version, content) VALUES ($1, $2, 1, '{}')`, [ids.version, ids.template]);
-      await q(`INSERT INTO "Campaign" (id, "regionId", name, date, deadline) VALUES ($1, $2, 'К', '2025-01-01', '2025-02-01')`, [ids.campaign, ids.region]);
+      await q(`INSERT INTO "Campaign" (id, "regionId", name, date, deadline) VALUES ($1, $2, 'К', '2025-01-01', '2025-02-01')`, [
+        ids.campaign,
+        ids.region,
+      ]);
       await q(
         `INSERT INTO "Blank" (id, "regionId", "campaignId", "templateVersionId", "municipalityId", "organizationId", "subjectId", "updatedAt")
          VALUES ($1, $2, $3, $4, $5, $6, $6, now())`,
@@ -84,17 +114,24 @@ describe("the privacy migration over existing data", () => {
         `INSERT INTO "ReportJob" (id, "regionId", "requestedById", kind, "subjectId", "dedupeKey", title, "fileId") VALUES ($1, $2, $3, 'records', $2, 'x', 'Отчёт', $4)`,
         [ids.job, ids.region, ids.user, ids.report],
       );
-      await q(`INSERT INTO "ReportSettings" ("regionId", "organizationName", "logoFileId", "updatedAt") VALUES ($1, 'ИРО', $2, now())`, [ids.region, ids.logo]);
+      await q(`INSERT INTO "ReportSettings" ("regionId", "organizationName", "logoFileId", "updatedAt") VALUES ($1, 'ИРО', $2, now())`, [
+        ids.region,
+        ids.logo,
+      ]);
       // The trail as the old redaction wrote it: name and birth date hidden by field name, the rest in the clear.
       const event = (entity: string, entityId: string, after: unknown) =>
-        q(`INSERT INTO "AuditEvent" (id, "actorName", "regionId", action, entity, "entityId", after) VALUES ($1, 'Школа', $2, 'CREATE', $3, $4, $5)`, [
-          randomUUID(),
-          ids.region,
-          entity,
-          entityId,
-          JSON.stringify(after),
-        ]);
-      await event("DotStudent", ids.student!, { id: ids.student, regionId: ids.region, fullName: "[скрыто]", grade: "5", timetable: "диагноз F84", organizationId: ids.school });
+        q(
+          `INSERT INTO "AuditEvent" (id, "actorName", "regionId", action, entity, "entityId", after) VALUES ($1, 'Школа', $2, 'CREATE', $3, $4, $5)`,
+          [randomUUID(), ids.region, entity, entityId, JSON.stringify(after)],
+        );
+      await event("DotStudent", ids.student!, {
+        id: ids.student,
+        regionId: ids.region,
+        fullName: "[скрыто]",
+        grade: "5",
+        timetable: "диагноз F84",
+        organizationId: ids.school,
+      });
       await event("StoredFile", ids.iup!, { id: ids.iup, regionId: ids.region, name: "ИУП Тайный Тимофей.pdf", size: 1 });
       await event("StoredFile", ids.scan!, { id: ids.scan, regionId: ids.region, name: "scan.pdf", size: 1 });
       await event("DotStudentTeacher", `${ids.student}:${randomUUID()}`, { studentId: ids.student, teacherId: "t" });
@@ -124,14 +161,21 @@ describe("the privacy migration over existing data", () => {
       const [doc] = (await after.query(`SELECT "scopeId"::text AS "scopeId" FROM "RegistryDocument"`)).rows;
       expect(doc).toEqual({ scopeId: ids.school });
 
-      const trail = (await after.query<{ entity: string; after: Record<string, unknown> }>(`SELECT entity, after FROM "AuditEvent" ORDER BY entity`)).rows;
+      const trail = (
+        await after.query<{ entity: string; after: Record<string, unknown> }>(`SELECT entity, after FROM "AuditEvent" ORDER BY entity`)
+      ).rows;
       const text = JSON.stringify(trail);
       for (const secret of ["Тайный", "F84", '"grade":"5"', ids.school]) expect(text).not.toContain(secret);
       const byEntity = Object.fromEntries(trail.map((e) => [e.entity, e.after]));
       expect(byEntity.DotStudent).toMatchObject({ id: ids.student, regionId: ids.region, grade: "[данные ребёнка скрыты]" });
       expect(byEntity.DotStudentTeacher).toEqual({ studentId: ids.student, teacherId: "t" });
       expect(byEntity.RegistryDocument).toEqual({ id: ids.doc, title: "О плане" });
-      expect(trail.filter((e) => e.entity === "StoredFile").map((e) => e.after.name).sort()).toEqual(["[данные ребёнка скрыты]", "scan.pdf"]);
+      expect(
+        trail
+          .filter((e) => e.entity === "StoredFile")
+          .map((e) => e.after.name)
+          .sort(),
+      ).toEqual(["[данные ребёнка скрыты]", "scan.pdf"]);
     } finally {
       await after.end();
     }

@@ -60,11 +60,15 @@ describe("download limit per user (rate-limiter-flexible on PostgreSQL)", () => 
       create: { key: `export:user:${auditor.userId}`, points: 30, expire: BigInt(Date.now() + 40_000) },
       update: { points: 30, expire: BigInt(Date.now() + 40_000) },
     });
-    const list = await exportListRoute(new Request("http://localhost/api/exports/plans?format=csv"), { params: Promise.resolve({ list: "plans" }) });
+    const list = await exportListRoute(new Request("http://localhost/api/exports/plans?format=csv"), {
+      params: Promise.resolve({ list: "plans" }),
+    });
     expect(list.status).toBe(429);
     expect(list.headers.get("retry-after")).toBe("40");
     const id = "01900000-0000-7000-8000-000000000000";
-    const report = await reportRoute(new Request(`http://localhost/api/reports/audit/${id}`), { params: Promise.resolve({ kind: "audit", id }) });
+    const report = await reportRoute(new Request(`http://localhost/api/reports/audit/${id}`), {
+      params: Promise.resolve({ kind: "audit", id }),
+    });
     expect(report.status).toBe(429);
     expect((await report.json()).error.code).toBe("RATE_LIMITED");
   });

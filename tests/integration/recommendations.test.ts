@@ -27,7 +27,9 @@ describe("default recommendations", () => {
   });
 
   it("are edited by the region's admin only, and refuse an empty text", async () => {
-    await expect(saveRecommendations({ scope: auditor.scope, input: { texts: { ABSENT: "Другой текст рекомендации" } } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      saveRecommendations({ scope: auditor.scope, input: { texts: { ABSENT: "Другой текст рекомендации" } } }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(saveRecommendations({ scope: admin.scope, input: { texts: { ABSENT: "" } } })).rejects.toBeInstanceOf(ZodError);
     expect((await getRecommendations({ scope: auditor.scope })).ABSENT).toBe("Разработать и утвердить план работы по направлению.");
   });

@@ -37,11 +37,18 @@ const storageRoot = mkdtempSync(path.join(os.tmpdir(), "report-jobs-"));
 vi.stubEnv("STORAGE_DIR", storageRoot);
 
 const as = (scope: Scope | null) => vi.mocked(getScope).mockResolvedValue(scope);
-const call = <P>(route: (request: Request, context: { params: Promise<P> }) => Promise<Response>, url: string, params: P, init?: RequestInit) =>
-  route(new Request(`http://localhost${url}`, init), { params: Promise.resolve(params) });
+const call = <P>(
+  route: (request: Request, context: { params: Promise<P> }) => Promise<Response>,
+  url: string,
+  params: P,
+  init?: RequestInit,
+) => route(new Request(`http://localhost${url}`, init), { params: Promise.resolve(params) });
 
 async function codeOf(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   if (error instanceof AppError) return error.code;
   throw new Error(`expected a refusal, got ${String(error)}`);
 }
@@ -105,9 +112,8 @@ describe("background reports", () => {
     expect(again.map((job) => job.id)).toEqual([jobId, jobId, jobId]);
 
     // Held in RUNNING until released, to ask again while it runs.
-    const { buildReport: realBuild } = await vi.importActual<typeof import("@/lib/server/reports/build-report")>(
-      "@/lib/server/reports/build-report",
-    );
+    const { buildReport: realBuild } =
+      await vi.importActual<typeof import("@/lib/server/reports/build-report")>("@/lib/server/reports/build-report");
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     vi.mocked(buildReport).mockImplementationOnce(async (options) => {
@@ -121,11 +127,16 @@ describe("background reports", () => {
       job = await getReportJob({ scope: auditor, id: jobId });
     }
     as(auditor);
-    const whileRunning = await call(requestRoute, "/api/reports/jobs", {}, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ kind: "campaign", id: campaignId }),
-    });
+    const whileRunning = await call(
+      requestRoute,
+      "/api/reports/jobs",
+      {},
+      {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ kind: "campaign", id: campaignId }),
+      },
+    );
     expect(whileRunning.status).toBe(202);
     expect(await whileRunning.json()).toMatchObject({ id: jobId, status: "RUNNING" });
     expect(await db().reportJob.count()).toBe(1);
@@ -176,9 +187,19 @@ describe("background reports", () => {
   it("refuse another region's campaign as not found, before anything is queued", async () => {
     expect(await codeOf(requestReport({ scope: stranger, kind: "campaign", id: campaignId }))).toBe("NOT_FOUND");
     as(stranger);
-    const refused = await call(requestRoute, "/api/reports/jobs", {}, { method: "POST", body: JSON.stringify({ kind: "campaign", id: campaignId }) });
+    const refused = await call(
+      requestRoute,
+      "/api/reports/jobs",
+      {},
+      { method: "POST", body: JSON.stringify({ kind: "campaign", id: campaignId }) },
+    );
     expect(refused.status).toBe(404);
-    const unknownKind = await call(requestRoute, "/api/reports/jobs", {}, { method: "POST", body: JSON.stringify({ kind: "nonsense", id: campaignId }) });
+    const unknownKind = await call(
+      requestRoute,
+      "/api/reports/jobs",
+      {},
+      { method: "POST", body: JSON.stringify({ kind: "nonsense", id: campaignId }) },
+    );
     expect(unknownKind.status).toBe(422);
     expect(await db().reportJob.count({ where: { requestedById: stranger.userId } })).toBe(0);
   });

@@ -52,7 +52,12 @@ function textOf(file: string, page?: number): string {
 
 function infoOf(file: string): Record<string, string> {
   const out = execFileSync("pdfinfo", [file], { encoding: "utf8" });
-  return Object.fromEntries(out.split("\n").filter((l) => l.includes(":")).map((l) => [l.slice(0, l.indexOf(":")), l.slice(l.indexOf(":") + 1).trim()]));
+  return Object.fromEntries(
+    out
+      .split("\n")
+      .filter((l) => l.includes(":"))
+      .map((l) => [l.slice(0, l.indexOf(":")), l.slice(l.indexOf(":") + 1).trim()]),
+  );
 }
 
 /** Each needle found after the previous one. */
@@ -60,17 +65,23 @@ function expectInOrder(text: string, needles: Array<string | RegExp>) {
   let from = 0;
   for (const needle of needles) {
     const rest = text.slice(from);
-    const match = typeof needle === "string" ? { index: rest.indexOf(needle), length: needle.length } : (() => {
-      const m = needle.exec(rest);
-      return { index: m ? m.index : -1, length: m ? m[0].length : 0 };
-    })();
+    const match =
+      typeof needle === "string"
+        ? { index: rest.indexOf(needle), length: needle.length }
+        : (() => {
+            const m = needle.exec(rest);
+            return { index: m ? m.index : -1, length: m ? m[0].length : 0 };
+          })();
     expect(match.index, `«${String(needle)}» after position ${from}`).toBeGreaterThanOrEqual(0);
     from += match.index + match.length;
   }
 }
 
 async function codeOf(call: Promise<unknown>) {
-  const error = await call.then(() => null, (e: unknown) => e);
+  const error = await call.then(
+    () => null,
+    (e: unknown) => e,
+  );
   if (error instanceof AppError) return error.code;
   throw new Error(`expected a refusal, got ${String(error)}`);
 }
@@ -214,7 +225,13 @@ describe("the campaign report", () => {
   let report: BuiltReport;
   beforeAll(async () => {
     const stages: string[] = [];
-    report = await buildReport({ scope: auditor, kind: "campaign", id: campaignId, today: TODAY, onProgress: (p) => void stages.push(`${p.fraction}:${p.stage}`) });
+    report = await buildReport({
+      scope: auditor,
+      kind: "campaign",
+      id: campaignId,
+      today: TODAY,
+      onProgress: (p) => void stages.push(`${p.fraction}:${p.stage}`),
+    });
     expect(stages[0]).toBe("0:Загрузка данных");
     expect(stages.at(-1)).toBe("1:Готово");
     file = save(report);
@@ -365,7 +382,11 @@ describe("the records report", () => {
 
   it("counts a municipality by school and a region by municipality", async () => {
     const byMunicipal = textOf(save(await buildReport({ scope: municipal, kind: "records", id: slavyanskyId, today: TODAY })));
-    expectInOrder(byMunicipal, ["Муниципальное образование: Славянский район (Краснодарский край)", "По школам", /МБОУ СОШ № 1\s+2\s+1\s+1\s+1/]);
+    expectInOrder(byMunicipal, [
+      "Муниципальное образование: Славянский район (Краснодарский край)",
+      "По школам",
+      /МБОУ СОШ № 1\s+2\s+1\s+1\s+1/,
+    ]);
     const byRegion = textOf(save(await buildReport({ scope: admin, kind: "records", id: krasnodarId, today: TODAY })));
     expectInOrder(byRegion, ["Регион: Краснодарский край", "По муниципальным образованиям", /Славянский район\s+2\s+1\s+1\s+1/]);
     for (const name of NAMES) expect(byRegion + byMunicipal).not.toContain(name);
@@ -380,7 +401,11 @@ describe("the records report", () => {
 
 describe("report settings", () => {
   it("default to the region's name, and a region admin names the issuer with a logo every report then carries", async () => {
-    expect(await getReportSettings({ scope: admin })).toMatchObject({ organizationName: "Краснодарский край", isDefault: true, logo: null });
+    expect(await getReportSettings({ scope: admin })).toMatchObject({
+      organizationName: "Краснодарский край",
+      isDefault: true,
+      logo: null,
+    });
     const settings = await getReportSettings({ scope: admin });
     const [kind, ownerId] = settings.logoOwner!.split(":") as ["organization", string];
     expect(kind).toBe("organization");
@@ -422,7 +447,8 @@ describe("report settings", () => {
 });
 
 describe("GET /api/reports/[kind]/[id]", () => {
-  const get = (kind: string, id: string) => GET(new Request(`http://test/api/reports/${kind}/${id}`), { params: Promise.resolve({ kind, id }) });
+  const get = (kind: string, id: string) =>
+    GET(new Request(`http://test/api/reports/${kind}/${id}`), { params: Promise.resolve({ kind, id }) });
 
   it("downloads a PDF the caller may see, as an attachment that is never cached", async () => {
     caller = auditor;
@@ -432,7 +458,11 @@ describe("GET /api/reports/[kind]/[id]", () => {
     expect(response.headers.get("content-disposition")).toContain("filename*=UTF-8''%D0%90%D1%83%D0%B4%D0%B8%D1%82");
     expect(response.headers.get("cache-control")).toBe("private, no-store");
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
-    expect(Buffer.from(await response.arrayBuffer()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(
+      Buffer.from(await response.arrayBuffer())
+        .subarray(0, 5)
+        .toString("latin1"),
+    ).toBe("%PDF-");
   });
 
   it("answers 404 for a foreign id, an unknown kind or a malformed id, and 401 without a session", async () => {

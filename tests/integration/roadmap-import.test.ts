@@ -27,7 +27,10 @@ const EXPECTED: Array<{ title: string; kind: string; start: string | null; end: 
     start: "2020-09-22",
     end: "2020-09-22",
     people: ["Петрова Т.А."],
-    documents: ["Письмо департамента образования муниципального образования город Краснодар от 27.04.2021 № 3121/30", "Приказ департамента образования МО город Краснодар от 25.02.2021 № 161"],
+    documents: [
+      "Письмо департамента образования муниципального образования город Краснодар от 27.04.2021 № 3121/30",
+      "Приказ департамента образования МО город Краснодар от 25.02.2021 № 161",
+    ],
   },
   {
     title: "Проведение выездной проверки качества образования в школах с низкими результатами ВПР",
@@ -51,7 +54,10 @@ const EXPECTED: Array<{ title: string; kind: string; start: string | null; end: 
     start: null,
     end: "2020-10-20",
     people: PEOPLE_3,
-    documents: ["Протокол совещания при диреткоре департамента образования МО Краснодар от 12.10.2021", "Письмо департамента образования муниципального образования город Краснодар от 27.04.2021 № 3121/30"],
+    documents: [
+      "Протокол совещания при диреткоре департамента образования МО Краснодар от 12.10.2021",
+      "Письмо департамента образования муниципального образования город Краснодар от 27.04.2021 № 3121/30",
+    ],
   },
   {
     title: 'Совещание с руководителями общеобразовательных организация "Об изучении деятельности школ',
@@ -126,9 +132,11 @@ const EXPECTED: Array<{ title: string; kind: string; start: string | null; end: 
     people: PEOPLE_2,
     documents: ["Письмо департамента образования МО город Краснодар от 27.04.2021 № 3120/30"],
   },
-  ...["Организация мастер классов по управлению образовательной системой", "Организация мастер классов для учителей предметников", "Организация семинаров-практикумов"].map(
-    (title) => ({ title, kind: "PERIOD", start: SCHOOL_YEAR.start, end: SCHOOL_YEAR.end, people: [], documents: [] }),
-  ),
+  ...[
+    "Организация мастер классов по управлению образовательной системой",
+    "Организация мастер классов для учителей предметников",
+    "Организация семинаров-практикумов",
+  ].map((title) => ({ title, kind: "PERIOD", start: SCHOOL_YEAR.start, end: SCHOOL_YEAR.end, people: [], documents: [] })),
 ];
 
 let regionId: string;
@@ -177,12 +185,21 @@ describe("roadmap import of seed 002", () => {
     expect(result.planIds).toHaveLength(1);
 
     const plan = await getPlan({ scope: coordinator, planId: result.planIds[0]!, today: "2026-11-23" });
-    expect(plan).toMatchObject({ kind: "ROADMAP", schoolYear: "2020/2021", startsOn: "2020-09-01", endsOn: "2021-08-31", municipalityName: "город Краснодар" });
+    expect(plan).toMatchObject({
+      kind: "ROADMAP",
+      schoolYear: "2020/2021",
+      startsOn: "2020-09-01",
+      endsOn: "2021-08-31",
+      municipalityName: "город Краснодар",
+    });
     expect(plan.events).toHaveLength(EXPECTED.length);
     for (const [i, expected] of EXPECTED.entries()) {
       const event = plan.events[i]!;
       expect(event.title.startsWith(expected.title), `event ${i + 1}: ${event.title}`).toBe(true);
-      expect({ kind: event.timingKind, start: event.startsOn, end: event.endsOn, people: event.responsiblePeople }, `event ${i + 1}`).toEqual({
+      expect(
+        { kind: event.timingKind, start: event.startsOn, end: event.endsOn, people: event.responsiblePeople },
+        `event ${i + 1}`,
+      ).toEqual({
         kind: expected.kind,
         start: expected.start,
         end: expected.end,
@@ -194,7 +211,10 @@ describe("roadmap import of seed 002", () => {
     const forum = plan.events[12]!;
     expect(forum.responsibleText).toBe("МНЦ");
     expect(forum.documents).toEqual([
-      expect.objectContaining({ documentId: null, label: 'Августовский форум "МСОКО - путь к развитию и совершенствованию, круглый стол "Школы, которым можно доверять"' }),
+      expect.objectContaining({
+        documentId: null,
+        label: 'Августовский форум "МСОКО - путь к развитию и совершенствованию, круглый стол "Школы, которым можно доверять"',
+      }),
     ]);
     expect(plan.events[0]!.description).toMatch(/^В рамках проведения и подготовки семинара проведен мониторинг/);
     expect(plan.events[0]!.audience).toBe("руководители общеобразовательных организаций ШНОР/ШССУ, кураторы ШНОР/ШССУ");
@@ -216,10 +236,12 @@ describe("roadmap import of seed 002", () => {
   it("the XLSX export re-imports to the same events", async () => {
     const plan = await db().plan.findFirstOrThrow({ where: { municipalityId: krasnodarId, kind: "ROADMAP" } });
     const snapshot = async () =>
-      (await getPlan({ scope: coordinator, planId: plan.id, today: "2026-11-23" })).events.map(({ id: _id, updatedAt: _u, documents, ...rest }) => ({
-        ...rest,
-        documents: documents.map(({ id: _d, ...doc }) => doc),
-      }));
+      (await getPlan({ scope: coordinator, planId: plan.id, today: "2026-11-23" })).events.map(
+        ({ id: _id, updatedAt: _u, documents, ...rest }) => ({
+          ...rest,
+          documents: documents.map(({ id: _d, ...doc }) => doc),
+        }),
+      );
     const before = await snapshot();
     for (const format of ["xlsx", "csv"] as const) {
       const file = await exportRoadmap({ scope: coordinator, planId: plan.id, format });
@@ -239,7 +261,14 @@ describe("editing an imported event", () => {
         scope: coordinator,
         planId: plan.id,
         eventId: event.id,
-        input: { ...event, number: event.number ?? "", documentIds: registryDocuments(event), links: [], timingText: event.timingText, updatedAt: event.updatedAt },
+        input: {
+          ...event,
+          number: event.number ?? "",
+          documentIds: registryDocuments(event),
+          links: [],
+          timingText: event.timingText,
+          updatedAt: event.updatedAt,
+        },
       });
     }
     const after = await getPlan({ scope: coordinator, planId: plan.id });
@@ -273,11 +302,24 @@ describe("a broken roadmap file", () => {
   it("refuses a municipality the file names but the directory does not know, and one the caller does not coordinate", async () => {
     const before = await counts();
     const text = SEED_002.toString("utf8");
-    const unknown = await importRoadmap({ scope: coordinator, bytes: Buffer.from(text.replaceAll("| 23 | Краснодар |", "| 23 | Атлантида |")) });
-    expect(unknown.errors[0]).toMatchObject({ row: 8, column: "Муниципалитет", message: "Муниципалитет «Атлантида» не найден в регионе 23." });
-    const foreign = await importRoadmap({ scope: coordinator, bytes: Buffer.from(text.replaceAll("| 23 | Краснодар |", "| 23 | Славянский район |")) });
+    const unknown = await importRoadmap({
+      scope: coordinator,
+      bytes: Buffer.from(text.replaceAll("| 23 | Краснодар |", "| 23 | Атлантида |")),
+    });
+    expect(unknown.errors[0]).toMatchObject({
+      row: 8,
+      column: "Муниципалитет",
+      message: "Муниципалитет «Атлантида» не найден в регионе 23.",
+    });
+    const foreign = await importRoadmap({
+      scope: coordinator,
+      bytes: Buffer.from(text.replaceAll("| 23 | Краснодар |", "| 23 | Славянский район |")),
+    });
     expect(foreign.errors[0]).toMatchObject({ row: 8, column: "Муниципалитет", message: "Вы не ведёте планы этого муниципалитета." });
-    const otherRegion = await importRoadmap({ scope: coordinator, bytes: Buffer.from(text.replaceAll("| 23 | Краснодар |", "| 42 | Краснодар |")) });
+    const otherRegion = await importRoadmap({
+      scope: coordinator,
+      bytes: Buffer.from(text.replaceAll("| 23 | Краснодар |", "| 42 | Краснодар |")),
+    });
     expect(otherRegion.errors[0]).toMatchObject({ row: 8, column: "Код региона" });
     expect(await counts()).toEqual(before);
   });

@@ -44,9 +44,27 @@ const SEED_001_ROWS: (string | number)[][] = [
     "Лехтина Лариса Петровна",
     "3-42-40",
   ],
-  [3, 'МБОУ "Основная общеобразовательная школа № 15"', "652809, РФ, Кемеровская область, г. Калтан, ул. Дзержинского, 3", "Белоногова Наталья Александровна", "3-08-66"],
-  [4, 'МБОУ "Основная общеобразовательная школа № 18"', "652740, РФ, Кемеровская область, г. Калтан, переулок Советский, 9 а", "Луговенко Екатерина Андреевна", "3-05-77"],
-  [5, 'МБОУ "Основная общеобразовательная школа № 29"', "652809, РФ, Кемеровская область, г. Калтан, ул. Спортивная, 16", "Конурина Ольга Николаевна", "3-48-02"],
+  [
+    3,
+    'МБОУ "Основная общеобразовательная школа № 15"',
+    "652809, РФ, Кемеровская область, г. Калтан, ул. Дзержинского, 3",
+    "Белоногова Наталья Александровна",
+    "3-08-66",
+  ],
+  [
+    4,
+    'МБОУ "Основная общеобразовательная школа № 18"',
+    "652740, РФ, Кемеровская область, г. Калтан, переулок Советский, 9 а",
+    "Луговенко Екатерина Андреевна",
+    "3-05-77",
+  ],
+  [
+    5,
+    'МБОУ "Основная общеобразовательная школа № 29"',
+    "652809, РФ, Кемеровская область, г. Калтан, ул. Спортивная, 16",
+    "Конурина Ольга Николаевна",
+    "3-48-02",
+  ],
 ];
 
 async function xlsxOf(rows: ExcelJS.CellValue[][]): Promise<Buffer> {
@@ -84,8 +102,10 @@ beforeAll(async () => {
   });
   adminA = (await userWithRole("admin@sci-a.test", "REGION_ADMIN", { regionId: t.regionA.id })).scope;
   auditorA = (await userWithRole("auditor@sci-a.test", "REGION_AUDITOR", { regionId: t.regionA.id })).scope;
-  coordinator = (await userWithRole("mo@sci-kaltan.test", "MUNICIPAL_COORDINATOR", { regionId: t.regionA.id, municipalityId: kaltan.id })).scope;
-  otherCoordinator = (await userWithRole("mo@sci-a2.test", "MUNICIPAL_COORDINATOR", { regionId: t.regionA.id, municipalityId: t.a2.id })).scope;
+  coordinator = (await userWithRole("mo@sci-kaltan.test", "MUNICIPAL_COORDINATOR", { regionId: t.regionA.id, municipalityId: kaltan.id }))
+    .scope;
+  otherCoordinator = (await userWithRole("mo@sci-a2.test", "MUNICIPAL_COORDINATOR", { regionId: t.regionA.id, municipalityId: t.a2.id }))
+    .scope;
   schoolCoordinator = (
     await userWithRole("school@sci-kaltan.test", "SCHOOL_COORDINATOR", {
       regionId: t.regionA.id,
@@ -138,7 +158,10 @@ describe("importing seed 001's table", () => {
     expect(result).toMatchObject({ dryRun: false, created: 5, updated: 0, unchanged: 0, errors: [] });
     expect(withoutIds(await schoolsOf(kaltan.id))).toEqual(KALTAN_AS_STORED);
     const kinds = await db().organization.groupBy({ by: ["kind"], where: { municipalityId: kaltan.id }, _count: true });
-    expect(kinds.map((k) => [k.kind, k._count]).sort()).toEqual([["EDUCATION_AUTHORITY", 1], ["SCHOOL", 5]]);
+    expect(kinds.map((k) => [k.kind, k._count]).sort()).toEqual([
+      ["EDUCATION_AUTHORITY", 1],
+      ["SCHOOL", 5],
+    ]);
   });
 });
 
@@ -149,7 +172,13 @@ describe("a broken file", () => {
       HEADER,
       ["1", "МБОУ СОШ № 100", "г. Калтан, ул. Новая, 1", "Новикова Нина Ивановна", "3-00-01"],
       ["2", "", "г. Калтан, ул. Новая, 2", "Без Названия", "3-00-02"],
-      ["3", 'МБОУ "Основная общеобразовательная школа № 15"', "652809, РФ, Кемеровская область, г. Калтан, ул. Дзержинского, 3", "Другой Руководитель", "3-08-66"],
+      [
+        "3",
+        'МБОУ "Основная общеобразовательная школа № 15"',
+        "652809, РФ, Кемеровская область, г. Калтан, ул. Дзержинского, 3",
+        "Другой Руководитель",
+        "3-08-66",
+      ],
       ["4", "МБОУ СОШ № 101", "г. Калтан, ул. Новая, 4", "", "спросить у секретаря"],
       ["5", "мбоу сош №100", "г. Калтан, ул. Новая, 5", "", ""],
     ]);
@@ -160,7 +189,8 @@ describe("a broken file", () => {
       {
         row: 5,
         column: PHONE,
-        message: "«спросить у секретаря» не похоже на номер телефона: допустимы цифры, пробелы, «+», «-» и скобки (например, 8 (384-72) 3-18-39).",
+        message:
+          "«спросить у секретаря» не похоже на номер телефона: допустимы цифры, пробелы, «+», «-» и скобки (например, 8 (384-72) 3-18-39).",
       },
       { row: 6, column: NAME, message: "Организация «мбоу сош №100» уже есть в строке 2: одна организация — одна строка." },
     ]);
@@ -188,7 +218,13 @@ describe("importing again", () => {
     const result = await importSchools({ scope: adminA, municipalityId: kaltan.id, bytes: csvOf(rows) });
     expect(result).toMatchObject({ created: 1, updated: 2, unchanged: 3, errors: [] });
     expect(result.rows.filter((r) => r.action === "update")).toEqual([
-      { row: 2, name: 'МБОУ "Средняя общеобразовательная школа № 1"', action: "update", previousName: 'МБОУ "Средняя общеобразовательная школа № 1"', changes: ["phone"] },
+      {
+        row: 2,
+        name: 'МБОУ "Средняя общеобразовательная школа № 1"',
+        action: "update",
+        previousName: 'МБОУ "Средняя общеобразовательная школа № 1"',
+        changes: ["phone"],
+      },
       {
         row: 4,
         name: "мбоу «Основная общеобразовательная школа № 15»",
@@ -256,7 +292,10 @@ describe("formula-like cells", () => {
   it("are neutralised on export: an apostrophe in CSV, a text cell in XLSX; and import back unchanged", async () => {
     const before = await schoolsOf(kaltan.id);
     const csv = await exportSchools({ scope: adminA, municipalityId: kaltan.id, format: "csv" });
-    const line = csv.bytes.toString("utf8").split("\r\n").find((l) => l.includes("МБОУ СОШ № 200"));
+    const line = csv.bytes
+      .toString("utf8")
+      .split("\r\n")
+      .find((l) => l.includes("МБОУ СОШ № 200"));
     expect(line).toMatch(/;"'=HYPERLINK\(""http:\/\/x""\)";'\+7 \(384-72\) 3-00-00$/u);
 
     const xlsx = await exportSchools({ scope: adminA, municipalityId: kaltan.id, format: "xlsx" });
@@ -295,7 +334,10 @@ describe("the API", () => {
   const post = (id: string, bytes: Buffer, query = "") => {
     const form = new FormData();
     form.append("file", new File([new Uint8Array(bytes)], "школы.csv", { type: "text/csv" }));
-    return importRoute(new Request(`http://localhost/api/municipalities/${id}/schools${query}`, { method: "POST", body: form }), params(id));
+    return importRoute(
+      new Request(`http://localhost/api/municipalities/${id}/schools${query}`, { method: "POST", body: form }),
+      params(id),
+    );
   };
   const get = (id: string, query = "") => exportRoute(new Request(`http://localhost/api/municipalities/${id}/schools${query}`), params(id));
 
@@ -317,7 +359,10 @@ describe("the API", () => {
 
     const broken = await post(kaltan.id, csvOf([HEADER, ["1", "", "ул. Новая, 6", "", ""]]));
     expect(broken.status).toBe(422);
-    expect(await broken.json()).toMatchObject({ created: 0, errors: [{ row: 2, column: NAME, message: "Укажите наименование организации." }] });
+    expect(await broken.json()).toMatchObject({
+      created: 0,
+      errors: [{ row: 2, column: NAME, message: "Укажите наименование организации." }],
+    });
   });
 
   it("downloads XLSX or CSV with a Cyrillic file name", async () => {
@@ -386,10 +431,14 @@ describe("command line functions", () => {
 
   it("names a municipality, format or file it cannot find", async () => {
     const out = path.join(dir, "x.xlsx");
-    expect((await failure(schoolsExport(["--municipality", `${t.regionA.code}/Нет такого`, "--format", "xlsx", "--out", out]))).message).toContain(
-      "no municipality",
+    expect(
+      (await failure(schoolsExport(["--municipality", `${t.regionA.code}/Нет такого`, "--format", "xlsx", "--out", out]))).message,
+    ).toContain("no municipality");
+    expect((await failure(schoolsExport(["--municipality", municipalityArg(), "--format", "pdf", "--out", out]))).message).toContain(
+      "xlsx or csv",
     );
-    expect((await failure(schoolsExport(["--municipality", municipalityArg(), "--format", "pdf", "--out", out]))).message).toContain("xlsx or csv");
-    expect((await failure(schoolsImport([path.join(dir, "missing.csv"), "--municipality", municipalityArg()]))).message).toContain("такого файла нет");
+    expect((await failure(schoolsImport([path.join(dir, "missing.csv"), "--municipality", municipalityArg()]))).message).toContain(
+      "такого файла нет",
+    );
   });
 });

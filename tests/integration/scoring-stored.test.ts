@@ -21,14 +21,25 @@ beforeAll(async () => {
 });
 
 const doc = (present = true): TBlankAnswer => ({
-  kind: "DOCUMENT", present, docType: "Приказ", issuer: "УО", date: present ? "2022-08-30" : null, number: present ? "5" : "", title: "", fileId: null,
+  kind: "DOCUMENT",
+  present,
+  docType: "Приказ",
+  issuer: "УО",
+  date: present ? "2022-08-30" : null,
+  number: present ? "5" : "",
+  title: "",
+  fileId: null,
 });
 
 async function fillAndSubmit(answers: Array<[string, TBlankAnswer]>) {
   const blank = await w.blankOf(w.t.a1.id);
   const saved = await saveBlankAnswers({
     scope: w.moA1.scope,
-    input: { blankId: blank.id, version: blank.version, answers: answers.map(([number, value]) => ({ itemKey: w.item("municipal", number).key, value })) },
+    input: {
+      blankId: blank.id,
+      version: blank.version,
+      answers: answers.map(([number, value]) => ({ itemKey: w.item("municipal", number).key, value })),
+    },
   });
   await submitBlank({ scope: w.moA1.scope, input: { blankId: blank.id, version: saved.version } });
   return blank.id;
@@ -44,14 +55,22 @@ describe("stored scores and findings", () => {
     const blank = await db().blank.findUniqueOrThrow({ where: { id: blankId }, include: { answers: true } });
     expect(blank.answers).toHaveLength(9);
     const byNumber = (n: string, nth = 0) => blank.answers.find((a) => a.itemKey === w.item("municipal", n, nth).key)!.status;
-    expect([byNumber("1.2.1"), byNumber("1.2.2"), byNumber("2.1"), byNumber("2.3.2")]).toEqual(["ABSENT", "COMPLIANT", "COMPLIANT", "NOT_ANSWERED"]);
+    expect([byNumber("1.2.1"), byNumber("1.2.2"), byNumber("2.1"), byNumber("2.3.2")]).toEqual([
+      "ABSENT",
+      "COMPLIANT",
+      "COMPLIANT",
+      "NOT_ANSWERED",
+    ]);
     expect(blank.score).toBe(22.2);
     expect(blank.grade).toBe("не соответствует");
   });
 
   it("rescore on each mark and store findings on acceptance, with a deadline 30 days on", async () => {
     const blank = await w.blankOf(w.t.a1.id);
-    await markAnswer({ scope: w.auditor.scope, input: { blankId: blank.id, itemKey: w.item("municipal", "2.1").key, mark: "PARTIAL", comment: "Одна из школ не БШ" } });
+    await markAnswer({
+      scope: w.auditor.scope,
+      input: { blankId: blank.id, itemKey: w.item("municipal", "2.1").key, mark: "PARTIAL", comment: "Одна из школ не БШ" },
+    });
     expect((await w.blankOf(w.t.a1.id)).score).toBe(16.7);
     await markAllMatching({ scope: w.auditor.scope, blankId: blank.id });
     await acceptBlank({ scope: w.auditor.scope, blankId: blank.id });
@@ -107,7 +126,11 @@ describe("stored scores and findings", () => {
     const findings = await db().finding.findMany({ where: { blankId: blank.id } });
     const numbers = findings.map((f) => f.itemNumber).sort();
     expect(numbers).toEqual(["2.1", "2.2", "2.3", "2.3.1", "2.3.2"]);
-    expect(findings.find((f) => f.itemNumber === "2.1")).toMatchObject({ id: partial.id, remediationStatus: "FIXED", evidenceComment: "Исправлено" });
+    expect(findings.find((f) => f.itemNumber === "2.1")).toMatchObject({
+      id: partial.id,
+      remediationStatus: "FIXED",
+      evidenceComment: "Исправлено",
+    });
     expect((await w.blankOf(w.t.a1.id)).score).toBe(50);
   });
 });

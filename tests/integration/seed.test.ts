@@ -123,7 +123,11 @@ describe("demo seed", () => {
 
   it("holds the seeds' plans: the roadmap of seed 002, the programme of seed 001, the methodical plan of seed 004", async () => {
     const plans = await db().plan.findMany({
-      include: { _count: { select: { events: true, indicators: true } }, stages: { orderBy: { number: "asc" } }, sections: { orderBy: { position: "asc" } } },
+      include: {
+        _count: { select: { events: true, indicators: true } },
+        stages: { orderBy: { number: "asc" } },
+        sections: { orderBy: { position: "asc" } },
+      },
       orderBy: { kind: "asc" },
     });
     expect(plans.map((p) => [p.kind, p._count.events, p._count.indicators])).toEqual([
@@ -133,7 +137,9 @@ describe("demo seed", () => {
     ]);
     const [roadmap, programme, methodical] = plans;
     expect(roadmap!.schoolYear).toBe("2020/2021");
-    expect(programme!.stages.map((s) => [s.timingText, s.startsOn?.toISOString().slice(0, 10), s.endsOn?.toISOString().slice(0, 10)])).toEqual([
+    expect(
+      programme!.stages.map((s) => [s.timingText, s.startsOn?.toISOString().slice(0, 10), s.endsOn?.toISOString().slice(0, 10)]),
+    ).toEqual([
       ["Сентябрь – декабрь 2013 г.", "2013-09-01", "2013-12-31"],
       ["Декабрь 2013 г. – апрель 2015 г.", "2013-12-01", "2015-04-30"],
       ["Май 2015 г. – август 2015 г.", "2015-05-01", "2015-08-31"],

@@ -61,7 +61,9 @@ describe("nobody gives themselves a role", () => {
     const own = (role: "REGION_ADMIN" | "REGION_AUDITOR" | "SCHOOL_COORDINATOR") =>
       db().membership.findFirstOrThrow({ where: { userId: admin.user.id, role } });
     await revokeMembership({ scope: admin.scope, membershipId: (await own("REGION_AUDITOR")).id });
-    expect(await refusal(revokeMembership({ scope: admin.scope, membershipId: (await own("REGION_ADMIN")).id }))).toMatchObject({ code: "CONFLICT" });
+    expect(await refusal(revokeMembership({ scope: admin.scope, membershipId: (await own("REGION_ADMIN")).id }))).toMatchObject({
+      code: "CONFLICT",
+    });
     await revokeMembership({ scope: otherAdmin, membershipId: (await own("SCHOOL_COORDINATOR")).id });
     expect(await rolesOf(admin.user.id)).toEqual(before);
   });
@@ -71,7 +73,12 @@ describe("nobody gives themselves a role", () => {
     const error = await refusal(
       createUser({
         scope: admin.scope,
-        input: { email: "ADMIN@sod.test", name: "Я же", password: "long-enough-password", memberships: [{ role: "REGION_AUDITOR", scopeId: w.t.regionA.id }] },
+        input: {
+          email: "ADMIN@sod.test",
+          name: "Я же",
+          password: "long-enough-password",
+          memberships: [{ role: "REGION_AUDITOR", scopeId: w.t.regionA.id }],
+        },
       }),
     );
     expect(error).toMatchObject({ code: "FORBIDDEN", message: SELF_GRANT_MESSAGE });
@@ -138,7 +145,12 @@ describe("whoever filled or submitted a blank does not review it", () => {
     expect((await db().blank.findUniqueOrThrow({ where: { id: blank.id } })).submittedById).toBe(dual.userId);
 
     // The page shows a notice instead of the review controls.
-    expect(await getBlank({ scope: dual, id: blank.id })).toMatchObject({ status: "SUBMITTED", ownWork: true, canReview: false, canFill: false });
+    expect(await getBlank({ scope: dual, id: blank.id })).toMatchObject({
+      status: "SUBMITTED",
+      ownWork: true,
+      canReview: false,
+      canFill: false,
+    });
     expect(await getBlank({ scope: w.auditor.scope, id: blank.id })).toMatchObject({ ownWork: false, canReview: true });
 
     const untouched = async () => {
@@ -169,7 +181,11 @@ describe("whoever filled or submitted a blank does not review it", () => {
     const other = await w.blankOf(w.t.a1.id);
     const otherSaved = await saveBlankAnswers({
       scope: w.moA1.scope,
-      input: { blankId: other.id, version: other.version, answers: [{ itemKey: w.item("municipal", "2.1").key, value: { kind: "COUNT", count: 2 } }] },
+      input: {
+        blankId: other.id,
+        version: other.version,
+        answers: [{ itemKey: w.item("municipal", "2.1").key, value: { kind: "COUNT", count: 2 } }],
+      },
     });
     await submitBlank({ scope: w.moA1.scope, input: { blankId: other.id, version: otherSaved.version } });
     expect(await getBlank({ scope: dual, id: other.id })).toMatchObject({ ownWork: false, canReview: true });
@@ -180,10 +196,15 @@ describe("whoever filled or submitted a blank does not review it", () => {
     const filler = await coordinatorAndAuditor("filler@sod.test", { role: "MUNICIPAL_COORDINATOR", municipalityId: w.t.a2.id });
     const blank = await w.blankOf(w.t.a2.id);
     const count = w.item("municipal", "2.1");
-    const saved = await saveBlankAnswers({ scope: filler, input: { blankId: blank.id, version: blank.version, answers: [{ itemKey: count.key, value: { kind: "COUNT", count: 1 } }] } });
+    const saved = await saveBlankAnswers({
+      scope: filler,
+      input: { blankId: blank.id, version: blank.version, answers: [{ itemKey: count.key, value: { kind: "COUNT", count: 1 } }] },
+    });
     // A colleague takes over and sends it: the one who filled a single answer still may not review it.
     await submitBlank({ scope: w.moA2.scope, input: { blankId: blank.id, version: saved.version } });
-    expect(await refusal(markAnswer({ scope: filler, input: { blankId: blank.id, itemKey: count.key, mark: "MISMATCH", comment: "" } }))).toMatchObject({
+    expect(
+      await refusal(markAnswer({ scope: filler, input: { blankId: blank.id, itemKey: count.key, mark: "MISMATCH", comment: "" } })),
+    ).toMatchObject({
       code: "FORBIDDEN",
       message: OWN_WORK_MESSAGE,
     });
@@ -194,8 +215,13 @@ describe("whoever filled or submitted a blank does not review it", () => {
     const sender = await coordinatorAndAuditor("sender@sod.test", { role: "MUNICIPAL_COORDINATOR", municipalityId: w.t.a2.id });
     const { version } = await db().blank.findUniqueOrThrow({ where: { id: blank.id } });
     await submitBlank({ scope: sender, input: { blankId: blank.id, version } });
-    expect(await refusal(markAllMatching({ scope: sender, blankId: blank.id }))).toMatchObject({ code: "FORBIDDEN", message: OWN_WORK_MESSAGE });
+    expect(await refusal(markAllMatching({ scope: sender, blankId: blank.id }))).toMatchObject({
+      code: "FORBIDDEN",
+      message: OWN_WORK_MESSAGE,
+    });
     expect(await getBlank({ scope: sender, id: blank.id })).toMatchObject({ ownWork: true, canReview: false });
-    await expect(markAllMatching({ scope: w.auditor.scope, blankId: blank.id })).resolves.toMatchObject({ marked: w.items.municipal.length - 1 });
+    await expect(markAllMatching({ scope: w.auditor.scope, blankId: blank.id })).resolves.toMatchObject({
+      marked: w.items.municipal.length - 1,
+    });
   });
 });

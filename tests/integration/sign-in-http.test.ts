@@ -54,7 +54,15 @@ function request(path: string, options: { method?: string; headers?: Record<stri
   return new Promise<Answer>((resolve, reject) => {
     const url = new URL(path, base);
     const call = http.request(
-      { host: url.hostname, port: url.port, path: url.pathname + url.search, method: options.method ?? "GET", headers: options.headers, localAddress: options.from, agent: false },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname + url.search,
+        method: options.method ?? "GET",
+        headers: options.headers,
+        localAddress: options.from,
+        agent: false,
+      },
       (response) => {
         let body = "";
         response.on("data", (chunk: Buffer) => (body += chunk.toString()));
@@ -152,7 +160,9 @@ describe("the address the sign-in throttle counts, through the production server
     const errors = [];
     for (let i = 1; i <= 6; i++) {
       const forged = `198.51.100.${i}`;
-      const { error } = await signIn("rotate@http.test", `wrong-${i}`, { headers: { "x-forwarded-for": forged, [CLIENT_ADDRESS_HEADER]: forged } });
+      const { error } = await signIn("rotate@http.test", `wrong-${i}`, {
+        headers: { "x-forwarded-for": forged, [CLIENT_ADDRESS_HEADER]: forged },
+      });
       errors.push(error);
     }
     expect(errors.slice(0, 5)).toEqual(Array(5).fill(SIGN_IN_MESSAGES.INVALID));
@@ -169,7 +179,9 @@ describe("the address the sign-in throttle counts, through the production server
     for (let i = 1; i <= 5; i++) expect((await viaProxy("203.0.113.9", `wrong-${i}`)).error).toBe(SIGN_IN_MESSAGES.INVALID);
     expect((await viaProxy("203.0.113.9", "wrong-6")).error).toMatch(tooMany);
     // The client's own row, keyed by the forwarded address.
-    expect(await db().rateLimiterFlexible.findUnique({ where: { key: `sign-in:account:${accountKey("proxied@http.test", "203.0.113.9")}` } })).not.toBeNull();
+    expect(
+      await db().rateLimiterFlexible.findUnique({ where: { key: `sign-in:account:${accountKey("proxied@http.test", "203.0.113.9")}` } }),
+    ).not.toBeNull();
     // Another client behind the same proxy signs in at once.
     expect((await viaProxy("203.0.113.10", PASSWORD)).session).toMatch(/^next-auth\.session-token=/);
   });

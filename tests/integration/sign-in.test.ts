@@ -38,7 +38,10 @@ describe("sign-in", () => {
   it("accepts the right password, whatever the e-mail's case and spaces", async () => {
     const { user } = await account("auditor@a.test");
     expect(await verifyCredentials({ email: "  Auditor@A.test ", password: PASSWORD })).toEqual({ ok: true, userId: user.id });
-    expect(await attemptSignIn({ email: "AUDITOR@a.test", password: PASSWORD, address: "192.0.2.1" })).toEqual({ ok: true, userId: user.id });
+    expect(await attemptSignIn({ email: "AUDITOR@a.test", password: PASSWORD, address: "192.0.2.1" })).toEqual({
+      ok: true,
+      userId: user.id,
+    });
   });
 
   it("stores argon2id hashes, never the password", async () => {
@@ -196,7 +199,9 @@ describe("the address next-auth's authorize counts", () => {
     holdClock("2026-11-23T16:00:00Z");
     const answers = [];
     for (let i = 0; i < 7; i++) {
-      answers.push(await authorize("rotate@authorize.test", { "x-forwarded-for": `198.51.100.${i}`, [CLIENT_ADDRESS_HEADER]: "192.0.2.70" }));
+      answers.push(
+        await authorize("rotate@authorize.test", { "x-forwarded-for": `198.51.100.${i}`, [CLIENT_ADDRESS_HEADER]: "192.0.2.70" }),
+      );
     }
     expect(answers).toEqual([...Array(5).fill(INVALID), wait(30), wait(30)]);
     // Another client of the server is not affected.

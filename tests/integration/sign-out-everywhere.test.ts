@@ -80,7 +80,9 @@ describe("sessions kept on the server", () => {
     expect(await scopeOf({ sub: user.id, iat: Math.floor(Date.now() / 1000) })).toBeNull();
     expect(await scopeOf({ ...token, sub: other.id })).toBeNull();
     expect(await scopeOf({ ...token, sid: "not-a-session" })).toBeNull();
-    expect(await loadSessionScope({ userId: user.id, sessionId: token.sid as string, now: new Date(Date.now() + 8 * 60 * 60 * 1000 + 1) })).toBeNull();
+    expect(
+      await loadSessionScope({ userId: user.id, sessionId: token.sid as string, now: new Date(Date.now() + 8 * 60 * 60 * 1000 + 1) }),
+    ).toBeNull();
     expect((await loadSessionScope({ userId: user.id, sessionId: token.sid as string }))?.userId).toBe(user.id);
   });
 
@@ -116,7 +118,10 @@ describe("sign out everywhere", () => {
   });
 
   it("is a server action of the signed-in user, this session included", async () => {
-    const { user, scope } = await userWithRole("action@soe.test", "MUNICIPAL_COORDINATOR", { regionId: t.regionA.id, municipalityId: t.a1.id });
+    const { user, scope } = await userWithRole("action@soe.test", "MUNICIPAL_COORDINATOR", {
+      regionId: t.regionA.id,
+      municipalityId: t.a1.id,
+    });
     const token = await signedIn(user.id);
     vi.mocked(getScope).mockResolvedValue(scope);
     expect(await signOutEverywhereAction()).toEqual({ ok: true, data: null });
@@ -143,7 +148,11 @@ describe("password policy where a password is set", () => {
     expect(error).toMatchObject({ code: "VALIDATION", fieldErrors: { password: [PASSWORD_MESSAGES.BREACHED] } });
     expect(await db().user.count()).toBe(before);
     // Outside production the demo passwords stay usable (tests, demo seeding); a good one always is.
-    await expect(createUser({ scope: admin, input: input("demo-password-2026", "demo@soe.test") })).resolves.toMatchObject({ email: "demo@soe.test" });
-    await expect(createUser({ scope: admin, input: input("Сосна-у-реки-2026", "good@soe.test") })).resolves.toMatchObject({ email: "good@soe.test" });
+    await expect(createUser({ scope: admin, input: input("demo-password-2026", "demo@soe.test") })).resolves.toMatchObject({
+      email: "demo@soe.test",
+    });
+    await expect(createUser({ scope: admin, input: input("Сосна-у-реки-2026", "good@soe.test") })).resolves.toMatchObject({
+      email: "good@soe.test",
+    });
   });
 });

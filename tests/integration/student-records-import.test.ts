@@ -15,7 +15,16 @@ vi.mock("@/lib/server/auth/get-scope", () => ({ getScope: vi.fn() }));
 useTestDatabase();
 
 const YEAR = "2025/2026";
-const STUDENT_HEADER = ["ФИО (или инициалы)", "Дата рождения", "Класс", "Инвалидность подтверждена до", "ИУП есть", "Расписание", "Статус", "Продолжает обучение"];
+const STUDENT_HEADER = [
+  "ФИО (или инициалы)",
+  "Дата рождения",
+  "Класс",
+  "Инвалидность подтверждена до",
+  "ИУП есть",
+  "Расписание",
+  "Статус",
+  "Продолжает обучение",
+];
 const TEACHER_HEADER = ["ФИО", "Предмет", "Нужны курсы ПК", "Курсы ПК"];
 const NAMES = ["Секретова Анна Игоревна", "Тайнов Пётр Ильич", "Закрытова Ольга Сергеевна"];
 
@@ -53,8 +62,20 @@ let adminB: Scope;
 
 beforeAll(async () => {
   t = await buildTwoTenants("sri");
-  school = (await userWithRole("school@sri.test", "SCHOOL_COORDINATOR", { regionId: t.regionA.id, municipalityId: t.a1.id, organizationId: t.a1s1.id })).scope;
-  otherSchool = (await userWithRole("school2@sri.test", "SCHOOL_COORDINATOR", { regionId: t.regionA.id, municipalityId: t.a1.id, organizationId: t.a1s2.id })).scope;
+  school = (
+    await userWithRole("school@sri.test", "SCHOOL_COORDINATOR", {
+      regionId: t.regionA.id,
+      municipalityId: t.a1.id,
+      organizationId: t.a1s1.id,
+    })
+  ).scope;
+  otherSchool = (
+    await userWithRole("school2@sri.test", "SCHOOL_COORDINATOR", {
+      regionId: t.regionA.id,
+      municipalityId: t.a1.id,
+      organizationId: t.a1s2.id,
+    })
+  ).scope;
   auditor = (await userWithRole("auditor@sri.test", "REGION_AUDITOR", { regionId: t.regionA.id })).scope;
   admin = (await userWithRole("admin@sri.test", "REGION_ADMIN", { regionId: t.regionA.id })).scope;
   mo = (await userWithRole("mo@sri.test", "MUNICIPAL_COORDINATOR", { regionId: t.regionA.id, municipalityId: t.a1.id })).scope;
@@ -65,7 +86,18 @@ const studentsOf = () =>
   db().dotStudent.findMany({
     where: { organizationId: t.a1s1.id, schoolYear: YEAR },
     orderBy: { fullName: "asc" },
-    select: { id: true, fullName: true, birthDate: true, grade: true, disabilityConfirmedUntil: true, iupPresent: true, timetable: true, status: true, furtherEducation: true, updatedAt: true },
+    select: {
+      id: true,
+      fullName: true,
+      birthDate: true,
+      grade: true,
+      disabilityConfirmedUntil: true,
+      iupPresent: true,
+      timetable: true,
+      status: true,
+      furtherEducation: true,
+      updatedAt: true,
+    },
   });
 const teachersOf = () =>
   db().dotTeacher.findMany({
@@ -84,7 +116,14 @@ async function failure(call: Promise<unknown>): Promise<AppError> {
 }
 
 const run = (options: { kind: "students" | "teachers"; bytes: Uint8Array; scope?: Scope; dryRun?: boolean }) =>
-  importStudentRecords({ scope: options.scope ?? school, organizationId: t.a1s1.id, schoolYear: YEAR, kind: options.kind, bytes: options.bytes, dryRun: options.dryRun });
+  importStudentRecords({
+    scope: options.scope ?? school,
+    organizationId: t.a1s1.id,
+    schoolYear: YEAR,
+    kind: options.kind,
+    bytes: options.bytes,
+    dryRun: options.dryRun,
+  });
 
 describe("importing", () => {
   it("a valid XLSX of students imports; a dry run first writes nothing", async () => {
@@ -113,7 +152,12 @@ describe("importing", () => {
 
   it("importing the same files again changes nothing", async () => {
     const before = [await studentsOf(), await teachersOf()];
-    expect(await run({ kind: "students", bytes: await xlsxOf(STUDENTS) })).toMatchObject({ created: 0, updated: 0, unchanged: 3, errors: [] });
+    expect(await run({ kind: "students", bytes: await xlsxOf(STUDENTS) })).toMatchObject({
+      created: 0,
+      updated: 0,
+      unchanged: 3,
+      errors: [],
+    });
     expect(await run({ kind: "teachers", bytes: csvOf(TEACHERS) })).toMatchObject({ created: 0, updated: 0, unchanged: 2, errors: [] });
     expect([await studentsOf(), await teachersOf()]).toEqual(before);
   });
@@ -163,7 +207,13 @@ describe("export", () => {
   });
 
   it("another school year is empty", async () => {
-    const file = await exportStudentRecords({ scope: school, organizationId: t.a1s1.id, kind: "students", schoolYear: "2024/2025", format: "csv" });
+    const file = await exportStudentRecords({
+      scope: school,
+      organizationId: t.a1s1.id,
+      kind: "students",
+      schoolYear: "2024/2025",
+      format: "csv",
+    });
     expect(file.count).toBe(0);
   });
 });
@@ -174,16 +224,34 @@ describe("formula-like cells", () => {
   it("are kept as text on import and neutralised on export", async () => {
     const csv = csvOf([STUDENT_HEADER, ["Формулова Ф. Ф.", "05.05.2013", "6", "", "нет", FORMULA, "обучается", ""]]);
     expect(await run({ kind: "students", bytes: csv })).toMatchObject({ created: 1, errors: [] });
-    const xlsx = await xlsxOf([STUDENT_HEADER, ["Формулова Г. Г.", "06.06.2013", "6", "", "нет", { formula: 'HYPERLINK("http://x")', result: "http://x" }, "обучается", ""]]);
+    const xlsx = await xlsxOf([
+      STUDENT_HEADER,
+      ["Формулова Г. Г.", "06.06.2013", "6", "", "нет", { formula: 'HYPERLINK("http://x")', result: "http://x" }, "обучается", ""],
+    ]);
     expect(await run({ kind: "students", bytes: xlsx })).toMatchObject({ created: 1, errors: [] });
     const stored = (await studentsOf()).filter((s) => s.fullName.startsWith("Формулова"));
     expect(stored.map((s) => s.timetable)).toEqual([FORMULA, FORMULA]);
 
-    const exportedCsv = await exportStudentRecords({ scope: school, organizationId: t.a1s1.id, kind: "students", schoolYear: YEAR, format: "csv" });
-    const line = exportedCsv.bytes.toString("utf8").split("\r\n").find((l) => l.startsWith("Формулова Ф. Ф."));
+    const exportedCsv = await exportStudentRecords({
+      scope: school,
+      organizationId: t.a1s1.id,
+      kind: "students",
+      schoolYear: YEAR,
+      format: "csv",
+    });
+    const line = exportedCsv.bytes
+      .toString("utf8")
+      .split("\r\n")
+      .find((l) => l.startsWith("Формулова Ф. Ф."));
     expect(line).toContain(`"'=HYPERLINK(""http://x"")"`);
 
-    const exportedXlsx = await exportStudentRecords({ scope: school, organizationId: t.a1s1.id, kind: "students", schoolYear: YEAR, format: "xlsx" });
+    const exportedXlsx = await exportStudentRecords({
+      scope: school,
+      organizationId: t.a1s1.id,
+      kind: "students",
+      schoolYear: YEAR,
+      format: "xlsx",
+    });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(exportedXlsx.bytes as unknown as ExcelJS.Buffer);
     const sheet = workbook.worksheets[0]!;
@@ -207,7 +275,9 @@ describe("who may import and export", () => {
       expect((await failure(run({ kind: "students", bytes: file, scope }))).code).toBe("NOT_FOUND");
       expect((await failure(run({ kind: "students", bytes: file, scope, dryRun: true }))).code).toBe("NOT_FOUND");
       for (const kind of ["students", "teachers"] as const) {
-        expect((await failure(exportStudentRecords({ scope, organizationId: t.a1s1.id, kind, schoolYear: YEAR, format: "xlsx" }))).code).toBe("NOT_FOUND");
+        expect(
+          (await failure(exportStudentRecords({ scope, organizationId: t.a1s1.id, kind, schoolYear: YEAR, format: "xlsx" }))).code,
+        ).toBe("NOT_FOUND");
       }
     }
     expect(await studentsOf()).toEqual(before);

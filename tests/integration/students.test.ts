@@ -29,8 +29,16 @@ let orderId: string;
 
 async function buildActors() {
   const t = await buildTwoTenants("stu");
-  const school = await userWithRole("school@a1.test", "SCHOOL_COORDINATOR", { regionId: t.regionA.id, municipalityId: t.a1.id, organizationId: t.a1s1.id });
-  const otherSchool = await userWithRole("school2@a1.test", "SCHOOL_COORDINATOR", { regionId: t.regionA.id, municipalityId: t.a1.id, organizationId: t.a1s2.id });
+  const school = await userWithRole("school@a1.test", "SCHOOL_COORDINATOR", {
+    regionId: t.regionA.id,
+    municipalityId: t.a1.id,
+    organizationId: t.a1s1.id,
+  });
+  const otherSchool = await userWithRole("school2@a1.test", "SCHOOL_COORDINATOR", {
+    regionId: t.regionA.id,
+    municipalityId: t.a1.id,
+    organizationId: t.a1s2.id,
+  });
   const auditor = await userWithRole("auditor@a.test", "REGION_AUDITOR", { regionId: t.regionA.id });
   const admin = await userWithRole("admin@a.test", "REGION_ADMIN", { regionId: t.regionA.id });
   const mo = await userWithRole("mo@a1.test", "MUNICIPAL_COORDINATOR", { regionId: t.regionA.id, municipalityId: t.a1.id });
@@ -58,9 +66,13 @@ const student = (overrides: Record<string, unknown> = {}) => ({
 });
 
 async function failure(call: Promise<unknown>) {
-  const error = await call.then(() => null, (e: unknown) => e);
+  const error = await call.then(
+    () => null,
+    (e: unknown) => e,
+  );
   if (error instanceof AppError) return { code: error.code, message: error.message, fields: error.fieldErrors };
-  if (error instanceof ZodError) return { code: "ZOD", message: error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "), fields: {} };
+  if (error instanceof ZodError)
+    return { code: "ZOD", message: error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "), fields: {} };
   return { code: String(error), message: "", fields: {} };
 }
 
@@ -68,7 +80,14 @@ beforeAll(async () => {
   a = await buildActors();
   const order = await createDocument({
     scope: a.school.scope,
-    input: { owner: `organization:${a.t.a1s1.id}`, type: "приказ", issuer: "МБОУ СОШ", date: "2025-08-30", number: "77-у", title: "Об обучении с применением ДОТ" },
+    input: {
+      owner: `organization:${a.t.a1s1.id}`,
+      type: "приказ",
+      issuer: "МБОУ СОШ",
+      date: "2025-08-30",
+      number: "77-у",
+      title: "Об обучении с применением ДОТ",
+    },
   });
   orderId = order.id;
   const teacher = await createTeacher({
@@ -90,10 +109,21 @@ describe("ДОТ records: the school coordinator", () => {
     const created = await createStudent({ scope: a.school.scope, input: student() });
     studentId = created.id;
     const card = await getStudent({ scope: a.school.scope, id: studentId });
-    expect(card).toMatchObject({ fullName: NAME, grade: "7", enrolmentOrderId: orderId, iupPresent: true, canEdit: true, status: "STUDYING" });
+    expect(card).toMatchObject({
+      fullName: NAME,
+      grade: "7",
+      enrolmentOrderId: orderId,
+      iupPresent: true,
+      canEdit: true,
+      status: "STUDYING",
+    });
     expect(card.teachers.map((t) => t.id)).toEqual([teacherId]);
 
-    await updateStudent({ scope: a.school.scope, id: studentId, input: { ...student({ status: "GRADUATED", furtherEducation: "VUZ", teacherIds: [] }), organizationId: undefined } });
+    await updateStudent({
+      scope: a.school.scope,
+      id: studentId,
+      input: { ...student({ status: "GRADUATED", furtherEducation: "VUZ", teacherIds: [] }), organizationId: undefined },
+    });
     const updated = await getStudent({ scope: a.school.scope, id: studentId });
     expect(updated).toMatchObject({ status: "GRADUATED", furtherEducation: "VUZ", teachers: [] });
   });
@@ -105,22 +135,44 @@ describe("ДОТ records: the school coordinator", () => {
       updateTeacher({
         scope: a.school.scope,
         id: teacherId,
-        input: { schoolYear: YEAR, fullName: "Учителева М. П.", subject: "математика", courses: [{ title: "Курс", dateFrom: "2024-10-20", dateTo: "2024-10-01", hours: 0 }] },
+        input: {
+          schoolYear: YEAR,
+          fullName: "Учителева М. П.",
+          subject: "математика",
+          courses: [{ title: "Курс", dateFrom: "2024-10-20", dateTo: "2024-10-01", hours: 0 }],
+        },
       }),
     );
     expect(bad.code).toBe("ZOD");
     expect(bad.message).toContain("Дата окончания не может быть раньше даты начала.");
     expect(bad.message).toContain("Число часов должно быть больше нуля.");
-    await updateTeacher({ scope: a.school.scope, id: teacherId, input: { schoolYear: YEAR, fullName: "Учителева М. П.", subject: "математика", needsCourse: false, courses: [] } });
-    expect((await listTeachers({ scope: a.school.scope, query: {} })).rows[0]).toMatchObject({ fullName: "Учителева М. П.", needsCourse: false, courses: [] });
+    await updateTeacher({
+      scope: a.school.scope,
+      id: teacherId,
+      input: { schoolYear: YEAR, fullName: "Учителева М. П.", subject: "математика", needsCourse: false, courses: [] },
+    });
+    expect((await listTeachers({ scope: a.school.scope, query: {} })).rows[0]).toMatchObject({
+      fullName: "Учителева М. П.",
+      needsCourse: false,
+      courses: [],
+    });
     // Another school's coordinator cannot touch it.
-    expect((await failure(updateTeacher({ scope: a.otherSchool.scope, id: teacherId, input: { schoolYear: YEAR, fullName: "X", subject: "Y" } }))).code).toBe("NOT_FOUND");
+    expect(
+      (
+        await failure(
+          updateTeacher({ scope: a.otherSchool.scope, id: teacherId, input: { schoolYear: YEAR, fullName: "X", subject: "Y" } }),
+        )
+      ).code,
+    ).toBe("NOT_FOUND");
     expect((await listTeachers({ scope: a.mo.scope, query: {} })).total).toBe(0);
   });
 
   it("refuses bad input in Russian, without the personal data entered", async () => {
     const bad = await failure(
-      createStudent({ scope: a.school.scope, input: student({ schoolYear: "2025/2027", birthDate: "2999-01-01", status: "STUDYING", furtherEducation: "SPO" }) }),
+      createStudent({
+        scope: a.school.scope,
+        input: student({ schoolYear: "2025/2027", birthDate: "2999-01-01", status: "STUDYING", furtherEducation: "SPO" }),
+      }),
     );
     expect(bad.code).toBe("ZOD");
     expect(bad.message).toContain("Учебный год указывается как 2025/2026.");
@@ -134,7 +186,14 @@ describe("ДОТ records: the school coordinator", () => {
     // Foreign references: a document of another school, a teacher of another year, another school itself.
     const foreignDoc = await createDocument({
       scope: a.otherSchool.scope,
-      input: { owner: `organization:${a.t.a1s2.id}`, type: "соглашение", issuer: "Школа A1-2", date: "2025-08-01", number: "5", title: "О сетевой форме" },
+      input: {
+        owner: `organization:${a.t.a1s2.id}`,
+        type: "соглашение",
+        issuer: "Школа A1-2",
+        date: "2025-08-01",
+        number: "5",
+        title: "О сетевой форме",
+      },
     });
     for (const input of [
       student({ networkAgreementId: foreignDoc.id }),
@@ -172,7 +231,11 @@ describe("ДОТ records: who reads the card", () => {
   it("hides the card, the list and the read log from everyone else", async () => {
     const reads = await db().studentCardRead.count({ where: { studentId } });
     for (const actor of [a.admin, a.mo, a.otherSchool, a.adminB, a.auditorB]) {
-      expect(await failure(getStudent({ scope: actor.scope, id: studentId }))).toEqual({ code: "NOT_FOUND", message: "Запись не найдена.", fields: {} });
+      expect(await failure(getStudent({ scope: actor.scope, id: studentId }))).toEqual({
+        code: "NOT_FOUND",
+        message: "Запись не найдена.",
+        fields: {},
+      });
       expect((await listStudents({ scope: actor.scope, query: {} })).rows).toEqual([]);
       expect((await failure(listStudentCardReads({ scope: actor.scope, studentId }))).code).toBe("NOT_FOUND");
       expect((await failure(updateStudent({ scope: actor.scope, id: studentId, input: student() }))).code).toBe("NOT_FOUND");
@@ -188,7 +251,14 @@ describe("ДОТ records: counts", () => {
     const forMo = await countStudentsByArea({ scope: a.mo.scope, schoolYear: YEAR });
     expect(forMo.level).toBe("school");
     expect(forMo.rows.map((r) => r.name)).toEqual(["Школа A1-1", "Школа A1-2"]);
-    expect(forMo.rows[0]!.measures).toMatchObject({ DOT_STUDENTS: 1, STUDENTS_AND_GRADUATES: 2, GRADUATES: 1, GRADUATES_IN_VUZ_SPO: 1, DOT_TEACHERS: 1, DOT_TEACHERS_NEEDING_COURSES: 0 });
+    expect(forMo.rows[0]!.measures).toMatchObject({
+      DOT_STUDENTS: 1,
+      STUDENTS_AND_GRADUATES: 2,
+      GRADUATES: 1,
+      GRADUATES_IN_VUZ_SPO: 1,
+      DOT_TEACHERS: 1,
+      DOT_TEACHERS_NEEDING_COURSES: 0,
+    });
     expect(forMo.rows[1]!.measures.DOT_STUDENTS).toBeNull();
     expect(JSON.stringify(forMo)).not.toContain("Второй");
 
@@ -196,7 +266,9 @@ describe("ДОТ records: counts", () => {
     expect(forAdmin.level).toBe("municipality");
     expect(forAdmin.rows.find((r) => r.id === a.t.a1.id)!.measures.STUDENTS_AND_GRADUATES).toBe(2);
     expect(forAdmin.rows.find((r) => r.id === a.t.a2.id)!.measures.STUDENTS_AND_GRADUATES).toBeNull();
-    expect((await countStudentsByArea({ scope: a.adminB.scope, schoolYear: YEAR })).rows.every((r) => r.measures.DOT_STUDENTS === null)).toBe(true);
+    expect(
+      (await countStudentsByArea({ scope: a.adminB.scope, schoolYear: YEAR })).rows.every((r) => r.measures.DOT_STUDENTS === null),
+    ).toBe(true);
     expect((await countStudentsByArea({ scope: a.school.scope, schoolYear: YEAR })).rows).toEqual([]);
   });
 });

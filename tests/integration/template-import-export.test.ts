@@ -83,7 +83,11 @@ describe("importing and exporting templates", () => {
   });
 
   it("changed content becomes the next version, published; export gives the newest unless a version is asked for", async () => {
-    const result = await importTemplate({ scope: adminA, fileName: "v2.xlsx", bytes: await templateToXlsx(changed("Соглашения (новая редакция)")) });
+    const result = await importTemplate({
+      scope: adminA,
+      fileName: "v2.xlsx",
+      bytes: await templateToXlsx(changed("Соглашения (новая редакция)")),
+    });
     expect(result).toMatchObject({ templateId, version: 2, created: true });
     expect(await versionsOf(templateId)).toEqual([
       { version: 1, status: "PUBLISHED" },
@@ -101,7 +105,11 @@ describe("importing and exporting templates", () => {
     expect(error.message).toBe(`У шаблона «${SCHOOL_BLANK.name}» есть черновик версии 3: опубликуйте его, затем повторите импорт.`);
     expect(await versionsOf(templateId)).toHaveLength(3);
 
-    const same = await importTemplate({ scope: adminA, fileName: "v2.json", bytes: templateToJson(changed("Соглашения (новая редакция)")) });
+    const same = await importTemplate({
+      scope: adminA,
+      fileName: "v2.json",
+      bytes: templateToJson(changed("Соглашения (новая редакция)")),
+    });
     expect(same).toMatchObject({ version: 2, created: false });
 
     expect((await exportJson(auditorA)).fileName).toBe("mcdo-school-coordinator-v2.json");
@@ -132,7 +140,9 @@ describe("importing and exporting templates", () => {
   it("refuses an invalid file naming the file, the place and the problem, and stores nothing", async () => {
     const json = JSON.parse(templateToJson(MUNICIPAL_BLANK).toString("utf8"));
     json.content.items[0].children[1].kind = "ANSWER";
-    const error = await failure(importTemplate({ scope: adminA, fileName: "../tmp/муниципальный.json", bytes: Buffer.from(JSON.stringify(json)) }));
+    const error = await failure(
+      importTemplate({ scope: adminA, fileName: "../tmp/муниципальный.json", bytes: Buffer.from(JSON.stringify(json)) }),
+    );
     expect(error.code).toBe("VALIDATION");
     expect(error.message).toBe("«муниципальный.json»: Шаблон не принят: content.items.0.children.1.kind: Выберите вид ответа.");
     expect(await db().template.count({ where: { key: MUNICIPAL_BLANK.key } })).toBe(0);
@@ -209,7 +219,12 @@ describe("the route handlers", () => {
   });
 
   it("import asks an admin of several regions which one", async () => {
-    as(scopeOf(adminA.userId, [{ role: "REGION_ADMIN", regionId: t.regionA.id }, { role: "REGION_ADMIN", regionId: t.regionB.id }]));
+    as(
+      scopeOf(adminA.userId, [
+        { role: "REGION_ADMIN", regionId: t.regionA.id },
+        { role: "REGION_ADMIN", regionId: t.regionB.id },
+      ]),
+    );
     const bytes = await templateToXlsx(MUNICIPAL_BLANK);
     const unsure = await upload("муниципальный бланк.xlsx", bytes);
     expect(unsure.status).toBe(422);
@@ -262,7 +277,9 @@ describe("the command line", () => {
     expect(ok("template", "import", out, "--region", t.regionA.code)).toMatchObject({ version: 3, created: false });
 
     const v1 = path.join(dir, "school-v1.json");
-    expect(ok("template", "export", SCHOOL_BLANK.key, "--version", "1", "--format", "json", "--out", v1, "--region", t.regionA.code)).toEqual({
+    expect(
+      ok("template", "export", SCHOOL_BLANK.key, "--version", "1", "--format", "json", "--out", v1, "--region", t.regionA.code),
+    ).toEqual({
       written: v1,
       version: 1,
     });

@@ -25,9 +25,7 @@ beforeAll(async () => {
   t = await buildTwoTenants("iso");
   roles.adminA = (await userWithRole("admin@a.test", "REGION_ADMIN", { regionId: t.regionA.id })).scope;
   roles.auditorA = (await userWithRole("auditor@a.test", "REGION_AUDITOR", { regionId: t.regionA.id })).scope;
-  roles.moA1 = (
-    await userWithRole("mo@a1.test", "MUNICIPAL_COORDINATOR", { regionId: t.regionA.id, municipalityId: t.a1.id })
-  ).scope;
+  roles.moA1 = (await userWithRole("mo@a1.test", "MUNICIPAL_COORDINATOR", { regionId: t.regionA.id, municipalityId: t.a1.id })).scope;
   roles.schoolA1 = (
     await userWithRole("school@a1.test", "SCHOOL_COORDINATOR", {
       regionId: t.regionA.id,
@@ -80,8 +78,7 @@ describe("every role against the other tenants' ids", () => {
   });
 
   it("lists hold only the caller's own tenant", async () => {
-    const names = async (scope: Scope) =>
-      (await listMunicipalities({ scope, query: { pageSize: 100 } })).rows.map((r) => r.name).sort();
+    const names = async (scope: Scope) => (await listMunicipalities({ scope, query: { pageSize: 100 } })).rows.map((r) => r.name).sort();
     expect(await names(roles.adminA!)).toEqual(["Муниципалитет A1", "Муниципалитет A2"]);
     expect(await names(roles.moA1!)).toEqual(["Муниципалитет A1"]);
     expect(await names(roles.adminB!)).toEqual(["Муниципалитет B1"]);
@@ -129,7 +126,12 @@ describe("every role against the other tenants' ids", () => {
       await expectNotFound(() =>
         createUser({
           scope,
-          input: { email: "y@a.test", name: "Новый пользователь", password: "long-enough-1", memberships: [{ role: "REGION_AUDITOR", scopeId: t.regionA.id }] },
+          input: {
+            email: "y@a.test",
+            name: "Новый пользователь",
+            password: "long-enough-1",
+            memberships: [{ role: "REGION_AUDITOR", scopeId: t.regionA.id }],
+          },
         }),
       );
     }

@@ -37,7 +37,9 @@ describe("CSRF check of the API", () => {
   it("passes reads and next-auth's own routes (they have their CSRF token)", () => {
     expect(passedOn(proxy(request("/api/exports/plans?format=csv", { headers: { origin: "https://evil.example" } })))).toBe(true);
     expect(passedOn(proxy(request("/api/exports/plans")))).toBe(true);
-    expect(passedOn(proxy(request("/api/auth/callback/credentials", { method: "POST", headers: { origin: "https://evil.example" } })))).toBe(true);
+    expect(
+      passedOn(proxy(request("/api/auth/callback/credentials", { method: "POST", headers: { origin: "https://evil.example" } }))),
+    ).toBe(true);
   });
 
   it("accepts the public URL's origin behind a reverse proxy that rewrites Host", () => {

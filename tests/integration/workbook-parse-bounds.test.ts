@@ -2,7 +2,15 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { POST as schoolsRoute } from "@/app/api/municipalities/[id]/schools/route";
 import { SCHOOL_COLUMNS } from "@/lib/directory/school-table";
 import { AppError } from "@/lib/errors";
-import { PARSE_LIMITS, PARSE_QUEUE, PARSE_SLOTS, PARSER_BUSY, parseWorkbook, WORKBOOK_TOO_HEAVY, WORKBOOK_TOO_SLOW } from "@/lib/files/parse-workbook";
+import {
+  PARSE_LIMITS,
+  PARSE_QUEUE,
+  PARSE_SLOTS,
+  PARSER_BUSY,
+  parseWorkbook,
+  WORKBOOK_TOO_HEAVY,
+  WORKBOOK_TOO_SLOW,
+} from "@/lib/files/parse-workbook";
 import { readWorkbook } from "@/lib/files/read-workbook";
 import { checkXlsx } from "@/lib/files/zip-guard";
 import type { Scope } from "@/lib/scope";
@@ -68,9 +76,16 @@ describe("a workbook the guard let through", () => {
 
   it("that parses past its deadline is refused, and the next parse succeeds", async () => {
     const workbook = schoolsXlsx("Гимназия № 2");
-    expect(await readWorkbook(workbook, { parseLimits: { ...PARSE_LIMITS, timeoutMs: 1 } })).toEqual({ ok: false, message: WORKBOOK_TOO_SLOW });
+    expect(await readWorkbook(workbook, { parseLimits: { ...PARSE_LIMITS, timeoutMs: 1 } })).toEqual({
+      ok: false,
+      message: WORKBOOK_TOO_SLOW,
+    });
     const read = await readWorkbook(workbook);
-    expect(read.ok && read.workbook.sheets[0]!.rows[1]!.cells[1]).toMatchObject({ kind: "string", value: "Гимназия № 2", text: "Гимназия № 2" });
+    expect(read.ok && read.workbook.sheets[0]!.rows[1]!.cells[1]).toMatchObject({
+      kind: "string",
+      value: "Гимназия № 2",
+      text: "Гимназия № 2",
+    });
   });
 });
 

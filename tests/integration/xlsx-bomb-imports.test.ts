@@ -54,7 +54,13 @@ beforeAll(async () => {
   owner = `organization:${t.a1s1.id}`;
   admin = (await userWithRole("admin@bmb.test", "REGION_ADMIN", { regionId: t.regionA.id })).scope;
   mo = (await userWithRole("mo@bmb.test", "MUNICIPAL_COORDINATOR", { regionId: t.regionA.id, municipalityId: t.a1.id })).scope;
-  school = (await userWithRole("school@bmb.test", "SCHOOL_COORDINATOR", { regionId: t.regionA.id, municipalityId: t.a1.id, organizationId: t.a1s1.id })).scope;
+  school = (
+    await userWithRole("school@bmb.test", "SCHOOL_COORDINATOR", {
+      regionId: t.regionA.id,
+      municipalityId: t.a1.id,
+      organizationId: t.a1s1.id,
+    })
+  ).scope;
 });
 
 const post = (route: Route, url: string, bytes: Uint8Array, fields: Record<string, string> = {}, params: Record<string, string> = {}) =>
@@ -64,16 +70,30 @@ const TARGETS: Target[] = [
   {
     name: "ДОТ records import",
     caller: () => school,
-    call: (bytes) => post(studentsRoute as Route, "http://localhost/api/school/students/records", bytes, { kind: "students", schoolYear: "2025/2026" }),
+    call: (bytes) =>
+      post(studentsRoute as Route, "http://localhost/api/school/students/records", bytes, { kind: "students", schoolYear: "2025/2026" }),
   },
   {
     name: "schools import",
     caller: () => mo,
-    call: (bytes) => post(schoolsRoute as Route, `http://localhost/api/municipalities/${municipalityId}/schools`, bytes, {}, { id: municipalityId }),
+    call: (bytes) =>
+      post(schoolsRoute as Route, `http://localhost/api/municipalities/${municipalityId}/schools`, bytes, {}, { id: municipalityId }),
   },
-  { name: "roadmap import", caller: () => mo, call: (bytes) => post(roadmapRoute as Route, "http://localhost/api/plans/import", bytes, { schoolYear: "2025/2026" }) },
-  { name: "template import", caller: () => admin, call: (bytes) => post(templateRoute as Route, "http://localhost/api/templates/import", bytes) },
-  { name: "upload route", caller: () => school, call: (bytes) => post(uploadRoute as Route, "http://localhost/api/files", bytes, { owner }) },
+  {
+    name: "roadmap import",
+    caller: () => mo,
+    call: (bytes) => post(roadmapRoute as Route, "http://localhost/api/plans/import", bytes, { schoolYear: "2025/2026" }),
+  },
+  {
+    name: "template import",
+    caller: () => admin,
+    call: (bytes) => post(templateRoute as Route, "http://localhost/api/templates/import", bytes),
+  },
+  {
+    name: "upload route",
+    caller: () => school,
+    call: (bytes) => post(uploadRoute as Route, "http://localhost/api/files", bytes, { owner }),
+  },
 ];
 
 const MEGABYTE = 1024 * 1024;

@@ -33,14 +33,12 @@ export async function buildCampaignWorld(tag: string) {
       schoolIds: [t.a1s1.id],
     },
   });
-  const blankOf = async (subjectId: string) =>
-    db().blank.findFirstOrThrow({ where: { campaignId: campaign.id, subjectId } });
+  const blankOf = async (subjectId: string) => db().blank.findFirstOrThrow({ where: { campaignId: campaign.id, subjectId } });
   const items = {
     municipal: answerableItems(MUNICIPAL_BLANK.content),
     school: answerableItems(SCHOOL_BLANK.content),
   };
-  const item = (level: "municipal" | "school", number: string, nth = 0) =>
-    items[level].filter((i) => i.number === number)[nth]!;
+  const item = (level: "municipal" | "school", number: string, nth = 0) => items[level].filter((i) => i.number === number)[nth]!;
   return { t, municipal, school, auditor, moA1, moA2, schoolA1, adminB, campaign, blankOf, items, item };
 }
 

@@ -20,7 +20,8 @@ async function main() {
   const [name, json] = process.argv.slice(2);
   const operation = operations[name ?? ""];
   const url = process.env.DATABASE_URL;
-  if (!operation || !json || !url) throw new Error(`usage: crash-child.ts <${Object.keys(operations).join("|")}> '<json>' (with DATABASE_URL)`);
+  if (!operation || !json || !url)
+    throw new Error(`usage: crash-child.ts <${Object.keys(operations).join("|")}> '<json>' (with DATABASE_URL)`);
   connectDb(url);
   try {
     const result = await operation(JSON.parse(json) as never);

@@ -64,9 +64,17 @@ export interface BlockedBackend {
  * and returns it with the tables its open transaction has already written to.
  * Fails early, with the process's output, if the process ends first.
  */
-export async function waitUntilBlockedBy(observer: pg.Client, lockerPid: number, spawned: Spawned, timeoutMs = 45_000): Promise<BlockedBackend> {
+export async function waitUntilBlockedBy(
+  observer: pg.Client,
+  lockerPid: number,
+  spawned: Spawned,
+  timeoutMs = 45_000,
+): Promise<BlockedBackend> {
   let ended = false;
-  void spawned.exited.then(() => (ended = true), () => (ended = true));
+  void spawned.exited.then(
+    () => (ended = true),
+    () => (ended = true),
+  );
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const { rows } = await observer.query<{ pid: number; wait_event_type: string | null; query: string }>(
@@ -82,7 +90,12 @@ export async function waitUntilBlockedBy(observer: pg.Client, lockerPid: number,
           ORDER BY c.relname`,
         [blocked.pid],
       );
-      return { pid: blocked.pid, waitEventType: blocked.wait_event_type, query: blocked.query, writtenTables: written.rows.map((r) => r.relname) };
+      return {
+        pid: blocked.pid,
+        waitEventType: blocked.wait_event_type,
+        query: blocked.query,
+        writtenTables: written.rows.map((r) => r.relname),
+      };
     }
     if (ended) {
       const { stdout, stderr } = spawned.output();
@@ -130,7 +143,11 @@ export interface TableState {
  * Row count and an md5 of every row's text, per table: equal snapshots mean equal contents.
  * `ignore` leaves columns out (ids and timestamps an idempotent re-run may renew).
  */
-export async function snapshotTables(client: pg.Client, tables: readonly string[], ignore: readonly string[] = []): Promise<Record<string, TableState>> {
+export async function snapshotTables(
+  client: pg.Client,
+  tables: readonly string[],
+  ignore: readonly string[] = [],
+): Promise<Record<string, TableState>> {
   const out: Record<string, TableState> = {};
   for (const table of tables) {
     const quoted = `"${table.replaceAll('"', '""')}"`;

@@ -20,11 +20,24 @@ export interface FakeS3 {
 
 /** An S3-compatible store on loopback (s3rver, which checks every request's signature), keeping its objects in `directory`. */
 export async function startFakeS3(options: { directory: string; buckets: string[] }): Promise<FakeS3> {
-  const server = new S3rver({ address: "127.0.0.1", port: 0, directory: options.directory, silent: true, configureBuckets: options.buckets.map((name) => ({ name })) });
+  const server = new S3rver({
+    address: "127.0.0.1",
+    port: 0,
+    directory: options.directory,
+    silent: true,
+    configureBuckets: options.buckets.map((name) => ({ name })),
+  });
   const endpoint = `http://127.0.0.1:${(await server.run()).port}`;
   return {
     endpoint,
-    settings: (bucket) => ({ endpoint, region: "us-east-1", bucket, accessKeyId: "S3RVER", secretAccessKey: "S3RVER", forcePathStyle: true }),
+    settings: (bucket) => ({
+      endpoint,
+      region: "us-east-1",
+      bucket,
+      accessKeyId: "S3RVER",
+      secretAccessKey: "S3RVER",
+      forcePathStyle: true,
+    }),
     close: () => server.close(),
   };
 }

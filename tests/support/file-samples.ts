@@ -97,8 +97,6 @@ export function exeSample(): Buffer {
   return bytes;
 }
 
-export const htmlSample = () =>
-  Buffer.from("<!DOCTYPE html><html><body><script>fetch('/api/users')</script></body></html>");
+export const htmlSample = () => Buffer.from("<!DOCTYPE html><html><body><script>fetch('/api/users')</script></body></html>");
 
-export const svgSample = () =>
-  Buffer.from('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+export const svgSample = () => Buffer.from('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');

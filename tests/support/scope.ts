@@ -1,10 +1,7 @@
 import type { MembershipClaim, Role, Scope } from "@/lib/scope";
 
 /** A scope as the session would give it, for calling domain operations directly. */
-export function scopeOf(
-  userId: string,
-  memberships: Array<Pick<MembershipClaim, "role" | "regionId"> & Partial<MembershipClaim>>,
-): Scope {
+export function scopeOf(userId: string, memberships: Array<Pick<MembershipClaim, "role" | "regionId"> & Partial<MembershipClaim>>): Scope {
   return {
     userId,
     email: `${userId}@test.local`,

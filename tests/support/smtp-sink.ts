@@ -40,8 +40,7 @@ export async function startSmtpSink(): Promise<{ url: string; mails: CapturedMai
         } else if (verb === "DATA") {
           inData = true;
           socket.write("354 go on\r\n");
-        }
-        else if (verb === "QUIT") socket.end("221 bye\r\n");
+        } else if (verb === "QUIT") socket.end("221 bye\r\n");
         else socket.write("250 ok\r\n");
       }
     });

@@ -57,5 +57,8 @@ export async function bulkUsers(prefix: string, count: number, role: Role, ids: 
   });
   const membership: MembershipInput = { role, ...ids };
   await db().membership.createMany({ data: users.map((u) => membershipRow(u.id, membership)) });
-  return users.map((user): { user: typeof user; scope: Scope } => ({ user, scope: { ...scopeOf(user.id, [membership]), name: user.name } }));
+  return users.map((user): { user: typeof user; scope: Scope } => ({
+    user,
+    scope: { ...scopeOf(user.id, [membership]), name: user.name },
+  }));
 }

@@ -19,14 +19,26 @@ describe("blank form answers", () => {
     );
     expect(result).toEqual({
       ok: true,
-      value: { kind: "DOCUMENT", present: true, docType: "Приказ", issuer: "УО", date: "2021-05-14", number: "560", title: "Об итогах", fileId: null },
+      value: {
+        kind: "DOCUMENT",
+        present: true,
+        docType: "Приказ",
+        issuer: "УО",
+        date: "2021-05-14",
+        number: "560",
+        title: "Об итогах",
+        fileId: null,
+      },
     });
   });
 
   it("puts the Russian messages on the fields", () => {
     expect(checkFormAnswer("COUNT", form({ count: "2,5" }))).toEqual({ ok: false, errors: { count: "Численность — целое число." } });
     expect(checkFormAnswer("COUNT", form({ count: "много" }))).toEqual({ ok: false, errors: { count: "Численность — целое число." } });
-    expect(checkFormAnswer("COUNT", form({ count: "-1" }))).toEqual({ ok: false, errors: { count: "Численность не может быть отрицательной." } });
+    expect(checkFormAnswer("COUNT", form({ count: "-1" }))).toEqual({
+      ok: false,
+      errors: { count: "Численность не может быть отрицательной." },
+    });
     expect(checkFormAnswer("DOCUMENT", form({ present: "yes", date: "2999-12-31" }))).toEqual({
       ok: false,
       errors: { date: "Дата документа не может быть в будущем." },
@@ -37,13 +49,24 @@ describe("blank form answers", () => {
     const answer = fc.oneof(
       fc.record({ kind: fc.constant("COUNT" as const), count: fc.integer({ min: 0, max: 100000 }) }),
       fc.record({ kind: fc.constant("PRESENCE" as const), present: fc.boolean() }),
-      fc.record({ kind: fc.constant("TEXT" as const), text: fc.string({ minLength: 1, maxLength: 50 }).map((s) => s.trim()).filter(Boolean) }),
+      fc.record({
+        kind: fc.constant("TEXT" as const),
+        text: fc
+          .string({ minLength: 1, maxLength: 50 })
+          .map((s) => s.trim())
+          .filter(Boolean),
+      }),
       fc.record({
         kind: fc.constant("DOCUMENT" as const),
         present: fc.constant(true),
         docType: fc.constantFrom("Приказ", "Положение", "Соглашение"),
         issuer: fc.constantFrom("", "Управление образования"),
-        date: fc.option(fc.date({ min: new Date("2000-01-01"), max: new Date("2024-12-31"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), { nil: null }),
+        date: fc.option(
+          fc
+            .date({ min: new Date("2000-01-01"), max: new Date("2024-12-31"), noInvalidDate: true })
+            .map((d) => d.toISOString().slice(0, 10)),
+          { nil: null },
+        ),
         number: fc.constantFrom("", "2378", "52-П", "3121/30"),
         title: fc.constantFrom("", "О назначении"),
         fileId: fc.constant(null),

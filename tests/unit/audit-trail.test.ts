@@ -69,8 +69,16 @@ describe("redaction", () => {
     expect(redact("DotTeacher", { fullName: "Петрова", subject: "Физика" })).toEqual({ fullName: HIDDEN, subject: "Физика" });
     // Nested writes and JSON values: a secret by its name anywhere; bytes by their size only.
     expect(
-      redact("Organization", { memberships: { create: [{ apiToken: "t0k3n", role: "X" }] }, logo: new Uint8Array(5), at: new Date("2020-01-01T00:00:00Z") }),
-    ).toEqual({ memberships: { create: [{ apiToken: HIDDEN, role: "X" }] }, logo: "[двоичные данные, 5 байт]", at: "2020-01-01T00:00:00.000Z" });
+      redact("Organization", {
+        memberships: { create: [{ apiToken: "t0k3n", role: "X" }] },
+        logo: new Uint8Array(5),
+        at: new Date("2020-01-01T00:00:00Z"),
+      }),
+    ).toEqual({
+      memberships: { create: [{ apiToken: HIDDEN, role: "X" }] },
+      logo: "[двоичные данные, 5 байт]",
+      at: "2020-01-01T00:00:00.000Z",
+    });
     expect(redact("IndicatorValue", { value: new Prisma.Decimal("12.50") })).toEqual({ value: "12.5" });
   });
 });
@@ -88,9 +96,24 @@ describe("redaction by class: a child's data", () => {
       disabilityConfirmedUntil: new Date("2027-01-01"),
       teachers: { create: [{ teacherId: "t1" }] },
     };
-    const hidden = { id: "s1", regionId: "r1", organizationId: CHILD_HIDDEN, fullName: CHILD_HIDDEN, birthDate: CHILD_HIDDEN, grade: CHILD_HIDDEN };
-    expect(redact("DotStudent", student)).toEqual({ ...hidden, timetable: CHILD_HIDDEN, disabilityConfirmedUntil: CHILD_HIDDEN, teachers: CHILD_HIDDEN });
-    expect(redact("DotStudent", { ...student, grade: "6" }, student)).toMatchObject({ grade: CHILD_HIDDEN_CHANGED, fullName: CHILD_HIDDEN });
+    const hidden = {
+      id: "s1",
+      regionId: "r1",
+      organizationId: CHILD_HIDDEN,
+      fullName: CHILD_HIDDEN,
+      birthDate: CHILD_HIDDEN,
+      grade: CHILD_HIDDEN,
+    };
+    expect(redact("DotStudent", student)).toEqual({
+      ...hidden,
+      timetable: CHILD_HIDDEN,
+      disabilityConfirmedUntil: CHILD_HIDDEN,
+      teachers: CHILD_HIDDEN,
+    });
+    expect(redact("DotStudent", { ...student, grade: "6" }, student)).toMatchObject({
+      grade: CHILD_HIDDEN_CHANGED,
+      fullName: CHILD_HIDDEN,
+    });
     expect(redact("DotStudentTeacher", { studentId: "s1", teacherId: "t1" })).toEqual({ studentId: "s1", teacherId: "t1" });
   });
 
@@ -103,7 +126,15 @@ describe("redaction by class: a child's data", () => {
   });
 
   it("a document marked as naming a child keeps its owner and kind, hides its requisites and title", () => {
-    const doc = { id: "d1", regionId: "r1", organizationId: "o1", type: "приказ", number: "5", title: "О зачислении Иванова", childData: true };
+    const doc = {
+      id: "d1",
+      regionId: "r1",
+      organizationId: "o1",
+      type: "приказ",
+      number: "5",
+      title: "О зачислении Иванова",
+      childData: true,
+    };
     expect(redact("RegistryDocument", doc)).toEqual({ ...doc, number: CHILD_HIDDEN, title: CHILD_HIDDEN });
     expect(redact("RegistryDocument", { ...doc, childData: false })).toEqual({ ...doc, childData: false });
   });
@@ -116,7 +147,9 @@ describe("redaction by class: a child's data", () => {
 
 describe("the journal", () => {
   it("shows an update's changed fields only, a creation's and a deletion's values, a read's details", () => {
-    expect(auditChanges({ a: 1, b: { x: 1 }, c: "same" }, { a: 2, b: { x: 1 }, c: "same", d: null })).toEqual([{ field: "a", before: "1", after: "2" }]);
+    expect(auditChanges({ a: 1, b: { x: 1 }, c: "same" }, { a: 2, b: { x: 1 }, c: "same", d: null })).toEqual([
+      { field: "a", before: "1", after: "2" },
+    ]);
     expect(auditChanges(null, { id: "1", name: "Школа", head: null })).toEqual([
       { field: "id", before: null, after: "1" },
       { field: "name", before: null, after: "Школа" },
@@ -131,14 +164,20 @@ describe("the journal", () => {
 
   it("reads its query from the page's URL: newest first, unknown values dropped", () => {
     expect(ZAuditListQuery.parse({})).toMatchObject({ sort: "at", dir: "desc", page: 1, q: "" });
-    expect(ZAuditListQuery.parse({ from: "2026-01-01", to: "nonsense", action: "READ", entity: "Blank", entityId: "  x  " })).toMatchObject({
-      from: "2026-01-01",
-      to: undefined,
-      action: "READ",
-      entity: "Blank",
-      entityId: "x",
+    expect(ZAuditListQuery.parse({ from: "2026-01-01", to: "nonsense", action: "READ", entity: "Blank", entityId: "  x  " })).toMatchObject(
+      {
+        from: "2026-01-01",
+        to: undefined,
+        action: "READ",
+        entity: "Blank",
+        entityId: "x",
+      },
+    );
+    expect(ZAuditListQuery.parse({ action: "TRUNCATE", entity: "AuditEvent", entityId: "" })).toMatchObject({
+      action: undefined,
+      entity: undefined,
+      entityId: undefined,
     });
-    expect(ZAuditListQuery.parse({ action: "TRUNCATE", entity: "AuditEvent", entityId: "" })).toMatchObject({ action: undefined, entity: undefined, entityId: undefined });
   });
 
   it("keeps an export's filters but not the name searched", () => {

@@ -11,7 +11,9 @@ const BELO = "mun-belo";
 const SCHOOL = { regionId: R23, municipalityId: SLAV, organizationId: "school-slav-1" };
 const MUNICIPAL = { regionId: R23, municipalityId: SLAV, organizationId: null };
 
-const schoolCoordinator = scopeOf("u1", [{ role: "SCHOOL_COORDINATOR", regionId: R23, municipalityId: SLAV, organizationId: "school-slav-1" }]);
+const schoolCoordinator = scopeOf("u1", [
+  { role: "SCHOOL_COORDINATOR", regionId: R23, municipalityId: SLAV, organizationId: "school-slav-1" },
+]);
 const otherSchool = scopeOf("u2", [{ role: "SCHOOL_COORDINATOR", regionId: R23, municipalityId: SLAV, organizationId: "school-slav-2" }]);
 const auditor = scopeOf("u3", [{ role: "REGION_AUDITOR", regionId: R23 }]);
 const admin = scopeOf("u4", [{ role: "REGION_ADMIN", regionId: R23 }]);

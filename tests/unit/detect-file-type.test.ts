@@ -1,13 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import {
-  ALL_FILE_KINDS,
-  checkFile,
-  detectFileType,
-  MAX_FILE_BYTES,
-  type FileKind,
-} from "@/lib/files/detect-file-type";
+import { ALL_FILE_KINDS, checkFile, detectFileType, MAX_FILE_BYTES, type FileKind } from "@/lib/files/detect-file-type";
 import {
   docmSample,
   docxSample,
@@ -89,9 +83,7 @@ const SIGNATURES: Record<FileKind, number[]> = {
 describe("arbitrary bytes", () => {
   it("are never accepted unless they start with the signature of the kind they are accepted as", async () => {
     const anyPrefix = fc.constantFrom<number[]>([], ...Object.values(SIGNATURES));
-    const bytes = fc
-      .tuple(anyPrefix, fc.uint8Array({ maxLength: 512 }))
-      .map(([prefix, rest]) => Uint8Array.from([...prefix, ...rest]));
+    const bytes = fc.tuple(anyPrefix, fc.uint8Array({ maxLength: 512 })).map(([prefix, rest]) => Uint8Array.from([...prefix, ...rest]));
     await fc.assert(
       fc.asyncProperty(bytes, async (sample) => {
         const kind = await detectFileType(sample);

@@ -24,9 +24,7 @@ describe("displayFileName", () => {
   });
 
   it("keeps Cyrillic, spaces and the № sign as the user wrote them", () => {
-    expect(displayFileName("Приказ № 15 от 01.09.2025 (МБОУ СОШ № 1).pdf")).toBe(
-      "Приказ № 15 от 01.09.2025 (МБОУ СОШ № 1).pdf",
-    );
+    expect(displayFileName("Приказ № 15 от 01.09.2025 (МБОУ СОШ № 1).pdf")).toBe("Приказ № 15 от 01.09.2025 (МБОУ СОШ № 1).pdf");
   });
 
   it("composes letters a Mac sends decomposed, so «й» stays one letter", () => {

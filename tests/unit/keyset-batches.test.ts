@@ -34,7 +34,10 @@ describe("keysetBatchesOf", () => {
     for (const size of [1, 2, 3, 4, 9, 11]) {
       const { batches } = await collect(ROWS, size);
       expect(batches.flat(), `batch size ${size}`).toEqual(ROWS);
-      expect(batches.slice(0, -1).every((b) => b.length === size), `batch size ${size}`).toBe(true);
+      expect(
+        batches.slice(0, -1).every((b) => b.length === size),
+        `batch size ${size}`,
+      ).toBe(true);
     }
     const { windows } = await collect(ROWS, 4);
     expect(windows).toEqual([
@@ -46,7 +49,10 @@ describe("keysetBatchesOf", () => {
 
   it("stops at a short batch; when the rows end on a full batch, one more read finds nothing and yields nothing", async () => {
     const { batches, windows } = await collect(ROWS, 5);
-    expect(batches.map((b) => b.map((r) => r.id))).toEqual([[1, 2, 3, 4, 5], [6, 7, 8, 9, 10]]);
+    expect(batches.map((b) => b.map((r) => r.id))).toEqual([
+      [1, 2, 3, 4, 5],
+      [6, 7, 8, 9, 10],
+    ]);
     expect(windows.map((w) => w.after?.id ?? null)).toEqual([null, 5, 10]);
     expect((await collect([], 5)).batches).toEqual([]);
   });

@@ -37,54 +37,119 @@ describe("the columns of each list", () => {
     expect(headers(DOCUMENT_COLUMNS)).toEqual(["Документ", "Дата", "Номер", "Наименование", "Чей", "Статус"]);
     expect(headers(PLAN_COLUMNS)).toEqual(["План", "Вид", "Владелец", "Период", "Мероприятий", "Проведено", "Просрочено"]);
     expect(headers(assignmentColumns("2025-01-01"))).toEqual([
-      "Муниципалитет или школа", "Роль", "Координатор", "Телефон", "Электронная почта", "Период", "Приказ", "Статус",
+      "Муниципалитет или школа",
+      "Роль",
+      "Координатор",
+      "Телефон",
+      "Электронная почта",
+      "Период",
+      "Приказ",
+      "Статус",
     ]);
     expect(headers(BLANK_COLUMNS)).toEqual(["Участник", "Бланк", "Кампания", "Статус", "Срок сдачи"]);
     expect(headers(CAMPAIGN_COLUMNS)).toEqual(["Кампания", "Дата", "Срок сдачи", "Сдано / принято / всего"]);
     expect(headers(MUNICIPALITY_COLUMNS)).toEqual(["Муниципальное образование", "Школ"]);
     expect(headers(FINDING_COLUMNS)).toEqual([
-      "Пункт бланка", "Участник", "Нарушение", "Критичность", "Срок устранения", "Ответственный", "Устранение",
+      "Пункт бланка",
+      "Участник",
+      "Нарушение",
+      "Критичность",
+      "Срок устранения",
+      "Ответственный",
+      "Устранение",
     ]);
     expect(headers(STUDENT_COLUMNS)).toEqual(["ФИО", "Класс", "Дата рождения", "Статус", "ИУП"]);
     expect(headers(TEACHER_COLUMNS)).toEqual(["ФИО", "Предмет", "Курсы", "Нужны курсы"]);
     expect(headers(USER_COLUMNS)).toEqual(["ФИО", "Электронная почта", "Роли", "Создан"]);
     expect(areaCountColumns("municipality").map((c) => c.header)).toEqual([
-      "Муниципалитет", "Обучаются с ДОТ", "из них с ИУП", "Педагогов", "Нуждаются в курсах", "Обучающихся и выпускников", "Выпускников", "Продолжают в ВУЗ/СПО",
+      "Муниципалитет",
+      "Обучаются с ДОТ",
+      "из них с ИУП",
+      "Педагогов",
+      "Нуждаются в курсах",
+      "Обучающихся и выпускников",
+      "Выпускников",
+      "Продолжают в ВУЗ/СПО",
     ]);
     expect(areaCountColumns("school")[0]!.header).toBe("Школа");
   });
 
   it("type their cells: dates as days, counts as numbers, the rest as the text on screen", () => {
     const document: DocumentRow = {
-      id: "d", type: "приказ", issuer: "Управление образования", date: "2020-09-18", number: "1006", title: null,
-      owner: "Муниципалитет A1", status: "SUPERSEDED", fileId: null, childData: false,
+      id: "d",
+      type: "приказ",
+      issuer: "Управление образования",
+      date: "2020-09-18",
+      number: "1006",
+      title: null,
+      owner: "Муниципалитет A1",
+      status: "SUPERSEDED",
+      fileId: null,
+      childData: false,
     };
-    expect(cellsOf(DOCUMENT_COLUMNS, document)).toEqual(["Приказ Управление образования", "2020-09-18", "1006", null, "Муниципалитет A1", "заменён"]);
+    expect(cellsOf(DOCUMENT_COLUMNS, document)).toEqual([
+      "Приказ Управление образования",
+      "2020-09-18",
+      "1006",
+      null,
+      "Муниципалитет A1",
+      "заменён",
+    ]);
     expect(DOCUMENT_COLUMNS.date.type).toBe("date");
 
     const plan: PlanRow = {
-      id: "p", kind: "ROADMAP", title: "Дорожная карта", owner: "Регион", schoolYear: null, startsOn: "2013-09-01", endsOn: "2015-08-31",
-      events: 12, done: 3, overdue: 2,
+      id: "p",
+      kind: "ROADMAP",
+      title: "Дорожная карта",
+      owner: "Регион",
+      schoolYear: null,
+      startsOn: "2013-09-01",
+      endsOn: "2015-08-31",
+      events: 12,
+      done: 3,
+      overdue: 2,
     };
     expect(cellsOf(PLAN_COLUMNS, plan)).toEqual(["Дорожная карта", "Дорожная карта", "Регион", "01.09.2013 – 31.08.2015", 12, 3, 2]);
     expect([PLAN_COLUMNS.events.type, PLAN_COLUMNS.done.type, PLAN_COLUMNS.overdue.type]).toEqual(["number", "number", "number"]);
 
     const assignment: AssignmentRow = {
-      id: "a", subjectId: "m", subject: "Славянский район", role: "MUNICIPAL_COORDINATOR", personName: "Иванова И. И.", phone: null, email: "i@x.ru",
-      validFrom: "2027-09-01", validTo: null, order: "приказ от 18.09.2020 № 1006", current: false, hasAccount: true,
+      id: "a",
+      subjectId: "m",
+      subject: "Славянский район",
+      role: "MUNICIPAL_COORDINATOR",
+      personName: "Иванова И. И.",
+      phone: null,
+      email: "i@x.ru",
+      validFrom: "2027-09-01",
+      validTo: null,
+      order: "приказ от 18.09.2020 № 1006",
+      current: false,
+      hasAccount: true,
     };
     const statusOf = (today: string) => assignmentColumns(today).current.value(assignment);
     expect([statusOf("2025-01-01"), statusOf("2028-01-01")]).toEqual(["с 01.09.2027", "завершено"]);
 
     const student: StudentRow = {
-      id: "s", schoolYear: "2025/2026", fullName: "Петров П.", grade: "9А", birthDate: null, status: "GRADUATED",
-      furtherEducation: "SPO", iupPresent: true, schoolName: "Школа",
+      id: "s",
+      schoolYear: "2025/2026",
+      fullName: "Петров П.",
+      grade: "9А",
+      birthDate: null,
+      status: "GRADUATED",
+      furtherEducation: "SPO",
+      iupPresent: true,
+      schoolName: "Школа",
     };
     // The school is not on the screen, so not in the file either.
     expect(cellsOf(STUDENT_COLUMNS, student)).toEqual(["Петров П.", "9А", null, "выпускник · СПО", "есть"]);
 
     const teacher: TeacherRow = {
-      id: "t", organizationId: "o", schoolYear: "2025/2026", fullName: "Сидорова", subject: "Математика", needsCourse: false,
+      id: "t",
+      organizationId: "o",
+      schoolYear: "2025/2026",
+      fullName: "Сидорова",
+      subject: "Математика",
+      needsCourse: false,
       courses: [
         { title: "ДОТ", dateFrom: "2025-09-01", dateTo: "2025-09-30", hours: 72 },
         { title: "ИКТ", dateFrom: "2025-10-01", dateTo: null, hours: 16 },
@@ -93,7 +158,10 @@ describe("the columns of each list", () => {
     expect(TEACHER_COLUMNS.courses.value(teacher)).toBe("ДОТ, 01.09.2025–30.09.2025, 72 ч\nИКТ, 01.10.2025, 16 ч");
 
     const user: UserRow = {
-      id: "u", email: "a@b.ru", name: "Админ", createdAt: "2025-03-01T21:00:00.000Z",
+      id: "u",
+      email: "a@b.ru",
+      name: "Админ",
+      createdAt: "2025-03-01T21:00:00.000Z",
       memberships: [{ id: "m", role: "REGION_ADMIN", scopeName: "Регион A" }],
     };
     expect(cellsOf(USER_COLUMNS, user)).toEqual(["Админ", "a@b.ru", "Администратор региона: Регион A", "2025-03-01"]);
@@ -157,7 +225,14 @@ describe("CSV", () => {
 
   it("reads back as the same text, the apostrophes removed", async () => {
     const read = readCsv(await bytesOf(writeCsvTable, sampleTable()));
-    expect("records" in read && read.records.map((r) => r[0])).toEqual(["Название", "=1+2", "+7 913 000-00-00", "-1", "@SUM(A1)", 'Школа "Ромашка"; корпус 2']);
+    expect("records" in read && read.records.map((r) => r[0])).toEqual([
+      "Название",
+      "=1+2",
+      "+7 913 000-00-00",
+      "-1",
+      "@SUM(A1)",
+      'Школа "Ромашка"; корпус 2',
+    ]);
   });
 });
 
@@ -202,14 +277,28 @@ describe("XLSX", () => {
     // An empty value is an empty cell, not "" and not 0.
     for (const column of [2, 3, 4]) expect(cell(3, column).type).toBe(ExcelJS.ValueType.Null);
 
-    expect([2, 3, 4, 5, 6].map((row) => cell(row, 1).value)).toEqual(["=1+2", "+7 913 000-00-00", "-1", "@SUM(A1)", 'Школа "Ромашка"; корпус 2']);
-    expect([4, 5, 6].map((row) => (cell(row, 2).value as Date).toISOString().slice(0, 10))).toEqual(["2000-02-29", "2025-01-31", "2024-06-01"]);
+    expect([2, 3, 4, 5, 6].map((row) => cell(row, 1).value)).toEqual([
+      "=1+2",
+      "+7 913 000-00-00",
+      "-1",
+      "@SUM(A1)",
+      'Школа "Ромашка"; корпус 2',
+    ]);
+    expect([4, 5, 6].map((row) => (cell(row, 2).value as Date).toISOString().slice(0, 10))).toEqual([
+      "2000-02-29",
+      "2025-01-31",
+      "2024-06-01",
+    ]);
     expect([4, 5, 6].map((row) => cell(row, 3).value)).toEqual([0, 1200, 7]);
   });
 
   it("text XML cannot carry is escaped as Excel reads it; a sheet name Excel refuses is made acceptable", async () => {
     const columns = [s.text("Название", (r) => r.name)];
-    const table = exportTable("Педагоги: работающие с применением ДОТ [все]", columns, inBatches([[{ name: "a\u0001b _x0041_", day: null, count: null, share: null }]]));
+    const table = exportTable(
+      "Педагоги: работающие с применением ДОТ [все]",
+      columns,
+      inBatches([[{ name: "a\u0001b _x0041_", day: null, count: null, share: null }]]),
+    );
     const sheet = await sheetOf(await bytesOf(writeXlsxTable, table));
     expect(sheet.name.length).toBeLessThanOrEqual(31);
     expect(sheet.name).not.toMatch(/[:[\]]/u);
@@ -229,13 +318,23 @@ describe("streaming", () => {
     const batches: number[][] = [];
     for await (const batch of batchesOf({ read }, 3)) batches.push(batch);
     expect(batches).toEqual([[0, 1, 2], [3, 4, 5], [6]]);
-    expect(windows).toEqual([{ skip: 0, take: 3 }, { skip: 3, take: 3 }, { skip: 6, take: 3 }]);
+    expect(windows).toEqual([
+      { skip: 0, take: 3 },
+      { skip: 3, take: 3 },
+      { skip: 6, take: 3 },
+    ]);
     windows.length = 0;
     for await (const batch of batchesOf({ read: async (w) => rows.slice(0, 6).slice(w.skip, w.skip + w.take) }, 3)) batches.push(batch);
-    expect(batches.slice(3)).toEqual([[0, 1, 2], [3, 4, 5]]);
+    expect(batches.slice(3)).toEqual([
+      [0, 1, 2],
+      [3, 4, 5],
+    ]);
   });
 
-  for (const [format, write] of [["csv", writeCsvTable], ["xlsx", writeXlsxTable]] as const) {
+  for (const [format, write] of [
+    ["csv", writeCsvTable],
+    ["xlsx", writeXlsxTable],
+  ] as const) {
     it(`${format}: waits for a slow reader and stops reading the list when the reader goes away`, async () => {
       let read = 0;
       let closed = false;

@@ -52,9 +52,7 @@ describe("the shipped list of breached passwords", () => {
   it("is SecLists' top 10,000 of the 10-million-password list, byte for byte", () => {
     const bytes = fs.readFileSync("lib/auth/breached-passwords.txt");
     expect(bytes.length).toBe(76_508);
-    expect(createHash("sha256").update(bytes).digest("hex")).toBe(
-      "0279e0e7d854dc40460db18a7cf2e09fb661837dc0ae7d3b8dc6e783ba5d84b4",
-    );
+    expect(createHash("sha256").update(bytes).digest("hex")).toBe("0279e0e7d854dc40460db18a7cf2e09fb661837dc0ae7d3b8dc6e783ba5d84b4");
     const lines = bytes.toString("utf8").trimEnd().split("\n");
     expect(lines).toHaveLength(10_000);
     expect(lines.slice(0, 4)).toEqual(["123456", "password", "12345678", "qwerty"]);

@@ -56,7 +56,14 @@ function audit(): AuditReportData {
 function campaign(): CampaignReportData {
   return {
     ...BASE,
-    campaign: { name: SEED_CAMPAIGN.name, date: SEED_CAMPAIGN.date, deadline: SEED_CAMPAIGN.deadline, goal: SEED_CAMPAIGN.goal, tasks: [...SEED_CAMPAIGN.tasks], overdue: true },
+    campaign: {
+      name: SEED_CAMPAIGN.name,
+      date: SEED_CAMPAIGN.date,
+      deadline: SEED_CAMPAIGN.deadline,
+      goal: SEED_CAMPAIGN.goal,
+      tasks: [...SEED_CAMPAIGN.tasks],
+      overdue: true,
+    },
     audited: [...SEED_CAMPAIGN.audited],
     notSubmitted: [...SEED_CAMPAIGN.notSubmitted],
     typicalErrors: {
@@ -111,7 +118,11 @@ describe("the report frame", () => {
     expect(def.pageOrientation).toBe("portrait");
     expect(def.defaultStyle?.font).toBe("LiberationSans");
     expect(def.language).toBe("ru");
-    expect(def.info).toMatchObject({ author: BASE.issuer.organizationName, creator: "Методаудит", subject: expect.stringContaining("Славянский район") });
+    expect(def.info).toMatchObject({
+      author: BASE.issuer.organizationName,
+      creator: "Методаудит",
+      subject: expect.stringContaining("Славянский район"),
+    });
     const header = (def.header as (page: number, pages: number, size: unknown) => Content)(2, 3, { width: 595.28, height: 841.89 });
     expect(textOf(header)).toContain(BASE.issuer.organizationName);
     expect(textOf(header)).toContain("350080, г. Краснодар, ул. Сормовская, 167");
@@ -148,7 +159,17 @@ describe("the report frame", () => {
 describe("the signature block", () => {
   it("names the date, number, executor and signature: filled when known, lines to fill otherwise", () => {
     const empty = textOf(signatureBlock({ date: null, number: null, executor: { position: null, name: null } }));
-    for (const label of ["Дата:", "№:", "Исполнитель:", "Подпись:", "(дата)", "(номер)", "(должность)", "(подпись)", "(фамилия, инициалы)"]) {
+    for (const label of [
+      "Дата:",
+      "№:",
+      "Исполнитель:",
+      "Подпись:",
+      "(дата)",
+      "(номер)",
+      "(должность)",
+      "(подпись)",
+      "(фамилия, инициалы)",
+    ]) {
       expect(empty).toContain(label);
     }
     const filled = textOf(
@@ -168,7 +189,10 @@ describe("the signature block", () => {
 describe("the audit report", () => {
   it("prints the blank's rows with answers, marks, legal basis and footnotes, then the score and findings", () => {
     const data = audit();
-    data.content = { ...data.content, items: data.content.items.map((item, i) => (i === 0 ? { ...item, footnotes: [{ mark: "¹", text: "по каждой школе" }] } : item)) };
+    data.content = {
+      ...data.content,
+      items: data.content.items.map((item, i) => (i === 0 ? { ...item, footnotes: [{ mark: "¹", text: "по каждой школе" }] } : item)),
+    };
     const text = textOf(auditReportDefinition(data).content);
     for (const needle of [
       "Результаты методического аудита: бланк соответствия критериям оценки деятельности работы школьного координатора",
@@ -207,7 +231,16 @@ describe("the audit report", () => {
 describe("the campaign report", () => {
   it("lists the audited, the non-submitters and the typical errors with their shares", () => {
     const text = textOf(campaignReportDefinition(campaign()).content);
-    for (const needle of ["Муниципальные образования, прошедшие аудит", "МО, не предоставившие информацию", "Белоглинский район", "ТИПИЧНЫЕ ОШИБКИ", "Муниципальных координаторов", "Школьных координаторов", "60 %", "Диаграмма оценок"]) {
+    for (const needle of [
+      "Муниципальные образования, прошедшие аудит",
+      "МО, не предоставившие информацию",
+      "Белоглинский район",
+      "ТИПИЧНЫЕ ОШИБКИ",
+      "Муниципальных координаторов",
+      "Школьных координаторов",
+      "60 %",
+      "Диаграмма оценок",
+    ]) {
       expect(text, needle).toContain(needle);
     }
   });
@@ -232,7 +265,12 @@ describe("the campaign report", () => {
 
 describe("the roadmap report", () => {
   it("is landscape, with seed 002's title and exactly its eight columns and hints", async () => {
-    const def = roadmapReportDefinition({ ...BASE, title: roadmapTitle("2020/2021"), owner: "город Краснодар", records: await seedRecords() });
+    const def = roadmapReportDefinition({
+      ...BASE,
+      title: roadmapTitle("2020/2021"),
+      owner: "город Краснодар",
+      records: await seedRecords(),
+    });
     expect(def.pageOrientation).toBe("landscape");
     expect(textOf(def.content)).toContain(
       "Отчет о выполнении мероприятий муниципальной дорожной карты на 2020-2021 учебный год по сопровождению школам с низкими образовательными результатами и/или школ, функционирующих в сложных социальных условиях",
@@ -249,7 +287,12 @@ describe("the roadmap report", () => {
 
   it("lets an event too long for one page break across pages rather than lose its end", async () => {
     const [event] = await seedRecords();
-    const def = roadmapReportDefinition({ ...BASE, title: "Отчет", owner: "город Краснодар", records: [{ ...event!, description: "очень длинное описание ".repeat(300) }] });
+    const def = roadmapReportDefinition({
+      ...BASE,
+      title: "Отчет",
+      owner: "город Краснодар",
+      records: [{ ...event!, description: "очень длинное описание ".repeat(300) }],
+    });
     expect(tablesOf(def.content)[0]!.table.dontBreakRows).toBe(false);
   });
 });
@@ -271,7 +314,10 @@ describe("the records report", () => {
   });
 
   it("has no parts table for a school", () => {
-    const text = textOf(recordsReportDefinition({ ...records(), area: { level: "school", name: "МБОУ СОШ № 1", parent: "Славянский район" }, parts: [] }).content);
+    const text = textOf(
+      recordsReportDefinition({ ...records(), area: { level: "school", name: "МБОУ СОШ № 1", parent: "Славянский район" }, parts: [] })
+        .content,
+    );
     expect(text).not.toContain("По школам");
     expect(text).toContain("Образовательная организация: МБОУ СОШ № 1 (Славянский район)");
   });
@@ -280,7 +326,7 @@ describe("the records report", () => {
 describe("file names", () => {
   it("are Russian, readable, and safe for any file system", () => {
     expect(reportFileName(["Аудит", "Славянский район", "2022-12-06"])).toBe("Аудит — Славянский район — 2022-12-06.pdf");
-    expect(reportFileName(["Учёт ДОТ", "МБОУ \"СОШ\" № 1", "2022/2023"])).toBe("Учёт ДОТ — МБОУ -СОШ- № 1 — 2022-2023.pdf");
+    expect(reportFileName(["Учёт ДОТ", 'МБОУ "СОШ" № 1', "2022/2023"])).toBe("Учёт ДОТ — МБОУ -СОШ- № 1 — 2022-2023.pdf");
     expect(reportFileName(["План", "../../etc/passwd"])).toBe("План — ..-..-etc-passwd.pdf");
     expect(reportFileName(["Аудит", "x".repeat(300)]).endsWith(".pdf")).toBe(true);
   });

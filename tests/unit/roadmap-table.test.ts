@@ -31,12 +31,14 @@ async function readSeed() {
 
 /** Text as Windows-1251 writes it (Cyrillic А–я without «ё»), as Russian Excel saves "CSV". */
 function cp1251(text: string): Uint8Array {
-  return Uint8Array.from([...text].map((c) => {
-    const code = c.charCodeAt(0);
-    if (code >= 0x410 && code <= 0x44f) return 0xc0 + (code - 0x410);
-    if (code < 0x80) return code;
-    throw new Error(`no cp1251 byte for ${c}`);
-  }));
+  return Uint8Array.from(
+    [...text].map((c) => {
+      const code = c.charCodeAt(0);
+      if (code >= 0x410 && code <= 0x44f) return 0xc0 + (code - 0x410);
+      if (code < 0x80) return code;
+      throw new Error(`no cp1251 byte for ${c}`);
+    }),
+  );
 }
 
 const csv = (...lines: string[]) => utf8(lines.join("\r\n"));
@@ -93,7 +95,8 @@ describe("seed 002 (Markdown)", () => {
       row: 15,
       regionCode: "23",
       municipality: "Краснодар",
-      title: 'Совещание с руководителями общеобразовательных организация "Об изучении деятельности школ по итогам посещения, выездов, проверок"',
+      title:
+        'Совещание с руководителями общеобразовательных организация "Об изучении деятельности школ по итогам посещения, выездов, проверок"',
       description:
         "На совещании заслушан вопрос о характере недостатков, выявленных при проведении методического аудита в ШНОР/ШССУ, представлены рекомендации и результат по итогам методической помощи, выявленный в ходе повторного посещения.",
       timing: "Февраль 2021 года",
@@ -309,8 +312,26 @@ describe("XLSX as people make it", () => {
     ws.addRow(["Код региона", "Муниципалитет", "Мероприятие", "Описание", "Дата", "Ответственный", "Целевая аудитория", "Документы"]);
     const hints = ws.addRow(["", "", "что проводится", "", "когда", "", "", ""]);
     hints.font = { italic: true };
-    ws.addRow([23, "Краснодар", "Семинар", "", new Date(Date.UTC(2020, 8, 22)), { formula: 'CONCATENATE("Петрова"," Т.А.")', result: "Петрова Т.А." }, "кураторы", { text: "Приказ №161", hyperlink: "https://example.com/161.pdf" }]);
-    const italicData = ws.addRow([23, "Краснодар", "Совещание", "", "Май 2021 года", "", "", { formula: 'HYPERLINK("https://example.com/p.pdf","Протокол")', result: "Протокол" }]);
+    ws.addRow([
+      23,
+      "Краснодар",
+      "Семинар",
+      "",
+      new Date(Date.UTC(2020, 8, 22)),
+      { formula: 'CONCATENATE("Петрова"," Т.А.")', result: "Петрова Т.А." },
+      "кураторы",
+      { text: "Приказ №161", hyperlink: "https://example.com/161.pdf" },
+    ]);
+    const italicData = ws.addRow([
+      23,
+      "Краснодар",
+      "Совещание",
+      "",
+      "Май 2021 года",
+      "",
+      "",
+      { formula: 'HYPERLINK("https://example.com/p.pdf","Протокол")', result: "Протокол" },
+    ]);
     italicData.font = { italic: true };
     const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
 
@@ -348,7 +369,9 @@ describe("XLSX as people make it", () => {
 
 describe("broken files", () => {
   it("names a missing required column at the header row", async () => {
-    const header = ROADMAP_COLUMNS.filter((c) => c.id !== "municipality").map((c) => `"${c.header}"`).join(";");
+    const header = ROADMAP_COLUMNS.filter((c) => c.id !== "municipality")
+      .map((c) => `"${c.header}"`)
+      .join(";");
     const sheet = await readRoadmapFile(csv("Отчет", header, "23;Семинар;;Май;;;"));
     const { records, problems } = parseRoadmapRows(sheet);
     expect(records).toEqual([]);
@@ -357,7 +380,9 @@ describe("broken files", () => {
 
   it("names a missing date column, though the header is recognised by the others", async () => {
     const sheet = await readRoadmapFile(csv("Регион;Муниципалитет;Мероприятие;Описание;Ответственный", "23;Краснодар;Семинар;;"));
-    expect(parseRoadmapRows(sheet).problems).toEqual([{ row: 1, column: H.timing, message: `В строке заголовков нет столбца «${H.timing}».` }]);
+    expect(parseRoadmapRows(sheet).problems).toEqual([
+      { row: 1, column: H.timing, message: `В строке заголовков нет столбца «${H.timing}».` },
+    ]);
   });
 
   it("says when there is no header at all", async () => {
@@ -386,7 +411,11 @@ describe("broken files", () => {
       { row: 4, column: H.regionCode, message: "Код региона — число из 1–3 цифр, например 23." },
       { row: 5, column: H.regionCode, message: "Код региона — число из 1–3 цифр, например 23." },
       { row: 5, column: H.municipality, message: "Укажите муниципалитет." },
-      { row: 5, column: H.timing, message: "Укажите дату проведения мероприятия (например, «22 сентября 2020 года» или «В течение учебного года»)." },
+      {
+        row: 5,
+        column: H.timing,
+        message: "Укажите дату проведения мероприятия (например, «22 сентября 2020 года» или «В течение учебного года»).",
+      },
       { row: 6, column: H.title, message: "Мероприятие уже есть в строке 2." },
       { row: 7, column: H.title, message: "Текст длиннее 4000 знаков (4001)." },
     ]);
@@ -395,7 +424,10 @@ describe("broken files", () => {
   });
 
   it("refuses a CSV that is not UTF-8", async () => {
-    const sheet = await readRoadmapFile(cp1251("Муниципалитет;Мероприятие;Дата;Ответственный\r\nКраснодар;Семинар;Май;Петрова\r\n"), "plan.csv");
+    const sheet = await readRoadmapFile(
+      cp1251("Муниципалитет;Мероприятие;Дата;Ответственный\r\nКраснодар;Семинар;Май;Петрова\r\n"),
+      "plan.csv",
+    );
     expect(sheet.rows).toEqual([]);
     expect(sheet.problems).toHaveLength(1);
     expect(sheet.problems[0]).toMatchObject({ row: null, column: null });

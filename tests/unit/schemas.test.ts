@@ -47,17 +47,32 @@ describe("plan forms", () => {
   it("an empty indicator value is missing, not zero; a share above its base is refused", () => {
     const empty = ZIndicatorValue.safeParse({ indicatorId, period: "2025/2026", value: "" });
     expect(empty.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["value", "Укажите значение числом."]]);
-    expect(ZIndicatorValue.parse({ indicatorId, period: "2025", value: "540", base: "1631" })).toMatchObject({ value: 540, base: 1631, organizationId: null });
-    expect(ZIndicatorValue.safeParse({ indicatorId, period: "2025", value: 2000, base: 1631 }).error?.issues[0]?.message).toBe("Значение не может быть больше базы.");
-    expect(ZIndicatorValue.safeParse({ indicatorId, period: "2025-2026", value: 1 }).error?.issues[0]?.message).toBe("Период — год (2021) или учебный год (2020/2021).");
+    expect(ZIndicatorValue.parse({ indicatorId, period: "2025", value: "540", base: "1631" })).toMatchObject({
+      value: 540,
+      base: 1631,
+      organizationId: null,
+    });
+    expect(ZIndicatorValue.safeParse({ indicatorId, period: "2025", value: 2000, base: 1631 }).error?.issues[0]?.message).toBe(
+      "Значение не может быть больше базы.",
+    );
+    expect(ZIndicatorValue.safeParse({ indicatorId, period: "2025-2026", value: 1 }).error?.issues[0]?.message).toBe(
+      "Период — год (2021) или учебный год (2020/2021).",
+    );
   });
 
   it("a plan needs a school year or its dates, in order", () => {
     const owner = `municipality:${indicatorId}`;
-    expect(ZPlanCreate.safeParse({ kind: "ROADMAP", title: "Дорожная карта", owner }).error?.issues.map((i) => i.path.join("."))).toEqual(["startsOn", "endsOn"]);
-    expect(ZPlanCreate.safeParse({ kind: "ROADMAP", title: "Дорожная карта", owner, startsOn: "2021-05-01", endsOn: "2020-09-01" }).error?.issues[0]?.message).toBe(
-      "Окончание не может быть раньше начала.",
-    );
-    expect(ZPlanCreate.parse({ kind: "ROADMAP", title: "Дорожная карта", owner, schoolYear: "2020/2021" })).toMatchObject({ schoolYear: "2020/2021", startsOn: null });
+    expect(ZPlanCreate.safeParse({ kind: "ROADMAP", title: "Дорожная карта", owner }).error?.issues.map((i) => i.path.join("."))).toEqual([
+      "startsOn",
+      "endsOn",
+    ]);
+    expect(
+      ZPlanCreate.safeParse({ kind: "ROADMAP", title: "Дорожная карта", owner, startsOn: "2021-05-01", endsOn: "2020-09-01" }).error
+        ?.issues[0]?.message,
+    ).toBe("Окончание не может быть раньше начала.");
+    expect(ZPlanCreate.parse({ kind: "ROADMAP", title: "Дорожная карта", owner, schoolYear: "2020/2021" })).toMatchObject({
+      schoolYear: "2020/2021",
+      startsOn: null,
+    });
   });
 });

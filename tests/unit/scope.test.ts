@@ -29,9 +29,7 @@ const IRO = { id: "iro", regionId: R23, municipalityId: null };
 const admin23 = scopeOf("u1", [{ role: "REGION_ADMIN", regionId: R23 }]);
 const auditor23 = scopeOf("u2", [{ role: "REGION_AUDITOR", regionId: R23 }]);
 const moSlav = scopeOf("u3", [{ role: "MUNICIPAL_COORDINATOR", regionId: R23, municipalityId: SLAV.id }]);
-const schoolSlav = scopeOf("u4", [
-  { role: "SCHOOL_COORDINATOR", regionId: R23, municipalityId: SLAV.id, organizationId: SLAV_1.id },
-]);
+const schoolSlav = scopeOf("u4", [{ role: "SCHOOL_COORDINATOR", regionId: R23, municipalityId: SLAV.id, organizationId: SLAV_1.id }]);
 const admin42 = scopeOf("u5", [{ role: "REGION_ADMIN", regionId: R42 }]);
 const nobody = scopeOf("u6", []);
 
@@ -102,8 +100,6 @@ describe("roles", () => {
   it("a membership is unique by its narrowest scope", () => {
     expect(scopeIdOf({ role: "REGION_ADMIN", regionId: R23 })).toBe(R23);
     expect(scopeIdOf({ role: "MUNICIPAL_COORDINATOR", regionId: R23, municipalityId: SLAV.id })).toBe(SLAV.id);
-    expect(scopeIdOf({ role: "SCHOOL_COORDINATOR", regionId: R23, municipalityId: SLAV.id, organizationId: SLAV_1.id })).toBe(
-      SLAV_1.id,
-    );
+    expect(scopeIdOf({ role: "SCHOOL_COORDINATOR", regionId: R23, municipalityId: SLAV.id, organizationId: SLAV_1.id })).toBe(SLAV_1.id);
   });
 });

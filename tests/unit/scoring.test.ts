@@ -13,10 +13,24 @@ const keyOf = (content: TTemplateContent, number: string, nth = 0) => answerable
 const itemOf = (content: TTemplateContent, number: string, nth = 0) => answerableItems(content).filter((i) => i.number === number)[nth]!;
 
 const doc = (patch: Partial<Extract<TBlankAnswer, { kind: "DOCUMENT" }>> = {}): TBlankAnswer => ({
-  kind: "DOCUMENT", present: true, docType: "Приказ", issuer: "УО", date: "2022-09-01", number: "12", title: "", fileId: null, ...patch,
+  kind: "DOCUMENT",
+  present: true,
+  docType: "Приказ",
+  issuer: "УО",
+  date: "2022-09-01",
+  number: "12",
+  title: "",
+  fileId: null,
+  ...patch,
 });
 const compliantValue = (kind: string): TBlankAnswer =>
-  kind === "DOCUMENT" ? doc() : kind === "COUNT" ? { kind: "COUNT", count: 4 } : kind === "PRESENCE" ? { kind: "PRESENCE", present: true } : { kind: "TEXT", text: "есть" };
+  kind === "DOCUMENT"
+    ? doc()
+    : kind === "COUNT"
+      ? { kind: "COUNT", count: 4 }
+      : kind === "PRESENCE"
+        ? { kind: "PRESENCE", present: true }
+        : { kind: "TEXT", text: "есть" };
 
 function allCompliant(content: TTemplateContent): Record<string, ScoredAnswer> {
   return Object.fromEntries(answerableItems(content).map((i) => [i.key, { value: compliantValue(i.kind), mark: "MATCHES" as const }]));
@@ -118,10 +132,17 @@ describe("blank score", () => {
         status: "ABSENT",
         severity: "HIGH",
         legalBasis: "Приказ МОНМТ КК от 22.07.2021 №2378 п. 3.6 п. 3.7",
-        recommendation: "Разработать и утвердить документ (обеспечить наличие сведений), предусмотренный пунктом бланка, и представить его реквизиты.",
+        recommendation:
+          "Разработать и утвердить документ (обеспечить наличие сведений), предусмотренный пунктом бланка, и представить его реквизиты.",
         critical: false,
       },
-      expect.objectContaining({ itemNumber: "2.2", status: "OUTDATED", severity: "MEDIUM", legalBasis: "", recommendation: "Обновить базу данных кандидатов." }),
+      expect.objectContaining({
+        itemNumber: "2.2",
+        status: "OUTDATED",
+        severity: "MEDIUM",
+        legalBasis: "",
+        recommendation: "Обновить базу данных кандидатов.",
+      }),
     ]);
   });
 
@@ -146,10 +167,15 @@ const anyAnswer = (kind: string) =>
   }) as fc.Arbitrary<ScoredAnswer>;
 
 const answersFor = (content: TTemplateContent) =>
-  fc.record(Object.fromEntries(answerableItems(content).map((i) => [i.key, anyAnswer(i.kind)])) as Record<string, fc.Arbitrary<ScoredAnswer>>);
+  fc.record(
+    Object.fromEntries(answerableItems(content).map((i) => [i.key, anyAnswer(i.kind)])) as Record<string, fc.Arbitrary<ScoredAnswer>>,
+  );
 
 describe("score properties", () => {
-  for (const [name, content] of [["school", school], ["municipal", municipal]] as const) {
+  for (const [name, content] of [
+    ["school", school],
+    ["municipal", municipal],
+  ] as const) {
     it(`stays within 0–100 (${name} blank)`, () => {
       fc.assert(
         fc.property(answersFor(content), (answers) => {

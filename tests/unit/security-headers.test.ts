@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CROSS_SITE_MESSAGE, isSameOrigin, needsOriginCheck } from "@/lib/auth/same-origin";
-import {
-  contentSecurityPolicy,
-  HSTS_VALUE,
-  newNonce,
-  pageSecurityHeaders,
-  STATIC_SECURITY_HEADERS,
-} from "@/lib/auth/security-headers";
+import { contentSecurityPolicy, HSTS_VALUE, newNonce, pageSecurityHeaders, STATIC_SECURITY_HEADERS } from "@/lib/auth/security-headers";
 import type { NextConfig } from "next";
 // @ts-expect-error -- next.config.mjs is plain JavaScript (typed by its JSDoc only), read here as Next.js reads it.
 import nextConfigModule from "@/next.config.mjs";
@@ -14,10 +8,12 @@ import nextConfigModule from "@/next.config.mjs";
 const nextConfig = nextConfigModule as NextConfig;
 
 const directives = (csp: string) =>
-  new Map(csp.split("; ").map((d) => {
-    const [name, ...values] = d.split(" ");
-    return [name!, values] as const;
-  }));
+  new Map(
+    csp.split("; ").map((d) => {
+      const [name, ...values] = d.split(" ");
+      return [name!, values] as const;
+    }),
+  );
 
 describe("Content-Security-Policy", () => {
   const nonce = "bm9uY2Utbm9uY2Utbm9uYw==";
@@ -100,7 +96,9 @@ describe("same-origin rule", () => {
     expect(isSameOrigin(headers({ origin: "https://evil.example", host: "audit.example.ru" }))).toBe(false);
     expect(isSameOrigin(headers({ origin: "http://127.0.0.1:3101", host: "127.0.0.1:3100" }))).toBe(false);
     // A reverse proxy that passes the host on, or one that does not (then NEXTAUTH_URL decides).
-    expect(isSameOrigin(headers({ origin: "https://audit.example.ru", host: "app:3000", "x-forwarded-host": "audit.example.ru" }))).toBe(true);
+    expect(isSameOrigin(headers({ origin: "https://audit.example.ru", host: "app:3000", "x-forwarded-host": "audit.example.ru" }))).toBe(
+      true,
+    );
     expect(isSameOrigin(headers({ origin: "https://audit.example.ru", host: "app:3000" }), "https://audit.example.ru")).toBe(true);
     expect(isSameOrigin(headers({ origin: "http://audit.example.ru", host: "app:3000" }), "https://audit.example.ru")).toBe(false);
     // Without Origin, the Referer's origin; with neither, or `Origin: null`, refused.

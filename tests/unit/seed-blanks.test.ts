@@ -62,9 +62,7 @@ describe("the seed blanks as data", () => {
   it("carry the legal references exactly, inherited by the items of a section", () => {
     const school = SCHOOL_BLANK.content;
     const item = (number: string) => answerableItems(school).find((i) => i.number === number)!;
-    expect(effectiveLegalBasis(school, item("1.2").key).map((b) => b.text)).toEqual([
-      "Приказ МОНМТ КК от 22.07.2021 №2378 п. 3.6",
-    ]);
+    expect(effectiveLegalBasis(school, item("1.2").key).map((b) => b.text)).toEqual(["Приказ МОНМТ КК от 22.07.2021 №2378 п. 3.6"]);
     expect(effectiveLegalBasis(school, item("3.2").key)[0]).toEqual({
       text: "Приказ МОНМТ КК от 22.07.2021 №2378 п. 5.5 п. 5.8 п. 5.7",
       document: "Приказ МОНМТ КК",
@@ -83,7 +81,9 @@ describe("the seed blanks as data", () => {
   it("mark the footnotes and the annual-update rule where the seed has them", () => {
     const marked = [...walkItems(SCHOOL_BLANK.content.items)].filter(({ item }) => item.footnotes.length).map(({ item }) => item.number);
     expect(marked).toEqual(["1.1", "5.2"]);
-    const annual = answerableItems(MUNICIPAL_BLANK.content).filter((i) => i.annualUpdate).map((i) => i.number);
+    const annual = answerableItems(MUNICIPAL_BLANK.content)
+      .filter((i) => i.annualUpdate)
+      .map((i) => i.number);
     expect(annual).toEqual(["2.2"]);
   });
 

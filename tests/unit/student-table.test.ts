@@ -11,7 +11,16 @@ import {
 } from "@/lib/students/student-table";
 
 const YEAR = "2025/2026";
-const STUDENT_HEADER = ["ФИО (или инициалы)", "Дата рождения", "Класс", "Инвалидность подтверждена до", "ИУП есть", "Расписание", "Статус", "Продолжает обучение"];
+const STUDENT_HEADER = [
+  "ФИО (или инициалы)",
+  "Дата рождения",
+  "Класс",
+  "Инвалидность подтверждена до",
+  "ИУП есть",
+  "Расписание",
+  "Статус",
+  "Продолжает обучение",
+];
 const TEACHER_HEADER = ["ФИО", "Предмет", "Нужны курсы ПК", "Курсы ПК"];
 const rowsOf = (rows: string[][]): TableRow[] => rows.map((cells, i) => ({ row: i + 1, cells }));
 
@@ -38,7 +47,13 @@ describe("headers", () => {
   });
 
   it("names a missing column", () => {
-    const { problems } = parseStudentTable(rowsOf([["ФИО", "Класс"], ["А. Б.", "5"]]), YEAR);
+    const { problems } = parseStudentTable(
+      rowsOf([
+        ["ФИО", "Класс"],
+        ["А. Б.", "5"],
+      ]),
+      YEAR,
+    );
     expect(problems).toEqual([{ row: 1, column: "Дата рождения", message: "В строке заголовков нет столбца «Дата рождения»." }]);
   });
 });
@@ -52,7 +67,14 @@ describe("students", () => {
     expect(good.problems).toEqual([]);
     expect(good.students[0]).toMatchObject({
       row: 2,
-      fields: { fullName: "Иванов И. И.", birthDate: "2012-04-01", grade: "7", iupPresent: true, status: "GRADUATED", furtherEducation: "SPO" },
+      fields: {
+        fullName: "Иванов И. И.",
+        birthDate: "2012-04-01",
+        grade: "7",
+        iupPresent: true,
+        status: "GRADUATED",
+        furtherEducation: "SPO",
+      },
     });
 
     const bad = parseStudentTable(

@@ -84,7 +84,12 @@ describe("parseTargetRules on seed 004", () => {
       ok: true,
       unit: "count",
       rules: [
-        rule({ kind: "AT_LEAST_COUNT", value: 12, subject: "тьюторских сообществ", text: "работа 12 тьюторских сообществ (по предметам ЕГЭ)" }),
+        rule({
+          kind: "AT_LEAST_COUNT",
+          value: 12,
+          subject: "тьюторских сообществ",
+          text: "работа 12 тьюторских сообществ (по предметам ЕГЭ)",
+        }),
         rule({
           kind: "AT_LEAST_COUNT",
           value: 8,
@@ -149,12 +154,16 @@ describe("parseTargetRules, other wordings", () => {
     expect(rulesOf("не менее 2 семинаров, до 5 человек").map((r) => r.value)).toEqual([2]);
   });
 
-  it.each(["", "   ", "хорошо", "Во всех образовательных организациях", "представителей 36 общеобразовательных организаций", "до конца 2024 года"])(
-    "refuses text with no rule: %j",
-    (text) => {
-      expect(parseTargetRules(text)).toEqual({ ok: false, error: NO_RULE_ERROR });
-    },
-  );
+  it.each([
+    "",
+    "   ",
+    "хорошо",
+    "Во всех образовательных организациях",
+    "представителей 36 общеобразовательных организаций",
+    "до конца 2024 года",
+  ])("refuses text with no rule: %j", (text) => {
+    expect(parseTargetRules(text)).toEqual({ ok: false, error: NO_RULE_ERROR });
+  });
 
   it("refuses a percent over 100", () => {
     const parsed = parseTargetRules("не менее 120 % педагогов");
@@ -208,7 +217,7 @@ describe("describeRule", () => {
     expect(describeRule(rule({ kind: "AT_LEAST_PERCENT", value: 2.5 }))).toBe("не менее 2,5 %");
     expect(formatNumber(12.5)).toBe("12,5");
     expect(formatNumber(99.996)).toBe("99,99");
-    expect(formatNumber(100 / 3 * 3)).toBe("100");
+    expect(formatNumber((100 / 3) * 3)).toBe("100");
   });
 
   it("parses back to the same rule", () => {
@@ -224,7 +233,11 @@ describe("describeRule", () => {
 });
 
 describe("evaluateTarget", () => {
-  const m = (value: number, base: number | null = null, organizationId: string | null = null): IndicatorMeasurement => ({ organizationId, value, base });
+  const m = (value: number, base: number | null = null, organizationId: string | null = null): IndicatorMeasurement => ({
+    organizationId,
+    value,
+    base,
+  });
   const evaluate = (rules: TargetRule[], year: number, measurements: IndicatorMeasurement[], organizationIds: string[] = []) =>
     evaluateTarget({ rules, period: { year }, measurements, organizationIds });
 
@@ -246,18 +259,33 @@ describe("evaluateTarget", () => {
     });
 
     it("is not due between the yearly rules and the deadline", () => {
-      expect(evaluate(rules, 2022, [m(30, 100)])).toEqual({ status: "NOT_DUE", actual: null, rules: [rules[2]], explanation: "цель — к концу 2024 г." });
+      expect(evaluate(rules, 2022, [m(30, 100)])).toEqual({
+        status: "NOT_DUE",
+        actual: null,
+        rules: [rules[2]],
+        explanation: "цель — к концу 2024 г.",
+      });
       expect(evaluate(rules, 2019, [])).toMatchObject({ status: "NOT_DUE", explanation: "цель — к концу 2024 г." });
     });
 
     it("is due in the deadline year and keeps holding afterwards", () => {
-      expect(evaluate(rules, 2024, [m(90, 100)])).toMatchObject({ status: "NOT_ACHIEVED", actual: 90, rules: [rules[2]], explanation: "90 % при цели 100 %" });
+      expect(evaluate(rules, 2024, [m(90, 100)])).toMatchObject({
+        status: "NOT_ACHIEVED",
+        actual: 90,
+        rules: [rules[2]],
+        explanation: "90 % при цели 100 %",
+      });
       expect(evaluate(rules, 2024, [m(100, 100)])).toMatchObject({ status: "ACHIEVED", actual: 100 });
       expect(evaluate(rules, 2026, [m(80, 100)])).toMatchObject({ status: "NOT_ACHIEVED", rules: [rules[2]] });
     });
 
     it("has no data when nothing was measured in a due period", () => {
-      expect(evaluate(rules, 2021, [])).toEqual({ status: "NO_DATA", actual: null, rules: [rules[1]], explanation: "нет значений за период" });
+      expect(evaluate(rules, 2021, [])).toEqual({
+        status: "NO_DATA",
+        actual: null,
+        rules: [rules[1]],
+        explanation: "нет значений за период",
+      });
     });
   });
 
@@ -270,7 +298,11 @@ describe("evaluateTarget", () => {
     });
 
     it("reads a single base-less value as a percent", () => {
-      expect(evaluate(thirty, 2021, [m(29.5)])).toMatchObject({ status: "NOT_ACHIEVED", actual: 29.5, explanation: "29,5 % при цели не менее 30 %" });
+      expect(evaluate(thirty, 2021, [m(29.5)])).toMatchObject({
+        status: "NOT_ACHIEVED",
+        actual: 29.5,
+        explanation: "29,5 % при цели не менее 30 %",
+      });
     });
 
     it("averages several base-less percents", () => {
@@ -299,7 +331,8 @@ describe("evaluateTarget", () => {
         status: "ACHIEVED",
         actual: 12,
         rules: six,
-        explanation: "12 при цели не менее 12 тьюторских сообществ; 12 при цели не менее 8 стажировочных площадок (одна общая сумма сравнивается с каждой целью)",
+        explanation:
+          "12 при цели не менее 12 тьюторских сообществ; 12 при цели не менее 8 стажировочных площадок (одна общая сумма сравнивается с каждой целью)",
       });
       expect(evaluate(six, 2021, [m(10)])).toMatchObject({
         status: "NOT_ACHIEVED",
@@ -336,11 +369,22 @@ describe("evaluateTarget", () => {
       const measured = ids.slice(5).map((id) => m(1, null, id));
       expect(evaluate(seven, 2021, measured, ids).explanation).toBe("5 организаций из 36 ниже 1");
       expect(evaluate(seven, 2021, measured.slice(2), ids).explanation).toBe("7 организаций из 36 ниже 1");
-      expect(evaluate(seven, 2021, ids.slice(2).map((id) => m(1, null, id)), ids).explanation).toBe("2 организации из 36 ниже 1");
+      expect(
+        evaluate(
+          seven,
+          2021,
+          ids.slice(2).map((id) => m(1, null, id)),
+          ids,
+        ).explanation,
+      ).toBe("2 организации из 36 ниже 1");
     });
 
     it("checks the organisations that reported when none are listed", () => {
-      expect(evaluate(seven, 2021, [m(1, null, "a"), m(0, null, "b")])).toMatchObject({ status: "NOT_ACHIEVED", actual: 1, explanation: "1 организация из 2 ниже 1" });
+      expect(evaluate(seven, 2021, [m(1, null, "a"), m(0, null, "b")])).toMatchObject({
+        status: "NOT_ACHIEVED",
+        actual: 1,
+        explanation: "1 организация из 2 ниже 1",
+      });
       expect(evaluate(seven, 2021, [m(1, null, "a")])).toMatchObject({ status: "ACHIEVED", explanation: "все 1 организация — не менее 1" });
       expect(evaluate(seven, 2021, [m(4)])).toMatchObject({ status: "NO_DATA", actual: null, explanation: "нет значений по организациям" });
     });
@@ -351,7 +395,11 @@ describe("evaluateTarget", () => {
 
     it("is met from one meeting on, more than planned included", () => {
       expect(evaluate(five, 2021, [m(3)])).toMatchObject({ status: "ACHIEVED", actual: 3, explanation: "3 при плане до 4 в год" });
-      expect(evaluate(five, 2021, [m(6)])).toMatchObject({ status: "ACHIEVED", actual: 6, explanation: "6 при плане до 4 в год (больше плана)" });
+      expect(evaluate(five, 2021, [m(6)])).toMatchObject({
+        status: "ACHIEVED",
+        actual: 6,
+        explanation: "6 при плане до 4 в год (больше плана)",
+      });
       expect(evaluate(five, 2021, [m(0)])).toMatchObject({ status: "NOT_ACHIEVED", actual: 0, explanation: "0 при плане до 4 в год" });
     });
   });
@@ -359,7 +407,12 @@ describe("evaluateTarget", () => {
   describe("several rules and no rules", () => {
     it("needs every applying rule to hold", () => {
       const rules = [rule({ kind: "AT_LEAST_PERCENT", value: 30 }), rule({ kind: "AT_LEAST_PERCENT", value: 50, byYear: 2021 })];
-      expect(evaluate(rules, 2021, [m(40, 100)])).toMatchObject({ status: "NOT_ACHIEVED", actual: 40, rules, explanation: "40 % при цели не менее 50 %" });
+      expect(evaluate(rules, 2021, [m(40, 100)])).toMatchObject({
+        status: "NOT_ACHIEVED",
+        actual: 40,
+        rules,
+        explanation: "40 % при цели не менее 50 %",
+      });
       expect(evaluate(rules, 2021, [m(60, 100)])).toMatchObject({
         status: "ACHIEVED",
         actual: 60,

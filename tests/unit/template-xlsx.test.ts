@@ -2,13 +2,7 @@ import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import {
-  ITEM_KINDS,
-  walkItems,
-  ZTemplateDocument,
-  type TTemplateDocument,
-  type TTemplateItem,
-} from "@/lib/schemas/template";
+import { ITEM_KINDS, walkItems, ZTemplateDocument, type TTemplateDocument, type TTemplateItem } from "@/lib/schemas/template";
 import { MUNICIPAL_BLANK, SCHOOL_BLANK } from "@/lib/seed-data/blanks";
 import { readTemplateFile } from "@/lib/templates/template-file";
 import { templateFromJson, templateToJson } from "@/lib/templates/template-json";
@@ -22,8 +16,7 @@ async function workbookOf(bytes: Buffer): Promise<ExcelJS.Workbook> {
   return workbook;
 }
 
-const texts = (row: ExcelJS.Row, from: number, to: number) =>
-  Array.from({ length: to - from + 1 }, (_, i) => row.getCell(from + i).text);
+const texts = (row: ExcelJS.Row, from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => row.getCell(from + i).text);
 
 /** The seed's export, changed as a person would change it in Excel. */
 async function edited(doc: TTemplateDocument, change: (workbook: ExcelJS.Workbook) => void): Promise<Buffer> {
@@ -74,11 +67,13 @@ describe("the workbook an auditor opens", () => {
     expect(texts(sheet.getRow(2), 1, 2)).toEqual(["1.", "Соглашения"]);
     expect(texts(sheet.getRow(3), 1, 2)).toEqual(["1.1", "- между БШ и школами по месту жительства"]);
     // The rest of each item follows, in words: its nesting, answer kind, legal basis, footnote, flags.
-    expect(texts(sheet.getRow(3), 5, 16)).toEqual([
-      "2", "Документ (реквизиты)", "", "", "", "", "", "¹", "", "нет", "1", "нет",
-    ]);
+    expect(texts(sheet.getRow(3), 5, 16)).toEqual(["2", "Документ (реквизиты)", "", "", "", "", "", "¹", "", "нет", "1", "нет"]);
     expect(texts(sheet.getRow(2), 7, 11)).toEqual([
-      "Приказ МОНМТ КК от 22.07.2021 №2378 п. 3.6", "Приказ МОНМТ КК", "22.07.2021", "2378", "3.6",
+      "Приказ МОНМТ КК от 22.07.2021 №2378 п. 3.6",
+      "Приказ МОНМТ КК",
+      "22.07.2021",
+      "2378",
+      "3.6",
     ]);
   });
 
@@ -262,7 +257,9 @@ describe("a workbook that does not fit is refused, naming sheet, row and column"
     });
     const error = await refusal(templateFromXlsx(bytes));
     expect(error.message).toContain("строка 2, столбец E («Уровень вложенности»): первый пункт должен быть уровня 1, а не 2");
-    expect(error.message).toContain("строка 5, столбец E («Уровень вложенности»): уровень 4 сразу после уровня 2: пропущен уровень вложенности");
+    expect(error.message).toContain(
+      "строка 5, столбец E («Уровень вложенности»): уровень 4 сразу после уровня 2: пропущен уровень вложенности",
+    );
   });
 
   it("with a word where a number belongs", async () => {

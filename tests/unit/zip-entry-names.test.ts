@@ -73,9 +73,22 @@ describe("part names in the archive", () => {
     expect(readZipDirectory(bytes)).toEqual({ ok: false, message: entryNameRefusal(problem) });
 
   it("are read from the central directory and must be canonical and unique", () => {
-    expect(readZipDirectory(buildZip([{ name: "a.xml", data: "<a/>" }, { name: "b/c.xml", data: "<c/>" }]))).toMatchObject({ ok: true });
+    expect(
+      readZipDirectory(
+        buildZip([
+          { name: "a.xml", data: "<a/>" },
+          { name: "b/c.xml", data: "<c/>" },
+        ]),
+      ),
+    ).toMatchObject({ ok: true });
     refusedWith(buildZip([{ name: "/a.xml", data: "<a/>" }]), "path");
-    refusedWith(buildZip([{ name: "a.xml", data: "<a/>" }, { name: "A.XML", data: "<a/>" }]), "duplicate");
+    refusedWith(
+      buildZip([
+        { name: "a.xml", data: "<a/>" },
+        { name: "A.XML", data: "<a/>" },
+      ]),
+      "duplicate",
+    );
   });
 
   it("must be the same in each part's local header, which JSZip (under exceljs) reads", () => {
@@ -104,7 +117,13 @@ describe("part names in the archive", () => {
 
   it("are all listed: a directory holding more records than its end record declares is refused", async () => {
     // JSZip reads records as long as their signature follows, so an undeclared second part would be loaded unseen.
-    const zip = buildZip([{ name: "a.xml", data: "<a/>" }, { name: "xl/worksheets/sheet1.xml", data: "<x/>" }], { entryCount: 1 });
+    const zip = buildZip(
+      [
+        { name: "a.xml", data: "<a/>" },
+        { name: "xl/worksheets/sheet1.xml", data: "<x/>" },
+      ],
+      { entryCount: 1 },
+    );
     expect(readZipDirectory(zip).ok).toBe(false);
     expect((await checkZip(zip)).ok).toBe(false);
   });

@@ -9,8 +9,11 @@ import { scopedAction } from "@/lib/server/auth/with-scope";
  * (the browser then signs out its own cookie and goes to /login).
  */
 export async function signOutEverywhereAction() {
-  return scopedAction(async (_: null, scope) => {
-    await signOutEverywhere({ userId: scope.userId });
-    return null;
-  }, { role: ROLES })(null);
+  return scopedAction(
+    async (_: null, scope) => {
+      await signOutEverywhere({ userId: scope.userId });
+      return null;
+    },
+    { role: ROLES },
+  )(null);
 }

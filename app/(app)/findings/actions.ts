@@ -40,9 +40,12 @@ export async function reopenFindingAction(input: unknown) {
 
 /** Region staff set the deadline and the responsible person; the participant, the responsible person only. */
 export async function updateFindingPlanAction(input: unknown) {
-  return scopedAction(async (data, scope) => {
-    await updateFindingPlan({ scope, input: data });
-    refresh();
-    return null;
-  }, { role: ROLES })(input);
+  return scopedAction(
+    async (data, scope) => {
+      await updateFindingPlan({ scope, input: data });
+      refresh();
+      return null;
+    },
+    { role: ROLES },
+  )(input);
 }

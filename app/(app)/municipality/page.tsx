@@ -11,9 +11,7 @@ export const metadata: Metadata = { title: "Муниципалитет" };
 
 export default async function MunicipalityHome() {
   const scope = await requireScope({ role: ["MUNICIPAL_COORDINATOR"] });
-  const municipalities = await Promise.all(
-    scope.memberships.map((m) => getMunicipality({ scope, id: m.municipalityId as string })),
-  );
+  const municipalities = await Promise.all(scope.memberships.map((m) => getMunicipality({ scope, id: m.municipalityId as string })));
   return (
     <>
       <PageTitle

@@ -6,9 +6,12 @@ import { scopedAction } from "@/lib/server/auth/with-scope";
 import { markNotificationsRead } from "@/lib/server/notifications/mark-notifications-read";
 
 export async function markAllReadAction() {
-  return scopedAction(async (_: null, scope) => {
-    const result = await markNotificationsRead({ scope });
-    revalidatePath("/", "layout");
-    return result;
-  }, { role: ROLES })(null);
+  return scopedAction(
+    async (_: null, scope) => {
+      const result = await markNotificationsRead({ scope });
+      revalidatePath("/", "layout");
+      return result;
+    },
+    { role: ROLES },
+  )(null);
 }

@@ -22,7 +22,12 @@ export async function createPlanAction(input: unknown) {
 export async function savePlanEventAction(planId: string, eventId: string | null, input: unknown) {
   return scopedAction(async (data: { planId: string; eventId: string | null; input: unknown }, scope) => {
     const id = idParam(data.planId);
-    const event = await savePlanEvent({ scope, planId: id, eventId: data.eventId === null ? undefined : idParam(data.eventId), input: data.input });
+    const event = await savePlanEvent({
+      scope,
+      planId: id,
+      eventId: data.eventId === null ? undefined : idParam(data.eventId),
+      input: data.input,
+    });
     revalidatePath(`/plans/${id}`);
     revalidatePath("/plans");
     return { id: event.id };

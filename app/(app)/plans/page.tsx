@@ -22,7 +22,9 @@ export default async function PlansPage(props: { searchParams: Promise<Record<st
   const query = ZPlanListQuery.parse(await props.searchParams);
   const staff = hasAnyRole(scope, REGION_STAFF);
   const [page, overview] = await Promise.all([listPlans({ scope, query }), staff ? getRegionPlanOverview({ scope }) : []]);
-  const municipalities = overview.map((m) => ({ id: m.municipalityId, name: m.name })).toSorted((a, b) => a.name.localeCompare(b.name, "ru"));
+  const municipalities = overview
+    .map((m) => ({ id: m.municipalityId, name: m.name }))
+    .toSorted((a, b) => a.name.localeCompare(b.name, "ru"));
   return (
     <>
       <PageTitle

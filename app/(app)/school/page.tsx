@@ -9,9 +9,7 @@ export const metadata: Metadata = { title: "Школа" };
 
 export default async function SchoolHome() {
   const scope = await requireScope({ role: ["SCHOOL_COORDINATOR"] });
-  const schools = await Promise.all(
-    scope.memberships.map((m) => getOrganization({ scope, id: m.organizationId as string })),
-  );
+  const schools = await Promise.all(scope.memberships.map((m) => getOrganization({ scope, id: m.organizationId as string })));
   return (
     <>
       <PageTitle

@@ -9,10 +9,13 @@ import { storeFile } from "@/lib/server/files/store-file";
  * Uploads one file (multipart/form-data: `file`, `owner`, and `for=child` when it is for a
  * child's record); answers 201 with its public fields. It is its uploader's alone until saved with what it is for.
  */
-export const POST = withScope(async ({ request, scope }) => {
-  const upload = await readUpload(request);
-  const owner = await resolveFileOwner({ scope, reference: upload.owner });
-  const forChildRecord = upload.purpose === "child";
-  const file = await storeFile({ scope, owner, name: upload.name, bytes: upload.bytes, allowed: ALL_FILE_KINDS, forChildRecord });
-  return Response.json(file, { status: 201 });
-}, { role: ROLES });
+export const POST = withScope(
+  async ({ request, scope }) => {
+    const upload = await readUpload(request);
+    const owner = await resolveFileOwner({ scope, reference: upload.owner });
+    const forChildRecord = upload.purpose === "child";
+    const file = await storeFile({ scope, owner, name: upload.name, bytes: upload.bytes, allowed: ALL_FILE_KINDS, forChildRecord });
+    return Response.json(file, { status: 201 });
+  },
+  { role: ROLES },
+);

@@ -23,8 +23,5 @@ export const MEASURE_HEADERS: Record<Measure, string> = {
 
 /** Counts only: the area's name, then one number per measure (empty where no records are kept). */
 export function areaCountColumns(level: AreaLevel): ExportColumn<AreaCounts>[] {
-  return [
-    c.text(AREA_NAME_HEADERS[level], (a) => a.name),
-    ...MEASURES.map((m) => c.number(MEASURE_HEADERS[m], (a) => a.measures[m])),
-  ];
+  return [c.text(AREA_NAME_HEADERS[level], (a) => a.name), ...MEASURES.map((m) => c.number(MEASURE_HEADERS[m], (a) => a.measures[m]))];
 }

@@ -8,7 +8,14 @@
 import type { Content, ContentStack, TableCell, TDocumentDefinitions } from "pdfmake/interfaces";
 import { formatPercent } from "@/lib/dashboard/format";
 import { formatDate } from "@/lib/dates";
-import { AUDIT_MARK_LABELS, BLANK_STATUS_LABELS, describeAnswer, type AuditMark, type BlankStatus, type TBlankAnswer } from "@/lib/schemas/blank";
+import {
+  AUDIT_MARK_LABELS,
+  BLANK_STATUS_LABELS,
+  describeAnswer,
+  type AuditMark,
+  type BlankStatus,
+  type TBlankAnswer,
+} from "@/lib/schemas/blank";
 import { REMEDIATION_STATUS_LABELS, type RemediationStatus } from "@/lib/schemas/finding";
 import { walkItems, type TColumnHeaders, type TTemplateContent, type TTemplateItem } from "@/lib/schemas/template";
 import { ITEM_STATUS_LABELS, SEVERITY_LABELS, type ItemStatus, type Severity } from "@/lib/scoring/statuses";
@@ -113,10 +120,7 @@ function matchCell(item: TTemplateItem, answer: AuditAnswer | undefined): Conten
 function valueCell(answer: AuditAnswer | undefined, official: number | undefined): TableCell {
   const text = describeAnswer(answer?.value).text;
   return {
-    stack: [
-      { text },
-      ...(official !== undefined ? [{ text: `по данным учёта: ${official}`, style: "small" }] : []),
-    ],
+    stack: [{ text }, ...(official !== undefined ? [{ text: `по данным учёта: ${official}`, style: "small" }] : [])],
   };
 }
 
@@ -194,7 +198,17 @@ function findingsSection(data: AuditReportData): Content[] {
     heading("Замечания и рекомендации"),
     dataTable({
       widths: [30, 88, 72, 44, "*", 50, 66],
-      header: [[th("№ п/п"), th("Пункт бланка"), th("Несоответствие"), th("Важность"), th("Рекомендация"), th("Срок устранения"), th("Устранение")]],
+      header: [
+        [
+          th("№ п/п"),
+          th("Пункт бланка"),
+          th("Несоответствие"),
+          th("Важность"),
+          th("Рекомендация"),
+          th("Срок устранения"),
+          th("Устранение"),
+        ],
+      ],
       body: data.findings.map((f): TableCell[] => [
         { text: f.itemNumber },
         { text: f.itemTitle },

@@ -77,7 +77,15 @@ function typicalErrorsTable(caption: string, level: TypicalErrorsOfLevel | null)
 function scoresTable(rows: CampaignScoreRow[]): Content {
   return dataTable({
     widths: [22, "*", 56, 110, 70],
-    header: [[th("№"), th("Муниципальное образование"), th("Оценка", { alignment: "right" }), th("Итог"), th("Школы, средняя", { alignment: "right" })]],
+    header: [
+      [
+        th("№"),
+        th("Муниципальное образование"),
+        th("Оценка", { alignment: "right" }),
+        th("Итог"),
+        th("Школы, средняя", { alignment: "right" }),
+      ],
+    ],
     body: rows.map((row, index): TableCell[] => [
       { text: String(index + 1) },
       { text: row.name },
@@ -192,7 +200,9 @@ function scoreChart(data: CampaignReportData): Content[] {
 function notSubmittedSection(data: CampaignReportData): Content {
   if (data.notSubmitted.length) return numberedList(data.notSubmitted);
   return nothing(
-    data.campaign.overdue ? "Все МО представили информацию." : `Срок представления информации (${formatDate(data.campaign.deadline)}) ещё не истёк.`,
+    data.campaign.overdue
+      ? "Все МО представили информацию."
+      : `Срок представления информации (${formatDate(data.campaign.deadline)}) ещё не истёк.`,
   );
 }
 

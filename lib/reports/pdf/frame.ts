@@ -251,7 +251,8 @@ export function rowsFitOnPage(input: {
   const lineHeight = input.fontSize * 1.17 * 1.1;
   const room = contentHeight(input.issuer, input.orientation) - input.headerHeight;
   return input.rows.every(
-    (cells) => Math.max(...cells.map((text, i) => estimateLines(text, widths[i] ?? star, input.fontSize))) * lineHeight + 2 * CELL_PADDING <= room,
+    (cells) =>
+      Math.max(...cells.map((text, i) => estimateLines(text, widths[i] ?? star, input.fontSize))) * lineHeight + 2 * CELL_PADDING <= room,
   );
 }
 

@@ -77,7 +77,10 @@ export function recordsReportDefinition(data: RecordsReportData): TDocumentDefin
       : [
           heading(area.level === "region" ? "По муниципальным образованиям" : "По школам"),
           data.parts.length
-            ? measuresTable(PART_LABELS[area.level], data.parts.map((p) => countRow(p.name, p.counts)))
+            ? measuresTable(
+                PART_LABELS[area.level],
+                data.parts.map((p) => countRow(p.name, p.counts)),
+              )
             : nothing("Нет данных."),
         ];
   return reportDocument({
@@ -86,8 +89,16 @@ export function recordsReportDefinition(data: RecordsReportData): TDocumentDefin
     title: `${RECORDS_REPORT_TITLE}, ${data.schoolYear} учебный год`,
     subject: where,
     content: [
-      ...titleBlock(RECORDS_REPORT_TITLE, [`${LEVEL_LABELS[area.level]}: ${where}`, `${data.schoolYear} учебный год · по данным учёта школ`]),
-      { text: "Только численность: персональные данные обучающихся и педагогов в отчёт не включаются.", style: "small", alignment: "center", margin: [0, 0, 0, 4] },
+      ...titleBlock(RECORDS_REPORT_TITLE, [
+        `${LEVEL_LABELS[area.level]}: ${where}`,
+        `${data.schoolYear} учебный год · по данным учёта школ`,
+      ]),
+      {
+        text: "Только численность: персональные данные обучающихся и педагогов в отчёт не включаются.",
+        style: "small",
+        alignment: "center",
+        margin: [0, 0, 0, 4],
+      },
       heading("Итого"),
       totals,
       ...parts,

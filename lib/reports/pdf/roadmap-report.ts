@@ -53,7 +53,14 @@ export function roadmapReportDefinition(data: RoadmapReportData): TDocumentDefin
             header: [ROADMAP_COLUMNS.map((c) => th(c.header))],
             body: [hints, ...rows.map((cells) => cells.map((text): TableCell => ({ text })))],
             // Events are kept whole on a page unless one is too long for any page (under the header and hints rows).
-            dontBreakRows: rowsFitOnPage({ rows, widths, fontSize: FONT_SIZE, issuer: data.issuer, orientation: "landscape", headerHeight: 90 }),
+            dontBreakRows: rowsFitOnPage({
+              rows,
+              widths,
+              fontSize: FONT_SIZE,
+              issuer: data.issuer,
+              orientation: "landscape",
+              headerHeight: 90,
+            }),
           })
         : nothing("В плане нет мероприятий."),
       signatureBlock(data.signature),

@@ -46,7 +46,13 @@ export function signatureBlock(data: SignatureData): Content {
       {
         columnGap: 4,
         margin: [0, 0, 0, 10],
-        columns: [label("Дата:", 30), line(data.date ? formatDate(data.date) : null, 100, "(дата)"), label("", 30), label("№:", 16), line(data.number, 100, "(номер)")],
+        columns: [
+          label("Дата:", 30),
+          line(data.date ? formatDate(data.date) : null, 100, "(дата)"),
+          label("", 30),
+          label("№:", 16),
+          line(data.number, 100, "(номер)"),
+        ],
       },
       {
         columnGap: 4,

@@ -1,13 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import {
-  coordinatedMunicipalityIds,
-  coordinatedOrganizationIds,
-  municipalityWhere,
-  staffRegionIds,
-  type Scope,
-} from "@/lib/scope";
+import { coordinatedMunicipalityIds, coordinatedOrganizationIds, municipalityWhere, staffRegionIds, type Scope } from "@/lib/scope";
 import type { CoordinatorRole } from "@/lib/schemas/assignment";
 import { db } from "@/lib/server/db/client";
 

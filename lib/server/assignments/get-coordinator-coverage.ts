@@ -27,8 +27,7 @@ export async function getCoordinatorCoverage(options: {
   /** How many schools to list (the counts are always exact). */
   limit?: number;
 }): Promise<CoordinatorCoverage> {
-  const today =
-    typeof options.today === "string" ? options.today.slice(0, 10) : assignmentToday(options.today ?? new Date());
+  const today = typeof options.today === "string" ? options.today.slice(0, 10) : assignmentToday(options.today ?? new Date());
   const regions = staffRegionIds(options.scope);
   const limit = options.limit ?? 500;
   if (regions.length === 0) {

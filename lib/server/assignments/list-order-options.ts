@@ -28,9 +28,7 @@ export async function listOrderOptions(options: { scope: Scope; municipalityId: 
   });
   const options_ = docs.map((d) => {
     const title = d.title && d.title.length > 80 ? `${d.title.slice(0, 79)}…` : d.title;
-    const label = [orderRequisites(d), title && `«${title}»`, d.status === "SUPERSEDED" && "(утратил силу)"]
-      .filter(Boolean)
-      .join(" ");
+    const label = [orderRequisites(d), title && `«${title}»`, d.status === "SUPERSEDED" && "(утратил силу)"].filter(Boolean).join(" ");
     return { id: d.id, label, isOrder: d.type.trim().toLowerCase() === "приказ" };
   });
   return [...options_.filter((o) => o.isOrder), ...options_.filter((o) => !o.isOrder)];

@@ -109,7 +109,9 @@ export function withAudit(base: PrismaClient): PrismaClient {
     if (!tx) {
       // Re-issued on a transaction of this client: the hook sees it again, inside the transaction,
       // which commits on its own: its events are not kept for a callback the write may run in.
-      return pendingStorage.exit(() => audited.$transaction((t) => delegateOf(t, model)[operation](args) as Promise<unknown>, OWN_TRANSACTION));
+      return pendingStorage.exit(() =>
+        audited.$transaction((t) => delegateOf(t, model)[operation](args) as Promise<unknown>, OWN_TRANSACTION),
+      );
     }
     if (tx.kind !== "itx") {
       // The client extension below turns such batches into interactive transactions.
@@ -157,12 +159,14 @@ export function withAudit(base: PrismaClient): PrismaClient {
         const specs = input.map((promise) => (promise as { spec?: { model: string; action: string; args: unknown } }).spec);
         const writes = specs.some((s) => s && isAuditedOperation(s.action) && isAuditedWrite(s.model, s.action));
         if (!writes) return transaction.call(audited, input, options);
-        if (specs.some((s) => !s)) throw new Error("A batch $transaction with an audited write cannot hold raw queries: use an interactive transaction.");
+        if (specs.some((s) => !s))
+          throw new Error("A batch $transaction with an audited write cannot hold raw queries: use an interactive transaction.");
         // Through this same method: the operations' events are kept and appended together.
         return (withBatches.$transaction as (input: unknown, options?: unknown) => Promise<unknown>)(
           async (tx: unknown) => {
             const results: unknown[] = [];
-            for (const spec of specs) results.push(await (delegateOf(tx, spec!.model) as Record<string, Operation>)[spec!.action]!(spec!.args));
+            for (const spec of specs)
+              results.push(await (delegateOf(tx, spec!.model) as Record<string, Operation>)[spec!.action]!(spec!.args));
             return results;
           },
           { ...OWN_TRANSACTION, ...options },
@@ -237,7 +241,9 @@ async function auditedWrite(c: WriteContext): Promise<unknown> {
     case "createMany":
     case "createManyAndReturn": {
       const returning = c.operation === "createManyAndReturn";
-      const shape: Shape = returning ? fullRowShape(model, args) : { run: { data: args.data, skipDuplicates: args.skipDuplicates }, give: () => null, partial: false };
+      const shape: Shape = returning
+        ? fullRowShape(model, args)
+        : { run: { data: args.data, skipDuplicates: args.skipDuplicates }, give: () => null, partial: false };
       const result = (await exec(d.createManyAndReturn(shape.run))) as Row[];
       const rows = await whole(shape, result);
       await record(rows.map((row) => ({ action: "CREATE", row, before: null, after: scalarsOf(model, row) })));
@@ -256,7 +262,9 @@ async function auditedWrite(c: WriteContext): Promise<unknown> {
       }
       const rows = await whole(shape, result);
       const byKey = new Map(before.map((row) => [entityIdOf(model, row), row]));
-      await record(rows.map((row) => ({ action: "UPDATE", row, before: byKey.get(entityIdOf(model, row)) ?? null, after: scalarsOf(model, row) })));
+      await record(
+        rows.map((row) => ({ action: "UPDATE", row, before: byKey.get(entityIdOf(model, row)) ?? null, after: scalarsOf(model, row) })),
+      );
       return returning ? shape.give(result) : { count: result.length };
     }
     case "deleteMany": {
@@ -286,7 +294,8 @@ async function recordEvents(c: WriteContext, events: Event[]): Promise<void> {
       actor: c.actor,
       action: e.action,
       entityId: entityIdOf(c.model, e.row),
-      regionId: source.kind === "column" ? ((e.row.regionId as string | undefined) ?? null) : source.kind === "self" ? String(e.row.id) : null,
+      regionId:
+        source.kind === "column" ? ((e.row.regionId as string | undefined) ?? null) : source.kind === "self" ? String(e.row.id) : null,
       parentId: source.kind === "parent" ? ((e.row[source.fk] as string | null | undefined) ?? null) : null,
       before,
       after,
@@ -397,7 +406,11 @@ function fullRowShape(model: string, args: Args): Shape {
     };
   }
   if (omit) {
-    const omitted = new Set(Object.entries(omit).filter(([, v]) => v).map(([k]) => k));
+    const omitted = new Set(
+      Object.entries(omit)
+        .filter(([, v]) => v)
+        .map(([k]) => k),
+    );
     return { run: rest, give: each((k) => !omitted.has(k)), partial: false };
   }
   return { run: args, give: (result) => result, partial: false };

@@ -41,11 +41,7 @@ export type AuditMode = "all" | "changes" | "none";
  * region); through a parent row (SQL giving the parent's region from `r."parentId"`,
  * the value of `fk`); or no region (users: see lib/server/audit/list-audit-events.ts).
  */
-export type RegionSource =
-  | { kind: "column" }
-  | { kind: "self" }
-  | { kind: "parent"; fk: string; sql: string }
-  | { kind: "none" };
+export type RegionSource = { kind: "column" } | { kind: "self" } | { kind: "parent"; fk: string; sql: string } | { kind: "none" };
 
 interface ModelPolicy {
   mode: AuditMode;
@@ -73,7 +69,8 @@ export const EXCLUDED_BECAUSE: Partial<Record<ModelName, string>> = {
   Notification: "derived from recorded changes (deadlines, returns, acceptances) and per-user inbox state (read marks); re-sent hourly",
   ReportJob: "the background queue's bookkeeping (progress ticks many times a job); the report file it keeps is recorded (StoredFile)",
   AuthSession: "a row per sign-in, revoked at sign-out: the sign-in's own security bookkeeping, written before anyone is signed in",
-  RateLimiterFlexible: "the sign-in throttle's and download limit's counters (rate-limiter-flexible), bumped by every attempt; hashed keys, no subject data",
+  RateLimiterFlexible:
+    "the sign-in throttle's and download limit's counters (rate-limiter-flexible), bumped by every attempt; hashed keys, no subject data",
 };
 
 export const AUDIT_POLICY: Record<ModelName, ModelPolicy> = {

@@ -13,14 +13,7 @@ import { storage as configuredStorage, type StorageDriver } from "@/lib/server/f
 import { listAppTables, MIGRATIONS_TABLE, quoteIdent, setCopySession, tableRef } from "./app-tables";
 import { appVersion } from "./app-version";
 import { spool } from "./digest-stream";
-import {
-  BACKUP_FORMAT,
-  BACKUP_FORMAT_VERSION,
-  fileEntry,
-  MANIFEST_ENTRY,
-  tableEntry,
-  type Manifest,
-} from "./manifest";
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, fileEntry, MANIFEST_ENTRY, tableEntry, type Manifest } from "./manifest";
 
 export interface BackupResult {
   out: string;
@@ -63,7 +56,8 @@ export async function createBackup(options: {
 }): Promise<BackupResult> {
   const out = path.resolve(options.out);
   const folder = path.dirname(out);
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new AppError("VALIDATION", `No folder ${folder} to write the backup into`);
+  if (!existsSync(folder) || !statSync(folder).isDirectory())
+    throw new AppError("VALIDATION", `No folder ${folder} to write the backup into`);
   if (existsSync(out) && !options.force) throw new AppError("VALIDATION", `${out} already exists; pass --force to overwrite it`);
   const driver = options.storage ?? configuredStorage();
   const log = options.log ?? (() => {});
@@ -86,8 +80,8 @@ export async function createBackup(options: {
     const file = path.join(work, `entry-${spools++}`);
     const digest = await spool(source, file);
     await appending;
-    appending = pipeline(createReadStream(file), archive.entry({ name, size: digest.bytes, mtime: createdAt, mode: 0o600 })).then(
-      () => rm(file),
+    appending = pipeline(createReadStream(file), archive.entry({ name, size: digest.bytes, mtime: createdAt, mode: 0o600 })).then(() =>
+      rm(file),
     );
     appending.catch(() => {}); // awaited by the next append or at the end
     return digest;

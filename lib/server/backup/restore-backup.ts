@@ -113,7 +113,10 @@ export async function restoreBackup(options: {
         const { sha256 } = digest.digest();
         if (sha256 !== table.sha256) throw changedArchive(file, entry.name);
         if (copy.rowCount !== table.rows) {
-          throw new AppError("VALIDATION", `${table.name}: loaded ${copy.rowCount} rows, the manifest says ${table.rows}; nothing was restored`);
+          throw new AppError(
+            "VALIDATION",
+            `${table.name}: loaded ${copy.rowCount} rows, the manifest says ${table.rows}; nothing was restored`,
+          );
         }
         if (table.rows >= PROGRESS_ROWS) log(`  ${table.name}: ${table.rows} rows in ${seconds(started)} s`);
         return;
@@ -137,7 +140,10 @@ export async function restoreBackup(options: {
     for (const table of manifest.tables) {
       const { rows } = await client.query<{ count: string }>(`SELECT count(*) FROM ${tableRef(table.name)}`);
       if (Number(rows[0]?.count) !== table.rows) {
-        throw new AppError("VALIDATION", `${table.name} holds ${rows[0]?.count} rows after loading, the manifest says ${table.rows}; nothing was restored`);
+        throw new AppError(
+          "VALIDATION",
+          `${table.name} holds ${rows[0]?.count} rows after loading, the manifest says ${table.rows}; nothing was restored`,
+        );
       }
     }
     await resetSequences(client);

@@ -5,15 +5,7 @@ import { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { AppError } from "@/lib/errors";
 import { DigestStream, type Digest } from "./digest-stream";
-import {
-  BACKUP_FORMAT,
-  BACKUP_FORMAT_VERSION,
-  fileEntry,
-  MANIFEST_ENTRY,
-  tableEntry,
-  ZManifest,
-  type Manifest,
-} from "./manifest";
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, fileEntry, MANIFEST_ENTRY, tableEntry, ZManifest, type Manifest } from "./manifest";
 import { damagedArchive, readArchive } from "./read-archive";
 
 /** A manifest of even a million files is far smaller; anything bigger is not ours. */

@@ -27,7 +27,12 @@ export async function acceptBlank(options: { scope: Scope; blankId: string }) {
   await db().$transaction(
     async (tx) => {
       // The blank's row, which every mark takes first: the marks read now are final.
-      await lockBlankForReview(tx, { blankId: blank.id, scope: options.scope, statuses: ["SUBMITTED"], conflict: "Бланк уже принят или возвращён." });
+      await lockBlankForReview(tx, {
+        blankId: blank.id,
+        scope: options.scope,
+        statuses: ["SUBMITTED"],
+        conflict: "Бланк уже принят или возвращён.",
+      });
       requireAllMarked(await tx.answer.findMany({ where: { blankId: blank.id }, select: { itemKey: true, mark: true } }));
       const acceptedAt = new Date();
       await tx.blank.update({ where: { id: blank.id }, data: { status: "ACCEPTED", acceptedAt, version: { increment: 1 } } });

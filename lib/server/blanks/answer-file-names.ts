@@ -19,6 +19,10 @@ export async function attachedFiles(scope: Scope, fileIds: string[], options: { 
 }
 
 /** Names of the files attached to answers, among those the caller may read. */
-export async function answerFileNames(scope: Scope, fileIds: string[], options: { attachableOnly?: boolean } = {}): Promise<Record<string, string>> {
+export async function answerFileNames(
+  scope: Scope,
+  fileIds: string[],
+  options: { attachableOnly?: boolean } = {},
+): Promise<Record<string, string>> {
   return Object.fromEntries((await attachedFiles(scope, fileIds, options)).map((f) => [f.id, f.name]));
 }

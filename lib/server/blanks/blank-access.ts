@@ -1,11 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import {
-  coordinatedMunicipalityIds,
-  coordinatedOrganizationIds,
-  staffRegionIds,
-  type Scope,
-} from "@/lib/scope";
+import { coordinatedMunicipalityIds, coordinatedOrganizationIds, staffRegionIds, type Scope } from "@/lib/scope";
 
 const NOTHING: Prisma.BlankWhereInput = { id: { in: [] } };
 

@@ -23,7 +23,12 @@ export async function returnBlank(options: { scope: Scope; input: unknown }) {
   if (!RETURNABLE.includes(blank.status)) throw new AppError("CONFLICT", RETURN_CONFLICT);
   await db().$transaction(async (tx) => {
     // Read again under the row's lock: of two returns at once, the second finds the blank returned.
-    const status = await lockBlankForReview(tx, { blankId: blank.id, scope: options.scope, statuses: RETURNABLE, conflict: RETURN_CONFLICT });
+    const status = await lockBlankForReview(tx, {
+      blankId: blank.id,
+      scope: options.scope,
+      statuses: RETURNABLE,
+      conflict: RETURN_CONFLICT,
+    });
     await tx.blank.update({
       where: { id: blank.id },
       data: { status: "RETURNED", returnMessage: input.message, version: { increment: 1 } },

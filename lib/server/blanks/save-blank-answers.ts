@@ -84,7 +84,12 @@ export async function saveBlankAnswers(options: { scope: Scope; input: unknown }
       });
       const attached = value?.kind === "DOCUMENT" && value.fileId ? known.get(value.fileId) : undefined;
       if (changed && attached && attached.ownerId === null) {
-        await claimFile(tx, { scope: options.scope, fileId: attached.id, owner: { kind: "BLANK", id: blank.id, regionId: blank.regionId }, field: `answers.${itemKey}` });
+        await claimFile(tx, {
+          scope: options.scope,
+          fileId: attached.id,
+          owner: { kind: "BLANK", id: blank.id, regionId: blank.regionId },
+          field: `answers.${itemKey}`,
+        });
       }
       if (changed) changes.push({ itemKey, field: "answer", before: before?.value ?? null, after: value });
       else changes.push({ itemKey, field: "confirmed", before: null, after: true });

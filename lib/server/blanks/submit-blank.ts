@@ -26,7 +26,13 @@ export async function submitBlank(options: { scope: Scope; input: unknown }) {
   return db().$transaction(async (tx) => {
     const claimed = await tx.blank.updateMany({
       where: { id: blank.id, version: input.version, status: blank.status },
-      data: { version: { increment: 1 }, status: "SUBMITTED", submittedAt: new Date(), submittedById: options.scope.userId, returnMessage: null },
+      data: {
+        version: { increment: 1 },
+        status: "SUBMITTED",
+        submittedAt: new Date(),
+        submittedById: options.scope.userId,
+        returnMessage: null,
+      },
     });
     if (claimed.count === 0) throw new AppError("CONFLICT", CONFLICT_MESSAGE);
     await recordChanges(tx, options.scope, blank.id, [{ itemKey: null, field: "status", before: blank.status, after: "SUBMITTED" }]);

@@ -63,9 +63,7 @@ export async function startCampaignFromPrevious(options: { scope: Scope; input: 
         const templateVersionId = versionFor.get(old.templateVersionId);
         if (!templateVersionId) throw new AppError("CONFLICT", "Шаблон прошлой кампании недоступен.");
         const kinds = contents.get(templateVersionId) ?? new Map();
-        const carried = old.answers.filter(
-          (a) => a.value !== null && kinds.get(a.itemKey) === (a.value as { kind?: string }).kind,
-        );
+        const carried = old.answers.filter((a) => a.value !== null && kinds.get(a.itemKey) === (a.value as { kind?: string }).kind);
         await tx.blank.create({
           data: {
             regionId: previous.regionId,

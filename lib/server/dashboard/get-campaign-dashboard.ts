@@ -154,8 +154,7 @@ export async function getCampaignDashboard(options: { scope: Scope; campaignId: 
     LEVELS.map(async (level): Promise<LevelTypicalErrors> => {
       const ofLevel = versions.filter((v) => v.level === level);
       const ids = ofLevel.map((v) => v.id);
-      const countedOf = (versionId: string) =>
-        count((r) => r.templateVersionId === versionId && COUNTED.includes(r.status));
+      const countedOf = (versionId: string) => count((r) => r.templateVersionId === versionId && COUNTED.includes(r.status));
       const total = count((r) => ids.includes(r.templateVersionId));
       const countedTotal = ids.reduce((sum, id) => sum + countedOf(id), 0);
       const counts =

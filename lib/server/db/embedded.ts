@@ -13,7 +13,6 @@ export interface EmbeddedDatabase {
   stop(): Promise<void>;
 }
 
-
 const USER = "metodaudit";
 
 /** A server we do not own (DATABASE_URL): nothing to stop. */
@@ -88,9 +87,7 @@ export async function startEmbeddedPostgres(options: {
   try {
     await server.start();
   } catch (error) {
-    throw new Error(
-      `Embedded PostgreSQL did not start: ${String(error ?? "")}\n${logs.join("").slice(-2000)}`,
-    );
+    throw new Error(`Embedded PostgreSQL did not start: ${String(error ?? "")}\n${logs.join("").slice(-2000)}`);
   }
 
   const url = `postgresql://${USER}:${password}@127.0.0.1:${port}/${options.database}`;

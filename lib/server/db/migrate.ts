@@ -72,11 +72,7 @@ interface AppliedRow {
  * (before applying anything) when an applied migration's file has changed, is
  * missing, or a previous run left a failed migration behind.
  */
-export async function migrate(options: {
-  databaseUrl: string;
-  dir?: string;
-  log?: (line: string) => void;
-}): Promise<MigrateResult> {
+export async function migrate(options: { databaseUrl: string; dir?: string; log?: (line: string) => void }): Promise<MigrateResult> {
   const migrations = readMigrations(options.dir);
   const client = new pg.Client({ connectionString: options.databaseUrl });
   await client.connect();
@@ -142,8 +138,6 @@ async function applyOne(client: pg.Client, migration: MigrationFile) {
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK");
-    throw new MigrationError(
-      `Migration ${migration.name} failed and was rolled back: ${(error as Error).message}`,
-    );
+    throw new MigrationError(`Migration ${migration.name} failed and was rolled back: ${(error as Error).message}`);
   }
 }

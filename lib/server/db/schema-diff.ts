@@ -45,13 +45,8 @@ export async function diffSchemas(options: {
   const { SchemaEngine } = await engineModule;
   const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString: options.databaseUrl }));
   const known = [options.from, options.to].filter((s): s is NonNullable<SchemaSource> => s !== null);
-  const engine = await SchemaEngine.new(
-    { datamodels: known.map((s) => [s.path, s.content]) },
-    () => {},
-    adapter,
-  );
-  const side = (source: SchemaSource) =>
-    source ? { tag: "schemaDatamodel", files: [source] } : { tag: "empty" };
+  const engine = await SchemaEngine.new({ datamodels: known.map((s) => [s.path, s.content]) }, () => {}, adapter);
+  const side = (source: SchemaSource) => (source ? { tag: "schemaDatamodel", files: [source] } : { tag: "empty" });
   const result = await engine.diff({
     from: side(options.from),
     to: side(options.to),

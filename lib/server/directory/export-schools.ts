@@ -1,10 +1,5 @@
 import "server-only";
-import {
-  SCHOOL_FILE_MIME_TYPES,
-  schoolFileName,
-  writeSchoolFile,
-  type SchoolFileFormat,
-} from "@/lib/directory/school-file";
+import { SCHOOL_FILE_MIME_TYPES, schoolFileName, writeSchoolFile, type SchoolFileFormat } from "@/lib/directory/school-file";
 import { SCHOOL_TABLE_ROLES } from "@/lib/directory/school-table";
 import { notFound } from "@/lib/errors";
 import { municipalityWhere, narrowScope, organizationWhere, type Scope } from "@/lib/scope";

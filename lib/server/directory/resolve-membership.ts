@@ -1,13 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import {
-  municipalityWhere,
-  organizationWhere,
-  REGION_STAFF,
-  staffRegionIds,
-  type MembershipInput,
-  type Scope,
-} from "@/lib/scope";
+import { municipalityWhere, organizationWhere, REGION_STAFF, staffRegionIds, type MembershipInput, type Scope } from "@/lib/scope";
 import type { TMembershipGrant } from "@/lib/schemas/user";
 import { db } from "@/lib/server/db/client";
 
@@ -16,10 +9,7 @@ import { db } from "@/lib/server/db/client";
  * membership, checking that the target lies inside the admin's scope. A target
  * outside it answers "not found", as any foreign id does.
  */
-export async function resolveMembership(options: {
-  scope: Scope;
-  grant: TMembershipGrant;
-}): Promise<MembershipInput> {
+export async function resolveMembership(options: { scope: Scope; grant: TMembershipGrant }): Promise<MembershipInput> {
   const { scope, grant } = options;
   const adminRegions = staffRegionIds(scope, ["REGION_ADMIN"]);
   const missing = new AppError("NOT_FOUND", "Регион, муниципалитет или школа не найдены.", {

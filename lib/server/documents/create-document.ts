@@ -32,7 +32,9 @@ export async function createDocument(options: { scope: Scope; input: unknown }) 
       const named = visible && (!visible.childData || childAccess(options.scope, visible) === "WRITE") ? visible : null;
       throw new AppError(
         "CONFLICT",
-        named ? `Такой документ уже есть в реестре: ${describeRequisites(named)}.` : "Документ с такими реквизитами уже есть в этом реестре.",
+        named
+          ? `Такой документ уже есть в реестре: ${describeRequisites(named)}.`
+          : "Документ с такими реквизитами уже есть в этом реестре.",
         { number: ["Документ с этими реквизитами уже есть."] },
         named ? { existingId: named.id } : {},
       );

@@ -28,5 +28,10 @@ export function citableDocumentWhere(scope: Scope): Prisma.RegistryDocumentWhere
 
 /** The issuer as duplicates are compared: case, «ё» and spacing do not matter. */
 export function issuerKeyOf(issuer: string | null): string {
-  return (issuer ?? "").toLowerCase().replaceAll("ё", "е").replace(/[«»"“”„]/g, "").replace(/\s+/g, " ").trim();
+  return (issuer ?? "")
+    .toLowerCase()
+    .replaceAll("ё", "е")
+    .replace(/[«»"“”„]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
 }

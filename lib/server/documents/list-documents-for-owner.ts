@@ -17,7 +17,11 @@ export async function listDocumentsForOwner(options: { scope: Scope; municipalit
     orderBy: [{ date: { sort: "desc", nulls: "last" } }],
     take: 500,
   });
-  const files = await findReadableFiles(options.scope, docs.flatMap((d) => (d.fileId ? [d.fileId] : [])), { name: true });
+  const files = await findReadableFiles(
+    options.scope,
+    docs.flatMap((d) => (d.fileId ? [d.fileId] : [])),
+    { name: true },
+  );
   const fileNames = new Map(files.map((f) => [f.id, f.name]));
   return docs.map((d) => ({
     id: d.id,

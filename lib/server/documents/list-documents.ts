@@ -76,8 +76,14 @@ function documentsSource(scope: Scope, query: z.infer<typeof ZDocumentListQuery>
 /** Display names of the documents' owners, in two queries for the whole page. */
 export async function ownerNames(docs: Array<{ municipalityId: string | null; organizationId: string | null }>) {
   const [municipalities, organizations] = await Promise.all([
-    db().municipality.findMany({ where: { id: { in: docs.flatMap((d) => (d.municipalityId ? [d.municipalityId] : [])) } }, select: { id: true, name: true } }),
-    db().organization.findMany({ where: { id: { in: docs.flatMap((d) => (d.organizationId ? [d.organizationId] : [])) } }, select: { id: true, name: true } }),
+    db().municipality.findMany({
+      where: { id: { in: docs.flatMap((d) => (d.municipalityId ? [d.municipalityId] : [])) } },
+      select: { id: true, name: true },
+    }),
+    db().organization.findMany({
+      where: { id: { in: docs.flatMap((d) => (d.organizationId ? [d.organizationId] : [])) } },
+      select: { id: true, name: true },
+    }),
   ]);
   return new Map([...municipalities, ...organizations].map((o) => [o.id, o.name]));
 }

@@ -63,7 +63,9 @@ function listExport<R>(spec: ListExportSpec<R>): ListExport {
   };
 }
 
-const fixed = <R>(title: string, columns: Record<string, ExportColumn<R>>) => () => ({ title, columns: Object.values(columns) });
+const fixed =
+  <R>(title: string, columns: Record<string, ExportColumn<R>>) =>
+  () => ({ title, columns: Object.values(columns) });
 
 export const LIST_EXPORTS: Record<ListExportId, ListExport> = {
   assignments: listExport({
@@ -83,7 +85,11 @@ export const LIST_EXPORTS: Record<ListExportId, ListExport> = {
   documents: listExport({ roles: ROLES, head: fixed(DOCUMENTS_CAPTION, DOCUMENT_COLUMNS), iterate: iterateDocuments }),
   events: listExport({ roles: PLAN_ROLES, head: fixed(EVENTS_CAPTION, EVENT_COLUMNS), iterate: iterateEvents }),
   findings: listExport({ roles: ROLES, head: fixed(FINDINGS_CAPTION, FINDING_COLUMNS), iterate: iterateFindings }),
-  municipalities: listExport({ roles: REGION_STAFF, head: fixed(MUNICIPALITIES_CAPTION, MUNICIPALITY_COLUMNS), iterate: iterateMunicipalities }),
+  municipalities: listExport({
+    roles: REGION_STAFF,
+    head: fixed(MUNICIPALITIES_CAPTION, MUNICIPALITY_COLUMNS),
+    iterate: iterateMunicipalities,
+  }),
   plans: listExport({ roles: PLAN_ROLES, head: fixed(PLANS_CAPTION, PLAN_COLUMNS), iterate: iteratePlans }),
   // Personal data: each page's own readers only, the auditor's region or the coordinator's school.
   "region-students": listExport({

@@ -10,7 +10,20 @@ import { storage } from "./storage";
  * child's data: recorded (on the card's read log and in the audit trail) before any byte leaves.
  */
 export async function getFile(options: { scope: Scope; id: string }) {
-  const row = await findReadableFile(options.scope, options.id, { name: true, mimeType: true, size: true, createdAt: true, storageKey: true });
+  const row = await findReadableFile(options.scope, options.id, {
+    name: true,
+    mimeType: true,
+    size: true,
+    createdAt: true,
+    storageKey: true,
+  });
   if (row.childData) await recordChildFileRead(options.scope, row);
-  return { id: row.id, name: row.name, mimeType: row.mimeType, size: row.size, createdAt: row.createdAt, read: () => storage().read(row.storageKey) };
+  return {
+    id: row.id,
+    name: row.name,
+    mimeType: row.mimeType,
+    size: row.size,
+    createdAt: row.createdAt,
+    read: () => storage().read(row.storageKey),
+  };
 }

@@ -1,12 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { notFound } from "@/lib/errors";
-import {
-  coordinatedMunicipalityIds,
-  coordinatedOrganizationIds,
-  staffRegionIds,
-  type Scope,
-} from "@/lib/scope";
+import { coordinatedMunicipalityIds, coordinatedOrganizationIds, staffRegionIds, type Scope } from "@/lib/scope";
 import { db } from "@/lib/server/db/client";
 
 const NOTHING: Prisma.FindingWhereInput = { id: { in: [] } };

@@ -79,9 +79,7 @@ export async function getFinding(options: { scope: Scope; id: string; today?: st
   });
   if (!found) throw notFound("Замечание не найдено.");
   const { blank, events, ...finding } = found;
-  const fileIds = [
-    ...new Set([finding.evidenceFileId, ...events.map((e) => e.fileId)].filter((id): id is string => id !== null)),
-  ];
+  const fileIds = [...new Set([finding.evidenceFileId, ...events.map((e) => e.fileId)].filter((id): id is string => id !== null))];
   const files = (await findReadableFiles(options.scope, fileIds, { name: true })).map((f) => ({ id: f.id, name: f.name }));
   const fileOf = (id: string | null) => files.find((f) => f.id === id) ?? null;
   const deadline = finding.deadline.toISOString().slice(0, 10);

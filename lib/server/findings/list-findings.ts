@@ -4,13 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { batchesOf, pageOf, type ListSource, type Page } from "@/lib/paging";
 import type { Scope } from "@/lib/scope";
 import { ITEM_STATUS_LABELS, type ItemStatus, type Severity } from "@/lib/scoring/statuses";
-import {
-  isOverdue,
-  UNRESOLVED_STATUSES,
-  ZFindingListQuery,
-  type RemediationStatus,
-  type TFindingListQuery,
-} from "@/lib/schemas/finding";
+import { isOverdue, UNRESOLVED_STATUSES, ZFindingListQuery, type RemediationStatus, type TFindingListQuery } from "@/lib/schemas/finding";
 import { db } from "@/lib/server/db/client";
 import { findingWhere } from "./finding-access";
 

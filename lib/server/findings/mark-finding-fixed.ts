@@ -23,7 +23,12 @@ export async function markFindingFixed(options: { scope: Scope; input: unknown }
   const comment = input.comment || null;
   await db().$transaction(async (tx) => {
     if (input.fileId) {
-      await claimFile(tx, { scope: options.scope, fileId: input.fileId, owner: { kind: "FINDING", id: finding.id, regionId: finding.regionId }, field: "fileId" });
+      await claimFile(tx, {
+        scope: options.scope,
+        fileId: input.fileId,
+        owner: { kind: "FINDING", id: finding.id, regionId: finding.regionId },
+        field: "fileId",
+      });
     }
     const event = await transitionFinding(tx, {
       scope: options.scope,

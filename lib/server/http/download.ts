@@ -4,10 +4,7 @@ import { contentDisposition } from "@/lib/files/file-names";
  * A file download: always an attachment of its stated type, never cached, never
  * sniffed. Files users uploaded also get a sandbox, should a browser open one anyway.
  */
-export function downloadResponse(
-  body: BodyInit,
-  file: { mimeType: string; fileName: string; size?: number; sandbox?: boolean },
-): Response {
+export function downloadResponse(body: BodyInit, file: { mimeType: string; fileName: string; size?: number; sandbox?: boolean }): Response {
   const headers: Record<string, string> = {
     "Content-Type": file.mimeType,
     "Content-Disposition": contentDisposition(file.fileName),

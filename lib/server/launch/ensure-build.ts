@@ -6,7 +6,19 @@ import path from "node:path";
 import { inheritedEnvironment } from "@/lib/env";
 
 // Everything the build reads: proxy.ts and instrumentation.ts too, and the schema the generated client comes from.
-const SOURCES = ["app", "components", "lib", "public", "proxy.ts", "instrumentation.ts", "prisma/schema.prisma", "next.config.mjs", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "proxy.ts",
+  "instrumentation.ts",
+  "prisma/schema.prisma",
+  "next.config.mjs",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
+];
 const STAMP = path.resolve(".next/metodaudit-source-hash");
 
 function* files(entry: string): Generator<string> {

@@ -23,10 +23,7 @@ export async function notify(tx: Tx, userIds: string[], input: NotificationInput
 }
 
 /** The coordinators who fill a blank: the municipality's for a municipal blank, the school's for a school blank. */
-export async function participantCoordinators(
-  tx: Tx,
-  blank: { municipalityId: string; organizationId: string | null },
-): Promise<string[]> {
+export async function participantCoordinators(tx: Tx, blank: { municipalityId: string; organizationId: string | null }): Promise<string[]> {
   const memberships = await tx.membership.findMany({
     where: blank.organizationId
       ? { role: "SCHOOL_COORDINATOR", organizationId: blank.organizationId }

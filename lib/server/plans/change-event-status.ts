@@ -28,7 +28,8 @@ export async function changeEventStatus(options: { scope: Scope; planId: string;
         return tx.planEvent.update({ where: { id: event.id }, data: { status: "PLANNED", heldOn: null }, select });
       case "occurrence": {
         const due = event.dueDates.map(day);
-        if (!due.includes(change.dueDate)) throw new AppError("VALIDATION", "Такого срока у мероприятия нет.", { dueDate: ["Выберите срок из списка."] });
+        if (!due.includes(change.dueDate))
+          throw new AppError("VALIDATION", "Такого срока у мероприятия нет.", { dueDate: ["Выберите срок из списка."] });
         const held = new Set(event.heldDates.map(day));
         if (change.held) held.add(change.dueDate);
         else held.delete(change.dueDate);

@@ -19,13 +19,28 @@ export async function createPlan(options: { scope: Scope; input: unknown }) {
   const year = input.schoolYear ? parseSchoolYear(input.schoolYear) : null;
   const startsOn = input.startsOn ?? year!.start;
   const endsOn = input.endsOn ?? year!.end;
-  if (endsOn < startsOn) throw new AppError("VALIDATION", "Окончание не может быть раньше начала.", { endsOn: ["Окончание не может быть раньше начала."] });
+  if (endsOn < startsOn)
+    throw new AppError("VALIDATION", "Окончание не может быть раньше начала.", { endsOn: ["Окончание не может быть раньше начала."] });
   const range = { schoolYear: input.schoolYear, startsOn, endsOn };
   const same = await db().plan.findFirst({
-    where: { regionId: owner.regionId, municipalityId: owner.municipalityId, organizationId: owner.organizationId, kind: input.kind, title: { equals: input.title, mode: "insensitive" }, startsOn: new Date(startsOn), endsOn: new Date(endsOn) },
+    where: {
+      regionId: owner.regionId,
+      municipalityId: owner.municipalityId,
+      organizationId: owner.organizationId,
+      kind: input.kind,
+      title: { equals: input.title, mode: "insensitive" },
+      startsOn: new Date(startsOn),
+      endsOn: new Date(endsOn),
+    },
     select: { id: true },
   });
-  if (same) throw new AppError("CONFLICT", "Такой план на этот период уже есть.", { title: ["План с таким названием на этот период уже есть."] }, { existingId: same.id });
+  if (same)
+    throw new AppError(
+      "CONFLICT",
+      "Такой план на этот период уже есть.",
+      { title: ["План с таким названием на этот период уже есть."] },
+      { existingId: same.id },
+    );
   return db().plan.create({
     data: {
       regionId: owner.regionId,
@@ -40,7 +55,13 @@ export async function createPlan(options: { scope: Scope; input: unknown }) {
       stages: {
         create: input.stages.map((stage, i) => {
           const timing = readEventTiming(stage.timingText, range);
-          return { number: i + 1, title: stage.title, timingText: timing.timingText, startsOn: asDate(timing.startsOn), endsOn: asDate(timing.endsOn) };
+          return {
+            number: i + 1,
+            title: stage.title,
+            timingText: timing.timingText,
+            startsOn: asDate(timing.startsOn),
+            endsOn: asDate(timing.endsOn),
+          };
         }),
       },
       sections: { create: input.sections.map((s, i) => ({ number: s.number, title: s.title, position: i + 1 })) },

@@ -40,7 +40,11 @@ export async function getPlanIndicators(options: { scope: Scope; planId: string 
   const plan = await db().plan.findFirst({ where: { AND: [{ id: options.planId }, planWhere(options.scope)] } });
   if (!plan) throw notFound("План не найден.");
   const [indicators, organizations, canWrite] = await Promise.all([
-    db().targetIndicator.findMany({ where: { planId: plan.id }, orderBy: [{ position: "asc" }, { id: "asc" }], include: { values: { orderBy: [{ period: "desc" }, { organizationKey: "asc" }] } } }),
+    db().targetIndicator.findMany({
+      where: { planId: plan.id },
+      orderBy: [{ position: "asc" }, { id: "asc" }],
+      include: { values: { orderBy: [{ period: "desc" }, { organizationKey: "asc" }] } },
+    }),
     db().organization.findMany({ where: planOrganizationsWhere(plan), select: { id: true, name: true }, orderBy: { name: "asc" } }),
     db().plan.count({ where: { AND: [{ id: plan.id }, planWriteWhere(options.scope)] } }),
   ]);
@@ -65,7 +69,18 @@ export async function getPlanIndicators(options: { scope: Scope; planId: string 
         organizationIds: organizations.map((o) => o.id),
       }),
     }));
-    return { id: indicator.id, number: indicator.number, title: indicator.title, unit: indicator.unit, targetText: indicator.targetText, rules, method: indicator.method, monitoring: indicator.monitoring, values, periods };
+    return {
+      id: indicator.id,
+      number: indicator.number,
+      title: indicator.title,
+      unit: indicator.unit,
+      targetText: indicator.targetText,
+      rules,
+      method: indicator.method,
+      monitoring: indicator.monitoring,
+      values,
+      periods,
+    };
   });
   return { indicators: views, organizations, canWrite: canWrite > 0 };
 }

@@ -67,7 +67,13 @@ export async function getPlan(options: { scope: Scope; planId: string; today?: s
   const documentLabels = new Map(documents.map((d) => [d.id, describeRequisites(d)]));
   const userNames = new Map(users.map((u) => [u.id, u.name]));
   const events: PlanEventView[] = plan.events.map((e) => {
-    const due = { status: e.status, timingKind: e.timingKind, endsOn: dayOrNull(e.endsOn), dueDates: e.dueDates.map(day), heldDates: e.heldDates.map(day) };
+    const due = {
+      status: e.status,
+      timingKind: e.timingKind,
+      endsOn: dayOrNull(e.endsOn),
+      dueDates: e.dueDates.map(day),
+      heldDates: e.heldDates.map(day),
+    };
     return {
       id: e.id,
       number: e.number,
@@ -118,7 +124,14 @@ export async function getPlan(options: { scope: Scope; planId: string; today?: s
     startsOn: day(plan.startsOn),
     endsOn: day(plan.endsOn),
     approvedBy: approvedBy ? { id: approvedBy.id, label: describeRequisites(approvedBy) } : null,
-    stages: plan.stages.map((s) => ({ id: s.id, number: s.number, title: s.title, timingText: s.timingText, startsOn: dayOrNull(s.startsOn), endsOn: dayOrNull(s.endsOn) })),
+    stages: plan.stages.map((s) => ({
+      id: s.id,
+      number: s.number,
+      title: s.title,
+      timingText: s.timingText,
+      startsOn: dayOrNull(s.startsOn),
+      endsOn: dayOrNull(s.endsOn),
+    })),
     sections: plan.sections.map((s) => ({ id: s.id, number: s.number, title: s.title })),
     events,
     canWrite: canWrite > 0,

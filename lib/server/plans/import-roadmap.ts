@@ -122,7 +122,13 @@ function resolveSchoolYear(
   return { ok: false, message: "Не удалось определить учебный год: укажите его (например, 2020/2021)." };
 }
 
-async function importRecords(tx: Tx, scope: Scope, records: RoadmapRecord[], year: SchoolYear, dryRun: boolean): Promise<RoadmapImportResult> {
+async function importRecords(
+  tx: Tx,
+  scope: Scope,
+  records: RoadmapRecord[],
+  year: SchoolYear,
+  dryRun: boolean,
+): Promise<RoadmapImportResult> {
   const errors: TableProblem[] = [];
   const plans = new Map<string, { id: string; range: PlanRange; keys: Map<string, string> }>();
   const result = refused(dryRun, errors);
@@ -168,7 +174,10 @@ async function importRecords(tx: Tx, scope: Scope, records: RoadmapRecord[], yea
       await tx.planEvent.update({ where: { id: existingId }, data, select: { id: true } });
       result.updated++;
     } else {
-      const created = await tx.planEvent.create({ data: { ...data, planId: plan.id, importKey: key, position: plan.keys.size + 1 }, select: { id: true } });
+      const created = await tx.planEvent.create({
+        data: { ...data, planId: plan.id, importKey: key, position: plan.keys.size + 1 },
+        select: { id: true },
+      });
       plan.keys.set(key, created.id);
       result.imported++;
     }
@@ -192,7 +201,13 @@ async function importRecords(tx: Tx, scope: Scope, records: RoadmapRecord[], yea
 async function roadmapOf(tx: Tx, scope: Scope, owner: { regionId: string; municipalityId: string }, year: SchoolYear) {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`roadmap:${owner.municipalityId}:${year.label}`}))`;
   const found = await tx.plan.findFirst({
-    where: { regionId: owner.regionId, municipalityId: owner.municipalityId, organizationId: null, kind: "ROADMAP", schoolYear: year.label },
+    where: {
+      regionId: owner.regionId,
+      municipalityId: owner.municipalityId,
+      organizationId: null,
+      kind: "ROADMAP",
+      schoolYear: year.label,
+    },
     orderBy: { createdAt: "asc" },
     include: { events: { select: { id: true, importKey: true } } },
   });

@@ -63,10 +63,10 @@ export function iterateEvents(options: ListOptions & { batchSize?: number }): As
 
 const OWNER = Prisma.sql`COALESCE(o."name", m."name", r."name", '')`;
 
-
 /** Worded as components/plans/plan-events-table.tsx heads its groups. */
 function partOf(row: RawRow): string | null {
-  if (row.stageNumber !== null) return stageHeading({ number: row.stageNumber, timingText: row.stageTiming ?? "", title: row.stageTitle ?? "" });
+  if (row.stageNumber !== null)
+    return stageHeading({ number: row.stageNumber, timingText: row.stageTiming ?? "", title: row.stageTitle ?? "" });
   if (row.sectionNumber !== null) return sectionHeading({ number: row.sectionNumber, title: row.sectionTitle ?? "" });
   return null;
 }
@@ -116,7 +116,9 @@ function eventsSource(options: ListOptions, query: TEventListQuery): KeysetSourc
 
   return {
     count: async () => {
-      const [row] = await db().$queryRaw<[{ total: number }]>`SELECT count(*)::int AS "total" FROM "PlanEvent" e WHERE ${all([inPlans(plans), ...filters])}`;
+      const [row] = await db().$queryRaw<
+        [{ total: number }]
+      >`SELECT count(*)::int AS "total" FROM "PlanEvent" e WHERE ${all([inPlans(plans), ...filters])}`;
       return row.total;
     },
     read: (window) => read({ ...window, after: null }),
@@ -186,7 +188,9 @@ function selectEvents(options: SelectOptions): Prisma.Sql {
     // row read, and each event's plan is looked up by its key. The plans are narrowed through
     // the events (a hashed semi-join on the visible plans), not again at that lookup.
     case "status": {
-      const next = after ? [Prisma.sql`(e."status", e."id") ${Prisma.raw(desc ? "<" : ">")} (${after.status}::"PlanEventStatus", ${after.id}::uuid)`] : [];
+      const next = after
+        ? [Prisma.sql`(e."status", e."id") ${Prisma.raw(desc ? "<" : ">")} (${after.status}::"PlanEventStatus", ${after.id}::uuid)`]
+        : [];
       return Prisma.sql`
         SELECT ${columns} ${from(Prisma.empty)}
         WHERE ${all([inPlans(plans), ...filters, ...next])}

@@ -20,7 +20,9 @@ const LIMIT = 500;
  */
 export async function listPlanDocumentOptions(options: { scope: Scope; planId: string }): Promise<PlanDocumentOption[]> {
   const plan = await loadWritablePlan({ scope: options.scope, planId: options.planId });
-  const owner: Prisma.RegistryDocumentWhereInput = plan.municipalityId ? { OR: [{ municipalityId: plan.municipalityId }, { municipalityId: null }] } : {};
+  const owner: Prisma.RegistryDocumentWhereInput = plan.municipalityId
+    ? { OR: [{ municipalityId: plan.municipalityId }, { municipalityId: null }] }
+    : {};
   const documents = await db().registryDocument.findMany({
     where: { AND: [citableDocumentWhere(options.scope), { regionId: plan.regionId }, owner] },
     orderBy: [{ date: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }, { id: "asc" }],

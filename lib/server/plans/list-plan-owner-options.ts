@@ -19,7 +19,9 @@ export async function listPlanOwnerOptions(options: { scope: Scope }): Promise<P
   const municipalityIds = coordinatedMunicipalityIds(options.scope);
   const organizationIds = coordinatedOrganizationIds(options.scope);
   const [regions, municipalities, organizations] = await Promise.all([
-    adminRegions.length ? db().region.findMany({ where: { id: { in: adminRegions } }, orderBy: { name: "asc" }, select: { id: true, name: true } }) : [],
+    adminRegions.length
+      ? db().region.findMany({ where: { id: { in: adminRegions } }, orderBy: { name: "asc" }, select: { id: true, name: true } })
+      : [],
     adminRegions.length || municipalityIds.length
       ? db().municipality.findMany({
           where: { OR: [{ regionId: { in: adminRegions } }, { id: { in: municipalityIds } }] },

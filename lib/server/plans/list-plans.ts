@@ -51,7 +51,11 @@ function plansSource(options: ListOptions, query: z.infer<typeof ZPlanListQuery>
       const plans = await db().plan.findMany({ where, orderBy: [{ [query.sort]: query.dir }, { id: "asc" }], ...window });
       const [names, counts, regions] = await Promise.all([
         ownerNames(plans),
-        countEventsByPlan(db(), plans.map((p) => p.id), today),
+        countEventsByPlan(
+          db(),
+          plans.map((p) => p.id),
+          today,
+        ),
         db().region.findMany({ where: { id: { in: plans.map((p) => p.regionId) } }, select: { id: true, name: true } }),
       ]);
       const regionNames = new Map(regions.map((r) => [r.id, r.name]));

@@ -43,7 +43,8 @@ export function planSql(scope: Scope): Prisma.Sql {
   if (regions.length) OR.push(Prisma.sql`p."regionId" = ANY(${regions}::uuid[])`);
   if (municipalities.length) OR.push(Prisma.sql`p."municipalityId" = ANY(${municipalities}::uuid[])`);
   if (schools.length) OR.push(Prisma.sql`p."organizationId" = ANY(${schools}::uuid[])`);
-  if (schoolMunicipalities.length) OR.push(Prisma.sql`(p."municipalityId" = ANY(${schoolMunicipalities}::uuid[]) AND p."organizationId" IS NULL)`);
+  if (schoolMunicipalities.length)
+    OR.push(Prisma.sql`(p."municipalityId" = ANY(${schoolMunicipalities}::uuid[]) AND p."organizationId" IS NULL)`);
   return OR.length ? Prisma.sql`(${Prisma.join(OR, " OR ")})` : Prisma.sql`FALSE`;
 }
 

@@ -18,9 +18,13 @@ export async function resolvePlanOwner(options: { scope: Scope; reference: strin
   const [, kind, id] = match as unknown as [string, "region" | "municipality" | "organization", string];
   const owner =
     kind === "region"
-      ? await db().region.findUnique({ where: { id }, select: { id: true, name: true } }).then((r) => r && { regionId: r.id, municipalityId: null, organizationId: null, name: r.name })
+      ? await db()
+          .region.findUnique({ where: { id }, select: { id: true, name: true } })
+          .then((r) => r && { regionId: r.id, municipalityId: null, organizationId: null, name: r.name })
       : kind === "municipality"
-        ? await db().municipality.findUnique({ where: { id }, select: { id: true, regionId: true, name: true } }).then((m) => m && { regionId: m.regionId, municipalityId: m.id, organizationId: null, name: m.name })
+        ? await db()
+            .municipality.findUnique({ where: { id }, select: { id: true, regionId: true, name: true } })
+            .then((m) => m && { regionId: m.regionId, municipalityId: m.id, organizationId: null, name: m.name })
         : await db()
             .organization.findUnique({ where: { id }, select: { id: true, regionId: true, municipalityId: true, name: true } })
             .then((o) => o && { regionId: o.regionId, municipalityId: o.municipalityId, organizationId: o.id, name: o.name });

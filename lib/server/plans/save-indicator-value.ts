@@ -18,11 +18,21 @@ export async function saveIndicatorValue(options: { scope: Scope; planId: string
     const indicator = await tx.targetIndicator.findFirst({ where: { id: input.indicatorId, planId: plan.id }, select: { id: true } });
     if (!indicator) throw notFound("Показатель не найден.");
     if (input.organizationId) {
-      const organization = await tx.organization.findFirst({ where: { AND: [{ id: input.organizationId }, planOrganizationsWhere(plan)] }, select: { id: true } });
-      if (!organization) throw new AppError("VALIDATION", "Организация не относится к плану.", { organizationId: ["Выберите организацию из списка."] });
+      const organization = await tx.organization.findFirst({
+        where: { AND: [{ id: input.organizationId }, planOrganizationsWhere(plan)] },
+        select: { id: true },
+      });
+      if (!organization)
+        throw new AppError("VALIDATION", "Организация не относится к плану.", { organizationId: ["Выберите организацию из списка."] });
     }
     const organizationKey = input.organizationId ?? "";
-    const data = { value: input.value, base: input.base, note: input.note, organizationId: input.organizationId, enteredById: options.scope.userId };
+    const data = {
+      value: input.value,
+      base: input.base,
+      note: input.note,
+      organizationId: input.organizationId,
+      enteredById: options.scope.userId,
+    };
     return tx.indicatorValue.upsert({
       where: { indicatorId_period_organizationKey: { indicatorId: indicator.id, period: input.period, organizationKey } },
       create: { ...data, indicatorId: indicator.id, period: input.period, organizationKey },

@@ -18,9 +18,13 @@ export async function saveIndicator(options: { scope: Scope; planId: string; ind
   if (!rules.ok) throw new AppError("VALIDATION", rules.error, { targetText: [rules.error] });
   return db().$transaction(async (tx) => {
     const plan = await loadWritablePlan({ scope: options.scope, planId: options.planId, tx });
-    const existing = options.indicatorId ? await tx.targetIndicator.findFirst({ where: { id: options.indicatorId, planId: plan.id } }) : null;
+    const existing = options.indicatorId
+      ? await tx.targetIndicator.findFirst({ where: { id: options.indicatorId, planId: plan.id } })
+      : null;
     if (options.indicatorId && !existing) throw notFound("Показатель не найден.");
-    const clash = await tx.targetIndicator.findFirst({ where: { planId: plan.id, number: input.number, NOT: existing ? { id: existing.id } : undefined } });
+    const clash = await tx.targetIndicator.findFirst({
+      where: { planId: plan.id, number: input.number, NOT: existing ? { id: existing.id } : undefined },
+    });
     if (clash) throw new AppError("CONFLICT", "Показатель с таким номером уже есть.", { number: ["Номер уже занят."] });
     const data = {
       number: input.number,

@@ -28,12 +28,19 @@ export async function savePlanEvent(options: { scope: Scope; planId: string; eve
     const [stage, section, documents, responsibleUser] = await Promise.all([
       input.stageId ? tx.planStage.findFirst({ where: { id: input.stageId, planId: plan.id } }) : null,
       input.sectionId ? tx.planSection.findFirst({ where: { id: input.sectionId, planId: plan.id } }) : null,
-      tx.registryDocument.findMany({ where: { AND: [{ id: { in: input.documentIds } }, { regionId: plan.regionId }, citableDocumentWhere(options.scope)] }, select: { id: true } }),
+      tx.registryDocument.findMany({
+        where: { AND: [{ id: { in: input.documentIds } }, { regionId: plan.regionId }, citableDocumentWhere(options.scope)] },
+        select: { id: true },
+      }),
       input.responsibleUserId
         ? tx.user.findFirst({
             where: {
               id: input.responsibleUserId,
-              memberships: { some: plan.municipalityId ? { OR: [{ municipalityId: plan.municipalityId }, { regionId: plan.regionId, municipalityId: null }] } : { regionId: plan.regionId } },
+              memberships: {
+                some: plan.municipalityId
+                  ? { OR: [{ municipalityId: plan.municipalityId }, { regionId: plan.regionId, municipalityId: null }] }
+                  : { regionId: plan.regionId },
+              },
             },
             select: { id: true },
           })
@@ -41,13 +48,25 @@ export async function savePlanEvent(options: { scope: Scope; planId: string; eve
     ]);
     if (input.stageId && !stage) throw new AppError("VALIDATION", "Этап не найден.", { stageId: ["Выберите этап из списка."] });
     if (input.sectionId && !section) throw new AppError("VALIDATION", "Раздел не найден.", { sectionId: ["Выберите раздел из списка."] });
-    if (documents.length !== new Set(input.documentIds).size) throw new AppError("VALIDATION", "Документ не найден в реестре.", { documentIds: ["Выберите документы из реестра."] });
+    if (documents.length !== new Set(input.documentIds).size)
+      throw new AppError("VALIDATION", "Документ не найден в реестре.", { documentIds: ["Выберите документы из реестра."] });
     if (input.responsibleUserId && !responsibleUser) {
-      throw new AppError("VALIDATION", "Пользователь не найден.", { responsibleUserId: ["Выберите пользователя муниципалитета или региона."] });
+      throw new AppError("VALIDATION", "Пользователь не найден.", {
+        responsibleUserId: ["Выберите пользователя муниципалитета или региона."],
+      });
     }
     const key = eventKey(input.title);
-    const clash = await tx.planEvent.findFirst({ where: { planId: plan.id, importKey: key, NOT: existing ? { id: existing.id } : undefined }, select: { id: true } });
-    if (clash) throw new AppError("CONFLICT", "Такое мероприятие в плане уже есть.", { title: ["Мероприятие с таким названием уже есть в плане."] }, { existingId: clash.id });
+    const clash = await tx.planEvent.findFirst({
+      where: { planId: plan.id, importKey: key, NOT: existing ? { id: existing.id } : undefined },
+      select: { id: true },
+    });
+    if (clash)
+      throw new AppError(
+        "CONFLICT",
+        "Такое мероприятие в плане уже есть.",
+        { title: ["Мероприятие с таким названием уже есть в плане."] },
+        { existingId: clash.id },
+      );
 
     const timing = readEventTiming(input.timingText, plan.range);
     const data = {
@@ -82,7 +101,11 @@ export async function savePlanEvent(options: { scope: Scope; planId: string; eve
       await tx.planEventDocument.deleteMany({ where: { eventId: existing.id } });
       // Held occurrences survive a timing change only where the due date stays.
       const heldDates = existing.heldDates.filter((d) => timing.dueDates.includes(d.toISOString().slice(0, 10)));
-      return tx.planEvent.update({ where: { id: existing.id }, data: { ...data, heldDates, documents: { create: links } }, select: { id: true } });
+      return tx.planEvent.update({
+        where: { id: existing.id },
+        data: { ...data, heldDates, documents: { create: links } },
+        select: { id: true },
+      });
     }
     const last = await tx.planEvent.aggregate({ where: { planId: plan.id }, _max: { position: true } });
     return tx.planEvent.create({

@@ -38,7 +38,13 @@ export async function sendPlanReminders(options: { now?: Date } = {}): Promise<{
   });
   let sent = 0;
   for (const event of events) {
-    const due = { status: event.status, timingKind: event.timingKind, endsOn: event.endsOn && day(event.endsOn), dueDates: event.dueDates.map(day), heldDates: event.heldDates.map(day) };
+    const due = {
+      status: event.status,
+      timingKind: event.timingKind,
+      endsOn: event.endsOn && day(event.endsOn),
+      dueDates: event.dueDates.map(day),
+      heldDates: event.heldDates.map(day),
+    };
     const recipients = event.responsibleUserId ? [event.responsibleUserId] : await ownerCoordinators(event.plan);
     const link = `/plans/${event.plan.id}#event-${event.id}`;
     for (const date of missedDueDates(due, today).filter((d) => d >= from)) {
@@ -63,7 +69,11 @@ export async function sendPlanReminders(options: { now?: Date } = {}): Promise<{
   return { sent };
 }
 
-async function ownerCoordinators(plan: { regionId: string; municipalityId: string | null; organizationId: string | null }): Promise<string[]> {
+async function ownerCoordinators(plan: {
+  regionId: string;
+  municipalityId: string | null;
+  organizationId: string | null;
+}): Promise<string[]> {
   const memberships = await db().membership.findMany({
     where: plan.organizationId
       ? { role: "SCHOOL_COORDINATOR", organizationId: plan.organizationId }

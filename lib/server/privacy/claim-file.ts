@@ -26,7 +26,8 @@ export async function claimFile(tx: Prisma.TransactionClient, claim: FileClaim):
   const { owner } = claim;
   const childData = claim.childData ?? false;
   const file = await tx.storedFile.findFirst({ where: { id: claim.fileId, regionId: owner.regionId }, select: FILE_ACCESS_SELECT });
-  const unclaimedUpload = file && file.ownerId === null && file.uploadedById === claim.scope.userId && (file.ownerKind ?? owner.kind) === owner.kind;
+  const unclaimedUpload =
+    file && file.ownerId === null && file.uploadedById === claim.scope.userId && (file.ownerKind ?? owner.kind) === owner.kind;
   const alreadyOwned = file && file.ownerKind === owner.kind && file.ownerId === owner.id;
   if (!file || !(unclaimedUpload || alreadyOwned)) {
     const message = "Файл не найден: загрузите его заново.";

@@ -27,7 +27,14 @@ export interface FileAccessRow {
   childData: boolean;
 }
 
-export const FILE_ACCESS_SELECT = { id: true, regionId: true, ownerKind: true, ownerId: true, uploadedById: true, childData: true } as const;
+export const FILE_ACCESS_SELECT = {
+  id: true,
+  regionId: true,
+  ownerKind: true,
+  ownerId: true,
+  uploadedById: true,
+  childData: true,
+} as const;
 
 type OwnedBy = (scope: Scope, ownerIds: string[]) => Promise<string[]>;
 
@@ -35,12 +42,14 @@ const ids = <T extends { id: string }>(rows: T[]) => rows.map((r) => r.id);
 
 /** Per kind of owner: which of these owners the caller may read, in one query. */
 const READABLE_OWNERS: Record<FileOwnerKind, OwnedBy> = {
-  BLANK: async (scope, owners) => ids(await db().blank.findMany({ where: { AND: [{ id: { in: owners } }, blankWhere(scope)] }, select: { id: true } })),
+  BLANK: async (scope, owners) =>
+    ids(await db().blank.findMany({ where: { AND: [{ id: { in: owners } }, blankWhere(scope)] }, select: { id: true } })),
   DOCUMENT: async (scope, owners) =>
     ids(await db().registryDocument.findMany({ where: { AND: [{ id: { in: owners } }, documentWhere(scope)] }, select: { id: true } })),
   DOT_STUDENT: async (scope, owners) =>
     ids(await db().dotStudent.findMany({ where: { AND: [{ id: { in: owners } }, studentReadWhere(scope)] }, select: { id: true } })),
-  FINDING: async (scope, owners) => ids(await db().finding.findMany({ where: { AND: [{ id: { in: owners } }, findingWhere(scope)] }, select: { id: true } })),
+  FINDING: async (scope, owners) =>
+    ids(await db().finding.findMany({ where: { AND: [{ id: { in: owners } }, findingWhere(scope)] }, select: { id: true } })),
   // Made for the one who asked for it: not for the rest of the region's staff.
   REPORT_JOB: async (scope, owners) =>
     ids(await db().reportJob.findMany({ where: { id: { in: owners }, requestedById: scope.userId }, select: { id: true } })),
@@ -48,7 +57,9 @@ const READABLE_OWNERS: Record<FileOwnerKind, OwnedBy> = {
 };
 
 /** The regions the caller works in: no file of another tenant is even looked at. */
-const tenantOf = (scope: Scope): Prisma.StoredFileWhereInput => ({ regionId: { in: [...new Set(scope.memberships.map((m) => m.regionId))] } });
+const tenantOf = (scope: Scope): Prisma.StoredFileWhereInput => ({
+  regionId: { in: [...new Set(scope.memberships.map((m) => m.regionId))] },
+});
 
 /** The files among `files` the caller may read. */
 export async function readableFileIds(scope: Scope, files: readonly FileAccessRow[]): Promise<Set<string>> {

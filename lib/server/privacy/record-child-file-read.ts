@@ -14,10 +14,18 @@ export async function recordChildFileRead(scope: Scope, file: FileAccessRow): Pr
   const reader = { userId: scope.userId, userName: scope.name || scope.email };
   await db().$transaction(async (tx) => {
     if (file.ownerKind === "DOT_STUDENT" && file.ownerId) {
-      await tx.studentCardRead.create({ data: { studentId: file.ownerId, regionId: file.regionId, fileId: file.id, ...reader }, select: { id: true } });
+      await tx.studentCardRead.create({
+        data: { studentId: file.ownerId, regionId: file.regionId, fileId: file.id, ...reader },
+        select: { id: true },
+      });
     }
     await recordReads(tx, actorOfScope(scope), [
-      { entity: "StoredFile", entityId: file.id, regionId: file.regionId, after: { download: true, ownerKind: file.ownerKind, ownerId: file.ownerId } },
+      {
+        entity: "StoredFile",
+        entityId: file.id,
+        regionId: file.regionId,
+        after: { download: true, ownerKind: file.ownerKind, ownerId: file.ownerId },
+      },
     ]);
   });
 }

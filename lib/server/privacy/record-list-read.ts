@@ -15,7 +15,12 @@ export type HeldRow = ChildDataHolder & { id: string };
  * search», never as the name). The school's own coordinator works on its records
  * and is not logged for every page; an empty page is no read.
  */
-export async function recordListRead(options: { scope: Scope; entity: ReadEvent["entity"]; rows: readonly HeldRow[]; after: Record<string, unknown> }) {
+export async function recordListRead(options: {
+  scope: Scope;
+  entity: ReadEvent["entity"];
+  rows: readonly HeldRow[];
+  after: Record<string, unknown>;
+}) {
   const logged = options.rows.filter((row) => childAccess(options.scope, row) === "READ_LOGGED");
   if (logged.length === 0) return;
   const regions = [...new Set(logged.map((row) => row.regionId))];

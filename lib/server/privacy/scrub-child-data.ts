@@ -28,7 +28,12 @@ export async function scrubChildData(tx: Tx, targets: readonly ScrubTarget[]): P
   let scrubbed = 0;
   await tx.$executeRaw`SELECT set_config('metodaudit.audit_scrub', 'on', true)`;
   for (const target of targets) {
-    const rows = "ids" in target ? (target.ids.length ? Prisma.sql`e."entityId" = ANY(${[...target.ids]}::text[])` : null) : Prisma.sql`starts_with(e."entityId", ${target.idPrefix})`;
+    const rows =
+      "ids" in target
+        ? target.ids.length
+          ? Prisma.sql`e."entityId" = ANY(${[...target.ids]}::text[])`
+          : null
+        : Prisma.sql`starts_with(e."entityId", ${target.idPrefix})`;
     if (!rows) continue;
     const events = await tx.$queryRaw<Stored[]>`
       SELECT e."id"::text AS "id", e."entity", e."before", e."after" FROM "AuditEvent" e

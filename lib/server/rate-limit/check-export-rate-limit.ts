@@ -6,8 +6,7 @@ import { isRefusal, limiter } from "./limiter-store";
 
 export const EXPORT_WINDOW_SECONDS = 60;
 
-export const exportLimitMessage = (seconds: number) =>
-  `Слишком много выгрузок за минуту. Повторите попытку через ${seconds} с.`;
+export const exportLimitMessage = (seconds: number) => `Слишком много выгрузок за минуту. Повторите попытку через ${seconds} с.`;
 
 /**
  * Counts a download (a list export, a PDF report, a plan export) against its user's

@@ -43,9 +43,7 @@ export interface SignInTicket {
   addressWindowEndsAt: number;
 }
 
-export type SignInGate =
-  | { allowed: true; ticket: SignInTicket | null }
-  | { allowed: false; message: string; retryAfterSeconds: number };
+export type SignInGate = { allowed: true; ticket: SignInTicket | null } | { allowed: false; message: string; retryAfterSeconds: number };
 
 function refusal(ms: number): SignInGate {
   return { allowed: false, message: SIGN_IN_MESSAGES.tooMany(ms), retryAfterSeconds: Math.max(1, Math.ceil(ms / 1000)) };

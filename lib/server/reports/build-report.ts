@@ -43,7 +43,10 @@ const UNSAFE = /[/\\:*?"<>|\p{Cc}]+/gu;
 
 /** «Аудит — Славянский район — 2022-12-06.pdf»: readable, safe, at most the allowed length. */
 export function reportFileName(parts: string[]): string {
-  const stem = parts.map((p) => p.replace(UNSAFE, "-").replace(/\s+/g, " ").trim()).filter(Boolean).join(" — ");
+  const stem = parts
+    .map((p) => p.replace(UNSAFE, "-").replace(/\s+/g, " ").trim())
+    .filter(Boolean)
+    .join(" — ");
   return displayFileName(`${stem}.pdf`);
 }
 

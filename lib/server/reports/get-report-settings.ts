@@ -24,7 +24,14 @@ export interface ReportSettingsView {
 async function findLogo(regionId: string, id: string | null) {
   if (!id) return null;
   return db().storedFile.findFirst({
-    where: { id, regionId, ownerKind: "REPORT_LOGO", ownerId: regionId, mimeType: { in: [...LOGO_MIME_TYPES] }, size: { lte: MAX_LOGO_BYTES } },
+    where: {
+      id,
+      regionId,
+      ownerKind: "REPORT_LOGO",
+      ownerId: regionId,
+      mimeType: { in: [...LOGO_MIME_TYPES] },
+      size: { lte: MAX_LOGO_BYTES },
+    },
     select: { id: true, name: true, mimeType: true, storageKey: true },
   });
 }

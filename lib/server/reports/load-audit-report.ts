@@ -37,9 +37,7 @@ export async function loadAuditReport(options: { scope: Scope; blankId: string }
   const campaignDate = day(blank.campaign.date);
   // Sections are scored as the stored total was: with the counts the blank keeps.
   const sections =
-    blank.score === null
-      ? null
-      : scoreBlank(blank.content, blank.answers, { campaignDate, officialCounts: blank.officialCounts }).sections;
+    blank.score === null ? null : scoreBlank(blank.content, blank.answers, { campaignDate, officialCounts: blank.officialCounts }).sections;
   const order = new Map([...walkItems(blank.content.items)].map(({ item }, index) => [item.key, index]));
   const data: Omit<AuditReportData, keyof ReportBase> = {
     campaign: { name: blank.campaign.name, date: campaignDate },

@@ -34,15 +34,33 @@ async function resolveArea(scope: Scope, id: string) {
     select: { name: true, regionId: true, region: { select: { name: true } } },
   });
   if (municipality) {
-    const schools = await db().organization.findMany({ where: { municipalityId: id, kind: "SCHOOL" }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+    const schools = await db().organization.findMany({
+      where: { municipalityId: id, kind: "SCHOOL" },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    });
     const area: RecordsReportData["area"] = { level: "municipality", name: municipality.name, parent: municipality.region.name };
-    return { regionId: municipality.regionId, area, count: { municipalityId: id }, parts: schools.map((s) => ({ name: s.name, area: { organizationId: s.id } })) };
+    return {
+      regionId: municipality.regionId,
+      area,
+      count: { municipalityId: id },
+      parts: schools.map((s) => ({ name: s.name, area: { organizationId: s.id } })),
+    };
   }
   const region = canSeeRegion(scope, id) ? await db().region.findUnique({ where: { id }, select: { name: true } }) : null;
   if (region) {
-    const municipalities = await db().municipality.findMany({ where: { regionId: id }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+    const municipalities = await db().municipality.findMany({
+      where: { regionId: id },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    });
     const area: RecordsReportData["area"] = { level: "region", name: region.name, parent: null };
-    return { regionId: id, area, count: { regionId: id }, parts: municipalities.map((m) => ({ name: m.name, area: { municipalityId: m.id } })) };
+    return {
+      regionId: id,
+      area,
+      count: { regionId: id },
+      parts: municipalities.map((m) => ({ name: m.name, area: { municipalityId: m.id } })),
+    };
   }
   throw notFound("Школа, муниципалитет или регион не найдены.");
 }

@@ -15,10 +15,7 @@ export async function ensureRegion(db: Db, input: { code: string; name: string }
   return db.region.upsert({ where: { code: input.code }, update: { name: input.name }, create: input });
 }
 
-export async function ensureMunicipality(
-  db: Db,
-  input: { regionId: string; name: string; aliases?: string[] },
-) {
+export async function ensureMunicipality(db: Db, input: { regionId: string; name: string; aliases?: string[] }) {
   return db.municipality.upsert({
     where: { regionId_name: { regionId: input.regionId, name: input.name } },
     update: { aliases: input.aliases ?? [] },

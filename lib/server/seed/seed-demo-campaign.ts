@@ -68,8 +68,20 @@ export async function seedDemoCampaign(tx: Tx, regionId: string) {
           history: {
             create: audited
               ? [
-                  { field: "status", before: asJson("IN_PROGRESS"), after: asJson("SUBMITTED"), userName: "Координатор (демо)", createdAt: submittedAt },
-                  { field: "status", before: asJson("SUBMITTED"), after: asJson("ACCEPTED"), userName: "Приходько Марина Николаевна", createdAt: acceptedAt },
+                  {
+                    field: "status",
+                    before: asJson("IN_PROGRESS"),
+                    after: asJson("SUBMITTED"),
+                    userName: "Координатор (демо)",
+                    createdAt: submittedAt,
+                  },
+                  {
+                    field: "status",
+                    before: asJson("SUBMITTED"),
+                    after: asJson("ACCEPTED"),
+                    userName: "Приходько Марина Николаевна",
+                    createdAt: acceptedAt,
+                  },
                 ]
               : [],
           },

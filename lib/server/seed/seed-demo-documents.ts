@@ -11,7 +11,13 @@ export async function seedDemoDocuments(tx: Prisma.TransactionClient, regionId: 
     if (!parsed.ok) throw new Error(`demo document not readable: ${parsed.error}`);
     const { type, issuer, date, number, title } = parsed.value;
     const municipalityId = municipalityIds.get(municipality) ?? null;
-    const key = { scopeId: municipalityId ?? regionId, issuerKey: issuerKeyOf(issuer), type: type!, number, date: date ? new Date(date) : null };
+    const key = {
+      scopeId: municipalityId ?? regionId,
+      issuerKey: issuerKeyOf(issuer),
+      type: type!,
+      number,
+      date: date ? new Date(date) : null,
+    };
     if (await tx.registryDocument.findFirst({ where: key })) continue;
     await tx.registryDocument.create({ data: { ...key, regionId, issuer, title, municipalityId } });
   }

@@ -30,10 +30,15 @@ export async function seedDemoPlans(log?: (line: string) => void) {
   const krasnodar = await db().region.findUniqueOrThrow({ where: { code: "23" } });
   const kemerovo = await db().region.findUniqueOrThrow({ where: { code: "42" } });
 
-  const roadmap = await importRoadmap({ scope: adminScopeOf(krasnodar.id), bytes: await readFile(ROADMAP_002_PATH), fileName: "roadmap-002.md" });
+  const roadmap = await importRoadmap({
+    scope: adminScopeOf(krasnodar.id),
+    bytes: await readFile(ROADMAP_002_PATH),
+    fileName: "roadmap-002.md",
+  });
   if (roadmap.errors.length) throw new Error(`demo roadmap not importable: ${JSON.stringify(roadmap.errors[0])}`);
   // The report's dated events were held; its deadlines and «в течение учебного года» stay open (overdue).
-  for (const planId of roadmap.planIds) await markHeld(krasnodar.id, planId, today, (e) => e.timingKind === "EXACT" || e.timingKind === "MONTH");
+  for (const planId of roadmap.planIds)
+    await markHeld(krasnodar.id, planId, today, (e) => e.timingKind === "EXACT" || e.timingKind === "MONTH");
 
   const kaltan = await seedPlan(kemerovo.id, KALTAN_PROGRAMME, null);
   // Stages I and II are done; stage III's tasks are left open.
@@ -68,7 +73,8 @@ async function seedPlan(regionId: string, seed: SeedPlan, schoolYear: string | n
     throw error;
   });
   if (!plan) return null;
-  if (seed.approvedBy) await db().plan.update({ where: { id: plan.id }, data: { approvedById: await registryIdOf(regionId, seed.approvedBy) } });
+  if (seed.approvedBy)
+    await db().plan.update({ where: { id: plan.id }, data: { approvedById: await registryIdOf(regionId, seed.approvedBy) } });
   const stored = await getPlan({ scope, planId: plan.id });
   const groups = [
     ...seed.stages.map((stage, i) => ({ stageId: stored.stages[i]!.id, sectionId: null, events: stage.events })),
@@ -91,14 +97,21 @@ async function registryIdOf(regionId: string, text: string): Promise<string | nu
   const parsed = parseRequisites(text);
   if (!parsed.ok) return null;
   const { type, issuer, number, date } = parsed.value;
-  const found = await db().registryDocument.findFirst({ where: { regionId, type: type!, issuerKey: issuerKeyOf(issuer), number, date: date ? new Date(date) : null } });
+  const found = await db().registryDocument.findFirst({
+    where: { regionId, type: type!, issuerKey: issuerKeyOf(issuer), number, date: date ? new Date(date) : null },
+  });
   return found?.id ?? null;
 }
 
 type EventOf = Awaited<ReturnType<typeof getPlan>>["events"][number];
 
 /** Marks the chosen events held: one-off events on their last day, recurring ones on each past due date. */
-async function markHeld(regionId: string, planId: string, today: string, choose: (event: EventOf, plan: Awaited<ReturnType<typeof getPlan>>, index: number) => boolean) {
+async function markHeld(
+  regionId: string,
+  planId: string,
+  today: string,
+  choose: (event: EventOf, plan: Awaited<ReturnType<typeof getPlan>>, index: number) => boolean,
+) {
   const scope = adminScopeOf(regionId);
   const plan = await getPlan({ scope, planId, today });
   for (const [index, event] of plan.events.entries()) {
@@ -127,6 +140,7 @@ async function seedIndicatorValues(regionId: string, planId: string, firstYear: 
   ];
   for (const [number, value, base] of values) {
     const indicator = byNumber(number);
-    if (indicator) await saveIndicatorValue({ scope, planId, input: { indicatorId: indicator.id, period: String(firstYear - 1), value, base } });
+    if (indicator)
+      await saveIndicatorValue({ scope, planId, input: { indicatorId: indicator.id, period: String(firstYear - 1), value, base } });
   }
 }

@@ -96,8 +96,7 @@ export async function seedDemo(options: { db: PrismaClient; log?: (line: string)
       const regionIds = { "23": krasnodar.id, "42": kemerovo.id } as const;
       for (const account of DEMO_ACCOUNTS) {
         const municipalityId = "municipality" in account ? municipalityIds.get(account.municipality) : null;
-        const organizationId =
-          "organization" in account ? schoolIds.get(`${account.municipality}/${account.organization}`) : null;
+        const organizationId = "organization" in account ? schoolIds.get(`${account.municipality}/${account.organization}`) : null;
         await ensureUser(tx, {
           email: account.email,
           name: account.name,

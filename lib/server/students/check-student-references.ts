@@ -45,7 +45,10 @@ export async function checkStudentReferences(options: { scope: Scope; school: St
 }
 
 /** The record's ИУП becomes a child's file of this record: a file the caller just uploaded, or the record's own. */
-export async function claimStudentFile(tx: Prisma.TransactionClient, options: { scope: Scope; student: { id: string; regionId: string }; fileId: string | null }) {
+export async function claimStudentFile(
+  tx: Prisma.TransactionClient,
+  options: { scope: Scope; student: { id: string; regionId: string }; fileId: string | null },
+) {
   if (!options.fileId) return;
   const owner = { kind: "DOT_STUDENT" as const, id: options.student.id, regionId: options.student.regionId };
   await claimFile(tx, { scope: options.scope, fileId: options.fileId, owner, childData: true, field: "iupFileId" });

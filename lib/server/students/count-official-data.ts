@@ -12,11 +12,7 @@ export type CountArea = { organizationId: string } | { municipalityId: string } 
  * The official counts of an area for a school year, aggregated in SQL. Counts of a
  * kind the area keeps no records of are null: nothing to compare with.
  */
-export async function countOfficialData(
-  area: CountArea,
-  schoolYear: string,
-  tx: Tx = db(),
-): Promise<Record<Measure, number | null>> {
+export async function countOfficialData(area: CountArea, schoolYear: string, tx: Tx = db()): Promise<Record<Measure, number | null>> {
   const where = { ...area, schoolYear };
   const [students, teachers] = await Promise.all([
     tx.dotStudent.groupBy({ by: ["status", "iupPresent", "furtherEducation"], where, _count: { _all: true } }),
@@ -27,7 +23,9 @@ export async function countOfficialData(
     studying: sum(students.filter((r) => r.status === "STUDYING")),
     studyingWithIup: sum(students.filter((r) => r.status === "STUDYING" && r.iupPresent)),
     graduated: sum(students.filter((r) => r.status === "GRADUATED")),
-    graduatedInVuzSpo: sum(students.filter((r) => r.status === "GRADUATED" && (r.furtherEducation === "SPO" || r.furtherEducation === "VUZ"))),
+    graduatedInVuzSpo: sum(
+      students.filter((r) => r.status === "GRADUATED" && (r.furtherEducation === "SPO" || r.furtherEducation === "VUZ")),
+    ),
     teachers: sum(teachers),
     teachersNeedingCourses: sum(teachers.filter((r) => r.needsCourse)),
   };

@@ -20,7 +20,10 @@ export interface AreaCounts {
  * Counts only, never names: per municipality of the region for region staff, per
  * school of the municipality for its coordinator; grouped in SQL. Anyone else gets nothing.
  */
-export async function countStudentsByArea(options: { scope: Scope; schoolYear: string }): Promise<{ level: AreaLevel; rows: AreaCounts[] }> {
+export async function countStudentsByArea(options: {
+  scope: Scope;
+  schoolYear: string;
+}): Promise<{ level: AreaLevel; rows: AreaCounts[] }> {
   if (areaLevel(options.scope) === "municipality") {
     const regions = staffRegionIds(options.scope);
     const municipalities = await db().municipality.findMany({
@@ -37,7 +40,10 @@ export async function countStudentsByArea(options: { scope: Scope; schoolYear: s
       level: "municipality",
       rows: municipalities.map((m) => ({
         ...m,
-        measures: tally(students.filter((r) => r.municipalityId === m.id), teachers.filter((r) => r.municipalityId === m.id)),
+        measures: tally(
+          students.filter((r) => r.municipalityId === m.id),
+          teachers.filter((r) => r.municipalityId === m.id),
+        ),
       })),
     };
   }
@@ -57,7 +63,10 @@ export async function countStudentsByArea(options: { scope: Scope; schoolYear: s
     level: "school",
     rows: schools.map((s) => ({
       ...s,
-      measures: tally(students.filter((r) => r.organizationId === s.id), teachers.filter((r) => r.organizationId === s.id)),
+      measures: tally(
+        students.filter((r) => r.organizationId === s.id),
+        teachers.filter((r) => r.organizationId === s.id),
+      ),
     })),
   };
 }
@@ -71,7 +80,9 @@ function tally(students: StudentGroup[], teachers: TeacherGroup[]) {
     studying: sum(students.filter((r) => r.status === "STUDYING")),
     studyingWithIup: sum(students.filter((r) => r.status === "STUDYING" && r.iupPresent)),
     graduated: sum(students.filter((r) => r.status === "GRADUATED")),
-    graduatedInVuzSpo: sum(students.filter((r) => r.status === "GRADUATED" && (r.furtherEducation === "SPO" || r.furtherEducation === "VUZ"))),
+    graduatedInVuzSpo: sum(
+      students.filter((r) => r.status === "GRADUATED" && (r.furtherEducation === "SPO" || r.furtherEducation === "VUZ")),
+    ),
     teachers: sum(teachers),
     teachersNeedingCourses: sum(teachers.filter((r) => r.needsCourse)),
   };

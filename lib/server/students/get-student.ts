@@ -24,14 +24,25 @@ export async function getStudent(options: { scope: Scope; id: string }) {
     // The card's own read log and the audit trail's READ event: both or neither.
     db().$transaction(async (tx) => {
       await tx.studentCardRead.create({
-        data: { studentId: student.id, regionId: student.regionId, userId: options.scope.userId, userName: options.scope.name || options.scope.email },
+        data: {
+          studentId: student.id,
+          regionId: student.regionId,
+          userId: options.scope.userId,
+          userName: options.scope.name || options.scope.email,
+        },
       });
       await recordReads(tx, actorOfScope(options.scope), [{ entity: "DotStudent", entityId: student.id, regionId: student.regionId }]);
     }),
     db().dotStudent.count({ where: { AND: [{ id: student.id }, studentWriteWhere(options.scope)] } }),
-    db().organization.findUnique({ where: { id: student.organizationId }, select: { name: true, municipality: { select: { name: true } } } }),
+    db().organization.findUnique({
+      where: { id: student.organizationId },
+      select: { name: true, municipality: { select: { name: true } } },
+    }),
     db().registryDocument.findMany({
-      where: { regionId: student.regionId, id: { in: [student.enrolmentOrderId, student.networkAgreementId].filter((id): id is string => !!id) } },
+      where: {
+        regionId: student.regionId,
+        id: { in: [student.enrolmentOrderId, student.networkAgreementId].filter((id): id is string => !!id) },
+      },
       select: { id: true, type: true, issuer: true, date: true, number: true, title: true },
     }),
     findReadableFiles(options.scope, student.iupFileId ? [student.iupFileId] : [], { name: true }),

@@ -76,22 +76,81 @@ export async function importStudentRecords(options: {
   if (options.kind === "students") {
     const table = parseStudentTable(file.rows, schoolYear);
     if (table.problems.length) return refused(dryRun, table.problems);
-    return db().$transaction(async (tx) => {
-      if (!dryRun) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`dot-students:${school.id}:${schoolYear}`}))`;
-      const stored = await tx.dotStudent.findMany({
-        where: { AND: [tenant, studentWriteWhere(scope)] },
+    return db().$transaction(
+      async (tx) => {
+        if (!dryRun) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`dot-students:${school.id}:${schoolYear}`}))`;
+        const stored = await tx.dotStudent.findMany({
+          where: { AND: [tenant, studentWriteWhere(scope)] },
+          orderBy: { id: "asc" },
+        });
+        const byKey = groupBy(stored, (s) => studentKey({ fullName: s.fullName, birthDate: day(s.birthDate) }));
+        const problems: TableProblem[] = [];
+        const plan: Array<StudentRecordImportRow & { id?: string; fields: (typeof table.students)[number]["fields"] }> = [];
+        for (const { row, fields } of table.students) {
+          const matches = byKey.get(studentKey(fields)) ?? [];
+          if (matches.length > 1) {
+            problems.push({
+              row,
+              column: "ФИО (или инициалы)",
+              message:
+                "В учёте школы несколько обучающихся с такими ФИО и датой рождения: исправьте записи вручную, затем повторите импорт.",
+            });
+            continue;
+          }
+          const match = matches[0];
+          if (!match) {
+            plan.push({ row, name: fields.fullName, action: "create", changes: [], fields });
+            continue;
+          }
+          const changes = changedStudentFields(storedStudent(match), fields);
+          plan.push({ row, name: fields.fullName, action: changes.length ? "update" : "unchanged", changes, id: match.id, fields });
+        }
+        if (problems.length) return refused(dryRun, problems);
+        if (!dryRun) {
+          for (const item of plan) {
+            const data = studentData(item.fields);
+            const fileFields = {
+              fullName: data.fullName,
+              birthDate: data.birthDate,
+              grade: data.grade,
+              disabilityConfirmedUntil: data.disabilityConfirmedUntil,
+              iupPresent: data.iupPresent,
+              timetable: data.timetable,
+              status: data.status,
+              furtherEducation: data.furtherEducation,
+            };
+            if (item.action === "create") await tx.dotStudent.create({ data: { ...tenant, ...fileFields }, select: { id: true } });
+            // The order, agreement, ИУП file and teachers are not in the table: an update keeps them.
+            else if (item.action === "update")
+              await tx.dotStudent.update({ where: { id: item.id!, ...tenant }, data: fileFields, select: { id: true } });
+          }
+        }
+        return summary(dryRun, plan);
+      },
+      { timeout: IMPORT_TIMEOUT_MS },
+    );
+  }
+
+  const table = parseTeacherTable(file.rows, schoolYear);
+  if (table.problems.length) return refused(dryRun, table.problems);
+  return db().$transaction(
+    async (tx) => {
+      if (!dryRun) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`dot-teachers:${school.id}:${schoolYear}`}))`;
+      const stored = await tx.dotTeacher.findMany({
+        where: { AND: [tenant, teacherWriteWhere(scope)] },
         orderBy: { id: "asc" },
+        include: { courses: true },
       });
-      const byKey = groupBy(stored, (s) => studentKey({ fullName: s.fullName, birthDate: day(s.birthDate) }));
+      const byKey = groupBy(stored, (t) => teacherKey(t));
       const problems: TableProblem[] = [];
-      const plan: Array<StudentRecordImportRow & { id?: string; fields: (typeof table.students)[number]["fields"] }> = [];
-      for (const { row, fields } of table.students) {
-        const matches = byKey.get(studentKey(fields)) ?? [];
+      const plan: Array<StudentRecordImportRow & { id?: string; fields: (typeof table.teachers)[number]["fields"] }> = [];
+      for (const { row, fields } of table.teachers) {
+        const matches = byKey.get(teacherKey(fields)) ?? [];
         if (matches.length > 1) {
           problems.push({
             row,
-            column: "ФИО (или инициалы)",
-            message: "В учёте школы несколько обучающихся с такими ФИО и датой рождения: исправьте записи вручную, затем повторите импорт.",
+            column: "ФИО",
+            message: "В учёте школы несколько педагогов с такими ФИО и предметом: исправьте записи вручную, затем повторите импорт.",
           });
           continue;
         }
@@ -100,82 +159,34 @@ export async function importStudentRecords(options: {
           plan.push({ row, name: fields.fullName, action: "create", changes: [], fields });
           continue;
         }
-        const changes = changedStudentFields(storedStudent(match), fields);
+        const changes = changedTeacherFields(storedTeacher(match), fields);
         plan.push({ row, name: fields.fullName, action: changes.length ? "update" : "unchanged", changes, id: match.id, fields });
       }
       if (problems.length) return refused(dryRun, problems);
       if (!dryRun) {
         for (const item of plan) {
-          const data = studentData(item.fields);
-          const fileFields = {
-            fullName: data.fullName,
-            birthDate: data.birthDate,
-            grade: data.grade,
-            disabilityConfirmedUntil: data.disabilityConfirmedUntil,
-            iupPresent: data.iupPresent,
-            timetable: data.timetable,
-            status: data.status,
-            furtherEducation: data.furtherEducation,
-          };
-          if (item.action === "create") await tx.dotStudent.create({ data: { ...tenant, ...fileFields }, select: { id: true } });
-          // The order, agreement, ИУП file and teachers are not in the table: an update keeps them.
-          else if (item.action === "update") await tx.dotStudent.update({ where: { id: item.id!, ...tenant }, data: fileFields, select: { id: true } });
+          const { schoolYear: _, ...fields } = teacherData(item.fields);
+          if (item.action === "create") {
+            await tx.dotTeacher.create({
+              data: { ...tenant, ...fields, courses: { create: courseRows(item.fields.courses) } },
+              select: { id: true },
+            });
+          } else if (item.action === "update") {
+            await tx.dotTeacher.update({
+              where: { id: item.id!, ...tenant },
+              data: {
+                ...fields,
+                ...(item.changes.includes("courses") ? { courses: { deleteMany: {}, create: courseRows(item.fields.courses) } } : {}),
+              },
+              select: { id: true },
+            });
+          }
         }
       }
       return summary(dryRun, plan);
-    }, { timeout: IMPORT_TIMEOUT_MS });
-  }
-
-  const table = parseTeacherTable(file.rows, schoolYear);
-  if (table.problems.length) return refused(dryRun, table.problems);
-  return db().$transaction(async (tx) => {
-    if (!dryRun) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`dot-teachers:${school.id}:${schoolYear}`}))`;
-    const stored = await tx.dotTeacher.findMany({
-      where: { AND: [tenant, teacherWriteWhere(scope)] },
-      orderBy: { id: "asc" },
-      include: { courses: true },
-    });
-    const byKey = groupBy(stored, (t) => teacherKey(t));
-    const problems: TableProblem[] = [];
-    const plan: Array<StudentRecordImportRow & { id?: string; fields: (typeof table.teachers)[number]["fields"] }> = [];
-    for (const { row, fields } of table.teachers) {
-      const matches = byKey.get(teacherKey(fields)) ?? [];
-      if (matches.length > 1) {
-        problems.push({
-          row,
-          column: "ФИО",
-          message: "В учёте школы несколько педагогов с такими ФИО и предметом: исправьте записи вручную, затем повторите импорт.",
-        });
-        continue;
-      }
-      const match = matches[0];
-      if (!match) {
-        plan.push({ row, name: fields.fullName, action: "create", changes: [], fields });
-        continue;
-      }
-      const changes = changedTeacherFields(storedTeacher(match), fields);
-      plan.push({ row, name: fields.fullName, action: changes.length ? "update" : "unchanged", changes, id: match.id, fields });
-    }
-    if (problems.length) return refused(dryRun, problems);
-    if (!dryRun) {
-      for (const item of plan) {
-        const { schoolYear: _, ...fields } = teacherData(item.fields);
-        if (item.action === "create") {
-          await tx.dotTeacher.create({ data: { ...tenant, ...fields, courses: { create: courseRows(item.fields.courses) } }, select: { id: true } });
-        } else if (item.action === "update") {
-          await tx.dotTeacher.update({
-            where: { id: item.id!, ...tenant },
-            data: {
-              ...fields,
-              ...(item.changes.includes("courses") ? { courses: { deleteMany: {}, create: courseRows(item.fields.courses) } } : {}),
-            },
-            select: { id: true },
-          });
-        }
-      }
-    }
-    return summary(dryRun, plan);
-  }, { timeout: IMPORT_TIMEOUT_MS });
+    },
+    { timeout: IMPORT_TIMEOUT_MS },
+  );
 }
 
 function storedStudent(s: {

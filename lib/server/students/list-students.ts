@@ -59,7 +59,10 @@ function studentsSource(scope: Scope, query: TStudentListQuery, shown?: HeldRow[
     read: async (window) => {
       const rows = await db().dotStudent.findMany({
         where,
-        orderBy: [query.sort === "birthDate" ? { birthDate: { sort: query.dir, nulls: "last" } } : { [query.sort]: query.dir }, { id: "asc" }],
+        orderBy: [
+          query.sort === "birthDate" ? { birthDate: { sort: query.dir, nulls: "last" } } : { [query.sort]: query.dir },
+          { id: "asc" },
+        ],
         ...window,
       });
       shown?.push(...rows);

@@ -41,7 +41,10 @@ export function iterateTeachers(options: ListOptions & { batchSize?: number }) {
 function teachersSource(scope: Scope, query: z.infer<typeof ZTeacherListQuery>): ListSource<TeacherRow> {
   const filters: Prisma.DotTeacherWhereInput[] = [teacherReadWhere(scope)];
   if (query.schoolYear) filters.push({ schoolYear: query.schoolYear });
-  if (query.q) filters.push({ OR: [{ fullName: { contains: query.q, mode: "insensitive" } }, { subject: { contains: query.q, mode: "insensitive" } }] });
+  if (query.q)
+    filters.push({
+      OR: [{ fullName: { contains: query.q, mode: "insensitive" } }, { subject: { contains: query.q, mode: "insensitive" } }],
+    });
   const where = { AND: filters };
   return {
     count: () => db().dotTeacher.count({ where }),
@@ -59,7 +62,12 @@ function teachersSource(scope: Scope, query: z.infer<typeof ZTeacherListQuery>):
         fullName: t.fullName,
         subject: t.subject,
         needsCourse: t.needsCourse,
-        courses: t.courses.map((c) => ({ title: c.title, dateFrom: day(c.dateFrom), dateTo: c.dateTo ? day(c.dateTo) : null, hours: c.hours })),
+        courses: t.courses.map((c) => ({
+          title: c.title,
+          dateFrom: day(c.dateFrom),
+          dateTo: c.dateTo ? day(c.dateTo) : null,
+          hours: c.hours,
+        })),
       }));
     },
   };

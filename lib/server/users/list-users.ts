@@ -32,10 +32,7 @@ function usersSource(scope: Scope, query: TUserListQuery): ListSource<UserRow> {
   const filters: Prisma.UserWhereInput[] = [userWhere(scope)];
   if (query.q) {
     filters.push({
-      OR: [
-        { name: { contains: query.q, mode: "insensitive" } },
-        { email: { contains: query.q, mode: "insensitive" } },
-      ],
+      OR: [{ name: { contains: query.q, mode: "insensitive" } }, { email: { contains: query.q, mode: "insensitive" } }],
     });
   }
   if (query.role) filters.push({ memberships: { some: { role: query.role, regionId: { in: regions } } } });

@@ -39,4 +39,3 @@ describe("the authorization matrix covers every entry point", async () => {
     for (const { calls } of Object.values(INLINE_ACTIONS)) for (const key of calls) expect(Object.keys(ACTIONS)).toContain(key);
   });
 });
-

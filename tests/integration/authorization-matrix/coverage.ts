@@ -23,10 +23,19 @@ import type { World } from "./world";
 // ------------------------------------------------------------------ shared refusals with a reason
 
 /** E-mail addresses are unique across regions: a foreign user's is taken. The refusal names nobody, and nothing of theirs changes. */
-const takenEmail: Also = { codes: ["CONFLICT"], statuses: [409], why: "an e-mail is unique across regions: a foreign user's address is a conflict" };
+const takenEmail: Also = {
+  codes: ["CONFLICT"],
+  statuses: [409],
+  why: "an e-mail is unique across regions: a foreign user's address is a conflict",
+};
 
 /** A foreign id in a form field is refused as that field's error (VALIDATION), like an unknown id; it must name the field. */
-const invalidReference = (...fields: string[]): Also => ({ codes: ["VALIDATION"], statuses: [422], fields, why: "a foreign id in a form field is refused as that field's error" });
+const invalidReference = (...fields: string[]): Also => ({
+  codes: ["VALIDATION"],
+  statuses: [422],
+  fields,
+  why: "a foreign id in a form field is refused as that field's error",
+});
 
 // ------------------------------------------------------------------ pages and layouts
 
@@ -50,7 +59,11 @@ export const PAGES: Record<string, Entry<PageCall>> = {
       { params: { id: f.blanks.submitted.id }, control: "SCHOOL_COORDINATOR" },
     ],
   },
-  "app/(app)/blanks/page.tsx": { calls: ({ foreign: f }) => [{ expect: "own", searchParams: { campaignId: f.campaign.id, municipalityId: f.municipality.id }, control: "REGION_AUDITOR" }] },
+  "app/(app)/blanks/page.tsx": {
+    calls: ({ foreign: f }) => [
+      { expect: "own", searchParams: { campaignId: f.campaign.id, municipalityId: f.municipality.id }, control: "REGION_AUDITOR" },
+    ],
+  },
   "app/(app)/campaigns/[id]/dashboard/page.tsx": {
     calls: ({ foreign: f }) => [
       { params: { id: f.campaign.id }, control: "REGION_ADMIN" },
@@ -76,16 +89,27 @@ export const PAGES: Record<string, Entry<PageCall>> = {
     ],
   },
   "app/(app)/documents/new/page.tsx": { calls: () => [{ expect: "own", control: "MUNICIPAL_COORDINATOR" }] },
-  "app/(app)/documents/page.tsx": { calls: ({ foreign: f }) => [{ expect: "own", searchParams: { municipalityId: f.municipality.id }, control: "REGION_AUDITOR" }] },
+  "app/(app)/documents/page.tsx": {
+    calls: ({ foreign: f }) => [{ expect: "own", searchParams: { municipalityId: f.municipality.id }, control: "REGION_AUDITOR" }],
+  },
   "app/(app)/dynamics/page.tsx": {
     calls: ({ foreign: f, own }): PageCall[] => [
       { searchParams: { municipality: f.municipality.id, template: f.templates.municipal.template.id }, control: "REGION_AUDITOR" },
       {
         label: "own municipality, foreign template and campaigns",
-        searchParams: { municipality: own.municipality.id, template: f.templates.municipal.template.id, from: f.previousCampaign.id, to: f.campaign.id },
+        searchParams: {
+          municipality: own.municipality.id,
+          template: f.templates.municipal.template.id,
+          from: f.previousCampaign.id,
+          to: f.campaign.id,
+        },
         expect: "own",
       },
-      { label: "foreign campaigns only (a coordinator's own municipality)", searchParams: { from: f.previousCampaign.id, to: f.campaign.id }, expect: "own" },
+      {
+        label: "foreign campaigns only (a coordinator's own municipality)",
+        searchParams: { from: f.previousCampaign.id, to: f.campaign.id },
+        expect: "own",
+      },
     ],
   },
   "app/(app)/findings/[id]/page.tsx": {
@@ -95,7 +119,9 @@ export const PAGES: Record<string, Entry<PageCall>> = {
     ],
   },
   "app/(app)/findings/page.tsx": { calls: ({ foreign: f }) => [{ expect: "own", searchParams: ids(f), control: "MUNICIPAL_COORDINATOR" }] },
-  "app/(app)/municipalities/[id]/page.tsx": { calls: ({ foreign: f }) => [{ params: { id: f.municipality.id }, control: "MUNICIPAL_COORDINATOR" }] },
+  "app/(app)/municipalities/[id]/page.tsx": {
+    calls: ({ foreign: f }) => [{ params: { id: f.municipality.id }, control: "MUNICIPAL_COORDINATOR" }],
+  },
   "app/(app)/municipality/page.tsx": { calls: () => [{ expect: "own", control: "MUNICIPAL_COORDINATOR" }] },
   "app/(app)/notifications/page.tsx": { calls: () => [{ expect: "own", control: "SCHOOL_COORDINATOR" }] },
   "app/(app)/organizations/[id]/page.tsx": { calls: ({ foreign: f }) => [{ params: { id: f.school.id }, control: "SCHOOL_COORDINATOR" }] },
@@ -105,7 +131,9 @@ export const PAGES: Record<string, Entry<PageCall>> = {
       { label: "own plan, foreign event", params: { id: own.plan.id, eventId: f.event.id } },
     ],
   },
-  "app/(app)/plans/[id]/events/new/page.tsx": { calls: ({ foreign: f }) => [{ params: { id: f.plan.id }, control: "MUNICIPAL_COORDINATOR" }] },
+  "app/(app)/plans/[id]/events/new/page.tsx": {
+    calls: ({ foreign: f }) => [{ params: { id: f.plan.id }, control: "MUNICIPAL_COORDINATOR" }],
+  },
   "app/(app)/plans/[id]/indicators/page.tsx": { calls: ({ foreign: f }) => [{ params: { id: f.plan.id }, control: "SCHOOL_COORDINATOR" }] },
   "app/(app)/plans/[id]/page.tsx": {
     calls: ({ foreign: f }) => [
@@ -113,24 +141,38 @@ export const PAGES: Record<string, Entry<PageCall>> = {
       { params: { id: f.plan.id }, searchParams: { view: "timeline" }, control: "MUNICIPAL_COORDINATOR" },
     ],
   },
-  "app/(app)/plans/events/page.tsx": { calls: ({ foreign: f }) => [{ expect: "own", searchParams: { municipalityId: f.municipality.id }, control: "REGION_ADMIN" }] },
+  "app/(app)/plans/events/page.tsx": {
+    calls: ({ foreign: f }) => [{ expect: "own", searchParams: { municipalityId: f.municipality.id }, control: "REGION_ADMIN" }],
+  },
   "app/(app)/plans/import/page.tsx": { calls: () => [{ expect: "own", control: "MUNICIPAL_COORDINATOR", controlShows: false }] },
   "app/(app)/plans/new/page.tsx": { calls: () => [{ expect: "own", control: "MUNICIPAL_COORDINATOR" }] },
-  "app/(app)/plans/page.tsx": { calls: ({ foreign: f }) => [{ expect: "own", searchParams: { municipalityId: f.municipality.id }, control: "REGION_AUDITOR" }] },
+  "app/(app)/plans/page.tsx": {
+    calls: ({ foreign: f }) => [{ expect: "own", searchParams: { municipalityId: f.municipality.id }, control: "REGION_AUDITOR" }],
+  },
   "app/(app)/region/audit/page.tsx": {
-    calls: ({ foreign: f }) => [{ expect: "own", searchParams: { entityId: f.document.id, entity: "RegistryDocument" }, control: "REGION_ADMIN" }],
+    calls: ({ foreign: f }) => [
+      { expect: "own", searchParams: { entityId: f.document.id, entity: "RegistryDocument" }, control: "REGION_ADMIN" },
+    ],
   },
   "app/(app)/region/campaigns/new/page.tsx": { calls: () => [{ expect: "own", control: "REGION_AUDITOR" }] },
   "app/(app)/region/campaigns/page.tsx": { calls: () => [{ expect: "own", control: "REGION_ADMIN" }] },
   "app/(app)/region/coordinators/new/page.tsx": {
-    calls: ({ foreign: f }) => [{ expect: "own", searchParams: { role: "MUNICIPAL_COORDINATOR", subjectId: f.municipality.id }, control: "REGION_ADMIN" }],
+    calls: ({ foreign: f }) => [
+      { expect: "own", searchParams: { role: "MUNICIPAL_COORDINATOR", subjectId: f.municipality.id }, control: "REGION_ADMIN" },
+    ],
   },
-  "app/(app)/region/coordinators/page.tsx": { calls: ({ foreign: f }) => [{ expect: "own", searchParams: { municipalityId: f.municipality.id }, control: "REGION_AUDITOR" }] },
+  "app/(app)/region/coordinators/page.tsx": {
+    calls: ({ foreign: f }) => [{ expect: "own", searchParams: { municipalityId: f.municipality.id }, control: "REGION_AUDITOR" }],
+  },
   "app/(app)/region/page.tsx": { calls: () => [{ expect: "own", control: "REGION_AUDITOR" }] },
   "app/(app)/region/recommendations/page.tsx": { calls: () => [{ expect: "own", control: "REGION_ADMIN" }] },
   "app/(app)/region/report-settings/page.tsx": { calls: () => [{ expect: "own", control: "REGION_AUDITOR" }] },
-  "app/(app)/region/students/list/page.tsx": { calls: ({ foreign: f }) => [{ expect: "own", searchParams: { schoolYear: f.schoolYear }, control: "REGION_AUDITOR" }] },
-  "app/(app)/region/students/page.tsx": { calls: ({ foreign: f }) => [{ expect: "own", searchParams: { schoolYear: f.schoolYear }, control: "MUNICIPAL_COORDINATOR" }] },
+  "app/(app)/region/students/list/page.tsx": {
+    calls: ({ foreign: f }) => [{ expect: "own", searchParams: { schoolYear: f.schoolYear }, control: "REGION_AUDITOR" }],
+  },
+  "app/(app)/region/students/page.tsx": {
+    calls: ({ foreign: f }) => [{ expect: "own", searchParams: { schoolYear: f.schoolYear }, control: "MUNICIPAL_COORDINATOR" }],
+  },
   "app/(app)/region/templates/[versionId]/page.tsx": {
     calls: ({ foreign: f }) => [
       { params: { versionId: f.templates.municipal.version.id }, control: "REGION_AUDITOR" },
@@ -148,13 +190,19 @@ export const PAGES: Record<string, Entry<PageCall>> = {
     ],
   },
   "app/(app)/region/users/new/page.tsx": { calls: () => [{ expect: "own", control: "REGION_ADMIN" }] },
-  "app/(app)/region/users/page.tsx": { calls: () => [{ expect: "own", searchParams: { role: "REGION_AUDITOR" }, control: "REGION_ADMIN" }] },
+  "app/(app)/region/users/page.tsx": {
+    calls: () => [{ expect: "own", searchParams: { role: "REGION_AUDITOR" }, control: "REGION_ADMIN" }],
+  },
   "app/(app)/reports/page.tsx": { calls: () => [{ expect: "own", control: "REGION_ADMIN" }] },
   "app/(app)/school/page.tsx": { calls: () => [{ expect: "own", control: "SCHOOL_COORDINATOR" }] },
-  "app/(app)/school/students/page.tsx": { calls: ({ foreign: f }) => [{ expect: "own", searchParams: { schoolYear: f.schoolYear }, control: "SCHOOL_COORDINATOR" }] },
+  "app/(app)/school/students/page.tsx": {
+    calls: ({ foreign: f }) => [{ expect: "own", searchParams: { schoolYear: f.schoolYear }, control: "SCHOOL_COORDINATOR" }],
+  },
   "app/(app)/school/students/teachers/page.tsx": {
     // ?edit= names a teacher to edit: the page looks it up on the caller's own listed page only.
-    calls: ({ foreign: f }) => [{ expect: "own", searchParams: { edit: f.teacher.id, schoolYear: f.schoolYear }, control: "SCHOOL_COORDINATOR" }],
+    calls: ({ foreign: f }) => [
+      { expect: "own", searchParams: { edit: f.teacher.id, schoolYear: f.schoolYear }, control: "SCHOOL_COORDINATOR" },
+    ],
   },
   "app/(app)/students/[id]/page.tsx": {
     calls: ({ foreign: f }) => [
@@ -225,25 +273,43 @@ export const ROUTES: Record<string, Entry<RouteCall>> = {
   },
   "POST app/api/files/route.ts": {
     calls: ({ foreign: f, files }) => [
-      { label: "for the municipality", form: { owner: `municipality:${f.municipality.id}`, file: files.pdf }, control: "MUNICIPAL_COORDINATOR" },
+      {
+        label: "for the municipality",
+        form: { owner: `municipality:${f.municipality.id}`, file: files.pdf },
+        control: "MUNICIPAL_COORDINATOR",
+      },
       { label: "for the school", form: { owner: `organization:${f.school.id}`, file: files.pdf }, control: "SCHOOL_COORDINATOR" },
     ],
   },
-  "GET app/api/municipalities/[id]/route.ts": { calls: ({ foreign: f }) => [{ params: { id: f.municipality.id }, control: "MUNICIPAL_COORDINATOR", controlShows: true }] },
+  "GET app/api/municipalities/[id]/route.ts": {
+    calls: ({ foreign: f }) => [{ params: { id: f.municipality.id }, control: "MUNICIPAL_COORDINATOR", controlShows: true }],
+  },
   "GET app/api/municipalities/[id]/schools/route.ts": {
-    calls: ({ foreign: f }) => [{ params: { id: f.municipality.id }, query: { format: "csv" }, control: "REGION_AUDITOR", controlShows: true }],
+    calls: ({ foreign: f }) => [
+      { params: { id: f.municipality.id }, query: { format: "csv" }, control: "REGION_AUDITOR", controlShows: true },
+    ],
   },
   "POST app/api/municipalities/[id]/schools/route.ts": {
-    calls: ({ foreign: f, files }) => [{ params: { id: f.municipality.id }, form: { file: files.schoolsCsv }, control: "MUNICIPAL_COORDINATOR" }],
+    calls: ({ foreign: f, files }) => [
+      { params: { id: f.municipality.id }, form: { file: files.schoolsCsv }, control: "MUNICIPAL_COORDINATOR" },
+    ],
   },
-  "GET app/api/organizations/[id]/route.ts": { calls: ({ foreign: f }) => [{ params: { id: f.school.id }, control: "SCHOOL_COORDINATOR", controlShows: true }] },
-  "GET app/api/plans/[id]/export/route.ts": { calls: ({ foreign: f }) => [{ params: { id: f.plan.id }, query: { format: "csv" }, control: "REGION_AUDITOR", controlShows: true }] },
+  "GET app/api/organizations/[id]/route.ts": {
+    calls: ({ foreign: f }) => [{ params: { id: f.school.id }, control: "SCHOOL_COORDINATOR", controlShows: true }],
+  },
+  "GET app/api/plans/[id]/export/route.ts": {
+    calls: ({ foreign: f }) => [{ params: { id: f.plan.id }, query: { format: "csv" }, control: "REGION_AUDITOR", controlShows: true }],
+  },
   "POST app/api/plans/import/route.ts": {
     // A roadmap names its municipality by region code and name, not by id: the foreign one is a row error.
     calls: ({ files }) => [
       {
         form: { file: files.foreignRoadmap },
-        also: { statuses: [422], fields: ["Код региона"], why: "a roadmap names municipalities, not ids: a foreign region's is an error of its row" },
+        also: {
+          statuses: [422],
+          fields: ["Код региона"],
+          why: "a roadmap names municipalities, not ids: a foreign region's is an error of its row",
+        },
         control: "MUNICIPAL_COORDINATOR",
       },
       {
@@ -257,14 +323,22 @@ export const ROUTES: Record<string, Entry<RouteCall>> = {
     ],
   },
   "GET app/api/reports/[kind]/[id]/route.ts": {
-    calls: ({ foreign: f }) => reportSubjects(f).map(({ kind, id, what, control }) => ({ label: `${kind} of a ${what}`, params: { kind, id }, control })),
+    calls: ({ foreign: f }) =>
+      reportSubjects(f).map(({ kind, id, what, control }) => ({ label: `${kind} of a ${what}`, params: { kind, id }, control })),
   },
-  "GET app/api/reports/jobs/[id]/file/route.ts": { calls: ({ foreign: f }) => [{ params: { id: f.reportJob.id }, control: "REGION_ADMIN" }] },
-  "GET app/api/reports/jobs/[id]/route.ts": { calls: ({ foreign: f }) => [{ params: { id: f.reportJob.id }, control: "REGION_ADMIN", controlShows: true }] },
+  "GET app/api/reports/jobs/[id]/file/route.ts": {
+    calls: ({ foreign: f }) => [{ params: { id: f.reportJob.id }, control: "REGION_ADMIN" }],
+  },
+  "GET app/api/reports/jobs/[id]/route.ts": {
+    calls: ({ foreign: f }) => [{ params: { id: f.reportJob.id }, control: "REGION_ADMIN", controlShows: true }],
+  },
   "POST app/api/reports/jobs/route.ts": {
-    calls: ({ foreign: f }) => reportSubjects(f).map(({ kind, id, what, control }) => ({ label: `${kind} of a ${what}`, json: { kind, id }, control })),
+    calls: ({ foreign: f }) =>
+      reportSubjects(f).map(({ kind, id, what, control }) => ({ label: `${kind} of a ${what}`, json: { kind, id }, control })),
   },
-  "GET app/api/reports/jobs/route.ts": { calls: () => [{ expect: "own", query: { page: "1" }, control: "REGION_ADMIN", controlShows: true }] },
+  "GET app/api/reports/jobs/route.ts": {
+    calls: () => [{ expect: "own", query: { page: "1" }, control: "REGION_ADMIN", controlShows: true }],
+  },
   "GET app/api/school/students/records/route.ts": {
     calls: ({ foreign: f }) =>
       (["students", "teachers"] as const).map((kind) => ({
@@ -276,16 +350,28 @@ export const ROUTES: Record<string, Entry<RouteCall>> = {
   },
   "POST app/api/school/students/records/route.ts": {
     calls: ({ foreign: f, files }) => [
-      { form: { kind: "teachers", schoolYear: f.schoolYear, organizationId: f.school.id, file: files.teachersCsv }, control: "SCHOOL_COORDINATOR" },
+      {
+        form: { kind: "teachers", schoolYear: f.schoolYear, organizationId: f.school.id, file: files.teachersCsv },
+        control: "SCHOOL_COORDINATOR",
+      },
     ],
   },
   "GET app/api/templates/[templateId]/export/route.ts": {
-    calls: ({ foreign: f }) => [{ params: { templateId: f.templates.municipal.template.id }, query: { format: "json" }, control: "REGION_AUDITOR", controlShows: true }],
+    calls: ({ foreign: f }) => [
+      {
+        params: { templateId: f.templates.municipal.template.id },
+        query: { format: "json" },
+        control: "REGION_AUDITOR",
+        controlShows: true,
+      },
+    ],
   },
   "POST app/api/templates/import/route.ts": {
     calls: ({ foreign: f, files }) => [{ query: { regionId: f.region.id }, form: { file: files.templateJson }, control: "REGION_ADMIN" }],
   },
-  "GET app/api/users/route.ts": { calls: () => [{ expect: "own", query: { role: "REGION_AUDITOR", pageSize: "100" }, control: "REGION_ADMIN", controlShows: true }] },
+  "GET app/api/users/route.ts": {
+    calls: () => [{ expect: "own", query: { role: "REGION_AUDITOR", pageSize: "100" }, control: "REGION_ADMIN", controlShows: true }],
+  },
   "POST app/api/users/route.ts": {
     calls: ({ foreign: f, own }) =>
       [
@@ -293,14 +379,21 @@ export const ROUTES: Record<string, Entry<RouteCall>> = {
         { role: "MUNICIPAL_COORDINATOR", scopeId: f.municipality.id },
         { role: "SCHOOL_COORDINATOR", scopeId: f.school.id },
       ]
-        .map((grant, i): RouteCall => ({
-          label: grant.role,
-          json: { email: `new-${i}@matrix.test`, name: "Новый Пользователь", password: "long-enough-password", memberships: [grant] },
-          control: "REGION_ADMIN",
-        }))
+        .map(
+          (grant, i): RouteCall => ({
+            label: grant.role,
+            json: { email: `new-${i}@matrix.test`, name: "Новый Пользователь", password: "long-enough-password", memberships: [grant] },
+            control: "REGION_ADMIN",
+          }),
+        )
         .concat({
           label: "an own role for a foreign user's e-mail",
-          json: { email: f.users.REGION_AUDITOR.scope.email, name: "Новый Пользователь", password: "long-enough-password", memberships: [{ role: "REGION_AUDITOR", scopeId: own.region.id }] },
+          json: {
+            email: f.users.REGION_AUDITOR.scope.email,
+            name: "Новый Пользователь",
+            password: "long-enough-password",
+            memberships: [{ role: "REGION_AUDITOR", scopeId: own.region.id }],
+          },
           also: takenEmail,
         }),
   },
@@ -312,9 +405,24 @@ const A = (file: string, name: string) => `app/(app)/${file}#${name}`;
 const versionOf = async (blankId: string) => (await db().blank.findUniqueOrThrow({ where: { id: blankId } })).version;
 const answerTo = (itemKey: string, extra: Record<string, unknown> = {}) => ({
   itemKey,
-  value: { kind: "DOCUMENT", present: true, docType: "Приказ", issuer: "Управление", date: "2024-09-01", number: "9", title: "Новый ответ", fileId: null, ...extra },
+  value: {
+    kind: "DOCUMENT",
+    present: true,
+    docType: "Приказ",
+    issuer: "Управление",
+    date: "2024-09-01",
+    number: "9",
+    title: "Новый ответ",
+    fileId: null,
+    ...extra,
+  },
 });
-const studentValues = (schoolYear: string, extra: Record<string, unknown> = {}) => ({ schoolYear, fullName: "Новый Ученик", grade: "5", ...extra });
+const studentValues = (schoolYear: string, extra: Record<string, unknown> = {}) => ({
+  schoolYear,
+  fullName: "Новый Ученик",
+  grade: "5",
+  ...extra,
+});
 const teacherValues = (schoolYear: string) => ({ schoolYear, fullName: "Новый Учитель", subject: "история" });
 const eventInput = (extra: Record<string, unknown> = {}) => ({ title: "Новое мероприятие", timingText: "Октябрь 2025 года", ...extra });
 
@@ -322,43 +430,105 @@ export const ACTIONS: Record<string, Entry<ActionCall>> = {
   [A("blanks/actions.ts", "saveAnswersAction")]: {
     calls: ({ foreign: f, own }) => [
       {
-        args: async () => [{ blankId: f.blanks.fillable.id, version: await versionOf(f.blanks.fillable.id), answers: [answerTo(f.blanks.fillable.itemKey)] }],
+        args: async () => [
+          { blankId: f.blanks.fillable.id, version: await versionOf(f.blanks.fillable.id), answers: [answerTo(f.blanks.fillable.itemKey)] },
+        ],
         control: "MUNICIPAL_COORDINATOR",
       },
       {
         label: "own blank, foreign file attached",
-        args: async () => [{ blankId: own.blanks.fillable.id, version: await versionOf(own.blanks.fillable.id), answers: [answerTo(own.blanks.fillable.itemKey, { fileId: f.file.id })] }],
+        args: async () => [
+          {
+            blankId: own.blanks.fillable.id,
+            version: await versionOf(own.blanks.fillable.id),
+            answers: [answerTo(own.blanks.fillable.itemKey, { fileId: f.file.id })],
+          },
+        ],
         also: invalidReference("answers"),
       },
       {
         label: "own blank, foreign registry document",
-        args: async () => [{ blankId: own.blanks.fillable.id, version: await versionOf(own.blanks.fillable.id), answers: [answerTo(own.blanks.fillable.itemKey, { documentId: f.document.id })] }],
+        args: async () => [
+          {
+            blankId: own.blanks.fillable.id,
+            version: await versionOf(own.blanks.fillable.id),
+            answers: [answerTo(own.blanks.fillable.itemKey, { documentId: f.document.id })],
+          },
+        ],
         also: invalidReference("answers"),
       },
     ],
   },
   [A("blanks/actions.ts", "submitBlankAction")]: {
-    calls: ({ foreign: f }) => [{ args: async () => [{ blankId: f.blanks.fillable.id, version: await versionOf(f.blanks.fillable.id) }], control: "MUNICIPAL_COORDINATOR" }],
+    calls: ({ foreign: f }) => [
+      {
+        args: async () => [{ blankId: f.blanks.fillable.id, version: await versionOf(f.blanks.fillable.id) }],
+        control: "MUNICIPAL_COORDINATOR",
+      },
+    ],
   },
   [A("blanks/actions.ts", "markAnswerAction")]: {
-    calls: ({ foreign: f }) => [{ args: [{ blankId: f.blanks.submitted.id, itemKey: f.blanks.submitted.itemKey, mark: "MATCHES" }], control: "REGION_AUDITOR" }],
+    calls: ({ foreign: f }) => [
+      { args: [{ blankId: f.blanks.submitted.id, itemKey: f.blanks.submitted.itemKey, mark: "MATCHES" }], control: "REGION_AUDITOR" },
+    ],
   },
-  [A("blanks/actions.ts", "markAllMatchingAction")]: { calls: ({ foreign: f }) => [{ args: [f.blanks.submitted.id], control: "REGION_AUDITOR" }] },
+  [A("blanks/actions.ts", "markAllMatchingAction")]: {
+    calls: ({ foreign: f }) => [{ args: [f.blanks.submitted.id], control: "REGION_AUDITOR" }],
+  },
   [A("blanks/actions.ts", "returnBlankAction")]: {
-    calls: ({ foreign: f }) => [{ args: [{ blankId: f.blanks.returnable.id, message: "Исправьте реквизиты приказа." }], control: "REGION_AUDITOR" }],
+    calls: ({ foreign: f }) => [
+      { args: [{ blankId: f.blanks.returnable.id, message: "Исправьте реквизиты приказа." }], control: "REGION_AUDITOR" },
+    ],
   },
-  [A("blanks/actions.ts", "acceptBlankAction")]: { calls: ({ foreign: f }) => [{ args: [f.blanks.submitted.id], control: "REGION_AUDITOR" }] },
+  [A("blanks/actions.ts", "acceptBlankAction")]: {
+    calls: ({ foreign: f }) => [{ args: [f.blanks.submitted.id], control: "REGION_AUDITOR" }],
+  },
   [A("blanks/actions.ts", "itemHistoryAction")]: {
-    calls: ({ foreign: f }) => [{ args: [{ blankId: f.blanks.accepted.id, itemKey: f.blanks.accepted.itemKey }], control: "REGION_AUDITOR" }],
+    calls: ({ foreign: f }) => [
+      { args: [{ blankId: f.blanks.accepted.id, itemKey: f.blanks.accepted.itemKey }], control: "REGION_AUDITOR" },
+    ],
   },
 
   [A("documents/actions.ts", "createDocumentAction")]: {
     calls: ({ foreign: f, own }) => [
-      { args: [{ owner: `municipality:${f.municipality.id}`, type: "письмо", issuer: "Управление", date: "2025-01-10", number: "10", title: "Новое письмо" }], control: "MUNICIPAL_COORDINATOR" },
-      { args: [{ owner: `organization:${f.school.id}`, type: "письмо", issuer: "Школа", date: "2025-01-10", number: "11", title: "Новое письмо" }], control: "SCHOOL_COORDINATOR" },
+      {
+        args: [
+          {
+            owner: `municipality:${f.municipality.id}`,
+            type: "письмо",
+            issuer: "Управление",
+            date: "2025-01-10",
+            number: "10",
+            title: "Новое письмо",
+          },
+        ],
+        control: "MUNICIPAL_COORDINATOR",
+      },
+      {
+        args: [
+          {
+            owner: `organization:${f.school.id}`,
+            type: "письмо",
+            issuer: "Школа",
+            date: "2025-01-10",
+            number: "11",
+            title: "Новое письмо",
+          },
+        ],
+        control: "SCHOOL_COORDINATOR",
+      },
       {
         label: "own municipality, foreign file",
-        args: [{ owner: `municipality:${own.municipality.id}`, type: "письмо", issuer: "Управление", date: "2025-01-10", number: "12", fileId: f.file.id }],
+        args: [
+          {
+            owner: `municipality:${own.municipality.id}`,
+            type: "письмо",
+            issuer: "Управление",
+            date: "2025-01-10",
+            number: "12",
+            fileId: f.file.id,
+          },
+        ],
         also: invalidReference("fileId"),
       },
     ],
@@ -373,16 +543,24 @@ export const ACTIONS: Record<string, Entry<ActionCall>> = {
   [A("findings/actions.ts", "markFindingFixedAction")]: {
     calls: ({ foreign: f, own }) => [
       { args: [{ findingId: f.finding.id, comment: "Устранено" }], control: "MUNICIPAL_COORDINATOR" },
-      { label: "own finding, foreign evidence file", args: [{ findingId: own.finding.id, fileId: f.file.id }], also: invalidReference("fileId") },
+      {
+        label: "own finding, foreign evidence file",
+        args: [{ findingId: own.finding.id, fileId: f.file.id }],
+        also: invalidReference("fileId"),
+      },
     ],
   },
-  [A("findings/actions.ts", "verifyFindingAction")]: { calls: ({ foreign: f }) => [{ args: [{ findingId: f.fixedFinding.id }], control: "REGION_AUDITOR" }] },
+  [A("findings/actions.ts", "verifyFindingAction")]: {
+    calls: ({ foreign: f }) => [{ args: [{ findingId: f.fixedFinding.id }], control: "REGION_AUDITOR" }],
+  },
   [A("findings/actions.ts", "reopenFindingAction")]: {
     // The control of verifyFindingAction closes the fixed finding; the one made fixed by markFindingFixedAction's control is reopened.
     calls: ({ foreign: f }) => [{ args: [{ findingId: f.finding.id, comment: "Не устранено" }], control: "REGION_AUDITOR" }],
   },
   [A("findings/actions.ts", "updateFindingPlanAction")]: {
-    calls: ({ foreign: f }) => [{ args: [{ findingId: f.finding.id, deadline: "2099-12-31", responsible: "Новый ответственный" }], control: "REGION_AUDITOR" }],
+    calls: ({ foreign: f }) => [
+      { args: [{ findingId: f.finding.id, deadline: "2099-12-31", responsible: "Новый ответственный" }], control: "REGION_AUDITOR" },
+    ],
   },
 
   [A("account/actions.ts", "signOutEverywhereAction")]: {
@@ -397,16 +575,31 @@ export const ACTIONS: Record<string, Entry<ActionCall>> = {
 
   [A("plans/[id]/indicators/actions.ts", "saveIndicatorAction")]: {
     calls: ({ foreign: f, own }) => [
-      { label: "new", args: [f.plan.id, null, { number: "2", title: "Новый показатель", targetText: "100 %" }], control: "MUNICIPAL_COORDINATOR" },
-      { label: "change", args: [f.plan.id, f.indicator.id, { number: "1", title: "Изменённый показатель", targetText: "100 %" }], control: "MUNICIPAL_COORDINATOR" },
-      { label: "own plan, foreign indicator", args: [own.plan.id, f.indicator.id, { number: "9", title: "Показатель", targetText: "100 %" }] },
+      {
+        label: "new",
+        args: [f.plan.id, null, { number: "2", title: "Новый показатель", targetText: "100 %" }],
+        control: "MUNICIPAL_COORDINATOR",
+      },
+      {
+        label: "change",
+        args: [f.plan.id, f.indicator.id, { number: "1", title: "Изменённый показатель", targetText: "100 %" }],
+        control: "MUNICIPAL_COORDINATOR",
+      },
+      {
+        label: "own plan, foreign indicator",
+        args: [own.plan.id, f.indicator.id, { number: "9", title: "Показатель", targetText: "100 %" }],
+      },
     ],
   },
   [A("plans/[id]/indicators/actions.ts", "saveIndicatorValueAction")]: {
     calls: ({ foreign: f, own }) => [
       { args: [f.plan.id, { indicatorId: f.indicator.id, period: f.schoolYear, value: 15, base: 20 }], control: "MUNICIPAL_COORDINATOR" },
       { label: "own plan, foreign indicator", args: [own.plan.id, { indicatorId: f.indicator.id, period: f.schoolYear, value: 15 }] },
-      { label: "own indicator, foreign school", args: [own.plan.id, { indicatorId: own.indicator.id, period: own.schoolYear, organizationId: f.school.id, value: 1 }], also: invalidReference("organizationId") },
+      {
+        label: "own indicator, foreign school",
+        args: [own.plan.id, { indicatorId: own.indicator.id, period: own.schoolYear, organizationId: f.school.id, value: 1 }],
+        also: invalidReference("organizationId"),
+      },
     ],
   },
 
@@ -416,7 +609,11 @@ export const ACTIONS: Record<string, Entry<ActionCall>> = {
         label: owner.split(":")[0],
         args: [{ kind: "ROADMAP", title: `Новая дорожная карта ${owner.split(":")[0]}`, owner, schoolYear: f.schoolYear }],
         also: invalidReference("owner"),
-        control: owner.startsWith("region") ? ("REGION_ADMIN" as const) : owner.startsWith("organization") ? ("SCHOOL_COORDINATOR" as const) : ("MUNICIPAL_COORDINATOR" as const),
+        control: owner.startsWith("region")
+          ? ("REGION_ADMIN" as const)
+          : owner.startsWith("organization")
+            ? ("SCHOOL_COORDINATOR" as const)
+            : ("MUNICIPAL_COORDINATOR" as const),
       })),
   },
   [A("plans/actions.ts", "savePlanEventAction")]: {
@@ -424,10 +621,26 @@ export const ACTIONS: Record<string, Entry<ActionCall>> = {
       { label: "new", args: [f.plan.id, null, eventInput()], control: "MUNICIPAL_COORDINATOR" },
       { label: "change", args: [f.plan.id, f.event.id, eventInput({ title: "Изменённое мероприятие" })], control: "MUNICIPAL_COORDINATOR" },
       { label: "own plan, foreign event", args: [own.plan.id, f.event.id, eventInput({ title: "Чужое мероприятие" })] },
-      { label: "own plan, foreign document", args: [own.plan.id, null, eventInput({ documentIds: [f.document.id] })], also: invalidReference("documentIds") },
-      { label: "own plan, foreign section", args: [own.plan.id, null, eventInput({ sectionId: f.section.id })], also: invalidReference("sectionId") },
-      { label: "own plan, foreign stage", args: [own.plan.id, null, eventInput({ stageId: f.stage.id })], also: invalidReference("stageId") },
-      { label: "own plan, foreign responsible user", args: [own.plan.id, null, eventInput({ responsibleUserId: f.users.MUNICIPAL_COORDINATOR.id })], also: invalidReference("responsibleUserId") },
+      {
+        label: "own plan, foreign document",
+        args: [own.plan.id, null, eventInput({ documentIds: [f.document.id] })],
+        also: invalidReference("documentIds"),
+      },
+      {
+        label: "own plan, foreign section",
+        args: [own.plan.id, null, eventInput({ sectionId: f.section.id })],
+        also: invalidReference("sectionId"),
+      },
+      {
+        label: "own plan, foreign stage",
+        args: [own.plan.id, null, eventInput({ stageId: f.stage.id })],
+        also: invalidReference("stageId"),
+      },
+      {
+        label: "own plan, foreign responsible user",
+        args: [own.plan.id, null, eventInput({ responsibleUserId: f.users.MUNICIPAL_COORDINATOR.id })],
+        also: invalidReference("responsibleUserId"),
+      },
     ],
   },
   [A("plans/actions.ts", "changeEventStatusAction")]: {
@@ -448,25 +661,57 @@ export const ACTIONS: Record<string, Entry<ActionCall>> = {
         schoolIds,
       });
       return [
-        { args: [campaign([f.templates.municipal.version.id], [f.municipality.id])], also: invalidReference("templateVersionIds"), control: "REGION_AUDITOR" },
-        { label: "own blank, foreign municipality", args: [campaign([own.templates.municipal.version.id], [f.municipality.id])], also: invalidReference("municipalityIds") },
+        {
+          args: [campaign([f.templates.municipal.version.id], [f.municipality.id])],
+          also: invalidReference("templateVersionIds"),
+          control: "REGION_AUDITOR",
+        },
+        {
+          label: "own blank, foreign municipality",
+          args: [campaign([own.templates.municipal.version.id], [f.municipality.id])],
+          also: invalidReference("municipalityIds"),
+        },
         // createCampaign names every foreign participant under municipalityIds, the participants' first field.
-        { label: "own blank, foreign school", args: [campaign([own.templates.school.version.id], [], [f.school.id])], also: invalidReference("schoolIds", "municipalityIds") },
-        { label: "foreign blank, own municipality", args: [campaign([f.templates.municipal.version.id], [own.municipality.id])], also: invalidReference("templateVersionIds") },
+        {
+          label: "own blank, foreign school",
+          args: [campaign([own.templates.school.version.id], [], [f.school.id])],
+          also: invalidReference("schoolIds", "municipalityIds"),
+        },
+        {
+          label: "foreign blank, own municipality",
+          args: [campaign([f.templates.municipal.version.id], [own.municipality.id])],
+          also: invalidReference("templateVersionIds"),
+        },
       ];
     },
   },
   [A("region/campaigns/actions.ts", "startFromPreviousAction")]: {
-    calls: ({ foreign: f }) => [{ args: [{ previousCampaignId: f.campaign.id, name: "Следующая кампания", date: "2026-10-01", deadline: "2026-09-25" }], control: "REGION_ADMIN" }],
+    calls: ({ foreign: f }) => [
+      {
+        args: [{ previousCampaignId: f.campaign.id, name: "Следующая кампания", date: "2026-10-01", deadline: "2026-09-25" }],
+        control: "REGION_ADMIN",
+      },
+    ],
   },
 
   [A("region/coordinators/actions.ts", "createAssignmentAction")]: {
     calls: ({ foreign: f, own }) => [
       {
-        args: [{ role: "MUNICIPAL_COORDINATOR", subjectId: f.municipality.id, personName: "Новиков Николай Николаевич", validFrom: "2025-09-01", orderDocumentId: f.newerDocument.id }],
+        args: [
+          {
+            role: "MUNICIPAL_COORDINATOR",
+            subjectId: f.municipality.id,
+            personName: "Новиков Николай Николаевич",
+            validFrom: "2025-09-01",
+            orderDocumentId: f.newerDocument.id,
+          },
+        ],
         control: "REGION_ADMIN",
       },
-      { args: [{ role: "SCHOOL_COORDINATOR", subjectId: f.school.id, personName: "Школьников Семён Семёнович", validFrom: "2025-09-01" }], control: "MUNICIPAL_COORDINATOR" },
+      {
+        args: [{ role: "SCHOOL_COORDINATOR", subjectId: f.school.id, personName: "Школьников Семён Семёнович", validFrom: "2025-09-01" }],
+        control: "MUNICIPAL_COORDINATOR",
+      },
       {
         label: "own municipality, invite a foreign user's e-mail",
         args: [
@@ -484,11 +729,21 @@ export const ACTIONS: Record<string, Entry<ActionCall>> = {
       },
       {
         label: "own municipality, foreign order",
-        args: [{ role: "MUNICIPAL_COORDINATOR", subjectId: own.municipality.id, personName: "Новиков Николай Николаевич", validFrom: "2025-09-01", orderDocumentId: f.document.id }],
+        args: [
+          {
+            role: "MUNICIPAL_COORDINATOR",
+            subjectId: own.municipality.id,
+            personName: "Новиков Николай Николаевич",
+            validFrom: "2025-09-01",
+            orderDocumentId: f.document.id,
+          },
+        ],
       },
     ],
   },
-  [A("region/coordinators/actions.ts", "listOrderOptionsAction")]: { calls: ({ foreign: f }) => [{ args: [{ municipalityId: f.municipality.id }], control: "MUNICIPAL_COORDINATOR", controlShows: true }] },
+  [A("region/coordinators/actions.ts", "listOrderOptionsAction")]: {
+    calls: ({ foreign: f }) => [{ args: [{ municipalityId: f.municipality.id }], control: "MUNICIPAL_COORDINATOR", controlShows: true }],
+  },
 
   [A("region/recommendations/actions.ts", "saveRecommendationsAction")]: {
     // Takes no region: writes the admin's own region's texts.
@@ -497,7 +752,11 @@ export const ACTIONS: Record<string, Entry<ActionCall>> = {
   [A("region/report-settings/actions.ts", "saveReportSettingsAction")]: {
     calls: ({ foreign: f, own }) => [
       { args: [{ regionId: f.region.id, organizationName: "Новая организация", details: "" }], control: "REGION_ADMIN" },
-      { label: "own region, foreign logo", args: [{ regionId: own.region.id, organizationName: "Своя организация", logoFileId: f.logo.id }], also: invalidReference("logoFileId") },
+      {
+        label: "own region, foreign logo",
+        args: [{ regionId: own.region.id, organizationName: "Своя организация", logoFileId: f.logo.id }],
+        also: invalidReference("logoFileId"),
+      },
     ],
   },
 
@@ -506,20 +765,50 @@ export const ACTIONS: Record<string, Entry<ActionCall>> = {
     calls: () => [{ args: [{ key: "matrix-new-template", name: "Новый шаблон матрицы", level: "MUNICIPAL" }], expect: "own" }],
   },
   [A("region/templates/actions.ts", "saveTemplateDraftAction")]: {
-    calls: ({ foreign: f }) => [{ args: async () => [{ versionId: f.templates.draft.id, revision: await draftRevision(f), name: "Изменённый шаблон", content: MUNICIPAL_BLANK.content }], control: "REGION_ADMIN" }],
+    calls: ({ foreign: f }) => [
+      {
+        args: async () => [
+          {
+            versionId: f.templates.draft.id,
+            revision: await draftRevision(f),
+            name: "Изменённый шаблон",
+            content: MUNICIPAL_BLANK.content,
+          },
+        ],
+        control: "REGION_ADMIN",
+      },
+    ],
   },
-  [A("region/templates/actions.ts", "publishTemplateVersionAction")]: { calls: ({ foreign: f }) => [{ args: [{ versionId: f.templates.draft.id }], control: "REGION_ADMIN" }] },
-  [A("region/templates/actions.ts", "createNextVersionAction")]: { calls: ({ foreign: f }) => [{ args: [{ templateId: f.templates.school.template.id }], control: "REGION_ADMIN" }] },
+  [A("region/templates/actions.ts", "publishTemplateVersionAction")]: {
+    calls: ({ foreign: f }) => [{ args: [{ versionId: f.templates.draft.id }], control: "REGION_ADMIN" }],
+  },
+  [A("region/templates/actions.ts", "createNextVersionAction")]: {
+    calls: ({ foreign: f }) => [{ args: [{ templateId: f.templates.school.template.id }], control: "REGION_ADMIN" }],
+  },
 
   [A("region/users/actions.ts", "createUserAction")]: {
     calls: ({ foreign: f, own }) => [
       {
-        args: [{ email: "created@matrix.test", name: "Новый Пользователь", password: "long-enough-password", memberships: [{ role: "MUNICIPAL_COORDINATOR", scopeId: f.municipality.id }] }],
+        args: [
+          {
+            email: "created@matrix.test",
+            name: "Новый Пользователь",
+            password: "long-enough-password",
+            memberships: [{ role: "MUNICIPAL_COORDINATOR", scopeId: f.municipality.id }],
+          },
+        ],
         control: "REGION_ADMIN",
       },
       {
         label: "an own role for a foreign user's e-mail",
-        args: [{ email: f.users.SCHOOL_COORDINATOR.scope.email, name: "Новый Пользователь", password: "long-enough-password", memberships: [{ role: "REGION_AUDITOR", scopeId: own.region.id }] }],
+        args: [
+          {
+            email: f.users.SCHOOL_COORDINATOR.scope.email,
+            name: "Новый Пользователь",
+            password: "long-enough-password",
+            memberships: [{ role: "REGION_AUDITOR", scopeId: own.region.id }],
+          },
+        ],
         also: takenEmail,
       },
       {
@@ -540,10 +829,22 @@ export const ACTIONS: Record<string, Entry<ActionCall>> = {
   },
   [A("region/users/actions.ts", "grantMembershipAction")]: {
     calls: ({ foreign: f, own, shared }) => [
-      { args: [{ userId: f.users.REGION_AUDITOR.id, grant: { role: "MUNICIPAL_COORDINATOR", scopeId: f.municipality.id } }], control: "REGION_ADMIN" },
-      { label: "a foreign user, an own role", args: [{ userId: f.users.REGION_AUDITOR.id, grant: { role: "REGION_AUDITOR", scopeId: own.region.id } }] },
-      { label: "an own user, a foreign role", args: [{ userId: own.users.REGION_AUDITOR.id, grant: { role: "REGION_ADMIN", scopeId: f.region.id } }] },
-      { label: "a user of both regions, a foreign role", args: [{ userId: shared.id, grant: { role: "REGION_AUDITOR", scopeId: f.region.id } }] },
+      {
+        args: [{ userId: f.users.REGION_AUDITOR.id, grant: { role: "MUNICIPAL_COORDINATOR", scopeId: f.municipality.id } }],
+        control: "REGION_ADMIN",
+      },
+      {
+        label: "a foreign user, an own role",
+        args: [{ userId: f.users.REGION_AUDITOR.id, grant: { role: "REGION_AUDITOR", scopeId: own.region.id } }],
+      },
+      {
+        label: "an own user, a foreign role",
+        args: [{ userId: own.users.REGION_AUDITOR.id, grant: { role: "REGION_ADMIN", scopeId: f.region.id } }],
+      },
+      {
+        label: "a user of both regions, a foreign role",
+        args: [{ userId: shared.id, grant: { role: "REGION_AUDITOR", scopeId: f.region.id } }],
+      },
     ],
   },
   [A("region/users/actions.ts", "revokeMembershipAction")]: {
@@ -560,22 +861,44 @@ export const ACTIONS: Record<string, Entry<ActionCall>> = {
   [A("school/students/actions.ts", "createStudentAction")]: {
     calls: ({ foreign: f, own }) => [
       { args: [{ organizationId: f.school.id, ...studentValues(f.schoolYear) }], control: "SCHOOL_COORDINATOR" },
-      { label: "own school, foreign teacher", args: [{ organizationId: own.school.id, ...studentValues(own.schoolYear, { teacherIds: [f.teacher.id] }) }], also: invalidReference("teacherIds") },
-      { label: "own school, foreign order", args: [{ organizationId: own.school.id, ...studentValues(own.schoolYear, { enrolmentOrderId: f.schoolDocument.id }) }], also: invalidReference("enrolmentOrderId") },
-      { label: "own school, foreign ИУП file", args: [{ organizationId: own.school.id, ...studentValues(own.schoolYear, { iupPresent: true, iupFileId: f.schoolFile.id }) }], also: invalidReference("iupFileId") },
+      {
+        label: "own school, foreign teacher",
+        args: [{ organizationId: own.school.id, ...studentValues(own.schoolYear, { teacherIds: [f.teacher.id] }) }],
+        also: invalidReference("teacherIds"),
+      },
+      {
+        label: "own school, foreign order",
+        args: [{ organizationId: own.school.id, ...studentValues(own.schoolYear, { enrolmentOrderId: f.schoolDocument.id }) }],
+        also: invalidReference("enrolmentOrderId"),
+      },
+      {
+        label: "own school, foreign ИУП file",
+        args: [{ organizationId: own.school.id, ...studentValues(own.schoolYear, { iupPresent: true, iupFileId: f.schoolFile.id }) }],
+        also: invalidReference("iupFileId"),
+      },
     ],
   },
   [A("school/students/actions.ts", "updateStudentAction")]: {
     calls: ({ foreign: f, own }) => [
       { args: [{ id: f.student.id, values: studentValues(f.schoolYear) }], control: "SCHOOL_COORDINATOR" },
-      { label: "own student, foreign teacher", args: [{ id: own.student.id, values: studentValues(own.schoolYear, { teacherIds: [f.teacher.id] }) }], also: invalidReference("teacherIds") },
+      {
+        label: "own student, foreign teacher",
+        args: [{ id: own.student.id, values: studentValues(own.schoolYear, { teacherIds: [f.teacher.id] }) }],
+        also: invalidReference("teacherIds"),
+      },
     ],
   },
-  [A("school/students/actions.ts", "eraseStudentAction")]: { calls: ({ foreign: f }) => [{ args: [{ id: f.student.id }], control: "SCHOOL_COORDINATOR" }] },
+  [A("school/students/actions.ts", "eraseStudentAction")]: {
+    calls: ({ foreign: f }) => [{ args: [{ id: f.student.id }], control: "SCHOOL_COORDINATOR" }],
+  },
   [A("school/students/actions.ts", "saveTeacherAction")]: {
     calls: ({ foreign: f }) => [
       { label: "change", args: [{ id: f.teacher.id, values: teacherValues(f.schoolYear) }], control: "SCHOOL_COORDINATOR" },
-      { label: "new", args: [{ id: null, values: { organizationId: f.school.id, ...teacherValues(f.schoolYear) } }], control: "SCHOOL_COORDINATOR" },
+      {
+        label: "new",
+        args: [{ id: null, values: { organizationId: f.school.id, ...teacherValues(f.schoolYear) } }],
+        control: "SCHOOL_COORDINATOR",
+      },
     ],
   },
 };

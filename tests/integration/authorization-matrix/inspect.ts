@@ -97,7 +97,9 @@ export async function pageText(node: unknown, onData: (value: object) => void = 
 /** Next's control-flow errors: redirect(), notFound(), forbidden(), unauthorized(). */
 export function nextDigest(error: unknown): string | null {
   const digest = (error as { digest?: unknown } | null)?.digest;
-  return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT;") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK;")) ? digest : null;
+  return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT;") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK;"))
+    ? digest
+    : null;
 }
 
 /** "NEXT_REDIRECT;replace;/login;307;" → "/login". */
@@ -113,12 +115,16 @@ export function redirectTarget(digest: string): string | null {
  */
 export function listInconsistency(value: object): string | null {
   const page = value as { rows?: unknown; total?: unknown; page?: unknown; pageSize?: unknown };
-  if (!Array.isArray(page.rows) || typeof page.total !== "number" || typeof page.page !== "number" || typeof page.pageSize !== "number") return null;
+  if (!Array.isArray(page.rows) || typeof page.total !== "number" || typeof page.page !== "number" || typeof page.pageSize !== "number")
+    return null;
   // A page past the end is empty whatever the total.
   if (page.rows.length === 0 && page.page > 1) return null;
-  if (page.rows.length >= page.pageSize) return page.total >= (page.page - 1) * page.pageSize + page.rows.length ? null : `a list of total ${page.total} holds more rows`;
+  if (page.rows.length >= page.pageSize)
+    return page.total >= (page.page - 1) * page.pageSize + page.rows.length ? null : `a list of total ${page.total} holds more rows`;
   const expected = (page.page - 1) * page.pageSize + page.rows.length;
-  return page.total === expected ? null : `a list's total is ${page.total} but its rows make ${expected}: its count is not scoped like its rows`;
+  return page.total === expected
+    ? null
+    : `a list's total is ${page.total} but its rows make ${expected}: its count is not scoped like its rows`;
 }
 
 /** listInconsistency over every object of plain data (a JSON body, an action's result). */

@@ -3,7 +3,16 @@ import type { Role, Scope } from "@/lib/scope";
 import { loadScope } from "@/lib/server/auth/load-scope";
 import { db } from "@/lib/server/db/client";
 import { ensureMunicipality, ensureRegion, ensureUser } from "@/lib/server/seed/factories";
-import { leaksIn, listInconsistencies, listInconsistency, markedTexts, nextDigest, pageText, redirectTarget, type Secrets } from "./inspect";
+import {
+  leaksIn,
+  listInconsistencies,
+  listInconsistency,
+  markedTexts,
+  nextDigest,
+  pageText,
+  redirectTarget,
+  type Secrets,
+} from "./inspect";
 import { changedTables, rowIdsIn, snapshotTenant } from "./snapshot";
 import { buildWorld, type World } from "./world";
 import { urlOf } from "./discover";
@@ -17,7 +26,14 @@ import { sampleFiles, type SampleFiles } from "./samples";
  * too, whose ids the calls carry; region 42 («КУЗБАСС») has only its admin.
  */
 
-export const CALLERS = ["23 REGION_ADMIN", "23 REGION_AUDITOR", "23 MUNICIPAL_COORDINATOR", "23 SCHOOL_COORDINATOR", "42 REGION_ADMIN", "no session"] as const;
+export const CALLERS = [
+  "23 REGION_ADMIN",
+  "23 REGION_AUDITOR",
+  "23 MUNICIPAL_COORDINATOR",
+  "23 SCHOOL_COORDINATOR",
+  "42 REGION_ADMIN",
+  "no session",
+] as const;
 export type CallerId = (typeof CALLERS)[number];
 
 export interface Caller {
@@ -206,7 +222,9 @@ export async function judge(options: {
   if (!verdict && fields && caller.regionId === matrix.ctx.own.region.id) {
     const named = validationFields(outcome);
     if (named && !named.some((f) => fields.some((wanted) => f === wanted || f.startsWith(`${wanted}.`)))) {
-      problems.push(`refused as invalid, but for ${named.join(", ") || "no field"} rather than ${fields.join("/")}: ${describeOutcome(outcome)}`);
+      problems.push(
+        `refused as invalid, but for ${named.join(", ") || "no field"} rather than ${fields.join("/")}: ${describeOutcome(outcome)}`,
+      );
     }
   }
   return problems;
@@ -255,7 +273,8 @@ export function refusalProblem(outcome: Outcome, caller: Pick<Caller, "scope">, 
   if (!caller.scope) {
     // Without a session: 401 from the API, /login from a page, UNAUTHENTICATED from an action.
     if (outcome.kind === "response") return outcome.status === 401 ? null : `no session: expected 401, got ${describe()}`;
-    if (outcome.kind === "result") return codeOf(outcome.value) === "UNAUTHENTICATED" ? null : `no session: expected UNAUTHENTICATED, got ${describe()}`;
+    if (outcome.kind === "result")
+      return codeOf(outcome.value) === "UNAUTHENTICATED" ? null : `no session: expected UNAUTHENTICATED, got ${describe()}`;
     if (outcome.kind === "digest" && redirectTarget(outcome.digest) === "/login") return null;
     if (outcome.kind === "rendered" && publicEntry) return null;
     return `no session: expected a redirect to /login, got ${describe()}`;
@@ -290,7 +309,11 @@ export function refusalProblem(outcome: Outcome, caller: Pick<Caller, "scope">, 
 }
 
 /** The fields a VALIDATION refusal names (an action's fieldErrors, a 422's fieldErrors or row errors' columns); null for any other answer. */
-type RefusalBody = { ok?: boolean; error?: { code?: string; fieldErrors?: Record<string, unknown> }; errors?: Array<{ column?: string | null }> };
+type RefusalBody = {
+  ok?: boolean;
+  error?: { code?: string; fieldErrors?: Record<string, unknown> };
+  errors?: Array<{ column?: string | null }>;
+};
 
 function validationFields(outcome: Outcome): string[] | null {
   let body: RefusalBody | null = null;
@@ -383,7 +406,12 @@ export function routeRequest(method: string, file: string, call: RouteCall): { r
   return { request: new Request(url, { method, body, headers }), given };
 }
 
-export async function invokeRoute(handler: RouteHandler, method: string, file: string, call: RouteCall): Promise<{ outcome: Outcome; given: string }> {
+export async function invokeRoute(
+  handler: RouteHandler,
+  method: string,
+  file: string,
+  call: RouteCall,
+): Promise<{ outcome: Outcome; given: string }> {
   const { request, given } = routeRequest(method, file, call);
   try {
     const response = await handler(request, { params: Promise.resolve(call.params ?? {}) });

@@ -57,17 +57,21 @@ function defineMatrix<C extends PageCall | RouteCall | ActionCall>(kind: Kind<C>
   /** How a call is named in failures: its label, else its position when the entry makes several. */
   const name = (key: string, call: C, i: number) => `${key}${call.label ? ` [${call.label}]` : i ? ` [call ${i + 1}]` : ""}`;
 
-  it(`${kind.name}: the matrix catches a caller who does reach the foreign tenant (self-check)`, async () => {
-    const { key, role, caught } = kind.selfCheck;
-    const entry = kind.table[key]!;
-    const [call] = callsOf(entry, matrix.ctx);
-    // The foreign tenant's own user, presented to the judge as a caller of region 23: exactly what a hole looks like.
-    const insider = { id: "23 REGION_ADMIN" as const, scope: matrix.foreignScope(role), regionId: matrix.ctx.own.region.id };
-    as(insider.scope);
-    const problems = await judge({ matrix, caller: insider, call: call!, invoke: () => kind.invoke(key, call!) });
-    matrix.snapshots.clear();
-    expect(problems.join("\n")).toMatch(caught);
-  }, TIMEOUT);
+  it(
+    `${kind.name}: the matrix catches a caller who does reach the foreign tenant (self-check)`,
+    async () => {
+      const { key, role, caught } = kind.selfCheck;
+      const entry = kind.table[key]!;
+      const [call] = callsOf(entry, matrix.ctx);
+      // The foreign tenant's own user, presented to the judge as a caller of region 23: exactly what a hole looks like.
+      const insider = { id: "23 REGION_ADMIN" as const, scope: matrix.foreignScope(role), regionId: matrix.ctx.own.region.id };
+      as(insider.scope);
+      const problems = await judge({ matrix, caller: insider, call: call!, invoke: () => kind.invoke(key, call!) });
+      matrix.snapshots.clear();
+      expect(problems.join("\n")).toMatch(caught);
+    },
+    TIMEOUT,
+  );
 
   describe(`${kind.name}: every caller is refused another tenant's data`, () => {
     for (const [key, entry] of Object.entries(kind.table)) {
@@ -122,7 +126,9 @@ function defineMatrix<C extends PageCall | RouteCall | ActionCall>(kind: Kind<C>
             if (failed) problems.push(`${name(key, call, i)} as the foreign ${call.control}: ${failed}`);
             const shows = call.controlShows ?? kind.name === "pages";
             if (!failed && shows && !textOfSuccess(outcome).includes(matrix.ctx.foreign.marker)) {
-              problems.push(`${name(key, call, i)} as the foreign ${call.control}: the answer does not show the foreign data, so the call does not reach it`);
+              problems.push(
+                `${name(key, call, i)} as the foreign ${call.control}: the answer does not show the foreign data, so the call does not reach it`,
+              );
             }
           }
           expect(problems).toEqual([]);
@@ -138,7 +144,10 @@ export function expectSegmentsFilled<C>(kind: EntryKind<C>, key: string, calls: 
   const file = kind.fileOf?.(key);
   if (!file) return;
   for (const call of calls as Array<{ params?: Record<string, unknown> }>) {
-    expect(dynamicSegments(file).filter((s) => !(s in (call.params ?? {}))), `${key}: dynamic segments without a value`).toEqual([]);
+    expect(
+      dynamicSegments(file).filter((s) => !(s in (call.params ?? {}))),
+      `${key}: dynamic segments without a value`,
+    ).toEqual([]);
   }
 }
 
@@ -156,7 +165,11 @@ function controlProblem(outcome: Outcome): string | null {
 }
 
 const textOfSuccess = (outcome: Outcome) =>
-  outcome.kind === "rendered" || outcome.kind === "response" ? outcome.text : outcome.kind === "result" ? JSON.stringify(outcome.value) : "";
+  outcome.kind === "rendered" || outcome.kind === "response"
+    ? outcome.text
+    : outcome.kind === "result"
+      ? JSON.stringify(outcome.value)
+      : "";
 
 type PageComponent = Parameters<typeof invokePage>[0];
 type RouteHandler = Parameters<typeof invokeRoute>[0];
@@ -201,20 +214,32 @@ export const ACTION_ENTRIES: EntryKind<ActionCall> = {
 export function definePageMatrix() {
   defineMatrix<PageCall>({
     ...PAGE_ENTRIES,
-    selfCheck: { key: "app/(app)/documents/[id]/page.tsx", role: "MUNICIPAL_COORDINATOR", caught: /leaked marker «ЧУЖОЙ»[\s\S]*the page rendered/ },
+    selfCheck: {
+      key: "app/(app)/documents/[id]/page.tsx",
+      role: "MUNICIPAL_COORDINATOR",
+      caught: /leaked marker «ЧУЖОЙ»[\s\S]*the page rendered/,
+    },
   });
 }
 
 export function defineRouteMatrix() {
   defineMatrix<RouteCall>({
     ...ROUTE_ENTRIES,
-    selfCheck: { key: "GET app/api/organizations/[id]/route.ts", role: "SCHOOL_COORDINATOR", caught: /leaked marker «ЧУЖОЙ»[\s\S]*got 200/ },
+    selfCheck: {
+      key: "GET app/api/organizations/[id]/route.ts",
+      role: "SCHOOL_COORDINATOR",
+      caught: /leaked marker «ЧУЖОЙ»[\s\S]*got 200/,
+    },
   });
 }
 
 export function defineActionMatrix() {
   defineMatrix<ActionCall>({
     ...ACTION_ENTRIES,
-    selfCheck: { key: "app/(app)/findings/actions.ts#updateFindingPlanAction", role: "REGION_AUDITOR", caught: /changed ЧУЖОЙ's rows: .*finding/ },
+    selfCheck: {
+      key: "app/(app)/findings/actions.ts#updateFindingPlanAction",
+      role: "REGION_AUDITOR",
+      caught: /changed ЧУЖОЙ's rows: .*finding/,
+    },
   });
 }

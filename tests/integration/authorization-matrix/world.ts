@@ -72,26 +72,79 @@ export async function buildWorld(options: { code: string; marker: string }) {
   const draft = await createNextVersion({ scope: admin.scope, templateId: municipalTemplate.template.id });
 
   // Files and registry documents: a scan of the municipality, an order of the school, a logo and a report file of the region.
-  const storeFor = (scope: Scope, owner: { municipalityId: string | null; organizationId: string | null }, name: string, bytes: Buffer, forChildRecord = false) =>
-    storeFile({ scope, owner: { regionId: region.id, ...owner }, name, bytes, allowed: ALL_FILE_KINDS, forChildRecord });
-  const file = await storeFor(mo.scope, { municipalityId: municipality.id, organizationId: null }, `${label("скан")}.pdf`, pdfSample(label("скан")));
-  const schoolFile = await storeFor(schoolCoordinator.scope, { municipalityId: municipality.id, organizationId: school.id }, `${label("ИУП")}.pdf`, pdfSample(label("ИУП")));
+  const storeFor = (
+    scope: Scope,
+    owner: { municipalityId: string | null; organizationId: string | null },
+    name: string,
+    bytes: Buffer,
+    forChildRecord = false,
+  ) => storeFile({ scope, owner: { regionId: region.id, ...owner }, name, bytes, allowed: ALL_FILE_KINDS, forChildRecord });
+  const file = await storeFor(
+    mo.scope,
+    { municipalityId: municipality.id, organizationId: null },
+    `${label("скан")}.pdf`,
+    pdfSample(label("скан")),
+  );
+  const schoolFile = await storeFor(
+    schoolCoordinator.scope,
+    { municipalityId: municipality.id, organizationId: school.id },
+    `${label("ИУП")}.pdf`,
+    pdfSample(label("ИУП")),
+  );
   const logo = await storeFor(admin.scope, { municipalityId: null, organizationId: null }, `${label("логотип")}.png`, pngSample());
-  const reportFile = await storeFor(admin.scope, { municipalityId: null, organizationId: null }, `${label("отчёт")}.pdf`, pdfSample(label("отчёт")));
+  const reportFile = await storeFor(
+    admin.scope,
+    { municipalityId: null, organizationId: null },
+    `${label("отчёт")}.pdf`,
+    pdfSample(label("отчёт")),
+  );
   // A file belongs to one owner (lib/server/privacy/file-access.ts): the finding's evidence and the student's ИУП are their own uploads.
-  const evidenceFile = await storeFor(mo.scope, { municipalityId: municipality.id, organizationId: null }, `${label("подтверждение")}.pdf`, pdfSample(label("подтверждение")));
-  const iupFile = await storeFor(schoolCoordinator.scope, { municipalityId: municipality.id, organizationId: school.id }, `${label("ИУП ученика")}.pdf`, pdfSample(label("ИУП ученика")), true);
+  const evidenceFile = await storeFor(
+    mo.scope,
+    { municipalityId: municipality.id, organizationId: null },
+    `${label("подтверждение")}.pdf`,
+    pdfSample(label("подтверждение")),
+  );
+  const iupFile = await storeFor(
+    schoolCoordinator.scope,
+    { municipalityId: municipality.id, organizationId: school.id },
+    `${label("ИУП ученика")}.pdf`,
+    pdfSample(label("ИУП ученика")),
+    true,
+  );
   const document = await createDocument({
     scope: mo.scope,
-    input: { owner: `municipality:${municipality.id}`, type: "приказ", issuer: label("управление"), date: "2024-08-30", number: "1", title: label("приказ"), fileId: file.id },
+    input: {
+      owner: `municipality:${municipality.id}`,
+      type: "приказ",
+      issuer: label("управление"),
+      date: "2024-08-30",
+      number: "1",
+      title: label("приказ"),
+      fileId: file.id,
+    },
   });
   const newerDocument = await createDocument({
     scope: mo.scope,
-    input: { owner: `municipality:${municipality.id}`, type: "приказ", issuer: label("управление"), date: "2025-08-30", number: "2", title: label("новый приказ") },
+    input: {
+      owner: `municipality:${municipality.id}`,
+      type: "приказ",
+      issuer: label("управление"),
+      date: "2025-08-30",
+      number: "2",
+      title: label("новый приказ"),
+    },
   });
   const schoolDocument = await createDocument({
     scope: schoolCoordinator.scope,
-    input: { owner: `organization:${school.id}`, type: "приказ", issuer: label("школа"), date: "2025-08-30", number: "3", title: label("приказ школы") },
+    input: {
+      owner: `organization:${school.id}`,
+      type: "приказ",
+      issuer: label("школа"),
+      date: "2025-08-30",
+      number: "3",
+      title: label("приказ школы"),
+    },
   });
 
   // Two campaigns over the municipality and its school. The earlier one: the municipality's blank accepted, with
@@ -126,7 +179,10 @@ export async function buildWorld(options: { code: string; marker: string }) {
     const fill = async (subjectId: string, scope: Scope, template: TTemplateDocument, fileId: string | null, submit: boolean) => {
       const blank = await blankOf(subjectId);
       const itemKey = documentItem(template);
-      const saved = await saveBlankAnswers({ scope, input: { blankId: blank.id, version: blank.version, answers: [{ itemKey, value: answer(fileId) }] } });
+      const saved = await saveBlankAnswers({
+        scope,
+        input: { blankId: blank.id, version: blank.version, answers: [{ itemKey, value: answer(fileId) }] },
+      });
       if (submit) await submitBlank({ scope, input: { blankId: blank.id, version: saved.version } });
       return { id: blank.id, itemKey };
     };
@@ -177,7 +233,12 @@ export async function buildWorld(options: { code: string; marker: string }) {
   const indicator = await saveIndicator({
     scope: mo.scope,
     planId: plan.id,
-    input: { number: "1", title: label("показатель"), targetText: "не менее 30 % от общего количества педагогов в год", monitoring: label("мониторинг") },
+    input: {
+      number: "1",
+      title: label("показатель"),
+      targetText: "не менее 30 % от общего количества педагогов в год",
+      monitoring: label("мониторинг"),
+    },
   });
   await saveIndicatorValue({
     scope: mo.scope,
@@ -228,7 +289,12 @@ export async function buildWorld(options: { code: string; marker: string }) {
   });
   await createAssignment({
     scope: admin.scope,
-    input: { role: "SCHOOL_COORDINATOR", subjectId: school.id, personName: label("Координатор школы Пётр Петрович"), validFrom: "2024-09-01" },
+    input: {
+      role: "SCHOOL_COORDINATOR",
+      subjectId: school.id,
+      personName: label("Координатор школы Пётр Петрович"),
+      validFrom: "2024-09-01",
+    },
   });
 
   // The region's report settings and recommendations, a finished background report and a notification.

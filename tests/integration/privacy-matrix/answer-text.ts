@@ -30,7 +30,10 @@ export function answerOf(outcome: Outcome, pageObjects: object[] = []): Answer {
     }
     case "result": {
       const value = outcome.value as { ok?: boolean; error?: { code?: string; fieldErrors?: Record<string, unknown> } };
-      const shape = value?.ok === false ? `refused ${value.error?.code} ${Object.keys(value.error?.fieldErrors ?? {}).sort()}` : `ok ${totalsIn(jsonObjects(value))}`;
+      const shape =
+        value?.ok === false
+          ? `refused ${value.error?.code} ${Object.keys(value.error?.fieldErrors ?? {}).sort()}`
+          : `ok ${totalsIn(jsonObjects(value))}`;
       return answer([JSON.stringify(outcome.value) ?? ""], shape);
     }
     case "digest":
@@ -138,7 +141,10 @@ function jsonObjects(data: unknown): object[] {
 /** The totals and row counts of every list ({ rows, total }) among the objects, in order. */
 function totalsIn(objects: object[]): string {
   return objects
-    .filter((o): o is { rows: unknown[]; total: number } => Array.isArray((o as { rows?: unknown }).rows) && typeof (o as { total?: unknown }).total === "number")
+    .filter(
+      (o): o is { rows: unknown[]; total: number } =>
+        Array.isArray((o as { rows?: unknown }).rows) && typeof (o as { total?: unknown }).total === "number",
+    )
     .map((o) => `${o.total}/${o.rows.length}`)
     .join(",");
 }

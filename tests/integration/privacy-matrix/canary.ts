@@ -63,7 +63,10 @@ export async function buildCanary(options: { world: World; copy?: number }): Pro
     forChildRecord: true,
   });
   // The school marks the order as naming a child, as the document form asks it to.
-  const order = await createDocument({ scope, input: { ...canaryOrderRequisites(world, copy), title: CANARY.orderTitle, childData: true } });
+  const order = await createDocument({
+    scope,
+    input: { ...canaryOrderRequisites(world, copy), title: CANARY.orderTitle, childData: true },
+  });
   const teacher = await createTeacher({
     scope,
     input: { organizationId: school.id, schoolYear: world.schoolYear, fullName: "Соловьёва Певчая Дроздовна", subject: "математика" },

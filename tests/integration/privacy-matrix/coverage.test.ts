@@ -26,18 +26,23 @@ describe("the privacy matrix covers every entry point", async () => {
     expect(gaps.stale, "rows of the privacy table for entries that no longer exist: remove them").toEqual([]);
   });
 
-  it.each(kinds)("%s: every row makes calls, says why it makes none of the authorization matrix's, and why nobody sees the child", (_, __, table, authz) => {
-    const problems: string[] = [];
-    for (const [key, row] of Object.entries(table as Record<string, PrivacyRow<unknown>>)) {
-      const authzEntry = (authz as Record<string, Entry<unknown>>)[key];
-      if ("skip" in row) {
-        if (!row.skip.trim()) problems.push(`${key}: skipped without a reason`);
-        continue;
+  it.each(kinds)(
+    "%s: every row makes calls, says why it makes none of the authorization matrix's, and why nobody sees the child",
+    (_, __, table, authz) => {
+      const problems: string[] = [];
+      for (const [key, row] of Object.entries(table as Record<string, PrivacyRow<unknown>>)) {
+        const authzEntry = (authz as Record<string, Entry<unknown>>)[key];
+        if ("skip" in row) {
+          if (!row.skip.trim()) problems.push(`${key}: skipped without a reason`);
+          continue;
+        }
+        if (row.authz === true && !(authzEntry && "calls" in authzEntry))
+          problems.push(`${key}: reuses the authorization matrix's calls, which has none for it`);
+        if (row.authz !== true && !(row.authz.replaced.trim() && row.calls))
+          problems.push(`${key}: replaces the authorization matrix's calls without a reason or calls of its own`);
+        if (row.audience === "nobody" && !row.why?.trim()) problems.push(`${key}: shows the child to nobody without saying why`);
       }
-      if (row.authz === true && !(authzEntry && "calls" in authzEntry)) problems.push(`${key}: reuses the authorization matrix's calls, which has none for it`);
-      if (row.authz !== true && !(row.authz.replaced.trim() && row.calls)) problems.push(`${key}: replaces the authorization matrix's calls without a reason or calls of its own`);
-      if (row.audience === "nobody" && !row.why?.trim()) problems.push(`${key}: shows the child to nobody without saying why`);
-    }
-    expect(problems).toEqual([]);
-  });
+      expect(problems).toEqual([]);
+    },
+  );
 });

@@ -145,7 +145,11 @@ export const PRIVACY_PAGES: Record<string, PrivacyRow<PageCall>> = {
   "app/(app)/region/recommendations/page.tsx": reuse,
   "app/(app)/region/report-settings/page.tsx": reuse,
   "app/(app)/region/students/list/page.tsx": { authz: true, calls: () => studentListCalls(AUDITOR) },
-  "app/(app)/region/students/page.tsx": { ...reuse, audience: "nobody", why: "the counts of children per area: counts only, for every role" },
+  "app/(app)/region/students/page.tsx": {
+    ...reuse,
+    audience: "nobody",
+    why: "the counts of children per area: counts only, for every role",
+  },
   "app/(app)/region/templates/[versionId]/page.tsx": reuse,
   "app/(app)/region/templates/new/page.tsx": reuse,
   "app/(app)/region/templates/page.tsx": reuse,
@@ -166,7 +170,10 @@ export const PRIVACY_PAGES: Record<string, PrivacyRow<PageCall>> = {
         label: "the child's card",
         params: { id: canary.studentId },
         refused: "unless reader",
-        reach: { by: READERS, sees: [CANARY.fullName, CANARY.diagnosis, CANARY.birthDate, CANARY.disabilityConfirmedUntil, CANARY.fileName, CANARY.orderTitle] },
+        reach: {
+          by: READERS,
+          sees: [CANARY.fullName, CANARY.diagnosis, CANARY.birthDate, CANARY.disabilityConfirmedUntil, CANARY.fileName, CANARY.orderTitle],
+        },
       },
     ],
   },
@@ -180,11 +187,16 @@ const NOBODY_LISTS: readonly string[] = ["audit", "student-counts"];
 const CHILD_LISTS: Partial<Record<string, PrivacyCallerId[]>> = { "school-students": S1, "region-students": AUDITOR };
 
 const exportListOf = (call: RouteCall) => String(call.params?.list ?? "");
-const isRecordsReport = (call: RouteCall) => call.params?.kind === "records" || (call.json as { kind?: string } | undefined)?.kind === "records";
+const isRecordsReport = (call: RouteCall) =>
+  call.params?.kind === "records" || (call.json as { kind?: string } | undefined)?.kind === "records";
 
 export const PRIVACY_ROUTES: Record<string, PrivacyRow<RouteCall>> = {
-  "GET app/api/auth/[...nextauth]/route.ts": { skip: "NextAuth's public endpoints need Next's request store (cookies()); they hold no child's data" },
-  "POST app/api/auth/[...nextauth]/route.ts": { skip: "NextAuth's public endpoints need Next's request store (cookies()); they hold no child's data" },
+  "GET app/api/auth/[...nextauth]/route.ts": {
+    skip: "NextAuth's public endpoints need Next's request store (cookies()); they hold no child's data",
+  },
+  "POST app/api/auth/[...nextauth]/route.ts": {
+    skip: "NextAuth's public endpoints need Next's request store (cookies()); they hold no child's data",
+  },
 
   "GET app/api/exports/[list]/route.ts": {
     authz: true,
@@ -198,7 +210,11 @@ export const PRIVACY_ROUTES: Record<string, PrivacyRow<RouteCall>> = {
           params: { list },
           query: { format, ...searched(CANARY.surname) },
           decoy: { params: { list }, query: { format, ...searched(DECOY_SURNAME) } },
-          reach: CHILD_LISTS[list] ? { by: CHILD_LISTS[list], sees: [CANARY.fullName] } : list === "documents" ? { by: S1, sees: [CANARY.orderTitle] } : undefined,
+          reach: CHILD_LISTS[list]
+            ? { by: CHILD_LISTS[list], sees: [CANARY.fullName] }
+            : list === "documents"
+              ? { by: S1, sees: [CANARY.orderTitle] }
+              : undefined,
         })),
       ),
       ...Object.entries(CHILD_LISTS).map(([list, by]) => ({
@@ -218,7 +234,12 @@ export const PRIVACY_ROUTES: Record<string, PrivacyRow<RouteCall>> = {
   "GET app/api/files/[id]/route.ts": {
     authz: true,
     calls: ({ canary }) => [
-      { label: "the child's ИУП", params: { id: canary.iupFileId }, refused: "unless reader", reach: { by: READERS, sees: [CANARY.fileBytes, CANARY.fileName] } },
+      {
+        label: "the child's ИУП",
+        params: { id: canary.iupFileId },
+        refused: "unless reader",
+        reach: { by: READERS, sees: [CANARY.fileBytes, CANARY.fileName] },
+      },
     ],
   },
   "POST app/api/files/route.ts": reuse,
@@ -313,7 +334,9 @@ export const PRIVACY_ACTIONS: Record<string, PrivacyRow<ActionCall>> = {
 
   [A("region/users/actions.ts", "createUserAction")]: reuse,
   [A("region/users/actions.ts", "grantMembershipAction")]: {
-    authz: { replaced: "its calls grant roles to region 23's own callers (the auditor made a region admin): here they go to sacrificial users" },
+    authz: {
+      replaced: "its calls grant roles to region 23's own callers (the auditor made a region admin): here they go to sacrificial users",
+    },
     calls: ({ own, sacrificialUser }) =>
       [
         { role: "REGION_AUDITOR", scopeId: own.region.id },
@@ -336,20 +359,34 @@ export const PRIVACY_ACTIONS: Record<string, PrivacyRow<ActionCall>> = {
     authz: true,
     calls: ({ canary, otherSchool, own }) => {
       // The other school's record citing the child's order or ИУП: refused as a reference to nothing.
-      const citing = (reference: Record<string, string>) => [{ organizationId: otherSchool.id, schoolYear: own.schoolYear, fullName: "Новый Ученик", grade: "5", ...reference }];
+      const citing = (reference: Record<string, string>) => [
+        { organizationId: otherSchool.id, schoolYear: own.schoolYear, fullName: "Новый Ученик", grade: "5", ...reference },
+      ];
       return [
-        { label: "the other school's record, the child's order", args: citing({ enrolmentOrderId: canary.orderId }), decoy: { args: citing({ enrolmentOrderId: NOWHERE }) } },
-        { label: "the other school's record, the child's ИУП", args: citing({ iupFileId: canary.iupFileId }), decoy: { args: citing({ iupFileId: NOWHERE }) } },
+        {
+          label: "the other school's record, the child's order",
+          args: citing({ enrolmentOrderId: canary.orderId }),
+          decoy: { args: citing({ enrolmentOrderId: NOWHERE }) },
+        },
+        {
+          label: "the other school's record, the child's ИУП",
+          args: citing({ iupFileId: canary.iupFileId }),
+          decoy: { args: citing({ iupFileId: NOWHERE }) },
+        },
       ];
     },
   },
   [A("school/students/actions.ts", "updateStudentAction")]: {
     // The child's own values: it succeeds for its coordinator and changes nothing; everyone else must be refused.
     authz: true,
-    calls: ({ canary, own }) => [{ label: "the child, unchanged", args: [{ id: canary.studentId, values: canaryFields(own, canary) }], refused: "unless writer" }],
+    calls: ({ canary, own }) => [
+      { label: "the child, unchanged", args: [{ id: canary.studentId, values: canaryFields(own, canary) }], refused: "unless writer" },
+    ],
   },
   [A("school/students/actions.ts", "eraseStudentAction")]: {
-    authz: { replaced: "its call erases the world's student, which other calls read: here each caller gets a sacrificial copy of the canary" },
+    authz: {
+      replaced: "its call erases the world's student, which other calls read: here each caller gets a sacrificial copy of the canary",
+    },
     calls: ({ copy }) => [{ label: "a copy of the child", args: async () => [{ id: (await copy()).studentId }], refused: "unless writer" }],
   },
   [A("school/students/actions.ts", "saveTeacherAction")]: reuse,

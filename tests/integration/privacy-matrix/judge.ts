@@ -105,7 +105,8 @@ export async function judge<C>(options: Judged<C>): Promise<string[]> {
       const id = match[0].toLowerCase();
       if (foldedGiven.includes(id)) continue;
       if (world.ids.child.has(id) && !caller.readsChild) problems.push(`leaked the child's id ${id} in ${around(match.index)}`);
-      if (world.ids.order.has(id) && !caller.readsRegistry) problems.push(`leaked the enrolment order's id ${id} in ${around(match.index)}`);
+      if (world.ids.order.has(id) && !caller.readsRegistry)
+        problems.push(`leaked the enrolment order's id ${id} in ${around(match.index)}`);
     }
   }
 
@@ -125,18 +126,23 @@ export async function judge<C>(options: Judged<C>): Promise<string[]> {
   // 5. Controls: the callers who may see the child do see it here.
   if (call.reach?.by.includes(caller.id)) {
     const missing = call.reach.sees.filter((text) => !has(text));
-    if (missing.length) problems.push(`control: the answer does not show ${missing.map((t) => `«${t}»`).join(", ")}, so the call does not reach the child (${answer.shape}: ${answer.text.slice(0, 200)})`);
+    if (missing.length)
+      problems.push(
+        `control: the answer does not show ${missing.map((t) => `«${t}»`).join(", ")}, so the call does not reach the child (${answer.shape}: ${answer.text.slice(0, 200)})`,
+      );
   }
 
   // 6. Oracles: a question about the child's name answers as one about nobody.
   if (call.decoy && !caller.readsChild) {
     const twin = await options.invoke(call.decoy);
     const decoy = answerOf(twin.outcome, twin.pageObjects);
-    if (decoy.shape !== answer.shape) problems.push(`answers a search for the child's name differently from one for a name nobody has: ${answer.shape} ≠ ${decoy.shape}`);
+    if (decoy.shape !== answer.shape)
+      problems.push(`answers a search for the child's name differently from one for a name nobody has: ${answer.shape} ≠ ${decoy.shape}`);
   }
 
   // 7. Nobody but the child's own school coordinator changes the child's rows.
-  if (rowsBefore !== null && (await canaryState(world)) !== rowsBefore) problems.push("changed the canary's rows (record, teacher links, ИУП file or enrolment order)");
+  if (rowsBefore !== null && (await canaryState(world)) !== rowsBefore)
+    problems.push("changed the canary's rows (record, teacher links, ИУП file or enrolment order)");
   return problems;
 }
 

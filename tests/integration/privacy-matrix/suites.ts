@@ -40,11 +40,14 @@ async function invoke<C>(kind: EntryKind<C>, key: string, call: C, name: string)
   return { outcome, given, pageObjects };
 }
 
-const callName = (key: string, call: { label?: string }, i: number) => `${key}${call.label ? ` [${call.label}]` : i ? ` [call ${i + 1}]` : ""}`;
+const callName = (key: string, call: { label?: string }, i: number) =>
+  `${key}${call.label ? ` [${call.label}]` : i ? ` [call ${i + 1}]` : ""}`;
 
 /** Whether an answer is a success (the page rendered, a 2xx, an ok result). */
 const succeeded = (outcome: Outcome) =>
-  outcome.kind === "rendered" || (outcome.kind === "response" && outcome.status < 300) || (outcome.kind === "result" && (outcome.value as { ok?: boolean }).ok === true);
+  outcome.kind === "rendered" ||
+  (outcome.kind === "response" && outcome.status < 300) ||
+  (outcome.kind === "result" && (outcome.value as { ok?: boolean }).ok === true);
 
 interface SelfCheck {
   key: string;
@@ -72,14 +75,23 @@ function definePrivacyMatrix<C extends PageCall | RouteCall | ActionCall>(
   const callerOf = (id: PrivacyCallerId) => world.callers.find((c) => c.id === id)!;
   const rowCalls = (key: string) => callsOf(kind.table[key], rows[key] as Exclude<PrivacyRow<C>, { skip: string }>, world.ctx);
 
-  it(`${kind.name}: the judge catches a caller who gets the child (self-check)`, async () => {
-    for (const check of selfChecks) {
-      const call = rowCalls(check.key).find((c) => c.label === check.label)!;
-      as(callerOf(check.by).scope);
-      const problems = await judge({ world, caller: callerOf(check.judgedAs), call, invoke: (c) => invoke(kind, check.key, c, check.key) });
-      expect(problems.join("\n"), `${check.key} [${check.label}] by ${check.by} judged as ${check.judgedAs}`).toMatch(check.caught);
-    }
-  }, TIMEOUT);
+  it(
+    `${kind.name}: the judge catches a caller who gets the child (self-check)`,
+    async () => {
+      for (const check of selfChecks) {
+        const call = rowCalls(check.key).find((c) => c.label === check.label)!;
+        as(callerOf(check.by).scope);
+        const problems = await judge({
+          world,
+          caller: callerOf(check.judgedAs),
+          call,
+          invoke: (c) => invoke(kind, check.key, c, check.key),
+        });
+        expect(problems.join("\n"), `${check.key} [${check.label}] by ${check.by} judged as ${check.judgedAs}`).toMatch(check.caught);
+      }
+    },
+    TIMEOUT,
+  );
 
   describe(`${kind.name}: the canary child is shown only where the class table allows it`, () => {
     for (const [key, row] of Object.entries(rows)) {
@@ -129,15 +141,39 @@ function definePrivacyMatrix<C extends PageCall | RouteCall | ActionCall>(
 
 export function definePagePrivacyMatrix() {
   definePrivacyMatrix(PAGE_ENTRIES, PRIVACY_PAGES, [
-    { key: "app/(app)/students/[id]/page.tsx", label: "the child's card", by: "23 SCHOOL_COORDINATOR", judgedAs: "23 MUNICIPAL_COORDINATOR", caught: /leaked the full name[\s\S]*the page rendered/ },
-    { key: "app/(app)/documents/page.tsx", label: "searched by the child's surname", by: "23 SCHOOL_COORDINATOR", judgedAs: "23 OTHER_SCHOOL_COORDINATOR", caught: /differently from one for a name nobody has/ },
+    {
+      key: "app/(app)/students/[id]/page.tsx",
+      label: "the child's card",
+      by: "23 SCHOOL_COORDINATOR",
+      judgedAs: "23 MUNICIPAL_COORDINATOR",
+      caught: /leaked the full name[\s\S]*the page rendered/,
+    },
+    {
+      key: "app/(app)/documents/page.tsx",
+      label: "searched by the child's surname",
+      by: "23 SCHOOL_COORDINATOR",
+      judgedAs: "23 OTHER_SCHOOL_COORDINATOR",
+      caught: /differently from one for a name nobody has/,
+    },
   ]);
 }
 
 export function defineRoutePrivacyMatrix() {
   definePrivacyMatrix(ROUTE_ENTRIES, PRIVACY_ROUTES, [
-    { key: "GET app/api/files/[id]/route.ts", label: "the child's ИУП", by: "23 SCHOOL_COORDINATOR", judgedAs: "23 REGION_ADMIN", caught: /leaked the ИУП file's name[\s\S]*leaked the ИУП file's bytes[\s\S]*got 200/ },
-    { key: "GET app/api/exports/[list]/route.ts", label: "school-students, the current school year (xlsx)", by: "23 SCHOOL_COORDINATOR", judgedAs: "23 MUNICIPAL_COORDINATOR", caught: /leaked the full name[\s\S]*leaked the birth date «2015-03-17»/ },
+    {
+      key: "GET app/api/files/[id]/route.ts",
+      label: "the child's ИУП",
+      by: "23 SCHOOL_COORDINATOR",
+      judgedAs: "23 REGION_ADMIN",
+      caught: /leaked the ИУП file's name[\s\S]*leaked the ИУП file's bytes[\s\S]*got 200/,
+    },
+    {
+      key: "GET app/api/exports/[list]/route.ts",
+      label: "school-students, the current school year (xlsx)",
+      by: "23 SCHOOL_COORDINATOR",
+      judgedAs: "23 MUNICIPAL_COORDINATOR",
+      caught: /leaked the full name[\s\S]*leaked the birth date «2015-03-17»/,
+    },
   ]);
 }
 
@@ -146,7 +182,13 @@ export function defineActionPrivacyMatrix() {
     ACTION_ENTRIES,
     PRIVACY_ACTIONS,
     [
-    { key: "app/(app)/school/students/actions.ts#updateStudentAction", label: "the child, unchanged", by: "23 SCHOOL_COORDINATOR", judgedAs: "23 OTHER_SCHOOL_COORDINATOR", caught: /expected FORBIDDEN\/NOT_FOUND, got \{"ok":true[\s\S]*changed the canary's rows/ },
+      {
+        key: "app/(app)/school/students/actions.ts#updateStudentAction",
+        label: "the child, unchanged",
+        by: "23 SCHOOL_COORDINATOR",
+        judgedAs: "23 OTHER_SCHOOL_COORDINATOR",
+        caught: /expected FORBIDDEN\/NOT_FOUND, got \{"ok":true[\s\S]*changed the canary's rows/,
+      },
     ],
     defineErasureCheck,
   );

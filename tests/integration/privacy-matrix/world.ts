@@ -68,7 +68,11 @@ export async function buildPrivacyWorld(): Promise<PrivacyWorld> {
     name: "КУБАНЬ-школа 2",
     addresses: [],
   });
-  const user = async (email: string, name: string, membership: { role: "SCHOOL_COORDINATOR" | "MUNICIPAL_COORDINATOR"; organizationId?: string }) => {
+  const user = async (
+    email: string,
+    name: string,
+    membership: { role: "SCHOOL_COORDINATOR" | "MUNICIPAL_COORDINATOR"; organizationId?: string },
+  ) => {
     const row = await ensureUser(d, {
       email,
       name,
@@ -83,7 +87,8 @@ export async function buildPrivacyWorld(): Promise<PrivacyWorld> {
     organizationId: otherSchool.id,
   });
   let sacrificed = 0;
-  const sacrificialUser = () => user(`sacrificial-${++sacrificed}@w23.test`, `КУБАНЬ-жертва ${sacrificed}`, { role: "MUNICIPAL_COORDINATOR" });
+  const sacrificialUser = () =>
+    user(`sacrificial-${++sacrificed}@w23.test`, `КУБАНЬ-жертва ${sacrificed}`, { role: "MUNICIPAL_COORDINATOR" });
 
   const canaries: CanaryRows[] = [];
   const ids = { child: new Set<string>(), order: new Set<string>() };

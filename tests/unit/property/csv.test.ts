@@ -69,7 +69,10 @@ const outcome = (parse: () => string[][]) => {
 
 describe("CSV reader", () => {
   it("reads every text as the reference does", () => {
-    const text = fc.string({ unit: fc.constantFrom('"', ";", ",", "\t", " ", "\u00a0", "\u2028", "\r", "\n", "a", "«", "="), maxLength: 40 });
+    const text = fc.string({
+      unit: fc.constantFrom('"', ";", ",", "\t", " ", "\u00a0", "\u2028", "\r", "\n", "a", "«", "="),
+      maxLength: 40,
+    });
     fc.assert(
       fc.property(text, fc.constantFrom<CsvSeparator>(";", ",", "\t"), (csv, separator) => {
         expect(outcome(() => parseCsv(csv, separator))).toEqual(outcome(() => referenceParseCsv(csv, separator)));

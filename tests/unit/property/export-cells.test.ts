@@ -32,8 +32,23 @@ const DANGEROUS_START = /^[=+\-@\t\r]/u;
 
 /** Text that a spreadsheet would take for a formula, and other text around it. */
 const cellText = fc.oneof(
-  fc.tuple(fc.constantFrom("=", "+", "-", "@", "\t", "\r", "'=", "''+", "\t=", "\r@", " =", "＝"), fc.string({ unit: "binary", maxLength: 30 })).map(([a, b]) => a + b),
-  fc.constantFrom('=HYPERLINK("http://evil.example","x")', "=cmd|' /C calc'!A0", "-2+3", "+7 913 000-00-00", "@SUM(A1)", "\t=1+1", "\r\n=1", "-", "'"),
+  fc
+    .tuple(
+      fc.constantFrom("=", "+", "-", "@", "\t", "\r", "'=", "''+", "\t=", "\r@", " =", "＝"),
+      fc.string({ unit: "binary", maxLength: 30 }),
+    )
+    .map(([a, b]) => a + b),
+  fc.constantFrom(
+    '=HYPERLINK("http://evil.example","x")',
+    "=cmd|' /C calc'!A0",
+    "-2+3",
+    "+7 913 000-00-00",
+    "@SUM(A1)",
+    "\t=1+1",
+    "\r\n=1",
+    "-",
+    "'",
+  ),
   fc.string({ unit: "binary", maxLength: 40 }),
 );
 
@@ -44,11 +59,21 @@ interface Row {
   share: number | null;
 }
 const c = columnsFor<Row>();
-const COLUMNS = [c.text("Текст", (r) => r.text), c.date("Дата", (r) => r.day), c.number("Число", (r) => r.count), c.percent("Доля", (r) => r.share)];
+const COLUMNS = [
+  c.text("Текст", (r) => r.text),
+  c.date("Дата", (r) => r.day),
+  c.number("Число", (r) => r.count),
+  c.percent("Доля", (r) => r.share),
+];
 const row: fc.Arbitrary<Row> = fc.record({
   text: cellText,
-  day: fc.option(fc.date({ min: new Date("1991-01-01"), max: new Date("2099-12-31"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), { nil: null }),
-  count: fc.option(fc.oneof(fc.integer({ min: -1_000_000, max: 1_000_000 }), fc.double({ min: -1e6, max: 1e6, noNaN: true })), { nil: null }),
+  day: fc.option(
+    fc.date({ min: new Date("1991-01-01"), max: new Date("2099-12-31"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+    { nil: null },
+  ),
+  count: fc.option(fc.oneof(fc.integer({ min: -1_000_000, max: 1_000_000 }), fc.double({ min: -1e6, max: 1e6, noNaN: true })), {
+    nil: null,
+  }),
   share: fc.option(fc.double({ min: -100, max: 100, noNaN: true }), { nil: null }),
 });
 
@@ -86,7 +111,8 @@ function expectNoFormulas(xlsx: Buffer) {
 }
 
 /** What Excel shows for a string written with toCellText: "_xHHHH_" is the character HHHH (exceljs leaves it in "str" cells). */
-const decodeOoxml = (text: string) => text.replace(/_x([0-9a-f]{4})_/giu, (_all, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+const decodeOoxml = (text: string) =>
+  text.replace(/_x([0-9a-f]{4})_/giu, (_all, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
 
 async function loadSheet(xlsx: Buffer) {
   const workbook = new ExcelJS.Workbook();
@@ -126,7 +152,12 @@ describe("CSV exports neutralise formula-like text", () => {
   it("the same in the tables written by the school, ДОТ and roadmap exports", () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(cellText, fc.integer({ min: -5, max: 5 })), { minLength: 1, maxLength: 5 }), (cells) => {
-        const raw = parseCsv(writeCsv(cells.map(([text, n]) => [text, n])).toString("utf8").replace(/^\uFEFF/u, ""), ";");
+        const raw = parseCsv(
+          writeCsv(cells.map(([text, n]) => [text, n]))
+            .toString("utf8")
+            .replace(/^\uFEFF/u, ""),
+          ";",
+        );
         raw.forEach((fields, i) => {
           expect(fields[0]).not.toMatch(DANGEROUS_START);
           expect(fields[1]).toBe(String(cells[i]![1]));
@@ -139,7 +170,7 @@ describe("CSV exports neutralise formula-like text", () => {
   it("one field: text neutralised, numbers typed", () => {
     expect(csvField("text", "=1+1")).toBe("'=1+1");
     expect(csvField("text", "\t=1+1")).toBe("'\t=1+1");
-    expect(csvField("text", "\r=1+1")).toBe("\"'\r=1+1\"");
+    expect(csvField("text", "\r=1+1")).toBe('"\'\r=1+1"');
     expect(csvField("text", "-1")).toBe("'-1");
     expect(csvField("number", -1)).toBe("-1");
     expect(csvField("number", -1.5)).toBe("-1,5");
@@ -181,7 +212,11 @@ describe("XLSX exports never hold a formula", () => {
       fc.asyncProperty(fc.array(fc.tuple(cellText, cellText), { minLength: 1, maxLength: 4 }), async (pairs) => {
         const table = await writeTableXlsx(
           "Лист",
-          [{ width: 10, text: false }, { width: 30, text: true }, { width: 30, text: true }],
+          [
+            { width: 10, text: false },
+            { width: 30, text: true },
+            { width: 30, text: true },
+          ],
           pairs.map(([a, b], i) => [-(i + 1), a, b]),
         );
         expectNoFormulas(table);
@@ -193,7 +228,16 @@ describe("XLSX exports never hold a formula", () => {
         const roadmap = await writeRoadmapFile(
           {
             title: pairs[0]![0] || "Отчет",
-            records: pairs.map(([a, b]) => ({ regionCode: "23", municipality: a, title: b, description: a, timing: b, responsible: a, audience: b, documents: a })),
+            records: pairs.map(([a, b]) => ({
+              regionCode: "23",
+              municipality: a,
+              title: b,
+              description: a,
+              timing: b,
+              responsible: a,
+              audience: b,
+              documents: a,
+            })),
           },
           "xlsx",
         );

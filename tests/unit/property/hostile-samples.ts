@@ -117,7 +117,10 @@ export function sheetXml(rows: readonly (readonly string[])[], after = ""): stri
     return name;
   };
   const data = rows
-    .map((cells, r) => `<row r="${r + 1}">${cells.map((text, c) => `<c r="${column(c)}${r + 1}" t="inlineStr"><is><t>${xmlEscape(text)}</t></is></c>`).join("")}</row>`)
+    .map(
+      (cells, r) =>
+        `<row r="${r + 1}">${cells.map((text, c) => `<c r="${column(c)}${r + 1}" t="inlineStr"><is><t>${xmlEscape(text)}</t></is></c>`).join("")}</row>`,
+    )
     .join("");
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${data}</sheetData>${after}</worksheet>`;
@@ -195,20 +198,43 @@ export function bombSpellings(): { label: string; bytes: Buffer }[] {
     { label: "a local header naming another part", bytes: named("docProps/custom.xml", "xl/worksheets/sheet1.xml") },
     {
       label: "the same name twice",
-      bytes: workbookWithSheetPart({ name: "xl/worksheets/sheet1.xml", data: bomb }, { before: [{ name: "xl/worksheets/sheet1.xml", data: harmless }] }),
+      bytes: workbookWithSheetPart(
+        { name: "xl/worksheets/sheet1.xml", data: bomb },
+        { before: [{ name: "xl/worksheets/sheet1.xml", data: harmless }] },
+      ),
     },
     {
       label: "the same name in another case",
-      bytes: workbookWithSheetPart({ name: "xl/worksheets/sheet1.xml", data: bomb }, { before: [{ name: "xl/Worksheets/sheet1.xml", data: harmless }] }),
+      bytes: workbookWithSheetPart(
+        { name: "xl/worksheets/sheet1.xml", data: bomb },
+        { before: [{ name: "xl/Worksheets/sheet1.xml", data: harmless }] },
+      ),
     },
-    { label: "a reference spelled with character references", bytes: sheet(sheetXml([["x"]], '<mergeCells count="1"><mergeCell ref="A1:&#88;FD1048576"/></mergeCells>')) },
-    { label: "a '>' in an attribute before the range", bytes: sheet(sheetXml([["x"]], '<mergeCells count="1"><mergeCell note=">" ref="A1:XFD1048576"/></mergeCells>')) },
-    { label: "the word before the element", bytes: sheet(sheetXml([["x"]], '<mergeCells count="1">mergeCell<mergeCell ref="A1:XFD1048576"/></mergeCells>')) },
-    { label: "a defined name over the whole sheet", bytes: workbookWithSheetPart({ name: "xl/worksheets/sheet1.xml", data: harmless }, { workbook: WORKBOOK.replace("</sheets>", `</sheets>${definedName}`) }) },
-    { label: "a hundred million columns", bytes: sheet(harmless.replace("<sheetData>", '<cols><col min="1" max="100000000" width="9"/></cols><sheetData>')) },
+    {
+      label: "a reference spelled with character references",
+      bytes: sheet(sheetXml([["x"]], '<mergeCells count="1"><mergeCell ref="A1:&#88;FD1048576"/></mergeCells>')),
+    },
+    {
+      label: "a '>' in an attribute before the range",
+      bytes: sheet(sheetXml([["x"]], '<mergeCells count="1"><mergeCell note=">" ref="A1:XFD1048576"/></mergeCells>')),
+    },
+    {
+      label: "the word before the element",
+      bytes: sheet(sheetXml([["x"]], '<mergeCells count="1">mergeCell<mergeCell ref="A1:XFD1048576"/></mergeCells>')),
+    },
+    {
+      label: "a defined name over the whole sheet",
+      bytes: workbookWithSheetPart(
+        { name: "xl/worksheets/sheet1.xml", data: harmless },
+        { workbook: WORKBOOK.replace("</sheets>", `</sheets>${definedName}`) },
+      ),
+    },
+    {
+      label: "a hundred million columns",
+      bytes: sheet(harmless.replace("<sheetData>", '<cols><col min="1" max="100000000" width="9"/></cols><sheetData>')),
+    },
   ];
 }
-
 
 /* Zip bombs */
 
@@ -279,7 +305,10 @@ export const lyingBombDocx = (gigabytes = 1) =>
 
 /** Thousands of empty parts. */
 export const manyEntriesXlsx = (count = 5_000) =>
-  minimalXlsx(sheetXml([["x"]]), Array.from({ length: count }, (_, i) => ({ name: `xl/media/empty${i}.bin`, data: "", method: 0 as const })));
+  minimalXlsx(
+    sheetXml([["x"]]),
+    Array.from({ length: count }, (_, i) => ({ name: `xl/media/empty${i}.bin`, data: "", method: 0 as const })),
+  );
 
 /* Programs dressed as documents */
 

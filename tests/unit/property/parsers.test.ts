@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { describeTiming, parseTiming, RECURRENCE_FREQUENCIES, TIMING_KINDS, type ParsedTiming, type TimingContext } from "@/lib/plans/parse-timing";
+import {
+  describeTiming,
+  parseTiming,
+  RECURRENCE_FREQUENCIES,
+  TIMING_KINDS,
+  type ParsedTiming,
+  type TimingContext,
+} from "@/lib/plans/parse-timing";
 import { splitResponsible } from "@/lib/plans/responsible";
 import { parseSchoolYear, schoolYearFromText } from "@/lib/plans/school-year";
 import { parseTargetRules } from "@/lib/plans/target-rules";
@@ -21,11 +28,75 @@ const isRealDate = (iso: string) => ISO.test(iso) && new Date(`${iso}T00:00:00Z`
 
 /** Words and marks the parsers look for, to be glued into texts that nearly make sense. */
 const PIECES = [
-  "Приказ", "приказ", "Федеральный закон", "распоряжение", "Положение", "письмо", "План", "отчёт", "Справка", "договора",
-  "от", "№", "No", "N", "No.", "г.", "года", "«", "»", '"', "„", "“", "”", "-", "–", "/", ".", ",", ";", ":", " ", "\t", "\n",
-  "1", "22", "31", "29", "2020", "2021", "22.07.2021", "31.02.2021", "29.02.2024", "1.1.1", "«22» июля 2021", "14 мая 2021 года",
-  "января", "сентябрь", "Октябрь", "до", "с", "по", "в течение", "учебного", "года", "ежегодно", "раза в", "месяц", "полугодие",
-  "=HYPERLINK(\"http://evil\",\"x\")", "\u0000", "\u202e", "\ud800", "<p>", "</p>", "(", ")", "I этап", "Иванов И.И.", "директор",
+  "Приказ",
+  "приказ",
+  "Федеральный закон",
+  "распоряжение",
+  "Положение",
+  "письмо",
+  "План",
+  "отчёт",
+  "Справка",
+  "договора",
+  "от",
+  "№",
+  "No",
+  "N",
+  "No.",
+  "г.",
+  "года",
+  "«",
+  "»",
+  '"',
+  "„",
+  "“",
+  "”",
+  "-",
+  "–",
+  "/",
+  ".",
+  ",",
+  ";",
+  ":",
+  " ",
+  "\t",
+  "\n",
+  "1",
+  "22",
+  "31",
+  "29",
+  "2020",
+  "2021",
+  "22.07.2021",
+  "31.02.2021",
+  "29.02.2024",
+  "1.1.1",
+  "«22» июля 2021",
+  "14 мая 2021 года",
+  "января",
+  "сентябрь",
+  "Октябрь",
+  "до",
+  "с",
+  "по",
+  "в течение",
+  "учебного",
+  "года",
+  "ежегодно",
+  "раза в",
+  "месяц",
+  "полугодие",
+  '=HYPERLINK("http://evil","x")',
+  "\u0000",
+  "\u202e",
+  "\ud800",
+  "<p>",
+  "</p>",
+  "(",
+  ")",
+  "I этап",
+  "Иванов И.И.",
+  "директор",
 ];
 const nearlyText = fc.oneof(
   { weight: 3, arbitrary: fc.array(fc.constantFrom(...PIECES), { maxLength: 20 }).map((p) => p.join(" ")) },
@@ -35,7 +106,8 @@ const nearlyText = fc.oneof(
 );
 
 const KB_100 = 100 * 1024;
-const fill = (unit: string, prefix = "", suffix = "") => prefix + unit.repeat(Math.ceil((KB_100 - prefix.length - suffix.length) / unit.length)) + suffix;
+const fill = (unit: string, prefix = "", suffix = "") =>
+  prefix + unit.repeat(Math.ceil((KB_100 - prefix.length - suffix.length) / unit.length)) + suffix;
 
 /**
  * Texts built against the regular expressions: runs of what a pattern starts on
@@ -121,7 +193,9 @@ describe("requisites parser", () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom("«", "»", '"', "„", "“", "”", "а", " "), maxLength: 30 }), (text) => {
         const expected = QUOTED_RE.exec(text);
-        expect(findQuoted(text)).toEqual(expected ? { index: expected.index, content: expected.slice(1).find((g) => g !== undefined) } : null);
+        expect(findQuoted(text)).toEqual(
+          expected ? { index: expected.index, content: expected.slice(1).find((g) => g !== undefined) } : null,
+        );
       }),
       { seed: SEED, numRuns: 2_000 },
     );
@@ -186,7 +260,10 @@ describe("timing parser", () => {
     for (const [name, text] of Object.entries(ADVERSARIAL)) {
       for (const sample of [text, text.slice(0, 1000)]) {
         for (const context of [undefined, { schoolYear: SY_2020 }]) {
-          expectTiming(timed(`parseTiming(${name}, ${sample.length})`, () => parseTiming(sample, context)), sample);
+          expectTiming(
+            timed(`parseTiming(${name}, ${sample.length})`, () => parseTiming(sample, context)),
+            sample,
+          );
         }
         timed(`schoolYearFromText(${name})`, () => schoolYearFromText(sample));
       }

@@ -32,7 +32,12 @@ const content = { title: "БЛАНК СООТВЕТСТВИЯ", columns, items: 
  * below. A schema missing here fails the first test.
  */
 const VALID: Record<string, unknown> = {
-  "assignment.ZAssignmentCreate": { role: "SCHOOL_COORDINATOR", subjectId: ID, personName: "Иванова Мария Петровна", validFrom: "2024-09-01" },
+  "assignment.ZAssignmentCreate": {
+    role: "SCHOOL_COORDINATOR",
+    subjectId: ID,
+    personName: "Иванова Мария Петровна",
+    validFrom: "2024-09-01",
+  },
   "assignment.ZAssignmentListQuery": { page: "2", sort: "role", current: "1" },
   "auth.ZSignIn": { email: "admin@demo.local", password: "demo-password-2026" },
   "blank.ZDocumentAnswer": { kind: "DOCUMENT", present: true, docType: "Приказ", date: "2022-09-01", number: "12" },
@@ -93,7 +98,12 @@ const VALID: Record<string, unknown> = {
   "template.ZTemplateContent": content,
   "template.ZTemplateDocument": { format: "metodaudit.template/v1", key: "school-blank", name: "Бланк школы", level: "SCHOOL", content },
   "user.ZMembershipGrant": { role: "REGION_AUDITOR", scopeId: ID },
-  "user.ZUserCreate": { email: "User@Example.org", name: "Иванов И. И.", password: "long-enough-password", memberships: [{ role: "REGION_ADMIN", scopeId: ID }] },
+  "user.ZUserCreate": {
+    email: "User@Example.org",
+    name: "Иванов И. И.",
+    password: "long-enough-password",
+    memberships: [{ role: "REGION_ADMIN", scopeId: ID }],
+  },
   "user.ZUserListQuery": { role: "REGION_ADMIN" },
 };
 
@@ -107,7 +117,7 @@ function hostileValues(): unknown[] {
   return [
     "\u0000\u0001\u0007\b\t\n\u000b\f\r\u001b\u007f\u0085\u2028\u2029\ufeff\u202e\ud800",
     "\t=1+1",
-    "=HYPERLINK(\"http://evil.example\",\"x\")",
+    '=HYPERLINK("http://evil.example","x")',
     "@SUM(1+1)*cmd|' /C calc'!A0",
     "../../etc/passwd",
     "__proto__",
@@ -280,9 +290,12 @@ describe("every exported zod schema", () => {
       if (!(schema instanceof z.ZodObject)) continue;
       const keys = Object.keys(schema.shape);
       fc.assert(
-        fc.property(fc.dictionary(fc.constantFrom(...keys, "__proto__", "constructor", "extra"), value, { maxKeys: keys.length + 2 }), (input) => {
-          parse(name, schema, input);
-        }),
+        fc.property(
+          fc.dictionary(fc.constantFrom(...keys, "__proto__", "constructor", "extra"), value, { maxKeys: keys.length + 2 }),
+          (input) => {
+            parse(name, schema, input);
+          },
+        ),
         { seed: SEED, numRuns: 30 },
       );
     }
@@ -300,7 +313,10 @@ describe("what these properties found", () => {
     expect(result.error!.issues.map((i) => i.message)).toContain(`Пункты вложены глубже ${MAX_ITEM_DEPTH} уровней.`);
     // As deep as allowed still parses.
     let allowed: unknown[] = [];
-    for (let i = 0; i < MAX_ITEM_DEPTH; i++) allowed = [{ key: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`, title: "Раздел", kind: "SECTION", children: allowed }];
-    expect(ZTemplateDocument.safeParse({ ...(VALID["template.ZTemplateDocument"] as object), content: { ...content, items: allowed } }).success).toBe(true);
+    for (let i = 0; i < MAX_ITEM_DEPTH; i++)
+      allowed = [{ key: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`, title: "Раздел", kind: "SECTION", children: allowed }];
+    expect(
+      ZTemplateDocument.safeParse({ ...(VALID["template.ZTemplateDocument"] as object), content: { ...content, items: allowed } }).success,
+    ).toBe(true);
   });
 });

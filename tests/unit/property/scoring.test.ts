@@ -27,12 +27,20 @@ const { item } = fc.letrec<{ item: Unkeyed }>((tie) => ({
     weight: fc.oneof(fc.integer({ min: 0, max: 100 }), fc.constantFrom(0, 0.5, 1.5, 0.1, 33.3)),
     critical: fc.oneof({ weight: 1, arbitrary: fc.constant(true) }, { weight: 4, arbitrary: fc.constant(false) }),
     columns: fc.constant(null),
-    children: fc.oneof({ maxDepth: 3, depthIdentifier: "items" }, fc.constant<Unkeyed[]>([]), fc.array(tie("item"), { minLength: 1, maxLength: 4 })),
+    children: fc.oneof(
+      { maxDepth: 3, depthIdentifier: "items" },
+      fc.constant<Unkeyed[]>([]),
+      fc.array(tie("item"), { minLength: 1, maxLength: 4 }),
+    ),
   }),
 }));
 
 function withKeys(items: Unkeyed[], next = { n: 0 }): TTemplateItem[] {
-  return items.map((it) => ({ ...it, key: `00000000-0000-4000-8000-${(next.n++).toString(16).padStart(12, "0")}`, children: withKeys(it.children, next) }));
+  return items.map((it) => ({
+    ...it,
+    key: `00000000-0000-4000-8000-${(next.n++).toString(16).padStart(12, "0")}`,
+    children: withKeys(it.children, next),
+  }));
 }
 
 const template: fc.Arbitrary<TTemplateContent> = fc
@@ -50,8 +58,12 @@ const template: fc.Arbitrary<TTemplateContent> = fc
   )
   .filter((content) => answerableItems(content).length > 0);
 
-const campaignDate = fc.date({ min: new Date("2016-01-01"), max: new Date("2024-12-31"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
-const pastDate = fc.date({ min: new Date("1991-01-01"), max: new Date("2024-12-31"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const campaignDate = fc
+  .date({ min: new Date("2016-01-01"), max: new Date("2024-12-31"), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
+const pastDate = fc
+  .date({ min: new Date("1991-01-01"), max: new Date("2024-12-31"), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 
 function answerFor(kind: TTemplateItem["kind"]): fc.Arbitrary<TBlankAnswer | null> {
   const value: fc.Arbitrary<unknown> =
@@ -63,14 +75,17 @@ function answerFor(kind: TTemplateItem["kind"]): fc.Arbitrary<TBlankAnswer | nul
           issuer: fc.constantFrom("", "УО"),
           date: fc.option(pastDate, { nil: null }),
           number: fc.constantFrom("", "12", "52-П"),
-          title: fc.constantFrom("", "=HYPERLINK(\"x\")"),
+          title: fc.constantFrom("", '=HYPERLINK("x")'),
         })
       : kind === "COUNT"
         ? fc.record({ kind: fc.constant("COUNT"), count: fc.option(fc.integer({ min: 0, max: 50 }), { nil: null }) })
         : kind === "PRESENCE"
           ? fc.record({ kind: fc.constant("PRESENCE"), present: fc.option(fc.boolean(), { nil: null }) })
           : fc.record({ kind: fc.constant("TEXT"), text: fc.constantFrom("", "есть", "  ") });
-  return fc.option(value.map((v) => ZBlankAnswer.parse(v)), { nil: null, freq: 5 });
+  return fc.option(
+    value.map((v) => ZBlankAnswer.parse(v)),
+    { nil: null, freq: 5 },
+  );
 }
 
 interface Case {
@@ -84,9 +99,13 @@ const scoringCase: fc.Arbitrary<Case> = template.chain((content) => {
   const items = answerableItems(content);
   return fc.record({
     content: fc.constant(content),
-    answers: fc.tuple(
-      ...items.map((i) => fc.record({ value: answerFor(i.kind), mark: fc.constantFrom(null, ...AUDIT_MARKS) as fc.Arbitrary<ScoredAnswer["mark"]> })),
-    ).map((list) => Object.fromEntries(list.map((answer, n) => [items[n]!.key, answer]))),
+    answers: fc
+      .tuple(
+        ...items.map((i) =>
+          fc.record({ value: answerFor(i.kind), mark: fc.constantFrom(null, ...AUDIT_MARKS) as fc.Arbitrary<ScoredAnswer["mark"]> }),
+        ),
+      )
+      .map((list) => Object.fromEntries(list.map((answer, n) => [items[n]!.key, answer]))),
     officialCounts: fc
       .tuple(...items.map((i) => (i.kind === "COUNT" ? fc.option(fc.integer({ min: 0, max: 50 }), { nil: null }) : fc.constant(null))))
       .map((list) => Object.fromEntries(list.flatMap((count, n) => (count === null ? [] : [[items[n]!.key, count]])))),
@@ -127,7 +146,10 @@ const RUNS = { seed: SEED, numRuns: 200 };
 
 describe("scoring properties", () => {
   it("gives a score in 0–100 with one decimal, for the blank and each section", () => {
-    fc.assert(fc.property(scoringCase, (c) => expectWellFormed(score(c))), RUNS);
+    fc.assert(
+      fc.property(scoringCase, (c) => expectWellFormed(score(c))),
+      RUNS,
+    );
   });
 
   it("never lowers the score, a section's score or the grade when an item turns compliant", () => {
@@ -157,7 +179,10 @@ describe("scoring properties", () => {
       fc.property(scoringCase, fc.nat(), (c, pick) => {
         const items = answerableItems(c.content);
         const target = items[pick % items.length]!;
-        const notApplicable = score(c, { ...c.answers, [target.key]: { value: c.answers[target.key]?.value ?? null, mark: "NOT_APPLICABLE" } });
+        const notApplicable = score(c, {
+          ...c.answers,
+          [target.key]: { value: c.answers[target.key]?.value ?? null, mark: "NOT_APPLICABLE" },
+        });
         const weightless = structuredClone(c.content);
         const find = (list: TTemplateItem[]): TTemplateItem | undefined =>
           list.map((i) => (i.key === target.key ? i : find(i.children))).find(Boolean);

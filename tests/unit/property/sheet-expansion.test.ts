@@ -58,7 +58,8 @@ describe("references read as exceljs reads them", () => {
   });
 
   it("element text: comments, CDATA and tags left out, references decoded", () => {
-    const xml = '<definedNames><definedName name="a">L!A1:<!-- x -->&#88;FD9<![CDATA[junk]]></definedName><definedName name="b"/></definedNames>';
+    const xml =
+      '<definedNames><definedName name="a">L!A1:<!-- x -->&#88;FD9<![CDATA[junk]]></definedName><definedName name="b"/></definedNames>';
     expect([...textOfElements(xml, "definedName")]).toEqual(["L!A1:XFD9", ""]);
   });
 
@@ -93,7 +94,9 @@ const validations = (workbook: ExcelJS.Workbook) =>
 
 function mergedCells(workbook: ExcelJS.Workbook): number {
   let count = 0;
-  workbook.worksheets[0]?.eachRow({ includeEmpty: true }, (row) => row.eachCell({ includeEmpty: true }, (cell) => void (cell.isMerged && count++)));
+  workbook.worksheets[0]?.eachRow({ includeEmpty: true }, (row) =>
+    row.eachCell({ includeEmpty: true }, (cell) => void (cell.isMerged && count++)),
+  );
   return count;
 }
 
@@ -101,22 +104,33 @@ describe("the guard's count against exceljs's", () => {
   it("merged ranges, validations and defined names: never fewer cells than exceljs creates", async () => {
     await fc.assert(
       fc.asyncProperty(reference, async (text) => {
-        const merged = await load(minimalXlsx(sheetXml([["x"]], `<mergeCells count="1"><mergeCell ref="${escapeAttribute(text)}"/></mergeCells>`)));
+        const merged = await load(
+          minimalXlsx(sheetXml([["x"]], `<mergeCells count="1"><mergeCell ref="${escapeAttribute(text)}"/></mergeCells>`)),
+        );
         if (merged) expect(mergeArea(text), `merge ${text}`).toBeGreaterThanOrEqual(mergedCells(merged));
         const validated = await load(
-          minimalXlsx(sheetXml([["x"]], `<dataValidations count="1"><dataValidation type="list" sqref="${escapeAttribute(text)}"><formula1>"a"</formula1></dataValidation></dataValidations>`)),
+          minimalXlsx(
+            sheetXml(
+              [["x"]],
+              `<dataValidations count="1"><dataValidation type="list" sqref="${escapeAttribute(text)}"><formula1>"a"</formula1></dataValidation></dataValidations>`,
+            ),
+          ),
         );
         if (validated) expect(rangeArea(text), `validation ${text}`).toBeGreaterThanOrEqual(validations(validated));
         const named = await load(
           buildZip([
-            { name: "[Content_Types].xml", data: '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>' },
+            {
+              name: "[Content_Types].xml",
+              data: '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+            },
             { name: "xl/workbook.xml", data: WORKBOOK_WITH_NAME(text) },
             { name: "xl/worksheets/sheet1.xml", data: sheetXml([["x"]]) },
           ]),
         );
         if (named) {
           let indexed = 0;
-          const matrix = (named.definedNames as unknown as { matrixMap: Record<string, { forEach(callback: () => void): void }> }).matrixMap.Имя;
+          const matrix = (named.definedNames as unknown as { matrixMap: Record<string, { forEach(callback: () => void): void }> }).matrixMap
+            .Имя;
           matrix?.forEach(() => void indexed++);
           expect(definedNameArea(text), `defined name ${text}`).toBeGreaterThanOrEqual(indexed);
         }

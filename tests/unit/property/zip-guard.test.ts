@@ -3,7 +3,16 @@ import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readWorkbook } from "@/lib/files/read-workbook";
-import { attributeOfElements, checkXlsx, checkZip, countCells, rangeArea, readZipDirectory, SHEET_LIMITS, ZIP_LIMITS } from "@/lib/files/zip-guard";
+import {
+  attributeOfElements,
+  checkXlsx,
+  checkZip,
+  countCells,
+  rangeArea,
+  readZipDirectory,
+  SHEET_LIMITS,
+  ZIP_LIMITS,
+} from "@/lib/files/zip-guard";
 import { docxSample, xlsxSample } from "../../support/file-samples";
 import {
   buildZip,
@@ -33,7 +42,13 @@ describe("zip guard: what it lets through", () => {
     expect(await checkXlsx(await xlsxSample())).toEqual({ ok: true });
     expect(await checkZip(docxSample())).toEqual({ ok: true });
     expect(await checkXlsx(minimalXlsx(sheetXml([["Наименование", "Адрес"]]), []))).toEqual({ ok: true });
-    const zip64 = buildZip([{ name: "a.xml", data: "<a/>", zip64: true }, { name: "b.txt", data: "b", method: 0 }], { zip64End: true });
+    const zip64 = buildZip(
+      [
+        { name: "a.xml", data: "<a/>", zip64: true },
+        { name: "b.txt", data: "b", method: 0 },
+      ],
+      { zip64End: true },
+    );
     expect(readZipDirectory(zip64)).toMatchObject({ ok: true, entries: [{ name: "a.xml", uncompressedSize: 4 }, { name: "b.txt" }] });
     expect(await checkZip(zip64)).toEqual({ ok: true });
   });
@@ -48,7 +63,17 @@ describe("zip guard: what it lets through", () => {
     async function* rows() {
       yield [["Школа", 1]];
     }
-    await writeXlsxTable({ title: "Лист", columns: [{ header: "Имя", type: "text" }, { header: "Число", type: "number" }], batches: rows() }, output);
+    await writeXlsxTable(
+      {
+        title: "Лист",
+        columns: [
+          { header: "Имя", type: "text" },
+          { header: "Число", type: "number" },
+        ],
+        batches: rows(),
+      },
+      output,
+    );
     await finished;
     expect(await checkXlsx(Buffer.concat(chunks))).toEqual({ ok: true });
   });

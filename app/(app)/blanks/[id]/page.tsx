@@ -34,8 +34,11 @@ export default async function BlankPage(props: { params: Promise<{ id: string }>
         title={blank.template.name}
         subtitle={
           <>
-            {blank.subjectName} · <Link href={`/campaigns/${blank.campaign.id}`} className="text-primary underline">{blank.campaign.name}</Link> · срок
-            сдачи {formatDate(blank.campaign.deadline)}
+            {blank.subjectName} ·{" "}
+            <Link href={`/campaigns/${blank.campaign.id}`} className="text-primary underline">
+              {blank.campaign.name}
+            </Link>{" "}
+            · срок сдачи {formatDate(blank.campaign.deadline)}
           </>
         }
         actions={
@@ -72,7 +75,13 @@ export default async function BlankPage(props: { params: Promise<{ id: string }>
           officialCounts={blank.officialCounts}
         />
       ) : blank.canReview ? (
-        <BlankReview blankId={blank.id} content={blank.content} answers={blank.answers} fileNames={fileNames} officialCounts={blank.officialCounts} />
+        <BlankReview
+          blankId={blank.id}
+          content={blank.content}
+          answers={blank.answers}
+          fileNames={fileNames}
+          officialCounts={blank.officialCounts}
+        />
       ) : (
         <>
           {blank.score !== null && (

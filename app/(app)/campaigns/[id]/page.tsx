@@ -55,8 +55,8 @@ export default async function CampaignPage(props: { params: Promise<{ id: string
           </p>
         )}
         <p>
-          Бланков: {campaign.blanks}; сдано: {count(["SUBMITTED", "ACCEPTED"])}; принято: {count(["ACCEPTED"])}; на
-          доработке: {count(["RETURNED"])}.
+          Бланков: {campaign.blanks}; сдано: {count(["SUBMITTED", "ACCEPTED"])}; принято: {count(["ACCEPTED"])}; на доработке:{" "}
+          {count(["RETURNED"])}.
         </p>
         {campaign.previousCampaign && (
           <p className="mt-2 text-sm">

@@ -23,7 +23,16 @@ export default async function DocumentPage(props: { params: Promise<{ id: string
     doc.status === "IN_FORCE" && doc.municipalityId && !doc.childData
       ? (await listDocumentsForOwner({ scope, municipalityId: doc.municipalityId, organizationId: doc.organizationId }))
           .filter((d) => d.id !== doc.id)
-          .map((d) => ({ id: d.id, label: describeRequisites({ ...d, issuer: d.issuer || null, date: d.date || null, number: d.number || null, title: d.title || null }) }))
+          .map((d) => ({
+            id: d.id,
+            label: describeRequisites({
+              ...d,
+              issuer: d.issuer || null,
+              date: d.date || null,
+              number: d.number || null,
+              title: d.title || null,
+            }),
+          }))
       : [];
   return (
     <>
@@ -32,7 +41,9 @@ export default async function DocumentPage(props: { params: Promise<{ id: string
         subtitle={doc.owner}
         actions={
           <>
-            {doc.childData && <Badge title="Видят только координатор школы и аудиторы региона; каждое открытие записывается">о ребёнке</Badge>}
+            {doc.childData && (
+              <Badge title="Видят только координатор школы и аудиторы региона; каждое открытие записывается">о ребёнке</Badge>
+            )}
             <Badge>{doc.status === "IN_FORCE" ? "действует" : "заменён"}</Badge>
           </>
         }

@@ -95,7 +95,15 @@ export default async function PlanPage(props: { params: Promise<{ id: string }>;
         {view === "table" ? (
           <PlanEventsTable plan={plan} events={events} />
         ) : (
-          <PlanTimeline planId={plan.id} startsOn={plan.startsOn} endsOn={plan.endsOn} today={plan.today} events={events} year={searchParams.year} query={filterQuery} />
+          <PlanTimeline
+            planId={plan.id}
+            startsOn={plan.startsOn}
+            endsOn={plan.endsOn}
+            today={plan.today}
+            events={events}
+            year={searchParams.year}
+            query={filterQuery}
+          />
         )}
       </Card>
     </>

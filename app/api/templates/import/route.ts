@@ -8,9 +8,12 @@ import { EDITOR_ROLES } from "@/lib/server/templates/template-access";
  * into the admin's region (`?regionId=` for an admin of several): 201 with the new
  * version, 200 when the file held nothing new.
  */
-export const POST = withScope(async ({ request, scope }) => {
-  const upload = await readUpload(request, MAX_TEMPLATE_FILE_BYTES);
-  const regionId = new URL(request.url).searchParams.get("regionId") ?? undefined;
-  const result = await importTemplate({ scope, regionId, fileName: upload.name, bytes: Buffer.from(upload.bytes) });
-  return Response.json(result, { status: result.created ? 201 : 200 });
-}, { role: EDITOR_ROLES });
+export const POST = withScope(
+  async ({ request, scope }) => {
+    const upload = await readUpload(request, MAX_TEMPLATE_FILE_BYTES);
+    const regionId = new URL(request.url).searchParams.get("regionId") ?? undefined;
+    const result = await importTemplate({ scope, regionId, fileName: upload.name, bytes: Buffer.from(upload.bytes) });
+    return Response.json(result, { status: result.created ? 201 : 200 });
+  },
+  { role: EDITOR_ROLES },
+);

@@ -6,7 +6,11 @@ import type { DemoAnswer } from "@/lib/seed-data/demo-answers";
 import type { Random } from "@/lib/seed-data/random";
 
 /** The counts the generated records give for a blank's count items (item key → count), as officialCountsForBlank reads them. */
-export function officialCountsOf(content: TTemplateContent, templateKey: string, tallies: RecordTallies | undefined): Record<string, number> {
+export function officialCountsOf(
+  content: TTemplateContent,
+  templateKey: string,
+  tallies: RecordTallies | undefined,
+): Record<string, number> {
   if (!tallies) return {};
   const measures = measuresOf(tallies);
   const items = answerableItems(content);
@@ -27,7 +31,8 @@ function iso(year: number, month: number, day: number) {
 }
 
 function documentAnswer(random: Random, item: TTemplateItem, issuer: string, campaignYear: number): TBlankAnswer {
-  if (!random.chance(0.85)) return { kind: "DOCUMENT", present: false, docType: "", issuer: "", date: null, number: "", title: "", fileId: null };
+  if (!random.chance(0.85))
+    return { kind: "DOCUMENT", present: false, docType: "", issuer: "", date: null, number: "", title: "", fileId: null };
   // Annual documents are mostly renewed in the campaign's year; a few are left from years before (outdated).
   const year = item.annualUpdate ? (random.chance(0.85) ? campaignYear : campaignYear - 2) : random.int(campaignYear - 6, campaignYear - 1);
   const month = year === campaignYear ? random.int(1, 9) : random.int(1, 12);

@@ -44,7 +44,13 @@ function insertSql(spec: BulkTable): string {
  * national scale load in minutes. Keys missing from a row, and JSON nulls,
  * become SQL NULLs; dates are given as ISO strings, array columns as JSON arrays.
  */
-export async function insertRows(tx: Tx, spec: BulkTable, rows: readonly object[], label: string, log: (line: string) => void): Promise<number> {
+export async function insertRows(
+  tx: Tx,
+  spec: BulkTable,
+  rows: readonly object[],
+  label: string,
+  log: (line: string) => void,
+): Promise<number> {
   const sql = insertSql(spec);
   let done = 0;
   for (let i = 0; i < rows.length; i += CHUNK) {

@@ -61,11 +61,27 @@ export async function generateCampaign(
 
   const municipalityNames = new Map(directory.municipalities.map((m) => [m.id, m.name]));
   const participants = [
-    ...directory.municipalities.map((m) => ({ template: municipal, municipalityId: m.id, organizationId: null, subjectId: m.id, issuer: `Управление образования администрации МО ${m.name}`, tallies: tallies?.byMunicipality.get(m.id) })),
-    ...directory.schools.map((s) => ({ template: school, municipalityId: s.municipalityId, organizationId: s.id, subjectId: s.id, issuer: s.name, tallies: tallies?.bySchool.get(s.id) })),
+    ...directory.municipalities.map((m) => ({
+      template: municipal,
+      municipalityId: m.id,
+      organizationId: null,
+      subjectId: m.id,
+      issuer: `Управление образования администрации МО ${m.name}`,
+      tallies: tallies?.byMunicipality.get(m.id),
+    })),
+    ...directory.schools.map((s) => ({
+      template: school,
+      municipalityId: s.municipalityId,
+      organizationId: s.id,
+      subjectId: s.id,
+      issuer: s.name,
+      tallies: tallies?.bySchool.get(s.id),
+    })),
   ];
   // Exactly the scale's share never submitted: three in four not started, the rest begun and left.
-  const notSubmitted = random.shuffle(participants.map((_, i) => i)).slice(0, Math.round(participants.length * ctx.scale.notSubmittedShare));
+  const notSubmitted = random
+    .shuffle(participants.map((_, i) => i))
+    .slice(0, Math.round(participants.length * ctx.scale.notSubmittedShare));
   const statusOf = new Map(notSubmitted.map((index, n) => [index, n % 4 === 3 ? ("IN_PROGRESS" as const) : ("NOT_STARTED" as const)]));
 
   const campaignYear = Number(dates.date.slice(0, 4));
@@ -82,9 +98,16 @@ export async function generateCampaign(
     const isAccepted = status === "ACCEPTED";
     const blankId = uuid7();
     const officialCounts = officialCountsOf(p.template.content, p.template.key, p.tallies);
-    const generated = status === "NOT_STARTED" ? [] : generatedAnswers(random, p.template.content, { issuer: p.issuer, campaignYear, officialCounts, marked: isAccepted });
+    const generated =
+      status === "NOT_STARTED"
+        ? []
+        : generatedAnswers(random, p.template.content, { issuer: p.issuer, campaignYear, officialCounts, marked: isAccepted });
     const score = isAccepted
-      ? scoreBlank(p.template.content, Object.fromEntries(generated.map((a) => [a.itemKey, { value: a.value, mark: a.mark }])), { campaignDate: dates.date, recommendations: {}, officialCounts })
+      ? scoreBlank(p.template.content, Object.fromEntries(generated.map((a) => [a.itemKey, { value: a.value, mark: a.mark }])), {
+          campaignDate: dates.date,
+          recommendations: {},
+          officialCounts,
+        })
       : null;
     const statusByKey = new Map(score?.items.map((i) => [i.key, i.status]));
     if (isAccepted) accepted++;
@@ -106,18 +129,45 @@ export async function generateCampaign(
       officialCounts: score ? officialCounts : null,
     });
     for (const a of generated) {
-      answers.push({ id: uuid7(), blankId, itemKey: a.itemKey, value: a.value, mark: isAccepted ? a.mark : null, markComment: isAccepted ? a.markComment : null, status: statusByKey.get(a.itemKey) ?? null });
+      answers.push({
+        id: uuid7(),
+        blankId,
+        itemKey: a.itemKey,
+        value: a.value,
+        mark: isAccepted ? a.mark : null,
+        markComment: isAccepted ? a.markComment : null,
+        status: statusByKey.get(a.itemKey) ?? null,
+      });
     }
     if (!score) continue;
     history.push(
-      { id: uuid7(), blankId, field: "status", before: "IN_PROGRESS", after: "SUBMITTED", userName: `Координатор (${municipalityNames.get(p.municipalityId)})`, createdAt: submittedAt },
+      {
+        id: uuid7(),
+        blankId,
+        field: "status",
+        before: "IN_PROGRESS",
+        after: "SUBMITTED",
+        userName: `Координатор (${municipalityNames.get(p.municipalityId)})`,
+        createdAt: submittedAt,
+      },
       { id: uuid7(), blankId, field: "status", before: "SUBMITTED", after: "ACCEPTED", userName: "Аудитор (демо)", createdAt: acceptedAt },
     );
     for (const f of score.findings) {
       findings.push({
-        id: uuid7(), regionId, campaignId: campaign.id, blankId, municipalityId: p.municipalityId, organizationId: p.organizationId,
-        itemKey: f.itemKey, itemNumber: f.itemNumber, itemTitle: f.itemTitle, status: f.status, severity: f.severity,
-        legalBasis: f.legalBasis, recommendation: f.recommendation, deadline,
+        id: uuid7(),
+        regionId,
+        campaignId: campaign.id,
+        blankId,
+        municipalityId: p.municipalityId,
+        organizationId: p.organizationId,
+        itemKey: f.itemKey,
+        itemNumber: f.itemNumber,
+        itemTitle: f.itemTitle,
+        status: f.status,
+        severity: f.severity,
+        legalBasis: f.legalBasis,
+        recommendation: f.recommendation,
+        deadline,
       });
     }
   }

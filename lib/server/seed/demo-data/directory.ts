@@ -28,9 +28,18 @@ export async function generateDirectory(ctx: GenContext, region: { code: string;
   const created = await tx.region.create({ data: region });
   const generated = municipalityNames(random, scale.municipalities);
   const municipalities: GenMunicipality[] = generated.map((m) => ({ id: uuid7(), name: m.name, centre: m.centre }));
-  await insertRows(tx, MUNICIPALITY, municipalities.map((m) => ({ id: m.id, regionId: created.id, name: m.name })), "municipalities", log);
+  await insertRows(
+    tx,
+    MUNICIPALITY,
+    municipalities.map((m) => ({ id: m.id, regionId: created.id, name: m.name })),
+    "municipalities",
+    log,
+  );
 
-  const counts = schoolCounts(scale.schools, generated.map((m) => m.isTown));
+  const counts = schoolCounts(
+    scale.schools,
+    generated.map((m) => m.isTown),
+  );
   const schools: GenSchool[] = [];
   const organizationRows = [];
   const addressRows = [];
@@ -48,7 +57,13 @@ export async function generateDirectory(ctx: GenContext, region: { code: string;
         headName: personName(random),
         phone: `8 (8${random.int(10, 99)}) ${random.int(2, 7)}-${String(random.int(0, 99)).padStart(2, "0")}-${String(random.int(0, 99)).padStart(2, "0")}`,
       });
-      addressRows.push({ id: uuid7(), organizationId: school.id, position: 0, label: null, address: streetAddress(random, region.name, municipality.centre) });
+      addressRows.push({
+        id: uuid7(),
+        organizationId: school.id,
+        position: 0,
+        label: null,
+        address: streetAddress(random, region.name, municipality.centre),
+      });
     }
   }
   await insertRows(tx, ORGANIZATION, organizationRows, "schools", log);

@@ -16,7 +16,12 @@ import { generateUsers } from "./users";
  * municipality for each campaign's school year, and the region's accounts.
  * `log` gets the steps and table counts; the caller reports the region as a whole.
  */
-export async function generateRegion(input: { region: { code: string; name: string }; random: Random; scale: RegionScale; log: (line: string) => void }) {
+export async function generateRegion(input: {
+  region: { code: string; name: string };
+  random: Random;
+  scale: RegionScale;
+  log: (line: string) => void;
+}) {
   const { region, scale, log } = input;
   const latestSchoolYear = schoolYearOf(GENERATED_CAMPAIGN.date);
   const heldBefore = GENERATED_CAMPAIGN.acceptedAt.slice(0, 10);

@@ -19,7 +19,15 @@ const EVENT_POOL = (() => {
 const MONTHS = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"];
 const MONTHS_OF = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"];
 /** Recurring timings as seed 004 writes them. */
-const RECURRING = ["Ежегодно август", "Ежегодно сентябрь", "Ежегодно декабрь", "Ежемесячно", "Ежегодно, 1 раз в полугодие", "В течение учебного года", "В течение года"];
+const RECURRING = [
+  "Ежегодно август",
+  "Ежегодно сентябрь",
+  "Ежегодно декабрь",
+  "Ежемесячно",
+  "Ежегодно, 1 раз в полугодие",
+  "В течение учебного года",
+  "В течение года",
+];
 
 /** A timing in seed 002's words («До 2 ноября 2020 года», «22 сентября 2020 года», «Февраль 2021 года») or seed 004's recurring ones. */
 function timingText(random: Random, firstYear: number): string {
@@ -38,7 +46,11 @@ function timingText(random: Random, firstYear: number): string {
  * number of events: their timing read as the plan editor reads it, the ones
  * ended before `heldBefore` mostly held. `stream` names the random stream.
  */
-export async function generatePlans(ctx: GenContext, directory: GenDirectory, input: { schoolYear: string; heldBefore: string; stream: string }) {
+export async function generatePlans(
+  ctx: GenContext,
+  directory: GenDirectory,
+  input: { schoolYear: string; heldBefore: string; stream: string },
+) {
   const { schoolYear, heldBefore } = input;
   const random = ctx.random.fork(input.stream);
   const year = parseSchoolYear(schoolYear)!;
@@ -48,7 +60,16 @@ export async function generatePlans(ctx: GenContext, directory: GenDirectory, in
   const events = [];
   for (const municipality of directory.municipalities) {
     const planId = uuid7();
-    plans.push({ id: planId, regionId: directory.regionId, municipalityId: municipality.id, kind: "ROADMAP" as const, title: roadmapPlanTitle(schoolYear), schoolYear, startsOn: year.start, endsOn: year.end });
+    plans.push({
+      id: planId,
+      regionId: directory.regionId,
+      municipalityId: municipality.id,
+      kind: "ROADMAP" as const,
+      title: roadmapPlanTitle(schoolYear),
+      schoolYear,
+      startsOn: year.start,
+      endsOn: year.end,
+    });
     const count = Math.min(EVENT_POOL.length, ctx.scale.eventsPerPlan + random.int(-5, 5));
     const responsible = [personName(random), personName(random), personName(random)];
     for (const [index, seed] of random.shuffle(EVENT_POOL).slice(0, count).entries()) {
@@ -69,7 +90,13 @@ export async function generatePlans(ctx: GenContext, directory: GenDirectory, in
         dueDates: timing.dueDates.map(day),
         responsibleText: `${who}, ${municipality.name}`,
         responsiblePeople: [who],
-        audience: random.pick(["руководители ОО", "заместители директоров", "учителя-предметники", "педагоги ШНОР/ШССУ", "школьные координаторы"]),
+        audience: random.pick([
+          "руководители ОО",
+          "заместители директоров",
+          "учителя-предметники",
+          "педагоги ШНОР/ШССУ",
+          "школьные координаторы",
+        ]),
         status: held ? ("DONE" as const) : ("PLANNED" as const),
         heldOn: held ? day(timing.endsOn!) : null,
         importKey: eventKey(seed.title),

@@ -22,10 +22,30 @@ export interface DemoScale {
 export type RegionScale = Omit<DemoScale, "regions" | "implemented">;
 
 export const SCALES = {
-  region: { regions: 1, municipalities: 44, schools: 1_200, campaigns: 1, notSubmittedShare: 0.2, eventsPerPlan: 50, dotStudents: 2_000, users: 250, implemented: true },
+  region: {
+    regions: 1,
+    municipalities: 44,
+    schools: 1_200,
+    campaigns: 1,
+    notSubmittedShare: 0.2,
+    eventsPerPlan: 50,
+    dotStudents: 2_000,
+    users: 250,
+    implemented: true,
+  },
   // 85 regions (27–28 municipalities, 470–471 schools each); 3 campaigns × 42,300 blanks ≈ 1.25 million answers;
   // 3 roadmaps × 29 events ≈ 87 events per municipality, 200,000 in all.
-  national: { regions: 85, municipalities: 2_300, schools: 40_000, campaigns: 3, notSubmittedShare: 0.2, eventsPerPlan: 29, dotStudents: 100_000, users: 10_000, implemented: true },
+  national: {
+    regions: 85,
+    municipalities: 2_300,
+    schools: 40_000,
+    campaigns: 3,
+    notSubmittedShare: 0.2,
+    eventsPerPlan: 29,
+    dotStudents: 100_000,
+    users: 10_000,
+    implemented: true,
+  },
 } as const satisfies Record<string, DemoScale>;
 
 export type ScaleName = "demo" | keyof typeof SCALES;
@@ -51,7 +71,12 @@ export function regionScale(scale: DemoScale, index: number): RegionScale {
 }
 
 /** Seed 000's campaign date is 2022; the generated region is audited in the current-ish year. */
-export const GENERATED_CAMPAIGN = { date: "2025-11-20", deadline: "2025-12-12", submittedAt: "2025-12-05T10:00:00Z", acceptedAt: "2025-12-15T10:00:00Z" } as const;
+export const GENERATED_CAMPAIGN = {
+  date: "2025-11-20",
+  deadline: "2025-12-12",
+  submittedAt: "2025-12-05T10:00:00Z",
+  acceptedAt: "2025-12-15T10:00:00Z",
+} as const;
 
 export type CampaignDates = { [K in keyof typeof GENERATED_CAMPAIGN]: string };
 

@@ -19,7 +19,10 @@ export async function seedDemoData(options: { db: PrismaClient; scale: ScaleName
   const { scale, seed, log } = options;
   const started = Date.now();
   if (scale !== "demo" && !SCALES[scale].implemented) {
-    throw new AppError("VALIDATION", `demo-data --scale ${scale}: not implemented yet (its parameters are in lib/server/seed/demo-data/scales.ts); use --scale region.`);
+    throw new AppError(
+      "VALIDATION",
+      `demo-data --scale ${scale}: not implemented yet (its parameters are in lib/server/seed/demo-data/scales.ts); use --scale region.`,
+    );
   }
   log("Demo seed");
   const demo = await seedDemo({ db: options.db, log });
@@ -61,10 +64,9 @@ export async function seedDemoData(options: { db: PrismaClient; scale: ScaleName
   const totals = {
     regions: regions.length,
     ...Object.fromEntries(
-      (["municipalities", "schools", "campaigns", "blanks", "answers", "findings", "plans", "events", "dotStudents", "users"] as const).map((key) => [
-        key,
-        regions.reduce((sum, r) => sum + r[key], 0),
-      ]),
+      (["municipalities", "schools", "campaigns", "blanks", "answers", "findings", "plans", "events", "dotStudents", "users"] as const).map(
+        (key) => [key, regions.reduce((sum, r) => sum + r[key], 0)],
+      ),
     ),
   };
   const took = seconds(Date.now() - started);

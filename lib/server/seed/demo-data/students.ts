@@ -5,7 +5,14 @@ import { personName } from "./names";
 import { DOT_STUDENT } from "./tables";
 import type { GenContext, GenDirectory } from "./types";
 
-const EMPTY: RecordTallies = { studying: 0, studyingWithIup: 0, graduated: 0, graduatedInVuzSpo: 0, teachers: 0, teachersNeedingCourses: 0 };
+const EMPTY: RecordTallies = {
+  studying: 0,
+  studyingWithIup: 0,
+  graduated: 0,
+  graduatedInVuzSpo: 0,
+  teachers: 0,
+  teachersNeedingCourses: 0,
+};
 
 /** Tallies of the generated records by school and by municipality, for the blanks' official counts. */
 export interface StudentTallies {
@@ -13,7 +20,11 @@ export interface StudentTallies {
   byMunicipality: Map<string, RecordTallies>;
 }
 
-function add(map: Map<string, RecordTallies>, key: string, student: { status: string; iupPresent: boolean; furtherEducation: string | null }) {
+function add(
+  map: Map<string, RecordTallies>,
+  key: string,
+  student: { status: string; iupPresent: boolean; furtherEducation: string | null },
+) {
   const t = { ...(map.get(key) ?? EMPTY) };
   if (student.status === "STUDYING") {
     t.studying++;

@@ -10,8 +10,16 @@ export const MUNICIPALITY: BulkTable = { table: "Municipality", columns: { id: "
 export const ORGANIZATION: BulkTable = {
   table: "Organization",
   columns: {
-    id: "uuid", regionId: "uuid", municipalityId: "uuid", kind: '"OrganizationKind"', name: "text",
-    isBaseSchool: "boolean", isLowResults: "boolean", isDifficultConditions: "boolean", headName: "text", phone: "text",
+    id: "uuid",
+    regionId: "uuid",
+    municipalityId: "uuid",
+    kind: '"OrganizationKind"',
+    name: "text",
+    isBaseSchool: "boolean",
+    isLowResults: "boolean",
+    isDifficultConditions: "boolean",
+    headName: "text",
+    phone: "text",
   },
 };
 
@@ -23,9 +31,19 @@ export const ORGANIZATION_ADDRESS: BulkTable = {
 export const DOT_STUDENT: BulkTable = {
   table: "DotStudent",
   columns: {
-    id: "uuid", regionId: "uuid", municipalityId: "uuid", organizationId: "uuid", schoolYear: "text", fullName: "text",
-    birthDate: "date", grade: "text", disabilityConfirmedUntil: "date", iupPresent: "boolean", timetable: "text",
-    status: '"StudentStatus"', furtherEducation: '"FurtherEducation"',
+    id: "uuid",
+    regionId: "uuid",
+    municipalityId: "uuid",
+    organizationId: "uuid",
+    schoolYear: "text",
+    fullName: "text",
+    birthDate: "date",
+    grade: "text",
+    disabilityConfirmedUntil: "date",
+    iupPresent: "boolean",
+    timetable: "text",
+    status: '"StudentStatus"',
+    furtherEducation: '"FurtherEducation"',
   },
   constants: NOW,
 };
@@ -33,9 +51,21 @@ export const DOT_STUDENT: BulkTable = {
 export const BLANK: BulkTable = {
   table: "Blank",
   columns: {
-    id: "uuid", regionId: "uuid", campaignId: "uuid", templateVersionId: "uuid", municipalityId: "uuid", organizationId: "uuid",
-    subjectId: "uuid", status: '"BlankStatus"', version: "integer", submittedAt: "timestamptz", acceptedAt: "timestamptz",
-    score: "double precision", grade: "text", scoredAt: "timestamptz", officialCounts: "jsonb",
+    id: "uuid",
+    regionId: "uuid",
+    campaignId: "uuid",
+    templateVersionId: "uuid",
+    municipalityId: "uuid",
+    organizationId: "uuid",
+    subjectId: "uuid",
+    status: '"BlankStatus"',
+    version: "integer",
+    submittedAt: "timestamptz",
+    acceptedAt: "timestamptz",
+    score: "double precision",
+    grade: "text",
+    scoredAt: "timestamptz",
+    officialCounts: "jsonb",
   },
   constants: NOW,
 };
@@ -54,9 +84,20 @@ export const ANSWER_CHANGE: BulkTable = {
 export const FINDING: BulkTable = {
   table: "Finding",
   columns: {
-    id: "uuid", regionId: "uuid", campaignId: "uuid", blankId: "uuid", municipalityId: "uuid", organizationId: "uuid",
-    itemKey: "uuid", itemNumber: "text", itemTitle: "text", status: "text", severity: '"FindingSeverity"',
-    legalBasis: "text", recommendation: "text", deadline: "date",
+    id: "uuid",
+    regionId: "uuid",
+    campaignId: "uuid",
+    blankId: "uuid",
+    municipalityId: "uuid",
+    organizationId: "uuid",
+    itemKey: "uuid",
+    itemNumber: "text",
+    itemTitle: "text",
+    status: "text",
+    severity: '"FindingSeverity"',
+    legalBasis: "text",
+    recommendation: "text",
+    deadline: "date",
   },
   constants: NOW,
 };
@@ -64,8 +105,14 @@ export const FINDING: BulkTable = {
 export const PLAN: BulkTable = {
   table: "Plan",
   columns: {
-    id: "uuid", regionId: "uuid", municipalityId: "uuid", kind: '"PlanKind"', title: "text", schoolYear: "text",
-    startsOn: "date", endsOn: "date",
+    id: "uuid",
+    regionId: "uuid",
+    municipalityId: "uuid",
+    kind: '"PlanKind"',
+    title: "text",
+    schoolYear: "text",
+    startsOn: "date",
+    endsOn: "date",
   },
   constants: NOW,
 };
@@ -73,9 +120,23 @@ export const PLAN: BulkTable = {
 export const PLAN_EVENT: BulkTable = {
   table: "PlanEvent",
   columns: {
-    id: "uuid", planId: "uuid", number: "text", position: "integer", title: "text", description: "text", timingText: "text",
-    timingKind: '"TimingKind"', startsOn: "date", endsOn: "date", dueDates: "date[]", responsibleText: "text",
-    responsiblePeople: "text[]", audience: "text", status: '"PlanEventStatus"', heldOn: "date", importKey: "text",
+    id: "uuid",
+    planId: "uuid",
+    number: "text",
+    position: "integer",
+    title: "text",
+    description: "text",
+    timingText: "text",
+    timingKind: '"TimingKind"',
+    startsOn: "date",
+    endsOn: "date",
+    dueDates: "date[]",
+    responsibleText: "text",
+    responsiblePeople: "text[]",
+    audience: "text",
+    status: '"PlanEventStatus"',
+    heldOn: "date",
+    importKey: "text",
   },
   constants: NOW,
 };
@@ -87,5 +148,13 @@ export const USER: BulkTable = {
 
 export const MEMBERSHIP: BulkTable = {
   table: "Membership",
-  columns: { id: "uuid", userId: "uuid", role: '"Role"', regionId: "uuid", municipalityId: "uuid", organizationId: "uuid", scopeId: "uuid" },
+  columns: {
+    id: "uuid",
+    userId: "uuid",
+    role: '"Role"',
+    regionId: "uuid",
+    municipalityId: "uuid",
+    organizationId: "uuid",
+    scopeId: "uuid",
+  },
 };

@@ -43,12 +43,18 @@ export async function generateUsers(ctx: GenContext, directory: GenDirectory, re
   for (let n = 1; n <= auditors; n++) add("REGION_AUDITOR", `auditor${n}`);
   for (const [n, m] of directory.municipalities.entries()) add("MUNICIPAL_COORDINATOR", `mo${n + 1}`, { municipalityId: m.id });
   const schools = random.shuffle(directory.schools);
-  for (const [n, s] of schools.entries()) add("SCHOOL_COORDINATOR", `school${n + 1}`, { municipalityId: s.municipalityId, organizationId: s.id });
+  for (const [n, s] of schools.entries())
+    add("SCHOOL_COORDINATOR", `school${n + 1}`, { municipalityId: s.municipalityId, organizationId: s.id });
 
   const users = accounts.map((a) => ({ id: uuid7(), email: a.email, name: a.name, passwordHash: hash, isDemo: true }));
   const memberships = accounts.map((a, i) => ({
     id: uuid7(),
-    ...membershipRow(users[i]!.id, { role: a.role, regionId: directory.regionId, municipalityId: a.municipalityId, organizationId: a.organizationId }),
+    ...membershipRow(users[i]!.id, {
+      role: a.role,
+      regionId: directory.regionId,
+      municipalityId: a.municipalityId,
+      organizationId: a.organizationId,
+    }),
   }));
   await insertRows(ctx.tx, USER, users, "users", ctx.log);
   await insertRows(ctx.tx, MEMBERSHIP, memberships, "memberships", ctx.log);

@@ -78,8 +78,8 @@ export default async function CampaignDashboardPage(props: { params: Promise<{ i
               Диаграмма: баллы муниципальных образований
             </h3>
             <p id="score-chart-desc" className="sr-only">
-              Баллы бланков МО и средние баллы школ по убыванию, с границами оценок {gradeBands.partial} % и {gradeBands.compliant} %; те
-              же числа — в таблице ниже.
+              Баллы бланков МО и средние баллы школ по убыванию, с границами оценок {gradeBands.partial} % и {gradeBands.compliant} %; те же
+              числа — в таблице ниже.
             </p>
             <ScoreChart
               rows={scored.map((m) => ({ name: m.name, score: m.score, schoolAverage: m.schoolAverage }))}

@@ -12,20 +12,31 @@ const refresh = (planId: string) => revalidatePath(`/plans/${planId}`, "layout")
 
 /** Adds a target indicator to the plan (indicatorId null) or changes one. */
 export async function saveIndicatorAction(planId: string, indicatorId: string | null, input: unknown) {
-  return scopedAction(async (data: unknown, scope) => {
-    const id = idParam(planId);
-    const saved = await saveIndicator({ scope, planId: id, indicatorId: indicatorId === null ? undefined : idParam(indicatorId), input: data });
-    refresh(id);
-    return { id: saved.id };
-  }, { role: PLAN_ROLES })(input);
+  return scopedAction(
+    async (data: unknown, scope) => {
+      const id = idParam(planId);
+      const saved = await saveIndicator({
+        scope,
+        planId: id,
+        indicatorId: indicatorId === null ? undefined : idParam(indicatorId),
+        input: data,
+      });
+      refresh(id);
+      return { id: saved.id };
+    },
+    { role: PLAN_ROLES },
+  )(input);
 }
 
 /** Enters (or replaces) an indicator's value for a period and organisation. */
 export async function saveIndicatorValueAction(planId: string, input: unknown) {
-  return scopedAction(async (data: unknown, scope) => {
-    const id = idParam(planId);
-    await saveIndicatorValue({ scope, planId: id, input: data });
-    refresh(id);
-    return null;
-  }, { role: PLAN_ROLES })(input);
+  return scopedAction(
+    async (data: unknown, scope) => {
+      const id = idParam(planId);
+      await saveIndicatorValue({ scope, planId: id, input: data });
+      refresh(id);
+      return null;
+    },
+    { role: PLAN_ROLES },
+  )(input);
 }

@@ -36,9 +36,7 @@ export default async function PlanIndicatorsPage(props: { params: Promise<{ id: 
       <Card aria-labelledby="indicators-title">
         <CardTitle id="indicators-title">Показатели плана</CardTitle>
         {indicators.length === 0 ? (
-          <p className="text-sm text-muted-foreground">
-            Показатели ещё не добавлены.{canWrite ? " Добавьте их формой ниже." : ""}
-          </p>
+          <p className="text-sm text-muted-foreground">Показатели ещё не добавлены.{canWrite ? " Добавьте их формой ниже." : ""}</p>
         ) : (
           <IndicatorTable indicators={indicators} />
         )}

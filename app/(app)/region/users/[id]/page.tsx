@@ -19,12 +19,7 @@ export default async function UserPage(props: { params: Promise<{ id: string }> 
       <PageTitle title={user.name} subtitle={user.email} />
       <Card>
         <CardTitle>Роли</CardTitle>
-        <UserMemberships
-          userId={user.id}
-          self={user.id === scope.userId}
-          targets={targets}
-          memberships={user.memberships}
-        />
+        <UserMemberships userId={user.id} self={user.id === scope.userId} targets={targets} memberships={user.memberships} />
       </Card>
     </>
   );

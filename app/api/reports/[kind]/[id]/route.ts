@@ -19,7 +19,11 @@ export const GET = withScope<{ kind: string; id: string }>(
     const limited = await checkExportRateLimit(scope);
     if (limited) return limited;
     const report = await buildReport({ scope, kind: params.kind, id: idParam(params.id) });
-    return downloadResponse(new Uint8Array(report.bytes), { mimeType: "application/pdf", fileName: report.fileName, size: report.bytes.length });
+    return downloadResponse(new Uint8Array(report.bytes), {
+      mimeType: "application/pdf",
+      fileName: report.fileName,
+      size: report.bytes.length,
+    });
   },
   { role: ROLES },
 );

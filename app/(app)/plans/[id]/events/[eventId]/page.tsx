@@ -30,7 +30,13 @@ export default async function PlanEventPage(props: { params: Promise<{ id: strin
         }
       />
       <Card>
-        <EventForm planId={plan.id} eventId={event.id} range={{ schoolYear: plan.schoolYear, startsOn: plan.startsOn, endsOn: plan.endsOn }} options={options} defaults={eventFormDefaults(event)} />
+        <EventForm
+          planId={plan.id}
+          eventId={event.id}
+          range={{ schoolYear: plan.schoolYear, startsOn: plan.startsOn, endsOn: plan.endsOn }}
+          options={options}
+          defaults={eventFormDefaults(event)}
+        />
       </Card>
     </>
   );

@@ -27,7 +27,13 @@ export default async function NewPlanEventPage(props: { params: Promise<{ id: st
         }
       />
       <Card>
-        <EventForm planId={plan.id} eventId={null} range={{ schoolYear: plan.schoolYear, startsOn: plan.startsOn, endsOn: plan.endsOn }} options={options} defaults={eventFormDefaults()} />
+        <EventForm
+          planId={plan.id}
+          eventId={null}
+          range={{ schoolYear: plan.schoolYear, startsOn: plan.startsOn, endsOn: plan.endsOn }}
+          options={options}
+          defaults={eventFormDefaults()}
+        />
       </Card>
     </>
   );
