@@ -1,5 +1,5 @@
-// `npm test`: every test, in order: unit, integration (real PostgreSQL), end-to-end
-// (Chromium). Ends with one line "Total: N passed, M failed".
+// `npm test`: the type check and the linter (Biome), then every test, in order: unit,
+// integration (real PostgreSQL), end-to-end (Chromium). Ends with one line "Total: N passed, M failed".
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -43,6 +43,19 @@ const add = (counts: Counts) => {
   totals.passed += counts.passed;
   totals.failed += counts.failed;
 };
+
+// The gate: types and style first; a tree that fails either is not worth the rest of the run.
+const tscBin = path.resolve("node_modules/typescript/bin/tsc");
+const biomeBin = path.resolve("node_modules/@biomejs/biome/bin/biome");
+for (const [label, command, args] of [
+  ["types", process.execPath, [tscBin, "--noEmit"]],
+  ["lint and format", biomeBin, ["ci", "--error-on-warnings", "."]],
+] as const) {
+  if (!run(label, command, [...args])) {
+    console.log(`Total: 0 passed, 1 failed (${label}: fix the errors above, then run npm test again)`);
+    process.exit(1);
+  }
+}
 
 try {
   ensurePoppler(log);
