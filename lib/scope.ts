@@ -100,27 +100,55 @@ export function canSeeOrganization(scope: Scope, organization: { id: string; reg
 }
 
 /** Matches nothing: a scope without rights must not fall through to "no filter". */
-const NOTHING = { id: { in: [] as string[] } };
+export const NOTHING = { id: { in: [] as string[] } };
 
-export function municipalityWhere(scope: Scope): Prisma.MunicipalityWhereInput {
-  const OR: Prisma.MunicipalityWhereInput[] = [];
-  const regions = staffRegionIds(scope);
-  const municipalities = coordinatedMunicipalityIds(scope);
-  if (regions.length) OR.push({ regionId: { in: regions } });
-  if (municipalities.length) OR.push({ id: { in: municipalities } });
-  return OR.length ? { OR } : NOTHING;
+/** A condition on these ids, or none when there are no ids: `anyOf([...where(schools, (ids) => …), …])`. */
+export function where<W>(ids: readonly string[], condition: (ids: string[]) => W): W[] {
+  return ids.length ? [condition([...ids])] : [];
 }
 
-export function organizationWhere(scope: Scope): Prisma.OrganizationWhereInput {
-  const OR: Prisma.OrganizationWhereInput[] = [];
-  const regions = staffRegionIds(scope);
-  const municipalities = coordinatedMunicipalityIds(scope);
-  const organizations = coordinatedOrganizationIds(scope);
-  if (regions.length) OR.push({ regionId: { in: regions } });
-  if (municipalities.length) OR.push({ municipalityId: { in: municipalities } });
-  if (organizations.length) OR.push({ id: { in: organizations } });
-  return OR.length ? { OR } : NOTHING;
+/** Any of the conditions, or NOTHING when there are none: every scoped filter ends here. */
+export function anyOf<W>(conditions: readonly W[]): W {
+  return (conditions.length ? { OR: conditions } : NOTHING) as W;
 }
+
+/**
+ * Which column of a model names each level of the tenant a row belongs to; a level
+ * left out grants nothing through it (a municipality's row has no school).
+ */
+export interface TenantColumns {
+  region?: string;
+  municipality?: string;
+  organization?: string;
+}
+
+/** Rows that carry regionId, municipalityId and organizationId (blanks, findings, documents, files…). */
+export const ROW_TENANT: TenantColumns = { region: "regionId", municipality: "municipalityId", organization: "organizationId" };
+
+/**
+ * The one tenant filter: region staff see their regions' rows, a municipal coordinator
+ * their municipality's (its schools' included, as they carry its id), a school
+ * coordinator their school's — each through the column `columns` names for that level.
+ */
+export function tenantWhere<W>(scope: Scope, columns: TenantColumns = ROW_TENANT): W {
+  return anyOf(tenantConditions<W>(scope, columns));
+}
+
+/** tenantWhere's conditions, one per level the scope has rights at, for a filter that adds its own. */
+export function tenantConditions<W>(scope: Scope, columns: TenantColumns): W[] {
+  const levels: Array<[string | undefined, string[]]> = [
+    [columns.region, staffRegionIds(scope)],
+    [columns.municipality, coordinatedMunicipalityIds(scope)],
+    [columns.organization, coordinatedOrganizationIds(scope)],
+  ];
+  return levels.flatMap(([column, ids]) => (column && ids.length ? [{ [column]: { in: ids } } as W] : []));
+}
+
+export const municipalityWhere = (scope: Scope) =>
+  tenantWhere<Prisma.MunicipalityWhereInput>(scope, { region: "regionId", municipality: "id" });
+
+export const organizationWhere = (scope: Scope) =>
+  tenantWhere<Prisma.OrganizationWhereInput>(scope, { region: "regionId", municipality: "municipalityId", organization: "id" });
 
 /** Users visible to a region admin: those with a membership in one of their regions. */
 export function userWhere(scope: Scope): Prisma.UserWhereInput {

@@ -12,7 +12,15 @@
  * - anyone else cannot tell the data exists (404).
  */
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { coordinatedMunicipalityIds, coordinatedOrganizationIds, staffRegionIds, type Scope } from "@/lib/scope";
+import {
+  anyOf,
+  coordinatedMunicipalityIds,
+  coordinatedOrganizationIds,
+  type NOTHING,
+  type Scope,
+  staffRegionIds,
+  where,
+} from "@/lib/scope";
 
 export type ChildAccess = "WRITE" | "READ_LOGGED" | "COUNTS" | "NONE";
 
@@ -37,25 +45,19 @@ export function childAccess(scope: Scope, holder: ChildDataHolder): ChildAccess 
 /** Whether the access lets the caller see names and other personal fields. */
 export const readsChildData = (access: ChildAccess): boolean => access === "WRITE" || access === "READ_LOGGED";
 
-/** Matches nothing: a scope without rights must not fall through to "no filter". */
-const NOTHING = { id: { in: [] as string[] } };
+type RecordWhere = { organizationId: { in: string[] } } | { regionId: { in: string[] } };
 
 /** The ДОТ records (students, teachers) the caller may read: their school's, or the auditor's region. */
-export function recordReadWhere(
-  scope: Scope,
-): { OR: Array<{ organizationId: { in: string[] } } | { regionId: { in: string[] } }> } | typeof NOTHING {
-  const OR: Array<{ organizationId: { in: string[] } } | { regionId: { in: string[] } }> = [];
-  const schools = coordinatedOrganizationIds(scope);
-  const regions = staffRegionIds(scope, ["REGION_AUDITOR"]);
-  if (schools.length) OR.push({ organizationId: { in: schools } });
-  if (regions.length) OR.push({ regionId: { in: regions } });
-  return OR.length ? { OR } : NOTHING;
+export function recordReadWhere(scope: Scope): RecordWhere | typeof NOTHING {
+  return anyOf<RecordWhere>([
+    ...where(coordinatedOrganizationIds(scope), (ids) => ({ organizationId: { in: ids } })),
+    ...where(staffRegionIds(scope, ["REGION_AUDITOR"]), (ids) => ({ regionId: { in: ids } })),
+  ]);
 }
 
 /** The ДОТ records the caller may change: their own school's only (the auditor reads). */
-export function recordWriteWhere(scope: Scope): { organizationId: { in: string[] } } | typeof NOTHING {
-  const schools = coordinatedOrganizationIds(scope);
-  return schools.length ? { organizationId: { in: schools } } : NOTHING;
+export function recordWriteWhere(scope: Scope): RecordWhere | typeof NOTHING {
+  return anyOf<RecordWhere>(where(coordinatedOrganizationIds(scope), (ids) => ({ organizationId: { in: ids } })));
 }
 
 export const studentReadWhere = (scope: Scope): Prisma.DotStudentWhereInput => recordReadWhere(scope);
@@ -68,12 +70,9 @@ export const teacherWriteWhere = (scope: Scope): Prisma.DotTeacherWhereInput => 
  * by its coordinator, a municipality's own by its coordinator, any of the region's by its auditors.
  */
 export function childDocumentReadWhere(scope: Scope): Prisma.RegistryDocumentWhereInput {
-  const OR: Prisma.RegistryDocumentWhereInput[] = [];
-  const schools = coordinatedOrganizationIds(scope);
-  const municipalities = coordinatedMunicipalityIds(scope);
-  const regions = staffRegionIds(scope, ["REGION_AUDITOR"]);
-  if (schools.length) OR.push({ organizationId: { in: schools } });
-  if (municipalities.length) OR.push({ organizationId: null, municipalityId: { in: municipalities } });
-  if (regions.length) OR.push({ regionId: { in: regions } });
-  return OR.length ? { OR } : NOTHING;
+  return anyOf<Prisma.RegistryDocumentWhereInput>([
+    ...where(coordinatedOrganizationIds(scope), (ids) => ({ organizationId: { in: ids } })),
+    ...where(coordinatedMunicipalityIds(scope), (ids) => ({ organizationId: null, municipalityId: { in: ids } })),
+    ...where(staffRegionIds(scope, ["REGION_AUDITOR"]), (ids) => ({ regionId: { in: ids } })),
+  ]);
 }

@@ -58,6 +58,6 @@ describe("who may do what with a child's data", () => {
     expect(recordReadWhere(auditor)).toEqual({ OR: [{ regionId: { in: [R23] } }] });
     for (const scope of [admin, moSlav, nobody]) expect(recordReadWhere(scope)).toEqual({ id: { in: [] } });
     expect(recordWriteWhere(auditor)).toEqual({ id: { in: [] } });
-    expect(recordWriteWhere(schoolCoordinator)).toEqual({ organizationId: { in: ["school-slav-1"] } });
+    expect(recordWriteWhere(schoolCoordinator)).toEqual({ OR: [{ organizationId: { in: ["school-slav-1"] } }] });
   });
 });

@@ -11,6 +11,9 @@ import {
   scopeIdOf,
   staffRegionIds,
   userWhere,
+  tenantWhere,
+  anyOf,
+  where,
 } from "@/lib/scope";
 import { scopeOf } from "../support/scope";
 
@@ -70,9 +73,26 @@ describe("who sees what", () => {
   });
 
   it("a scope without rights matches nothing rather than everything", () => {
-    for (const where of [municipalityWhere(nobody), organizationWhere(nobody), userWhere(auditor23), userWhere(nobody)]) {
+    for (const where of [
+      municipalityWhere(nobody),
+      organizationWhere(nobody),
+      userWhere(auditor23),
+      userWhere(nobody),
+      tenantWhere(nobody),
+    ]) {
       expect(where).toEqual({ id: { in: [] } });
     }
+  });
+
+  it("one tenant filter: each level through its own column, a level left out grants nothing, several roles add up", () => {
+    expect(tenantWhere(admin23)).toEqual({ OR: [{ regionId: { in: [R23] } }] });
+    expect(tenantWhere(moSlav)).toEqual({ OR: [{ municipalityId: { in: [SLAV.id] } }] });
+    expect(tenantWhere(schoolSlav)).toEqual({ OR: [{ organizationId: { in: [SLAV_1.id] } }] });
+    expect(tenantWhere(moSlav, { region: "regionId" })).toEqual({ id: { in: [] } });
+    const both = scopeOf("u8", [...moSlav.memberships, ...admin42.memberships]);
+    expect(tenantWhere(both)).toEqual({ OR: [{ regionId: { in: [R42] } }, { municipalityId: { in: [SLAV.id] } }] });
+    expect(anyOf([...where([], (ids) => ({ id: { in: ids } }))])).toEqual({ id: { in: [] } });
+    expect(where(["a"], (ids) => ({ x: ids }))).toEqual([{ x: ["a"] }]);
   });
 });
 

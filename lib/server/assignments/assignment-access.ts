@@ -1,8 +1,9 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { coordinatedMunicipalityIds, coordinatedOrganizationIds, municipalityWhere, staffRegionIds, type Scope } from "@/lib/scope";
+import { coordinatedMunicipalityIds, municipalityWhere, staffRegionIds, type Scope } from "@/lib/scope";
 import type { CoordinatorRole } from "@/lib/schemas/assignment";
+import { tenantSql } from "@/lib/server/db/any-of-sql";
 import { db } from "@/lib/server/db/client";
 
 /** The municipality or school an assignment is about, as the directory has it. */
@@ -99,16 +100,7 @@ const uuidList = (ids: string[]) => Prisma.join(ids.map((id) => Prisma.sql`${id}
  * region's, a municipal coordinator their municipality's, a school coordinator
  * their school's.
  */
-export function assignmentScopeSql(scope: Scope): Prisma.Sql {
-  const parts: Prisma.Sql[] = [];
-  const regions = staffRegionIds(scope);
-  const municipalities = coordinatedMunicipalityIds(scope);
-  const schools = coordinatedOrganizationIds(scope);
-  if (regions.length) parts.push(Prisma.sql`a."regionId" IN (${uuidList(regions)})`);
-  if (municipalities.length) parts.push(Prisma.sql`a."municipalityId" IN (${uuidList(municipalities)})`);
-  if (schools.length) parts.push(Prisma.sql`a."organizationId" IN (${uuidList(schools)})`);
-  return parts.length ? Prisma.sql`(${Prisma.join(parts, " OR ")})` : Prisma.sql`FALSE`;
-}
+export const assignmentScopeSql = (scope: Scope): Prisma.Sql => tenantSql(scope, "a");
 
 /** Current on `today` ("YYYY-MM-DD"), as SQL over the alias `a`. */
 export function currentSql(today: string): Prisma.Sql {

@@ -1,38 +1,22 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { coordinatedMunicipalityIds, coordinatedOrganizationIds, staffRegionIds, type Scope } from "@/lib/scope";
-
-const NOTHING: Prisma.BlankWhereInput = { id: { in: [] } };
+import { anyOf, coordinatedMunicipalityIds, coordinatedOrganizationIds, type Scope, tenantWhere, where } from "@/lib/scope";
 
 /**
  * Who may read a blank: the region's staff; a municipal coordinator, their
  * municipality's blank and its schools' blanks; a school coordinator, their school's.
  */
-export function blankWhere(scope: Scope): Prisma.BlankWhereInput {
-  const OR: Prisma.BlankWhereInput[] = [];
-  const regions = staffRegionIds(scope);
-  const municipalities = coordinatedMunicipalityIds(scope);
-  const schools = coordinatedOrganizationIds(scope);
-  if (regions.length) OR.push({ regionId: { in: regions } });
-  if (municipalities.length) OR.push({ municipalityId: { in: municipalities } });
-  if (schools.length) OR.push({ organizationId: { in: schools } });
-  return OR.length ? { OR } : NOTHING;
-}
+export const blankWhere = (scope: Scope) => tenantWhere<Prisma.BlankWhereInput>(scope);
 
 /** Who fills a blank: the participant's own coordinator, and nobody else. */
 export function participantWhere(scope: Scope): Prisma.BlankWhereInput {
-  const OR: Prisma.BlankWhereInput[] = [];
-  const municipalities = coordinatedMunicipalityIds(scope);
-  const schools = coordinatedOrganizationIds(scope);
-  if (municipalities.length) OR.push({ organizationId: null, municipalityId: { in: municipalities } });
-  if (schools.length) OR.push({ organizationId: { in: schools } });
-  return OR.length ? { OR } : NOTHING;
+  return anyOf<Prisma.BlankWhereInput>([
+    ...where(coordinatedMunicipalityIds(scope), (ids) => ({ organizationId: null, municipalityId: { in: ids } })),
+    ...where(coordinatedOrganizationIds(scope), (ids) => ({ organizationId: { in: ids } })),
+  ]);
 }
 
 /** Who reviews a blank: the region's auditors and admins. */
-export function reviewerWhere(scope: Scope): Prisma.BlankWhereInput {
-  const regions = staffRegionIds(scope);
-  return regions.length ? { regionId: { in: regions } } : NOTHING;
-}
+export const reviewerWhere = (scope: Scope) => tenantWhere<Prisma.BlankWhereInput>(scope, { region: "regionId" });
 
 export const FILLABLE_STATUSES = ["NOT_STARTED", "IN_PROGRESS", "RETURNED"] as const;

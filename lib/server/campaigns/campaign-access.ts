@@ -1,17 +1,14 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { coordinatedMunicipalityIds, coordinatedOrganizationIds, staffRegionIds, type Role, type Scope } from "@/lib/scope";
+import { anyOf, type Role, type Scope, tenantConditions } from "@/lib/scope";
 
 export const CAMPAIGN_MANAGERS: readonly Role[] = ["REGION_ADMIN", "REGION_AUDITOR"];
 
 /** Region staff see their region's campaigns; coordinators those they take part in. */
 export function campaignWhere(scope: Scope): Prisma.CampaignWhereInput {
-  const OR: Prisma.CampaignWhereInput[] = [];
-  const regions = staffRegionIds(scope);
-  const municipalities = coordinatedMunicipalityIds(scope);
-  const schools = coordinatedOrganizationIds(scope);
-  if (regions.length) OR.push({ regionId: { in: regions } });
-  if (municipalities.length) OR.push({ blanks: { some: { municipalityId: { in: municipalities } } } });
-  if (schools.length) OR.push({ blanks: { some: { organizationId: { in: schools } } } });
-  return OR.length ? { OR } : { id: { in: [] } };
+  const participant = tenantConditions<Prisma.BlankWhereInput>(scope, { municipality: "municipalityId", organization: "organizationId" });
+  return anyOf<Prisma.CampaignWhereInput>([
+    ...tenantConditions<Prisma.CampaignWhereInput>(scope, { region: "regionId" }),
+    ...participant.map((blank) => ({ blanks: { some: blank } })),
+  ]);
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { childDocumentReadWhere } from "@/lib/privacy/child-access";
-import { coordinatedMunicipalityIds, coordinatedOrganizationIds, staffRegionIds, type Scope } from "@/lib/scope";
+import { type Scope, tenantWhere } from "@/lib/scope";
 
 /**
  * Registry documents a scope may read: region staff all of their region's; a
@@ -10,15 +10,7 @@ import { coordinatedMunicipalityIds, coordinatedOrganizationIds, staffRegionIds,
  * child's records: only the child rule reads it (lib/privacy/child-access.ts).
  */
 export function documentWhere(scope: Scope): Prisma.RegistryDocumentWhereInput {
-  const OR: Prisma.RegistryDocumentWhereInput[] = [];
-  const regions = staffRegionIds(scope);
-  const municipalities = coordinatedMunicipalityIds(scope);
-  const schools = coordinatedOrganizationIds(scope);
-  if (regions.length) OR.push({ regionId: { in: regions } });
-  if (municipalities.length) OR.push({ municipalityId: { in: municipalities } });
-  if (schools.length) OR.push({ organizationId: { in: schools } });
-  if (!OR.length) return { id: { in: [] } };
-  return { AND: [{ OR }, { OR: [{ childData: false }, childDocumentReadWhere(scope)] }] };
+  return { AND: [tenantWhere(scope), { OR: [{ childData: false }, childDocumentReadWhere(scope)] }] };
 }
 
 /** Documents that may be cited in blanks, plans and appointments: not those naming a child. */

@@ -1,26 +1,15 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { notFound } from "@/lib/errors";
-import { coordinatedMunicipalityIds, coordinatedOrganizationIds, staffRegionIds, type Scope } from "@/lib/scope";
+import { coordinatedMunicipalityIds, coordinatedOrganizationIds, staffRegionIds, type Scope, tenantWhere } from "@/lib/scope";
 import { db } from "@/lib/server/db/client";
-
-const NOTHING: Prisma.FindingWhereInput = { id: { in: [] } };
 
 /**
  * Who may read a finding: the region's staff; a municipal coordinator, the findings
  * of their municipality's blank and of its schools' blanks; a school coordinator,
  * their school's. The same rule as for the blanks the findings come from.
  */
-export function findingWhere(scope: Scope): Prisma.FindingWhereInput {
-  const OR: Prisma.FindingWhereInput[] = [];
-  const regions = staffRegionIds(scope);
-  const municipalities = coordinatedMunicipalityIds(scope);
-  const schools = coordinatedOrganizationIds(scope);
-  if (regions.length) OR.push({ regionId: { in: regions } });
-  if (municipalities.length) OR.push({ municipalityId: { in: municipalities } });
-  if (schools.length) OR.push({ organizationId: { in: schools } });
-  return OR.length ? { OR } : NOTHING;
-}
+export const findingWhere = (scope: Scope) => tenantWhere<Prisma.FindingWhereInput>(scope);
 
 type Subject = { regionId: string; municipalityId: string; organizationId: string | null };
 

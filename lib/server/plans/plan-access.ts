@@ -1,11 +1,20 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { coordinatedMunicipalityIds, coordinatedOrganizationIds, staffRegionIds, type Role, type Scope } from "@/lib/scope";
+import {
+  anyOf,
+  coordinatedMunicipalityIds,
+  coordinatedOrganizationIds,
+  ROW_TENANT,
+  type Role,
+  type Scope,
+  staffRegionIds,
+  tenantConditions,
+  where,
+} from "@/lib/scope";
+import { anyOfSql, tenantSqlConditions } from "@/lib/server/db/any-of-sql";
 
 /** Everyone with a membership may open plans; what they see is narrowed by planWhere. */
 export const PLAN_ROLES: readonly Role[] = ["REGION_ADMIN", "REGION_AUDITOR", "MUNICIPAL_COORDINATOR", "SCHOOL_COORDINATOR"];
-
-const NOTHING = { id: { in: [] as string[] } };
 
 function schoolMunicipalityIds(scope: Scope): string[] {
   return [...new Set(scope.memberships.filter((m) => m.role === "SCHOOL_COORDINATOR" && m.municipalityId).map((m) => m.municipalityId!))];
@@ -17,16 +26,10 @@ function schoolMunicipalityIds(scope: Scope): string[] {
  * school's and their municipality's own plans (the roadmap names them as its audience).
  */
 export function planWhere(scope: Scope): Prisma.PlanWhereInput {
-  const OR: Prisma.PlanWhereInput[] = [];
-  const regions = staffRegionIds(scope);
-  const municipalities = coordinatedMunicipalityIds(scope);
-  const schools = coordinatedOrganizationIds(scope);
-  const schoolMunicipalities = schoolMunicipalityIds(scope);
-  if (regions.length) OR.push({ regionId: { in: regions } });
-  if (municipalities.length) OR.push({ municipalityId: { in: municipalities } });
-  if (schools.length) OR.push({ organizationId: { in: schools } });
-  if (schoolMunicipalities.length) OR.push({ municipalityId: { in: schoolMunicipalities }, organizationId: null });
-  return OR.length ? { OR } : NOTHING;
+  return anyOf<Prisma.PlanWhereInput>([
+    ...tenantConditions<Prisma.PlanWhereInput>(scope, ROW_TENANT),
+    ...where(schoolMunicipalityIds(scope), (ids) => ({ municipalityId: { in: ids }, organizationId: null })),
+  ]);
 }
 
 /**
@@ -35,17 +38,10 @@ export function planWhere(scope: Scope): Prisma.PlanWhereInput {
  * no list of plan ids with every batch.
  */
 export function planSql(scope: Scope): Prisma.Sql {
-  const OR: Prisma.Sql[] = [];
-  const regions = staffRegionIds(scope);
-  const municipalities = coordinatedMunicipalityIds(scope);
-  const schools = coordinatedOrganizationIds(scope);
-  const schoolMunicipalities = schoolMunicipalityIds(scope);
-  if (regions.length) OR.push(Prisma.sql`p."regionId" = ANY(${regions}::uuid[])`);
-  if (municipalities.length) OR.push(Prisma.sql`p."municipalityId" = ANY(${municipalities}::uuid[])`);
-  if (schools.length) OR.push(Prisma.sql`p."organizationId" = ANY(${schools}::uuid[])`);
-  if (schoolMunicipalities.length)
-    OR.push(Prisma.sql`(p."municipalityId" = ANY(${schoolMunicipalities}::uuid[]) AND p."organizationId" IS NULL)`);
-  return OR.length ? Prisma.sql`(${Prisma.join(OR, " OR ")})` : Prisma.sql`FALSE`;
+  return anyOfSql([
+    ...tenantSqlConditions(scope, "p"),
+    ...where(schoolMunicipalityIds(scope), (ids) => Prisma.sql`(p."municipalityId" = ANY(${ids}::uuid[]) AND p."organizationId" IS NULL)`),
+  ]);
 }
 
 /**
@@ -54,14 +50,11 @@ export function planSql(scope: Scope): Prisma.Sql {
  * Auditors read only.
  */
 export function planWriteWhere(scope: Scope): Prisma.PlanWhereInput {
-  const OR: Prisma.PlanWhereInput[] = [];
-  const admins = staffRegionIds(scope, ["REGION_ADMIN"]);
-  const municipalities = coordinatedMunicipalityIds(scope);
-  const schools = coordinatedOrganizationIds(scope);
-  if (admins.length) OR.push({ regionId: { in: admins } });
-  if (municipalities.length) OR.push({ municipalityId: { in: municipalities }, organizationId: null });
-  if (schools.length) OR.push({ organizationId: { in: schools } });
-  return OR.length ? { OR } : NOTHING;
+  return anyOf<Prisma.PlanWhereInput>([
+    ...where(staffRegionIds(scope, ["REGION_ADMIN"]), (ids) => ({ regionId: { in: ids } })),
+    ...where(coordinatedMunicipalityIds(scope), (ids) => ({ municipalityId: { in: ids }, organizationId: null })),
+    ...tenantConditions<Prisma.PlanWhereInput>(scope, { organization: "organizationId" }),
+  ]);
 }
 
 export interface PlanOwner {
