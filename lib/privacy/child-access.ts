@@ -13,6 +13,7 @@
  */
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { coordinatedMunicipalityIds, coordinatedOrganizationIds, staffRegionIds, type Scope } from "@/lib/scope";
+import { REGION_ADMINS, REGION_AUDITORS } from "@/lib/roles";
 
 export type ChildAccess = "WRITE" | "READ_LOGGED" | "COUNTS" | "NONE";
 
@@ -28,8 +29,8 @@ export function childAccess(scope: Scope, holder: ChildDataHolder): ChildAccess 
     ? coordinatedOrganizationIds(scope).includes(holder.organizationId)
     : holder.municipalityId !== null && coordinatedMunicipalityIds(scope).includes(holder.municipalityId);
   if (ownHolder) return "WRITE";
-  if (staffRegionIds(scope, ["REGION_AUDITOR"]).includes(holder.regionId)) return "READ_LOGGED";
-  if (staffRegionIds(scope, ["REGION_ADMIN"]).includes(holder.regionId)) return "COUNTS";
+  if (staffRegionIds(scope, REGION_AUDITORS).includes(holder.regionId)) return "READ_LOGGED";
+  if (staffRegionIds(scope, REGION_ADMINS).includes(holder.regionId)) return "COUNTS";
   if (holder.municipalityId !== null && coordinatedMunicipalityIds(scope).includes(holder.municipalityId)) return "COUNTS";
   return "NONE";
 }
@@ -46,7 +47,7 @@ export function recordReadWhere(
 ): { OR: Array<{ organizationId: { in: string[] } } | { regionId: { in: string[] } }> } | typeof NOTHING {
   const OR: Array<{ organizationId: { in: string[] } } | { regionId: { in: string[] } }> = [];
   const schools = coordinatedOrganizationIds(scope);
-  const regions = staffRegionIds(scope, ["REGION_AUDITOR"]);
+  const regions = staffRegionIds(scope, REGION_AUDITORS);
   if (schools.length) OR.push({ organizationId: { in: schools } });
   if (regions.length) OR.push({ regionId: { in: regions } });
   return OR.length ? { OR } : NOTHING;
@@ -71,7 +72,7 @@ export function childDocumentReadWhere(scope: Scope): Prisma.RegistryDocumentWhe
   const OR: Prisma.RegistryDocumentWhereInput[] = [];
   const schools = coordinatedOrganizationIds(scope);
   const municipalities = coordinatedMunicipalityIds(scope);
-  const regions = staffRegionIds(scope, ["REGION_AUDITOR"]);
+  const regions = staffRegionIds(scope, REGION_AUDITORS);
   if (schools.length) OR.push({ organizationId: { in: schools } });
   if (municipalities.length) OR.push({ organizationId: null, municipalityId: { in: municipalities } });
   if (regions.length) OR.push({ regionId: { in: regions } });

@@ -45,6 +45,9 @@ export const ZDocumentCreate = z.object({
 });
 export type TDocumentCreate = z.infer<typeof ZDocumentCreate>;
 
+/** A document of the registry replaced by a newer one. */
+export const ZDocumentSupersede = z.object({ documentId: z.string(), byId: z.string() });
+
 export const ZDocumentListQuery = listQuery(["date", "type", "number", "createdAt"] as const).extend({
   dir: z.enum(["asc", "desc"]).catch("desc"),
   type: z.enum(DOCUMENT_TYPES).optional().catch(undefined),

@@ -2,7 +2,6 @@ import { ZodError } from "zod";
 import { beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import type { Scope } from "@/lib/scope";
-import { createAssignment } from "@/lib/server/assignments/create-assignment";
 import { getAssignmentHistory } from "@/lib/server/assignments/get-assignment-history";
 import { getCoordinatorCoverage } from "@/lib/server/assignments/get-coordinator-coverage";
 import { listAssignments } from "@/lib/server/assignments/list-assignments";
@@ -13,6 +12,7 @@ import { toErrorBody } from "@/lib/server/http/to-response";
 import { ensureMunicipality, ensureOrganization, ensureRegion } from "@/lib/server/seed/factories";
 import { buildTwoTenants, userWithRole } from "../support/directory";
 import { useTestDatabase } from "../support/test-database";
+import { createAssignment } from "../support/operations";
 
 useTestDatabase();
 

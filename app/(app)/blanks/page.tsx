@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { BlanksTable } from "@/components/blanks/blanks-table";
 import { PageTitle } from "@/components/shell/page-title";
 import { Card } from "@/components/ui/card";
-import { ROLES } from "@/lib/scope";
+import { ALL_ROLES } from "@/lib/roles";
 import { ZBlankListQuery } from "@/lib/schemas/campaign";
 import { requireScope } from "@/lib/server/auth/with-scope";
 import { listBlanks } from "@/lib/server/blanks/list-blanks";
@@ -12,7 +12,7 @@ import { listMunicipalities } from "@/lib/server/directory/list-municipalities";
 export const metadata: Metadata = { title: "Бланки" };
 
 export default async function BlanksPage(props: { searchParams: Promise<Record<string, string>> }) {
-  const scope = await requireScope({ role: ROLES });
+  const scope = await requireScope({ role: ALL_ROLES });
   const query = ZBlankListQuery.parse(await props.searchParams);
   const [page, campaigns, municipalities] = await Promise.all([
     listBlanks({ scope, query }),

@@ -5,7 +5,8 @@ import { MunicipalitiesTable } from "@/components/directory/municipalities-table
 import { PageTitle } from "@/components/shell/page-title";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
-import { hasAnyRole, REGION_STAFF, ROLE_LABELS } from "@/lib/scope";
+import { hasAnyRole } from "@/lib/scope";
+import { REGION_STAFF, ROLE_LABELS, REGION_ADMINS } from "@/lib/roles";
 import { ZMunicipalityListQuery } from "@/lib/schemas/list";
 import { requireScope } from "@/lib/server/auth/with-scope";
 import { listBlanks } from "@/lib/server/blanks/list-blanks";
@@ -37,7 +38,7 @@ export default async function RegionHome(props: { searchParams: Promise<Record<s
             <Button asChild variant="outline">
               <Link href="/region/report-settings">Бланк отчётов</Link>
             </Button>
-            {hasAnyRole(scope, ["REGION_ADMIN"]) && (
+            {hasAnyRole(scope, REGION_ADMINS) && (
               <>
                 <Button asChild variant="outline">
                   <Link href="/region/users">Пользователи и роли</Link>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ReportJobs } from "@/components/reports/report-jobs";
 import { PageTitle } from "@/components/shell/page-title";
-import { ROLES } from "@/lib/scope";
+import { ALL_ROLES } from "@/lib/roles";
 import { requireScope } from "@/lib/server/auth/with-scope";
 import { REPORT_RETENTION_DAYS } from "@/lib/server/reports/report-job-view";
 import { listReportJobs } from "@/lib/server/reports/list-report-jobs";
@@ -9,7 +9,7 @@ import { listReportJobs } from "@/lib/server/reports/list-report-jobs";
 export const metadata: Metadata = { title: "Мои отчёты" };
 
 export default async function ReportsPage(props: { searchParams: Promise<{ page?: string }> }) {
-  const scope = await requireScope({ role: ROLES });
+  const scope = await requireScope({ role: ALL_ROLES });
   const { page } = await props.searchParams;
   const jobs = await listReportJobs({ scope, query: { page } });
   return (

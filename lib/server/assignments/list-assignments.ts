@@ -9,11 +9,11 @@ import {
   orderRequisites,
   ZAssignmentListQuery,
   type TAssignmentListQuery,
-  type CoordinatorRole,
 } from "@/lib/schemas/assignment";
 import { db } from "@/lib/server/db/client";
 import { likePattern } from "@/lib/server/db/like-pattern";
 import { assignmentScopeSql, currentSql } from "./assignment-access";
+import type { CoordinatorRole } from "@/lib/roles";
 
 export interface AssignmentRow {
   id: string;

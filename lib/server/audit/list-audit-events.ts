@@ -9,6 +9,7 @@ import { auditChanges, type AuditChange } from "./audit-changes";
 import { redact } from "./audit-policy";
 import { describeGrants } from "./describe-grants";
 import { ZAuditListQuery, type TAuditListQuery } from "./audit-query";
+import { REGION_ADMINS } from "@/lib/roles";
 
 export interface AuditEventRow {
   id: string;
@@ -66,7 +67,7 @@ const all = (conditions: Prisma.Sql[]) => Prisma.join(conditions, " AND ");
  * rows, where one OR over both would sort the whole region's trail.
  */
 function branches(scope: Scope, query: TAuditListQuery): Prisma.Sql[] {
-  const regions = staffRegionIds(scope, ["REGION_ADMIN"]);
+  const regions = staffRegionIds(scope, REGION_ADMINS);
   if (regions.length === 0) return [];
   const filters: Prisma.Sql[] = [];
   // A period of Moscow days, as the journal shows times.

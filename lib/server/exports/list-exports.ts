@@ -15,21 +15,29 @@ import { TEACHER_COLUMNS, TEACHERS_CAPTION } from "@/lib/exports/lists/teachers"
 import { USER_COLUMNS, USERS_CAPTION } from "@/lib/exports/lists/users";
 import type { ListExportId } from "@/lib/exports/list-ids";
 import { withCurrentSchoolYear } from "@/lib/records/current-school-year";
-import { REGION_STAFF, ROLES, type Role, type Scope } from "@/lib/scope";
+import type { Scope } from "@/lib/scope";
+import {
+  REGION_STAFF,
+  ALL_ROLES,
+  type Role,
+  CAMPAIGN_MANAGERS,
+  SUPERVISORS,
+  REGION_ADMINS,
+  REGION_AUDITORS,
+  SCHOOL_COORDINATORS,
+} from "@/lib/roles";
 import { assignmentToday } from "@/lib/schemas/assignment";
 import { ZCountsQuery, ZStudentListQuery, ZTeacherListQuery } from "@/lib/schemas/student";
 import { iterateAssignments } from "@/lib/server/assignments/list-assignments";
 import { ZAuditListQuery } from "@/lib/server/audit/audit-query";
 import { iterateAuditEvents } from "@/lib/server/audit/list-audit-events";
 import { iterateBlanks } from "@/lib/server/blanks/list-blanks";
-import { CAMPAIGN_MANAGERS } from "@/lib/server/campaigns/campaign-access";
 import { iterateCampaigns } from "@/lib/server/campaigns/list-campaigns";
 import { iterateMunicipalities } from "@/lib/server/directory/list-municipalities";
 import { iterateDocuments } from "@/lib/server/documents/list-documents";
 import { iterateFindings } from "@/lib/server/findings/list-findings";
 import { iterateEvents } from "@/lib/server/plans/list-events";
 import { iteratePlans } from "@/lib/server/plans/list-plans";
-import { PLAN_ROLES } from "@/lib/server/plans/plan-access";
 import { areaLevel, countStudentsByArea } from "@/lib/server/students/count-students-by-area";
 import { iterateStudents } from "@/lib/server/students/list-students";
 import { iterateTeachers } from "@/lib/server/students/list-teachers";
@@ -75,37 +83,37 @@ export const LIST_EXPORTS: Record<ListExportId, ListExport> = {
   }),
   // «Журнал изменений»: the region admin's own page, read by key (at, id) however long the trail.
   audit: listExport({
-    roles: ["REGION_ADMIN"],
+    roles: REGION_ADMINS,
     head: fixed(AUDIT_CAPTION, AUDIT_COLUMNS),
     query: (params) => ZAuditListQuery.parse(params),
     iterate: iterateAuditEvents,
   }),
-  blanks: listExport({ roles: ROLES, head: fixed(BLANKS_CAPTION, BLANK_COLUMNS), iterate: iterateBlanks }),
+  blanks: listExport({ roles: ALL_ROLES, head: fixed(BLANKS_CAPTION, BLANK_COLUMNS), iterate: iterateBlanks }),
   campaigns: listExport({ roles: CAMPAIGN_MANAGERS, head: fixed(CAMPAIGNS_CAPTION, CAMPAIGN_COLUMNS), iterate: iterateCampaigns }),
-  documents: listExport({ roles: ROLES, head: fixed(DOCUMENTS_CAPTION, DOCUMENT_COLUMNS), iterate: iterateDocuments }),
-  events: listExport({ roles: PLAN_ROLES, head: fixed(EVENTS_CAPTION, EVENT_COLUMNS), iterate: iterateEvents }),
-  findings: listExport({ roles: ROLES, head: fixed(FINDINGS_CAPTION, FINDING_COLUMNS), iterate: iterateFindings }),
+  documents: listExport({ roles: ALL_ROLES, head: fixed(DOCUMENTS_CAPTION, DOCUMENT_COLUMNS), iterate: iterateDocuments }),
+  events: listExport({ roles: ALL_ROLES, head: fixed(EVENTS_CAPTION, EVENT_COLUMNS), iterate: iterateEvents }),
+  findings: listExport({ roles: ALL_ROLES, head: fixed(FINDINGS_CAPTION, FINDING_COLUMNS), iterate: iterateFindings }),
   municipalities: listExport({
     roles: REGION_STAFF,
     head: fixed(MUNICIPALITIES_CAPTION, MUNICIPALITY_COLUMNS),
     iterate: iterateMunicipalities,
   }),
-  plans: listExport({ roles: PLAN_ROLES, head: fixed(PLANS_CAPTION, PLAN_COLUMNS), iterate: iteratePlans }),
+  plans: listExport({ roles: ALL_ROLES, head: fixed(PLANS_CAPTION, PLAN_COLUMNS), iterate: iteratePlans }),
   // Personal data: each page's own readers only, the auditor's region or the coordinator's school.
   "region-students": listExport({
-    roles: ["REGION_AUDITOR"],
+    roles: REGION_AUDITORS,
     head: fixed(STUDENTS_CAPTION, STUDENT_COLUMNS),
     query: (params) => withCurrentSchoolYear(ZStudentListQuery.parse(params)),
     iterate: iterateStudents,
   }),
   "school-students": listExport({
-    roles: ["SCHOOL_COORDINATOR"],
+    roles: SCHOOL_COORDINATORS,
     head: fixed(STUDENTS_CAPTION, STUDENT_COLUMNS),
     query: (params) => withCurrentSchoolYear(ZStudentListQuery.parse(params)),
     iterate: iterateStudents,
   }),
   "student-counts": listExport({
-    roles: ["REGION_ADMIN", "REGION_AUDITOR", "MUNICIPAL_COORDINATOR"],
+    roles: SUPERVISORS,
     head: (scope) => ({ title: AREA_COUNTS_CAPTIONS[areaLevel(scope)], columns: areaCountColumns(areaLevel(scope)) }),
     // A short list of areas, counted in one query: one batch.
     iterate: async function* ({ scope, query }) {
@@ -114,10 +122,10 @@ export const LIST_EXPORTS: Record<ListExportId, ListExport> = {
     },
   }),
   teachers: listExport({
-    roles: ["SCHOOL_COORDINATOR"],
+    roles: SCHOOL_COORDINATORS,
     head: fixed(TEACHERS_CAPTION, TEACHER_COLUMNS),
     query: (params) => withCurrentSchoolYear(ZTeacherListQuery.parse(params)),
     iterate: iterateTeachers,
   }),
-  users: listExport({ roles: ["REGION_ADMIN"], head: fixed(USERS_CAPTION, USER_COLUMNS), iterate: iterateUsers }),
+  users: listExport({ roles: REGION_ADMINS, head: fixed(USERS_CAPTION, USER_COLUMNS), iterate: iterateUsers }),
 };

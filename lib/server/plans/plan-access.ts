@@ -1,9 +1,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { coordinatedMunicipalityIds, coordinatedOrganizationIds, staffRegionIds, type Role, type Scope } from "@/lib/scope";
-
-/** Everyone with a membership may open plans; what they see is narrowed by planWhere. */
-export const PLAN_ROLES: readonly Role[] = ["REGION_ADMIN", "REGION_AUDITOR", "MUNICIPAL_COORDINATOR", "SCHOOL_COORDINATOR"];
+import { coordinatedMunicipalityIds, coordinatedOrganizationIds, staffRegionIds, type Scope } from "@/lib/scope";
+import { REGION_ADMINS } from "@/lib/roles";
 
 const NOTHING = { id: { in: [] as string[] } };
 
@@ -55,7 +53,7 @@ export function planSql(scope: Scope): Prisma.Sql {
  */
 export function planWriteWhere(scope: Scope): Prisma.PlanWhereInput {
   const OR: Prisma.PlanWhereInput[] = [];
-  const admins = staffRegionIds(scope, ["REGION_ADMIN"]);
+  const admins = staffRegionIds(scope, REGION_ADMINS);
   const municipalities = coordinatedMunicipalityIds(scope);
   const schools = coordinatedOrganizationIds(scope);
   if (admins.length) OR.push({ regionId: { in: admins } });
@@ -72,7 +70,7 @@ export interface PlanOwner {
 
 /** The same rule as planWriteWhere, for a plan not yet stored. */
 export function canWritePlanOwner(scope: Scope, owner: PlanOwner): boolean {
-  if (staffRegionIds(scope, ["REGION_ADMIN"]).includes(owner.regionId)) return true;
+  if (staffRegionIds(scope, REGION_ADMINS).includes(owner.regionId)) return true;
   if (owner.organizationId) return coordinatedOrganizationIds(scope).includes(owner.organizationId);
   return owner.municipalityId !== null && coordinatedMunicipalityIds(scope).includes(owner.municipalityId);
 }

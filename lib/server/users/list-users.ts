@@ -5,6 +5,7 @@ import { ZUserListQuery, type TUserListQuery } from "@/lib/schemas/user";
 import { db } from "@/lib/server/db/client";
 import { batchesOf, pageOf, type ListSource, type Page } from "@/lib/paging";
 import { MEMBERSHIP_VIEW_SELECT, scopeNameOf } from "./membership-view";
+import { REGION_ADMINS } from "@/lib/roles";
 
 export interface UserRow {
   id: string;
@@ -28,7 +29,7 @@ export function iterateUsers(options: ListOptions & { batchSize?: number }) {
 }
 
 function usersSource(scope: Scope, query: TUserListQuery): ListSource<UserRow> {
-  const regions = staffRegionIds(scope, ["REGION_ADMIN"]);
+  const regions = staffRegionIds(scope, REGION_ADMINS);
   const filters: Prisma.UserWhereInput[] = [userWhere(scope)];
   if (query.q) {
     filters.push({

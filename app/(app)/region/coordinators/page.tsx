@@ -5,7 +5,7 @@ import { CoverageSummary } from "@/components/assignments/coverage-summary";
 import { PageTitle } from "@/components/shell/page-title";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
-import { REGION_STAFF } from "@/lib/scope";
+import { REGION_STAFF } from "@/lib/roles";
 import { assignmentToday, ZAssignmentListQuery } from "@/lib/schemas/assignment";
 import { getCoordinatorCoverage } from "@/lib/server/assignments/get-coordinator-coverage";
 import { listAssignments } from "@/lib/server/assignments/list-assignments";

@@ -1,4 +1,4 @@
-import { ROLES } from "@/lib/scope";
+import { ALL_ROLES } from "@/lib/roles";
 import { withScope } from "@/lib/server/auth/with-scope";
 import { listReportJobs } from "@/lib/server/reports/list-report-jobs";
 import { ZReportRequest } from "@/lib/schemas/report";
@@ -16,7 +16,7 @@ export const POST = withScope(
     const body = ZReportRequest.parse(await request.json().catch(() => null));
     return Response.json(await requestReport({ scope, ...body }), { status: 202 });
   },
-  { role: ROLES },
+  { role: ALL_ROLES },
 );
 
 /** The caller's own report jobs, newest first: `?page=&pageSize=`. */
@@ -25,5 +25,5 @@ export const GET = withScope(
     const query = Object.fromEntries(new URL(request.url).searchParams);
     return Response.json(await listReportJobs({ scope, query }), { headers: { "Cache-Control": "private, no-store" } });
   },
-  { role: ROLES },
+  { role: ALL_ROLES },
 );
