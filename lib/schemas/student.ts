@@ -144,5 +144,6 @@ export const ZTeacherUpdate = ZTeacherFields.extend({ teacherId: z.string() });
 export const ZTeacherListQuery = listQuery(["fullName", "subject", "createdAt"] as const).extend({
   schoolYear: zSchoolYear.optional().catch(undefined),
 });
+export type TTeacherListQuery = z.infer<typeof ZTeacherListQuery>;
 
 export const ZCountsQuery = z.object({ schoolYear: zSchoolYear.optional().catch(undefined) });

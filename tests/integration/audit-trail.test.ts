@@ -13,7 +13,7 @@ import { z } from "@/lib/schemas/z";
 import { CLI_ACTOR, runAsActor } from "@/lib/server/audit/actor-context";
 import { BEFORE_READ_BATCH } from "@/lib/server/audit/audit-extension";
 import { CHILD_HIDDEN, CHILD_HIDDEN_CHANGED, HIDDEN, HIDDEN_CHANGED } from "@/lib/server/audit/audit-policy";
-import { listAuditEvents, type AuditEventRow } from "@/lib/server/audit/list-audit-events";
+import type { AuditEventRow } from "@/lib/server/audit/list-audit-events";
 import { getScope } from "@/lib/server/auth/get-scope";
 import { hashPassword } from "@/lib/server/auth/password";
 import { scopedAction, withScope } from "@/lib/server/auth/with-scope";
@@ -34,6 +34,7 @@ import {
   createTeacher,
   createUser,
   grantMembership,
+  listAuditEvents,
   saveBlankAnswers,
   submitBlank,
   updateStudent,

@@ -8,7 +8,6 @@ import type { TBlankAnswer } from "@/lib/schemas/blank";
 import { acceptBlank } from "@/lib/server/blanks/accept-blank";
 import { getBlank } from "@/lib/server/blanks/get-blank";
 import { getItemHistory } from "@/lib/server/blanks/get-item-history";
-import { listBlanks } from "@/lib/server/blanks/list-blanks";
 import { markAllMatching } from "@/lib/server/blanks/mark-all-matching";
 import { getCampaign } from "@/lib/server/campaigns/get-campaign";
 import { listCampaignParticipants } from "@/lib/server/campaigns/list-campaign-participants";
@@ -18,7 +17,7 @@ import { storeFile } from "@/lib/server/files/store-file";
 import { pdfSample, xlsxSample } from "../support/file-samples";
 import { buildCampaignWorld, type CampaignWorld } from "../support/campaign";
 import { useTestDatabase } from "../support/test-database";
-import { markAnswer, returnBlank, saveBlankAnswers, submitBlank } from "../support/operations";
+import { listBlanks, markAnswer, returnBlank, saveBlankAnswers, submitBlank } from "../support/operations";
 
 useTestDatabase();
 // Uploaded bytes go to a scratch folder, not the app's data folder.

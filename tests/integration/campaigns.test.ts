@@ -2,7 +2,6 @@ import { ZodError } from "zod";
 import { beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { getBlank } from "@/lib/server/blanks/get-blank";
-import { listCampaigns } from "@/lib/server/campaigns/list-campaigns";
 import { db } from "@/lib/server/db/client";
 import { createNextVersion } from "@/lib/server/templates/create-next-version";
 import { getTemplateVersion } from "@/lib/server/templates/get-template-version";
@@ -10,7 +9,14 @@ import { publishTemplateVersion } from "@/lib/server/templates/publish-template-
 import { buildCampaignWorld, type CampaignWorld } from "../support/campaign";
 import { userWithRole } from "../support/directory";
 import { useTestDatabase } from "../support/test-database";
-import { createCampaign, saveBlankAnswers, saveTemplateDraft, startCampaignFromPrevious, submitBlank } from "../support/operations";
+import {
+  createCampaign,
+  listCampaigns,
+  saveBlankAnswers,
+  saveTemplateDraft,
+  startCampaignFromPrevious,
+  submitBlank,
+} from "../support/operations";
 
 useTestDatabase();
 

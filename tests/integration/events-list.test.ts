@@ -4,11 +4,10 @@ import { EVENT_STATUSES } from "@/lib/plans/plan-labels";
 import type { Scope } from "@/lib/scope";
 import { db } from "@/lib/server/db/client";
 import { getPlan } from "@/lib/server/plans/get-plan";
-import { iterateEvents, listEvents, type EventRow } from "@/lib/server/plans/list-events";
-import { listPlans } from "@/lib/server/plans/list-plans";
+import type { EventRow } from "@/lib/server/plans/list-events";
 import { buildTwoTenants, userWithRole } from "../support/directory";
 import { useTestDatabase } from "../support/test-database";
-import { changeEventStatus, createPlan, savePlanEvent } from "../support/operations";
+import { changeEventStatus, createPlan, iterateEvents, listEvents, listPlans, savePlanEvent } from "../support/operations";
 
 useTestDatabase();
 

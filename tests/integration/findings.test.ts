@@ -12,12 +12,13 @@ import { markAllMatching } from "@/lib/server/blanks/mark-all-matching";
 import { db } from "@/lib/server/db/client";
 import { storeFile } from "@/lib/server/files/store-file";
 import { getFinding } from "@/lib/server/findings/get-finding";
-import { listFindings, type FindingRow } from "@/lib/server/findings/list-findings";
+import type { FindingRow } from "@/lib/server/findings/list-findings";
 import { buildCampaignWorld, type CampaignWorld } from "../support/campaign";
 import { pdfSample } from "../support/file-samples";
 import { useTestDatabase } from "../support/test-database";
 import {
   createDocument,
+  listFindings,
   markFindingFixed,
   reopenFinding,
   saveBlankAnswers,

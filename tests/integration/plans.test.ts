@@ -6,11 +6,10 @@ import { db } from "@/lib/server/db/client";
 import { getPlan } from "@/lib/server/plans/get-plan";
 import { getPlanIndicators } from "@/lib/server/plans/get-plan-indicators";
 import { getRegionPlanOverview } from "@/lib/server/plans/get-region-plan-overview";
-import { listPlans } from "@/lib/server/plans/list-plans";
 import { sendPlanReminders } from "@/lib/server/plans/send-plan-reminders";
 import { buildTwoTenants, userWithRole } from "../support/directory";
 import { useTestDatabase } from "../support/test-database";
-import { changeEventStatus, createPlan, saveIndicator, saveIndicatorValue, savePlanEvent } from "../support/operations";
+import { changeEventStatus, createPlan, listPlans, saveIndicator, saveIndicatorValue, savePlanEvent } from "../support/operations";
 
 useTestDatabase();
 

@@ -6,11 +6,17 @@ import { countStudentsByArea } from "@/lib/server/students/count-students-by-are
 import { eraseStudent } from "@/lib/server/students/erase-student";
 import { getStudent } from "@/lib/server/students/get-student";
 import { listStudentCardReads } from "@/lib/server/students/list-student-card-reads";
-import { listStudents } from "@/lib/server/students/list-students";
-import { listTeachers } from "@/lib/server/students/list-teachers";
 import { buildTwoTenants, userWithRole } from "../support/directory";
 import { useTestDatabase } from "../support/test-database";
-import { createDocument, createStudent, createTeacher, updateStudent, updateTeacher } from "../support/operations";
+import {
+  createDocument,
+  createStudent,
+  createTeacher,
+  listStudents,
+  listTeachers,
+  updateStudent,
+  updateTeacher,
+} from "../support/operations";
 
 useTestDatabase();
 

@@ -3,11 +3,12 @@ import { BlanksTable } from "@/components/blanks/blanks-table";
 import { PageTitle } from "@/components/shell/page-title";
 import { Card } from "@/components/ui/card";
 import { ALL_ROLES } from "@/lib/roles";
-import { ZBlankListQuery } from "@/lib/schemas/campaign";
+import { ZBlankListQuery, ZCampaignListQuery } from "@/lib/schemas/campaign";
 import { requireScope } from "@/lib/server/auth/with-scope";
 import { listBlanks } from "@/lib/server/blanks/list-blanks";
 import { listCampaigns } from "@/lib/server/campaigns/list-campaigns";
 import { listMunicipalities } from "@/lib/server/directory/list-municipalities";
+import { ZMunicipalityListQuery } from "@/lib/schemas/list";
 
 export const metadata: Metadata = { title: "Бланки" };
 
@@ -16,8 +17,8 @@ export default async function BlanksPage(props: { searchParams: Promise<Record<s
   const query = ZBlankListQuery.parse(await props.searchParams);
   const [page, campaigns, municipalities] = await Promise.all([
     listBlanks({ scope, query }),
-    listCampaigns({ scope, query: { pageSize: 100 } }),
-    listMunicipalities({ scope, query: { pageSize: 100 } }),
+    listCampaigns({ scope, query: ZCampaignListQuery.parse({ pageSize: 100 }) }),
+    listMunicipalities({ scope, query: ZMunicipalityListQuery.parse({ pageSize: 100 }) }),
   ]);
   return (
     <>

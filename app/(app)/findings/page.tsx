@@ -9,6 +9,8 @@ import { requireScope } from "@/lib/server/auth/with-scope";
 import { listCampaigns } from "@/lib/server/campaigns/list-campaigns";
 import { listMunicipalities } from "@/lib/server/directory/list-municipalities";
 import { listFindings } from "@/lib/server/findings/list-findings";
+import { ZCampaignListQuery } from "@/lib/schemas/campaign";
+import { ZMunicipalityListQuery } from "@/lib/schemas/list";
 
 export const metadata: Metadata = { title: "Замечания" };
 
@@ -17,8 +19,8 @@ export default async function FindingsPage(props: { searchParams: Promise<Record
   const query = ZFindingListQuery.parse(await props.searchParams);
   const [page, campaigns, municipalities] = await Promise.all([
     listFindings({ scope, query }),
-    listCampaigns({ scope, query: { pageSize: 100 } }),
-    listMunicipalities({ scope, query: { pageSize: 100 } }),
+    listCampaigns({ scope, query: ZCampaignListQuery.parse({ pageSize: 100 }) }),
+    listMunicipalities({ scope, query: ZMunicipalityListQuery.parse({ pageSize: 100 }) }),
   ]);
   return (
     <>

@@ -11,6 +11,7 @@ import { ZMunicipalityListQuery } from "@/lib/schemas/list";
 import { requireScope } from "@/lib/server/auth/with-scope";
 import { listBlanks } from "@/lib/server/blanks/list-blanks";
 import { listMunicipalities } from "@/lib/server/directory/list-municipalities";
+import { ZBlankListQuery } from "@/lib/schemas/campaign";
 
 export const metadata: Metadata = { title: "Регион" };
 
@@ -19,7 +20,7 @@ export default async function RegionHome(props: { searchParams: Promise<Record<s
   const query = ZMunicipalityListQuery.parse(await props.searchParams);
   const [page, toReview] = await Promise.all([
     listMunicipalities({ scope, query }),
-    listBlanks({ scope, query: { sort: "updatedAt", pageSize: 10 }, statuses: ["SUBMITTED"] }),
+    listBlanks({ scope, query: ZBlankListQuery.parse({ sort: "updatedAt", pageSize: 10 }), statuses: ["SUBMITTED"] }),
   ]);
   const regions = [...new Set(scope.memberships.map((m) => m.scopeName))];
   return (

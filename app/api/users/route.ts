@@ -1,5 +1,5 @@
 import { REGION_ADMINS } from "@/lib/roles";
-import { ZUserCreate } from "@/lib/schemas/user";
+import { ZUserCreate, ZUserListQuery } from "@/lib/schemas/user";
 import { withScope } from "@/lib/server/auth/with-scope";
 import { createUser } from "@/lib/server/users/create-user";
 import { listUsers } from "@/lib/server/users/list-users";
@@ -7,7 +7,7 @@ import { listUsers } from "@/lib/server/users/list-users";
 const ADMINS = { role: REGION_ADMINS };
 
 export const GET = withScope(async ({ request, scope }) => {
-  const query = Object.fromEntries(new URL(request.url).searchParams);
+  const query = ZUserListQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
   return Response.json(await listUsers({ scope, query }));
 }, ADMINS);
 

@@ -26,7 +26,13 @@ import {
   REGION_AUDITORS,
   SCHOOL_COORDINATORS,
 } from "@/lib/roles";
-import { assignmentToday } from "@/lib/schemas/assignment";
+import { assignmentToday, ZAssignmentListQuery } from "@/lib/schemas/assignment";
+import { ZBlankListQuery, ZCampaignListQuery } from "@/lib/schemas/campaign";
+import { ZDocumentListQuery } from "@/lib/schemas/document";
+import { ZFindingListQuery } from "@/lib/schemas/finding";
+import { ZMunicipalityListQuery } from "@/lib/schemas/list";
+import { ZEventListQuery, ZPlanListQuery } from "@/lib/schemas/plan";
+import { ZUserListQuery } from "@/lib/schemas/user";
 import { ZCountsQuery, ZStudentListQuery, ZTeacherListQuery } from "@/lib/schemas/student";
 import { iterateAssignments } from "@/lib/server/assignments/list-assignments";
 import { ZAuditListQuery } from "@/lib/server/audit/audit-query";
@@ -46,14 +52,14 @@ import { iterateUsers } from "@/lib/server/users/list-users";
 type Params = Record<string, string>;
 
 /** How one list is exported; the rows come from the list's own operation, so its scoping and filters apply. */
-interface ListExportSpec<R> {
+interface ListExportSpec<Q, R> {
   /** The roles of the page that shows the list; the scope is narrowed to them, as on the page. */
   roles: readonly Role[];
   /** The list's caption (the file's and the sheet's name) and columns, as the page shows them to this scope. */
-  head(scope: Scope): { title: string; columns: readonly ExportColumn<R>[] };
-  /** The page's query from its URL parameters, with the defaults the page applies. */
-  query?(params: Params): unknown;
-  iterate(options: { scope: Scope; query: unknown; batchSize?: number }): AsyncIterable<R[]>;
+  head: (scope: Scope) => { title: string; columns: readonly ExportColumn<R>[] };
+  /** The page's query from its URL parameters: parsed with the page's schema, with the defaults the page applies. */
+  query: (params: Params) => Q;
+  iterate: (options: { scope: Scope; query: Q; batchSize?: number }) => AsyncIterable<R[]>;
 }
 
 export interface ListExport {
@@ -61,12 +67,12 @@ export interface ListExport {
   table(options: { scope: Scope; params: Params; batchSize?: number }): ExportTable;
 }
 
-function listExport<R>(spec: ListExportSpec<R>): ListExport {
+function listExport<Q, R>(spec: ListExportSpec<Q, R>): ListExport {
   return {
     roles: spec.roles,
     table: ({ scope, params, batchSize }) => {
       const { title, columns } = spec.head(scope);
-      return exportTable(title, columns, spec.iterate({ scope, query: spec.query ? spec.query(params) : params, batchSize }));
+      return exportTable(title, columns, spec.iterate({ scope, query: spec.query(params), batchSize }));
     },
   };
 }
@@ -79,6 +85,7 @@ export const LIST_EXPORTS: Record<ListExportId, ListExport> = {
   assignments: listExport({
     roles: REGION_STAFF,
     head: () => ({ title: ASSIGNMENTS_CAPTION, columns: Object.values(assignmentColumns(assignmentToday())) }),
+    query: (params) => ZAssignmentListQuery.parse(params),
     iterate: iterateAssignments,
   }),
   // «Журнал изменений»: the region admin's own page, read by key (at, id) however long the trail.
@@ -88,17 +95,48 @@ export const LIST_EXPORTS: Record<ListExportId, ListExport> = {
     query: (params) => ZAuditListQuery.parse(params),
     iterate: iterateAuditEvents,
   }),
-  blanks: listExport({ roles: ALL_ROLES, head: fixed(BLANKS_CAPTION, BLANK_COLUMNS), iterate: iterateBlanks }),
-  campaigns: listExport({ roles: CAMPAIGN_MANAGERS, head: fixed(CAMPAIGNS_CAPTION, CAMPAIGN_COLUMNS), iterate: iterateCampaigns }),
-  documents: listExport({ roles: ALL_ROLES, head: fixed(DOCUMENTS_CAPTION, DOCUMENT_COLUMNS), iterate: iterateDocuments }),
-  events: listExport({ roles: ALL_ROLES, head: fixed(EVENTS_CAPTION, EVENT_COLUMNS), iterate: iterateEvents }),
-  findings: listExport({ roles: ALL_ROLES, head: fixed(FINDINGS_CAPTION, FINDING_COLUMNS), iterate: iterateFindings }),
+  blanks: listExport({
+    roles: ALL_ROLES,
+    head: fixed(BLANKS_CAPTION, BLANK_COLUMNS),
+    query: (params) => ZBlankListQuery.parse(params),
+    iterate: iterateBlanks,
+  }),
+  campaigns: listExport({
+    roles: CAMPAIGN_MANAGERS,
+    head: fixed(CAMPAIGNS_CAPTION, CAMPAIGN_COLUMNS),
+    query: (params) => ZCampaignListQuery.parse(params),
+    iterate: iterateCampaigns,
+  }),
+  documents: listExport({
+    roles: ALL_ROLES,
+    head: fixed(DOCUMENTS_CAPTION, DOCUMENT_COLUMNS),
+    query: (params) => ZDocumentListQuery.parse(params),
+    iterate: iterateDocuments,
+  }),
+  events: listExport({
+    roles: ALL_ROLES,
+    head: fixed(EVENTS_CAPTION, EVENT_COLUMNS),
+    query: (params) => ZEventListQuery.parse(params),
+    iterate: iterateEvents,
+  }),
+  findings: listExport({
+    roles: ALL_ROLES,
+    head: fixed(FINDINGS_CAPTION, FINDING_COLUMNS),
+    query: (params) => ZFindingListQuery.parse(params),
+    iterate: iterateFindings,
+  }),
   municipalities: listExport({
     roles: REGION_STAFF,
     head: fixed(MUNICIPALITIES_CAPTION, MUNICIPALITY_COLUMNS),
+    query: (params) => ZMunicipalityListQuery.parse(params),
     iterate: iterateMunicipalities,
   }),
-  plans: listExport({ roles: ALL_ROLES, head: fixed(PLANS_CAPTION, PLAN_COLUMNS), iterate: iteratePlans }),
+  plans: listExport({
+    roles: ALL_ROLES,
+    head: fixed(PLANS_CAPTION, PLAN_COLUMNS),
+    query: (params) => ZPlanListQuery.parse(params),
+    iterate: iteratePlans,
+  }),
   // Personal data: each page's own readers only, the auditor's region or the coordinator's school.
   "region-students": listExport({
     roles: REGION_AUDITORS,
@@ -115,10 +153,10 @@ export const LIST_EXPORTS: Record<ListExportId, ListExport> = {
   "student-counts": listExport({
     roles: SUPERVISORS,
     head: (scope) => ({ title: AREA_COUNTS_CAPTIONS[areaLevel(scope)], columns: areaCountColumns(areaLevel(scope)) }),
+    query: (params) => withCurrentSchoolYear(ZCountsQuery.parse(params)),
     // A short list of areas, counted in one query: one batch.
     iterate: async function* ({ scope, query }) {
-      const { schoolYear } = withCurrentSchoolYear(ZCountsQuery.parse(query));
-      yield (await countStudentsByArea({ scope, schoolYear })).rows;
+      yield (await countStudentsByArea({ scope, schoolYear: query.schoolYear })).rows;
     },
   }),
   teachers: listExport({
@@ -127,5 +165,10 @@ export const LIST_EXPORTS: Record<ListExportId, ListExport> = {
     query: (params) => withCurrentSchoolYear(ZTeacherListQuery.parse(params)),
     iterate: iterateTeachers,
   }),
-  users: listExport({ roles: REGION_ADMINS, head: fixed(USERS_CAPTION, USER_COLUMNS), iterate: iterateUsers }),
+  users: listExport({
+    roles: REGION_ADMINS,
+    head: fixed(USERS_CAPTION, USER_COLUMNS),
+    query: (params) => ZUserListQuery.parse(params),
+    iterate: iterateUsers,
+  }),
 };

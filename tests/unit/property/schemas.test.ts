@@ -89,6 +89,7 @@ const VALID: Record<string, unknown> = {
   "recommendation.ZRecommendations": { texts: { ABSENT: "Разработать документ." } },
   "report.ZReportSettings": { regionId: ID, organizationName: "ГБОУ ИРО КК", details: "г. Краснодар" },
   "report.ZReportRequest": { kind: "campaign", id: ID },
+  "report.ZReportJobListQuery": { page: "2", pageSize: "20" },
   "student.zSchoolYear": "2025/2026",
   "student.ZStudentFields": { schoolYear: "2025/2026", fullName: "А. Б.", grade: "5А", status: "GRADUATED", furtherEducation: "SPO" },
   "student.ZStudentCreate": { schoolYear: "2025/2026", fullName: "А. Б.", grade: "5А", organizationId: ID },

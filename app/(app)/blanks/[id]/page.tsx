@@ -18,6 +18,7 @@ import { listFindings } from "@/lib/server/findings/list-findings";
 import { listDocumentsForOwner } from "@/lib/server/documents/list-documents-for-owner";
 import { idParam, orNotFound } from "@/lib/server/http/params";
 import { formatDate } from "@/lib/dates";
+import { ZFindingListQuery } from "@/lib/schemas/finding";
 
 export const metadata: Metadata = { title: "Бланк соответствия" };
 
@@ -27,7 +28,9 @@ export default async function BlankPage(props: { params: Promise<{ id: string }>
   const blank = await orNotFound(() => getBlank({ scope, id: idParam(id) }));
   const fileNames = await answerFileNames(scope, attachedFileIds(Object.values(blank.answers).map((a) => a.value)));
   const findings =
-    blank.status === "ACCEPTED" ? await listFindings({ scope, query: { blankId: blank.id, sort: "item", pageSize: 100 } }) : null;
+    blank.status === "ACCEPTED"
+      ? await listFindings({ scope, query: ZFindingListQuery.parse({ blankId: blank.id, sort: "item", pageSize: 100 }) })
+      : null;
   return (
     <>
       <PageTitle

@@ -10,6 +10,7 @@ import { ZEventListQuery } from "@/lib/schemas/plan";
 import { requireScope } from "@/lib/server/auth/with-scope";
 import { listMunicipalities } from "@/lib/server/directory/list-municipalities";
 import { listEvents } from "@/lib/server/plans/list-events";
+import { ZMunicipalityListQuery } from "@/lib/schemas/list";
 
 export const metadata: Metadata = { title: "Мероприятия планов" };
 
@@ -18,7 +19,9 @@ export default async function PlanEventsPage(props: { searchParams: Promise<Reco
   const query = ZEventListQuery.parse(await props.searchParams);
   const [page, municipalities] = await Promise.all([
     listEvents({ scope, query }),
-    hasAnyRole(scope, REGION_STAFF) ? listMunicipalities({ scope, query: { pageSize: 100 } }).then((p) => p.rows) : [],
+    hasAnyRole(scope, REGION_STAFF)
+      ? listMunicipalities({ scope, query: ZMunicipalityListQuery.parse({ pageSize: 100 }) }).then((p) => p.rows)
+      : [],
   ]);
   return (
     <>

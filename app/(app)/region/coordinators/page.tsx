@@ -11,6 +11,7 @@ import { getCoordinatorCoverage } from "@/lib/server/assignments/get-coordinator
 import { listAssignments } from "@/lib/server/assignments/list-assignments";
 import { requireScope } from "@/lib/server/auth/with-scope";
 import { listMunicipalities } from "@/lib/server/directory/list-municipalities";
+import { ZMunicipalityListQuery } from "@/lib/schemas/list";
 
 export const metadata: Metadata = { title: "Координаторы" };
 
@@ -21,7 +22,7 @@ export default async function CoordinatorsPage(props: { searchParams: Promise<Re
   const [coverage, page, municipalities] = await Promise.all([
     getCoordinatorCoverage({ scope, today }),
     listAssignments({ scope, query, today }),
-    listMunicipalities({ scope, query: { pageSize: 100 } }),
+    listMunicipalities({ scope, query: ZMunicipalityListQuery.parse({ pageSize: 100 }) }),
   ]);
   return (
     <>
