@@ -57,8 +57,8 @@ interface ListExportSpec<Q, R> {
   roles: readonly Role[];
   /** The list's caption (the file's and the sheet's name) and columns, as the page shows them to this scope. */
   head: (scope: Scope) => { title: string; columns: readonly ExportColumn<R>[] };
-  /** The page's query from its URL parameters: parsed with the page's schema, with the defaults the page applies. */
-  query: (params: Params) => Q;
+  /** The page's schema of its URL parameters (with the defaults the page applies): the query `iterate` gets. */
+  query: { parse: (params: Params) => Q };
   iterate: (options: { scope: Scope; query: Q; batchSize?: number }) => AsyncIterable<R[]>;
 }
 
@@ -72,7 +72,7 @@ function listExport<Q, R>(spec: ListExportSpec<Q, R>): ListExport {
     roles: spec.roles,
     table: ({ scope, params, batchSize }) => {
       const { title, columns } = spec.head(scope);
-      return exportTable(title, columns, spec.iterate({ scope, query: spec.query(params), batchSize }));
+      return exportTable(title, columns, spec.iterate({ scope, query: spec.query.parse(params), batchSize }));
     },
   };
 }
@@ -85,75 +85,60 @@ export const LIST_EXPORTS: Record<ListExportId, ListExport> = {
   assignments: listExport({
     roles: REGION_STAFF,
     head: () => ({ title: ASSIGNMENTS_CAPTION, columns: Object.values(assignmentColumns(assignmentToday())) }),
-    query: (params) => ZAssignmentListQuery.parse(params),
+    query: ZAssignmentListQuery,
     iterate: iterateAssignments,
   }),
   // «Журнал изменений»: the region admin's own page, read by key (at, id) however long the trail.
   audit: listExport({
     roles: REGION_ADMINS,
     head: fixed(AUDIT_CAPTION, AUDIT_COLUMNS),
-    query: (params) => ZAuditListQuery.parse(params),
+    query: ZAuditListQuery,
     iterate: iterateAuditEvents,
   }),
-  blanks: listExport({
-    roles: ALL_ROLES,
-    head: fixed(BLANKS_CAPTION, BLANK_COLUMNS),
-    query: (params) => ZBlankListQuery.parse(params),
-    iterate: iterateBlanks,
-  }),
+  blanks: listExport({ roles: ALL_ROLES, head: fixed(BLANKS_CAPTION, BLANK_COLUMNS), query: ZBlankListQuery, iterate: iterateBlanks }),
   campaigns: listExport({
     roles: CAMPAIGN_MANAGERS,
     head: fixed(CAMPAIGNS_CAPTION, CAMPAIGN_COLUMNS),
-    query: (params) => ZCampaignListQuery.parse(params),
+    query: ZCampaignListQuery,
     iterate: iterateCampaigns,
   }),
   documents: listExport({
     roles: ALL_ROLES,
     head: fixed(DOCUMENTS_CAPTION, DOCUMENT_COLUMNS),
-    query: (params) => ZDocumentListQuery.parse(params),
+    query: ZDocumentListQuery,
     iterate: iterateDocuments,
   }),
-  events: listExport({
-    roles: ALL_ROLES,
-    head: fixed(EVENTS_CAPTION, EVENT_COLUMNS),
-    query: (params) => ZEventListQuery.parse(params),
-    iterate: iterateEvents,
-  }),
+  events: listExport({ roles: ALL_ROLES, head: fixed(EVENTS_CAPTION, EVENT_COLUMNS), query: ZEventListQuery, iterate: iterateEvents }),
   findings: listExport({
     roles: ALL_ROLES,
     head: fixed(FINDINGS_CAPTION, FINDING_COLUMNS),
-    query: (params) => ZFindingListQuery.parse(params),
+    query: ZFindingListQuery,
     iterate: iterateFindings,
   }),
   municipalities: listExport({
     roles: REGION_STAFF,
     head: fixed(MUNICIPALITIES_CAPTION, MUNICIPALITY_COLUMNS),
-    query: (params) => ZMunicipalityListQuery.parse(params),
+    query: ZMunicipalityListQuery,
     iterate: iterateMunicipalities,
   }),
-  plans: listExport({
-    roles: ALL_ROLES,
-    head: fixed(PLANS_CAPTION, PLAN_COLUMNS),
-    query: (params) => ZPlanListQuery.parse(params),
-    iterate: iteratePlans,
-  }),
+  plans: listExport({ roles: ALL_ROLES, head: fixed(PLANS_CAPTION, PLAN_COLUMNS), query: ZPlanListQuery, iterate: iteratePlans }),
   // Personal data: each page's own readers only, the auditor's region or the coordinator's school.
   "region-students": listExport({
     roles: REGION_AUDITORS,
     head: fixed(STUDENTS_CAPTION, STUDENT_COLUMNS),
-    query: (params) => withCurrentSchoolYear(ZStudentListQuery.parse(params)),
+    query: ZStudentListQuery.transform(withCurrentSchoolYear),
     iterate: iterateStudents,
   }),
   "school-students": listExport({
     roles: SCHOOL_COORDINATORS,
     head: fixed(STUDENTS_CAPTION, STUDENT_COLUMNS),
-    query: (params) => withCurrentSchoolYear(ZStudentListQuery.parse(params)),
+    query: ZStudentListQuery.transform(withCurrentSchoolYear),
     iterate: iterateStudents,
   }),
   "student-counts": listExport({
     roles: SUPERVISORS,
     head: (scope) => ({ title: AREA_COUNTS_CAPTIONS[areaLevel(scope)], columns: areaCountColumns(areaLevel(scope)) }),
-    query: (params) => withCurrentSchoolYear(ZCountsQuery.parse(params)),
+    query: ZCountsQuery.transform(withCurrentSchoolYear),
     // A short list of areas, counted in one query: one batch.
     iterate: async function* ({ scope, query }) {
       yield (await countStudentsByArea({ scope, schoolYear: query.schoolYear })).rows;
@@ -162,13 +147,8 @@ export const LIST_EXPORTS: Record<ListExportId, ListExport> = {
   teachers: listExport({
     roles: SCHOOL_COORDINATORS,
     head: fixed(TEACHERS_CAPTION, TEACHER_COLUMNS),
-    query: (params) => withCurrentSchoolYear(ZTeacherListQuery.parse(params)),
+    query: ZTeacherListQuery.transform(withCurrentSchoolYear),
     iterate: iterateTeachers,
   }),
-  users: listExport({
-    roles: REGION_ADMINS,
-    head: fixed(USERS_CAPTION, USER_COLUMNS),
-    query: (params) => ZUserListQuery.parse(params),
-    iterate: iterateUsers,
-  }),
+  users: listExport({ roles: REGION_ADMINS, head: fixed(USERS_CAPTION, USER_COLUMNS), query: ZUserListQuery, iterate: iterateUsers }),
 };
