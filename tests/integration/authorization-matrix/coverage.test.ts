@@ -30,6 +30,10 @@ describe("the authorization matrix covers every entry point", async () => {
     expect(gaps.stale, "rows of the coverage table for entries that no longer exist: remove them").toEqual([]);
   });
 
+  it("every server action module is in lib/actions, where components import it from (never from a route's folder)", () => {
+    expect(found.actions.filter((key) => !key.startsWith("lib/actions/"))).toEqual([]);
+  });
+
   it("every server action is an async function (Next requires it)", () => {
     expect(found.notAsync).toEqual([]);
   });
