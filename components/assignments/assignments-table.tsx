@@ -12,7 +12,7 @@ import type { Page } from "@/lib/paging";
 import { COORDINATOR_ROLE_LABELS } from "@/lib/schemas/assignment";
 import type { AssignmentRow } from "@/lib/server/assignments/list-assignments";
 import { AssignmentStatus } from "./assignment-status";
-import { COORDINATORS, type CoordinatorRole } from "@/lib/roles";
+import { type CoordinatorRole, COORDINATORS } from "@/lib/roles";
 
 const columns = (today: string, C = assignmentColumns(today)): DataTableColumn<AssignmentRow>[] => [
   {

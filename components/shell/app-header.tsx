@@ -2,7 +2,7 @@ import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { SignOutEverywhere } from "@/components/auth/sign-out-everywhere";
 import { hasAnyRole, homePathFor, type Scope } from "@/lib/scope";
-import { REGION_STAFF, ROLE_LABELS, SUPERVISORS, REGION_ADMINS, SCHOOL_COORDINATORS } from "@/lib/roles";
+import { REGION_ADMINS, REGION_STAFF, ROLE_LABELS, SCHOOL_COORDINATORS, SUPERVISORS } from "@/lib/roles";
 
 const HOME_LABELS = { "/region": "Регион", "/municipality": "Муниципалитет", "/school": "Школа" } as const;
 

@@ -2,7 +2,7 @@
 
 import { NativeSelect } from "@/components/ui/input";
 import { Field } from "@/components/ui/field";
-import { REGION_STAFF, ROLE_LABELS, ALL_ROLES, type Role } from "@/lib/roles";
+import { ALL_ROLES, REGION_STAFF, type Role, ROLE_LABELS } from "@/lib/roles";
 import type { MembershipTargets } from "@/lib/server/directory/list-membership-targets";
 import type { UseFormRegisterReturn } from "react-hook-form";
 

@@ -8,7 +8,7 @@ import { grantMembershipAction, revokeMembershipAction } from "@/lib/actions/use
 import { applyServerErrors } from "@/components/forms/apply-server-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { ROLE_LABELS, type Role } from "@/lib/roles";
+import { type Role, ROLE_LABELS } from "@/lib/roles";
 import { ZMembershipGrant } from "@/lib/schemas/user";
 import { SELF_GRANT_MESSAGE } from "@/lib/separation-of-duties";
 import type { MembershipTargets } from "@/lib/server/directory/list-membership-targets";

@@ -6,7 +6,7 @@ import { FilterSelect } from "@/components/data-table/filter-select";
 import { SearchFilter } from "@/components/data-table/search-filter";
 import { membershipLine, USER_COLUMNS as C, USERS_CAPTION } from "@/lib/exports/lists/users";
 import type { Page } from "@/lib/paging";
-import { ROLE_LABELS, ALL_ROLES, type Role } from "@/lib/roles";
+import { ALL_ROLES, type Role, ROLE_LABELS } from "@/lib/roles";
 import type { UserRow } from "@/lib/server/users/list-users";
 
 const columns: DataTableColumn<UserRow>[] = [

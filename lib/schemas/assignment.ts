@@ -1,5 +1,5 @@
 import { formatDate } from "@/lib/dates";
-import { COORDINATORS, type CoordinatorRole } from "@/lib/roles";
+import { type CoordinatorRole, COORDINATORS } from "@/lib/roles";
 import { listQuery } from "./list";
 import { z } from "./z";
 

@@ -6,7 +6,7 @@ import { PageTitle } from "@/components/shell/page-title";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { hasAnyRole } from "@/lib/scope";
-import { REGION_STAFF, ROLE_LABELS, REGION_ADMINS } from "@/lib/roles";
+import { REGION_ADMINS, REGION_STAFF, ROLE_LABELS } from "@/lib/roles";
 import { ZMunicipalityListQuery } from "@/lib/schemas/list";
 import { requireScope } from "@/lib/server/auth/with-scope";
 import { listBlanks } from "@/lib/server/blanks/list-blanks";

@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { municipalityWhere, organizationWhere, staffRegionIds, type MembershipInput, type Scope } from "@/lib/scope";
-import { REGION_STAFF, REGION_ADMINS } from "@/lib/roles";
+import { REGION_ADMINS, REGION_STAFF } from "@/lib/roles";
 import type { TMembershipGrant } from "@/lib/schemas/user";
 import { db } from "@/lib/server/db/client";
 

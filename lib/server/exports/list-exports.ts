@@ -17,14 +17,14 @@ import type { ListExportId } from "@/lib/exports/list-ids";
 import { withCurrentSchoolYear } from "@/lib/records/current-school-year";
 import type { Scope } from "@/lib/scope";
 import {
-  REGION_STAFF,
   ALL_ROLES,
-  type Role,
   CAMPAIGN_MANAGERS,
-  SUPERVISORS,
   REGION_ADMINS,
   REGION_AUDITORS,
+  REGION_STAFF,
+  type Role,
   SCHOOL_COORDINATORS,
+  SUPERVISORS,
 } from "@/lib/roles";
 import { assignmentToday, ZAssignmentListQuery } from "@/lib/schemas/assignment";
 import { ZBlankListQuery, ZCampaignListQuery } from "@/lib/schemas/campaign";

@@ -6,7 +6,7 @@ import { PageTitle } from "@/components/shell/page-title";
 import { Card, CardTitle } from "@/components/ui/card";
 import { formatDate } from "@/lib/dates";
 import { hasAnyRole } from "@/lib/scope";
-import { ALL_ROLES, SUPERVISORS, CAMPAIGN_MANAGERS } from "@/lib/roles";
+import { ALL_ROLES, CAMPAIGN_MANAGERS, SUPERVISORS } from "@/lib/roles";
 import type { BlankStatus } from "@/lib/schemas/blank";
 import { ZParticipantListQuery } from "@/lib/schemas/campaign";
 import { requireScope } from "@/lib/server/auth/with-scope";

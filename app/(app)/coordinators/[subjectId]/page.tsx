@@ -5,7 +5,7 @@ import { PageTitle } from "@/components/shell/page-title";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { hasAnyRole } from "@/lib/scope";
-import { REGION_STAFF, ALL_ROLES, SUPERVISORS } from "@/lib/roles";
+import { ALL_ROLES, REGION_STAFF, SUPERVISORS } from "@/lib/roles";
 import { assignmentToday, COORDINATOR_ROLE_LABELS } from "@/lib/schemas/assignment";
 import { getAssignmentHistory } from "@/lib/server/assignments/get-assignment-history";
 import { requireScope } from "@/lib/server/auth/with-scope";

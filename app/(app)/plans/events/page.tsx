@@ -5,7 +5,7 @@ import { PageTitle } from "@/components/shell/page-title";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { hasAnyRole } from "@/lib/scope";
-import { REGION_STAFF, ALL_ROLES } from "@/lib/roles";
+import { ALL_ROLES, REGION_STAFF } from "@/lib/roles";
 import { ZEventListQuery } from "@/lib/schemas/plan";
 import { requireScope } from "@/lib/server/auth/with-scope";
 import { listMunicipalities } from "@/lib/server/directory/list-municipalities";

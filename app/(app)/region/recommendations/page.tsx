@@ -3,7 +3,7 @@ import { RecommendationsForm } from "@/components/recommendations/recommendation
 import { PageTitle } from "@/components/shell/page-title";
 import { Card } from "@/components/ui/card";
 import { hasAnyRole } from "@/lib/scope";
-import { REGION_STAFF, REGION_ADMINS } from "@/lib/roles";
+import { REGION_ADMINS, REGION_STAFF } from "@/lib/roles";
 import { requireScope } from "@/lib/server/auth/with-scope";
 import { getRecommendations } from "@/lib/server/recommendations/get-recommendations";
 

@@ -4,7 +4,7 @@ import { PageTitle } from "@/components/shell/page-title";
 import { Card } from "@/components/ui/card";
 import { latestLocalToday } from "@/lib/dates";
 import { hasAnyRole } from "@/lib/scope";
-import { REGION_STAFF, REGION_ADMINS } from "@/lib/roles";
+import { REGION_ADMINS, REGION_STAFF } from "@/lib/roles";
 import { requireScope } from "@/lib/server/auth/with-scope";
 import { getReportSettings } from "@/lib/server/reports/get-report-settings";
 

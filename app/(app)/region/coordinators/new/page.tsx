@@ -4,7 +4,7 @@ import { AssignmentForm, type AssignmentFormInitial } from "@/components/assignm
 import { PageTitle } from "@/components/shell/page-title";
 import { Card } from "@/components/ui/card";
 import { hasAnyRole } from "@/lib/scope";
-import { REGION_STAFF, COORDINATORS, type CoordinatorRole, SUPERVISORS } from "@/lib/roles";
+import { type CoordinatorRole, COORDINATORS, REGION_STAFF, SUPERVISORS } from "@/lib/roles";
 import { listAssignmentTargets, type AssignmentTargets } from "@/lib/server/assignments/list-assignment-targets";
 import { requireScope } from "@/lib/server/auth/with-scope";
 
