@@ -4,18 +4,7 @@
  * Built from the session's memberships by lib/server/auth/get-scope.ts.
  */
 import type { Prisma } from "@/lib/generated/prisma/client";
-
-export const ROLES = ["REGION_ADMIN", "REGION_AUDITOR", "MUNICIPAL_COORDINATOR", "SCHOOL_COORDINATOR"] as const;
-export type Role = (typeof ROLES)[number];
-
-export const REGION_STAFF: readonly Role[] = ["REGION_ADMIN", "REGION_AUDITOR"];
-
-export const ROLE_LABELS: Record<Role, string> = {
-  REGION_ADMIN: "Администратор региона",
-  REGION_AUDITOR: "Аудитор региона",
-  MUNICIPAL_COORDINATOR: "Муниципальный координатор",
-  SCHOOL_COORDINATOR: "Школьный координатор",
-};
+import { REGION_ADMINS, REGION_STAFF, type Role } from "@/lib/roles";
 
 export interface MembershipClaim {
   id: string;
@@ -152,7 +141,7 @@ export const organizationWhere = (scope: Scope) =>
 
 /** Users visible to a region admin: those with a membership in one of their regions. */
 export function userWhere(scope: Scope): Prisma.UserWhereInput {
-  const regions = staffRegionIds(scope, ["REGION_ADMIN"]);
+  const regions = staffRegionIds(scope, REGION_ADMINS);
   return regions.length ? { memberships: { some: { regionId: { in: regions } } } } : NOTHING;
 }
 

@@ -5,15 +5,16 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { createAssignmentAction, listOrderOptionsAction } from "@/app/(app)/region/coordinators/actions";
+import { createAssignmentAction, listOrderOptionsAction } from "@/lib/actions/assignments";
 import { applyServerErrors } from "@/components/forms/apply-server-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Input, NativeSelect } from "@/components/ui/input";
-import { COORDINATOR_ROLE_LABELS, ZAssignmentCreate, type CoordinatorRole } from "@/lib/schemas/assignment";
+import { COORDINATOR_ROLE_LABELS, ZAssignmentCreate } from "@/lib/schemas/assignment";
 import type { AssignmentTargets } from "@/lib/server/assignments/list-assignment-targets";
 import type { OrderOption } from "@/lib/server/assignments/list-order-options";
+import type { CoordinatorRole } from "@/lib/roles";
 
 type FormInput = z.input<typeof ZAssignmentCreate>;
 type Output = z.output<typeof ZAssignmentCreate>;

@@ -9,9 +9,10 @@ import { SearchFilter } from "@/components/data-table/search-filter";
 import { Badge } from "@/components/ui/badge";
 import { ASSIGNMENTS_CAPTION, assignmentColumns } from "@/lib/exports/lists/assignments";
 import type { Page } from "@/lib/paging";
-import { COORDINATOR_ROLE_LABELS, COORDINATOR_ROLES, type CoordinatorRole } from "@/lib/schemas/assignment";
+import { COORDINATOR_ROLE_LABELS } from "@/lib/schemas/assignment";
 import type { AssignmentRow } from "@/lib/server/assignments/list-assignments";
 import { AssignmentStatus } from "./assignment-status";
+import { type CoordinatorRole, COORDINATORS } from "@/lib/roles";
 
 const columns = (today: string, C = assignmentColumns(today)): DataTableColumn<AssignmentRow>[] => [
   {
@@ -86,7 +87,7 @@ export function AssignmentsTable(props: AssignmentsTableProps) {
             value={props.role}
             allLabel="Все роли"
             className="w-60"
-            options={COORDINATOR_ROLES.map((r) => ({ value: r, label: COORDINATOR_ROLE_LABELS[r] }))}
+            options={COORDINATORS.map((r) => ({ value: r, label: COORDINATOR_ROLE_LABELS[r] }))}
           />
           <FilterCheckbox name="current" label="Только действующие" checked={props.current} />
         </SearchFilter>

@@ -2,7 +2,7 @@
 
 import { signOut } from "next-auth/react";
 import { useId, useState, useTransition } from "react";
-import { signOutEverywhereAction } from "@/app/(app)/account/actions";
+import { signOutEverywhereAction } from "@/lib/actions/auth";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 

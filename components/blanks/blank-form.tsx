@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
-import { saveAnswersAction, submitBlankAction } from "@/app/(app)/blanks/actions";
+import { saveAnswersAction, submitBlankAction } from "@/lib/actions/blanks";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";

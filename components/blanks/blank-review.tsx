@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { acceptBlankAction, markAllMatchingAction, markAnswerAction } from "@/app/(app)/blanks/actions";
+import { acceptBlankAction, markAllMatchingAction, markAnswerAction } from "@/lib/actions/blanks";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -72,10 +72,15 @@ export function BlankReview(props: BlankReviewProps) {
       <Card>
         <CardTitle>Решение по бланку</CardTitle>
         <div className="flex flex-wrap gap-3">
-          <Button type="button" variant="outline" disabled={pending} onClick={() => run(() => markAllMatchingAction(props.blankId))}>
+          <Button
+            type="button"
+            variant="outline"
+            disabled={pending}
+            onClick={() => run(() => markAllMatchingAction({ blankId: props.blankId }))}
+          >
             Отметить все неотмеченные пункты как «соответствует»
           </Button>
-          <Button type="button" disabled={pending} onClick={() => run(() => acceptBlankAction(props.blankId))}>
+          <Button type="button" disabled={pending} onClick={() => run(() => acceptBlankAction({ blankId: props.blankId }))}>
             Принять бланк
           </Button>
           <ReturnBlankForm blankId={props.blankId} />

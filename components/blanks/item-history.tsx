@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { itemHistoryAction } from "@/app/(app)/blanks/actions";
+import { itemHistoryAction } from "@/lib/actions/blanks";
 import { Button } from "@/components/ui/button";
 import { AUDIT_MARK_LABELS, describeAnswer, ZBlankAnswer, type AuditMark } from "@/lib/schemas/blank";
 

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { returnBlankAction } from "@/app/(app)/blanks/actions";
+import { returnBlankAction } from "@/lib/actions/blanks";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";

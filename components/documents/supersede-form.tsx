@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { supersedeDocumentAction } from "@/app/(app)/documents/actions";
+import { supersedeDocumentAction } from "@/lib/actions/documents";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";

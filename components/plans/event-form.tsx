@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { savePlanEventAction } from "@/app/(app)/plans/actions";
+import { savePlanEventAction } from "@/lib/actions/plans";
 import { applyServerErrors } from "@/components/forms/apply-server-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -60,7 +60,7 @@ export function EventForm(props: {
 
   const onSubmit = form.handleSubmit(async (values) => {
     setError(null);
-    const result = await savePlanEventAction(props.planId, props.eventId, values);
+    const result = await savePlanEventAction({ ...values, planId: props.planId, eventId: props.eventId });
     if (!result.ok) {
       const message = applyServerErrors(result, form.setError);
       const conflict = result.error.code === "CONFLICT" && Object.keys(result.error.fieldErrors).length === 0;

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, useWatch, type UseFormReturn } from "react-hook-form";
 import type { z } from "zod";
-import { saveIndicatorAction } from "@/app/(app)/plans/[id]/indicators/actions";
+import { saveIndicatorAction } from "@/lib/actions/indicators";
 import { applyServerErrors } from "@/components/forms/apply-server-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -60,7 +60,7 @@ export function IndicatorForm(props: {
     setSaved(false);
     const rules = parseTargetRules(values.targetText);
     if (!rules.ok) return form.setError("targetText", { type: "rules", message: rules.error });
-    const result = await saveIndicatorAction(props.planId, props.indicatorId, values);
+    const result = await saveIndicatorAction({ ...values, planId: props.planId, indicatorId: props.indicatorId });
     if (!result.ok) return setError(applyServerErrors(result, form.setError));
     router.refresh();
     if (editing) return props.onClose?.();

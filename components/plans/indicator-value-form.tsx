@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { saveIndicatorValueAction } from "@/app/(app)/plans/[id]/indicators/actions";
+import { saveIndicatorValueAction } from "@/lib/actions/indicators";
 import { applyServerErrors } from "@/components/forms/apply-server-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -53,7 +53,7 @@ export function IndicatorValueForm(props: {
   const onSubmit = form.handleSubmit(async (values) => {
     setError(null);
     setSaved(false);
-    const result = await saveIndicatorValueAction(props.planId, values);
+    const result = await saveIndicatorValueAction({ ...values, planId: props.planId });
     if (!result.ok) return setError(applyServerErrors(result, form.setError));
     // The period and organisation stay: the next value is often for the same ones.
     form.reset(blank(values.period, values.organizationId));

@@ -1,6 +1,6 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { changeEventStatusAction } from "@/app/(app)/plans/actions";
+import { changeEventStatusAction } from "@/lib/actions/plans";
 import type { TEventStatusChange } from "@/lib/schemas/plan";
 
 /** Sends a status change of one event and refreshes the page; the error, in Russian, until the next try. */
@@ -13,7 +13,7 @@ export function useStatusChange(planId: string, eventId: string) {
     start(async () => {
       hooks.optimistic?.();
       setError(null);
-      const result = await changeEventStatusAction(planId, eventId, input);
+      const result = await changeEventStatusAction({ ...input, planId, eventId });
       if (!result.ok) {
         setError(Object.values(result.error.fieldErrors).flat()[0] ?? result.error.message);
         return;

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { SignOutEverywhere } from "@/components/auth/sign-out-everywhere";
-import { DASHBOARD_ROLES } from "@/lib/dashboard/dashboard-roles";
-import { hasAnyRole, homePathFor, REGION_STAFF, ROLE_LABELS, type Scope } from "@/lib/scope";
+import { hasAnyRole, homePathFor, type Scope } from "@/lib/scope";
+import { REGION_ADMINS, REGION_STAFF, ROLE_LABELS, SCHOOL_COORDINATORS, SUPERVISORS } from "@/lib/roles";
 
 const HOME_LABELS = { "/region": "Регион", "/municipality": "Муниципалитет", "/school": "Школа" } as const;
 
@@ -35,12 +35,12 @@ export function AppHeader({ scope, unread }: { scope: Scope; unread: number }) {
           <Link href="/reports" className="hover:underline">
             Отчёты
           </Link>
-          {hasAnyRole(scope, ["SCHOOL_COORDINATOR"]) && (
+          {hasAnyRole(scope, SCHOOL_COORDINATORS) && (
             <Link href="/school/students" className="hover:underline">
               Учёт ДОТ
             </Link>
           )}
-          {hasAnyRole(scope, ["REGION_ADMIN", "REGION_AUDITOR", "MUNICIPAL_COORDINATOR"]) && (
+          {hasAnyRole(scope, SUPERVISORS) && (
             <Link href="/region/students" className="hover:underline">
               Учёт ДОТ (численность)
             </Link>
@@ -58,12 +58,12 @@ export function AppHeader({ scope, unread }: { scope: Scope; unread: number }) {
               </Link>
             </>
           )}
-          {hasAnyRole(scope, DASHBOARD_ROLES) && (
+          {hasAnyRole(scope, SUPERVISORS) && (
             <Link href="/dynamics" className="hover:underline">
               Динамика
             </Link>
           )}
-          {hasAnyRole(scope, ["REGION_ADMIN"]) && (
+          {hasAnyRole(scope, REGION_ADMINS) && (
             <>
               <Link href="/region/users" className="hover:underline">
                 Пользователи

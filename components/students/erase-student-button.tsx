@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { eraseStudentAction } from "@/app/(app)/school/students/actions";
+import { eraseStudentAction } from "@/lib/actions/students";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 
@@ -34,7 +34,7 @@ export function EraseStudentButton(props: { studentId: string }) {
           disabled={pending}
           onClick={() =>
             start(async () => {
-              const result = await eraseStudentAction({ id: props.studentId });
+              const result = await eraseStudentAction({ studentId: props.studentId });
               if (!result.ok) return setError(result.error.message);
               router.push("/school/students");
             })

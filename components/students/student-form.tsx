@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { createStudentAction, updateStudentAction } from "@/app/(app)/school/students/actions";
+import { createStudentAction, updateStudentAction } from "@/lib/actions/students";
 import { applyServerErrors } from "@/components/forms/apply-server-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -96,7 +96,7 @@ export function StudentForm(props: {
       router.push(`/students/${result.data.id}`);
       return;
     }
-    const result = await updateStudentAction({ id: props.studentId as string, values });
+    const result = await updateStudentAction({ ...values, studentId: props.studentId as string });
     if (!result.ok) return setError(applyServerErrors(result, form.setError));
     setSaved(true);
     router.refresh();

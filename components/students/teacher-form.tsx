@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useFieldArray, useForm } from "react-hook-form";
 import type { z } from "zod";
-import { saveTeacherAction } from "@/app/(app)/school/students/actions";
+import { createTeacherAction, updateTeacherAction } from "@/lib/actions/students";
 import { applyServerErrors } from "@/components/forms/apply-server-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -29,10 +29,9 @@ export function TeacherForm(props: { organizationId: string; teacherId: string |
 
   const onSubmit = form.handleSubmit(async (values) => {
     setError(null);
-    const result = await saveTeacherAction({
-      id: props.teacherId,
-      values: props.teacherId ? values : { ...values, organizationId: props.organizationId },
-    });
+    const result = props.teacherId
+      ? await updateTeacherAction({ ...values, teacherId: props.teacherId })
+      : await createTeacherAction({ ...values, organizationId: props.organizationId });
     if (!result.ok) return setError(applyServerErrors(result, form.setError));
     if (!props.teacherId) form.reset();
     router.push("/school/students/teachers");

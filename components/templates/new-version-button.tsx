@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { createNextVersionAction } from "@/app/(app)/region/templates/actions";
+import { createNextVersionAction } from "@/lib/actions/templates";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 

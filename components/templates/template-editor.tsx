@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { get, useForm, useWatch, type FieldError, type Resolver } from "react-hook-form";
-import { publishTemplateVersionAction, saveTemplateDraftAction } from "@/app/(app)/region/templates/actions";
+import { publishTemplateVersionAction, saveTemplateDraftAction } from "@/lib/actions/templates";
 import { applyServerErrors } from "@/components/forms/apply-server-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

@@ -2,7 +2,7 @@
 
 import { NativeSelect } from "@/components/ui/input";
 import { Field } from "@/components/ui/field";
-import { REGION_STAFF, ROLE_LABELS, ROLES, type Role } from "@/lib/scope";
+import { ALL_ROLES, REGION_STAFF, type Role, ROLE_LABELS } from "@/lib/roles";
 import type { MembershipTargets } from "@/lib/server/directory/list-membership-targets";
 import type { UseFormRegisterReturn } from "react-hook-form";
 
@@ -24,7 +24,7 @@ export function MembershipFields(props: {
       <Field id={roleId} label="Роль" error={props.roleError}>
         <NativeSelect id={roleId} aria-invalid={props.roleError ? true : undefined} {...props.registerRole}>
           <option value="">— выберите —</option>
-          {ROLES.map((r) => (
+          {ALL_ROLES.map((r) => (
             <option key={r} value={r}>
               {ROLE_LABELS[r]}
             </option>

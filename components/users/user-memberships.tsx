@@ -4,11 +4,11 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { grantMembershipAction, revokeMembershipAction } from "@/app/(app)/region/users/actions";
+import { grantMembershipAction, revokeMembershipAction } from "@/lib/actions/users";
 import { applyServerErrors } from "@/components/forms/apply-server-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { ROLE_LABELS, type Role } from "@/lib/scope";
+import { type Role, ROLE_LABELS } from "@/lib/roles";
 import { ZMembershipGrant } from "@/lib/schemas/user";
 import { SELF_GRANT_MESSAGE } from "@/lib/separation-of-duties";
 import type { MembershipTargets } from "@/lib/server/directory/list-membership-targets";
@@ -43,7 +43,7 @@ export function UserMemberships(props: { userId: string; self: boolean; membersh
 
   const grant = form.handleSubmit(async (values) => {
     setError(null);
-    const result = await grantMembershipAction({ userId: props.userId, grant: values });
+    const result = await grantMembershipAction({ ...values, userId: props.userId });
     if (!result.ok) setError(applyServerErrors(result, form.setError));
     else form.reset();
   });

@@ -6,7 +6,7 @@ import { FilterSelect } from "@/components/data-table/filter-select";
 import { SearchFilter } from "@/components/data-table/search-filter";
 import { membershipLine, USER_COLUMNS as C, USERS_CAPTION } from "@/lib/exports/lists/users";
 import type { Page } from "@/lib/paging";
-import { ROLE_LABELS, ROLES, type Role } from "@/lib/scope";
+import { ALL_ROLES, type Role, ROLE_LABELS } from "@/lib/roles";
 import type { UserRow } from "@/lib/server/users/list-users";
 
 const columns: DataTableColumn<UserRow>[] = [
@@ -59,7 +59,7 @@ export function UsersTable(props: { page: Page<UserRow>; sort: string; dir: "asc
             value={props.role}
             allLabel="Все роли"
             className="w-60"
-            options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+            options={ALL_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
           />
         </SearchFilter>
       }

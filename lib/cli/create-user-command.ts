@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { AppError } from "@/lib/errors";
-import { ROLES, REGION_STAFF, type Role } from "@/lib/scope";
+import { ALL_ROLES, REGION_STAFF, type Role } from "@/lib/roles";
+import { ZUserCreate } from "@/lib/schemas/user";
 import { db } from "@/lib/server/db/client";
 import { createUser } from "@/lib/server/users/create-user";
 import { adminScopeOf } from "./admin-scope";
@@ -43,19 +44,20 @@ async function resolveTarget(role: Role, text: string): Promise<{ regionId: stri
 
 export async function createUserFromCli(values: { email?: string; role?: string; scope?: string; name?: string; password?: string }) {
   const role = values.role as Role;
-  if (!values.email || !values.scope || !ROLES.includes(role)) {
-    throw new AppError("VALIDATION", `user create needs --email, --scope and --role (one of ${ROLES.join(", ")})`);
+  if (!values.email || !values.scope || !ALL_ROLES.includes(role)) {
+    throw new AppError("VALIDATION", `user create needs --email, --scope and --role (one of ${ALL_ROLES.join(", ")})`);
   }
   const target = await resolveTarget(role, values.scope);
   const generated = values.password ? undefined : randomBytes(12).toString("base64url");
   const user = await createUser({
     scope: adminScopeOf(target.regionId),
-    input: {
+    // The admin's form's schema: a bad e-mail or a short password is refused in Russian, as there.
+    input: ZUserCreate.parse({
       email: values.email,
       name: values.name ?? values.email,
       password: values.password ?? generated,
       memberships: [{ role, scopeId: target.scopeId }],
-    },
+    }),
   });
   // A generated password is shown once, here, and never stored in clear.
   return { ...user, role, scopeId: target.scopeId, ...(generated ? { password: generated } : {}) };

@@ -6,14 +6,6 @@
  * row is validated. Files (XLSX, CSV) are read into rows by school-file.ts.
  */
 
-import type { Role } from "@/lib/scope";
-
-/**
- * Who imports and exports a municipality's table: the staff of its region and its
- * own coordinator (the same people who see the municipality's page).
- */
-export const SCHOOL_TABLE_ROLES: readonly Role[] = ["REGION_ADMIN", "REGION_AUDITOR", "MUNICIPAL_COORDINATOR"];
-
 export const SCHOOL_COLUMNS = [
   { id: "number", header: "№", width: 6 },
   { id: "name", header: "Наименование общеобразовательной организации", width: 50 },

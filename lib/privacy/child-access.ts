@@ -21,6 +21,7 @@ import {
   staffRegionIds,
   where,
 } from "@/lib/scope";
+import { REGION_ADMINS, REGION_AUDITORS } from "@/lib/roles";
 
 export type ChildAccess = "WRITE" | "READ_LOGGED" | "COUNTS" | "NONE";
 
@@ -36,8 +37,8 @@ export function childAccess(scope: Scope, holder: ChildDataHolder): ChildAccess 
     ? coordinatedOrganizationIds(scope).includes(holder.organizationId)
     : holder.municipalityId !== null && coordinatedMunicipalityIds(scope).includes(holder.municipalityId);
   if (ownHolder) return "WRITE";
-  if (staffRegionIds(scope, ["REGION_AUDITOR"]).includes(holder.regionId)) return "READ_LOGGED";
-  if (staffRegionIds(scope, ["REGION_ADMIN"]).includes(holder.regionId)) return "COUNTS";
+  if (staffRegionIds(scope, REGION_AUDITORS).includes(holder.regionId)) return "READ_LOGGED";
+  if (staffRegionIds(scope, REGION_ADMINS).includes(holder.regionId)) return "COUNTS";
   if (holder.municipalityId !== null && coordinatedMunicipalityIds(scope).includes(holder.municipalityId)) return "COUNTS";
   return "NONE";
 }
@@ -51,7 +52,7 @@ type RecordWhere = { organizationId: { in: string[] } } | { regionId: { in: stri
 export function recordReadWhere(scope: Scope): RecordWhere | typeof NOTHING {
   return anyOf<RecordWhere>([
     ...where(coordinatedOrganizationIds(scope), (ids) => ({ organizationId: { in: ids } })),
-    ...where(staffRegionIds(scope, ["REGION_AUDITOR"]), (ids) => ({ regionId: { in: ids } })),
+    ...where(staffRegionIds(scope, REGION_AUDITORS), (ids) => ({ regionId: { in: ids } })),
   ]);
 }
 
@@ -73,6 +74,6 @@ export function childDocumentReadWhere(scope: Scope): Prisma.RegistryDocumentWhe
   return anyOf<Prisma.RegistryDocumentWhereInput>([
     ...where(coordinatedOrganizationIds(scope), (ids) => ({ organizationId: { in: ids } })),
     ...where(coordinatedMunicipalityIds(scope), (ids) => ({ organizationId: null, municipalityId: { in: ids } })),
-    ...where(staffRegionIds(scope, ["REGION_AUDITOR"]), (ids) => ({ regionId: { in: ids } })),
+    ...where(staffRegionIds(scope, REGION_AUDITORS), (ids) => ({ regionId: { in: ids } })),
   ]);
 }

@@ -1,4 +1,5 @@
 import { formatDate } from "@/lib/dates";
+import { type CoordinatorRole, COORDINATORS } from "@/lib/roles";
 import { listQuery } from "./list";
 import { z } from "./z";
 
@@ -7,9 +8,6 @@ import { z } from "./z";
  * to when, appointed by which order. Used by the form's resolver and re-parsed
  * on the server.
  */
-
-export const COORDINATOR_ROLES = ["MUNICIPAL_COORDINATOR", "SCHOOL_COORDINATOR"] as const;
-export type CoordinatorRole = (typeof COORDINATOR_ROLES)[number];
 
 export const COORDINATOR_ROLE_LABELS: Record<CoordinatorRole, string> = {
   MUNICIPAL_COORDINATOR: "Муниципальный координатор",
@@ -60,7 +58,7 @@ const uuidFormat = z.uuid();
 
 export const ZAssignmentCreate = z
   .object({
-    role: z.enum(COORDINATOR_ROLES, { error: "Выберите роль." }),
+    role: z.enum(COORDINATORS, { error: "Выберите роль." }),
     /** The municipality's id for a municipal coordinator, the school's id for a school coordinator. */
     subjectId: z.uuid({ error: "Выберите муниципалитет или школу." }),
     personName: z
@@ -128,6 +126,9 @@ export const ZAssignmentCreate = z
   });
 export type TAssignmentCreate = z.infer<typeof ZAssignmentCreate>;
 
+/** The municipality whose registry's orders the form offers. */
+export const ZOrderOptionsQuery = z.object({ municipalityId: z.string() });
+
 /** "1", "true", "on" or true (a checkbox of the filter form) → true. */
 const flag = z
   .union([z.boolean(), z.string()])
@@ -139,7 +140,7 @@ export const ASSIGNMENT_SORTS = ["subject", "role", "personName", "validFrom", "
 
 export const ZAssignmentListQuery = listQuery(ASSIGNMENT_SORTS).extend({
   municipalityId: z.uuid().optional().catch(undefined),
-  role: z.enum(COORDINATOR_ROLES).optional().catch(undefined),
+  role: z.enum(COORDINATORS).optional().catch(undefined),
   current: flag,
 });
 export type TAssignmentListQuery = z.infer<typeof ZAssignmentListQuery>;

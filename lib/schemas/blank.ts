@@ -56,6 +56,16 @@ export const ZBlankSave = z.object({
 });
 export type TBlankSave = z.infer<typeof ZBlankSave>;
 
+/** Sending the blank for review, from the version the participant saw. */
+export const ZBlankSubmit = z.object({ blankId: z.uuid(), version: z.number().int().min(0) });
+export type TBlankSubmit = z.infer<typeof ZBlankSubmit>;
+
+/** A blank a reviewer acts on as a whole (marks every item, accepts it). */
+export const ZBlankRef = z.object({ blankId: z.string() });
+
+/** One item of a blank, to read its history. */
+export const ZBlankItemRef = z.object({ blankId: z.string(), itemKey: z.string() });
+
 export const AUDIT_MARKS = ["MATCHES", "MISMATCH", "PARTIAL", "NOT_APPLICABLE"] as const;
 export type AuditMark = (typeof AUDIT_MARKS)[number];
 export const AUDIT_MARK_LABELS: Record<AuditMark, string> = {
@@ -82,6 +92,7 @@ export const ZBlankReturn = z.object({
   blankId: z.uuid(),
   message: z.string().trim().min(5, "Напишите, что исправить (не короче 5 символов).").max(5000),
 });
+export type TBlankReturn = z.infer<typeof ZBlankReturn>;
 
 export const BLANK_STATUSES = ["NOT_STARTED", "IN_PROGRESS", "SUBMITTED", "RETURNED", "ACCEPTED"] as const;
 export type BlankStatus = (typeof BLANK_STATUSES)[number];

@@ -45,12 +45,16 @@ export const ZDocumentCreate = z.object({
 });
 export type TDocumentCreate = z.infer<typeof ZDocumentCreate>;
 
+/** A document of the registry replaced by a newer one. */
+export const ZDocumentSupersede = z.object({ documentId: z.string(), byId: z.string() });
+
 export const ZDocumentListQuery = listQuery(["date", "type", "number", "createdAt"] as const).extend({
   dir: z.enum(["asc", "desc"]).catch("desc"),
   type: z.enum(DOCUMENT_TYPES).optional().catch(undefined),
   status: z.enum(["IN_FORCE", "SUPERSEDED"]).optional().catch(undefined),
   municipalityId: z.uuid().optional().catch(undefined),
 });
+export type TDocumentListQuery = z.infer<typeof ZDocumentListQuery>;
 
 /** «Приказ МКУ КНМЦ от 12.03.2021 № 52-П «О проведении…»» — how a document is named in Russian texts. */
 export function describeRequisites(doc: {

@@ -65,7 +65,7 @@ export const ZPlanCreate = z
         ctx.addIssue({ code: "custom", path: ["sections", i, "number"], message: "Такой номер раздела уже есть." });
     });
   });
-export type TPlanCreate = z.input<typeof ZPlanCreate>;
+export type TPlanCreate = z.infer<typeof ZPlanCreate>;
 
 const zLink = z
   .string()
@@ -91,7 +91,10 @@ export const ZPlanEvent = z.object({
   /** The version the form was opened on: a newer one in the database is a conflict, not an overwrite. */
   updatedAt: z.string().nullable().default(null),
 });
-export type TPlanEvent = z.input<typeof ZPlanEvent>;
+export type TPlanEvent = z.infer<typeof ZPlanEvent>;
+
+/** An event added to a plan (eventId null) or changed: the plan and the event, then the form's fields. */
+export const ZPlanEventSave = ZPlanEvent.extend({ planId: z.string(), eventId: z.string().nullable() });
 
 export const ZEventStatusChange = z.discriminatedUnion("action", [
   z.object({
@@ -107,11 +110,15 @@ export const ZEventStatusChange = z.discriminatedUnion("action", [
 ]);
 export type TEventStatusChange = z.infer<typeof ZEventStatusChange>;
 
+/** A status change of one event of a plan. */
+export const ZEventStatusSave = ZEventStatusChange.and(z.object({ planId: z.string(), eventId: z.string() }));
+
 export const ZPlanListQuery = listQuery(["startsOn", "title", "kind"] as const).extend({
   dir: z.enum(["asc", "desc"]).catch("desc"),
   kind: z.enum(PLAN_KINDS).optional().catch(undefined),
   municipalityId: z.uuid().optional().catch(undefined),
 });
+export type TPlanListQuery = z.infer<typeof ZPlanListQuery>;
 
 /**
  * The region-wide list of events (/plans/events): «plan» orders by the plan's owner and
@@ -148,7 +155,10 @@ export const ZIndicatorCreate = z.object({
   method: text(2000),
   monitoring: text(1000),
 });
-export type TIndicatorCreate = z.input<typeof ZIndicatorCreate>;
+export type TIndicatorCreate = z.infer<typeof ZIndicatorCreate>;
+
+/** An indicator added to a plan (indicatorId null) or changed. */
+export const ZIndicatorSave = ZIndicatorCreate.extend({ planId: z.string(), indicatorId: z.string().nullable() });
 
 /** A number from a form: an empty field is missing, not 0. */
 const zAmount = (message: string) =>
@@ -172,4 +182,7 @@ export const ZIndicatorValue = z
   })
   .refine((v) => v.base === null || v.base > 0, { path: ["base"], message: "База должна быть больше нуля." })
   .refine((v) => v.base === null || v.value <= v.base, { path: ["value"], message: "Значение не может быть больше базы." });
-export type TIndicatorValue = z.input<typeof ZIndicatorValue>;
+export type TIndicatorValue = z.infer<typeof ZIndicatorValue>;
+
+/** An indicator's value entered for the plan. */
+export const ZIndicatorValueSave = ZIndicatorValue.and(z.object({ planId: z.string() }));

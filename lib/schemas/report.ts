@@ -1,4 +1,5 @@
 import { REPORT_KINDS } from "@/lib/server/reports/report-kinds";
+import { listQuery } from "./list";
 import { z } from "./z";
 
 /**
@@ -36,3 +37,8 @@ export const ZReportRequest = z.object({
   kind: z.enum(REPORT_KINDS, { error: "Выберите вид отчёта." }),
   id: z.uuid({ error: "Отчёт не найден." }),
 });
+export type TReportRequest = z.infer<typeof ZReportRequest>;
+
+/** The caller's report jobs, a page at a time (`?page=&pageSize=`). */
+export const ZReportJobListQuery = listQuery(["createdAt"] as const).pick({ page: true, pageSize: true });
+export type TReportJobListQuery = z.infer<typeof ZReportJobListQuery>;

@@ -95,6 +95,13 @@ export type TStudentFields = z.infer<typeof ZStudentFields>;
 
 /** A new record: the school it belongs to, then its fields. */
 export const ZStudentCreate = ZStudentFields.and(z.object({ organizationId: z.uuid({ error: "Выберите школу." }) }));
+export type TStudentCreate = z.infer<typeof ZStudentCreate>;
+
+/** A record corrected: which student, then its fields. */
+export const ZStudentUpdate = ZStudentFields.and(z.object({ studentId: z.string() }));
+
+/** A record erased. */
+export const ZStudentRef = z.object({ studentId: z.string() });
 
 export const ZStudentListQuery = listQuery(["fullName", "grade", "status", "birthDate", "createdAt"] as const).extend({
   schoolYear: zSchoolYear.optional().catch(undefined),
@@ -129,9 +136,14 @@ export const ZTeacherFields = z.object({
 export type TTeacherFields = z.infer<typeof ZTeacherFields>;
 
 export const ZTeacherCreate = ZTeacherFields.extend({ organizationId: z.uuid({ error: "Выберите школу." }) });
+export type TTeacherCreate = z.infer<typeof ZTeacherCreate>;
+
+/** A teacher corrected: which one, then the fields. */
+export const ZTeacherUpdate = ZTeacherFields.extend({ teacherId: z.string() });
 
 export const ZTeacherListQuery = listQuery(["fullName", "subject", "createdAt"] as const).extend({
   schoolYear: zSchoolYear.optional().catch(undefined),
 });
+export type TTeacherListQuery = z.infer<typeof ZTeacherListQuery>;
 
 export const ZCountsQuery = z.object({ schoolYear: zSchoolYear.optional().catch(undefined) });

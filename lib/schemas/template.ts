@@ -157,6 +157,22 @@ export const ZTemplateDocument = z.object({
 });
 export type TTemplateDocument = z.infer<typeof ZTemplateDocument>;
 
+/** An editor's save of a draft, from the revision it started from. */
+export const ZTemplateDraftSave = z.object({
+  versionId: z.uuid(),
+  /** The revision the editor started from. */
+  revision: z.number().int().min(0),
+  name: z.string().trim().min(1, "Укажите название шаблона.").max(300),
+  content: ZTemplateContent,
+});
+export type TTemplateDraftSave = z.infer<typeof ZTemplateDraftSave>;
+
+/** A draft version published. */
+export const ZTemplateVersionRef = z.object({ versionId: z.string() });
+
+/** A template whose next version is opened. */
+export const ZTemplateRef = z.object({ templateId: z.string() });
+
 export interface WalkedItem {
   item: TTemplateItem;
   path: (string | number)[];

@@ -1,13 +1,19 @@
-import { ROLES } from "@/lib/scope";
+import { ALL_ROLES } from "@/lib/roles";
 import { listQuery } from "./list";
 import { z } from "./z";
 
 export const ZMembershipGrant = z.object({
-  role: z.enum(ROLES, { error: "Выберите роль." }),
+  role: z.enum(ALL_ROLES, { error: "Выберите роль." }),
   /** Region id for region roles, municipality id or school id for coordinators. */
   scopeId: z.uuid({ error: "Выберите регион, муниципалитет или школу." }),
 });
 export type TMembershipGrant = z.infer<typeof ZMembershipGrant>;
+
+/** A role given to a user: the user, then the grant's fields (the form's). */
+export const ZUserGrant = ZMembershipGrant.extend({ userId: z.string() });
+
+/** A role taken from a user. */
+export const ZMembershipRevoke = z.object({ userId: z.string(), membershipId: z.string() });
 
 export const ZUserCreate = z.object({
   email: z
@@ -22,6 +28,6 @@ export const ZUserCreate = z.object({
 export type TUserCreate = z.infer<typeof ZUserCreate>;
 
 export const ZUserListQuery = listQuery(["name", "email", "createdAt"] as const).extend({
-  role: z.enum(ROLES).optional().catch(undefined),
+  role: z.enum(ALL_ROLES).optional().catch(undefined),
 });
 export type TUserListQuery = z.infer<typeof ZUserListQuery>;

@@ -4,3 +4,6 @@ import { z } from "zod";
 z.config(z.locales.ru());
 
 export { z };
+
+/** The input of a server action that takes none. */
+export const ZNoInput = z.void();

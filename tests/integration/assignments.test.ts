@@ -2,10 +2,8 @@ import { ZodError } from "zod";
 import { beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import type { Scope } from "@/lib/scope";
-import { createAssignment } from "@/lib/server/assignments/create-assignment";
 import { getAssignmentHistory } from "@/lib/server/assignments/get-assignment-history";
 import { getCoordinatorCoverage } from "@/lib/server/assignments/get-coordinator-coverage";
-import { listAssignments } from "@/lib/server/assignments/list-assignments";
 import { listOrderOptions } from "@/lib/server/assignments/list-order-options";
 import { verifyCredentials } from "@/lib/server/auth/verify-credentials";
 import { db } from "@/lib/server/db/client";
@@ -13,6 +11,7 @@ import { toErrorBody } from "@/lib/server/http/to-response";
 import { ensureMunicipality, ensureOrganization, ensureRegion } from "@/lib/server/seed/factories";
 import { buildTwoTenants, userWithRole } from "../support/directory";
 import { useTestDatabase } from "../support/test-database";
+import { createAssignment, listAssignments } from "../support/operations";
 
 useTestDatabase();
 

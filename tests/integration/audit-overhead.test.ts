@@ -1,10 +1,10 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { saveBlankAnswers } from "@/lib/server/blanks/save-blank-answers";
 import { db } from "@/lib/server/db/client";
 import { buildCampaignWorld, type CampaignWorld } from "../support/campaign";
 import { useTestDatabase } from "../support/test-database";
+import { saveBlankAnswers } from "../support/operations";
 
 /**
  * What the audit trail adds to an autosave: the same saves through the client with the

@@ -7,33 +7,38 @@ import { readCsv } from "@/lib/directory/csv";
 import { AppError } from "@/lib/errors";
 import { AUDIT_COLUMNS } from "@/lib/exports/lists/audit";
 import type { AuditEvent, Prisma } from "@/lib/generated/prisma/client";
-import type { Role, Scope } from "@/lib/scope";
+import type { Scope } from "@/lib/scope";
+import { PARTICIPANTS, REGION_ADMINS, REVIEWERS, type Role } from "@/lib/roles";
+import { z } from "@/lib/schemas/z";
 import { CLI_ACTOR, runAsActor } from "@/lib/server/audit/actor-context";
 import { BEFORE_READ_BATCH } from "@/lib/server/audit/audit-extension";
 import { CHILD_HIDDEN, CHILD_HIDDEN_CHANGED, HIDDEN, HIDDEN_CHANGED } from "@/lib/server/audit/audit-policy";
-import { listAuditEvents, type AuditEventRow } from "@/lib/server/audit/list-audit-events";
+import type { AuditEventRow } from "@/lib/server/audit/list-audit-events";
 import { getScope } from "@/lib/server/auth/get-scope";
 import { hashPassword } from "@/lib/server/auth/password";
 import { scopedAction, withScope } from "@/lib/server/auth/with-scope";
 import { acceptBlank } from "@/lib/server/blanks/accept-blank";
 import { markAllMatching } from "@/lib/server/blanks/mark-all-matching";
-import { saveBlankAnswers } from "@/lib/server/blanks/save-blank-answers";
-import { submitBlank } from "@/lib/server/blanks/submit-blank";
 import { db } from "@/lib/server/db/client";
 import { importSchools } from "@/lib/server/directory/import-schools";
 import { exportList } from "@/lib/server/exports/export-list";
-import { createStudent } from "@/lib/server/students/create-student";
-import { createTeacher } from "@/lib/server/students/create-teacher";
 import { eraseStudent } from "@/lib/server/students/erase-student";
 import { exportStudentRecords } from "@/lib/server/students/export-student-records";
 import { getStudent } from "@/lib/server/students/get-student";
-import { updateStudent } from "@/lib/server/students/update-student";
-import { createUser } from "@/lib/server/users/create-user";
-import { grantMembership } from "@/lib/server/users/grant-membership";
 import { revokeMembership } from "@/lib/server/users/revoke-membership";
 import { buildCampaignWorld, type CampaignWorld } from "../support/campaign";
 import { userWithRole } from "../support/directory";
 import { useTestDatabase } from "../support/test-database";
+import {
+  createStudent,
+  createTeacher,
+  createUser,
+  grantMembership,
+  listAuditEvents,
+  saveBlankAnswers,
+  submitBlank,
+  updateStudent,
+} from "../support/operations";
 
 // The wrappers (scopedAction, withScope) read the session through getScope; here each call is given its caller.
 vi.mock("@/lib/server/auth/get-scope", () => ({ getScope: vi.fn() }));
@@ -55,13 +60,10 @@ beforeAll(async () => {
   adminA = { ...admin, scope: { ...admin.scope, name: "Админова Анна Петровна" } };
 });
 
-const PARTICIPANTS: readonly Role[] = ["MUNICIPAL_COORDINATOR", "SCHOOL_COORDINATOR"];
-const REVIEWERS: readonly Role[] = ["REGION_ADMIN", "REGION_AUDITOR"];
-
-/** An operation called as the app calls it: through scopedAction, as the signed-in `scope`. */
+/** An operation called as the app calls it: through scopedAction, as the signed-in `scope` (its input as given). */
 async function asAction<I, T>(scope: Scope, role: readonly Role[], handler: (input: I, scope: Scope) => Promise<T>, input: I): Promise<T> {
   vi.mocked(getScope).mockResolvedValue(scope);
-  const result = await scopedAction(handler, { role })(input);
+  const result = await scopedAction(z.custom<I>(), { role }, handler)(input);
   if (!result.ok) throw new AppError(result.error.code, result.error.message);
   return result.data;
 }
@@ -187,12 +189,7 @@ describe("the trail of ordinary operations", () => {
     expect(await db().auditEvent.count()).toBe(before);
 
     // The same import for real: the school, its address, as the admin.
-    await asAction(
-      adminA.scope,
-      ["REGION_ADMIN"],
-      (bytes: Buffer, scope) => importSchools({ scope, municipalityId: w.t.a2.id, bytes }),
-      csv,
-    );
+    await asAction(adminA.scope, REGION_ADMINS, (bytes: Buffer, scope) => importSchools({ scope, municipalityId: w.t.a2.id, bytes }), csv);
     const created = await events({ entity: "Organization", after: { path: ["name"], equals: "МБОУ СОШ № 777" } });
     expect(created).toMatchObject([{ action: "CREATE", actorId: adminA.user.id, regionId: w.t.regionA.id }]);
     // The address is a nested create of the school: recorded inside the school's event.
@@ -272,7 +269,7 @@ describe("who the actor is", () => {
         await db().municipality.update({ where: { id: w.t.a2.id }, data: { aliases: ["через маршрут"] } });
         return new Response(null, { status: 204 });
       },
-      { role: ["REGION_ADMIN"] },
+      { role: REGION_ADMINS },
     );
     expect((await route(new Request("http://localhost/x"), { params: Promise.resolve({}) })).status).toBe(204);
     await runAsActor(CLI_ACTOR, () => db().municipality.update({ where: { id: w.t.a2.id }, data: { aliases: ["из командной строки"] } }));
@@ -288,7 +285,7 @@ describe("who the actor is", () => {
 
 describe("what never reaches the trail", () => {
   it("a password: hidden, and marked when it changes", async () => {
-    const created = await asAction(adminA.scope, ["REGION_ADMIN"], (input: unknown, scope) => createUser({ scope, input }), {
+    const created = await asAction(adminA.scope, REGION_ADMINS, (input: unknown, scope) => createUser({ scope, input }), {
       email: "new@au.test",
       name: "Новый Пользователь",
       password: PASSWORD,
@@ -401,14 +398,14 @@ describe("«Журнал изменений»", () => {
     const target = await userWithRole("granted@au.test", "MUNICIPAL_COORDINATOR", { regionId: w.t.regionA.id, municipalityId: w.t.a2.id });
     const granted = await asAction(
       adminA.scope,
-      ["REGION_ADMIN"],
+      REGION_ADMINS,
       (grant: unknown, scope) => grantMembership({ scope, userId: target.user.id, grant }),
       {
         role: "REGION_AUDITOR",
         scopeId: w.t.regionA.id,
       },
     );
-    await asAction(adminA.scope, ["REGION_ADMIN"], (membershipId: string, scope) => revokeMembership({ scope, membershipId }), granted.id);
+    await asAction(adminA.scope, REGION_ADMINS, (membershipId: string, scope) => revokeMembership({ scope, membershipId }), granted.id);
     const { rows } = await allRows(adminA.scope, { entity: "Membership", entityId: granted.id });
     const who = `${target.user.name} (${target.user.email})`;
     expect(rows.map((r) => [r.action, r.actorName, r.summary])).toEqual([

@@ -8,12 +8,7 @@ import type { TBlankAnswer } from "@/lib/schemas/blank";
 import { acceptBlank } from "@/lib/server/blanks/accept-blank";
 import { getBlank } from "@/lib/server/blanks/get-blank";
 import { getItemHistory } from "@/lib/server/blanks/get-item-history";
-import { listBlanks } from "@/lib/server/blanks/list-blanks";
 import { markAllMatching } from "@/lib/server/blanks/mark-all-matching";
-import { markAnswer } from "@/lib/server/blanks/mark-answer";
-import { returnBlank } from "@/lib/server/blanks/return-blank";
-import { saveBlankAnswers } from "@/lib/server/blanks/save-blank-answers";
-import { submitBlank } from "@/lib/server/blanks/submit-blank";
 import { getCampaign } from "@/lib/server/campaigns/get-campaign";
 import { listCampaignParticipants } from "@/lib/server/campaigns/list-campaign-participants";
 import { db } from "@/lib/server/db/client";
@@ -22,6 +17,7 @@ import { storeFile } from "@/lib/server/files/store-file";
 import { pdfSample, xlsxSample } from "../support/file-samples";
 import { buildCampaignWorld, type CampaignWorld } from "../support/campaign";
 import { useTestDatabase } from "../support/test-database";
+import { listBlanks, markAnswer, returnBlank, saveBlankAnswers, submitBlank } from "../support/operations";
 
 useTestDatabase();
 // Uploaded bytes go to a scratch folder, not the app's data folder.

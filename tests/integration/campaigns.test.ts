@@ -2,19 +2,21 @@ import { ZodError } from "zod";
 import { beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { getBlank } from "@/lib/server/blanks/get-blank";
-import { saveBlankAnswers } from "@/lib/server/blanks/save-blank-answers";
-import { submitBlank } from "@/lib/server/blanks/submit-blank";
-import { createCampaign } from "@/lib/server/campaigns/create-campaign";
-import { listCampaigns } from "@/lib/server/campaigns/list-campaigns";
-import { startCampaignFromPrevious } from "@/lib/server/campaigns/start-campaign-from-previous";
 import { db } from "@/lib/server/db/client";
 import { createNextVersion } from "@/lib/server/templates/create-next-version";
 import { getTemplateVersion } from "@/lib/server/templates/get-template-version";
 import { publishTemplateVersion } from "@/lib/server/templates/publish-template-version";
-import { saveTemplateDraft } from "@/lib/server/templates/save-template-draft";
 import { buildCampaignWorld, type CampaignWorld } from "../support/campaign";
 import { userWithRole } from "../support/directory";
 import { useTestDatabase } from "../support/test-database";
+import {
+  createCampaign,
+  listCampaigns,
+  saveBlankAnswers,
+  saveTemplateDraft,
+  startCampaignFromPrevious,
+  submitBlank,
+} from "../support/operations";
 
 useTestDatabase();
 

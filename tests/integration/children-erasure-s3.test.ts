@@ -8,12 +8,12 @@ import { db } from "@/lib/server/db/client";
 import { getFile } from "@/lib/server/files/get-file";
 import { s3Storage } from "@/lib/server/files/s3-storage";
 import { storeFile } from "@/lib/server/files/store-file";
-import { createStudent } from "@/lib/server/students/create-student";
 import { eraseStudent } from "@/lib/server/students/erase-student";
 import { buildTwoTenants, userWithRole } from "../support/directory";
 import { startFakeS3, type FakeS3 } from "../support/fake-s3";
 import { pdfSample } from "../support/file-samples";
 import { useTestDatabase } from "../support/test-database";
+import { createStudent } from "../support/operations";
 
 /** Erasure on request with files in an S3 bucket (s3rver): the object goes with the record. */
 

@@ -9,20 +9,15 @@ import { GET as exportListRoute } from "@/app/api/exports/[list]/route";
 import { AppError } from "@/lib/errors";
 import type { Scope } from "@/lib/scope";
 import { CHILD_HIDDEN, CHILD_HIDDEN_CHANGED } from "@/lib/server/audit/audit-policy";
-import { listAuditEvents } from "@/lib/server/audit/list-audit-events";
 import { db } from "@/lib/server/db/client";
-import { createDocument } from "@/lib/server/documents/create-document";
-import { listDocuments } from "@/lib/server/documents/list-documents";
-import { createStudent } from "@/lib/server/students/create-student";
 import { eraseStudent } from "@/lib/server/students/erase-student";
 import { getStudent } from "@/lib/server/students/get-student";
 import { listStudentCardReads } from "@/lib/server/students/list-student-card-reads";
-import { listStudents } from "@/lib/server/students/list-students";
-import { updateStudent } from "@/lib/server/students/update-student";
 import { runReportJob } from "@/lib/server/reports/run-report-job";
 import { buildTwoTenants, userWithRole } from "../support/directory";
 import { pdfSample } from "../support/file-samples";
 import { useTestDatabase } from "../support/test-database";
+import { createDocument, createStudent, listAuditEvents, listDocuments, listStudents, updateStudent } from "../support/operations";
 
 /**
  * Issue 15's holes inside a tenant, each reproduced as the security test found it:

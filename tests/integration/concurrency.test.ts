@@ -4,16 +4,13 @@ import { answerableItems, type TTemplateItem } from "@/lib/schemas/template";
 import type { Scope } from "@/lib/scope";
 import { acceptBlank } from "@/lib/server/blanks/accept-blank";
 import { markAllMatching } from "@/lib/server/blanks/mark-all-matching";
-import { markAnswer } from "@/lib/server/blanks/mark-answer";
-import { returnBlank } from "@/lib/server/blanks/return-blank";
-import { CONFLICT_MESSAGE, saveBlankAnswers } from "@/lib/server/blanks/save-blank-answers";
-import { submitBlank } from "@/lib/server/blanks/submit-blank";
-import { createCampaign } from "@/lib/server/campaigns/create-campaign";
+import { CONFLICT_MESSAGE } from "@/lib/server/blanks/save-blank-answers";
 import { db } from "@/lib/server/db/client";
 import { ensureMunicipality, ensurePublishedTemplate, ensureRegion } from "@/lib/server/seed/factories";
 import { userWithRole } from "../support/directory";
 import { useTestDatabase } from "../support/test-database";
 import { bulkUsers, wideTemplate } from "../support/wide-template";
+import { createCampaign, markAnswer, returnBlank, saveBlankAnswers, submitBlank } from "../support/operations";
 
 useTestDatabase();
 

@@ -11,10 +11,6 @@ import { answerableItems } from "@/lib/schemas/template";
 import type { Scope } from "@/lib/scope";
 import { acceptBlank } from "@/lib/server/blanks/accept-blank";
 import { markAllMatching } from "@/lib/server/blanks/mark-all-matching";
-import { markAnswer } from "@/lib/server/blanks/mark-answer";
-import { saveBlankAnswers } from "@/lib/server/blanks/save-blank-answers";
-import { submitBlank } from "@/lib/server/blanks/submit-blank";
-import { createCampaign } from "@/lib/server/campaigns/create-campaign";
 import { db } from "@/lib/server/db/client";
 import { asJson } from "@/lib/server/db/json";
 import { importRoadmap } from "@/lib/server/plans/import-roadmap";
@@ -31,6 +27,7 @@ import {
 import { userWithRole } from "../support/directory";
 import { useTestDatabase } from "../support/test-database";
 import { wideTemplate } from "../support/wide-template";
+import { createCampaign, markAnswer, saveBlankAnswers, submitBlank } from "../support/operations";
 
 /*
  * A server killed (SIGKILL) in the middle of an import or an acceptance leaves the

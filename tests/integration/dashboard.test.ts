@@ -6,11 +6,7 @@ import { FINDING_STATUSES } from "@/lib/scoring/statuses";
 import { SEED_CAMPAIGN } from "@/lib/seed-data/blanks";
 import { acceptBlank } from "@/lib/server/blanks/accept-blank";
 import { markAllMatching } from "@/lib/server/blanks/mark-all-matching";
-import { markAnswer } from "@/lib/server/blanks/mark-answer";
-import { saveBlankAnswers } from "@/lib/server/blanks/save-blank-answers";
-import { submitBlank } from "@/lib/server/blanks/submit-blank";
 import { loadScope } from "@/lib/server/auth/load-scope";
-import { startCampaignFromPrevious } from "@/lib/server/campaigns/start-campaign-from-previous";
 import { getCampaignDashboard } from "@/lib/server/dashboard/get-campaign-dashboard";
 import { getMunicipalityDynamics } from "@/lib/server/dashboard/get-municipality-dynamics";
 import { listDynamicsMunicipalities } from "@/lib/server/dashboard/list-dynamics-municipalities";
@@ -19,6 +15,7 @@ import { seedDemo } from "@/lib/server/seed/seed-demo";
 import type { Scope } from "@/lib/scope";
 import { buildCampaignWorld, type CampaignWorld } from "../support/campaign";
 import { useTestDatabase } from "../support/test-database";
+import { markAnswer, saveBlankAnswers, startCampaignFromPrevious, submitBlank } from "../support/operations";
 
 useTestDatabase();
 

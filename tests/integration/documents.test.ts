@@ -5,16 +5,14 @@ import { ZodError } from "zod";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { AppError } from "@/lib/errors";
 import { ALL_FILE_KINDS } from "@/lib/files/detect-file-type";
-import { saveBlankAnswers } from "@/lib/server/blanks/save-blank-answers";
-import { createDocument } from "@/lib/server/documents/create-document";
 import { getDocument } from "@/lib/server/documents/get-document";
-import { listDocuments } from "@/lib/server/documents/list-documents";
 import { listDocumentsForOwner } from "@/lib/server/documents/list-documents-for-owner";
 import { supersedeDocument } from "@/lib/server/documents/supersede-document";
 import { storeFile } from "@/lib/server/files/store-file";
 import { buildCampaignWorld, type CampaignWorld } from "../support/campaign";
 import { pdfSample } from "../support/file-samples";
 import { useTestDatabase } from "../support/test-database";
+import { createDocument, listDocuments, saveBlankAnswers } from "../support/operations";
 
 useTestDatabase();
 vi.stubEnv("STORAGE_DIR", fs.mkdtempSync(path.join(os.tmpdir(), "registry-files-")));

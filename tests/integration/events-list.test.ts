@@ -3,14 +3,11 @@ import type { PlanEventStatus } from "@/lib/generated/prisma/enums";
 import { EVENT_STATUSES } from "@/lib/plans/plan-labels";
 import type { Scope } from "@/lib/scope";
 import { db } from "@/lib/server/db/client";
-import { changeEventStatus } from "@/lib/server/plans/change-event-status";
-import { createPlan } from "@/lib/server/plans/create-plan";
 import { getPlan } from "@/lib/server/plans/get-plan";
-import { iterateEvents, listEvents, type EventRow } from "@/lib/server/plans/list-events";
-import { listPlans } from "@/lib/server/plans/list-plans";
-import { savePlanEvent } from "@/lib/server/plans/save-plan-event";
+import type { EventRow } from "@/lib/server/plans/list-events";
 import { buildTwoTenants, userWithRole } from "../support/directory";
 import { useTestDatabase } from "../support/test-database";
+import { changeEventStatus, createPlan, iterateEvents, listEvents, listPlans, savePlanEvent } from "../support/operations";
 
 useTestDatabase();
 

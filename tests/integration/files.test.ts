@@ -9,7 +9,6 @@ import { AppError } from "@/lib/errors";
 import { ALL_FILE_KINDS } from "@/lib/files/detect-file-type";
 import type { Scope } from "@/lib/scope";
 import { db } from "@/lib/server/db/client";
-import { createDocument } from "@/lib/server/documents/create-document";
 import { getFile } from "@/lib/server/files/get-file";
 import { resolveFileOwner } from "@/lib/server/files/resolve-file-owner";
 import { localDiskStorage, newStorageKey } from "@/lib/server/files/storage";
@@ -17,6 +16,7 @@ import { storeFile, type FileOwner } from "@/lib/server/files/store-file";
 import { buildTwoTenants, userWithRole } from "../support/directory";
 import { docxSample, exeSample, htmlSample, pdfSample } from "../support/file-samples";
 import { useTestDatabase } from "../support/test-database";
+import { createDocument } from "../support/operations";
 
 useTestDatabase();
 

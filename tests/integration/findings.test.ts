@@ -9,20 +9,23 @@ import type { Scope } from "@/lib/scope";
 import { PAST_DEADLINE } from "@/lib/schemas/finding";
 import { acceptBlank } from "@/lib/server/blanks/accept-blank";
 import { markAllMatching } from "@/lib/server/blanks/mark-all-matching";
-import { saveBlankAnswers } from "@/lib/server/blanks/save-blank-answers";
-import { submitBlank } from "@/lib/server/blanks/submit-blank";
 import { db } from "@/lib/server/db/client";
-import { createDocument } from "@/lib/server/documents/create-document";
 import { storeFile } from "@/lib/server/files/store-file";
 import { getFinding } from "@/lib/server/findings/get-finding";
-import { listFindings, type FindingRow } from "@/lib/server/findings/list-findings";
-import { markFindingFixed } from "@/lib/server/findings/mark-finding-fixed";
-import { reopenFinding } from "@/lib/server/findings/reopen-finding";
-import { updateFindingPlan } from "@/lib/server/findings/update-finding-plan";
-import { verifyFinding } from "@/lib/server/findings/verify-finding";
+import type { FindingRow } from "@/lib/server/findings/list-findings";
 import { buildCampaignWorld, type CampaignWorld } from "../support/campaign";
 import { pdfSample } from "../support/file-samples";
 import { useTestDatabase } from "../support/test-database";
+import {
+  createDocument,
+  listFindings,
+  markFindingFixed,
+  reopenFinding,
+  saveBlankAnswers,
+  submitBlank,
+  updateFindingPlan,
+  verifyFinding,
+} from "../support/operations";
 
 useTestDatabase();
 // Uploaded evidence goes to a scratch folder, not the app's data folder.

@@ -24,30 +24,32 @@ import { contentDisposition } from "@/lib/files/file-names";
 import { currentSchoolYear } from "@/lib/records/current-school-year";
 import type { Scope } from "@/lib/scope";
 import { assignmentToday } from "@/lib/schemas/assignment";
-import { listAssignments } from "@/lib/server/assignments/list-assignments";
 import { getScope } from "@/lib/server/auth/get-scope";
-import { listBlanks } from "@/lib/server/blanks/list-blanks";
-import { listCampaigns } from "@/lib/server/campaigns/list-campaigns";
 import { db } from "@/lib/server/db/client";
-import { listMunicipalities } from "@/lib/server/directory/list-municipalities";
-import { createDocument } from "@/lib/server/documents/create-document";
-import { listDocuments } from "@/lib/server/documents/list-documents";
 import { exportList } from "@/lib/server/exports/export-list";
-import { listFindings } from "@/lib/server/findings/list-findings";
-import { changeEventStatus } from "@/lib/server/plans/change-event-status";
-import { createPlan } from "@/lib/server/plans/create-plan";
-import { listEvents } from "@/lib/server/plans/list-events";
-import { listPlans } from "@/lib/server/plans/list-plans";
-import { savePlanEvent } from "@/lib/server/plans/save-plan-event";
 import { countStudentsByArea } from "@/lib/server/students/count-students-by-area";
-import { createStudent } from "@/lib/server/students/create-student";
-import { createTeacher } from "@/lib/server/students/create-teacher";
-import { listStudents } from "@/lib/server/students/list-students";
-import { listTeachers } from "@/lib/server/students/list-teachers";
-import { listUsers } from "@/lib/server/users/list-users";
 import { buildCampaignWorld, type CampaignWorld } from "../support/campaign";
 import { userWithRole } from "../support/directory";
 import { useTestDatabase } from "../support/test-database";
+import {
+  changeEventStatus,
+  createDocument,
+  createPlan,
+  createStudent,
+  createTeacher,
+  listAssignments,
+  listBlanks,
+  listCampaigns,
+  listDocuments,
+  listEvents,
+  listFindings,
+  listMunicipalities,
+  listPlans,
+  listStudents,
+  listTeachers,
+  listUsers,
+  savePlanEvent,
+} from "../support/operations";
 
 // Route handlers read the session through getScope; here each request is given its caller.
 vi.mock("@/lib/server/auth/get-scope", () => ({ getScope: vi.fn() }));

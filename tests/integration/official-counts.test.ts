@@ -3,12 +3,11 @@ import { schoolYearOf } from "@/lib/records/official-measures";
 import { acceptBlank } from "@/lib/server/blanks/accept-blank";
 import { getBlank } from "@/lib/server/blanks/get-blank";
 import { markAllMatching } from "@/lib/server/blanks/mark-all-matching";
-import { saveBlankAnswers } from "@/lib/server/blanks/save-blank-answers";
-import { submitBlank } from "@/lib/server/blanks/submit-blank";
 import { db } from "@/lib/server/db/client";
 import { countOfficialData } from "@/lib/server/students/count-official-data";
 import { buildCampaignWorld, type CampaignWorld } from "../support/campaign";
 import { useTestDatabase } from "../support/test-database";
+import { saveBlankAnswers, submitBlank } from "../support/operations";
 
 useTestDatabase();
 

@@ -3,18 +3,13 @@ import { ZodError } from "zod";
 import { AppError } from "@/lib/errors";
 import type { Scope } from "@/lib/scope";
 import { db } from "@/lib/server/db/client";
-import { changeEventStatus } from "@/lib/server/plans/change-event-status";
-import { createPlan } from "@/lib/server/plans/create-plan";
 import { getPlan } from "@/lib/server/plans/get-plan";
 import { getPlanIndicators } from "@/lib/server/plans/get-plan-indicators";
 import { getRegionPlanOverview } from "@/lib/server/plans/get-region-plan-overview";
-import { listPlans } from "@/lib/server/plans/list-plans";
-import { saveIndicator } from "@/lib/server/plans/save-indicator";
-import { saveIndicatorValue } from "@/lib/server/plans/save-indicator-value";
-import { savePlanEvent } from "@/lib/server/plans/save-plan-event";
 import { sendPlanReminders } from "@/lib/server/plans/send-plan-reminders";
 import { buildTwoTenants, userWithRole } from "../support/directory";
 import { useTestDatabase } from "../support/test-database";
+import { changeEventStatus, createPlan, listPlans, saveIndicator, saveIndicatorValue, savePlanEvent } from "../support/operations";
 
 useTestDatabase();
 

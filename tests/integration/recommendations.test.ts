@@ -2,9 +2,9 @@ import { ZodError } from "zod";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_RECOMMENDATIONS } from "@/lib/scoring/statuses";
 import { getRecommendations } from "@/lib/server/recommendations/get-recommendations";
-import { saveRecommendations } from "@/lib/server/recommendations/save-recommendations";
 import { buildTwoTenants, userWithRole } from "../support/directory";
 import { useTestDatabase } from "../support/test-database";
+import { saveRecommendations } from "../support/operations";
 
 useTestDatabase();
 

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { submitBlank } from "@/lib/server/blanks/submit-blank";
 import { db } from "@/lib/server/db/client";
 import { sendPendingEmails } from "@/lib/server/mail/send-pending-emails";
 import { sendDeadlineReminders } from "@/lib/server/notifications/send-deadline-reminders";
 import { buildCampaignWorld, type CampaignWorld } from "../support/campaign";
 import { startSmtpSink } from "../support/smtp-sink";
 import { useTestDatabase } from "../support/test-database";
+import { submitBlank } from "../support/operations";
 
 useTestDatabase();
 

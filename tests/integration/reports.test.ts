@@ -14,10 +14,10 @@ import { db } from "@/lib/server/db/client";
 import { storeFile } from "@/lib/server/files/store-file";
 import { buildReport, type BuiltReport } from "@/lib/server/reports/build-report";
 import { getReportSettings } from "@/lib/server/reports/get-report-settings";
-import { saveReportSettings } from "@/lib/server/reports/save-report-settings";
 import { seedDemo } from "@/lib/server/seed/seed-demo";
 import { pdfSample, pngSample } from "../support/file-samples";
 import { useTestDatabase } from "../support/test-database";
+import { saveReportSettings } from "../support/operations";
 
 const databaseUrl = useTestDatabase();
 

@@ -7,10 +7,10 @@ import { ensureMunicipality, ensureRegion } from "@/lib/server/seed/factories";
 import { exportRoadmap } from "@/lib/server/plans/export-roadmap";
 import { getPlan, type PlanView } from "@/lib/server/plans/get-plan";
 import { importRoadmap } from "@/lib/server/plans/import-roadmap";
-import { savePlanEvent } from "@/lib/server/plans/save-plan-event";
 import type { Scope } from "@/lib/scope";
 import { userWithRole } from "../support/directory";
 import { useTestDatabase } from "../support/test-database";
+import { savePlanEvent } from "../support/operations";
 
 useTestDatabase();
 

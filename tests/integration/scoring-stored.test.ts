@@ -2,13 +2,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { TBlankAnswer } from "@/lib/schemas/blank";
 import { acceptBlank } from "@/lib/server/blanks/accept-blank";
 import { markAllMatching } from "@/lib/server/blanks/mark-all-matching";
-import { markAnswer } from "@/lib/server/blanks/mark-answer";
-import { returnBlank } from "@/lib/server/blanks/return-blank";
-import { saveBlankAnswers } from "@/lib/server/blanks/save-blank-answers";
-import { submitBlank } from "@/lib/server/blanks/submit-blank";
 import { db } from "@/lib/server/db/client";
 import { buildCampaignWorld, type CampaignWorld } from "../support/campaign";
 import { useTestDatabase } from "../support/test-database";
+import { markAnswer, returnBlank, saveBlankAnswers, submitBlank } from "../support/operations";
 
 useTestDatabase();
 

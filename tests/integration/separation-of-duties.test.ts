@@ -2,22 +2,24 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { scopeIdOf, type MembershipInput, type Scope } from "@/lib/scope";
 import { OWN_WORK_MESSAGE, SELF_GRANT_MESSAGE } from "@/lib/separation-of-duties";
-import { createAssignment } from "@/lib/server/assignments/create-assignment";
 import { acceptBlank } from "@/lib/server/blanks/accept-blank";
 import { getBlank } from "@/lib/server/blanks/get-blank";
 import { markAllMatching } from "@/lib/server/blanks/mark-all-matching";
-import { markAnswer } from "@/lib/server/blanks/mark-answer";
-import { returnBlank } from "@/lib/server/blanks/return-blank";
-import { saveBlankAnswers } from "@/lib/server/blanks/save-blank-answers";
-import { submitBlank } from "@/lib/server/blanks/submit-blank";
 import { db } from "@/lib/server/db/client";
-import { createUser } from "@/lib/server/users/create-user";
-import { grantMembership } from "@/lib/server/users/grant-membership";
 import { revokeMembership } from "@/lib/server/users/revoke-membership";
 import { buildCampaignWorld, type CampaignWorld } from "../support/campaign";
 import { userWithRole } from "../support/directory";
 import { scopeOf } from "../support/scope";
 import { useTestDatabase } from "../support/test-database";
+import {
+  createAssignment,
+  createUser,
+  grantMembership,
+  markAnswer,
+  returnBlank,
+  saveBlankAnswers,
+  submitBlank,
+} from "../support/operations";
 
 useTestDatabase();
 

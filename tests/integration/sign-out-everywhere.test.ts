@@ -1,7 +1,7 @@
 import type { Session } from "next-auth";
 import type { JWT } from "next-auth/jwt";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { signOutEverywhereAction } from "@/app/(app)/account/actions";
+import { signOutEverywhereAction } from "@/lib/actions/auth";
 import { AppError } from "@/lib/errors";
 import { PASSWORD_MESSAGES } from "@/lib/auth/password-policy";
 import type { Scope } from "@/lib/scope";
@@ -12,9 +12,9 @@ import { authOptions } from "@/lib/server/auth/options";
 import { purgeExpiredSessions } from "@/lib/server/auth/purge-expired-sessions";
 import { signOutEverywhere } from "@/lib/server/auth/sign-out-everywhere";
 import { db } from "@/lib/server/db/client";
-import { createUser } from "@/lib/server/users/create-user";
 import { buildTwoTenants, userWithRole } from "../support/directory";
 import { useTestDatabase } from "../support/test-database";
+import { createUser } from "../support/operations";
 
 // Server actions read the session through getScope; here each call is given its caller.
 vi.mock("@/lib/server/auth/get-scope", () => ({ getScope: vi.fn() }));

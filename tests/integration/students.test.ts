@@ -1,20 +1,22 @@
 import { ZodError } from "zod";
 import { beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { createDocument } from "@/lib/server/documents/create-document";
 import { db } from "@/lib/server/db/client";
 import { countStudentsByArea } from "@/lib/server/students/count-students-by-area";
-import { createStudent } from "@/lib/server/students/create-student";
-import { createTeacher } from "@/lib/server/students/create-teacher";
 import { eraseStudent } from "@/lib/server/students/erase-student";
 import { getStudent } from "@/lib/server/students/get-student";
 import { listStudentCardReads } from "@/lib/server/students/list-student-card-reads";
-import { listStudents } from "@/lib/server/students/list-students";
-import { listTeachers } from "@/lib/server/students/list-teachers";
-import { updateStudent } from "@/lib/server/students/update-student";
-import { updateTeacher } from "@/lib/server/students/update-teacher";
 import { buildTwoTenants, userWithRole } from "../support/directory";
 import { useTestDatabase } from "../support/test-database";
+import {
+  createDocument,
+  createStudent,
+  createTeacher,
+  listStudents,
+  listTeachers,
+  updateStudent,
+  updateTeacher,
+} from "../support/operations";
 
 useTestDatabase();
 

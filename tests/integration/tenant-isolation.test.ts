@@ -4,15 +4,12 @@ import type { Scope } from "@/lib/scope";
 import { getMunicipality } from "@/lib/server/directory/get-municipality";
 import { getOrganization } from "@/lib/server/directory/get-organization";
 import { listMembershipTargets } from "@/lib/server/directory/list-membership-targets";
-import { listMunicipalities } from "@/lib/server/directory/list-municipalities";
 import { db } from "@/lib/server/db/client";
-import { createUser } from "@/lib/server/users/create-user";
 import { getUser } from "@/lib/server/users/get-user";
-import { grantMembership } from "@/lib/server/users/grant-membership";
-import { listUsers } from "@/lib/server/users/list-users";
 import { revokeMembership } from "@/lib/server/users/revoke-membership";
 import { buildTwoTenants, userWithRole } from "../support/directory";
 import { useTestDatabase } from "../support/test-database";
+import { createUser, grantMembership, listMunicipalities, listUsers } from "../support/operations";
 
 useTestDatabase();
 

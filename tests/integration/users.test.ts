@@ -5,12 +5,10 @@ import type { Scope } from "@/lib/scope";
 import { verifyCredentials } from "@/lib/server/auth/verify-credentials";
 import { db } from "@/lib/server/db/client";
 import { toErrorBody } from "@/lib/server/http/to-response";
-import { createUser } from "@/lib/server/users/create-user";
-import { grantMembership } from "@/lib/server/users/grant-membership";
-import { listUsers } from "@/lib/server/users/list-users";
 import { revokeMembership } from "@/lib/server/users/revoke-membership";
 import { buildTwoTenants, userWithRole } from "../support/directory";
 import { useTestDatabase } from "../support/test-database";
+import { createUser, grantMembership, listUsers } from "../support/operations";
 
 useTestDatabase();
 

@@ -1,10 +1,10 @@
 import type { Scope } from "@/lib/scope";
 import { MUNICIPAL_BLANK, SCHOOL_BLANK } from "@/lib/seed-data/blanks";
 import { answerableItems } from "@/lib/schemas/template";
-import { createCampaign } from "@/lib/server/campaigns/create-campaign";
 import { db } from "@/lib/server/db/client";
 import { ensurePublishedTemplate } from "@/lib/server/seed/factories";
 import { buildTwoTenants, userWithRole } from "./directory";
+import { createCampaign } from "./operations";
 
 /** Two tenants, the seed blanks published in region A, its staff and coordinators, and a campaign over A1, A2 and school A1-1. */
 export async function buildCampaignWorld(tag: string) {

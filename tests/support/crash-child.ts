@@ -8,8 +8,8 @@
 //   campaign-from-previous { scope, input }            startCampaignFromPrevious: a campaign with all its blanks
 import { AppError } from "@/lib/errors";
 import { acceptBlank } from "@/lib/server/blanks/accept-blank";
-import { startCampaignFromPrevious } from "@/lib/server/campaigns/start-campaign-from-previous";
 import { connectDb, disconnectDb } from "@/lib/server/db/client";
+import { startCampaignFromPrevious } from "./operations";
 
 const operations: Record<string, (options: never) => Promise<unknown>> = {
   "accept-blank": acceptBlank,

@@ -1,6 +1,6 @@
 import { db } from "@/lib/server/db/client";
 import { ensureMunicipality, ensureOrganization, ensureRegion, ensureUser } from "@/lib/server/seed/factories";
-import type { Role } from "@/lib/scope";
+import type { Role } from "@/lib/roles";
 import { scopeOf } from "./scope";
 
 /**

@@ -1,4 +1,5 @@
-import type { MembershipClaim, Role, Scope } from "@/lib/scope";
+import type { MembershipClaim, Scope } from "@/lib/scope";
+import type { Role } from "@/lib/roles";
 
 /** A scope as the session would give it, for calling domain operations directly. */
 export function scopeOf(userId: string, memberships: Array<Pick<MembershipClaim, "role" | "regionId"> & Partial<MembershipClaim>>): Scope {

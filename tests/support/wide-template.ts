@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { TTemplateDocument, TTemplateItem } from "@/lib/schemas/template";
-import { membershipRow, type MembershipInput, type Role, type Scope } from "@/lib/scope";
+import { membershipRow, type MembershipInput, type Scope } from "@/lib/scope";
+import type { Role } from "@/lib/roles";
 import { db } from "@/lib/server/db/client";
 import { scopeOf } from "./scope";
 

@@ -4,7 +4,7 @@ import { DocumentsTable } from "@/components/documents/documents-table";
 import { PageTitle } from "@/components/shell/page-title";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { ROLES } from "@/lib/scope";
+import { ALL_ROLES } from "@/lib/roles";
 import { ZDocumentListQuery } from "@/lib/schemas/document";
 import { requireScope } from "@/lib/server/auth/with-scope";
 import { listDocuments } from "@/lib/server/documents/list-documents";
@@ -12,7 +12,7 @@ import { listDocuments } from "@/lib/server/documents/list-documents";
 export const metadata: Metadata = { title: "Реестр документов" };
 
 export default async function DocumentsPage(props: { searchParams: Promise<Record<string, string>> }) {
-  const scope = await requireScope({ role: ROLES });
+  const scope = await requireScope({ role: ALL_ROLES });
   const query = ZDocumentListQuery.parse(await props.searchParams);
   const page = await listDocuments({ scope, query });
   return (

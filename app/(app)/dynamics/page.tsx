@@ -4,9 +4,9 @@ import { DynamicsView } from "@/components/dashboard/dynamics-view";
 import { PageTitle } from "@/components/shell/page-title";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
-import { DASHBOARD_ROLES } from "@/lib/dashboard/dashboard-roles";
 import { formatDate } from "@/lib/dates";
-import { coordinatedMunicipalityIds, hasAnyRole, REGION_STAFF } from "@/lib/scope";
+import { coordinatedMunicipalityIds, hasAnyRole } from "@/lib/scope";
+import { REGION_STAFF, SUPERVISORS } from "@/lib/roles";
 import { requireScope } from "@/lib/server/auth/with-scope";
 import { getMunicipalityDynamics, type MunicipalityDynamics } from "@/lib/server/dashboard/get-municipality-dynamics";
 import { listDynamicsMunicipalities } from "@/lib/server/dashboard/list-dynamics-municipalities";
@@ -40,7 +40,7 @@ function NothingToCompare({ dynamics }: { dynamics: MunicipalityDynamics }) {
 }
 
 export default async function DynamicsPage(props: { searchParams: Promise<SearchParams> }) {
-  const scope = await requireScope({ role: DASHBOARD_ROLES });
+  const scope = await requireScope({ role: SUPERVISORS });
   const params = await props.searchParams;
   const municipalities = await listDynamicsMunicipalities({ scope });
   const isStaff = hasAnyRole(scope, REGION_STAFF);

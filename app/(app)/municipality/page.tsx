@@ -6,11 +6,12 @@ import { PageTitle } from "@/components/shell/page-title";
 import { Card, CardTitle } from "@/components/ui/card";
 import { requireScope } from "@/lib/server/auth/with-scope";
 import { getMunicipality } from "@/lib/server/directory/get-municipality";
+import { MUNICIPAL_COORDINATORS } from "@/lib/roles";
 
 export const metadata: Metadata = { title: "Муниципалитет" };
 
 export default async function MunicipalityHome() {
-  const scope = await requireScope({ role: ["MUNICIPAL_COORDINATOR"] });
+  const scope = await requireScope({ role: MUNICIPAL_COORDINATORS });
   const municipalities = await Promise.all(scope.memberships.map((m) => getMunicipality({ scope, id: m.municipalityId as string })));
   return (
     <>

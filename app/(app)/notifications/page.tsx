@@ -3,15 +3,15 @@ import Link from "next/link";
 import { PageTitle } from "@/components/shell/page-title";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { ROLES } from "@/lib/scope";
+import { ALL_ROLES } from "@/lib/roles";
 import { requireScope } from "@/lib/server/auth/with-scope";
 import { listNotifications } from "@/lib/server/notifications/list-notifications";
-import { markAllReadAction } from "./actions";
+import { markAllReadAction } from "@/lib/actions/notifications";
 
 export const metadata: Metadata = { title: "Уведомления" };
 
 export default async function NotificationsPage() {
-  const scope = await requireScope({ role: ROLES });
+  const scope = await requireScope({ role: ALL_ROLES });
   const notes = await listNotifications({ scope });
   return (
     <>

@@ -5,20 +5,17 @@ import { PlansTable } from "@/components/plans/plans-table";
 import { PageTitle } from "@/components/shell/page-title";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
-import { hasAnyRole, REGION_STAFF, type Role } from "@/lib/scope";
+import { hasAnyRole } from "@/lib/scope";
+import { ALL_ROLES, PLAN_WRITERS, REGION_STAFF } from "@/lib/roles";
 import { ZPlanListQuery } from "@/lib/schemas/plan";
 import { requireScope } from "@/lib/server/auth/with-scope";
 import { getRegionPlanOverview } from "@/lib/server/plans/get-region-plan-overview";
 import { listPlans } from "@/lib/server/plans/list-plans";
-import { PLAN_ROLES } from "@/lib/server/plans/plan-access";
 
 export const metadata: Metadata = { title: "Планы и дорожные карты" };
 
-/** Roles that write some plan: auditors only read. */
-const WRITERS: readonly Role[] = ["REGION_ADMIN", "MUNICIPAL_COORDINATOR", "SCHOOL_COORDINATOR"];
-
 export default async function PlansPage(props: { searchParams: Promise<Record<string, string>> }) {
-  const scope = await requireScope({ role: PLAN_ROLES });
+  const scope = await requireScope({ role: ALL_ROLES });
   const query = ZPlanListQuery.parse(await props.searchParams);
   const staff = hasAnyRole(scope, REGION_STAFF);
   const [page, overview] = await Promise.all([listPlans({ scope, query }), staff ? getRegionPlanOverview({ scope }) : []]);
@@ -32,7 +29,7 @@ export default async function PlansPage(props: { searchParams: Promise<Record<st
         subtitle="Дорожные карты, программы и планы методической работы с мероприятиями, сроками и отметками о проведении"
         actions={
           <div className="flex flex-wrap gap-2">
-            {hasAnyRole(scope, WRITERS) && (
+            {hasAnyRole(scope, PLAN_WRITERS) && (
               <>
                 <Button asChild>
                   <Link href="/plans/new">Создать план</Link>

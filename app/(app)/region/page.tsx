@@ -5,11 +5,13 @@ import { MunicipalitiesTable } from "@/components/directory/municipalities-table
 import { PageTitle } from "@/components/shell/page-title";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
-import { hasAnyRole, REGION_STAFF, ROLE_LABELS } from "@/lib/scope";
+import { hasAnyRole } from "@/lib/scope";
+import { REGION_ADMINS, REGION_STAFF, ROLE_LABELS } from "@/lib/roles";
 import { ZMunicipalityListQuery } from "@/lib/schemas/list";
 import { requireScope } from "@/lib/server/auth/with-scope";
 import { listBlanks } from "@/lib/server/blanks/list-blanks";
 import { listMunicipalities } from "@/lib/server/directory/list-municipalities";
+import { ZBlankListQuery } from "@/lib/schemas/campaign";
 
 export const metadata: Metadata = { title: "Регион" };
 
@@ -18,7 +20,7 @@ export default async function RegionHome(props: { searchParams: Promise<Record<s
   const query = ZMunicipalityListQuery.parse(await props.searchParams);
   const [page, toReview] = await Promise.all([
     listMunicipalities({ scope, query }),
-    listBlanks({ scope, query: { sort: "updatedAt", pageSize: 10 }, statuses: ["SUBMITTED"] }),
+    listBlanks({ scope, query: ZBlankListQuery.parse({ sort: "updatedAt", pageSize: 10 }), statuses: ["SUBMITTED"] }),
   ]);
   const regions = [...new Set(scope.memberships.map((m) => m.scopeName))];
   return (
@@ -37,7 +39,7 @@ export default async function RegionHome(props: { searchParams: Promise<Record<s
             <Button asChild variant="outline">
               <Link href="/region/report-settings">Бланк отчётов</Link>
             </Button>
-            {hasAnyRole(scope, ["REGION_ADMIN"]) && (
+            {hasAnyRole(scope, REGION_ADMINS) && (
               <>
                 <Button asChild variant="outline">
                   <Link href="/region/users">Пользователи и роли</Link>

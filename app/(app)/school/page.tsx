@@ -4,11 +4,12 @@ import { OrganizationCard } from "@/components/directory/organization-card";
 import { PageTitle } from "@/components/shell/page-title";
 import { requireScope } from "@/lib/server/auth/with-scope";
 import { getOrganization } from "@/lib/server/directory/get-organization";
+import { SCHOOL_COORDINATORS } from "@/lib/roles";
 
 export const metadata: Metadata = { title: "Школа" };
 
 export default async function SchoolHome() {
-  const scope = await requireScope({ role: ["SCHOOL_COORDINATOR"] });
+  const scope = await requireScope({ role: SCHOOL_COORDINATORS });
   const schools = await Promise.all(scope.memberships.map((m) => getOrganization({ scope, id: m.organizationId as string })));
   return (
     <>

@@ -1,4 +1,4 @@
-import { ROLES } from "@/lib/scope";
+import { ALL_ROLES } from "@/lib/roles";
 import { ALL_FILE_KINDS } from "@/lib/files/detect-file-type";
 import { withScope } from "@/lib/server/auth/with-scope";
 import { readUpload } from "@/lib/server/files/read-upload";
@@ -17,5 +17,5 @@ export const POST = withScope(
     const file = await storeFile({ scope, owner, name: upload.name, bytes: upload.bytes, allowed: ALL_FILE_KINDS, forChildRecord });
     return Response.json(file, { status: 201 });
   },
-  { role: ROLES },
+  { role: ALL_ROLES },
 );

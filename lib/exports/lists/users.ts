@@ -1,4 +1,4 @@
-import { ROLE_LABELS, type Role } from "@/lib/scope";
+import { type Role, ROLE_LABELS } from "@/lib/roles";
 import type { UserRow } from "@/lib/server/users/list-users";
 import { columnsFor } from "../columns";
 

@@ -2,9 +2,9 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { coordinatedMunicipalityIds, municipalityWhere, staffRegionIds, type Scope } from "@/lib/scope";
-import type { CoordinatorRole } from "@/lib/schemas/assignment";
 import { tenantSql } from "@/lib/server/db/any-of-sql";
 import { db } from "@/lib/server/db/client";
+import { type CoordinatorRole, REGION_ADMINS } from "@/lib/roles";
 
 /** The municipality or school an assignment is about, as the directory has it. */
 export interface AssignmentSubject {
@@ -90,7 +90,7 @@ export function canAppointFor(scope: Scope, subject: Pick<AssignmentSubject, "ki
 
 /** Whether the caller may create a user for a subject of this region. */
 export function canInviteIn(scope: Scope, regionId: string): boolean {
-  return staffRegionIds(scope, ["REGION_ADMIN"]).includes(regionId);
+  return staffRegionIds(scope, REGION_ADMINS).includes(regionId);
 }
 
 const uuidList = (ids: string[]) => Prisma.join(ids.map((id) => Prisma.sql`${id}::uuid`));

@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import type { Scope } from "@/lib/scope";
-import { ZAssignmentCreate } from "@/lib/schemas/assignment";
+import type { TAssignmentCreate } from "@/lib/schemas/assignment";
 import { db } from "@/lib/server/db/client";
 import { canInviteIn, resolveSubjectForWrite } from "./assignment-access";
 import { checkPeriod } from "./check-period";
@@ -13,9 +13,9 @@ import { inviteCoordinator } from "./invite-coordinator";
  * the current one the day before (the history is kept); other overlaps are
  * refused. With `invite`, a region admin also gives the person their account.
  */
-export async function createAssignment(options: { scope: Scope; input: unknown }) {
+export async function createAssignment(options: { scope: Scope; input: TAssignmentCreate }) {
   const { scope } = options;
-  const input = ZAssignmentCreate.parse(options.input);
+  const { input } = options;
   const subject = await resolveSubjectForWrite({ scope, role: input.role, subjectId: input.subjectId });
 
   if (input.invite && !canInviteIn(scope, subject.regionId)) {

@@ -1,9 +1,10 @@
 import "server-only";
 import { notFound } from "@/lib/errors";
 import { municipalityWhere, organizationWhere, type Scope } from "@/lib/scope";
-import { assignmentToday, isCurrent, isoDay, orderRequisites, type CoordinatorRole } from "@/lib/schemas/assignment";
+import { assignmentToday, isCurrent, isoDay, orderRequisites } from "@/lib/schemas/assignment";
 import { db } from "@/lib/server/db/client";
 import { canAppointFor, type AssignmentSubject } from "./assignment-access";
+import type { CoordinatorRole } from "@/lib/roles";
 
 /**
  * The appointment history of one municipality (its municipal coordinators) or

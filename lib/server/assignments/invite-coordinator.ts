@@ -1,10 +1,10 @@
 import "server-only";
 import { userWhere, type Scope } from "@/lib/scope";
-import type { CoordinatorRole } from "@/lib/schemas/assignment";
 import { db } from "@/lib/server/db/client";
 import { createUser } from "@/lib/server/users/create-user";
 import { grantMembership } from "@/lib/server/users/grant-membership";
 import { OWN_EMAIL_ERRORS, refuseSelfGrant } from "@/lib/server/users/refuse-self-grant";
+import type { CoordinatorRole } from "@/lib/roles";
 
 /**
  * Gives an appointed coordinator their account: a user of the admin's region

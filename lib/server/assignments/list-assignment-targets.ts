@@ -1,6 +1,7 @@
 import "server-only";
 import { coordinatedMunicipalityIds, staffRegionIds, type Scope } from "@/lib/scope";
 import { db } from "@/lib/server/db/client";
+import { REGION_ADMINS } from "@/lib/roles";
 
 /**
  * What the appointment form offers: the municipalities the caller sees (with
@@ -9,7 +10,7 @@ import { db } from "@/lib/server/db/client";
  */
 export async function listAssignmentTargets(options: { scope: Scope }) {
   const regions = staffRegionIds(options.scope);
-  const admins = staffRegionIds(options.scope, ["REGION_ADMIN"]);
+  const admins = staffRegionIds(options.scope, REGION_ADMINS);
   const coordinated = coordinatedMunicipalityIds(options.scope);
   const [municipalities, schools] = await Promise.all([
     db().municipality.findMany({

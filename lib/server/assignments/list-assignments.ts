@@ -2,18 +2,11 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { batchesOf, pageOf, type ListSource, type Page } from "@/lib/paging";
 import type { Scope } from "@/lib/scope";
-import {
-  assignmentToday,
-  isCurrent,
-  isoDay,
-  orderRequisites,
-  ZAssignmentListQuery,
-  type TAssignmentListQuery,
-  type CoordinatorRole,
-} from "@/lib/schemas/assignment";
+import { assignmentToday, isCurrent, isoDay, orderRequisites, type TAssignmentListQuery } from "@/lib/schemas/assignment";
 import { db } from "@/lib/server/db/client";
 import { likePattern } from "@/lib/server/db/like-pattern";
 import { assignmentScopeSql, currentSql } from "./assignment-access";
+import type { CoordinatorRole } from "@/lib/roles";
 
 export interface AssignmentRow {
   id: string;
@@ -51,7 +44,7 @@ interface RawRow {
   orderNumber: string | null;
 }
 
-type ListOptions = { scope: Scope; query: unknown; today?: string };
+type ListOptions = { scope: Scope; query: TAssignmentListQuery; today?: string };
 
 /**
  * The coordinators the caller may see, paged, sorted and filtered in the
@@ -59,13 +52,13 @@ type ListOptions = { scope: Scope; query: unknown; today?: string };
  * only and the list sorts and searches by their names.
  */
 export async function listAssignments(options: ListOptions): Promise<Page<AssignmentRow>> {
-  const query = ZAssignmentListQuery.parse(options.query);
+  const { query } = options;
   return pageOf(assignmentsSource(options, query), query);
 }
 
 /** The same list, every row, in batches: what its export writes. */
 export function iterateAssignments(options: ListOptions & { batchSize?: number }) {
-  return batchesOf(assignmentsSource(options, ZAssignmentListQuery.parse(options.query)), options.batchSize);
+  return batchesOf(assignmentsSource(options, options.query), options.batchSize);
 }
 
 function assignmentsSource(options: ListOptions, query: TAssignmentListQuery): ListSource<AssignmentRow> {

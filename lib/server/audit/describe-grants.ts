@@ -1,5 +1,5 @@
 import "server-only";
-import { ROLE_LABELS, type Role } from "@/lib/scope";
+import { type Role, ROLE_LABELS } from "@/lib/roles";
 import { db } from "@/lib/server/db/client";
 
 interface Stored {

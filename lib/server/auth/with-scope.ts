@@ -1,8 +1,10 @@
 import "server-only";
 import { forbidden, redirect, unstable_rethrow } from "next/navigation";
 import { cache } from "react";
+import type { z } from "zod";
 import { AppError, type ErrorBody } from "@/lib/errors";
-import { hasAnyRole, narrowScope, type Role, type Scope } from "@/lib/scope";
+import { hasAnyRole, narrowScope, type Scope } from "@/lib/scope";
+import type { Role } from "@/lib/roles";
 import { actorOfScope, addRequestActorSource, runAsActor, type Actor } from "@/lib/server/audit/actor-context";
 import { toErrorBody, toResponse } from "@/lib/server/http/to-response";
 import { getScope } from "./get-scope";
@@ -64,15 +66,27 @@ export function withScope<P = Record<string, string>>(
 
 export type ActionResult<T> = { ok: true; data: T } | ({ ok: false } & ErrorBody);
 
-/** For server actions: the same check, with errors returned as data for the form. */
-export function scopedAction<I, T>(
-  handler: (input: I, scope: Scope) => Promise<T>,
+/**
+ * For server actions: the same check, then the input parsed with the action's schema,
+ * once. The action is typed by the schema: a form calls it with the schema's input
+ * (`z.input`), the operation gets its output (`z.output`). Errors come back as data for
+ * the form: a ZodError as VALIDATION with each field's Russian message (to-response.ts).
+ *
+ *     export const markAnswerAction = scopedAction(ZAnswerMark, { role: REVIEWERS }, async (input, scope) =>
+ *       markAnswer({ scope, input }),
+ *     );
+ */
+export function scopedAction<S extends z.ZodType, T>(
+  schema: S,
   rule: ScopeRule,
-): (input: I) => Promise<ActionResult<T>> {
-  return async (input: I) => {
+  operation: (input: z.output<S>, scope: Scope) => Promise<T>,
+): (input: z.input<S>) => Promise<ActionResult<T>> {
+  return async (input) => {
     try {
+      // Who asks comes first: a caller without the role learns nothing of what the action takes.
       const scope = await scopeFor(rule);
-      return { ok: true, data: await runAsActor(actorOfScope(scope), () => handler(input, scope)) };
+      const parsed = schema.parse(input);
+      return { ok: true, data: await runAsActor(actorOfScope(scope), () => operation(parsed, scope)) };
     } catch (error) {
       unstable_rethrow(error);
       return { ok: false, ...toErrorBody(error) };

@@ -3,7 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { batchesOf, pageOf, type ListSource, type Page } from "@/lib/paging";
 import type { Scope } from "@/lib/scope";
 import type { BlankStatus } from "@/lib/schemas/blank";
-import { ZBlankListQuery, type TBlankListQuery } from "@/lib/schemas/campaign";
+import type { TBlankListQuery } from "@/lib/schemas/campaign";
 import { db } from "@/lib/server/db/client";
 import { blankWhere, participantWhere } from "./blank-access";
 
@@ -20,7 +20,7 @@ export interface BlankRow {
 
 interface ListOptions {
   scope: Scope;
-  query: unknown;
+  query: TBlankListQuery;
   /** Only the blanks the caller fills. */
   only?: "participant";
   /** Only these statuses (the homes' work lists). */
@@ -29,13 +29,13 @@ interface ListOptions {
 
 /** Blanks the caller may see, paged, sorted and filtered in the database. */
 export async function listBlanks(options: ListOptions): Promise<Page<BlankRow>> {
-  const query = ZBlankListQuery.parse(options.query);
+  const { query } = options;
   return pageOf(blanksSource(options, query), query);
 }
 
 /** The same list, every row, in batches: what its export writes. */
 export function iterateBlanks(options: ListOptions & { batchSize?: number }) {
-  return batchesOf(blanksSource(options, ZBlankListQuery.parse(options.query)), options.batchSize);
+  return batchesOf(blanksSource(options, options.query), options.batchSize);
 }
 
 function blanksSource(options: ListOptions, query: TBlankListQuery): ListSource<BlankRow> {

@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import type { Scope } from "@/lib/scope";
-import { ZAnswerMark } from "@/lib/schemas/blank";
+import type { TAnswerMark } from "@/lib/schemas/blank";
 import { db } from "@/lib/server/db/client";
 import { scoreStoredBlank } from "@/lib/server/scoring/score-stored-blank";
 import { reviewerWhere } from "./blank-access";
@@ -12,8 +12,8 @@ import { lockBlankForReview } from "./review-duty";
 export const MARK_CONFLICT = "Отмечать можно только бланк, отправленный на проверку.";
 
 /** The auditor's mark in «Соответствие официальным данным» for one item of a submitted blank. */
-export async function markAnswer(options: { scope: Scope; input: unknown }) {
-  const input = ZAnswerMark.parse(options.input);
+export async function markAnswer(options: { scope: Scope; input: TAnswerMark }) {
+  const { input } = options;
   const { blank, items } = await loadBlankFor(input.blankId, reviewerWhere(options.scope));
   if (blank.status !== "SUBMITTED") throw new AppError("CONFLICT", MARK_CONFLICT);
   if (!items.has(input.itemKey)) throw new AppError("NOT_FOUND", "Такого пункта в бланке нет.");

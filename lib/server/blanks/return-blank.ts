@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import type { Scope } from "@/lib/scope";
-import { ZBlankReturn, type BlankStatus } from "@/lib/schemas/blank";
+import type { BlankStatus, TBlankReturn } from "@/lib/schemas/blank";
 import { db } from "@/lib/server/db/client";
 import { notify, participantCoordinators } from "@/lib/server/notifications/notify";
 import { reviewerWhere } from "./blank-access";
@@ -17,8 +17,8 @@ const RETURN_CONFLICT = "Вернуть можно только бланк, от
  * correction, with a message to the participant. Accepting it again recomputes
  * its findings.
  */
-export async function returnBlank(options: { scope: Scope; input: unknown }) {
-  const input = ZBlankReturn.parse(options.input);
+export async function returnBlank(options: { scope: Scope; input: TBlankReturn }) {
+  const { input } = options;
   const { blank } = await loadBlankFor(input.blankId, reviewerWhere(options.scope));
   if (!RETURNABLE.includes(blank.status)) throw new AppError("CONFLICT", RETURN_CONFLICT);
   await db().$transaction(async (tx) => {

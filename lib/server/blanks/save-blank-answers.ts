@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { sameJson } from "@/lib/json-equal";
 import type { Scope } from "@/lib/scope";
-import { ZBlankSave } from "@/lib/schemas/blank";
+import type { TBlankSave } from "@/lib/schemas/blank";
 import { db } from "@/lib/server/db/client";
 import { asJson } from "@/lib/server/db/json";
 import { citableDocumentWhere } from "@/lib/server/documents/document-access";
@@ -21,8 +21,8 @@ export const CONFLICT_MESSAGE =
  * the blank version it started from; if someone saved in between, it is refused
  * whole with a conflict and nothing changes. Every changed answer goes to history.
  */
-export async function saveBlankAnswers(options: { scope: Scope; input: unknown }): Promise<{ version: number }> {
-  const input = ZBlankSave.parse(options.input);
+export async function saveBlankAnswers(options: { scope: Scope; input: TBlankSave }): Promise<{ version: number }> {
+  const { input } = options;
   const { blank, items } = await loadBlankFor(input.blankId, participantWhere(options.scope));
   if (!(FILLABLE_STATUSES as readonly string[]).includes(blank.status)) {
     throw new AppError("CONFLICT", "Бланк отправлен на проверку или принят: менять ответы нельзя.");

@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import type { Scope } from "@/lib/scope";
-import { z } from "@/lib/schemas/z";
+import type { TBlankSubmit } from "@/lib/schemas/blank";
 import { db } from "@/lib/server/db/client";
 import { scoreStoredBlank } from "@/lib/server/scoring/score-stored-blank";
 import { FILLABLE_STATUSES, participantWhere } from "./blank-access";
@@ -9,11 +9,9 @@ import { loadBlankFor } from "./load-blank-for";
 import { CONFLICT_MESSAGE } from "./save-blank-answers";
 import { recordChanges } from "./record-change";
 
-const ZSubmit = z.object({ blankId: z.uuid(), version: z.number().int().min(0) });
-
 /** The participant sends the blank for review; answers carried over from a previous campaign must be confirmed first. */
-export async function submitBlank(options: { scope: Scope; input: unknown }) {
-  const input = ZSubmit.parse(options.input);
+export async function submitBlank(options: { scope: Scope; input: TBlankSubmit }) {
+  const { input } = options;
   const { blank, items } = await loadBlankFor(input.blankId, participantWhere(options.scope));
   if (!(FILLABLE_STATUSES as readonly string[]).includes(blank.status)) {
     throw new AppError("CONFLICT", "Бланк уже отправлен на проверку.");

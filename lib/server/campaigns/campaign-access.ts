@@ -1,8 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { anyOf, type Role, type Scope, tenantConditions } from "@/lib/scope";
-
-export const CAMPAIGN_MANAGERS: readonly Role[] = ["REGION_ADMIN", "REGION_AUDITOR"];
+import { anyOf, type Scope, tenantConditions } from "@/lib/scope";
 
 /** Region staff see their region's campaigns; coordinators those they take part in. */
 export function campaignWhere(scope: Scope): Prisma.CampaignWhereInput {

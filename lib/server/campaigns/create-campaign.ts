@@ -1,17 +1,17 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { staffRegionIds, type Scope } from "@/lib/scope";
-import { ZCampaignCreate } from "@/lib/schemas/campaign";
+import type { TCampaignCreate } from "@/lib/schemas/campaign";
 import { db } from "@/lib/server/db/client";
-import { CAMPAIGN_MANAGERS } from "./campaign-access";
+import { CAMPAIGN_MANAGERS } from "@/lib/roles";
 
 /**
  * A region's admin or auditor opens a campaign: published templates of the region,
  * and its participants — municipalities fill the municipal blank, schools the school
  * blank. One blank per participant and template, created with the campaign.
  */
-export async function createCampaign(options: { scope: Scope; input: unknown; regionId?: string }) {
-  const input = ZCampaignCreate.parse(options.input);
+export async function createCampaign(options: { scope: Scope; input: TCampaignCreate; regionId?: string }) {
+  const { input } = options;
   const regions = staffRegionIds(options.scope, CAMPAIGN_MANAGERS);
   const regionId = options.regionId ?? regions[0];
   if (!regionId || !regions.includes(regionId)) throw new AppError("NOT_FOUND", "Регион не найден.");

@@ -1,7 +1,7 @@
 import "server-only";
 import { staffRegionIds, type Scope } from "@/lib/scope";
 import { db } from "@/lib/server/db/client";
-import { CAMPAIGN_MANAGERS } from "./campaign-access";
+import { CAMPAIGN_MANAGERS } from "@/lib/roles";
 
 /** What a new campaign can be made of: the region's published templates, municipalities and schools. */
 export async function listCampaignOptions(options: { scope: Scope }) {

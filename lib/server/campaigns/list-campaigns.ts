@@ -1,8 +1,7 @@
 import "server-only";
 import { batchesOf, pageOf, type ListSource, type Page } from "@/lib/paging";
 import type { Scope } from "@/lib/scope";
-import { ZCampaignListQuery } from "@/lib/schemas/campaign";
-import type { z } from "@/lib/schemas/z";
+import type { TCampaignListQuery } from "@/lib/schemas/campaign";
 import { db } from "@/lib/server/db/client";
 import { campaignWhere } from "./campaign-access";
 
@@ -16,19 +15,19 @@ export interface CampaignRow {
   accepted: number;
 }
 
-type ListOptions = { scope: Scope; query: unknown };
+type ListOptions = { scope: Scope; query: TCampaignListQuery };
 
 export async function listCampaigns(options: ListOptions): Promise<Page<CampaignRow>> {
-  const query = ZCampaignListQuery.parse(options.query);
+  const { query } = options;
   return pageOf(campaignsSource(options.scope, query), query);
 }
 
 /** The same list, every row, in batches: what its export writes. */
 export function iterateCampaigns(options: ListOptions & { batchSize?: number }) {
-  return batchesOf(campaignsSource(options.scope, ZCampaignListQuery.parse(options.query)), options.batchSize);
+  return batchesOf(campaignsSource(options.scope, options.query), options.batchSize);
 }
 
-function campaignsSource(scope: Scope, query: z.infer<typeof ZCampaignListQuery>): ListSource<CampaignRow> {
+function campaignsSource(scope: Scope, query: TCampaignListQuery): ListSource<CampaignRow> {
   const where = {
     AND: [campaignWhere(scope), query.q ? { name: { contains: query.q, mode: "insensitive" as const } } : {}],
   };

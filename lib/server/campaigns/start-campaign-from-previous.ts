@@ -1,12 +1,12 @@
 import "server-only";
 import { AppError, notFound } from "@/lib/errors";
 import { staffRegionIds, type Scope } from "@/lib/scope";
-import { ZCampaignFromPrevious } from "@/lib/schemas/campaign";
+import type { TCampaignFromPrevious } from "@/lib/schemas/campaign";
 import { answerableItems } from "@/lib/schemas/template";
 import { db } from "@/lib/server/db/client";
 import { asJson } from "@/lib/server/db/json";
 import { parseContent } from "@/lib/server/templates/get-template-version";
-import { CAMPAIGN_MANAGERS } from "./campaign-access";
+import { CAMPAIGN_MANAGERS } from "@/lib/roles";
 
 /**
  * A new campaign from a previous one: the same participants, each template in the
@@ -14,8 +14,8 @@ import { CAMPAIGN_MANAGERS } from "./campaign-access";
  * as drafts the participant must confirm (items that no longer exist or changed
  * their kind are left empty).
  */
-export async function startCampaignFromPrevious(options: { scope: Scope; input: unknown }) {
-  const input = ZCampaignFromPrevious.parse(options.input);
+export async function startCampaignFromPrevious(options: { scope: Scope; input: TCampaignFromPrevious }) {
+  const { input } = options;
   const regions = staffRegionIds(options.scope, CAMPAIGN_MANAGERS);
   const previous = await db().campaign.findFirst({
     where: { id: input.previousCampaignId, regionId: { in: regions } },

@@ -1,5 +1,5 @@
 import "server-only";
-import { COUNTED_STATUSES, DASHBOARD_ROLES } from "@/lib/dashboard/dashboard-roles";
+import { COUNTED_STATUSES } from "@/lib/dashboard/dashboard-roles";
 import { averageScore, byScoreDescending, round1 } from "@/lib/dashboard/scores";
 import { typicalErrorRows, type ItemInfo, type TypicalErrorRow } from "@/lib/dashboard/typical-error-rows";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -13,6 +13,7 @@ import { getCampaign } from "@/lib/server/campaigns/get-campaign";
 import { findingWhere } from "@/lib/server/findings/finding-access";
 import { db } from "@/lib/server/db/client";
 import { parseContent } from "@/lib/server/templates/get-template-version";
+import { SUPERVISORS } from "@/lib/roles";
 
 export interface DashboardProgress {
   total: number;
@@ -65,7 +66,7 @@ const LEVELS: TemplateLevel[] = ["MUNICIPAL", "SCHOOL"];
  * schools; anyone else gets "not found". Everything is counted in the database.
  */
 export async function getCampaignDashboard(options: { scope: Scope; campaignId: string; today?: string }) {
-  const scope = narrowScope(options.scope, DASHBOARD_ROLES);
+  const scope = narrowScope(options.scope, SUPERVISORS);
   // Access, the campaign's header, and «не предоставили» after the deadline, as the campaign page has them.
   const campaign = await getCampaign({ scope, id: options.campaignId, today: options.today });
   const visible: Prisma.BlankWhereInput = { AND: [{ campaignId: campaign.id, regionId: campaign.regionId }, blankWhere(scope)] };

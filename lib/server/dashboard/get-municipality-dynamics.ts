@@ -1,5 +1,5 @@
 import "server-only";
-import { COUNTED_STATUSES, DASHBOARD_ROLES } from "@/lib/dashboard/dashboard-roles";
+import { COUNTED_STATUSES } from "@/lib/dashboard/dashboard-roles";
 import { diffFindings, pickCampaigns } from "@/lib/dashboard/dynamics";
 import { averageScore, scoreChange } from "@/lib/dashboard/scores";
 import { displayItemTitle } from "@/lib/dashboard/typical-error-rows";
@@ -11,6 +11,7 @@ import type { TemplateLevel } from "@/lib/schemas/template";
 import { compareItemNumbers } from "@/lib/scoring/typical-errors";
 import { blankWhere } from "@/lib/server/blanks/blank-access";
 import { db } from "@/lib/server/db/client";
+import { SUPERVISORS } from "@/lib/roles";
 
 export interface DynamicsCampaign {
   id: string;
@@ -65,7 +66,7 @@ export async function getMunicipalityDynamics(options: {
   fromCampaignId?: string;
   toCampaignId?: string;
 }) {
-  const scope = narrowScope(options.scope, DASHBOARD_ROLES);
+  const scope = narrowScope(options.scope, SUPERVISORS);
   const municipality = await db().municipality.findFirst({
     where: { AND: [{ id: options.municipalityId }, municipalityWhere(scope)] },
     select: { id: true, name: true, regionId: true },

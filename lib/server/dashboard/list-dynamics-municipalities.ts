@@ -1,15 +1,15 @@
 import "server-only";
-import { DASHBOARD_ROLES } from "@/lib/dashboard/dashboard-roles";
 import { municipalityWhere, narrowScope, type Scope } from "@/lib/scope";
 import { blankWhere } from "@/lib/server/blanks/blank-access";
 import { db } from "@/lib/server/db/client";
+import { SUPERVISORS } from "@/lib/roles";
 
 /**
  * The municipalities whose dynamics the caller may open — the region's for its
  * staff, their own for a municipal coordinator — that took part in a campaign.
  */
 export async function listDynamicsMunicipalities(options: { scope: Scope }): Promise<{ id: string; name: string }[]> {
-  const scope = narrowScope(options.scope, DASHBOARD_ROLES);
+  const scope = narrowScope(options.scope, SUPERVISORS);
   return db().municipality.findMany({
     where: { AND: [municipalityWhere(scope), { blanks: { some: blankWhere(scope) } }] },
     orderBy: [{ name: "asc" }, { id: "asc" }],

@@ -1,16 +1,16 @@
 import "server-only";
 import { SCHOOL_FILE_MIME_TYPES, schoolFileName, writeSchoolFile, type SchoolFileFormat } from "@/lib/directory/school-file";
-import { SCHOOL_TABLE_ROLES } from "@/lib/directory/school-table";
 import { notFound } from "@/lib/errors";
 import { municipalityWhere, narrowScope, organizationWhere, type Scope } from "@/lib/scope";
 import { db } from "@/lib/server/db/client";
+import { SUPERVISORS } from "@/lib/roles";
 
 /**
  * A municipality's schools as a file in seed 001's columns (XLSX or CSV), in the
  * form importSchools reads back without changing anything.
  */
 export async function exportSchools(options: { scope: Scope; municipalityId: string; format: SchoolFileFormat }) {
-  const scope = narrowScope(options.scope, SCHOOL_TABLE_ROLES);
+  const scope = narrowScope(options.scope, SUPERVISORS);
   const municipality = await db().municipality.findFirst({
     where: { AND: [{ id: options.municipalityId }, municipalityWhere(scope)] },
     select: { id: true, regionId: true, name: true },

@@ -1,10 +1,11 @@
 import "server-only";
 import { readSchoolFile } from "@/lib/directory/school-file";
 import { planSchoolImport, type PlannedRow, type SchoolField } from "@/lib/directory/school-import-plan";
-import { parseSchoolTable, SCHOOL_TABLE_ROLES, type SchoolRecord, type TableProblem } from "@/lib/directory/school-table";
+import { parseSchoolTable, type SchoolRecord, type TableProblem } from "@/lib/directory/school-table";
 import { notFound } from "@/lib/errors";
 import { municipalityWhere, narrowScope, organizationWhere, type Scope } from "@/lib/scope";
 import { db } from "@/lib/server/db/client";
+import { SUPERVISORS } from "@/lib/roles";
 
 /** How long an import's transaction may run: all rows or none, however many there are. */
 const IMPORT_TIMEOUT_MS = 5 * 60_000;
@@ -39,7 +40,7 @@ export async function importSchools(options: {
   bytes: Uint8Array;
   dryRun?: boolean;
 }): Promise<SchoolImportResult> {
-  const scope = narrowScope(options.scope, SCHOOL_TABLE_ROLES);
+  const scope = narrowScope(options.scope, SUPERVISORS);
   const dryRun = options.dryRun ?? false;
   const municipality = await db().municipality.findFirst({
     where: { AND: [{ id: options.municipalityId }, municipalityWhere(scope)] },

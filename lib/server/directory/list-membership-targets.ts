@@ -1,10 +1,11 @@
 import "server-only";
 import { staffRegionIds, type Scope } from "@/lib/scope";
 import { db } from "@/lib/server/db/client";
+import { REGION_ADMINS } from "@/lib/roles";
 
 /** The regions, municipalities and schools a region admin may give roles in. */
 export async function listMembershipTargets(options: { scope: Scope }) {
-  const regionIds = staffRegionIds(options.scope, ["REGION_ADMIN"]);
+  const regionIds = staffRegionIds(options.scope, REGION_ADMINS);
   const [regions, municipalities, schools] = await Promise.all([
     db().region.findMany({ where: { id: { in: regionIds } }, orderBy: { code: "asc" }, select: { id: true, name: true } }),
     db().municipality.findMany({

@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { municipalityWhere, organizationWhere, REGION_STAFF, staffRegionIds, type MembershipInput, type Scope } from "@/lib/scope";
+import { municipalityWhere, organizationWhere, staffRegionIds, type MembershipInput, type Scope } from "@/lib/scope";
+import { REGION_ADMINS, REGION_STAFF } from "@/lib/roles";
 import type { TMembershipGrant } from "@/lib/schemas/user";
 import { db } from "@/lib/server/db/client";
 
@@ -11,7 +12,7 @@ import { db } from "@/lib/server/db/client";
  */
 export async function resolveMembership(options: { scope: Scope; grant: TMembershipGrant }): Promise<MembershipInput> {
   const { scope, grant } = options;
-  const adminRegions = staffRegionIds(scope, ["REGION_ADMIN"]);
+  const adminRegions = staffRegionIds(scope, REGION_ADMINS);
   const missing = new AppError("NOT_FOUND", "Регион, муниципалитет или школа не найдены.", {
     scopeId: ["Выберите значение из списка."],
   });

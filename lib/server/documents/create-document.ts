@@ -2,7 +2,7 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import { childAccess } from "@/lib/privacy/child-access";
 import { scopeIdOf, type Scope } from "@/lib/scope";
-import { describeRequisites, ZDocumentCreate } from "@/lib/schemas/document";
+import { describeRequisites, type TDocumentCreate } from "@/lib/schemas/document";
 import { db } from "@/lib/server/db/client";
 import { resolveFileOwner } from "@/lib/server/files/resolve-file-owner";
 import { claimFile } from "@/lib/server/privacy/claim-file";
@@ -14,8 +14,8 @@ import { documentWhere, issuerKeyOf } from "./document-access";
  * one when the caller may read it. Each owner keeps its own registry: another school's
  * documents are neither found nor named, so the check tells nobody what others hold.
  */
-export async function createDocument(options: { scope: Scope; input: unknown }) {
-  const input = ZDocumentCreate.parse(options.input);
+export async function createDocument(options: { scope: Scope; input: TDocumentCreate }) {
+  const { input } = options;
   // The owner must be one the caller may write for (same rule as for uploaded files).
   const owner = await resolveFileOwner({ scope: options.scope, reference: input.owner });
   const scopeId = scopeIdOf(owner);

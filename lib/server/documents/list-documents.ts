@@ -2,8 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { batchesOf, pageOf, type ListSource, type Page } from "@/lib/paging";
 import type { Scope } from "@/lib/scope";
-import { ZDocumentListQuery } from "@/lib/schemas/document";
-import type { z } from "@/lib/schemas/z";
+import type { TDocumentListQuery } from "@/lib/schemas/document";
 import { db } from "@/lib/server/db/client";
 import { recordListRead } from "@/lib/server/privacy/record-list-read";
 import { documentWhere } from "./document-access";
@@ -22,21 +21,21 @@ export interface DocumentRow {
   childData: boolean;
 }
 
-type ListOptions = { scope: Scope; query: unknown };
+type ListOptions = { scope: Scope; query: TDocumentListQuery };
 
 /** The registry as the caller may see it, paged, sorted and filtered in the database. */
 export async function listDocuments(options: ListOptions): Promise<Page<DocumentRow>> {
-  const query = ZDocumentListQuery.parse(options.query);
+  const { query } = options;
   return pageOf(documentsSource(options.scope, query), query);
 }
 
 /** The same list, every row, in batches: what its export writes. */
 export function iterateDocuments(options: ListOptions & { batchSize?: number }) {
-  return batchesOf(documentsSource(options.scope, ZDocumentListQuery.parse(options.query)), options.batchSize);
+  return batchesOf(documentsSource(options.scope, options.query), options.batchSize);
 }
 
 /** Documents naming a child, shown to an auditor on a page or in an export, are a read of the children's data: recorded. */
-function documentsSource(scope: Scope, query: z.infer<typeof ZDocumentListQuery>): ListSource<DocumentRow> {
+function documentsSource(scope: Scope, query: TDocumentListQuery): ListSource<DocumentRow> {
   const filters: Prisma.RegistryDocumentWhereInput[] = [documentWhere(scope)];
   if (query.type) filters.push({ type: query.type });
   if (query.status) filters.push({ status: query.status });

@@ -21,8 +21,10 @@ const MIME_TYPES: Record<ExportFormat, string> = { xlsx: FILE_KINDS.XLSX.mime, c
 export async function exportList(options: {
   scope: Scope;
   list: string;
+  /** The page's URL parameters: the list's own schema reads them (list-exports.ts). */
   query: Record<string, string>;
-  format?: unknown;
+  /** `?format=`: read here, after the list and the caller's roles are known to be right. */
+  format?: string;
   batchSize?: number;
 }): Promise<{ stream: ReadableStream<Uint8Array>; fileName: string; mimeType: string }> {
   if (!isListExportId(options.list)) throw notFound("Такого списка нет.");

@@ -15,21 +15,35 @@ import { TEACHER_COLUMNS, TEACHERS_CAPTION } from "@/lib/exports/lists/teachers"
 import { USER_COLUMNS, USERS_CAPTION } from "@/lib/exports/lists/users";
 import type { ListExportId } from "@/lib/exports/list-ids";
 import { withCurrentSchoolYear } from "@/lib/records/current-school-year";
-import { REGION_STAFF, ROLES, type Role, type Scope } from "@/lib/scope";
-import { assignmentToday } from "@/lib/schemas/assignment";
+import type { Scope } from "@/lib/scope";
+import {
+  ALL_ROLES,
+  CAMPAIGN_MANAGERS,
+  REGION_ADMINS,
+  REGION_AUDITORS,
+  REGION_STAFF,
+  type Role,
+  SCHOOL_COORDINATORS,
+  SUPERVISORS,
+} from "@/lib/roles";
+import { assignmentToday, ZAssignmentListQuery } from "@/lib/schemas/assignment";
+import { ZBlankListQuery, ZCampaignListQuery } from "@/lib/schemas/campaign";
+import { ZDocumentListQuery } from "@/lib/schemas/document";
+import { ZFindingListQuery } from "@/lib/schemas/finding";
+import { ZMunicipalityListQuery } from "@/lib/schemas/list";
+import { ZEventListQuery, ZPlanListQuery } from "@/lib/schemas/plan";
+import { ZUserListQuery } from "@/lib/schemas/user";
 import { ZCountsQuery, ZStudentListQuery, ZTeacherListQuery } from "@/lib/schemas/student";
 import { iterateAssignments } from "@/lib/server/assignments/list-assignments";
 import { ZAuditListQuery } from "@/lib/server/audit/audit-query";
 import { iterateAuditEvents } from "@/lib/server/audit/list-audit-events";
 import { iterateBlanks } from "@/lib/server/blanks/list-blanks";
-import { CAMPAIGN_MANAGERS } from "@/lib/server/campaigns/campaign-access";
 import { iterateCampaigns } from "@/lib/server/campaigns/list-campaigns";
 import { iterateMunicipalities } from "@/lib/server/directory/list-municipalities";
 import { iterateDocuments } from "@/lib/server/documents/list-documents";
 import { iterateFindings } from "@/lib/server/findings/list-findings";
 import { iterateEvents } from "@/lib/server/plans/list-events";
 import { iteratePlans } from "@/lib/server/plans/list-plans";
-import { PLAN_ROLES } from "@/lib/server/plans/plan-access";
 import { areaLevel, countStudentsByArea } from "@/lib/server/students/count-students-by-area";
 import { iterateStudents } from "@/lib/server/students/list-students";
 import { iterateTeachers } from "@/lib/server/students/list-teachers";
@@ -38,14 +52,14 @@ import { iterateUsers } from "@/lib/server/users/list-users";
 type Params = Record<string, string>;
 
 /** How one list is exported; the rows come from the list's own operation, so its scoping and filters apply. */
-interface ListExportSpec<R> {
+interface ListExportSpec<Q, R> {
   /** The roles of the page that shows the list; the scope is narrowed to them, as on the page. */
   roles: readonly Role[];
   /** The list's caption (the file's and the sheet's name) and columns, as the page shows them to this scope. */
-  head(scope: Scope): { title: string; columns: readonly ExportColumn<R>[] };
-  /** The page's query from its URL parameters, with the defaults the page applies. */
-  query?(params: Params): unknown;
-  iterate(options: { scope: Scope; query: unknown; batchSize?: number }): AsyncIterable<R[]>;
+  head: (scope: Scope) => { title: string; columns: readonly ExportColumn<R>[] };
+  /** The page's schema of its URL parameters (with the defaults the page applies): the query `iterate` gets. */
+  query: { parse: (params: Params) => Q };
+  iterate: (options: { scope: Scope; query: Q; batchSize?: number }) => AsyncIterable<R[]>;
 }
 
 export interface ListExport {
@@ -53,12 +67,12 @@ export interface ListExport {
   table(options: { scope: Scope; params: Params; batchSize?: number }): ExportTable;
 }
 
-function listExport<R>(spec: ListExportSpec<R>): ListExport {
+function listExport<Q, R>(spec: ListExportSpec<Q, R>): ListExport {
   return {
     roles: spec.roles,
     table: ({ scope, params, batchSize }) => {
       const { title, columns } = spec.head(scope);
-      return exportTable(title, columns, spec.iterate({ scope, query: spec.query ? spec.query(params) : params, batchSize }));
+      return exportTable(title, columns, spec.iterate({ scope, query: spec.query.parse(params), batchSize }));
     },
   };
 }
@@ -71,53 +85,70 @@ export const LIST_EXPORTS: Record<ListExportId, ListExport> = {
   assignments: listExport({
     roles: REGION_STAFF,
     head: () => ({ title: ASSIGNMENTS_CAPTION, columns: Object.values(assignmentColumns(assignmentToday())) }),
+    query: ZAssignmentListQuery,
     iterate: iterateAssignments,
   }),
   // «Журнал изменений»: the region admin's own page, read by key (at, id) however long the trail.
   audit: listExport({
-    roles: ["REGION_ADMIN"],
+    roles: REGION_ADMINS,
     head: fixed(AUDIT_CAPTION, AUDIT_COLUMNS),
-    query: (params) => ZAuditListQuery.parse(params),
+    query: ZAuditListQuery,
     iterate: iterateAuditEvents,
   }),
-  blanks: listExport({ roles: ROLES, head: fixed(BLANKS_CAPTION, BLANK_COLUMNS), iterate: iterateBlanks }),
-  campaigns: listExport({ roles: CAMPAIGN_MANAGERS, head: fixed(CAMPAIGNS_CAPTION, CAMPAIGN_COLUMNS), iterate: iterateCampaigns }),
-  documents: listExport({ roles: ROLES, head: fixed(DOCUMENTS_CAPTION, DOCUMENT_COLUMNS), iterate: iterateDocuments }),
-  events: listExport({ roles: PLAN_ROLES, head: fixed(EVENTS_CAPTION, EVENT_COLUMNS), iterate: iterateEvents }),
-  findings: listExport({ roles: ROLES, head: fixed(FINDINGS_CAPTION, FINDING_COLUMNS), iterate: iterateFindings }),
+  blanks: listExport({ roles: ALL_ROLES, head: fixed(BLANKS_CAPTION, BLANK_COLUMNS), query: ZBlankListQuery, iterate: iterateBlanks }),
+  campaigns: listExport({
+    roles: CAMPAIGN_MANAGERS,
+    head: fixed(CAMPAIGNS_CAPTION, CAMPAIGN_COLUMNS),
+    query: ZCampaignListQuery,
+    iterate: iterateCampaigns,
+  }),
+  documents: listExport({
+    roles: ALL_ROLES,
+    head: fixed(DOCUMENTS_CAPTION, DOCUMENT_COLUMNS),
+    query: ZDocumentListQuery,
+    iterate: iterateDocuments,
+  }),
+  events: listExport({ roles: ALL_ROLES, head: fixed(EVENTS_CAPTION, EVENT_COLUMNS), query: ZEventListQuery, iterate: iterateEvents }),
+  findings: listExport({
+    roles: ALL_ROLES,
+    head: fixed(FINDINGS_CAPTION, FINDING_COLUMNS),
+    query: ZFindingListQuery,
+    iterate: iterateFindings,
+  }),
   municipalities: listExport({
     roles: REGION_STAFF,
     head: fixed(MUNICIPALITIES_CAPTION, MUNICIPALITY_COLUMNS),
+    query: ZMunicipalityListQuery,
     iterate: iterateMunicipalities,
   }),
-  plans: listExport({ roles: PLAN_ROLES, head: fixed(PLANS_CAPTION, PLAN_COLUMNS), iterate: iteratePlans }),
+  plans: listExport({ roles: ALL_ROLES, head: fixed(PLANS_CAPTION, PLAN_COLUMNS), query: ZPlanListQuery, iterate: iteratePlans }),
   // Personal data: each page's own readers only, the auditor's region or the coordinator's school.
   "region-students": listExport({
-    roles: ["REGION_AUDITOR"],
+    roles: REGION_AUDITORS,
     head: fixed(STUDENTS_CAPTION, STUDENT_COLUMNS),
-    query: (params) => withCurrentSchoolYear(ZStudentListQuery.parse(params)),
+    query: ZStudentListQuery.transform(withCurrentSchoolYear),
     iterate: iterateStudents,
   }),
   "school-students": listExport({
-    roles: ["SCHOOL_COORDINATOR"],
+    roles: SCHOOL_COORDINATORS,
     head: fixed(STUDENTS_CAPTION, STUDENT_COLUMNS),
-    query: (params) => withCurrentSchoolYear(ZStudentListQuery.parse(params)),
+    query: ZStudentListQuery.transform(withCurrentSchoolYear),
     iterate: iterateStudents,
   }),
   "student-counts": listExport({
-    roles: ["REGION_ADMIN", "REGION_AUDITOR", "MUNICIPAL_COORDINATOR"],
+    roles: SUPERVISORS,
     head: (scope) => ({ title: AREA_COUNTS_CAPTIONS[areaLevel(scope)], columns: areaCountColumns(areaLevel(scope)) }),
+    query: ZCountsQuery.transform(withCurrentSchoolYear),
     // A short list of areas, counted in one query: one batch.
     iterate: async function* ({ scope, query }) {
-      const { schoolYear } = withCurrentSchoolYear(ZCountsQuery.parse(query));
-      yield (await countStudentsByArea({ scope, schoolYear })).rows;
+      yield (await countStudentsByArea({ scope, schoolYear: query.schoolYear })).rows;
     },
   }),
   teachers: listExport({
-    roles: ["SCHOOL_COORDINATOR"],
+    roles: SCHOOL_COORDINATORS,
     head: fixed(TEACHERS_CAPTION, TEACHER_COLUMNS),
-    query: (params) => withCurrentSchoolYear(ZTeacherListQuery.parse(params)),
+    query: ZTeacherListQuery.transform(withCurrentSchoolYear),
     iterate: iterateTeachers,
   }),
-  users: listExport({ roles: ["REGION_ADMIN"], head: fixed(USERS_CAPTION, USER_COLUMNS), iterate: iterateUsers }),
+  users: listExport({ roles: REGION_ADMINS, head: fixed(USERS_CAPTION, USER_COLUMNS), query: ZUserListQuery, iterate: iterateUsers }),
 };

@@ -4,7 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { batchesOf, pageOf, type ListSource, type Page } from "@/lib/paging";
 import type { Scope } from "@/lib/scope";
 import { ITEM_STATUS_LABELS, type ItemStatus, type Severity } from "@/lib/scoring/statuses";
-import { isOverdue, UNRESOLVED_STATUSES, ZFindingListQuery, type RemediationStatus, type TFindingListQuery } from "@/lib/schemas/finding";
+import { isOverdue, UNRESOLVED_STATUSES, type RemediationStatus, type TFindingListQuery } from "@/lib/schemas/finding";
 import { db } from "@/lib/server/db/client";
 import { findingWhere } from "./finding-access";
 
@@ -30,20 +30,20 @@ export const itemStatusLabel = (status: string) => ITEM_STATUS_LABELS[status as 
 
 interface ListOptions {
   scope: Scope;
-  query: unknown;
+  query: TFindingListQuery;
   /** "YYYY-MM-DD" that counts as today for "overdue" (tests); the westernmost local date by default. */
   today?: string;
 }
 
 /** Findings the caller may see, paged, sorted and filtered in the database. */
 export async function listFindings(options: ListOptions): Promise<Page<FindingRow>> {
-  const query = ZFindingListQuery.parse(options.query);
+  const { query } = options;
   return pageOf(findingsSource(options, query), query);
 }
 
 /** The same list, every row, in batches: what its export writes. */
 export function iterateFindings(options: ListOptions & { batchSize?: number }) {
-  return batchesOf(findingsSource(options, ZFindingListQuery.parse(options.query)), options.batchSize);
+  return batchesOf(findingsSource(options, options.query), options.batchSize);
 }
 
 function findingsSource(options: ListOptions, query: TFindingListQuery): ListSource<FindingRow> {

@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import type { Scope } from "@/lib/scope";
-import { ZFindingFix } from "@/lib/schemas/finding";
+import type { TFindingFix } from "@/lib/schemas/finding";
 import { db } from "@/lib/server/db/client";
 import { claimFile } from "@/lib/server/privacy/claim-file";
 import { notify } from "@/lib/server/notifications/notify";
@@ -14,8 +14,8 @@ import { findingLabel, regionAuditors, transitionFinding } from "./finding-trans
  * has just uploaded (it becomes the finding's, read by the finding's readers) or the
  * finding's own. The region's auditors are notified to check it.
  */
-export async function markFindingFixed(options: { scope: Scope; input: unknown }) {
-  const input = ZFindingFix.parse(options.input);
+export async function markFindingFixed(options: { scope: Scope; input: TFindingFix }) {
+  const { input } = options;
   const finding = await loadFindingFor(options.scope, input.findingId);
   if (!isFindingParticipant(options.scope, finding)) {
     throw new AppError("FORBIDDEN", "Отметить замечание устранённым может только координатор участника, которому оно выставлено.");

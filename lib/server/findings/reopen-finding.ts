@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import type { Scope } from "@/lib/scope";
-import { ZFindingReopen } from "@/lib/schemas/finding";
+import type { TFindingReopen } from "@/lib/schemas/finding";
 import { db } from "@/lib/server/db/client";
 import { notify, participantCoordinators } from "@/lib/server/notifications/notify";
 import { isFindingReviewer, loadFindingFor } from "./finding-access";
@@ -12,8 +12,8 @@ import { findingLabel, transitionFinding } from "./finding-transition";
  * finding to work (FIXED → REOPENED), saying why; the participant's coordinators
  * are notified. The deadline stays; the staff may move it with the plan.
  */
-export async function reopenFinding(options: { scope: Scope; input: unknown }) {
-  const input = ZFindingReopen.parse(options.input);
+export async function reopenFinding(options: { scope: Scope; input: TFindingReopen }) {
+  const { input } = options;
   const finding = await loadFindingFor(options.scope, input.findingId);
   if (!isFindingReviewer(options.scope, finding)) {
     throw new AppError("FORBIDDEN", "Вернуть замечание в работу может только аудитор или администратор региона.");

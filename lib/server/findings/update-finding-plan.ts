@@ -3,7 +3,7 @@ import { earliestLocalToday } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import { formatDate } from "@/lib/dates";
 import type { Scope } from "@/lib/scope";
-import { PAST_DEADLINE, ZFindingPlan } from "@/lib/schemas/finding";
+import { PAST_DEADLINE, type TFindingPlan } from "@/lib/schemas/finding";
 import { db } from "@/lib/server/db/client";
 import { isFindingParticipant, isFindingReviewer, loadFindingFor } from "./finding-access";
 
@@ -16,8 +16,8 @@ import { isFindingParticipant, isFindingReviewer, loadFindingFor } from "./findi
  * must not lie in the past. A verified finding is closed and its plan no longer
  * changes. Each change appends a PLAN event describing it.
  */
-export async function updateFindingPlan(options: { scope: Scope; input: unknown; today?: string }) {
-  const input = ZFindingPlan.parse(options.input);
+export async function updateFindingPlan(options: { scope: Scope; input: TFindingPlan; today?: string }) {
+  const { input } = options;
   const finding = await loadFindingFor(options.scope, input.findingId);
   const reviewer = isFindingReviewer(options.scope, finding);
   if (!reviewer && !isFindingParticipant(options.scope, finding)) {

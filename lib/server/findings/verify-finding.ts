@@ -1,15 +1,15 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import type { Scope } from "@/lib/scope";
-import { ZFindingVerify } from "@/lib/schemas/finding";
+import type { TFindingVerify } from "@/lib/schemas/finding";
 import { db } from "@/lib/server/db/client";
 import { notify, participantCoordinators } from "@/lib/server/notifications/notify";
 import { isFindingReviewer, loadFindingFor } from "./finding-access";
 import { findingLabel, transitionFinding } from "./finding-transition";
 
 /** The region's auditor or admin confirms a reported fix (FIXED → VERIFIED); the finding is closed. */
-export async function verifyFinding(options: { scope: Scope; input: unknown }) {
-  const input = ZFindingVerify.parse(options.input);
+export async function verifyFinding(options: { scope: Scope; input: TFindingVerify }) {
+  const { input } = options;
   const finding = await loadFindingFor(options.scope, input.findingId);
   if (!isFindingReviewer(options.scope, finding)) {
     throw new AppError("FORBIDDEN", "Подтвердить устранение может только аудитор или администратор региона.");

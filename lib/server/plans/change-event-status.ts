@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError, notFound } from "@/lib/errors";
 import type { Scope } from "@/lib/scope";
-import { ZEventStatusChange } from "@/lib/schemas/plan";
+import type { TEventStatusChange } from "@/lib/schemas/plan";
 import { db } from "@/lib/server/db/client";
 import { loadWritablePlan } from "./load-writable-plan";
 
@@ -12,8 +12,8 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
  * for a recurring event, marks one due date held or not. When every due date of
  * a recurring event is held, the event is done on the last of them.
  */
-export async function changeEventStatus(options: { scope: Scope; planId: string; eventId: string; input: unknown }) {
-  const change = ZEventStatusChange.parse(options.input);
+export async function changeEventStatus(options: { scope: Scope; planId: string; eventId: string; input: TEventStatusChange }) {
+  const { input: change } = options;
   return db().$transaction(async (tx) => {
     const plan = await loadWritablePlan({ scope: options.scope, planId: options.planId, tx });
     const event = await tx.planEvent.findFirst({ where: { id: options.eventId, planId: plan.id } });

@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors";
 import { readEventTiming } from "@/lib/plans/event-timing";
 import { parseSchoolYear } from "@/lib/plans/school-year";
 import type { Scope } from "@/lib/scope";
-import { ZPlanCreate } from "@/lib/schemas/plan";
+import type { TPlanCreate } from "@/lib/schemas/plan";
 import { db } from "@/lib/server/db/client";
 import { resolvePlanOwner } from "./resolve-plan-owner";
 
@@ -13,8 +13,8 @@ const asDate = (iso: string | null) => (iso ? new Date(iso) : null);
  * Creates a plan of a municipality, a school or the region, for a school year or
  * a date range, with its programme stages and numbered sections.
  */
-export async function createPlan(options: { scope: Scope; input: unknown }) {
-  const input = ZPlanCreate.parse(options.input);
+export async function createPlan(options: { scope: Scope; input: TPlanCreate }) {
+  const { input } = options;
   const owner = await resolvePlanOwner({ scope: options.scope, reference: input.owner });
   const year = input.schoolYear ? parseSchoolYear(input.schoolYear) : null;
   const startsOn = input.startsOn ?? year!.start;

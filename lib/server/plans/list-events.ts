@@ -4,7 +4,7 @@ import { Prisma, type PlanEventStatus, type PlanKind } from "@/lib/generated/pri
 import { keysetBatchesOf, pageOf, type KeysetSource, type KeysetWindow, type Page } from "@/lib/paging";
 import { sectionHeading, stageHeading } from "@/lib/plans/plan-labels";
 import type { Scope } from "@/lib/scope";
-import { ZEventListQuery, type TEventListQuery } from "@/lib/schemas/plan";
+import type { TEventListQuery } from "@/lib/schemas/plan";
 import { db } from "@/lib/server/db/client";
 import { likePattern } from "@/lib/server/db/like-pattern";
 import { overdueCondition } from "./overdue-sql";
@@ -44,7 +44,7 @@ interface RawRow extends Omit<EventRow, "number" | "part"> {
   sectionTitle: string | null;
 }
 
-type ListOptions = { scope: Scope; query: unknown; today?: string };
+type ListOptions = { scope: Scope; query: TEventListQuery; today?: string };
 
 /**
  * The events of every plan the caller may see, paged, sorted and filtered in the database.
@@ -52,13 +52,13 @@ type ListOptions = { scope: Scope; query: unknown; today?: string };
  * names its owner by id only.
  */
 export async function listEvents(options: ListOptions): Promise<Page<EventRow>> {
-  const query = ZEventListQuery.parse(options.query);
+  const { query } = options;
   return pageOf(eventsSource(options, query), query);
 }
 
 /** The same list, every row, in batches read by key rather than offset: an export of 200,000 events stays linear. */
 export function iterateEvents(options: ListOptions & { batchSize?: number }): AsyncIterable<EventRow[]> {
-  return keysetBatchesOf(eventsSource(options, ZEventListQuery.parse(options.query)), options.batchSize);
+  return keysetBatchesOf(eventsSource(options, options.query), options.batchSize);
 }
 
 const OWNER = Prisma.sql`COALESCE(o."name", m."name", r."name", '')`;

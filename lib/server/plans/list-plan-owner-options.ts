@@ -1,6 +1,7 @@
 import "server-only";
 import { coordinatedMunicipalityIds, coordinatedOrganizationIds, staffRegionIds, type Scope } from "@/lib/scope";
 import { db } from "@/lib/server/db/client";
+import { REGION_ADMINS } from "@/lib/roles";
 
 export interface PlanOwnerOption {
   /** "region:<id>", "municipality:<id>" or "organization:<id>", as ZPlanCreate's owner. */
@@ -15,7 +16,7 @@ export interface PlanOwnerOption {
  * admins (a region has too many; their plans are the schools' own).
  */
 export async function listPlanOwnerOptions(options: { scope: Scope }): Promise<PlanOwnerOption[]> {
-  const adminRegions = staffRegionIds(options.scope, ["REGION_ADMIN"]);
+  const adminRegions = staffRegionIds(options.scope, REGION_ADMINS);
   const municipalityIds = coordinatedMunicipalityIds(options.scope);
   const organizationIds = coordinatedOrganizationIds(options.scope);
   const [regions, municipalities, organizations] = await Promise.all([

@@ -1,5 +1,6 @@
 import "server-only";
-import { REGION_STAFF, ROLE_LABELS, type Scope } from "@/lib/scope";
+import type { Scope } from "@/lib/scope";
+import { REGION_STAFF, ROLE_LABELS } from "@/lib/roles";
 import { db } from "@/lib/server/db/client";
 import { loadWritablePlan } from "./load-writable-plan";
 

@@ -3,8 +3,7 @@ import { earliestLocalToday } from "@/lib/dates";
 import type { PlanKind, Prisma } from "@/lib/generated/prisma/client";
 import { batchesOf, pageOf, type ListSource, type Page } from "@/lib/paging";
 import type { Scope } from "@/lib/scope";
-import { ZPlanListQuery } from "@/lib/schemas/plan";
-import type { z } from "@/lib/schemas/z";
+import type { TPlanListQuery } from "@/lib/schemas/plan";
 import { db } from "@/lib/server/db/client";
 import { ownerNames } from "@/lib/server/documents/list-documents";
 import { countEventsByPlan } from "./overdue-sql";
@@ -25,20 +24,20 @@ export interface PlanRow {
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
-type ListOptions = { scope: Scope; query: unknown; today?: string };
+type ListOptions = { scope: Scope; query: TPlanListQuery; today?: string };
 
 /** The plans the caller may see, paged, sorted and filtered in the database, with their overdue counts. */
 export async function listPlans(options: ListOptions): Promise<Page<PlanRow>> {
-  const query = ZPlanListQuery.parse(options.query);
+  const { query } = options;
   return pageOf(plansSource(options, query), query);
 }
 
 /** The same list, every row, in batches: what its export writes. */
 export function iteratePlans(options: ListOptions & { batchSize?: number }) {
-  return batchesOf(plansSource(options, ZPlanListQuery.parse(options.query)), options.batchSize);
+  return batchesOf(plansSource(options, options.query), options.batchSize);
 }
 
-function plansSource(options: ListOptions, query: z.infer<typeof ZPlanListQuery>): ListSource<PlanRow> {
+function plansSource(options: ListOptions, query: TPlanListQuery): ListSource<PlanRow> {
   const filters: Prisma.PlanWhereInput[] = [planWhere(options.scope)];
   if (query.kind) filters.push({ kind: query.kind });
   if (query.municipalityId) filters.push({ municipalityId: query.municipalityId });

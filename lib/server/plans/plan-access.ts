@@ -5,16 +5,13 @@ import {
   coordinatedMunicipalityIds,
   coordinatedOrganizationIds,
   ROW_TENANT,
-  type Role,
   type Scope,
   staffRegionIds,
   tenantConditions,
   where,
 } from "@/lib/scope";
+import { REGION_ADMINS } from "@/lib/roles";
 import { anyOfSql, tenantSqlConditions } from "@/lib/server/db/any-of-sql";
-
-/** Everyone with a membership may open plans; what they see is narrowed by planWhere. */
-export const PLAN_ROLES: readonly Role[] = ["REGION_ADMIN", "REGION_AUDITOR", "MUNICIPAL_COORDINATOR", "SCHOOL_COORDINATOR"];
 
 function schoolMunicipalityIds(scope: Scope): string[] {
   return [...new Set(scope.memberships.filter((m) => m.role === "SCHOOL_COORDINATOR" && m.municipalityId).map((m) => m.municipalityId!))];
@@ -51,7 +48,7 @@ export function planSql(scope: Scope): Prisma.Sql {
  */
 export function planWriteWhere(scope: Scope): Prisma.PlanWhereInput {
   return anyOf<Prisma.PlanWhereInput>([
-    ...where(staffRegionIds(scope, ["REGION_ADMIN"]), (ids) => ({ regionId: { in: ids } })),
+    ...where(staffRegionIds(scope, REGION_ADMINS), (ids) => ({ regionId: { in: ids } })),
     ...where(coordinatedMunicipalityIds(scope), (ids) => ({ municipalityId: { in: ids }, organizationId: null })),
     ...tenantConditions<Prisma.PlanWhereInput>(scope, { organization: "organizationId" }),
   ]);
@@ -65,7 +62,7 @@ export interface PlanOwner {
 
 /** The same rule as planWriteWhere, for a plan not yet stored. */
 export function canWritePlanOwner(scope: Scope, owner: PlanOwner): boolean {
-  if (staffRegionIds(scope, ["REGION_ADMIN"]).includes(owner.regionId)) return true;
+  if (staffRegionIds(scope, REGION_ADMINS).includes(owner.regionId)) return true;
   if (owner.organizationId) return coordinatedOrganizationIds(scope).includes(owner.organizationId);
   return owner.municipalityId !== null && coordinatedMunicipalityIds(scope).includes(owner.municipalityId);
 }

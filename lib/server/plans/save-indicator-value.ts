@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError, notFound } from "@/lib/errors";
 import type { Scope } from "@/lib/scope";
-import { ZIndicatorValue } from "@/lib/schemas/plan";
+import type { TIndicatorValue } from "@/lib/schemas/plan";
 import { db } from "@/lib/server/db/client";
 import { loadWritablePlan } from "./load-writable-plan";
 import { planOrganizationsWhere } from "./plan-organizations";
@@ -11,8 +11,8 @@ import { planOrganizationsWhere } from "./plan-organizations";
  * for one of the plan's organisations. One value per indicator, period and
  * organisation: entering again replaces it.
  */
-export async function saveIndicatorValue(options: { scope: Scope; planId: string; input: unknown }) {
-  const input = ZIndicatorValue.parse(options.input);
+export async function saveIndicatorValue(options: { scope: Scope; planId: string; input: TIndicatorValue }) {
+  const { input } = options;
   return db().$transaction(async (tx) => {
     const plan = await loadWritablePlan({ scope: options.scope, planId: options.planId, tx });
     const indicator = await tx.targetIndicator.findFirst({ where: { id: input.indicatorId, planId: plan.id }, select: { id: true } });

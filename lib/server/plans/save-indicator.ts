@@ -2,7 +2,7 @@ import "server-only";
 import { AppError, notFound } from "@/lib/errors";
 import { parseTargetRules } from "@/lib/plans/target-rules";
 import type { Scope } from "@/lib/scope";
-import { ZIndicatorCreate } from "@/lib/schemas/plan";
+import type { TIndicatorCreate } from "@/lib/schemas/plan";
 import { db } from "@/lib/server/db/client";
 import { asJson } from "@/lib/server/db/json";
 import { loadWritablePlan } from "./load-writable-plan";
@@ -12,8 +12,8 @@ import { loadWritablePlan } from "./load-writable-plan";
  * kept as written and as rules; a target the rules cannot read is refused with
  * examples, so that «achieved» is never guessed.
  */
-export async function saveIndicator(options: { scope: Scope; planId: string; indicatorId?: string; input: unknown }) {
-  const input = ZIndicatorCreate.parse(options.input);
+export async function saveIndicator(options: { scope: Scope; planId: string; indicatorId?: string; input: TIndicatorCreate }) {
+  const { input } = options;
   const rules = parseTargetRules(input.targetText);
   if (!rules.ok) throw new AppError("VALIDATION", rules.error, { targetText: [rules.error] });
   return db().$transaction(async (tx) => {

@@ -4,7 +4,7 @@ import { readEventTiming } from "@/lib/plans/event-timing";
 import { eventKey } from "@/lib/plans/plan-labels";
 import { splitResponsible } from "@/lib/plans/responsible";
 import type { Scope } from "@/lib/scope";
-import { ZPlanEvent } from "@/lib/schemas/plan";
+import type { TPlanEvent } from "@/lib/schemas/plan";
 import { db } from "@/lib/server/db/client";
 import { citableDocumentWhere } from "@/lib/server/documents/document-access";
 import { loadWritablePlan } from "./load-writable-plan";
@@ -16,8 +16,8 @@ const asDate = (iso: string | null) => (iso ? new Date(iso) : null);
  * written and as read in the plan's context; the responsible text is split into
  * people. A form opened on an older version gets a CONFLICT, never overwrites.
  */
-export async function savePlanEvent(options: { scope: Scope; planId: string; eventId?: string; input: unknown }) {
-  const input = ZPlanEvent.parse(options.input);
+export async function savePlanEvent(options: { scope: Scope; planId: string; eventId?: string; input: TPlanEvent }) {
+  const { input } = options;
   return db().$transaction(async (tx) => {
     const plan = await loadWritablePlan({ scope: options.scope, planId: options.planId, tx });
     const existing = options.eventId ? await tx.planEvent.findFirst({ where: { id: options.eventId, planId: plan.id } }) : null;

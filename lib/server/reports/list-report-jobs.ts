@@ -1,15 +1,13 @@
 import "server-only";
 import type { Page } from "@/lib/paging";
-import { listQuery } from "@/lib/schemas/list";
+import type { TReportJobListQuery } from "@/lib/schemas/report";
 import type { Scope } from "@/lib/scope";
 import { db } from "@/lib/server/db/client";
 import { REPORT_JOB_SELECT, toReportJobView, type ReportJobView } from "./report-job-view";
 
-const ZReportJobListQuery = listQuery(["createdAt"] as const).pick({ page: true, pageSize: true });
-
 /** The caller's own report jobs, newest first, a page at a time (`?page=&pageSize=`). */
-export async function listReportJobs(options: { scope: Scope; query?: unknown }): Promise<Page<ReportJobView>> {
-  const { page, pageSize } = ZReportJobListQuery.parse(options.query ?? {});
+export async function listReportJobs(options: { scope: Scope; query: TReportJobListQuery }): Promise<Page<ReportJobView>> {
+  const { page, pageSize } = options.query;
   const where = { requestedById: options.scope.userId };
   const [total, jobs] = await Promise.all([
     db().reportJob.count({ where }),

@@ -1,11 +1,10 @@
 import "server-only";
-import { ZReportRequest } from "@/lib/schemas/report";
+import type { TReportRequest } from "@/lib/schemas/report";
 import type { Scope } from "@/lib/scope";
 import { db } from "@/lib/server/db/client";
 import { checkReportAccess } from "./check-report-access";
 import { enqueueReportJob } from "./enqueue-report-job";
 import { REPORT_JOB_SELECT, toReportJobView, type ReportJobView } from "./report-job-view";
-import type { ReportKind } from "./report-kinds";
 
 /**
  * Queues a report to be built in the background for the caller, after checking
@@ -13,9 +12,8 @@ import type { ReportKind } from "./report-kinds";
  * for again by the same user while it waits or runs is the same job: the
  * lookup and the insert run under an advisory lock on the dedupe key.
  */
-export async function requestReport(options: { scope: Scope; kind: ReportKind; id: string }): Promise<ReportJobView> {
-  const { scope } = options;
-  const { kind, id } = ZReportRequest.parse({ kind: options.kind, id: options.id });
+export async function requestReport(options: { scope: Scope } & TReportRequest): Promise<ReportJobView> {
+  const { scope, kind, id } = options;
   const subject = await checkReportAccess({ scope, kind, id });
   const dedupeKey = `${kind}:${id}:${scope.userId}`;
 

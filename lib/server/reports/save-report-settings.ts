@@ -1,9 +1,10 @@
 import "server-only";
 import { AppError, notFound } from "@/lib/errors";
-import { LOGO_MIME_TYPES, MAX_LOGO_BYTES, ZReportSettings } from "@/lib/schemas/report";
+import { LOGO_MIME_TYPES, MAX_LOGO_BYTES, type TReportSettings } from "@/lib/schemas/report";
 import { staffRegionIds, type Scope } from "@/lib/scope";
 import { db } from "@/lib/server/db/client";
 import { claimFile } from "@/lib/server/privacy/claim-file";
+import { REGION_ADMINS } from "@/lib/roles";
 
 const badLogo = (message: string) => new AppError("VALIDATION", message, { logoFileId: [message] });
 
@@ -12,9 +13,9 @@ const badLogo = (message: string) => new AppError("VALIDATION", message, { logoF
  * small enough to embed in every report, just uploaded by the admin (it becomes the
  * region's logo) or the region's logo already.
  */
-export async function saveReportSettings(options: { scope: Scope; input: unknown }) {
-  const input = ZReportSettings.parse(options.input);
-  if (!staffRegionIds(options.scope, ["REGION_ADMIN"]).includes(input.regionId)) throw notFound("Регион не найден.");
+export async function saveReportSettings(options: { scope: Scope; input: TReportSettings }) {
+  const { input } = options;
+  if (!staffRegionIds(options.scope, REGION_ADMINS).includes(input.regionId)) throw notFound("Регион не найден.");
   if (input.logoFileId) {
     const file = await db().storedFile.findFirst({
       where: { id: input.logoFileId, regionId: input.regionId },

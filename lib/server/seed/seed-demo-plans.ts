@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { schoolYearOf } from "@/lib/plans/school-year";
 import { parseRequisites } from "@/lib/requisites/parse-requisites";
 import { KALTAN_PROGRAMME, SLAVYANSKY_METHODICAL_PLAN, type SeedPlan } from "@/lib/seed-data/plans";
+import { ZEventStatusChange, ZIndicatorCreate, ZIndicatorValue, ZPlanCreate, ZPlanEvent } from "@/lib/schemas/plan";
 import { ROADMAP_002_PATH } from "@/lib/seed-data/roadmap-002";
 import { db } from "@/lib/server/db/client";
 import { issuerKeyOf } from "@/lib/server/documents/document-access";
@@ -58,7 +59,7 @@ async function seedPlan(regionId: string, seed: SeedPlan, schoolYear: string | n
   const municipality = await db().municipality.findFirstOrThrow({ where: { regionId, name: seed.municipality } });
   const plan = await createPlan({
     scope,
-    input: {
+    input: ZPlanCreate.parse({
       kind: seed.kind,
       title: seed.title,
       owner: `municipality:${municipality.id}`,
@@ -67,7 +68,7 @@ async function seedPlan(regionId: string, seed: SeedPlan, schoolYear: string | n
       endsOn: schoolYear ? null : seed.endsOn,
       stages: seed.stages.map(({ title, timingText }) => ({ title, timingText })),
       sections: seed.sections.map(({ number, title }) => ({ number, title })),
-    },
+    }),
   }).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "CONFLICT") return null;
     throw error;
@@ -85,11 +86,11 @@ async function seedPlan(regionId: string, seed: SeedPlan, schoolYear: string | n
       await savePlanEvent({
         scope,
         planId: plan.id,
-        input: { ...event, number: event.number ?? "", stageId: group.stageId, sectionId: group.sectionId },
+        input: ZPlanEvent.parse({ ...event, number: event.number ?? "", stageId: group.stageId, sectionId: group.sectionId }),
       });
     }
   }
-  for (const indicator of seed.indicators) await saveIndicator({ scope, planId: plan.id, input: indicator });
+  for (const indicator of seed.indicators) await saveIndicator({ scope, planId: plan.id, input: ZIndicatorCreate.parse(indicator) });
   return plan;
 }
 
@@ -118,10 +119,20 @@ async function markHeld(
     if (event.status !== "PLANNED" || !choose(event, plan, index)) continue;
     if (event.timingKind === "RECURRING") {
       for (const dueDate of event.dueDates.filter((d) => d < today)) {
-        await changeEventStatus({ scope, planId, eventId: event.id, input: { action: "occurrence", dueDate, held: true } });
+        await changeEventStatus({
+          scope,
+          planId,
+          eventId: event.id,
+          input: ZEventStatusChange.parse({ action: "occurrence", dueDate, held: true }),
+        });
       }
     } else if (event.endsOn && event.endsOn < today) {
-      await changeEventStatus({ scope, planId, eventId: event.id, input: { action: "done", heldOn: event.endsOn } });
+      await changeEventStatus({
+        scope,
+        planId,
+        eventId: event.id,
+        input: ZEventStatusChange.parse({ action: "done", heldOn: event.endsOn }),
+      });
     }
   }
 }
@@ -141,6 +152,10 @@ async function seedIndicatorValues(regionId: string, planId: string, firstYear: 
   for (const [number, value, base] of values) {
     const indicator = byNumber(number);
     if (indicator)
-      await saveIndicatorValue({ scope, planId, input: { indicatorId: indicator.id, period: String(firstYear - 1), value, base } });
+      await saveIndicatorValue({
+        scope,
+        planId,
+        input: ZIndicatorValue.parse({ indicatorId: indicator.id, period: String(firstYear - 1), value, base }),
+      });
   }
 }

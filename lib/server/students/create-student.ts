@@ -1,13 +1,13 @@
 import "server-only";
 import type { Scope } from "@/lib/scope";
-import { ZStudentCreate, type TStudentFields } from "@/lib/schemas/student";
+import type { TStudentFields, TStudentCreate } from "@/lib/schemas/student";
 import { db } from "@/lib/server/db/client";
 import { checkStudentReferences, claimStudentFile } from "./check-student-references";
 import { resolveStudentSchool } from "./resolve-student-school";
 
 /** A school coordinator adds a student taught at home with ДОТ to their school's records. */
-export async function createStudent(options: { scope: Scope; input: unknown }) {
-  const input = ZStudentCreate.parse(options.input);
+export async function createStudent(options: { scope: Scope; input: TStudentCreate }) {
+  const { input } = options;
   const school = await resolveStudentSchool({ scope: options.scope, organizationId: input.organizationId });
   await checkStudentReferences({ scope: options.scope, school, input });
   const { organizationId: _, teacherIds, ...fields } = input;

@@ -1,12 +1,12 @@
 import "server-only";
 import type { Scope } from "@/lib/scope";
-import { ZTeacherCreate, type TTeacherFields } from "@/lib/schemas/student";
+import type { TTeacherFields, TTeacherCreate } from "@/lib/schemas/student";
 import { db } from "@/lib/server/db/client";
 import { resolveStudentSchool } from "./resolve-student-school";
 
 /** A school coordinator adds a teacher working with ДОТ, with the courses they took. */
-export async function createTeacher(options: { scope: Scope; input: unknown }) {
-  const input = ZTeacherCreate.parse(options.input);
+export async function createTeacher(options: { scope: Scope; input: TTeacherCreate }) {
+  const { input } = options;
   const school = await resolveStudentSchool({ scope: options.scope, organizationId: input.organizationId });
   return db().dotTeacher.create({
     data: {

@@ -18,6 +18,7 @@ import {
 } from "@/lib/students/student-table";
 import { resolveStudentSchool } from "./resolve-student-school";
 import { studentWriteWhere, teacherWriteWhere } from "@/lib/privacy/child-access";
+import { SCHOOL_COORDINATORS } from "@/lib/roles";
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
@@ -33,7 +34,7 @@ export async function exportStudentRecords(options: {
   schoolYear: string;
   format: SchoolFileFormat;
 }) {
-  const scope = narrowScope(options.scope, ["SCHOOL_COORDINATOR"]);
+  const scope = narrowScope(options.scope, SCHOOL_COORDINATORS);
   const school = await resolveStudentSchool({ scope, organizationId: options.organizationId });
   if (!RECORD_KINDS.includes(options.kind)) throw new AppError("VALIDATION", "Укажите, что выгружается: обучающиеся или педагоги.");
   const year = zSchoolYear.safeParse(options.schoolYear);

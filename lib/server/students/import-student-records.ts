@@ -21,6 +21,7 @@ import { studentData } from "./create-student";
 import { courseRows, teacherData } from "./create-teacher";
 import { resolveStudentSchool } from "./resolve-student-school";
 import { studentWriteWhere, teacherWriteWhere } from "@/lib/privacy/child-access";
+import { SCHOOL_COORDINATORS } from "@/lib/roles";
 
 /** One row of the preview. The caller is the school's coordinator, who may see the names. */
 export interface StudentRecordImportRow {
@@ -61,7 +62,7 @@ export async function importStudentRecords(options: {
   bytes: Uint8Array;
   dryRun?: boolean;
 }): Promise<StudentRecordImportResult> {
-  const scope = narrowScope(options.scope, ["SCHOOL_COORDINATOR"]);
+  const scope = narrowScope(options.scope, SCHOOL_COORDINATORS);
   const dryRun = options.dryRun ?? false;
   const school = await resolveStudentSchool({ scope, organizationId: options.organizationId });
   if (!RECORD_KINDS.includes(options.kind)) throw new AppError("VALIDATION", "Укажите, что импортируется: обучающиеся или педагоги.");

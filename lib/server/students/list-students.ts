@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { batchesOf, pageOf, type ListSource, type Page } from "@/lib/paging";
 import type { Scope } from "@/lib/scope";
-import { ZStudentListQuery, type TStudentListQuery } from "@/lib/schemas/student";
+import type { TStudentListQuery } from "@/lib/schemas/student";
 import { exportFilters, readLoggedExport } from "@/lib/server/audit/record-read";
 import { STUDENTS_CAPTION } from "@/lib/exports/lists/students";
 import { db } from "@/lib/server/db/client";
@@ -21,7 +21,7 @@ export interface StudentRow {
   schoolName: string;
 }
 
-type ListOptions = { scope: Scope; query: unknown };
+type ListOptions = { scope: Scope; query: TStudentListQuery };
 
 /**
  * The students the caller may read (their school's, or the auditor's region), paged,
@@ -29,7 +29,7 @@ type ListOptions = { scope: Scope; query: unknown };
  * children's data: recorded in the audit trail with the ids shown.
  */
 export async function listStudents(options: ListOptions): Promise<Page<StudentRow>> {
-  const query = ZStudentListQuery.parse(options.query);
+  const { query } = options;
   const shown: HeldRow[] = [];
   const page = await pageOf(studentsSource(options.scope, query, shown), query);
   await recordListRead({ scope: options.scope, entity: "DotStudent", rows: shown, after: exportFilters(query) });
@@ -41,7 +41,7 @@ export async function listStudents(options: ListOptions): Promise<Page<StudentRo
  * as a file is a read of personal data: the audit trail gets a READ event first.
  */
 export function iterateStudents(options: ListOptions & { batchSize?: number }) {
-  const query = ZStudentListQuery.parse(options.query);
+  const { query } = options;
   return readLoggedExport(
     { client: db(), scope: options.scope, entity: "DotStudent", after: { export: STUDENTS_CAPTION, ...exportFilters(query) } },
     batchesOf(studentsSource(options.scope, query), options.batchSize),

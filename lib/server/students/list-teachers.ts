@@ -2,8 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { batchesOf, pageOf, type ListSource, type Page } from "@/lib/paging";
 import type { Scope } from "@/lib/scope";
-import { ZTeacherListQuery } from "@/lib/schemas/student";
-import type { z } from "@/lib/schemas/z";
+import type { TTeacherListQuery } from "@/lib/schemas/student";
 import { exportFilters, readLoggedExport } from "@/lib/server/audit/record-read";
 import { TEACHERS_CAPTION } from "@/lib/exports/lists/teachers";
 import { db } from "@/lib/server/db/client";
@@ -21,24 +20,24 @@ export interface TeacherRow {
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
-type ListOptions = { scope: Scope; query: unknown };
+type ListOptions = { scope: Scope; query: TTeacherListQuery };
 
 /** Teachers working with ДОТ the caller may read, with their courses, paged in the database. */
 export async function listTeachers(options: ListOptions): Promise<Page<TeacherRow>> {
-  const query = ZTeacherListQuery.parse(options.query);
+  const { query } = options;
   return pageOf(teachersSource(options.scope, query), query);
 }
 
 /** The same list, every row, in batches: what its export writes, after its READ event in the audit trail. */
 export function iterateTeachers(options: ListOptions & { batchSize?: number }) {
-  const query = ZTeacherListQuery.parse(options.query);
+  const { query } = options;
   return readLoggedExport(
     { client: db(), scope: options.scope, entity: "DotTeacher", after: { export: TEACHERS_CAPTION, ...exportFilters(query) } },
     batchesOf(teachersSource(options.scope, query), options.batchSize),
   );
 }
 
-function teachersSource(scope: Scope, query: z.infer<typeof ZTeacherListQuery>): ListSource<TeacherRow> {
+function teachersSource(scope: Scope, query: TTeacherListQuery): ListSource<TeacherRow> {
   const filters: Prisma.DotTeacherWhereInput[] = [teacherReadWhere(scope)];
   if (query.schoolYear) filters.push({ schoolYear: query.schoolYear });
   if (query.q)

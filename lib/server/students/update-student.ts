@@ -1,7 +1,7 @@
 import "server-only";
 import { notFound } from "@/lib/errors";
 import type { Scope } from "@/lib/scope";
-import { ZStudentFields } from "@/lib/schemas/student";
+import type { TStudentFields } from "@/lib/schemas/student";
 import { db } from "@/lib/server/db/client";
 import { checkStudentReferences, claimStudentFile } from "./check-student-references";
 import { studentData } from "./create-student";
@@ -11,8 +11,8 @@ import { studentWriteWhere } from "@/lib/privacy/child-access";
  * The school coordinator corrects a student's record; the teacher links are
  * replaced by the ones given. Anyone else (the auditor included) gets "not found".
  */
-export async function updateStudent(options: { scope: Scope; id: string; input: unknown }) {
-  const input = ZStudentFields.parse(options.input);
+export async function updateStudent(options: { scope: Scope; id: string; input: TStudentFields }) {
+  const { input } = options;
   const student = await db().dotStudent.findFirst({
     where: { AND: [{ id: options.id }, studentWriteWhere(options.scope)] },
     select: { id: true, regionId: true, municipalityId: true, organizationId: true },

@@ -1,14 +1,14 @@
 import "server-only";
 import { AppError, notFound } from "@/lib/errors";
 import type { Scope } from "@/lib/scope";
-import { ZTeacherFields } from "@/lib/schemas/student";
+import type { TTeacherFields } from "@/lib/schemas/student";
 import { db } from "@/lib/server/db/client";
 import { courseRows, teacherData } from "./create-teacher";
 import { teacherWriteWhere } from "@/lib/privacy/child-access";
 
 /** The school coordinator corrects a teacher; the courses are replaced by the ones given. */
-export async function updateTeacher(options: { scope: Scope; id: string; input: unknown }) {
-  const input = ZTeacherFields.parse(options.input);
+export async function updateTeacher(options: { scope: Scope; id: string; input: TTeacherFields }) {
+  const { input } = options;
   const teacher = await db().dotTeacher.findFirst({
     where: { AND: [{ id: options.id }, teacherWriteWhere(options.scope)] },
     select: { id: true, schoolYear: true },

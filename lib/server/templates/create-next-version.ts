@@ -3,7 +3,8 @@ import { notFound } from "@/lib/errors";
 import type { Scope } from "@/lib/scope";
 import { db } from "@/lib/server/db/client";
 import { asJson } from "@/lib/server/db/json";
-import { EDITOR_ROLES, templateWhere } from "./template-access";
+import { templateWhere } from "./template-access";
+import { TEMPLATE_EDITORS } from "@/lib/roles";
 
 /**
  * Editing a published template starts the next version as a draft copy of the
@@ -11,7 +12,7 @@ import { EDITOR_ROLES, templateWhere } from "./template-access";
  */
 export async function createNextVersion(options: { scope: Scope; templateId: string }) {
   const template = await db().template.findFirst({
-    where: { AND: [{ id: options.templateId }, templateWhere(options.scope, EDITOR_ROLES)] },
+    where: { AND: [{ id: options.templateId }, templateWhere(options.scope, TEMPLATE_EDITORS)] },
     include: { versions: { orderBy: { version: "desc" }, take: 1 } },
   });
   const latest = template?.versions[0];

@@ -1,15 +1,15 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { staffRegionIds, type Scope } from "@/lib/scope";
-import { ZTemplateDocument } from "@/lib/schemas/template";
+import type { TTemplateDocument } from "@/lib/schemas/template";
 import { db } from "@/lib/server/db/client";
 import { asJson } from "@/lib/server/db/json";
-import { EDITOR_ROLES } from "./template-access";
+import { TEMPLATE_EDITORS } from "@/lib/roles";
 
 /** A region admin starts a template: version 1, a draft until published. */
-export async function createTemplate(options: { scope: Scope; regionId?: string; input: unknown }) {
-  const input = ZTemplateDocument.parse(options.input);
-  const regions = staffRegionIds(options.scope, EDITOR_ROLES);
+export async function createTemplate(options: { scope: Scope; regionId?: string; input: TTemplateDocument }) {
+  const { input } = options;
+  const regions = staffRegionIds(options.scope, TEMPLATE_EDITORS);
   const regionId = options.regionId ?? regions[0];
   if (!regionId || !regions.includes(regionId)) throw new AppError("NOT_FOUND", "Регион не найден.");
   const exists = await db().template.findUnique({ where: { regionId_key: { regionId, key: input.key } } });

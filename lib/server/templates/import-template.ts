@@ -8,7 +8,7 @@ import { db } from "@/lib/server/db/client";
 import { asJson } from "@/lib/server/db/json";
 import { readTemplateFile } from "@/lib/templates/template-file";
 import { parseContent } from "./get-template-version";
-import { EDITOR_ROLES } from "./template-access";
+import { TEMPLATE_EDITORS } from "@/lib/roles";
 
 export const MAX_TEMPLATE_FILE_BYTES = 5 * 1024 * 1024;
 
@@ -68,7 +68,7 @@ export async function importTemplate(options: { scope: Scope; regionId?: string;
 
 /** The region to import into: the one given, or the caller's only region as an administrator. */
 function editorRegion(scope: Scope, wanted: string | undefined): string {
-  const regions = staffRegionIds(scope, EDITOR_ROLES);
+  const regions = staffRegionIds(scope, TEMPLATE_EDITORS);
   if (wanted === undefined && regions.length > 1) {
     throw new AppError("VALIDATION", "Укажите регион: вы администратор нескольких регионов.", { regionId: ["Выберите регион."] });
   }

@@ -1,28 +1,20 @@
 import "server-only";
 import { AppError, notFound } from "@/lib/errors";
 import type { Scope } from "@/lib/scope";
-import { ZTemplateContent } from "@/lib/schemas/template";
-import { z } from "@/lib/schemas/z";
+import type { TTemplateDraftSave } from "@/lib/schemas/template";
 import { db } from "@/lib/server/db/client";
 import { asJson } from "@/lib/server/db/json";
-import { EDITOR_ROLES, templateWhere } from "./template-access";
-
-export const ZTemplateDraftSave = z.object({
-  versionId: z.uuid(),
-  /** The revision the editor started from. */
-  revision: z.number().int().min(0),
-  name: z.string().trim().min(1, "Укажите название шаблона.").max(300),
-  content: ZTemplateContent,
-});
+import { templateWhere } from "./template-access";
+import { TEMPLATE_EDITORS } from "@/lib/roles";
 
 /**
  * Saves a draft's content. Published versions never change; a stale revision is a
  * conflict, so two editors cannot silently overwrite each other.
  */
-export async function saveTemplateDraft(options: { scope: Scope; input: unknown }) {
-  const input = ZTemplateDraftSave.parse(options.input);
+export async function saveTemplateDraft(options: { scope: Scope; input: TTemplateDraftSave }) {
+  const { input } = options;
   const version = await db().templateVersion.findFirst({
-    where: { id: input.versionId, template: templateWhere(options.scope, EDITOR_ROLES) },
+    where: { id: input.versionId, template: templateWhere(options.scope, TEMPLATE_EDITORS) },
   });
   if (!version) throw notFound("Версия шаблона не найдена.");
   if (version.status !== "DRAFT") {

@@ -2,7 +2,7 @@ import "server-only";
 import { assertPasswordAllowed } from "@/lib/auth/assert-password-allowed";
 import { AppError } from "@/lib/errors";
 import { membershipRow, type Scope } from "@/lib/scope";
-import { ZUserCreate } from "@/lib/schemas/user";
+import type { TUserCreate } from "@/lib/schemas/user";
 import { hashPassword } from "@/lib/server/auth/password";
 import { db } from "@/lib/server/db/client";
 import { resolveMembership } from "@/lib/server/directory/resolve-membership";
@@ -13,8 +13,8 @@ import { OWN_EMAIL_ERRORS, refuseSelfGrant } from "./refuse-self-grant";
  * password follows the policy (lib/auth/password-policy.ts): the admin's form, the
  * CLI's `user create` and a coordinator's invitation all come through here.
  */
-export async function createUser(options: { scope: Scope; input: unknown }) {
-  const input = ZUserCreate.parse(options.input);
+export async function createUser(options: { scope: Scope; input: TUserCreate }) {
+  const { input } = options;
   assertPasswordAllowed(input.password);
   const memberships = [];
   for (const grant of input.memberships) {

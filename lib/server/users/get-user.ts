@@ -3,10 +3,11 @@ import { notFound } from "@/lib/errors";
 import { staffRegionIds, userWhere, type Scope } from "@/lib/scope";
 import { db } from "@/lib/server/db/client";
 import { MEMBERSHIP_VIEW_SELECT, scopeNameOf } from "./membership-view";
+import { REGION_ADMINS } from "@/lib/roles";
 
 /** A user of the admin's region with the memberships held there. */
 export async function getUser(options: { scope: Scope; id: string }) {
-  const regions = staffRegionIds(options.scope, ["REGION_ADMIN"]);
+  const regions = staffRegionIds(options.scope, REGION_ADMINS);
   const user = await db().user.findFirst({
     where: { AND: [{ id: options.id }, userWhere(options.scope)] },
     select: {

@@ -1,14 +1,14 @@
 import "server-only";
 import { notFound } from "@/lib/errors";
 import { membershipRow, userWhere, type Scope } from "@/lib/scope";
-import { ZMembershipGrant } from "@/lib/schemas/user";
+import type { TMembershipGrant } from "@/lib/schemas/user";
 import { db } from "@/lib/server/db/client";
 import { resolveMembership } from "@/lib/server/directory/resolve-membership";
 import { refuseSelfGrant } from "./refuse-self-grant";
 
 /** Gives a role to another user the admin can see; giving one twice changes nothing. */
-export async function grantMembership(options: { scope: Scope; userId: string; grant: unknown }) {
-  const grant = ZMembershipGrant.parse(options.grant);
+export async function grantMembership(options: { scope: Scope; userId: string; grant: TMembershipGrant }) {
+  const { grant } = options;
   const user = await db().user.findFirst({ where: { AND: [{ id: options.userId }, userWhere(options.scope)] } });
   if (!user) throw notFound("Пользователь не найден.");
   refuseSelfGrant(options.scope, user.id);

@@ -1,10 +1,11 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { staffRegionIds, userWhere, type Scope } from "@/lib/scope";
-import { ZUserListQuery, type TUserListQuery } from "@/lib/schemas/user";
+import type { TUserListQuery } from "@/lib/schemas/user";
 import { db } from "@/lib/server/db/client";
 import { batchesOf, pageOf, type ListSource, type Page } from "@/lib/paging";
 import { MEMBERSHIP_VIEW_SELECT, scopeNameOf } from "./membership-view";
+import { REGION_ADMINS } from "@/lib/roles";
 
 export interface UserRow {
   id: string;
@@ -14,21 +15,21 @@ export interface UserRow {
   memberships: { id: string; role: string; scopeName: string }[];
 }
 
-type ListOptions = { scope: Scope; query: unknown };
+type ListOptions = { scope: Scope; query: TUserListQuery };
 
 /** Users of the admin's region(s), paged, sorted and filtered in the database. */
 export async function listUsers(options: ListOptions): Promise<Page<UserRow>> {
-  const query = ZUserListQuery.parse(options.query);
+  const { query } = options;
   return pageOf(usersSource(options.scope, query), query);
 }
 
 /** The same list, every row, in batches: what its export writes. */
 export function iterateUsers(options: ListOptions & { batchSize?: number }) {
-  return batchesOf(usersSource(options.scope, ZUserListQuery.parse(options.query)), options.batchSize);
+  return batchesOf(usersSource(options.scope, options.query), options.batchSize);
 }
 
 function usersSource(scope: Scope, query: TUserListQuery): ListSource<UserRow> {
-  const regions = staffRegionIds(scope, ["REGION_ADMIN"]);
+  const regions = staffRegionIds(scope, REGION_ADMINS);
   const filters: Prisma.UserWhereInput[] = [userWhere(scope)];
   if (query.q) {
     filters.push({

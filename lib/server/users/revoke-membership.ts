@@ -2,6 +2,7 @@ import "server-only";
 import { AppError, notFound } from "@/lib/errors";
 import { staffRegionIds, type Scope } from "@/lib/scope";
 import { db } from "@/lib/server/db/client";
+import { REGION_ADMINS } from "@/lib/roles";
 
 /**
  * Takes a role away; only memberships in the admin's own region(s) are reachable.
@@ -10,7 +11,7 @@ import { db } from "@/lib/server/db/client";
  * last admin by their own click.
  */
 export async function revokeMembership(options: { scope: Scope; membershipId: string }) {
-  const regions = staffRegionIds(options.scope, ["REGION_ADMIN"]);
+  const regions = staffRegionIds(options.scope, REGION_ADMINS);
   const membership = await db().membership.findFirst({
     where: { id: options.membershipId, regionId: { in: regions } },
   });

@@ -17,7 +17,7 @@ describe("the authorization matrix covers every entry point", async () => {
   it("finds the app's entry points (the discovery itself works)", () => {
     expect(found.pages).toContain("app/(app)/blanks/[id]/page.tsx");
     expect(found.routes).toContain("GET app/api/files/[id]/route.ts");
-    expect(found.actions).toContain("app/(app)/blanks/actions.ts#saveAnswersAction");
+    expect(found.actions).toContain("lib/actions/blanks.ts#saveAnswersAction");
   });
 
   it.each([
@@ -28,6 +28,10 @@ describe("the authorization matrix covers every entry point", async () => {
     const gaps = coverageGaps(discovered, table);
     expect(gaps.missing, "entries the coverage table lacks: add a row for each").toEqual([]);
     expect(gaps.stale, "rows of the coverage table for entries that no longer exist: remove them").toEqual([]);
+  });
+
+  it("every server action module is in lib/actions, where components import it from (never from a route's folder)", () => {
+    expect(found.actions.filter((key) => !key.startsWith("lib/actions/"))).toEqual([]);
   });
 
   it("every server action is an async function (Next requires it)", () => {

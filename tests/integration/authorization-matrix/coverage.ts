@@ -1,6 +1,6 @@
 import { MUNICIPAL_BLANK } from "@/lib/seed-data/blanks";
 import { LIST_EXPORT_IDS, type ListExportId } from "@/lib/exports/list-ids";
-import type { Role } from "@/lib/scope";
+import type { Role } from "@/lib/roles";
 import { REPORT_KINDS, type ReportKind } from "@/lib/server/reports/report-kinds";
 import { db } from "@/lib/server/db/client";
 import type { ActionCall, Also, Entry, PageCall, RouteCall } from "./matrix";
@@ -401,7 +401,7 @@ export const ROUTES: Record<string, Entry<RouteCall>> = {
 
 // ------------------------------------------------------------------ server actions
 
-const A = (file: string, name: string) => `app/(app)/${file}#${name}`;
+const A = (file: string, name: string) => `lib/actions/${file}#${name}`;
 const versionOf = async (blankId: string) => (await db().blank.findUniqueOrThrow({ where: { id: blankId } })).version;
 const answerTo = (itemKey: string, extra: Record<string, unknown> = {}) => ({
   itemKey,
@@ -424,10 +424,16 @@ const studentValues = (schoolYear: string, extra: Record<string, unknown> = {}) 
   ...extra,
 });
 const teacherValues = (schoolYear: string) => ({ schoolYear, fullName: "Новый Учитель", subject: "история" });
-const eventInput = (extra: Record<string, unknown> = {}) => ({ title: "Новое мероприятие", timingText: "Октябрь 2025 года", ...extra });
+/** An event of the plan (eventId null: a new one) with the form's fields. */
+const eventInput = (target: { planId: string; eventId: string | null }, extra: Record<string, unknown> = {}) => ({
+  ...target,
+  title: "Новое мероприятие",
+  timingText: "Октябрь 2025 года",
+  ...extra,
+});
 
 export const ACTIONS: Record<string, Entry<ActionCall>> = {
-  [A("blanks/actions.ts", "saveAnswersAction")]: {
+  [A("blanks.ts", "saveAnswersAction")]: {
     calls: ({ foreign: f, own }) => [
       {
         args: async () => [
@@ -459,7 +465,7 @@ export const ACTIONS: Record<string, Entry<ActionCall>> = {
       },
     ],
   },
-  [A("blanks/actions.ts", "submitBlankAction")]: {
+  [A("blanks.ts", "submitBlankAction")]: {
     calls: ({ foreign: f }) => [
       {
         args: async () => [{ blankId: f.blanks.fillable.id, version: await versionOf(f.blanks.fillable.id) }],
@@ -467,29 +473,29 @@ export const ACTIONS: Record<string, Entry<ActionCall>> = {
       },
     ],
   },
-  [A("blanks/actions.ts", "markAnswerAction")]: {
+  [A("blanks.ts", "markAnswerAction")]: {
     calls: ({ foreign: f }) => [
       { args: [{ blankId: f.blanks.submitted.id, itemKey: f.blanks.submitted.itemKey, mark: "MATCHES" }], control: "REGION_AUDITOR" },
     ],
   },
-  [A("blanks/actions.ts", "markAllMatchingAction")]: {
-    calls: ({ foreign: f }) => [{ args: [f.blanks.submitted.id], control: "REGION_AUDITOR" }],
+  [A("blanks.ts", "markAllMatchingAction")]: {
+    calls: ({ foreign: f }) => [{ args: [{ blankId: f.blanks.submitted.id }], control: "REGION_AUDITOR" }],
   },
-  [A("blanks/actions.ts", "returnBlankAction")]: {
+  [A("blanks.ts", "returnBlankAction")]: {
     calls: ({ foreign: f }) => [
       { args: [{ blankId: f.blanks.returnable.id, message: "Исправьте реквизиты приказа." }], control: "REGION_AUDITOR" },
     ],
   },
-  [A("blanks/actions.ts", "acceptBlankAction")]: {
-    calls: ({ foreign: f }) => [{ args: [f.blanks.submitted.id], control: "REGION_AUDITOR" }],
+  [A("blanks.ts", "acceptBlankAction")]: {
+    calls: ({ foreign: f }) => [{ args: [{ blankId: f.blanks.submitted.id }], control: "REGION_AUDITOR" }],
   },
-  [A("blanks/actions.ts", "itemHistoryAction")]: {
+  [A("blanks.ts", "itemHistoryAction")]: {
     calls: ({ foreign: f }) => [
       { args: [{ blankId: f.blanks.accepted.id, itemKey: f.blanks.accepted.itemKey }], control: "REGION_AUDITOR" },
     ],
   },
 
-  [A("documents/actions.ts", "createDocumentAction")]: {
+  [A("documents.ts", "createDocumentAction")]: {
     calls: ({ foreign: f, own }) => [
       {
         args: [
@@ -533,14 +539,14 @@ export const ACTIONS: Record<string, Entry<ActionCall>> = {
       },
     ],
   },
-  [A("documents/actions.ts", "supersedeDocumentAction")]: {
+  [A("documents.ts", "supersedeDocumentAction")]: {
     calls: ({ foreign: f, own }) => [
       { args: [{ documentId: f.document.id, byId: f.newerDocument.id }], control: "MUNICIPAL_COORDINATOR" },
       { label: "own document by a foreign one", args: [{ documentId: own.document.id, byId: f.newerDocument.id }] },
     ],
   },
 
-  [A("findings/actions.ts", "markFindingFixedAction")]: {
+  [A("findings.ts", "markFindingFixedAction")]: {
     calls: ({ foreign: f, own }) => [
       { args: [{ findingId: f.finding.id, comment: "Устранено" }], control: "MUNICIPAL_COORDINATOR" },
       {
@@ -550,60 +556,66 @@ export const ACTIONS: Record<string, Entry<ActionCall>> = {
       },
     ],
   },
-  [A("findings/actions.ts", "verifyFindingAction")]: {
+  [A("findings.ts", "verifyFindingAction")]: {
     calls: ({ foreign: f }) => [{ args: [{ findingId: f.fixedFinding.id }], control: "REGION_AUDITOR" }],
   },
-  [A("findings/actions.ts", "reopenFindingAction")]: {
+  [A("findings.ts", "reopenFindingAction")]: {
     // The control of verifyFindingAction closes the fixed finding; the one made fixed by markFindingFixedAction's control is reopened.
     calls: ({ foreign: f }) => [{ args: [{ findingId: f.finding.id, comment: "Не устранено" }], control: "REGION_AUDITOR" }],
   },
-  [A("findings/actions.ts", "updateFindingPlanAction")]: {
+  [A("findings.ts", "updateFindingPlanAction")]: {
     calls: ({ foreign: f }) => [
       { args: [{ findingId: f.finding.id, deadline: "2099-12-31", responsible: "Новый ответственный" }], control: "REGION_AUDITOR" },
     ],
   },
 
-  [A("account/actions.ts", "signOutEverywhereAction")]: {
+  [A("auth.ts", "signOutEverywhereAction")]: {
     // Takes no ids: ends the caller's own sessions only.
     calls: () => [{ args: [], expect: "own" }],
   },
 
-  [A("notifications/actions.ts", "markAllReadAction")]: {
+  [A("notifications.ts", "markAllReadAction")]: {
     // Takes no ids: reads the caller's own notifications only; the foreign tenant's stay unread.
     calls: () => [{ args: [], expect: "own" }],
   },
 
-  [A("plans/[id]/indicators/actions.ts", "saveIndicatorAction")]: {
+  [A("indicators.ts", "saveIndicatorAction")]: {
     calls: ({ foreign: f, own }) => [
       {
         label: "new",
-        args: [f.plan.id, null, { number: "2", title: "Новый показатель", targetText: "100 %" }],
+        args: [{ planId: f.plan.id, indicatorId: null, number: "2", title: "Новый показатель", targetText: "100 %" }],
         control: "MUNICIPAL_COORDINATOR",
       },
       {
         label: "change",
-        args: [f.plan.id, f.indicator.id, { number: "1", title: "Изменённый показатель", targetText: "100 %" }],
+        args: [{ planId: f.plan.id, indicatorId: f.indicator.id, number: "1", title: "Изменённый показатель", targetText: "100 %" }],
         control: "MUNICIPAL_COORDINATOR",
       },
       {
         label: "own plan, foreign indicator",
-        args: [own.plan.id, f.indicator.id, { number: "9", title: "Показатель", targetText: "100 %" }],
+        args: [{ planId: own.plan.id, indicatorId: f.indicator.id, number: "9", title: "Показатель", targetText: "100 %" }],
       },
     ],
   },
-  [A("plans/[id]/indicators/actions.ts", "saveIndicatorValueAction")]: {
+  [A("indicators.ts", "saveIndicatorValueAction")]: {
     calls: ({ foreign: f, own }) => [
-      { args: [f.plan.id, { indicatorId: f.indicator.id, period: f.schoolYear, value: 15, base: 20 }], control: "MUNICIPAL_COORDINATOR" },
-      { label: "own plan, foreign indicator", args: [own.plan.id, { indicatorId: f.indicator.id, period: f.schoolYear, value: 15 }] },
+      {
+        args: [{ planId: f.plan.id, indicatorId: f.indicator.id, period: f.schoolYear, value: 15, base: 20 }],
+        control: "MUNICIPAL_COORDINATOR",
+      },
+      {
+        label: "own plan, foreign indicator",
+        args: [{ planId: own.plan.id, indicatorId: f.indicator.id, period: f.schoolYear, value: 15 }],
+      },
       {
         label: "own indicator, foreign school",
-        args: [own.plan.id, { indicatorId: own.indicator.id, period: own.schoolYear, organizationId: f.school.id, value: 1 }],
+        args: [{ planId: own.plan.id, indicatorId: own.indicator.id, period: own.schoolYear, organizationId: f.school.id, value: 1 }],
         also: invalidReference("organizationId"),
       },
     ],
   },
 
-  [A("plans/actions.ts", "createPlanAction")]: {
+  [A("plans.ts", "createPlanAction")]: {
     calls: ({ foreign: f }) =>
       [`municipality:${f.municipality.id}`, `organization:${f.school.id}`, `region:${f.region.id}`].map((owner) => ({
         label: owner.split(":")[0],
@@ -616,41 +628,48 @@ export const ACTIONS: Record<string, Entry<ActionCall>> = {
             : ("MUNICIPAL_COORDINATOR" as const),
       })),
   },
-  [A("plans/actions.ts", "savePlanEventAction")]: {
+  [A("plans.ts", "savePlanEventAction")]: {
     calls: ({ foreign: f, own }) => [
-      { label: "new", args: [f.plan.id, null, eventInput()], control: "MUNICIPAL_COORDINATOR" },
-      { label: "change", args: [f.plan.id, f.event.id, eventInput({ title: "Изменённое мероприятие" })], control: "MUNICIPAL_COORDINATOR" },
-      { label: "own plan, foreign event", args: [own.plan.id, f.event.id, eventInput({ title: "Чужое мероприятие" })] },
+      { label: "new", args: [eventInput({ planId: f.plan.id, eventId: null })], control: "MUNICIPAL_COORDINATOR" },
+      {
+        label: "change",
+        args: [eventInput({ planId: f.plan.id, eventId: f.event.id }, { title: "Изменённое мероприятие" })],
+        control: "MUNICIPAL_COORDINATOR",
+      },
+      {
+        label: "own plan, foreign event",
+        args: [eventInput({ planId: own.plan.id, eventId: f.event.id }, { title: "Чужое мероприятие" })],
+      },
       {
         label: "own plan, foreign document",
-        args: [own.plan.id, null, eventInput({ documentIds: [f.document.id] })],
+        args: [eventInput({ planId: own.plan.id, eventId: null }, { documentIds: [f.document.id] })],
         also: invalidReference("documentIds"),
       },
       {
         label: "own plan, foreign section",
-        args: [own.plan.id, null, eventInput({ sectionId: f.section.id })],
+        args: [eventInput({ planId: own.plan.id, eventId: null }, { sectionId: f.section.id })],
         also: invalidReference("sectionId"),
       },
       {
         label: "own plan, foreign stage",
-        args: [own.plan.id, null, eventInput({ stageId: f.stage.id })],
+        args: [eventInput({ planId: own.plan.id, eventId: null }, { stageId: f.stage.id })],
         also: invalidReference("stageId"),
       },
       {
         label: "own plan, foreign responsible user",
-        args: [own.plan.id, null, eventInput({ responsibleUserId: f.users.MUNICIPAL_COORDINATOR.id })],
+        args: [eventInput({ planId: own.plan.id, eventId: null }, { responsibleUserId: f.users.MUNICIPAL_COORDINATOR.id })],
         also: invalidReference("responsibleUserId"),
       },
     ],
   },
-  [A("plans/actions.ts", "changeEventStatusAction")]: {
+  [A("plans.ts", "changeEventStatusAction")]: {
     calls: ({ foreign: f, own }) => [
-      { args: [f.plan.id, f.event.id, { action: "cancel" }], control: "MUNICIPAL_COORDINATOR" },
-      { label: "own plan, foreign event", args: [own.plan.id, f.event.id, { action: "cancel" }] },
+      { args: [{ planId: f.plan.id, eventId: f.event.id, action: "cancel" }], control: "MUNICIPAL_COORDINATOR" },
+      { label: "own plan, foreign event", args: [{ planId: own.plan.id, eventId: f.event.id, action: "cancel" }] },
     ],
   },
 
-  [A("region/campaigns/actions.ts", "createCampaignAction")]: {
+  [A("campaigns.ts", "createCampaignAction")]: {
     calls: ({ foreign: f, own }) => {
       const campaign = (templateVersionIds: string[], municipalityIds: string[], schoolIds: string[] = []) => ({
         name: "Новая кампания",
@@ -685,7 +704,7 @@ export const ACTIONS: Record<string, Entry<ActionCall>> = {
       ];
     },
   },
-  [A("region/campaigns/actions.ts", "startFromPreviousAction")]: {
+  [A("campaigns.ts", "startFromPreviousAction")]: {
     calls: ({ foreign: f }) => [
       {
         args: [{ previousCampaignId: f.campaign.id, name: "Следующая кампания", date: "2026-10-01", deadline: "2026-09-25" }],
@@ -694,7 +713,7 @@ export const ACTIONS: Record<string, Entry<ActionCall>> = {
     ],
   },
 
-  [A("region/coordinators/actions.ts", "createAssignmentAction")]: {
+  [A("assignments.ts", "createAssignmentAction")]: {
     calls: ({ foreign: f, own }) => [
       {
         args: [
@@ -741,15 +760,15 @@ export const ACTIONS: Record<string, Entry<ActionCall>> = {
       },
     ],
   },
-  [A("region/coordinators/actions.ts", "listOrderOptionsAction")]: {
+  [A("assignments.ts", "listOrderOptionsAction")]: {
     calls: ({ foreign: f }) => [{ args: [{ municipalityId: f.municipality.id }], control: "MUNICIPAL_COORDINATOR", controlShows: true }],
   },
 
-  [A("region/recommendations/actions.ts", "saveRecommendationsAction")]: {
+  [A("recommendations.ts", "saveRecommendationsAction")]: {
     // Takes no region: writes the admin's own region's texts.
     calls: () => [{ args: [{ texts: { ABSENT: "Своя рекомендация по отсутствующему документу" } }], expect: "own" }],
   },
-  [A("region/report-settings/actions.ts", "saveReportSettingsAction")]: {
+  [A("reports.ts", "saveReportSettingsAction")]: {
     calls: ({ foreign: f, own }) => [
       { args: [{ regionId: f.region.id, organizationName: "Новая организация", details: "" }], control: "REGION_ADMIN" },
       {
@@ -760,11 +779,11 @@ export const ACTIONS: Record<string, Entry<ActionCall>> = {
     ],
   },
 
-  [A("region/templates/actions.ts", "createTemplateAction")]: {
+  [A("templates.ts", "createTemplateAction")]: {
     // Takes no region: creates the template in the admin's own region.
     calls: () => [{ args: [{ key: "matrix-new-template", name: "Новый шаблон матрицы", level: "MUNICIPAL" }], expect: "own" }],
   },
-  [A("region/templates/actions.ts", "saveTemplateDraftAction")]: {
+  [A("templates.ts", "saveTemplateDraftAction")]: {
     calls: ({ foreign: f }) => [
       {
         args: async () => [
@@ -779,14 +798,14 @@ export const ACTIONS: Record<string, Entry<ActionCall>> = {
       },
     ],
   },
-  [A("region/templates/actions.ts", "publishTemplateVersionAction")]: {
+  [A("templates.ts", "publishTemplateVersionAction")]: {
     calls: ({ foreign: f }) => [{ args: [{ versionId: f.templates.draft.id }], control: "REGION_ADMIN" }],
   },
-  [A("region/templates/actions.ts", "createNextVersionAction")]: {
+  [A("templates.ts", "createNextVersionAction")]: {
     calls: ({ foreign: f }) => [{ args: [{ templateId: f.templates.school.template.id }], control: "REGION_ADMIN" }],
   },
 
-  [A("region/users/actions.ts", "createUserAction")]: {
+  [A("users.ts", "createUserAction")]: {
     calls: ({ foreign: f, own }) => [
       {
         args: [
@@ -827,27 +846,27 @@ export const ACTIONS: Record<string, Entry<ActionCall>> = {
       },
     ],
   },
-  [A("region/users/actions.ts", "grantMembershipAction")]: {
+  [A("users.ts", "grantMembershipAction")]: {
     calls: ({ foreign: f, own, shared }) => [
       {
-        args: [{ userId: f.users.REGION_AUDITOR.id, grant: { role: "MUNICIPAL_COORDINATOR", scopeId: f.municipality.id } }],
+        args: [{ userId: f.users.REGION_AUDITOR.id, role: "MUNICIPAL_COORDINATOR", scopeId: f.municipality.id }],
         control: "REGION_ADMIN",
       },
       {
         label: "a foreign user, an own role",
-        args: [{ userId: f.users.REGION_AUDITOR.id, grant: { role: "REGION_AUDITOR", scopeId: own.region.id } }],
+        args: [{ userId: f.users.REGION_AUDITOR.id, role: "REGION_AUDITOR", scopeId: own.region.id }],
       },
       {
         label: "an own user, a foreign role",
-        args: [{ userId: own.users.REGION_AUDITOR.id, grant: { role: "REGION_ADMIN", scopeId: f.region.id } }],
+        args: [{ userId: own.users.REGION_AUDITOR.id, role: "REGION_ADMIN", scopeId: f.region.id }],
       },
       {
         label: "a user of both regions, a foreign role",
-        args: [{ userId: shared.id, grant: { role: "REGION_AUDITOR", scopeId: f.region.id } }],
+        args: [{ userId: shared.id, role: "REGION_AUDITOR", scopeId: f.region.id }],
       },
     ],
   },
-  [A("region/users/actions.ts", "revokeMembershipAction")]: {
+  [A("users.ts", "revokeMembershipAction")]: {
     calls: ({ foreign: f, own, shared }) => {
       const membership = f.memberships.find((m) => m.userId === f.users.REGION_AUDITOR.id)!;
       return [
@@ -858,7 +877,7 @@ export const ACTIONS: Record<string, Entry<ActionCall>> = {
     },
   },
 
-  [A("school/students/actions.ts", "createStudentAction")]: {
+  [A("students.ts", "createStudentAction")]: {
     calls: ({ foreign: f, own }) => [
       { args: [{ organizationId: f.school.id, ...studentValues(f.schoolYear) }], control: "SCHOOL_COORDINATOR" },
       {
@@ -878,28 +897,24 @@ export const ACTIONS: Record<string, Entry<ActionCall>> = {
       },
     ],
   },
-  [A("school/students/actions.ts", "updateStudentAction")]: {
+  [A("students.ts", "updateStudentAction")]: {
     calls: ({ foreign: f, own }) => [
-      { args: [{ id: f.student.id, values: studentValues(f.schoolYear) }], control: "SCHOOL_COORDINATOR" },
+      { args: [{ studentId: f.student.id, ...studentValues(f.schoolYear) }], control: "SCHOOL_COORDINATOR" },
       {
         label: "own student, foreign teacher",
-        args: [{ id: own.student.id, values: studentValues(own.schoolYear, { teacherIds: [f.teacher.id] }) }],
+        args: [{ studentId: own.student.id, ...studentValues(own.schoolYear, { teacherIds: [f.teacher.id] }) }],
         also: invalidReference("teacherIds"),
       },
     ],
   },
-  [A("school/students/actions.ts", "eraseStudentAction")]: {
-    calls: ({ foreign: f }) => [{ args: [{ id: f.student.id }], control: "SCHOOL_COORDINATOR" }],
+  [A("students.ts", "eraseStudentAction")]: {
+    calls: ({ foreign: f }) => [{ args: [{ studentId: f.student.id }], control: "SCHOOL_COORDINATOR" }],
   },
-  [A("school/students/actions.ts", "saveTeacherAction")]: {
-    calls: ({ foreign: f }) => [
-      { label: "change", args: [{ id: f.teacher.id, values: teacherValues(f.schoolYear) }], control: "SCHOOL_COORDINATOR" },
-      {
-        label: "new",
-        args: [{ id: null, values: { organizationId: f.school.id, ...teacherValues(f.schoolYear) } }],
-        control: "SCHOOL_COORDINATOR",
-      },
-    ],
+  [A("students.ts", "createTeacherAction")]: {
+    calls: ({ foreign: f }) => [{ args: [{ organizationId: f.school.id, ...teacherValues(f.schoolYear) }], control: "SCHOOL_COORDINATOR" }],
+  },
+  [A("students.ts", "updateTeacherAction")]: {
+    calls: ({ foreign: f }) => [{ args: [{ teacherId: f.teacher.id, ...teacherValues(f.schoolYear) }], control: "SCHOOL_COORDINATOR" }],
   },
 };
 
@@ -913,5 +928,5 @@ async function draftRevision(f: World) {
  * and that must be an action the matrix calls.
  */
 export const INLINE_ACTIONS: Record<string, { count: number; calls: string[] }> = {
-  "app/(app)/notifications/page.tsx": { count: 1, calls: [A("notifications/actions.ts", "markAllReadAction")] },
+  "app/(app)/notifications/page.tsx": { count: 1, calls: [A("notifications.ts", "markAllReadAction")] },
 };

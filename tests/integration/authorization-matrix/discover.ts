@@ -38,7 +38,7 @@ export async function discoverEntries() {
     for (const method of HTTP_METHODS) if (typeof module[method] === "function") routes.push(`${method} ${file}`);
   }
 
-  // Server actions may live anywhere a module says "use server"; the app keeps them in actions.ts files.
+  // Server actions may live anywhere a module says "use server"; the app keeps them in lib/actions.
   const candidates = [...appFiles, ...sources("components"), ...sources("lib").filter((f) => !f.startsWith("lib/generated/"))];
   const actions: string[] = [];
   const notAsync: string[] = [];

@@ -1,5 +1,6 @@
 import type { ErrorCode } from "@/lib/errors";
-import type { Role, Scope } from "@/lib/scope";
+import type { Scope } from "@/lib/scope";
+import type { Role } from "@/lib/roles";
 import { loadScope } from "@/lib/server/auth/load-scope";
 import { db } from "@/lib/server/db/client";
 import { ensureMunicipality, ensureRegion, ensureUser } from "@/lib/server/seed/factories";

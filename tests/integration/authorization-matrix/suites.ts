@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import type { Role, Scope } from "@/lib/scope";
+import type { Scope } from "@/lib/scope";
+import type { Role } from "@/lib/roles";
 import { getScope } from "@/lib/server/auth/get-scope";
 import { ACTIONS, PAGES, ROUTES } from "./coverage";
 import { dynamicSegments, importModule } from "./discover";
@@ -237,7 +238,7 @@ export function defineActionMatrix() {
   defineMatrix<ActionCall>({
     ...ACTION_ENTRIES,
     selfCheck: {
-      key: "app/(app)/findings/actions.ts#updateFindingPlanAction",
+      key: "lib/actions/findings.ts#updateFindingPlanAction",
       role: "REGION_AUDITOR",
       caught: /changed ЧУЖОЙ's rows: .*finding/,
     },

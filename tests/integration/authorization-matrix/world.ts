@@ -1,31 +1,34 @@
 import { ALL_FILE_KINDS } from "@/lib/files/detect-file-type";
 import { currentSchoolYear } from "@/lib/records/current-school-year";
-import type { Role, Scope } from "@/lib/scope";
+import type { Scope } from "@/lib/scope";
+import type { Role } from "@/lib/roles";
 import { MUNICIPAL_BLANK, SCHOOL_BLANK } from "@/lib/seed-data/blanks";
 import { answerableItems, type TTemplateDocument } from "@/lib/schemas/template";
-import { createAssignment } from "@/lib/server/assignments/create-assignment";
 import { loadScope } from "@/lib/server/auth/load-scope";
 import { acceptBlank } from "@/lib/server/blanks/accept-blank";
 import { markAllMatching } from "@/lib/server/blanks/mark-all-matching";
-import { saveBlankAnswers } from "@/lib/server/blanks/save-blank-answers";
-import { submitBlank } from "@/lib/server/blanks/submit-blank";
-import { createCampaign } from "@/lib/server/campaigns/create-campaign";
 import { db } from "@/lib/server/db/client";
-import { createDocument } from "@/lib/server/documents/create-document";
 import { storeFile } from "@/lib/server/files/store-file";
-import { createPlan } from "@/lib/server/plans/create-plan";
-import { saveIndicator } from "@/lib/server/plans/save-indicator";
-import { saveIndicatorValue } from "@/lib/server/plans/save-indicator-value";
-import { savePlanEvent } from "@/lib/server/plans/save-plan-event";
-import { saveRecommendations } from "@/lib/server/recommendations/save-recommendations";
-import { saveReportSettings } from "@/lib/server/reports/save-report-settings";
 import { ensureMunicipality, ensureOrganization, ensurePublishedTemplate, ensureRegion, ensureUser } from "@/lib/server/seed/factories";
 import { createNextVersion } from "@/lib/server/templates/create-next-version";
-import { createStudent } from "@/lib/server/students/create-student";
-import { createTeacher } from "@/lib/server/students/create-teacher";
 import { getStudent } from "@/lib/server/students/get-student";
-import { markFindingFixed } from "@/lib/server/findings/mark-finding-fixed";
 import { pdfSample, pngSample } from "../../support/file-samples";
+import {
+  createAssignment,
+  createCampaign,
+  createDocument,
+  createPlan,
+  createStudent,
+  createTeacher,
+  markFindingFixed,
+  saveBlankAnswers,
+  saveIndicator,
+  saveIndicatorValue,
+  savePlanEvent,
+  saveRecommendations,
+  saveReportSettings,
+  submitBlank,
+} from "../../support/operations";
 
 /**
  * A tenant with one of everything the app's pages, route handlers and server

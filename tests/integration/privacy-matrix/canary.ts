@@ -1,11 +1,9 @@
 import { ALL_FILE_KINDS } from "@/lib/files/detect-file-type";
 import type { Scope } from "@/lib/scope";
-import { createDocument } from "@/lib/server/documents/create-document";
 import { storeFile } from "@/lib/server/files/store-file";
-import { createStudent } from "@/lib/server/students/create-student";
-import { createTeacher } from "@/lib/server/students/create-teacher";
 import { pdfSample } from "../../support/file-samples";
 import type { World } from "../authorization-matrix/world";
+import { createDocument, createStudent, createTeacher } from "../../support/operations";
 
 /**
  * The canary: one child of school S1 whose every personal datum is a string found

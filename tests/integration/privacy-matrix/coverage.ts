@@ -281,21 +281,21 @@ export const PRIVACY_ROUTES: Record<string, PrivacyRow<RouteCall>> = {
 
 // ------------------------------------------------------------------ server actions
 
-const A = (file: string, name: string) => `app/(app)/${file}#${name}`;
+const A = (file: string, name: string) => `lib/actions/${file}#${name}`;
 /** An id that exists nowhere: a reference to it must be refused exactly as one to the canary's rows. */
 const NOWHERE = "00000000-0000-4000-8000-000000000000";
 
 export const PRIVACY_ACTIONS: Record<string, PrivacyRow<ActionCall>> = {
-  [A("account/actions.ts", "signOutEverywhereAction")]: reuse,
-  [A("blanks/actions.ts", "saveAnswersAction")]: reuse,
-  [A("blanks/actions.ts", "submitBlankAction")]: reuse,
-  [A("blanks/actions.ts", "markAnswerAction")]: reuse,
-  [A("blanks/actions.ts", "markAllMatchingAction")]: reuse,
-  [A("blanks/actions.ts", "returnBlankAction")]: reuse,
-  [A("blanks/actions.ts", "acceptBlankAction")]: reuse,
-  [A("blanks/actions.ts", "itemHistoryAction")]: reuse,
+  [A("auth.ts", "signOutEverywhereAction")]: reuse,
+  [A("blanks.ts", "saveAnswersAction")]: reuse,
+  [A("blanks.ts", "submitBlankAction")]: reuse,
+  [A("blanks.ts", "markAnswerAction")]: reuse,
+  [A("blanks.ts", "markAllMatchingAction")]: reuse,
+  [A("blanks.ts", "returnBlankAction")]: reuse,
+  [A("blanks.ts", "acceptBlankAction")]: reuse,
+  [A("blanks.ts", "itemHistoryAction")]: reuse,
 
-  [A("documents/actions.ts", "createDocumentAction")]: {
+  [A("documents.ts", "createDocumentAction")]: {
     // The registry refuses the same requisites twice: the refusal must not name the child's order to whoever may not see it.
     authz: true,
     calls: ({ own, otherSchool }) =>
@@ -305,35 +305,35 @@ export const PRIVACY_ACTIONS: Record<string, PrivacyRow<ActionCall>> = {
         { label: "the order's requisites, as S1's document", owner: `organization:${own.school.id}` },
       ].map(({ label, owner }) => ({ label, args: [{ ...canaryOrderRequisites(own, undefined, owner), title: "Приказ о зачислении" }] })),
   },
-  [A("documents/actions.ts", "supersedeDocumentAction")]: reuse,
+  [A("documents.ts", "supersedeDocumentAction")]: reuse,
 
-  [A("findings/actions.ts", "markFindingFixedAction")]: reuse,
-  [A("findings/actions.ts", "verifyFindingAction")]: reuse,
-  [A("findings/actions.ts", "reopenFindingAction")]: reuse,
-  [A("findings/actions.ts", "updateFindingPlanAction")]: reuse,
+  [A("findings.ts", "markFindingFixedAction")]: reuse,
+  [A("findings.ts", "verifyFindingAction")]: reuse,
+  [A("findings.ts", "reopenFindingAction")]: reuse,
+  [A("findings.ts", "updateFindingPlanAction")]: reuse,
 
-  [A("notifications/actions.ts", "markAllReadAction")]: reuse,
+  [A("notifications.ts", "markAllReadAction")]: reuse,
 
-  [A("plans/[id]/indicators/actions.ts", "saveIndicatorAction")]: reuse,
-  [A("plans/[id]/indicators/actions.ts", "saveIndicatorValueAction")]: reuse,
-  [A("plans/actions.ts", "createPlanAction")]: reuse,
-  [A("plans/actions.ts", "savePlanEventAction")]: reuse,
-  [A("plans/actions.ts", "changeEventStatusAction")]: reuse,
+  [A("indicators.ts", "saveIndicatorAction")]: reuse,
+  [A("indicators.ts", "saveIndicatorValueAction")]: reuse,
+  [A("plans.ts", "createPlanAction")]: reuse,
+  [A("plans.ts", "savePlanEventAction")]: reuse,
+  [A("plans.ts", "changeEventStatusAction")]: reuse,
 
-  [A("region/campaigns/actions.ts", "createCampaignAction")]: reuse,
-  [A("region/campaigns/actions.ts", "startFromPreviousAction")]: reuse,
-  [A("region/coordinators/actions.ts", "createAssignmentAction")]: reuse,
+  [A("campaigns.ts", "createCampaignAction")]: reuse,
+  [A("campaigns.ts", "startFromPreviousAction")]: reuse,
+  [A("assignments.ts", "createAssignmentAction")]: reuse,
   // Its call lists the orders of municipality M and of its schools: S1's enrolment order among them.
-  [A("region/coordinators/actions.ts", "listOrderOptionsAction")]: reuse,
-  [A("region/recommendations/actions.ts", "saveRecommendationsAction")]: reuse,
-  [A("region/report-settings/actions.ts", "saveReportSettingsAction")]: reuse,
-  [A("region/templates/actions.ts", "createTemplateAction")]: reuse,
-  [A("region/templates/actions.ts", "saveTemplateDraftAction")]: reuse,
-  [A("region/templates/actions.ts", "publishTemplateVersionAction")]: reuse,
-  [A("region/templates/actions.ts", "createNextVersionAction")]: reuse,
+  [A("assignments.ts", "listOrderOptionsAction")]: reuse,
+  [A("recommendations.ts", "saveRecommendationsAction")]: reuse,
+  [A("reports.ts", "saveReportSettingsAction")]: reuse,
+  [A("templates.ts", "createTemplateAction")]: reuse,
+  [A("templates.ts", "saveTemplateDraftAction")]: reuse,
+  [A("templates.ts", "publishTemplateVersionAction")]: reuse,
+  [A("templates.ts", "createNextVersionAction")]: reuse,
 
-  [A("region/users/actions.ts", "createUserAction")]: reuse,
-  [A("region/users/actions.ts", "grantMembershipAction")]: {
+  [A("users.ts", "createUserAction")]: reuse,
+  [A("users.ts", "grantMembershipAction")]: {
     authz: {
       replaced: "its calls grant roles to region 23's own callers (the auditor made a region admin): here they go to sacrificial users",
     },
@@ -341,9 +341,9 @@ export const PRIVACY_ACTIONS: Record<string, PrivacyRow<ActionCall>> = {
       [
         { role: "REGION_AUDITOR", scopeId: own.region.id },
         { role: "SCHOOL_COORDINATOR", scopeId: own.school.id },
-      ].map((grant) => ({ label: grant.role, args: async () => [{ userId: (await sacrificialUser()).id, grant }] })),
+      ].map((grant) => ({ label: grant.role, args: async () => [{ userId: (await sacrificialUser()).id, ...grant }] })),
   },
-  [A("region/users/actions.ts", "revokeMembershipAction")]: {
+  [A("users.ts", "revokeMembershipAction")]: {
     authz: { replaced: "its first call revokes the auditor's own role in region 23: here each call revokes a sacrificial user's" },
     calls: ({ sacrificialUser }) => [
       {
@@ -355,7 +355,7 @@ export const PRIVACY_ACTIONS: Record<string, PrivacyRow<ActionCall>> = {
     ],
   },
 
-  [A("school/students/actions.ts", "createStudentAction")]: {
+  [A("students.ts", "createStudentAction")]: {
     authz: true,
     calls: ({ canary, otherSchool, own }) => {
       // The other school's record citing the child's order or ИУП: refused as a reference to nothing.
@@ -376,18 +376,21 @@ export const PRIVACY_ACTIONS: Record<string, PrivacyRow<ActionCall>> = {
       ];
     },
   },
-  [A("school/students/actions.ts", "updateStudentAction")]: {
+  [A("students.ts", "updateStudentAction")]: {
     // The child's own values: it succeeds for its coordinator and changes nothing; everyone else must be refused.
     authz: true,
     calls: ({ canary, own }) => [
-      { label: "the child, unchanged", args: [{ id: canary.studentId, values: canaryFields(own, canary) }], refused: "unless writer" },
+      { label: "the child, unchanged", args: [{ studentId: canary.studentId, ...canaryFields(own, canary) }], refused: "unless writer" },
     ],
   },
-  [A("school/students/actions.ts", "eraseStudentAction")]: {
+  [A("students.ts", "eraseStudentAction")]: {
     authz: {
       replaced: "its call erases the world's student, which other calls read: here each caller gets a sacrificial copy of the canary",
     },
-    calls: ({ copy }) => [{ label: "a copy of the child", args: async () => [{ id: (await copy()).studentId }], refused: "unless writer" }],
+    calls: ({ copy }) => [
+      { label: "a copy of the child", args: async () => [{ studentId: (await copy()).studentId }], refused: "unless writer" },
+    ],
   },
-  [A("school/students/actions.ts", "saveTeacherAction")]: reuse,
+  [A("students.ts", "createTeacherAction")]: reuse,
+  [A("students.ts", "updateTeacherAction")]: reuse,
 };

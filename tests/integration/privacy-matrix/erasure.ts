@@ -9,7 +9,7 @@ import { CANARY } from "./canary";
 import { judge, type Audience, type PrivacyCallOptions } from "./judge";
 import type { PrivacyWorld } from "./world";
 
-const ERASE = "app/(app)/school/students/actions.ts#eraseStudentAction";
+const ERASE = "lib/actions/students.ts#eraseStudentAction";
 const FILE = "GET app/api/files/[id]/route.ts";
 const JOURNAL_PAGE = "app/(app)/region/audit/page.tsx";
 const JOURNAL_EXPORT = "GET app/api/exports/[list]/route.ts";
@@ -27,7 +27,7 @@ export function defineErasureCheck(getWorld: () => PrivacyWorld) {
     const { storageKey } = await db().storedFile.findUniqueOrThrow({ where: { id: copy.iupFileId }, select: { storageKey: true } });
     const coordinator = world.callers.find((c) => c.writesChild)!;
     vi.mocked(getScope).mockResolvedValue(coordinator.scope);
-    const { outcome } = await ACTION_ENTRIES.invoke(ERASE, { args: [{ id: copy.studentId }] });
+    const { outcome } = await ACTION_ENTRIES.invoke(ERASE, { args: [{ studentId: copy.studentId }] });
     expect(outcome, "the coordinator erases the copy").toMatchObject({ kind: "result", value: { ok: true } });
 
     const problems: string[] = [];

@@ -183,7 +183,7 @@ export function defineActionPrivacyMatrix() {
     PRIVACY_ACTIONS,
     [
       {
-        key: "app/(app)/school/students/actions.ts#updateStudentAction",
+        key: "lib/actions/students.ts#updateStudentAction",
         label: "the child, unchanged",
         by: "23 SCHOOL_COORDINATOR",
         judgedAs: "23 OTHER_SCHOOL_COORDINATOR",

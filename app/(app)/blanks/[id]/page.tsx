@@ -9,7 +9,7 @@ import { BlankFindings } from "@/components/findings/blank-findings";
 import { PageTitle } from "@/components/shell/page-title";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardTitle } from "@/components/ui/card";
-import { ROLES } from "@/lib/scope";
+import { ALL_ROLES } from "@/lib/roles";
 import { OWN_WORK_MESSAGE } from "@/lib/separation-of-duties";
 import { requireScope } from "@/lib/server/auth/with-scope";
 import { answerFileNames, attachedFileIds } from "@/lib/server/blanks/answer-file-names";
@@ -18,16 +18,19 @@ import { listFindings } from "@/lib/server/findings/list-findings";
 import { listDocumentsForOwner } from "@/lib/server/documents/list-documents-for-owner";
 import { idParam, orNotFound } from "@/lib/server/http/params";
 import { formatDate } from "@/lib/dates";
+import { ZFindingListQuery } from "@/lib/schemas/finding";
 
 export const metadata: Metadata = { title: "Бланк соответствия" };
 
 export default async function BlankPage(props: { params: Promise<{ id: string }> }) {
-  const scope = await requireScope({ role: ROLES });
+  const scope = await requireScope({ role: ALL_ROLES });
   const { id } = await props.params;
   const blank = await orNotFound(() => getBlank({ scope, id: idParam(id) }));
   const fileNames = await answerFileNames(scope, attachedFileIds(Object.values(blank.answers).map((a) => a.value)));
   const findings =
-    blank.status === "ACCEPTED" ? await listFindings({ scope, query: { blankId: blank.id, sort: "item", pageSize: 100 } }) : null;
+    blank.status === "ACCEPTED"
+      ? await listFindings({ scope, query: ZFindingListQuery.parse({ blankId: blank.id, sort: "item", pageSize: 100 }) })
+      : null;
   return (
     <>
       <PageTitle

@@ -4,13 +4,12 @@ import { ParticipantsTable } from "@/components/campaigns/participants-table";
 import { FromPreviousForm } from "@/components/campaigns/from-previous-form";
 import { PageTitle } from "@/components/shell/page-title";
 import { Card, CardTitle } from "@/components/ui/card";
-import { DASHBOARD_ROLES } from "@/lib/dashboard/dashboard-roles";
 import { formatDate } from "@/lib/dates";
-import { hasAnyRole, ROLES } from "@/lib/scope";
+import { hasAnyRole } from "@/lib/scope";
+import { ALL_ROLES, CAMPAIGN_MANAGERS, SUPERVISORS } from "@/lib/roles";
 import type { BlankStatus } from "@/lib/schemas/blank";
 import { ZParticipantListQuery } from "@/lib/schemas/campaign";
 import { requireScope } from "@/lib/server/auth/with-scope";
-import { CAMPAIGN_MANAGERS } from "@/lib/server/campaigns/campaign-access";
 import { getCampaign } from "@/lib/server/campaigns/get-campaign";
 import { listCampaignParticipants } from "@/lib/server/campaigns/list-campaign-participants";
 import { idParam, orNotFound } from "@/lib/server/http/params";
@@ -18,7 +17,7 @@ import { idParam, orNotFound } from "@/lib/server/http/params";
 export const metadata: Metadata = { title: "Кампания" };
 
 export default async function CampaignPage(props: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string>> }) {
-  const scope = await requireScope({ role: ROLES });
+  const scope = await requireScope({ role: ALL_ROLES });
   const { id } = await props.params;
   const campaign = await orNotFound(() => getCampaign({ scope, id: idParam(id) }));
   const query = ZParticipantListQuery.parse(await props.searchParams);
@@ -47,7 +46,7 @@ export default async function CampaignPage(props: { params: Promise<{ id: string
             </ul>
           </>
         )}
-        {hasAnyRole(scope, DASHBOARD_ROLES) && (
+        {hasAnyRole(scope, SUPERVISORS) && (
           <p className="mb-2">
             <Link href={`/campaigns/${campaign.id}/dashboard`} className="text-primary underline">
               Результаты: баллы, типичные ошибки, не предоставившие информацию

@@ -4,7 +4,8 @@ import { AssignmentHistory } from "@/components/assignments/assignment-history";
 import { PageTitle } from "@/components/shell/page-title";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
-import { hasAnyRole, REGION_STAFF, ROLES } from "@/lib/scope";
+import { hasAnyRole } from "@/lib/scope";
+import { ALL_ROLES, REGION_STAFF, SUPERVISORS } from "@/lib/roles";
 import { assignmentToday, COORDINATOR_ROLE_LABELS } from "@/lib/schemas/assignment";
 import { getAssignmentHistory } from "@/lib/server/assignments/get-assignment-history";
 import { requireScope } from "@/lib/server/auth/with-scope";
@@ -13,14 +14,14 @@ import { idParam, orNotFound } from "@/lib/server/http/params";
 export const metadata: Metadata = { title: "Координаторы" };
 
 export default async function CoordinatorHistoryPage(props: { params: Promise<{ subjectId: string }> }) {
-  const scope = await requireScope({ role: ROLES });
+  const scope = await requireScope({ role: ALL_ROLES });
   const { subjectId } = await props.params;
   const today = assignmentToday();
   const history = await orNotFound(() => getAssignmentHistory({ scope, subjectId: idParam(subjectId), today }));
   const { subject } = history;
   const isSchool = subject.kind === "SCHOOL";
   const cardHref = isSchool ? `/organizations/${subject.id}` : `/municipalities/${subject.id}`;
-  const canOpenCard = isSchool || hasAnyRole(scope, ["REGION_ADMIN", "REGION_AUDITOR", "MUNICIPAL_COORDINATOR"]);
+  const canOpenCard = isSchool || hasAnyRole(scope, SUPERVISORS);
   return (
     <>
       <PageTitle

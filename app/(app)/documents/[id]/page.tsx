@@ -5,7 +5,7 @@ import { PageTitle } from "@/components/shell/page-title";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { formatDate } from "@/lib/dates";
-import { ROLES } from "@/lib/scope";
+import { ALL_ROLES } from "@/lib/roles";
 import { describeRequisites } from "@/lib/schemas/document";
 import { requireScope } from "@/lib/server/auth/with-scope";
 import { getDocument } from "@/lib/server/documents/get-document";
@@ -15,7 +15,7 @@ import { idParam, orNotFound } from "@/lib/server/http/params";
 export const metadata: Metadata = { title: "Документ" };
 
 export default async function DocumentPage(props: { params: Promise<{ id: string }> }) {
-  const scope = await requireScope({ role: ROLES });
+  const scope = await requireScope({ role: ALL_ROLES });
   const { id } = await props.params;
   const doc = await orNotFound(() => getDocument({ scope, id: idParam(id) }));
   // A document naming a child is replaced only by another such document, which the registry's pickers do not offer.

@@ -9,7 +9,7 @@ import { ReviewFindingForm } from "@/components/findings/review-finding-form";
 import { PageTitle } from "@/components/shell/page-title";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardTitle } from "@/components/ui/card";
-import { ROLES } from "@/lib/scope";
+import { ALL_ROLES } from "@/lib/roles";
 import { requireScope } from "@/lib/server/auth/with-scope";
 import { getFinding } from "@/lib/server/findings/get-finding";
 import { idParam, orNotFound } from "@/lib/server/http/params";
@@ -26,7 +26,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 }
 
 export default async function FindingPage(props: { params: Promise<{ id: string }> }) {
-  const scope = await requireScope({ role: ROLES });
+  const scope = await requireScope({ role: ALL_ROLES });
   const { id } = await props.params;
   const finding = await orNotFound(() => getFinding({ scope, id: idParam(id) }));
   const hasEvidence = finding.evidenceComment !== null || finding.evidenceFile !== null;

@@ -7,11 +7,12 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { requireScope } from "@/lib/server/auth/with-scope";
 import { getMunicipality } from "@/lib/server/directory/get-municipality";
 import { idParam, orNotFound } from "@/lib/server/http/params";
+import { SUPERVISORS } from "@/lib/roles";
 
 export const metadata: Metadata = { title: "Муниципальное образование" };
 
 export default async function MunicipalityPage(props: { params: Promise<{ id: string }> }) {
-  const scope = await requireScope({ role: ["REGION_ADMIN", "REGION_AUDITOR", "MUNICIPAL_COORDINATOR"] });
+  const scope = await requireScope({ role: SUPERVISORS });
   const { id } = await props.params;
   const municipality = await orNotFound(() => getMunicipality({ scope, id: idParam(id) }));
   return (

@@ -15,12 +15,12 @@ import { ZPlanEventListQuery } from "@/lib/schemas/plan";
 import { requireScope } from "@/lib/server/auth/with-scope";
 import { idParam, orNotFound } from "@/lib/server/http/params";
 import { getPlan } from "@/lib/server/plans/get-plan";
-import { PLAN_ROLES } from "@/lib/server/plans/plan-access";
+import { ALL_ROLES } from "@/lib/roles";
 
 export const metadata: Metadata = { title: "План" };
 
 export default async function PlanPage(props: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string>> }) {
-  const scope = await requireScope({ role: PLAN_ROLES });
+  const scope = await requireScope({ role: ALL_ROLES });
   const { id } = await props.params;
   const plan = await orNotFound(() => getPlan({ scope, planId: idParam(id) }));
   const searchParams = await props.searchParams;

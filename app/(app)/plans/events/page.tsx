@@ -4,21 +4,24 @@ import { EventsTable } from "@/components/plans/events-table";
 import { PageTitle } from "@/components/shell/page-title";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { hasAnyRole, REGION_STAFF } from "@/lib/scope";
+import { hasAnyRole } from "@/lib/scope";
+import { ALL_ROLES, REGION_STAFF } from "@/lib/roles";
 import { ZEventListQuery } from "@/lib/schemas/plan";
 import { requireScope } from "@/lib/server/auth/with-scope";
 import { listMunicipalities } from "@/lib/server/directory/list-municipalities";
 import { listEvents } from "@/lib/server/plans/list-events";
-import { PLAN_ROLES } from "@/lib/server/plans/plan-access";
+import { ZMunicipalityListQuery } from "@/lib/schemas/list";
 
 export const metadata: Metadata = { title: "Мероприятия планов" };
 
 export default async function PlanEventsPage(props: { searchParams: Promise<Record<string, string>> }) {
-  const scope = await requireScope({ role: PLAN_ROLES });
+  const scope = await requireScope({ role: ALL_ROLES });
   const query = ZEventListQuery.parse(await props.searchParams);
   const [page, municipalities] = await Promise.all([
     listEvents({ scope, query }),
-    hasAnyRole(scope, REGION_STAFF) ? listMunicipalities({ scope, query: { pageSize: 100 } }).then((p) => p.rows) : [],
+    hasAnyRole(scope, REGION_STAFF)
+      ? listMunicipalities({ scope, query: ZMunicipalityListQuery.parse({ pageSize: 100 }) }).then((p) => p.rows)
+      : [],
   ]);
   return (
     <>

@@ -6,6 +6,7 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { MAX_ROADMAP_FILE_BYTES } from "@/lib/plans/roadmap-file";
 import { ROADMAP_COLUMNS } from "@/lib/plans/roadmap-table";
 import { requireScope } from "@/lib/server/auth/with-scope";
+import { ROADMAP_WRITERS } from "@/lib/roles";
 
 export const metadata: Metadata = { title: "Импорт дорожной карты" };
 
@@ -13,7 +14,7 @@ const MAX_MB = MAX_ROADMAP_FILE_BYTES / 1024 / 1024;
 
 /** Importing a municipal roadmap execution report (seed 002) into the municipalities' roadmaps. */
 export default async function ImportRoadmapPage() {
-  await requireScope({ role: ["REGION_ADMIN", "MUNICIPAL_COORDINATOR"] });
+  await requireScope({ role: ROADMAP_WRITERS });
   return (
     <>
       <p className="text-sm">

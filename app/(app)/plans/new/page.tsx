@@ -5,12 +5,12 @@ import { PageTitle } from "@/components/shell/page-title";
 import { Card } from "@/components/ui/card";
 import { requireScope } from "@/lib/server/auth/with-scope";
 import { listPlanOwnerOptions } from "@/lib/server/plans/list-plan-owner-options";
-import { PLAN_ROLES } from "@/lib/server/plans/plan-access";
+import { ALL_ROLES } from "@/lib/roles";
 
 export const metadata: Metadata = { title: "Новый план" };
 
 export default async function NewPlanPage() {
-  const scope = await requireScope({ role: PLAN_ROLES });
+  const scope = await requireScope({ role: ALL_ROLES });
   const owners = await listPlanOwnerOptions({ scope });
   // Auditors read plans only: nobody to create one for.
   if (owners.length === 0) forbidden();

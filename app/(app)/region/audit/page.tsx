@@ -5,12 +5,13 @@ import { Card } from "@/components/ui/card";
 import { ZAuditListQuery } from "@/lib/server/audit/audit-query";
 import { listAuditEvents } from "@/lib/server/audit/list-audit-events";
 import { requireScope } from "@/lib/server/auth/with-scope";
+import { REGION_ADMINS } from "@/lib/roles";
 
 export const metadata: Metadata = { title: "Журнал изменений" };
 
 /** The audit trail of the admin's region: every change and every read of a student's card, newest first. */
 export default async function AuditPage(props: { searchParams: Promise<Record<string, string>> }) {
-  const scope = await requireScope({ role: ["REGION_ADMIN"] });
+  const scope = await requireScope({ role: REGION_ADMINS });
   const query = ZAuditListQuery.parse(await props.searchParams);
   const page = await listAuditEvents({ scope, query });
   return (

@@ -6,8 +6,8 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ZCampaignListQuery } from "@/lib/schemas/campaign";
 import { requireScope } from "@/lib/server/auth/with-scope";
-import { CAMPAIGN_MANAGERS } from "@/lib/server/campaigns/campaign-access";
 import { listCampaigns } from "@/lib/server/campaigns/list-campaigns";
+import { CAMPAIGN_MANAGERS } from "@/lib/roles";
 
 export const metadata: Metadata = { title: "Кампании" };
 

@@ -5,12 +5,13 @@ import { CoverageSummary } from "@/components/assignments/coverage-summary";
 import { PageTitle } from "@/components/shell/page-title";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
-import { REGION_STAFF } from "@/lib/scope";
+import { REGION_STAFF } from "@/lib/roles";
 import { assignmentToday, ZAssignmentListQuery } from "@/lib/schemas/assignment";
 import { getCoordinatorCoverage } from "@/lib/server/assignments/get-coordinator-coverage";
 import { listAssignments } from "@/lib/server/assignments/list-assignments";
 import { requireScope } from "@/lib/server/auth/with-scope";
 import { listMunicipalities } from "@/lib/server/directory/list-municipalities";
+import { ZMunicipalityListQuery } from "@/lib/schemas/list";
 
 export const metadata: Metadata = { title: "Координаторы" };
 
@@ -21,7 +22,7 @@ export default async function CoordinatorsPage(props: { searchParams: Promise<Re
   const [coverage, page, municipalities] = await Promise.all([
     getCoordinatorCoverage({ scope, today }),
     listAssignments({ scope, query, today }),
-    listMunicipalities({ scope, query: { pageSize: 100 } }),
+    listMunicipalities({ scope, query: ZMunicipalityListQuery.parse({ pageSize: 100 }) }),
   ]);
   return (
     <>

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { RecommendationsForm } from "@/components/recommendations/recommendations-form";
 import { PageTitle } from "@/components/shell/page-title";
 import { Card } from "@/components/ui/card";
-import { hasAnyRole, REGION_STAFF } from "@/lib/scope";
+import { hasAnyRole } from "@/lib/scope";
+import { REGION_ADMINS, REGION_STAFF } from "@/lib/roles";
 import { requireScope } from "@/lib/server/auth/with-scope";
 import { getRecommendations } from "@/lib/server/recommendations/get-recommendations";
 
@@ -18,7 +19,7 @@ export default async function RecommendationsPage() {
         subtitle="Текст, который получает каждое замечание по умолчанию, по виду несоответствия. Применяется к бланкам, оцененным после сохранения."
       />
       <Card>
-        <RecommendationsForm texts={texts} editable={hasAnyRole(scope, ["REGION_ADMIN"])} />
+        <RecommendationsForm texts={texts} editable={hasAnyRole(scope, REGION_ADMINS)} />
       </Card>
     </>
   );

@@ -3,7 +3,8 @@ import { ReportSettingsForm } from "@/components/reports/report-settings-form";
 import { PageTitle } from "@/components/shell/page-title";
 import { Card } from "@/components/ui/card";
 import { latestLocalToday } from "@/lib/dates";
-import { hasAnyRole, REGION_STAFF } from "@/lib/scope";
+import { hasAnyRole } from "@/lib/scope";
+import { REGION_ADMINS, REGION_STAFF } from "@/lib/roles";
 import { requireScope } from "@/lib/server/auth/with-scope";
 import { getReportSettings } from "@/lib/server/reports/get-report-settings";
 
@@ -29,7 +30,7 @@ export default async function ReportSettingsPage() {
             logoOwner: settings.logoOwner,
           }}
           today={latestLocalToday()}
-          editable={hasAnyRole(scope, ["REGION_ADMIN"])}
+          editable={hasAnyRole(scope, REGION_ADMINS)}
         />
       </Card>
     </>

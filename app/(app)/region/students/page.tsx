@@ -9,12 +9,13 @@ import { withCurrentSchoolYear } from "@/lib/records/current-school-year";
 import { ZCountsQuery } from "@/lib/schemas/student";
 import { requireScope } from "@/lib/server/auth/with-scope";
 import { countStudentsByArea } from "@/lib/server/students/count-students-by-area";
+import { REGION_AUDITORS, SUPERVISORS } from "@/lib/roles";
 
 export const metadata: Metadata = { title: "Учёт ДОТ: численность" };
 
 /** Counts only, no personal data: per municipality for region staff, per school for a municipal coordinator. */
 export default async function RegionStudentsPage(props: { searchParams: Promise<Record<string, string>> }) {
-  const scope = await requireScope({ role: ["REGION_ADMIN", "REGION_AUDITOR", "MUNICIPAL_COORDINATOR"] });
+  const scope = await requireScope({ role: SUPERVISORS });
   const { schoolYear } = withCurrentSchoolYear(ZCountsQuery.parse(await props.searchParams));
   const counts = await countStudentsByArea({ scope, schoolYear });
   return (
@@ -23,7 +24,7 @@ export default async function RegionStudentsPage(props: { searchParams: Promise<
         title="Дети-инвалиды, обучающиеся с ДОТ: численность"
         subtitle={`${[...new Set(scope.memberships.map((m) => m.scopeName))].join(", ")} · ${schoolYear} учебный год · по данным учёта школ`}
         actions={
-          hasAnyRole(scope, ["REGION_AUDITOR"]) && (
+          hasAnyRole(scope, REGION_AUDITORS) && (
             <Link href="/region/students/list" className="text-primary underline">
               Список обучающихся (только просмотр)
             </Link>

@@ -5,7 +5,8 @@ import { ImportTemplateForm } from "@/components/templates/import-template-form"
 import { TemplateVersions } from "@/components/templates/template-versions";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
-import { hasAnyRole, REGION_STAFF } from "@/lib/scope";
+import { hasAnyRole } from "@/lib/scope";
+import { REGION_STAFF, TEMPLATE_EDITORS } from "@/lib/roles";
 import { requireScope } from "@/lib/server/auth/with-scope";
 import { listTemplates } from "@/lib/server/templates/list-templates";
 
@@ -14,7 +15,7 @@ export const metadata: Metadata = { title: "Шаблоны бланков" };
 export default async function TemplatesPage() {
   const scope = await requireScope({ role: REGION_STAFF });
   const templates = await listTemplates({ scope });
-  const admin = hasAnyRole(scope, ["REGION_ADMIN"]);
+  const admin = hasAnyRole(scope, TEMPLATE_EDITORS);
   return (
     <>
       <PageTitle

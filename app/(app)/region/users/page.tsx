@@ -7,11 +7,12 @@ import { UsersTable } from "@/components/users/users-table";
 import { ZUserListQuery } from "@/lib/schemas/user";
 import { requireScope } from "@/lib/server/auth/with-scope";
 import { listUsers } from "@/lib/server/users/list-users";
+import { REGION_ADMINS } from "@/lib/roles";
 
 export const metadata: Metadata = { title: "Пользователи" };
 
 export default async function UsersPage(props: { searchParams: Promise<Record<string, string>> }) {
-  const scope = await requireScope({ role: ["REGION_ADMIN"] });
+  const scope = await requireScope({ role: REGION_ADMINS });
   const query = ZUserListQuery.parse(await props.searchParams);
   const page = await listUsers({ scope, query });
   return (

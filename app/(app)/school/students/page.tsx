@@ -14,11 +14,12 @@ import { requireScope } from "@/lib/server/auth/with-scope";
 import { countOfficialData } from "@/lib/server/students/count-official-data";
 import { listStudentFormOptions } from "@/lib/server/students/list-student-form-options";
 import { listStudents } from "@/lib/server/students/list-students";
+import { SCHOOL_COORDINATORS } from "@/lib/roles";
 
 export const metadata: Metadata = { title: "Учёт обучающихся с ДОТ" };
 
 export default async function SchoolStudentsPage(props: { searchParams: Promise<Record<string, string>> }) {
-  const scope = await requireScope({ role: ["SCHOOL_COORDINATOR"] });
+  const scope = await requireScope({ role: SCHOOL_COORDINATORS });
   const query = withCurrentSchoolYear(ZStudentListQuery.parse(await props.searchParams));
   const schoolYear = query.schoolYear;
   // A coordinator of several schools keeps the records of the first here.

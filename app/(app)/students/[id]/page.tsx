@@ -6,7 +6,7 @@ import { StudentDetails } from "@/components/students/student-details";
 import { StudentForm } from "@/components/students/student-form";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
-import { ROLES } from "@/lib/scope";
+import { ALL_ROLES } from "@/lib/roles";
 import { requireScope } from "@/lib/server/auth/with-scope";
 import { idParam, orNotFound } from "@/lib/server/http/params";
 import { getStudent } from "@/lib/server/students/get-student";
@@ -21,7 +21,7 @@ export const metadata: Metadata = { title: "Карточка обучающег�
  * the card (each read logged), everyone else the 404 page, as for a missing record.
  */
 export default async function StudentCardPage(props: { params: Promise<{ id: string }> }) {
-  const scope = await requireScope({ role: ROLES });
+  const scope = await requireScope({ role: ALL_ROLES });
   const { id } = await props.params;
   const card = await orNotFound(() => getStudent({ scope, id: idParam(id) }));
   const [reads, options] = await Promise.all([

@@ -1,4 +1,4 @@
-import { ROLES } from "@/lib/scope";
+import { ALL_ROLES } from "@/lib/roles";
 import { withScope } from "@/lib/server/auth/with-scope";
 import { exportList } from "@/lib/server/exports/export-list";
 import { downloadResponse } from "@/lib/server/http/download";
@@ -23,5 +23,5 @@ export const GET = withScope<{ list: string }>(
     });
     return downloadResponse(file.stream, { mimeType: file.mimeType, fileName: file.fileName });
   },
-  { role: ROLES },
+  { role: ALL_ROLES },
 );

@@ -1,10 +1,8 @@
 import { MAX_ROADMAP_FILE_BYTES } from "@/lib/plans/roadmap-file";
+import { ROADMAP_WRITERS } from "@/lib/roles";
 import { withScope } from "@/lib/server/auth/with-scope";
 import { readUpload } from "@/lib/server/files/read-upload";
 import { importRoadmap } from "@/lib/server/plans/import-roadmap";
-
-/** Those who write municipal roadmaps. */
-const ROLES = ["REGION_ADMIN", "MUNICIPAL_COORDINATOR"] as const;
 
 const text = (value: FormDataEntryValue | string | null | undefined) => (typeof value === "string" ? value.trim() : "");
 const isTrue = (value: string) => ["1", "true"].includes(value.toLowerCase());
@@ -29,5 +27,5 @@ export const POST = withScope(
     const result = await importRoadmap({ scope, bytes: upload.bytes, fileName: upload.name, schoolYear, dryRun });
     return Response.json(result, { status: result.errors.length ? 422 : 200 });
   },
-  { role: ROLES },
+  { role: ROADMAP_WRITERS },
 );

@@ -1,7 +1,7 @@
-import { ROLES } from "@/lib/scope";
+import { ALL_ROLES } from "@/lib/roles";
 import { withScope } from "@/lib/server/auth/with-scope";
 import { listReportJobs } from "@/lib/server/reports/list-report-jobs";
-import { ZReportRequest } from "@/lib/schemas/report";
+import { ZReportRequest, ZReportJobListQuery } from "@/lib/schemas/report";
 import { requestReport } from "@/lib/server/reports/request-report";
 import { checkExportRateLimit } from "@/lib/server/rate-limit/check-export-rate-limit";
 
@@ -16,14 +16,14 @@ export const POST = withScope(
     const body = ZReportRequest.parse(await request.json().catch(() => null));
     return Response.json(await requestReport({ scope, ...body }), { status: 202 });
   },
-  { role: ROLES },
+  { role: ALL_ROLES },
 );
 
 /** The caller's own report jobs, newest first: `?page=&pageSize=`. */
 export const GET = withScope(
   async ({ request, scope }) => {
-    const query = Object.fromEntries(new URL(request.url).searchParams);
+    const query = ZReportJobListQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
     return Response.json(await listReportJobs({ scope, query }), { headers: { "Cache-Control": "private, no-store" } });
   },
-  { role: ROLES },
+  { role: ALL_ROLES },
 );

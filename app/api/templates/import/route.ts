@@ -1,7 +1,7 @@
 import { withScope } from "@/lib/server/auth/with-scope";
 import { readUpload } from "@/lib/server/files/read-upload";
 import { importTemplate, MAX_TEMPLATE_FILE_BYTES } from "@/lib/server/templates/import-template";
-import { EDITOR_ROLES } from "@/lib/server/templates/template-access";
+import { TEMPLATE_EDITORS } from "@/lib/roles";
 
 /**
  * Imports a template file (multipart/form-data, field `file`, JSON or XLSX up to 5 MB)
@@ -15,5 +15,5 @@ export const POST = withScope(
     const result = await importTemplate({ scope, regionId, fileName: upload.name, bytes: Buffer.from(upload.bytes) });
     return Response.json(result, { status: result.created ? 201 : 200 });
   },
-  { role: EDITOR_ROLES },
+  { role: TEMPLATE_EDITORS },
 );

@@ -1,5 +1,6 @@
 import "server-only";
-import { membershipRow, type Role } from "@/lib/scope";
+import { membershipRow } from "@/lib/scope";
+import type { Role } from "@/lib/roles";
 import { hashPassword } from "@/lib/server/auth/password";
 import { insertRows, uuid7 } from "./bulk";
 import { personName } from "./names";

@@ -10,9 +10,9 @@ import { ScoreChart } from "@/components/dashboard/score-chart";
 import { TypicalErrorsLevel } from "@/components/dashboard/typical-errors-level";
 import { PageTitle } from "@/components/shell/page-title";
 import { Card, CardTitle } from "@/components/ui/card";
-import { DASHBOARD_ROLES } from "@/lib/dashboard/dashboard-roles";
 import { formatDate } from "@/lib/dates";
-import { hasAnyRole, REGION_STAFF } from "@/lib/scope";
+import { hasAnyRole } from "@/lib/scope";
+import { REGION_STAFF, SUPERVISORS } from "@/lib/roles";
 import { requireScope } from "@/lib/server/auth/with-scope";
 import { getCampaignDashboard } from "@/lib/server/dashboard/get-campaign-dashboard";
 import { idParam, orNotFound } from "@/lib/server/http/params";
@@ -20,7 +20,7 @@ import { idParam, orNotFound } from "@/lib/server/http/params";
 export const metadata: Metadata = { title: "Результаты кампании" };
 
 export default async function CampaignDashboardPage(props: { params: Promise<{ id: string }> }) {
-  const scope = await requireScope({ role: DASHBOARD_ROLES });
+  const scope = await requireScope({ role: SUPERVISORS });
   const { id } = await props.params;
   const view = await orNotFound(() => getCampaignDashboard({ scope, campaignId: idParam(id) }));
   const { campaign, gradeBands } = view;

@@ -11,13 +11,13 @@ import { requireScope } from "@/lib/server/auth/with-scope";
 import { idParam, orNotFound } from "@/lib/server/http/params";
 import { getPlan } from "@/lib/server/plans/get-plan";
 import { getPlanIndicators } from "@/lib/server/plans/get-plan-indicators";
-import { PLAN_ROLES } from "@/lib/server/plans/plan-access";
+import { ALL_ROLES } from "@/lib/roles";
 
 export const metadata: Metadata = { title: "Целевые показатели" };
 
 /** A plan's target indicators (seed 004, sections 6 and 7), their values per period and whether each period met the target. */
 export default async function PlanIndicatorsPage(props: { params: Promise<{ id: string }> }) {
-  const scope = await requireScope({ role: PLAN_ROLES });
+  const scope = await requireScope({ role: ALL_ROLES });
   const { id } = await props.params;
   const [plan, data] = await orNotFound(() => {
     const planId = idParam(id);

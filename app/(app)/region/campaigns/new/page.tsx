@@ -3,8 +3,8 @@ import { CampaignForm } from "@/components/campaigns/campaign-form";
 import { PageTitle } from "@/components/shell/page-title";
 import { Card } from "@/components/ui/card";
 import { requireScope } from "@/lib/server/auth/with-scope";
-import { CAMPAIGN_MANAGERS } from "@/lib/server/campaigns/campaign-access";
 import { listCampaignOptions } from "@/lib/server/campaigns/list-campaign-options";
+import { CAMPAIGN_MANAGERS } from "@/lib/roles";
 
 export const metadata: Metadata = { title: "Новая кампания" };
 

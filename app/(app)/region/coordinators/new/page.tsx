@@ -3,15 +3,15 @@ import Link from "next/link";
 import { AssignmentForm, type AssignmentFormInitial } from "@/components/assignments/assignment-form";
 import { PageTitle } from "@/components/shell/page-title";
 import { Card } from "@/components/ui/card";
-import { hasAnyRole, REGION_STAFF } from "@/lib/scope";
-import { COORDINATOR_ROLES, type CoordinatorRole } from "@/lib/schemas/assignment";
+import { hasAnyRole } from "@/lib/scope";
+import { type CoordinatorRole, COORDINATORS, REGION_STAFF, SUPERVISORS } from "@/lib/roles";
 import { listAssignmentTargets, type AssignmentTargets } from "@/lib/server/assignments/list-assignment-targets";
 import { requireScope } from "@/lib/server/auth/with-scope";
 
 export const metadata: Metadata = { title: "Назначение координатора" };
 
 export default async function NewAssignmentPage(props: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const scope = await requireScope({ role: ["REGION_ADMIN", "REGION_AUDITOR", "MUNICIPAL_COORDINATOR"] });
+  const scope = await requireScope({ role: SUPERVISORS });
   const params = await props.searchParams;
   const targets = await listAssignmentTargets({ scope });
   const staff = hasAnyRole(scope, REGION_STAFF);
@@ -36,7 +36,7 @@ export default async function NewAssignmentPage(props: { searchParams: Promise<R
 function initialOf(targets: AssignmentTargets, role: string | undefined, subjectId: string | undefined): AssignmentFormInitial {
   const mayAppointMunicipal = targets.municipalities.some((m) => m.canAppointMunicipal);
   const fallback: CoordinatorRole = mayAppointMunicipal ? "MUNICIPAL_COORDINATOR" : "SCHOOL_COORDINATOR";
-  const wanted = (COORDINATOR_ROLES as readonly string[]).includes(role ?? "") ? (role as CoordinatorRole) : fallback;
+  const wanted = (COORDINATORS as readonly string[]).includes(role ?? "") ? (role as CoordinatorRole) : fallback;
   if (wanted === "MUNICIPAL_COORDINATOR" && mayAppointMunicipal) {
     const municipality = targets.municipalities.find((m) => m.id === subjectId && m.canAppointMunicipal);
     return { role: wanted, municipalityId: municipality?.id ?? "", subjectId: municipality?.id ?? "" };

@@ -7,12 +7,13 @@ import { withCurrentSchoolYear } from "@/lib/records/current-school-year";
 import { ZStudentListQuery } from "@/lib/schemas/student";
 import { requireScope } from "@/lib/server/auth/with-scope";
 import { listStudents } from "@/lib/server/students/list-students";
+import { REGION_AUDITORS } from "@/lib/roles";
 
 export const metadata: Metadata = { title: "Обучающиеся с ДОТ региона" };
 
 /** The region's auditors read the records (read-only; every card they open is logged). */
 export default async function RegionStudentsListPage(props: { searchParams: Promise<Record<string, string>> }) {
-  const scope = await requireScope({ role: ["REGION_AUDITOR"] });
+  const scope = await requireScope({ role: REGION_AUDITORS });
   const query = withCurrentSchoolYear(ZStudentListQuery.parse(await props.searchParams));
   const schoolYear = query.schoolYear;
   const page = await listStudents({ scope, query });

@@ -10,7 +10,8 @@ import { formatDate, VERSION_STATUS_LABELS } from "@/components/templates/versio
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { REGION_STAFF, staffRegionIds } from "@/lib/scope";
+import { staffRegionIds } from "@/lib/scope";
+import { REGION_STAFF, TEMPLATE_EDITORS } from "@/lib/roles";
 import { TEMPLATE_LEVEL_LABELS } from "@/lib/schemas/template";
 import { requireScope } from "@/lib/server/auth/with-scope";
 import { idParam, orNotFound } from "@/lib/server/http/params";
@@ -24,7 +25,7 @@ export default async function TemplateVersionPage(props: { params: Promise<{ ver
   const { versionId } = await props.params;
   const version = await orNotFound(() => getTemplateVersion({ scope, id: idParam(versionId) }));
   const { template } = version;
-  const editor = staffRegionIds(scope, ["REGION_ADMIN"]).includes(template.regionId);
+  const editor = staffRegionIds(scope, TEMPLATE_EDITORS).includes(template.regionId);
   const draft = version.status === "DRAFT";
   const dated = version.publishedAt ? `опубликована ${formatDate(version.publishedAt)}` : VERSION_STATUS_LABELS[version.status];
 

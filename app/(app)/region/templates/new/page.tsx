@@ -3,11 +3,12 @@ import { PageTitle } from "@/components/shell/page-title";
 import { CreateTemplateForm } from "@/components/templates/create-template-form";
 import { Card } from "@/components/ui/card";
 import { requireScope } from "@/lib/server/auth/with-scope";
+import { TEMPLATE_EDITORS } from "@/lib/roles";
 
 export const metadata: Metadata = { title: "Новый шаблон" };
 
 export default async function NewTemplatePage() {
-  await requireScope({ role: ["REGION_ADMIN"] });
+  await requireScope({ role: TEMPLATE_EDITORS });
   return (
     <>
       <PageTitle title="Новый шаблон" />

@@ -6,11 +6,12 @@ import { requireScope } from "@/lib/server/auth/with-scope";
 import { listMembershipTargets } from "@/lib/server/directory/list-membership-targets";
 import { idParam, orNotFound } from "@/lib/server/http/params";
 import { getUser } from "@/lib/server/users/get-user";
+import { REGION_ADMINS } from "@/lib/roles";
 
 export const metadata: Metadata = { title: "Пользователь" };
 
 export default async function UserPage(props: { params: Promise<{ id: string }> }) {
-  const scope = await requireScope({ role: ["REGION_ADMIN"] });
+  const scope = await requireScope({ role: REGION_ADMINS });
   const { id } = await props.params;
   const user = await orNotFound(() => getUser({ scope, id: idParam(id) }));
   const targets = await listMembershipTargets({ scope });

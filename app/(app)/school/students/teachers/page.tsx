@@ -10,11 +10,12 @@ import { withCurrentSchoolYear } from "@/lib/records/current-school-year";
 import { ZTeacherListQuery } from "@/lib/schemas/student";
 import { requireScope } from "@/lib/server/auth/with-scope";
 import { listTeachers } from "@/lib/server/students/list-teachers";
+import { SCHOOL_COORDINATORS } from "@/lib/roles";
 
 export const metadata: Metadata = { title: "Педагоги, работающие с ДОТ" };
 
 export default async function SchoolTeachersPage(props: { searchParams: Promise<Record<string, string>> }) {
-  const scope = await requireScope({ role: ["SCHOOL_COORDINATOR"] });
+  const scope = await requireScope({ role: SCHOOL_COORDINATORS });
   const params = await props.searchParams;
   const query = withCurrentSchoolYear(ZTeacherListQuery.parse(params));
   const schoolYear = query.schoolYear;

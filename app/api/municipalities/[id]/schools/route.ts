@@ -1,11 +1,11 @@
 import { MAX_SCHOOL_FILE_BYTES, ZSchoolExportQuery } from "@/lib/directory/school-file";
-import { SCHOOL_TABLE_ROLES } from "@/lib/directory/school-table";
 import { withScope } from "@/lib/server/auth/with-scope";
 import { exportSchools } from "@/lib/server/directory/export-schools";
 import { importSchools } from "@/lib/server/directory/import-schools";
 import { readUpload } from "@/lib/server/files/read-upload";
 import { idParam } from "@/lib/server/http/params";
 import { downloadResponse } from "@/lib/server/http/download";
+import { SUPERVISORS } from "@/lib/roles";
 
 /** Downloads the municipality's schools in seed 001's columns: `?format=xlsx|csv` (XLSX without it). */
 export const GET = withScope<{ id: string }>(
@@ -15,7 +15,7 @@ export const GET = withScope<{ id: string }>(
     const file = await exportSchools({ scope, municipalityId, format: query.format });
     return downloadResponse(new Uint8Array(file.bytes), { mimeType: file.mimeType, fileName: file.fileName });
   },
-  { role: SCHOOL_TABLE_ROLES },
+  { role: SUPERVISORS },
 );
 
 /**
@@ -31,5 +31,5 @@ export const POST = withScope<{ id: string }>(
     const result = await importSchools({ scope, municipalityId, bytes: upload.bytes, dryRun });
     return Response.json(result, { status: result.errors.length ? 422 : 200 });
   },
-  { role: SCHOOL_TABLE_ROLES },
+  { role: SUPERVISORS },
 );

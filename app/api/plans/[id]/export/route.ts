@@ -3,9 +3,9 @@ import { z } from "@/lib/schemas/z";
 import { withScope } from "@/lib/server/auth/with-scope";
 import { idParam } from "@/lib/server/http/params";
 import { exportRoadmap } from "@/lib/server/plans/export-roadmap";
-import { PLAN_ROLES } from "@/lib/server/plans/plan-access";
 import { downloadResponse } from "@/lib/server/http/download";
 import { checkExportRateLimit } from "@/lib/server/rate-limit/check-export-rate-limit";
+import { ALL_ROLES } from "@/lib/roles";
 
 const ZExportQuery = z.object({
   format: z.enum(ROADMAP_EXPORT_FORMATS, { error: "Формат выгрузки: xlsx или csv." }).default("xlsx"),
@@ -20,5 +20,5 @@ export const GET = withScope<{ id: string }>(
     const file = await exportRoadmap({ scope, planId: idParam(params.id), format });
     return downloadResponse(new Uint8Array(file.bytes), { mimeType: ROADMAP_FILE_MIME_TYPES[format], fileName: file.fileName });
   },
-  { role: PLAN_ROLES },
+  { role: ALL_ROLES },
 );

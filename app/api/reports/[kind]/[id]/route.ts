@@ -1,5 +1,5 @@
 import { notFound } from "@/lib/errors";
-import { ROLES } from "@/lib/scope";
+import { ALL_ROLES } from "@/lib/roles";
 import { withScope } from "@/lib/server/auth/with-scope";
 import { idParam } from "@/lib/server/http/params";
 import { buildReport } from "@/lib/server/reports/build-report";
@@ -25,5 +25,5 @@ export const GET = withScope<{ kind: string; id: string }>(
       size: report.bytes.length,
     });
   },
-  { role: ROLES },
+  { role: ALL_ROLES },
 );

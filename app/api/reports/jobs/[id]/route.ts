@@ -1,4 +1,4 @@
-import { ROLES } from "@/lib/scope";
+import { ALL_ROLES } from "@/lib/roles";
 import { withScope } from "@/lib/server/auth/with-scope";
 import { idParam } from "@/lib/server/http/params";
 import { getReportJob } from "@/lib/server/reports/get-report-job";
@@ -7,5 +7,5 @@ import { getReportJob } from "@/lib/server/reports/get-report-job";
 export const GET = withScope<{ id: string }>(
   async ({ params, scope }) =>
     Response.json(await getReportJob({ scope, id: idParam(params.id) }), { headers: { "Cache-Control": "private, no-store" } }),
-  { role: ROLES },
+  { role: ALL_ROLES },
 );

@@ -1,5 +1,6 @@
 import { MAX_SCHOOL_FILE_BYTES, SCHOOL_FILE_FORMATS } from "@/lib/directory/school-file";
 import { notFound } from "@/lib/errors";
+import { SCHOOL_COORDINATORS } from "@/lib/roles";
 import { coordinatedOrganizationIds, type Scope } from "@/lib/scope";
 import { z } from "@/lib/schemas/z";
 import { withScope } from "@/lib/server/auth/with-scope";
@@ -8,8 +9,6 @@ import { exportStudentRecords } from "@/lib/server/students/export-student-recor
 import { importStudentRecords } from "@/lib/server/students/import-student-records";
 import { RECORD_KINDS } from "@/lib/students/student-table";
 import { downloadResponse } from "@/lib/server/http/download";
-
-const ROLES = ["SCHOOL_COORDINATOR"] as const;
 
 const ZKind = z.enum(RECORD_KINDS, { error: "Укажите, что это за таблица: kind=students или kind=teachers." });
 const ZExportQuery = z.object({
@@ -45,7 +44,7 @@ export const GET = withScope(
     const file = await exportStudentRecords({ scope, organizationId, ...query });
     return downloadResponse(new Uint8Array(file.bytes), { mimeType: file.mimeType, fileName: file.fileName });
   },
-  { role: ROLES },
+  { role: SCHOOL_COORDINATORS },
 );
 
 /**
@@ -71,5 +70,5 @@ export const POST = withScope(
     const result = await importStudentRecords({ scope, organizationId, ...fields, bytes: upload.bytes, dryRun });
     return Response.json(result, { status: result.errors.length ? 422 : 200 });
   },
-  { role: ROLES },
+  { role: SCHOOL_COORDINATORS },
 );

@@ -1,4 +1,4 @@
-import { REGION_STAFF } from "@/lib/scope";
+import { REGION_STAFF } from "@/lib/roles";
 import { ZTemplateExportQuery } from "@/lib/schemas/template-file";
 import { withScope } from "@/lib/server/auth/with-scope";
 import { idParam } from "@/lib/server/http/params";

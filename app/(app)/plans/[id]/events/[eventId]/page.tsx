@@ -8,12 +8,12 @@ import { Card } from "@/components/ui/card";
 import { requireScope } from "@/lib/server/auth/with-scope";
 import { idParam, orNotFound } from "@/lib/server/http/params";
 import { getPlan } from "@/lib/server/plans/get-plan";
-import { PLAN_ROLES } from "@/lib/server/plans/plan-access";
+import { ALL_ROLES } from "@/lib/roles";
 
 export const metadata: Metadata = { title: "Мероприятие" };
 
 export default async function PlanEventPage(props: { params: Promise<{ id: string; eventId: string }> }) {
-  const scope = await requireScope({ role: PLAN_ROLES });
+  const scope = await requireScope({ role: ALL_ROLES });
   const { id, eventId } = await props.params;
   const plan = await orNotFound(() => getPlan({ scope, planId: idParam(id) }));
   const event = plan.events.find((e) => e.id === eventId);

@@ -1,5 +1,5 @@
 import { Readable } from "node:stream";
-import { ROLES } from "@/lib/scope";
+import { ALL_ROLES } from "@/lib/roles";
 import { withScope } from "@/lib/server/auth/with-scope";
 import { idParam } from "@/lib/server/http/params";
 import { getReportJobFile } from "@/lib/server/reports/get-report-job-file";
@@ -15,5 +15,5 @@ export const GET = withScope<{ id: string }>(
     const body = Readable.toWeb(await file.read()) as ReadableStream<Uint8Array>;
     return downloadResponse(body, { mimeType: file.mimeType, fileName: file.name, size: file.size, sandbox: true });
   },
-  { role: ROLES },
+  { role: ALL_ROLES },
 );

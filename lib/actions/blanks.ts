@@ -1,0 +1,47 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { ALL_ROLES, PARTICIPANTS, REVIEWERS } from "@/lib/roles";
+import { ZAnswerMark, ZBlankItemRef, ZBlankRef, ZBlankReturn, ZBlankSave, ZBlankSubmit } from "@/lib/schemas/blank";
+import { scopedAction } from "@/lib/server/auth/with-scope";
+import { acceptBlank } from "@/lib/server/blanks/accept-blank";
+import { getItemHistory } from "@/lib/server/blanks/get-item-history";
+import { markAllMatching } from "@/lib/server/blanks/mark-all-matching";
+import { markAnswer } from "@/lib/server/blanks/mark-answer";
+import { returnBlank } from "@/lib/server/blanks/return-blank";
+import { saveBlankAnswers } from "@/lib/server/blanks/save-blank-answers";
+import { submitBlank } from "@/lib/server/blanks/submit-blank";
+
+export const saveAnswersAction = scopedAction(ZBlankSave, { role: PARTICIPANTS }, async (input, scope) =>
+  saveBlankAnswers({ scope, input }),
+);
+
+export const submitBlankAction = scopedAction(ZBlankSubmit, { role: PARTICIPANTS }, async (input, scope) => {
+  const result = await submitBlank({ scope, input });
+  revalidatePath(`/blanks/${input.blankId}`);
+  return result;
+});
+
+export const markAnswerAction = scopedAction(ZAnswerMark, { role: REVIEWERS }, async (input, scope) => markAnswer({ scope, input }));
+
+export const markAllMatchingAction = scopedAction(ZBlankRef, { role: REVIEWERS }, async ({ blankId }, scope) => {
+  const result = await markAllMatching({ scope, blankId });
+  revalidatePath(`/blanks/${blankId}`);
+  return result;
+});
+
+export const returnBlankAction = scopedAction(ZBlankReturn, { role: REVIEWERS }, async (input, scope) => {
+  await returnBlank({ scope, input });
+  revalidatePath(`/blanks/${input.blankId}`);
+  return null;
+});
+
+export const acceptBlankAction = scopedAction(ZBlankRef, { role: REVIEWERS }, async ({ blankId }, scope) => {
+  await acceptBlank({ scope, blankId });
+  revalidatePath(`/blanks/${blankId}`);
+  return null;
+});
+
+export const itemHistoryAction = scopedAction(ZBlankItemRef, { role: ALL_ROLES }, async (input, scope) =>
+  (await getItemHistory({ scope, ...input })).map((h) => ({ ...h, createdAt: h.createdAt.toISOString() })),
+);
