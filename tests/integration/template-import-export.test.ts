@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -18,6 +17,7 @@ import { listTemplates } from "@/lib/server/templates/list-templates";
 import { publishTemplateVersion } from "@/lib/server/templates/publish-template-version";
 import { templateToJson } from "@/lib/templates/template-json";
 import { templateFromXlsx, templateToXlsx } from "@/lib/templates/template-xlsx";
+import { runCli } from "../support/cli";
 import { buildTwoTenants, userWithRole } from "../support/directory";
 import { scopeOf } from "../support/scope";
 import { useTestDatabase } from "../support/test-database";
@@ -248,14 +248,7 @@ describe("the route handlers", () => {
 describe("the command line", () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), "metodaudit-templates-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const cli = (...args: string[]) => {
-    const result = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/cli/main.ts", ...args], {
-      encoding: "utf8",
-      env: { ...process.env, DATABASE_URL: databaseUrl() },
-      timeout: 60_000,
-    });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-  };
+  const cli = (...args: string[]) => runCli(args, { DATABASE_URL: databaseUrl() });
   const ok = (...args: string[]) => {
     const result = cli(...args);
     expect(result.stderr).toBe("");
