@@ -1,6 +1,3 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { readCsv } from "@/lib/directory/csv";
@@ -33,13 +30,14 @@ import { grantMembership } from "@/lib/server/users/grant-membership";
 import { revokeMembership } from "@/lib/server/users/revoke-membership";
 import { buildCampaignWorld, type CampaignWorld } from "../support/campaign";
 import { userWithRole } from "../support/directory";
+import { useScratchStorage } from "../support/scratch-storage";
 import { useTestDatabase } from "../support/test-database";
 
 // The wrappers (scopedAction, withScope) read the session through getScope; here each call is given its caller.
 vi.mock("@/lib/server/auth/get-scope", () => ({ getScope: vi.fn() }));
 
 useTestDatabase();
-vi.stubEnv("STORAGE_DIR", fs.mkdtempSync(path.join(os.tmpdir(), "audit-files-")));
+useScratchStorage("audit-files-");
 
 const YEAR = "2025/2026";
 const CHILD = "Тайнова Алиса Сергеевна";

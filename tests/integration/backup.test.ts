@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { buffer } from "node:stream/consumers";
 import { gunzipSync, gzipSync } from "node:zlib";
 import pg from "pg";
 import { extract as tarExtract, pack as tarPack } from "tar-stream";
@@ -409,11 +410,7 @@ describe("backup and restore with files in S3", () => {
   });
   afterAll(() => s3.close());
 
-  async function bytesOf(driver: StorageDriver, key: string) {
-    const chunks: Buffer[] = [];
-    for await (const chunk of await driver.read(key)) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks);
-  }
+  const bytesOf = async (driver: StorageDriver, key: string) => buffer(await driver.read(key));
 
   it("reads the files from one bucket and writes them into another", async () => {
     // The demo archive restored with its files in bucket A, backed up from there, restored into bucket B.

@@ -14,6 +14,7 @@ import { saveIndicatorValue } from "@/lib/server/plans/save-indicator-value";
 import { savePlanEvent } from "@/lib/server/plans/save-plan-event";
 import { sendPlanReminders } from "@/lib/server/plans/send-plan-reminders";
 import { buildTwoTenants, userWithRole } from "../support/directory";
+import { rejectionOf } from "../support/refusals";
 import { useTestDatabase } from "../support/test-database";
 
 useTestDatabase();
@@ -60,10 +61,7 @@ const methodicalPlan = () =>
   });
 
 const expectCode = async (promise: Promise<unknown>, code: AppError["code"]) => {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
+  const error = await rejectionOf(promise);
   // Input refused by a schema is a ZodError, answered 422 at the boundary like VALIDATION.
   if (code === "VALIDATION" && error instanceof ZodError) return;
   expect(error).toBeInstanceOf(AppError);

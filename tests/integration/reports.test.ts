@@ -5,7 +5,6 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/api/reports/[kind]/[id]/route";
-import { AppError } from "@/lib/errors";
 import { schoolYearOf } from "@/lib/records/official-measures";
 import type { Scope } from "@/lib/scope";
 import { SEED_CAMPAIGN } from "@/lib/seed-data/blanks";
@@ -18,6 +17,7 @@ import { saveReportSettings } from "@/lib/server/reports/save-report-settings";
 import { seedDemo } from "@/lib/server/seed/seed-demo";
 import { runCli } from "../support/cli";
 import { pdfSample, pngSample } from "../support/file-samples";
+import { codeOf } from "../support/refusals";
 import { useTestDatabase } from "../support/test-database";
 
 const databaseUrl = useTestDatabase();
@@ -76,15 +76,6 @@ function expectInOrder(text: string, needles: Array<string | RegExp>) {
     expect(match.index, `«${String(needle)}» after position ${from}`).toBeGreaterThanOrEqual(0);
     from += match.index + match.length;
   }
-}
-
-async function codeOf(call: Promise<unknown>) {
-  const error = await call.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (error instanceof AppError) return error.code;
-  throw new Error(`expected a refusal, got ${String(error)}`);
 }
 
 let krasnodarId: string;

@@ -14,6 +14,7 @@ import { listTeachers } from "@/lib/server/students/list-teachers";
 import { updateStudent } from "@/lib/server/students/update-student";
 import { updateTeacher } from "@/lib/server/students/update-teacher";
 import { buildTwoTenants, userWithRole } from "../support/directory";
+import { rejectionOf } from "../support/refusals";
 import { useTestDatabase } from "../support/test-database";
 
 useTestDatabase();
@@ -66,10 +67,7 @@ const student = (overrides: Record<string, unknown> = {}) => ({
 });
 
 async function failure(call: Promise<unknown>) {
-  const error = await call.then(
-    () => null,
-    (e: unknown) => e,
-  );
+  const error = await rejectionOf(call);
   if (error instanceof AppError) return { code: error.code, message: error.message, fields: error.fieldErrors };
   if (error instanceof ZodError)
     return { code: "ZOD", message: error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "), fields: {} };

@@ -4,7 +4,6 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as exportRoute } from "@/app/api/templates/[templateId]/export/route";
 import { POST as importRoute } from "@/app/api/templates/import/route";
-import { AppError } from "@/lib/errors";
 import type { Scope } from "@/lib/scope";
 import type { TTemplateDocument } from "@/lib/schemas/template";
 import { MUNICIPAL_BLANK, SCHOOL_BLANK } from "@/lib/seed-data/blanks";
@@ -19,6 +18,7 @@ import { templateToJson } from "@/lib/templates/template-json";
 import { templateFromXlsx, templateToXlsx } from "@/lib/templates/template-xlsx";
 import { runCli } from "../support/cli";
 import { buildTwoTenants, userWithRole } from "../support/directory";
+import { refusal as failure } from "../support/refusals";
 import { scopeOf } from "../support/scope";
 import { useTestDatabase } from "../support/test-database";
 
@@ -44,15 +44,6 @@ beforeAll(async () => {
 function changed(title: string): TTemplateDocument {
   const [first, ...rest] = SCHOOL_BLANK.content.items;
   return { ...SCHOOL_BLANK, content: { ...SCHOOL_BLANK.content, items: [{ ...first!, title }, ...rest] } };
-}
-
-async function failure(call: Promise<unknown>): Promise<AppError> {
-  const error = await call.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
 }
 
 const versionsOf = (id: string) =>
