@@ -9,6 +9,7 @@ import { importStudentRecords } from "@/lib/server/students/import-student-recor
 import { buildTwoTenants, userWithRole } from "../support/directory";
 import { refusal as failure } from "../support/refusals";
 import { csvOf, xlsxOf } from "../support/spreadsheets";
+import { STUDENT_HEADER, TEACHER_HEADER } from "../support/student-headers";
 import { useTestDatabase } from "../support/test-database";
 
 vi.mock("@/lib/server/auth/get-scope", () => ({ getScope: vi.fn() }));
@@ -16,17 +17,6 @@ vi.mock("@/lib/server/auth/get-scope", () => ({ getScope: vi.fn() }));
 useTestDatabase();
 
 const YEAR = "2025/2026";
-const STUDENT_HEADER = [
-  "ФИО (или инициалы)",
-  "Дата рождения",
-  "Класс",
-  "Инвалидность подтверждена до",
-  "ИУП есть",
-  "Расписание",
-  "Статус",
-  "Продолжает обучение",
-];
-const TEACHER_HEADER = ["ФИО", "Предмет", "Нужны курсы ПК", "Курсы ПК"];
 const NAMES = ["Секретова Анна Игоревна", "Тайнов Пётр Ильич", "Закрытова Ольга Сергеевна"];
 
 const STUDENTS = [
