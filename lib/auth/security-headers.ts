@@ -40,8 +40,9 @@ export function newNonce(): string {
  * nonce, and what they load ('strict-dynamic'). Next.js reads the nonce from this
  * header on the request (proxy.ts puts it there) and adds it to its own scripts
  * while rendering a dynamic page; every page of the app is dynamic (it reads the
- * session), only the prerendered 404 for unknown addresses is not, and it shows
- * its text without its scripts. 'self' stays for browsers without CSP level 3
+ * session), unknown addresses included (app/(app)/[...missing]); where Next's
+ * prerendered 404 (app/not-found.tsx) is still served, it shows its text without
+ * its scripts. 'self' stays for browsers without CSP level 3
  * (which ignore 'strict-dynamic'); 'unsafe-eval' only under `next dev`.
  * Styles allow inline: Tailwind's and Radix's style attributes and React's
  * inline <style> need it, and style injection cannot run code.

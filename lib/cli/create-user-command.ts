@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { parseArgs } from "node:util";
 import { AppError } from "@/lib/errors";
 import { ALL_ROLES, REGION_STAFF, type Role } from "@/lib/roles";
 import { ZUserCreate } from "@/lib/schemas/user";
@@ -61,4 +62,11 @@ export async function createUserFromCli(values: { email?: string; role?: string;
   });
   // A generated password is shown once, here, and never stored in clear.
   return { ...user, role, scopeId: target.scopeId, ...(generated ? { password: generated } : {}) };
+}
+
+/** `user create --email E --role R --scope S [--name N] [--password P]` */
+export async function userCreateCommand(args: string[]) {
+  const text = { type: "string" } as const;
+  const { values } = parseArgs({ args, options: { email: text, role: text, scope: text, name: text, password: text }, strict: true });
+  return createUserFromCli(values);
 }

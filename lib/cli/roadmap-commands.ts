@@ -16,7 +16,7 @@ async function installationScope(): Promise<Scope> {
 }
 
 /**
- * `import-roadmap <file> [--school-year 2020/2021] [--dry-run]`: imports a roadmap
+ * `roadmap import <file> [--school-year 2020/2021] [--dry-run]`: imports a roadmap
  * report in seed 002's layout, all rows or none. Prints { imported, updated, errors };
  * with errors the exit code is 1 and nothing is imported.
  */
@@ -31,7 +31,7 @@ export async function importRoadmapCommand(args: string[]) {
   if (!file || extra.length)
     throw new AppError(
       "VALIDATION",
-      "import-roadmap needs exactly one <file>: import-roadmap <file> [--school-year 2020/2021] [--dry-run]",
+      "roadmap import needs exactly one <file>: roadmap import <file> [--school-year 2020/2021] [--dry-run]",
     );
   const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
     throw new AppError("VALIDATION", `«${file}»: ${error.code === "ENOENT" ? "такого файла нет" : error.message}`);
@@ -51,7 +51,7 @@ export async function importRoadmapCommand(args: string[]) {
   return summary;
 }
 
-/** `export-roadmap <plan id> --format xlsx|csv --out <file>`: the plan in seed 002's columns. */
+/** `roadmap export <plan id> --format xlsx|csv --out <file>`: the plan in seed 002's columns. */
 export async function exportRoadmapCommand(args: string[]) {
   const { values, positionals } = parseArgs({
     args,
@@ -62,7 +62,7 @@ export async function exportRoadmapCommand(args: string[]) {
   const [planId] = positionals;
   const format = values.format ?? "xlsx";
   if (!planId || !values.out || (format !== "xlsx" && format !== "csv")) {
-    throw new AppError("VALIDATION", "export-roadmap needs <plan id>, --format xlsx|csv and --out <file>");
+    throw new AppError("VALIDATION", "roadmap export needs <plan id>, --format xlsx|csv and --out <file>");
   }
   const { bytes } = await exportRoadmap({ scope: await installationScope(), planId, format });
   await writeFile(values.out, bytes);

@@ -10,6 +10,7 @@ import { db } from "@/lib/server/db/client";
 import { toErrorBody } from "@/lib/server/http/to-response";
 import { ensureMunicipality, ensureOrganization, ensureRegion } from "@/lib/server/seed/factories";
 import { buildTwoTenants, userWithRole } from "../support/directory";
+import { rejectionOf as failure } from "../support/refusals";
 import { useTestDatabase } from "../support/test-database";
 import { createAssignment, listAssignments } from "../support/operations";
 
@@ -62,12 +63,6 @@ const appoint = (overrides: Record<string, unknown> = {}) => ({
   orderDocumentId: "",
   ...overrides,
 });
-
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
 
 describe("coordinator assignments", () => {
   it("appoints a municipal coordinator by an order; the list and the history show it with the order's requisites", async () => {

@@ -1,6 +1,3 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { readCsv } from "@/lib/directory/csv";
@@ -28,6 +25,7 @@ import { getStudent } from "@/lib/server/students/get-student";
 import { revokeMembership } from "@/lib/server/users/revoke-membership";
 import { buildCampaignWorld, type CampaignWorld } from "../support/campaign";
 import { userWithRole } from "../support/directory";
+import { useScratchStorage } from "../support/scratch-storage";
 import { useTestDatabase } from "../support/test-database";
 import {
   createStudent,
@@ -44,7 +42,7 @@ import {
 vi.mock("@/lib/server/auth/get-scope", () => ({ getScope: vi.fn() }));
 
 useTestDatabase();
-vi.stubEnv("STORAGE_DIR", fs.mkdtempSync(path.join(os.tmpdir(), "audit-files-")));
+useScratchStorage("audit-files-");
 
 const YEAR = "2025/2026";
 const CHILD = "Тайнова Алиса Сергеевна";

@@ -1,9 +1,9 @@
-import { spawnSync } from "node:child_process";
 import { createHash, randomUUID } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { buffer } from "node:stream/consumers";
 import { gunzipSync, gzipSync } from "node:zlib";
 import pg from "pg";
 import { extract as tarExtract, pack as tarPack } from "tar-stream";
@@ -18,6 +18,7 @@ import { s3Storage } from "@/lib/server/files/s3-storage";
 import { localDiskStorage, newStorageKey, type StorageDriver } from "@/lib/server/files/storage";
 import { storeFile } from "@/lib/server/files/store-file";
 import { seedDemo } from "@/lib/server/seed/seed-demo";
+import { runCli } from "../support/cli";
 import { dropDatabase, recreateDatabase, uniqueDatabaseName } from "../support/databases";
 import { startFakeS3, type FakeS3 } from "../support/fake-s3";
 import { pdfSample, pngSample } from "../support/file-samples";
@@ -44,14 +45,8 @@ afterAll(async () => {
   for (const name of databases) await dropDatabase(inject("testServerUrl"), name);
 });
 
-function cli(args: string[], env: { DATABASE_URL: string; STORAGE_DIR: string }) {
-  const result = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/cli/main.ts", ...args], {
-    encoding: "utf8",
-    env: { ...process.env, STORAGE_DRIVER: "local", ...env },
-    timeout: 180_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const cli = (args: string[], env: { DATABASE_URL: string; STORAGE_DIR: string }) =>
+  runCli(args, { STORAGE_DRIVER: "local", ...env }, 180_000);
 
 async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
@@ -415,11 +410,7 @@ describe("backup and restore with files in S3", () => {
   });
   afterAll(() => s3.close());
 
-  async function bytesOf(driver: StorageDriver, key: string) {
-    const chunks: Buffer[] = [];
-    for await (const chunk of await driver.read(key)) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks);
-  }
+  const bytesOf = async (driver: StorageDriver, key: string) => buffer(await driver.read(key));
 
   it("reads the files from one bucket and writes them into another", async () => {
     // The demo archive restored with its files in bucket A, backed up from there, restored into bucket B.

@@ -1,8 +1,5 @@
 import { ZodError } from "zod";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import type { TBlankAnswer } from "@/lib/schemas/blank";
 import { acceptBlank } from "@/lib/server/blanks/accept-blank";
@@ -14,14 +11,16 @@ import { listCampaignParticipants } from "@/lib/server/campaigns/list-campaign-p
 import { db } from "@/lib/server/db/client";
 import { ALL_FILE_KINDS } from "@/lib/files/detect-file-type";
 import { storeFile } from "@/lib/server/files/store-file";
-import { pdfSample, xlsxSample } from "../support/file-samples";
 import { buildCampaignWorld, type CampaignWorld } from "../support/campaign";
+import { pdfSample, xlsxSample } from "../support/file-samples";
+import { codeOf } from "../support/refusals";
+import { useScratchStorage } from "../support/scratch-storage";
 import { useTestDatabase } from "../support/test-database";
 import { listBlanks, markAnswer, returnBlank, saveBlankAnswers, submitBlank } from "../support/operations";
 
 useTestDatabase();
 // Uploaded bytes go to a scratch folder, not the app's data folder.
-vi.stubEnv("STORAGE_DIR", fs.mkdtempSync(path.join(os.tmpdir(), "blank-files-")));
+useScratchStorage("blank-files-");
 
 let w: CampaignWorld;
 beforeAll(async () => {
@@ -39,16 +38,6 @@ const doc = (overrides: Partial<Extract<TBlankAnswer, { kind: "DOCUMENT" }>> = {
   fileId: null,
   ...overrides,
 });
-
-async function codeOf(call: Promise<unknown>) {
-  const error = await call.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (error instanceof AppError) return error.code;
-  if (error instanceof ZodError) return "ZOD";
-  throw new Error(`expected a refusal, got ${String(error)}`);
-}
 
 describe("a campaign's blanks", () => {
   it("gives each participant one blank per template of its level", async () => {

@@ -1,12 +1,9 @@
-import { mkdtempSync } from "node:fs";
-import { readdir, rm } from "node:fs/promises";
-import os from "node:os";
+import { readdir } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { GET as download } from "@/app/api/files/[id]/route";
 import { POST as upload } from "@/app/api/files/route";
 import { GET as exportListRoute } from "@/app/api/exports/[list]/route";
-import { AppError } from "@/lib/errors";
 import type { Scope } from "@/lib/scope";
 import { CHILD_HIDDEN, CHILD_HIDDEN_CHANGED } from "@/lib/server/audit/audit-policy";
 import { db } from "@/lib/server/db/client";
@@ -16,6 +13,8 @@ import { listStudentCardReads } from "@/lib/server/students/list-student-card-re
 import { runReportJob } from "@/lib/server/reports/run-report-job";
 import { buildTwoTenants, userWithRole } from "../support/directory";
 import { pdfSample } from "../support/file-samples";
+import { refusal } from "../support/refusals";
+import { useScratchStorage } from "../support/scratch-storage";
 import { useTestDatabase } from "../support/test-database";
 import { createDocument, createStudent, listAuditEvents, listDocuments, listStudents, updateStudent } from "../support/operations";
 
@@ -26,9 +25,7 @@ import { createDocument, createStudent, listAuditEvents, listDocuments, listStud
  */
 
 useTestDatabase();
-const storageRoot = mkdtempSync(path.join(os.tmpdir(), "metodaudit-children-"));
-vi.stubEnv("STORAGE_DIR", storageRoot);
-afterAll(() => rm(storageRoot, { recursive: true, force: true }));
+const storageRoot = useScratchStorage("metodaudit-children-");
 
 let caller: Scope | null = null;
 vi.mock("@/lib/server/auth/get-scope", () => ({ getScope: async () => caller }));
@@ -99,15 +96,6 @@ const get = (scope: Scope, id: string) => {
   caller = scope;
   return download(new Request(`http://localhost/api/files/${id}`), { params: Promise.resolve({ id }) });
 };
-
-async function refusal(call: Promise<unknown>): Promise<AppError> {
-  const error = await call.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 const secrets = [CHILD, "Иванов", DIAGNOSIS, "G80.1", FILE_NAME, "2015-06-07", "2027-09-01", FILE_BYTES];
 const leaked = (text: string) => secrets.filter((s) => text.includes(s));

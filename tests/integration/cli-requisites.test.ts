@@ -1,17 +1,7 @@
-import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
+import { runCli } from "../support/cli";
 
-function cli(...args: string[]) {
-  const result = spawnSync(
-    process.execPath,
-    ["--conditions=react-server", "--import", "tsx", "lib/cli/main.ts", "parse-requisites", ...args],
-    {
-      encoding: "utf8",
-      timeout: 60_000,
-    },
-  );
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const cli = (...args: string[]) => runCli(["parse-requisites", ...args]);
 
 describe("cli parse-requisites", () => {
   it("prints the requisites of a document as JSON", () => {

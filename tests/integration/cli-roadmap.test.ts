@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -6,36 +5,30 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROADMAP_002_PATH } from "@/lib/seed-data/roadmap-002";
 import { db } from "@/lib/server/db/client";
 import { ensureMunicipality, ensureRegion } from "@/lib/server/seed/factories";
+import { runCli } from "../support/cli";
 import { useTestDatabase } from "../support/test-database";
 
 const databaseUrl = useTestDatabase();
 const dir = mkdtempSync(path.join(os.tmpdir(), "roadmap-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/cli/main.ts", ...args], {
-    encoding: "utf8",
-    env: { ...process.env, DATABASE_URL: databaseUrl() },
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const cli = (...args: string[]) => runCli(args, { DATABASE_URL: databaseUrl() });
 
 beforeAll(async () => {
   const region = await ensureRegion(db(), { code: "23", name: "Краснодарский край" });
   await ensureMunicipality(db(), { regionId: region.id, name: "город Краснодар", aliases: ["Краснодар"] });
 });
 
-describe("import-roadmap and export-roadmap", () => {
+describe("roadmap import and roadmap export", () => {
   it("a dry run prints the counts and writes nothing; the import prints { imported, updated, errors }", async () => {
-    const dry = cli("import-roadmap", ROADMAP_002_PATH, "--dry-run");
+    const dry = cli("roadmap", "import", ROADMAP_002_PATH, "--dry-run");
     expect(dry.code).toBe(0);
     expect(JSON.parse(dry.stdout)).toEqual({ imported: 15, updated: 0, errors: [] });
     expect(await db().planEvent.count()).toBe(0);
 
-    const first = cli("import-roadmap", ROADMAP_002_PATH);
+    const first = cli("roadmap", "import", ROADMAP_002_PATH);
     expect(JSON.parse(first.stdout)).toEqual({ imported: 15, updated: 0, errors: [] });
-    const again = cli("import-roadmap", ROADMAP_002_PATH);
+    const again = cli("roadmap", "import", ROADMAP_002_PATH);
     expect(JSON.parse(again.stdout)).toEqual({ imported: 0, updated: 15, errors: [] });
     expect(await db().planEvent.count()).toBe(15);
   });
@@ -44,7 +37,7 @@ describe("import-roadmap and export-roadmap", () => {
     const broken = path.join(dir, "broken.md");
     writeFileSync(broken, readFileSync(ROADMAP_002_PATH, "utf8").replace("| 22 сентября 2020 года |", "|  |"));
     const before = await db().planEvent.findMany({ select: { id: true, updatedAt: true } });
-    const result = cli("import-roadmap", broken);
+    const result = cli("roadmap", "import", broken);
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout)).toEqual({
       imported: 0,
@@ -58,9 +51,19 @@ describe("import-roadmap and export-roadmap", () => {
   it("the export in seed 002's columns imports back to the same events", async () => {
     const plan = await db().plan.findFirstOrThrow();
     const out = path.join(dir, "roadmap.xlsx");
-    const exported = cli("export-roadmap", plan.id, "--format", "xlsx", "--out", out);
+    const exported = cli("roadmap", "export", plan.id, "--format", "xlsx", "--out", out);
     expect(exported.code).toBe(0);
-    expect(JSON.parse(cli("import-roadmap", out).stdout)).toEqual({ imported: 0, updated: 15, errors: [] });
+    expect(JSON.parse(cli("roadmap", "import", out).stdout)).toEqual({ imported: 0, updated: 15, errors: [] });
+  });
+
+  it("the old spellings import-roadmap and export-roadmap run the same commands", async () => {
+    expect(JSON.parse(cli("import-roadmap", ROADMAP_002_PATH, "--dry-run").stdout)).toEqual({ imported: 0, updated: 15, errors: [] });
+    expect(cli("import-roadmap").stderr).toBe(cli("roadmap", "import").stderr);
+    const plan = await db().plan.findFirstOrThrow();
+    const [byName, byAlias] = [path.join(dir, "by-name.csv"), path.join(dir, "by-alias.csv")];
+    expect(cli("roadmap", "export", plan.id, "--format", "csv", "--out", byName).code).toBe(0);
+    expect(cli("export-roadmap", plan.id, "--format", "csv", "--out", byAlias).code).toBe(0);
+    expect(readFileSync(byAlias)).toEqual(readFileSync(byName));
   });
 
   it("parse-date prints the reading of a timing phrase", () => {

@@ -1,9 +1,9 @@
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { MUNICIPAL_BLANK } from "@/lib/seed-data/blanks";
+import { runCli } from "../support/cli";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "score-"));
 const write = (name: string, content: unknown) => {
@@ -13,13 +13,7 @@ const write = (name: string, content: unknown) => {
 };
 const template = write("template.json", MUNICIPAL_BLANK);
 
-function score(...args: string[]) {
-  const result = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/cli/main.ts", "score", ...args], {
-    encoding: "utf8",
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const score = (...args: string[]) => runCli(["score", ...args]);
 
 describe("cli score", () => {
   it("scores a blank from the template export and an answers file", () => {

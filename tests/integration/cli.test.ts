@@ -1,22 +1,16 @@
-import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
+import { COMMANDS } from "@/lib/cli/commands";
+import { commandLine } from "@/lib/cli/usage";
 import { verifyCredentials } from "@/lib/server/auth/verify-credentials";
 import { db } from "@/lib/server/db/client";
 import { ensureMunicipality, ensureOrganization, ensureRegion } from "@/lib/server/seed/factories";
 import { seedDemo } from "@/lib/server/seed/seed-demo";
+import { runCli, runScript } from "../support/cli";
 import { useTestDatabase } from "../support/test-database";
 
 const databaseUrl = useTestDatabase();
 
-function run(script: string, args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", script, ...args], {
-    encoding: "utf8",
-    env: { ...process.env, DATABASE_URL: databaseUrl(), ...env },
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-const cli = (...args: string[]) => run("lib/cli/main.ts", args);
+const cli = (...args: string[]) => runCli(args, { DATABASE_URL: databaseUrl() });
 
 describe("command line", () => {
   it("db migrate prints what it did as JSON", () => {
@@ -96,8 +90,32 @@ describe("command line", () => {
     expect(campaign.participants.filter((p: { status: string }) => p.status === "ACCEPTED")).toHaveLength(20);
   });
 
+  it("--help prints every command of the table with its arguments and older spellings", () => {
+    const result = cli("--help");
+    expect(result.code).toBe(0);
+    for (const command of COMMANDS) {
+      expect(result.stdout).toContain(`  ${commandLine(command)}`);
+      for (const alias of command.aliases ?? []) expect(result.stdout).toContain(alias);
+    }
+    expect(result.stdout).toContain("roadmap import <file>");
+    const nothing = cli();
+    expect(nothing.code).toBe(2);
+    expect(nothing.stderr).toBe(`${result.stdout.trimEnd()}\n`);
+    expect(cli("roadmap", "export", "--help").stdout).toMatch(/^Usage: npm run -s cli -- roadmap export <plan id>/);
+  });
+
+  it("the offline commands need no database", () => {
+    // No DATABASE_URL, and a data directory where no embedded server could start.
+    const offline = { DATABASE_URL: undefined, DATA_DIR: "/dev/null/metodaudit" };
+    const date = runCli(["parse-date", "до 1 сентября 2020 года"], offline);
+    expect(date.stderr).toBe("");
+    expect(JSON.parse(date.stdout)).toMatchObject({ kind: "deadline", end: "2020-09-01" });
+    expect(runCli(["parse-requisites", "Приказ от 12.03.2021 № 52-П"], offline).code).toBe(0);
+    expect(runCli(["campaign", "list"], offline).code).toBe(1);
+  });
+
   it("start-up stops with a message naming a bad variable", () => {
-    const result = run("lib/cli/start.ts", [], { PORT: "not-a-port" });
+    const result = runScript("lib/cli/start.ts", [], { DATABASE_URL: databaseUrl(), PORT: "not-a-port" });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("PORT:");
   });

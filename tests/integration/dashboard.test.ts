@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors";
 import type { TBlankAnswer } from "@/lib/schemas/blank";
 import type { TTemplateItem } from "@/lib/schemas/template";
 import { FINDING_STATUSES } from "@/lib/scoring/statuses";
@@ -14,19 +13,11 @@ import { db } from "@/lib/server/db/client";
 import { seedDemo } from "@/lib/server/seed/seed-demo";
 import type { Scope } from "@/lib/scope";
 import { buildCampaignWorld, type CampaignWorld } from "../support/campaign";
+import { codeOf } from "../support/refusals";
 import { useTestDatabase } from "../support/test-database";
 import { markAnswer, saveBlankAnswers, startCampaignFromPrevious, submitBlank } from "../support/operations";
 
 useTestDatabase();
-
-async function codeOf(call: Promise<unknown>) {
-  const error = await call.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (error instanceof AppError) return error.code;
-  throw new Error(`expected a refusal, got ${String(error)}`);
-}
 
 const scopeOf = async (email: string): Promise<Scope> => {
   const user = await db().user.findUniqueOrThrow({ where: { email } });

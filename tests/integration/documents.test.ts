@@ -1,8 +1,5 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { ZodError } from "zod";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import type { ZodError } from "zod";
+import { beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { ALL_FILE_KINDS } from "@/lib/files/detect-file-type";
 import { getDocument } from "@/lib/server/documents/get-document";
@@ -11,11 +8,13 @@ import { supersedeDocument } from "@/lib/server/documents/supersede-document";
 import { storeFile } from "@/lib/server/files/store-file";
 import { buildCampaignWorld, type CampaignWorld } from "../support/campaign";
 import { pdfSample } from "../support/file-samples";
+import { codeOf } from "../support/refusals";
+import { useScratchStorage } from "../support/scratch-storage";
 import { useTestDatabase } from "../support/test-database";
 import { createDocument, listDocuments, saveBlankAnswers } from "../support/operations";
 
 useTestDatabase();
-vi.stubEnv("STORAGE_DIR", fs.mkdtempSync(path.join(os.tmpdir(), "registry-files-")));
+useScratchStorage("registry-files-");
 
 let w: CampaignWorld;
 let orderId: string;
@@ -32,14 +31,6 @@ const order = (overrides: Record<string, unknown> = {}) => ({
   title: "О реализации муниципальной системы методической работы",
   ...overrides,
 });
-
-async function codeOf(call: Promise<unknown>) {
-  const error = await call.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  return error instanceof AppError ? error.code : error instanceof ZodError ? "ZOD" : String(error);
-}
 
 describe("document registry", () => {
   it("files an order with its scan for the coordinator's municipality", async () => {

@@ -1,11 +1,11 @@
 import { mkdtempSync } from "node:fs";
-import { chmod, readdir, rm, stat } from "node:fs/promises";
+import { chmod, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { buffer } from "node:stream/consumers";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/files/route";
 import { GET } from "@/app/api/files/[id]/route";
-import { AppError } from "@/lib/errors";
 import { ALL_FILE_KINDS } from "@/lib/files/detect-file-type";
 import type { Scope } from "@/lib/scope";
 import { db } from "@/lib/server/db/client";
@@ -15,15 +15,15 @@ import { localDiskStorage, newStorageKey } from "@/lib/server/files/storage";
 import { storeFile, type FileOwner } from "@/lib/server/files/store-file";
 import { buildTwoTenants, userWithRole } from "../support/directory";
 import { docxSample, exeSample, htmlSample, pdfSample } from "../support/file-samples";
+import { refusal as errorOf } from "../support/refusals";
+import { filesUnder, useScratchStorage } from "../support/scratch-storage";
 import { useTestDatabase } from "../support/test-database";
 import { createDocument } from "../support/operations";
 
 useTestDatabase();
 
 // Uploads of this file land in a directory of its own, chosen the way production chooses it.
-const storageRoot = mkdtempSync(path.join(os.tmpdir(), "metodaudit-files-"));
-vi.stubEnv("STORAGE_DIR", storageRoot);
-afterAll(() => rm(storageRoot, { recursive: true, force: true }));
+const storageRoot = useScratchStorage("metodaudit-files-");
 
 // The route handlers run as whoever `caller` is; everything below the session is real.
 let caller: Scope | null = null;
@@ -52,25 +52,9 @@ beforeEach(() => {
   caller = null;
 });
 
-async function filesOnDisk(): Promise<number> {
-  const entries = await readdir(storageRoot, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).length;
-}
+const filesOnDisk = async () => (await filesUnder(storageRoot)).length;
 
-async function errorOf(call: () => Promise<unknown>): Promise<AppError> {
-  const error = await call().then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
-
-async function bytesOf(file: { read: () => Promise<NodeJS.ReadableStream> }): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of await file.read()) chunks.push(Buffer.from(chunk));
-  return Buffer.concat(chunks);
-}
+const bytesOf = async (file: { read: () => Promise<NodeJS.ReadableStream> }) => buffer(await file.read());
 
 const uploadPdf = (scope: Scope, name = "Акт проверки.pdf") =>
   storeFile({ scope, owner: schoolOwner, name, bytes: pdfSample(name), allowed: ALL_FILE_KINDS });

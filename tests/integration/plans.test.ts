@@ -8,6 +8,7 @@ import { getPlanIndicators } from "@/lib/server/plans/get-plan-indicators";
 import { getRegionPlanOverview } from "@/lib/server/plans/get-region-plan-overview";
 import { sendPlanReminders } from "@/lib/server/plans/send-plan-reminders";
 import { buildTwoTenants, userWithRole } from "../support/directory";
+import { rejectionOf } from "../support/refusals";
 import { useTestDatabase } from "../support/test-database";
 import { changeEventStatus, createPlan, listPlans, saveIndicator, saveIndicatorValue, savePlanEvent } from "../support/operations";
 
@@ -55,10 +56,7 @@ const methodicalPlan = () =>
   });
 
 const expectCode = async (promise: Promise<unknown>, code: AppError["code"]) => {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
+  const error = await rejectionOf(promise);
   // Input refused by a schema is a ZodError, answered 422 at the boundary like VALIDATION.
   if (code === "VALIDATION" && error instanceof ZodError) return;
   expect(error).toBeInstanceOf(AppError);

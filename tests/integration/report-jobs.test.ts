@@ -1,13 +1,8 @@
-import { mkdtempSync } from "node:fs";
-import { rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import type { Readable } from "node:stream";
+import { buffer as bytesOf } from "node:stream/consumers";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as listRoute, POST as requestRoute } from "@/app/api/reports/jobs/route";
 import { GET as jobRoute } from "@/app/api/reports/jobs/[id]/route";
 import { GET as fileRoute } from "@/app/api/reports/jobs/[id]/file/route";
-import { AppError } from "@/lib/errors";
 import type { Scope } from "@/lib/scope";
 import { SEED_CAMPAIGN } from "@/lib/seed-data/blanks";
 import { getScope } from "@/lib/server/auth/get-scope";
@@ -22,6 +17,8 @@ import type { ReportJobView } from "@/lib/server/reports/report-job-view";
 import { requestReport } from "@/lib/server/reports/request-report";
 import { startReportWorker } from "@/lib/server/reports/start-report-worker";
 import { seedDemo } from "@/lib/server/seed/seed-demo";
+import { codeOf } from "../support/refusals";
+import { useScratchStorage } from "../support/scratch-storage";
 import { useTestDatabase } from "../support/test-database";
 
 // Route handlers read the session through getScope; here each request is given its caller.
@@ -33,8 +30,7 @@ vi.mock("@/lib/server/reports/build-report", async (importOriginal) => {
 });
 
 const databaseUrl = useTestDatabase();
-const storageRoot = mkdtempSync(path.join(os.tmpdir(), "report-jobs-"));
-vi.stubEnv("STORAGE_DIR", storageRoot);
+useScratchStorage("report-jobs-");
 
 const as = (scope: Scope | null) => vi.mocked(getScope).mockResolvedValue(scope);
 const call = <P>(
@@ -44,25 +40,10 @@ const call = <P>(
   init?: RequestInit,
 ) => route(new Request(`http://localhost${url}`, init), { params: Promise.resolve(params) });
 
-async function codeOf(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (error instanceof AppError) return error.code;
-  throw new Error(`expected a refusal, got ${String(error)}`);
-}
-
 const scopeOf = async (email: string): Promise<Scope> => {
   const user = await db().user.findUniqueOrThrow({ where: { email } });
   return (await loadScope(user.id))!;
 };
-
-async function bytesOf(stream: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Uint8Array));
-  return Buffer.concat(chunks);
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -96,7 +77,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stopBoss({ graceful: false });
   vi.unstubAllEnvs();
-  await rm(storageRoot, { recursive: true, force: true });
 });
 
 describe("background reports", () => {

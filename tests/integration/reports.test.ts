@@ -1,11 +1,10 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/api/reports/[kind]/[id]/route";
-import { AppError } from "@/lib/errors";
 import { schoolYearOf } from "@/lib/records/official-measures";
 import type { Scope } from "@/lib/scope";
 import { SEED_CAMPAIGN } from "@/lib/seed-data/blanks";
@@ -15,7 +14,9 @@ import { storeFile } from "@/lib/server/files/store-file";
 import { buildReport, type BuiltReport } from "@/lib/server/reports/build-report";
 import { getReportSettings } from "@/lib/server/reports/get-report-settings";
 import { seedDemo } from "@/lib/server/seed/seed-demo";
+import { runCli } from "../support/cli";
 import { pdfSample, pngSample } from "../support/file-samples";
+import { codeOf } from "../support/refusals";
 import { useTestDatabase } from "../support/test-database";
 import { saveReportSettings } from "../support/operations";
 
@@ -75,15 +76,6 @@ function expectInOrder(text: string, needles: Array<string | RegExp>) {
     expect(match.index, `«${String(needle)}» after position ${from}`).toBeGreaterThanOrEqual(0);
     from += match.index + match.length;
   }
-}
-
-async function codeOf(call: Promise<unknown>) {
-  const error = await call.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (error instanceof AppError) return error.code;
-  throw new Error(`expected a refusal, got ${String(error)}`);
 }
 
 let krasnodarId: string;
@@ -479,23 +471,15 @@ describe("GET /api/reports/[kind]/[id]", () => {
 describe("npm run cli -- report", () => {
   it("writes the report as the admin of the subject's region and prints { out, bytes, pages }", () => {
     const out = path.join(dir, "cli-roadmap.pdf");
-    const result = spawnSync(
-      process.execPath,
-      ["--conditions=react-server", "--import", "tsx", "lib/cli/main.ts", "report", "roadmap", "--id", roadmapId, "--out", out],
-      { encoding: "utf8", env: { ...process.env, DATABASE_URL: databaseUrl() }, timeout: 60_000 },
-    );
-    expect(result.status, result.stderr).toBe(0);
+    const result = runCli(["report", "roadmap", "--id", roadmapId, "--out", out], { DATABASE_URL: databaseUrl() });
+    expect(result.code, result.stderr).toBe(0);
     const printed = JSON.parse(result.stdout) as { out: string; bytes: number; pages: number };
     expect(printed).toEqual({ out, bytes: readFileSync(out).length, pages: Number(infoOf(out).Pages) });
     // Nobody in particular made it: the executor is a line to fill in.
     expect(textOf(out)).toContain("(фамилия, инициалы)");
 
-    const unknown = spawnSync(
-      process.execPath,
-      ["--conditions=react-server", "--import", "tsx", "lib/cli/main.ts", "report", "audit", "--id", roadmapId, "--out", out],
-      { encoding: "utf8", env: { ...process.env, DATABASE_URL: databaseUrl() }, timeout: 60_000 },
-    );
-    expect(unknown.status).toBe(1);
+    const unknown = runCli(["report", "audit", "--id", roadmapId, "--out", out], { DATABASE_URL: databaseUrl() });
+    expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/не найден/);
   });
 });

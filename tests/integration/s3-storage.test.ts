@@ -3,7 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import type { Readable } from "node:stream";
+import { buffer as bytesOf } from "node:stream/consumers";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { S3Settings } from "@/lib/env";
 import { s3Storage } from "@/lib/server/files/s3-storage";
@@ -28,12 +28,6 @@ afterAll(async () => {
   await server.close();
   await rm(directory, { recursive: true, force: true });
 });
-
-async function bytesOf(stream: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Uint8Array));
-  return Buffer.concat(chunks);
-}
 
 describe("S3 storage", () => {
   it.each([

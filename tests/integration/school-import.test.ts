@@ -5,7 +5,6 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as exportRoute, POST as importRoute } from "@/app/api/municipalities/[id]/schools/route";
 import { schoolsExport, schoolsImport } from "@/lib/cli/school-commands";
-import { AppError } from "@/lib/errors";
 import type { Scope } from "@/lib/scope";
 import { KALTAN_SCHOOLS } from "@/lib/seed-data/regions";
 import { getScope } from "@/lib/server/auth/get-scope";
@@ -14,6 +13,8 @@ import { exportSchools } from "@/lib/server/directory/export-schools";
 import { importSchools } from "@/lib/server/directory/import-schools";
 import { ensureMunicipality, ensureOrganization } from "@/lib/server/seed/factories";
 import { buildTwoTenants, userWithRole } from "../support/directory";
+import { refusal as failure } from "../support/refusals";
+import { csvOf, xlsxOf } from "../support/spreadsheets";
 import { useTestDatabase } from "../support/test-database";
 
 // Route handlers read the session through getScope; here each request is given its caller.
@@ -66,19 +67,6 @@ const SEED_001_ROWS: (string | number)[][] = [
     "3-48-02",
   ],
 ];
-
-async function xlsxOf(rows: ExcelJS.CellValue[][]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet("Лист1");
-  for (const row of rows) sheet.addRow(row);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
-/** A CSV as a person saves it from Excel: ";" between cells, quotes where needed. */
-function csvOf(rows: string[][]): Buffer {
-  const field = (text: string) => (/[;"\n]/u.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
-  return Buffer.from(rows.map((row) => row.map(field).join(";")).join("\r\n"), "utf8");
-}
 
 const HEADER = ["№", NAME, ADDRESS, HEAD, PHONE];
 
@@ -135,15 +123,6 @@ const withoutIds = (schools: Awaited<ReturnType<typeof schoolsOf>>) => schools.m
 const KALTAN_AS_STORED = [...KALTAN_SCHOOLS]
   .map((s) => ({ name: s.name, headName: s.headName, phone: s.phone, addresses: s.addresses.map((a) => ({ ...a })) }))
   .sort((a, b) => (a.name < b.name ? -1 : 1));
-
-async function failure(call: Promise<unknown>): Promise<AppError> {
-  const error = await call.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 describe("importing seed 001's table", () => {
   it("previews the five schools as new on a dry run, and writes nothing", async () => {

@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors";
 import { scopeIdOf, type MembershipInput, type Scope } from "@/lib/scope";
 import { OWN_WORK_MESSAGE, SELF_GRANT_MESSAGE } from "@/lib/separation-of-duties";
 import { acceptBlank } from "@/lib/server/blanks/accept-blank";
@@ -9,6 +8,7 @@ import { db } from "@/lib/server/db/client";
 import { revokeMembership } from "@/lib/server/users/revoke-membership";
 import { buildCampaignWorld, type CampaignWorld } from "../support/campaign";
 import { userWithRole } from "../support/directory";
+import { refusal } from "../support/refusals";
 import { scopeOf } from "../support/scope";
 import { useTestDatabase } from "../support/test-database";
 import {
@@ -34,12 +34,6 @@ beforeAll(async () => {
 });
 
 /** The AppError a call was refused with. */
-const refusal = (call: Promise<unknown>) =>
-  call.then(
-    () => expect.fail("expected a refusal"),
-    (e: unknown) => (e instanceof AppError ? e : expect.fail(`expected an AppError, got ${String(e)}`)),
-  );
-
 const rolesOf = async (userId: string) =>
   (await db().membership.findMany({ where: { userId }, orderBy: { createdAt: "asc" } })).map((m) => `${m.role}/${m.scopeId}`);
 

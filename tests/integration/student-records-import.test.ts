@@ -1,13 +1,15 @@
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as exportRoute, POST as importRoute } from "@/app/api/school/students/records/route";
-import { AppError } from "@/lib/errors";
 import type { Scope } from "@/lib/scope";
 import { getScope } from "@/lib/server/auth/get-scope";
 import { db } from "@/lib/server/db/client";
 import { exportStudentRecords } from "@/lib/server/students/export-student-records";
 import { importStudentRecords } from "@/lib/server/students/import-student-records";
 import { buildTwoTenants, userWithRole } from "../support/directory";
+import { refusal as failure } from "../support/refusals";
+import { csvOf, xlsxOf } from "../support/spreadsheets";
+import { STUDENT_HEADER, TEACHER_HEADER } from "../support/student-headers";
 import { useTestDatabase } from "../support/test-database";
 
 vi.mock("@/lib/server/auth/get-scope", () => ({ getScope: vi.fn() }));
@@ -15,17 +17,6 @@ vi.mock("@/lib/server/auth/get-scope", () => ({ getScope: vi.fn() }));
 useTestDatabase();
 
 const YEAR = "2025/2026";
-const STUDENT_HEADER = [
-  "ФИО (или инициалы)",
-  "Дата рождения",
-  "Класс",
-  "Инвалидность подтверждена до",
-  "ИУП есть",
-  "Расписание",
-  "Статус",
-  "Продолжает обучение",
-];
-const TEACHER_HEADER = ["ФИО", "Предмет", "Нужны курсы ПК", "Курсы ПК"];
 const NAMES = ["Секретова Анна Игоревна", "Тайнов Пётр Ильич", "Закрытова Ольга Сергеевна"];
 
 const STUDENTS = [
@@ -39,18 +30,6 @@ const TEACHERS = [
   ["Учителева Мария Петровна", "математика", "нет", "Обучение детей с ОВЗ; 01.02.2024–15.02.2024; 72 ч.\nДОТ в школе; 01.03.2025; 36 ч."],
   ["Педагогов Иван Иванович", "русский язык", "да", ""],
 ];
-
-async function xlsxOf(rows: ExcelJS.CellValue[][]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet("Лист1");
-  for (const row of rows) sheet.addRow(row);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
-function csvOf(rows: string[][]): Buffer {
-  const field = (text: string) => (/[;"\n]/u.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
-  return Buffer.from(rows.map((row) => row.map(field).join(";")).join("\r\n"), "utf8");
-}
 
 let t: Awaited<ReturnType<typeof buildTwoTenants>>;
 let school: Scope;
@@ -105,15 +84,6 @@ const teachersOf = () =>
     orderBy: { fullName: "asc" },
     include: { courses: { orderBy: { dateFrom: "asc" }, select: { title: true, dateFrom: true, dateTo: true, hours: true } } },
   });
-
-async function failure(call: Promise<unknown>): Promise<AppError> {
-  const error = await call.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 const run = (options: { kind: "students" | "teachers"; bytes: Uint8Array; scope?: Scope; dryRun?: boolean }) =>
   importStudentRecords({

@@ -7,6 +7,7 @@ import { eraseStudent } from "@/lib/server/students/erase-student";
 import { getStudent } from "@/lib/server/students/get-student";
 import { listStudentCardReads } from "@/lib/server/students/list-student-card-reads";
 import { buildTwoTenants, userWithRole } from "../support/directory";
+import { rejectionOf } from "../support/refusals";
 import { useTestDatabase } from "../support/test-database";
 import {
   createDocument,
@@ -68,10 +69,7 @@ const student = (overrides: Record<string, unknown> = {}) => ({
 });
 
 async function failure(call: Promise<unknown>) {
-  const error = await call.then(
-    () => null,
-    (e: unknown) => e,
-  );
+  const error = await rejectionOf(call);
   if (error instanceof AppError) return { code: error.code, message: error.message, fields: error.fieldErrors };
   if (error instanceof ZodError)
     return { code: "ZOD", message: error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "), fields: {} };

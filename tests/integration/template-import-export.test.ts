@@ -1,11 +1,9 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as exportRoute } from "@/app/api/templates/[templateId]/export/route";
 import { POST as importRoute } from "@/app/api/templates/import/route";
-import { AppError } from "@/lib/errors";
 import type { Scope } from "@/lib/scope";
 import type { TTemplateDocument } from "@/lib/schemas/template";
 import { MUNICIPAL_BLANK, SCHOOL_BLANK } from "@/lib/seed-data/blanks";
@@ -18,7 +16,9 @@ import { listTemplates } from "@/lib/server/templates/list-templates";
 import { publishTemplateVersion } from "@/lib/server/templates/publish-template-version";
 import { templateToJson } from "@/lib/templates/template-json";
 import { templateFromXlsx, templateToXlsx } from "@/lib/templates/template-xlsx";
+import { runCli } from "../support/cli";
 import { buildTwoTenants, userWithRole } from "../support/directory";
+import { refusal as failure } from "../support/refusals";
 import { scopeOf } from "../support/scope";
 import { useTestDatabase } from "../support/test-database";
 
@@ -44,15 +44,6 @@ beforeAll(async () => {
 function changed(title: string): TTemplateDocument {
   const [first, ...rest] = SCHOOL_BLANK.content.items;
   return { ...SCHOOL_BLANK, content: { ...SCHOOL_BLANK.content, items: [{ ...first!, title }, ...rest] } };
-}
-
-async function failure(call: Promise<unknown>): Promise<AppError> {
-  const error = await call.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
 }
 
 const versionsOf = (id: string) =>
@@ -248,14 +239,7 @@ describe("the route handlers", () => {
 describe("the command line", () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), "metodaudit-templates-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const cli = (...args: string[]) => {
-    const result = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/cli/main.ts", ...args], {
-      encoding: "utf8",
-      env: { ...process.env, DATABASE_URL: databaseUrl() },
-      timeout: 60_000,
-    });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-  };
+  const cli = (...args: string[]) => runCli(args, { DATABASE_URL: databaseUrl() });
   const ok = (...args: string[]) => {
     const result = cli(...args);
     expect(result.stderr).toBe("");

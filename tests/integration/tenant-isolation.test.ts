@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors";
 import type { Scope } from "@/lib/scope";
 import { getMunicipality } from "@/lib/server/directory/get-municipality";
 import { getOrganization } from "@/lib/server/directory/get-organization";
@@ -8,6 +7,7 @@ import { db } from "@/lib/server/db/client";
 import { getUser } from "@/lib/server/users/get-user";
 import { revokeMembership } from "@/lib/server/users/revoke-membership";
 import { buildTwoTenants, userWithRole } from "../support/directory";
+import { refusal } from "../support/refusals";
 import { useTestDatabase } from "../support/test-database";
 import { createUser, grantMembership, listMunicipalities, listUsers } from "../support/operations";
 
@@ -37,12 +37,7 @@ beforeAll(async () => {
 });
 
 async function expectNotFound(call: () => Promise<unknown>) {
-  const error = await call().then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe("NOT_FOUND");
+  expect((await refusal(call)).code).toBe("NOT_FOUND");
 }
 
 describe("every role against the other tenants' ids", () => {

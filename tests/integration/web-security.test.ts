@@ -92,10 +92,11 @@ describe("security headers of pages", () => {
     expect(proxy(request("/api/files/x")).headers.get("content-security-policy")).toBeNull();
   });
 
-  it("runs on every path but the build's static files", () => {
+  it("runs on every path but the build's static files and public/'s icons and manifest", () => {
     const [source] = config.matcher;
     const matches = (path: string) => new RegExp(`^${source!.replace("/(", "/(?:")}$`).test(path);
     for (const path of ["/", "/login", "/region/users", "/api/users", "/api/auth/csrf"]) expect(matches(path), path).toBe(true);
-    for (const path of ["/_next/static/chunks/app.js", "/_next/image", "/favicon.ico"]) expect(matches(path), path).toBe(false);
+    const files = ["/_next/static/chunks/app.js", "/_next/image", "/favicon.ico", "/icons/icon.svg", "/manifest.webmanifest"];
+    for (const path of files) expect(matches(path), path).toBe(false);
   });
 });

@@ -1,8 +1,4 @@
-import { mkdtempSync } from "node:fs";
-import { rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { POST as uploadRoute } from "@/app/api/files/route";
 import { POST as schoolsRoute } from "@/app/api/municipalities/[id]/schools/route";
 import { POST as roadmapRoute } from "@/app/api/plans/import/route";
@@ -11,6 +7,7 @@ import { POST as templateRoute } from "@/app/api/templates/import/route";
 import type { Scope } from "@/lib/scope";
 import { getScope } from "@/lib/server/auth/get-scope";
 import { buildTwoTenants, userWithRole } from "../support/directory";
+import { useScratchStorage } from "../support/scratch-storage";
 import { useTestDatabase } from "../support/test-database";
 import { bombSpellings } from "../unit/property/hostile-samples";
 import { fingerprint, messagesOf, uploadRequest } from "./hostile-input-support";
@@ -30,9 +27,7 @@ vi.mock("@/lib/server/auth/get-scope", () => ({ getScope: vi.fn() }));
 
 useTestDatabase();
 
-const storageRoot = mkdtempSync(path.join(os.tmpdir(), "metodaudit-bombs-"));
-vi.stubEnv("STORAGE_DIR", storageRoot);
-afterAll(() => rm(storageRoot, { recursive: true, force: true }));
+useScratchStorage("metodaudit-bombs-");
 
 type Route = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 

@@ -13,6 +13,7 @@ import {
   type TableRow,
 } from "@/lib/directory/school-table";
 import { KALTAN_SCHOOLS } from "@/lib/seed-data/regions";
+import { workbookOf } from "../support/spreadsheets";
 
 const NAME = "Наименование общеобразовательной организации";
 const ADDRESS = "Юридический адрес";
@@ -80,12 +81,6 @@ async function parsedFile(bytes: Uint8Array) {
   const file = await readSchoolFile(bytes);
   expect(file.problems).toEqual([]);
   return parseSchoolTable(file.rows);
-}
-
-async function workbookOf(bytes: Buffer): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  return workbook;
 }
 
 describe("seed 001's table", () => {

@@ -9,19 +9,9 @@ import {
   teacherTableRows,
   type TableRow,
 } from "@/lib/students/student-table";
+import { STUDENT_HEADER, TEACHER_HEADER } from "../support/student-headers";
 
 const YEAR = "2025/2026";
-const STUDENT_HEADER = [
-  "ФИО (или инициалы)",
-  "Дата рождения",
-  "Класс",
-  "Инвалидность подтверждена до",
-  "ИУП есть",
-  "Расписание",
-  "Статус",
-  "Продолжает обучение",
-];
-const TEACHER_HEADER = ["ФИО", "Предмет", "Нужны курсы ПК", "Курсы ПК"];
 const rowsOf = (rows: string[][]): TableRow[] => rows.map((cells, i) => ({ row: i + 1, cells }));
 
 describe("dates", () => {

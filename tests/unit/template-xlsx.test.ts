@@ -1,20 +1,16 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors";
+import type { AppError } from "@/lib/errors";
 import { ITEM_KINDS, walkItems, ZTemplateDocument, type TTemplateDocument, type TTemplateItem } from "@/lib/schemas/template";
 import { MUNICIPAL_BLANK, SCHOOL_BLANK } from "@/lib/seed-data/blanks";
 import { readTemplateFile } from "@/lib/templates/template-file";
 import { templateFromJson, templateToJson } from "@/lib/templates/template-json";
 import { templateFromXlsx, templateToXlsx } from "@/lib/templates/template-xlsx";
+import { refusal as appRefusal } from "../support/refusals";
+import { workbookOf } from "../support/spreadsheets";
 
 const SEEDS = [SCHOOL_BLANK, MUNICIPAL_BLANK];
-
-async function workbookOf(bytes: Buffer): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  return workbook;
-}
 
 const texts = (row: ExcelJS.Row, from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => row.getCell(from + i).text);
 
@@ -26,13 +22,9 @@ async function edited(doc: TTemplateDocument, change: (workbook: ExcelJS.Workboo
 }
 
 async function refusal(read: Promise<unknown> | (() => unknown)): Promise<AppError> {
-  const error = await (typeof read === "function" ? Promise.resolve().then(read) : read).then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe("VALIDATION");
-  return error as AppError;
+  const error = await appRefusal(read);
+  expect(error.code).toBe("VALIDATION");
+  return error;
 }
 
 const blankOf = (workbook: ExcelJS.Workbook) => workbook.getWorksheet("Бланк")!;

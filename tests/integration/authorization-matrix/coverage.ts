@@ -52,6 +52,10 @@ export const PAGES: Record<string, Entry<PageCall>> = {
   "app/page.tsx": { calls: () => [{ expect: "redirect", label: "the home page sends each to their own start page" }] },
   "app/login/page.tsx": { calls: () => [{ expect: "own", label: "sign-in: open without a session, a redirect home with one" }] },
 
+  // Every address no other page answers: /login without a session, the 404 in the shell with one, whatever ids it holds.
+  "app/(app)/[...missing]/page.tsx": {
+    calls: ({ foreign: f }) => [{ params: { missing: ["blanks", f.blanks.accepted.id, "no-such-page"] }, label: "an unknown address" }],
+  },
   "app/(app)/blanks/[id]/page.tsx": {
     calls: ({ foreign: f }) => [
       { params: { id: f.blanks.accepted.id }, control: "REGION_AUDITOR" },
@@ -246,7 +250,18 @@ const EXPORT_READERS = {
   users: "REGION_ADMIN",
 } as const satisfies Record<ListExportId, Role>;
 
+/** An /api/ address no route answers: 401 without a session, 404 with one, whatever ids it holds. */
+const unknownApiAddress: Entry<RouteCall> = {
+  calls: ({ foreign: f }) => [{ params: { missing: ["blanks", f.blanks.accepted.id] }, label: "an unknown API address" }],
+};
+
 export const ROUTES: Record<string, Entry<RouteCall>> = {
+  "DELETE app/api/[...missing]/route.ts": unknownApiAddress,
+  "GET app/api/[...missing]/route.ts": unknownApiAddress,
+  "PATCH app/api/[...missing]/route.ts": unknownApiAddress,
+  "POST app/api/[...missing]/route.ts": unknownApiAddress,
+  "PUT app/api/[...missing]/route.ts": unknownApiAddress,
+
   // NextAuth's own endpoints (sign-in, session, csrf): open by design, they read the request's cookies through
   // next/headers, which exists only inside Next's server. Sign-in is tested in sign-in.test.ts and e2e.
   "GET app/api/auth/[...nextauth]/route.ts": { skip: "NextAuth's public endpoints need Next's request store (cookies())" },

@@ -83,6 +83,7 @@ export const PRIVACY_PAGES: Record<string, PrivacyRow<PageCall>> = {
   "app/(app)/layout.tsx": reuse,
   "app/page.tsx": reuse,
   "app/login/page.tsx": reuse,
+  "app/(app)/[...missing]/page.tsx": reuse,
 
   // S1's blank (the authorization matrix's "submitted" blank) shows the official counts next to the answers.
   "app/(app)/blanks/[id]/page.tsx": reuse,
@@ -191,6 +192,11 @@ const isRecordsReport = (call: RouteCall) =>
   call.params?.kind === "records" || (call.json as { kind?: string } | undefined)?.kind === "records";
 
 export const PRIVACY_ROUTES: Record<string, PrivacyRow<RouteCall>> = {
+  "DELETE app/api/[...missing]/route.ts": reuse,
+  "GET app/api/[...missing]/route.ts": reuse,
+  "PATCH app/api/[...missing]/route.ts": reuse,
+  "POST app/api/[...missing]/route.ts": reuse,
+  "PUT app/api/[...missing]/route.ts": reuse,
   "GET app/api/auth/[...nextauth]/route.ts": {
     skip: "NextAuth's public endpoints need Next's request store (cookies()); they hold no child's data",
   },
