@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { ROLES } from "@/lib/scope";
+import { ALL_ROLES } from "@/lib/roles";
 import { requireScope } from "@/lib/server/auth/with-scope";
 
 export const metadata: Metadata = { title: "Страница не найдена" };
@@ -10,6 +10,6 @@ export const metadata: Metadata = { title: "Страница не найдена
  * inside the app's shell ((app)/not-found.tsx) rather than outside it (app/not-found.tsx).
  */
 export default async function UnknownAddress(): Promise<never> {
-  await requireScope({ role: ROLES });
+  await requireScope({ role: ALL_ROLES });
   notFound();
 }

@@ -1,5 +1,5 @@
 import { notFound } from "@/lib/errors";
-import { ROLES } from "@/lib/scope";
+import { ALL_ROLES } from "@/lib/roles";
 import { withScope } from "@/lib/server/auth/with-scope";
 
 /**
@@ -10,7 +10,7 @@ const unknownAddress = withScope(
   async () => {
     throw notFound("Такого адреса нет.");
   },
-  { role: ROLES },
+  { role: ALL_ROLES },
 );
 
 export { unknownAddress as DELETE, unknownAddress as GET, unknownAddress as PATCH, unknownAddress as POST, unknownAddress as PUT };
