@@ -8,7 +8,8 @@ import { DASHBOARD_ROLES } from "@/lib/dashboard/dashboard-roles";
 import { formatDate } from "@/lib/dates";
 import { coordinatedMunicipalityIds, hasAnyRole, REGION_STAFF } from "@/lib/scope";
 import { requireScope } from "@/lib/server/auth/with-scope";
-import { getMunicipalityDynamics, type MunicipalityDynamics } from "@/lib/server/dashboard/get-municipality-dynamics";
+import type { MunicipalityDynamics } from "@/lib/dashboard/municipality-dynamics";
+import { getMunicipalityDynamics } from "@/lib/server/dashboard/get-municipality-dynamics";
 import { listDynamicsMunicipalities } from "@/lib/server/dashboard/list-dynamics-municipalities";
 import { idParam, orNotFound } from "@/lib/server/http/params";
 
