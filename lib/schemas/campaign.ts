@@ -34,6 +34,7 @@ export type TCampaignFromPrevious = z.infer<typeof ZCampaignFromPrevious>;
 export const ZCampaignListQuery = listQuery(["date", "name", "deadline"] as const).extend({
   dir: z.enum(["asc", "desc"]).catch("desc"),
 });
+export type TCampaignListQuery = z.infer<typeof ZCampaignListQuery>;
 
 export const ZBlankListQuery = listQuery(["deadline", "participant", "status", "updatedAt"] as const).extend({
   campaignId: z.uuid().optional().catch(undefined),

@@ -51,6 +51,7 @@ export const ZDocumentListQuery = listQuery(["date", "type", "number", "createdA
   status: z.enum(["IN_FORCE", "SUPERSEDED"]).optional().catch(undefined),
   municipalityId: z.uuid().optional().catch(undefined),
 });
+export type TDocumentListQuery = z.infer<typeof ZDocumentListQuery>;
 
 /** «Приказ МКУ КНМЦ от 12.03.2021 № 52-П «О проведении…»» — how a document is named in Russian texts. */
 export function describeRequisites(doc: {

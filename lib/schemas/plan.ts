@@ -112,6 +112,7 @@ export const ZPlanListQuery = listQuery(["startsOn", "title", "kind"] as const).
   kind: z.enum(PLAN_KINDS).optional().catch(undefined),
   municipalityId: z.uuid().optional().catch(undefined),
 });
+export type TPlanListQuery = z.infer<typeof ZPlanListQuery>;
 
 /**
  * The region-wide list of events (/plans/events): «plan» orders by the plan's owner and

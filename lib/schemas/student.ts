@@ -133,5 +133,6 @@ export const ZTeacherCreate = ZTeacherFields.extend({ organizationId: z.uuid({ e
 export const ZTeacherListQuery = listQuery(["fullName", "subject", "createdAt"] as const).extend({
   schoolYear: zSchoolYear.optional().catch(undefined),
 });
+export type TTeacherListQuery = z.infer<typeof ZTeacherListQuery>;
 
 export const ZCountsQuery = z.object({ schoolYear: zSchoolYear.optional().catch(undefined) });
