@@ -7,6 +7,7 @@ import { averageScore, byScoreDescending, scoreChange } from "@/lib/dashboard/sc
 import { municipalityDynamics, type DynamicsBlank, type DynamicsCampaign, type DynamicsRows } from "@/lib/dashboard/municipality-dynamics";
 import { displayItemTitle, percentOf, typicalErrorRows, type ItemInfo } from "@/lib/dashboard/typical-error-rows";
 import type { TemplateLevel, TTemplateContent, TTemplateItem } from "@/lib/schemas/template";
+import { newItem } from "@/lib/templates/edit-tree";
 
 const items = (...list: [string, string, string][]) =>
   new Map<string, ItemInfo>(list.map(([key, number, title], order) => [key, { key, number, title, order }]));
@@ -182,17 +183,8 @@ function version(
   extra: Partial<DashboardVersion> = {},
 ): DashboardVersion {
   const item = ([key, number, title]: [string, string, string]): TTemplateItem => ({
+    ...newItem({ number, title, kind: "PRESENCE" }),
     key,
-    number,
-    title,
-    kind: "PRESENCE",
-    legalBasis: [],
-    footnotes: [],
-    annualUpdate: false,
-    weight: 1,
-    critical: false,
-    columns: null,
-    children: [],
   });
   const content: TTemplateContent = {
     title: "БЛАНК",
