@@ -9,10 +9,10 @@ import { SearchFilter } from "@/components/data-table/search-filter";
 import { Badge } from "@/components/ui/badge";
 import { ASSIGNMENTS_CAPTION, assignmentColumns } from "@/lib/exports/lists/assignments";
 import type { Page } from "@/lib/paging";
-import { COORDINATOR_ROLE_LABELS } from "@/lib/schemas/assignment";
+import { COORDINATORS } from "@/lib/roles";
+import { COORDINATOR_ROLE_LABELS, type TAssignmentListQuery } from "@/lib/schemas/assignment";
 import type { AssignmentRow } from "@/lib/server/assignments/list-assignments";
 import { AssignmentStatus } from "./assignment-status";
-import { type CoordinatorRole, COORDINATORS } from "@/lib/roles";
 
 const columns = (today: string, C = assignmentColumns(today)): DataTableColumn<AssignmentRow>[] => [
   {
@@ -58,14 +58,10 @@ const columns = (today: string, C = assignmentColumns(today)): DataTableColumn<A
 
 export interface AssignmentsTableProps {
   page: Page<AssignmentRow>;
-  sort: string;
-  dir: "asc" | "desc";
-  q: string;
+  query: TAssignmentListQuery;
+  /** The day against which «current» is judged. */
   today: string;
-  municipalityId?: string;
   municipalities: { id: string; name: string }[];
-  role?: CoordinatorRole;
-  current: boolean;
 }
 
 export function AssignmentsTable(props: AssignmentsTableProps) {
@@ -75,21 +71,21 @@ export function AssignmentsTable(props: AssignmentsTableProps) {
       exportList="assignments"
       columns={columns(props.today)}
       page={props.page}
-      sort={props.sort}
-      dir={props.dir}
+      sort={props.query.sort}
+      dir={props.query.dir}
       getRowId={(row) => row.id}
       filters={
-        <SearchFilter q={props.q} label="ФИО, почта, муниципалитет или школа">
-          <MunicipalityFilter value={props.municipalityId} municipalities={props.municipalities} />
+        <SearchFilter q={props.query.q} label="ФИО, почта, муниципалитет или школа">
+          <MunicipalityFilter value={props.query.municipalityId} municipalities={props.municipalities} />
           <FilterSelect
             name="role"
             label="Роль"
-            value={props.role}
+            value={props.query.role}
             allLabel="Все роли"
             className="w-60"
             options={COORDINATORS.map((r) => ({ value: r, label: COORDINATOR_ROLE_LABELS[r] }))}
           />
-          <FilterCheckbox name="current" label="Только действующие" checked={props.current} />
+          <FilterCheckbox name="current" label="Только действующие" checked={props.query.current} />
         </SearchFilter>
       }
     />

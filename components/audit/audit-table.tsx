@@ -16,9 +16,9 @@ import {
   auditEntityLabel,
   formatAuditTime,
   type TAuditAction,
-  type TAuditEntity,
 } from "@/lib/exports/lists/audit";
 import type { Page } from "@/lib/paging";
+import type { TAuditListQuery } from "@/lib/server/audit/audit-query";
 import type { AuditEventRow } from "@/lib/server/audit/list-audit-events";
 import { AuditChanges } from "./audit-changes";
 
@@ -83,14 +83,7 @@ const columns: DataTableColumn<AuditEventRow>[] = [
 
 export interface AuditTableProps {
   page: Page<AuditEventRow>;
-  sort: string;
-  dir: "asc" | "desc";
-  q: string;
-  from?: string;
-  to?: string;
-  action?: TAuditAction;
-  entity?: TAuditEntity;
-  entityId?: string;
+  query: TAuditListQuery;
 }
 
 const ENTITY_OPTIONS = AUDIT_ENTITIES.map((value) => ({ value, label: auditEntityLabel(value) })).sort((a, b) =>
@@ -105,17 +98,17 @@ export function AuditTable(props: AuditTableProps) {
       exportList="audit"
       columns={columns}
       page={props.page}
-      sort={props.sort}
-      dir={props.dir}
+      sort={props.query.sort}
+      dir={props.query.dir}
       getRowId={(row) => row.id}
       filters={
-        <SearchFilter q={props.q} label="Кто (имя)">
-          <DateFilter name="from" label="С" value={props.from} />
-          <DateFilter name="to" label="По" value={props.to} />
+        <SearchFilter q={props.query.q} label="Кто (имя)">
+          <DateFilter name="from" label="С" value={props.query.from} />
+          <DateFilter name="to" label="По" value={props.query.to} />
           <FilterSelect
             name="action"
             label="Действие"
-            value={props.action}
+            value={props.query.action}
             allLabel="Все действия"
             className="w-40"
             options={AUDIT_ACTIONS.map((a) => ({ value: a, label: AUDIT_ACTION_LABELS[a] }))}
@@ -123,14 +116,14 @@ export function AuditTable(props: AuditTableProps) {
           <FilterSelect
             name="entity"
             label="Объект"
-            value={props.entity}
+            value={props.query.entity}
             allLabel="Все объекты"
             className="w-60"
             options={ENTITY_OPTIONS}
           />
           <label className="flex flex-col gap-1 text-sm">
             <span>Идентификатор записи</span>
-            <Input name="entityId" defaultValue={props.entityId ?? ""} className="w-80 font-mono" spellCheck={false} />
+            <Input name="entityId" defaultValue={props.query.entityId ?? ""} className="w-80 font-mono" spellCheck={false} />
           </label>
         </SearchFilter>
       }

@@ -8,7 +8,8 @@ import { SearchFilter } from "@/components/data-table/search-filter";
 import { formatDate } from "@/lib/dates";
 import { BLANK_COLUMNS as C, BLANKS_CAPTION } from "@/lib/exports/lists/blanks";
 import type { Page } from "@/lib/paging";
-import { BLANK_STATUS_LABELS, BLANK_STATUSES, type BlankStatus } from "@/lib/schemas/blank";
+import { BLANK_STATUS_LABELS, BLANK_STATUSES } from "@/lib/schemas/blank";
+import type { TBlankListQuery } from "@/lib/schemas/campaign";
 import type { BlankRow } from "@/lib/server/blanks/list-blanks";
 import { BlankStatusBadge } from "./blank-status-badge";
 
@@ -31,13 +32,8 @@ const columns: DataTableColumn<BlankRow>[] = [
 
 export interface BlanksTableProps {
   page: Page<BlankRow>;
-  sort: string;
-  dir: "asc" | "desc";
-  q: string;
-  status?: BlankStatus;
-  campaignId?: string;
+  query: TBlankListQuery;
   campaigns: { id: string; name: string }[];
-  municipalityId?: string;
   /** Offered to users who see more than one municipality. */
   municipalities: { id: string; name: string }[];
 }
@@ -49,24 +45,24 @@ export function BlanksTable(props: BlanksTableProps) {
       exportList="blanks"
       columns={columns}
       page={props.page}
-      sort={props.sort}
-      dir={props.dir}
+      sort={props.query.sort}
+      dir={props.query.dir}
       getRowId={(row) => row.id}
       filters={
-        <SearchFilter q={props.q} label="Муниципалитет или школа">
+        <SearchFilter q={props.query.q} label="Муниципалитет или школа">
           <FilterSelect
             name="campaignId"
             label="Кампания"
-            value={props.campaignId}
+            value={props.query.campaignId}
             allLabel="Все кампании"
             className="w-72"
             options={props.campaigns.map((c) => ({ value: c.id, label: c.name }))}
           />
-          <MunicipalityFilter value={props.municipalityId} municipalities={props.municipalities} />
+          <MunicipalityFilter value={props.query.municipalityId} municipalities={props.municipalities} />
           <FilterSelect
             name="status"
             label="Статус"
-            value={props.status}
+            value={props.query.status}
             allLabel="Все статусы"
             className="w-56"
             options={BLANK_STATUSES.map((s) => ({ value: s, label: BLANK_STATUS_LABELS[s] }))}

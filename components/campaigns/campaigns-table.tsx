@@ -6,6 +6,7 @@ import { SearchFilter } from "@/components/data-table/search-filter";
 import { formatDate } from "@/lib/dates";
 import { CAMPAIGN_COLUMNS as C, CAMPAIGNS_CAPTION } from "@/lib/exports/lists/campaigns";
 import type { Page } from "@/lib/paging";
+import type { TCampaignListQuery } from "@/lib/schemas/campaign";
 import type { CampaignRow } from "@/lib/server/campaigns/list-campaigns";
 
 const columns: DataTableColumn<CampaignRow>[] = [
@@ -29,17 +30,17 @@ const columns: DataTableColumn<CampaignRow>[] = [
   },
 ];
 
-export function CampaignsTable(props: { page: Page<CampaignRow>; sort: string; dir: "asc" | "desc"; q: string }) {
+export function CampaignsTable(props: { page: Page<CampaignRow>; query: TCampaignListQuery }) {
   return (
     <DataTable
       caption={CAMPAIGNS_CAPTION}
       exportList="campaigns"
       columns={columns}
       page={props.page}
-      sort={props.sort}
-      dir={props.dir}
+      sort={props.query.sort}
+      dir={props.query.dir}
       getRowId={(row) => row.id}
-      filters={<SearchFilter q={props.q} label="Название кампании" />}
+      filters={<SearchFilter q={props.query.q} label="Название кампании" />}
     />
   );
 }

@@ -4,15 +4,7 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { formatDate } from "@/lib/dates";
 import { formatChange, formatPercent } from "@/lib/dashboard/format";
 import { ITEM_STATUS_LABELS, type ItemStatus } from "@/lib/scoring/statuses";
-import type { DynamicsFinding, DynamicsSide, DynamicsSubjectRow } from "@/lib/server/dashboard/get-municipality-dynamics";
-
-type Comparison = {
-  earlier: DynamicsSide;
-  later: DynamicsSide;
-  change: number | null;
-  subjects: DynamicsSubjectRow[];
-  findings: { compared: number; notCompared: number; closed: DynamicsFinding[]; new: DynamicsFinding[]; kept: DynamicsFinding[] };
-};
+import type { DynamicsComparison, DynamicsFinding } from "@/lib/dashboard/municipality-dynamics";
 
 function changeInWords(change: number | null): string {
   if (change === null) return "Изменение балла не определено: в одной из кампаний бланк ещё не сдан.";
@@ -24,7 +16,7 @@ function changeInWords(change: number | null): string {
 const statusLabel = (status: string) => ITEM_STATUS_LABELS[status as ItemStatus] ?? status;
 
 /** The comparison of two campaigns for one municipality: scores, then findings closed, new and kept. */
-export function DynamicsView(props: { comparison: Comparison; perSchool: boolean }) {
+export function DynamicsView(props: { comparison: DynamicsComparison; perSchool: boolean }) {
   const { earlier, later, change, subjects, findings } = props.comparison;
   const sides = [
     ["Тогда", earlier],

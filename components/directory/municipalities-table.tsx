@@ -5,6 +5,7 @@ import { DataTable, type DataTableColumn } from "@/components/data-table/data-ta
 import { SearchFilter } from "@/components/data-table/search-filter";
 import { MUNICIPALITIES_CAPTION, MUNICIPALITY_COLUMNS as C } from "@/lib/exports/lists/municipalities";
 import type { Page } from "@/lib/paging";
+import type { TMunicipalityListQuery } from "@/lib/schemas/list";
 import type { MunicipalityRow } from "@/lib/server/directory/list-municipalities";
 
 const columns: DataTableColumn<MunicipalityRow>[] = [
@@ -21,17 +22,17 @@ const columns: DataTableColumn<MunicipalityRow>[] = [
   { id: "schools", header: C.schools.header, accessorKey: "schools" },
 ];
 
-export function MunicipalitiesTable(props: { page: Page<MunicipalityRow>; sort: string; dir: "asc" | "desc"; q: string }) {
+export function MunicipalitiesTable(props: { page: Page<MunicipalityRow>; query: TMunicipalityListQuery }) {
   return (
     <DataTable
       caption={MUNICIPALITIES_CAPTION}
       exportList="municipalities"
       columns={columns}
       page={props.page}
-      sort={props.sort}
-      dir={props.dir}
+      sort={props.query.sort}
+      dir={props.query.dir}
       getRowId={(row) => row.id}
-      filters={<SearchFilter q={props.q} label="Поиск по названию" />}
+      filters={<SearchFilter q={props.query.q} label="Поиск по названию" />}
     />
   );
 }

@@ -8,7 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { formatDate } from "@/lib/dates";
 import type { Page } from "@/lib/paging";
 import { DOCUMENT_COLUMNS as C, DOCUMENTS_CAPTION } from "@/lib/exports/lists/documents";
-import { DOCUMENT_TYPES } from "@/lib/schemas/document";
+import { DOCUMENT_TYPES, type TDocumentListQuery } from "@/lib/schemas/document";
 import type { DocumentRow } from "@/lib/server/documents/list-documents";
 
 const columns: DataTableColumn<DocumentRow>[] = [
@@ -45,22 +45,22 @@ const columns: DataTableColumn<DocumentRow>[] = [
   },
 ];
 
-export function DocumentsTable(props: { page: Page<DocumentRow>; sort: string; dir: "asc" | "desc"; q: string; type?: string }) {
+export function DocumentsTable(props: { page: Page<DocumentRow>; query: TDocumentListQuery }) {
   return (
     <DataTable
       caption={DOCUMENTS_CAPTION}
       exportList="documents"
       columns={columns}
       page={props.page}
-      sort={props.sort}
-      dir={props.dir}
+      sort={props.query.sort}
+      dir={props.query.dir}
       getRowId={(row) => row.id}
       filters={
-        <SearchFilter q={props.q} label="Номер, наименование или издатель">
+        <SearchFilter q={props.query.q} label="Номер, наименование или издатель">
           <FilterSelect
             name="type"
             label="Вид"
-            value={props.type}
+            value={props.query.type}
             allLabel="Все виды"
             className="w-48"
             options={DOCUMENT_TYPES.map((t) => ({ value: t, label: t }))}

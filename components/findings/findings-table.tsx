@@ -8,8 +8,8 @@ import { FilterSelect } from "@/components/data-table/filter-select";
 import { SearchFilter } from "@/components/data-table/search-filter";
 import { FINDING_COLUMNS as C, FINDINGS_CAPTION } from "@/lib/exports/lists/findings";
 import type { Page } from "@/lib/paging";
-import { SEVERITY_LABELS, type Severity } from "@/lib/scoring/statuses";
-import { REMEDIATION_STATUS_LABELS, REMEDIATION_STATUSES, SEVERITIES, type RemediationStatus } from "@/lib/schemas/finding";
+import { SEVERITY_LABELS } from "@/lib/scoring/statuses";
+import { REMEDIATION_STATUS_LABELS, REMEDIATION_STATUSES, SEVERITIES, type TFindingListQuery } from "@/lib/schemas/finding";
 import type { FindingRow } from "@/lib/server/findings/list-findings";
 import { FindingDeadline, RemediationStatusBadge, SeverityBadge } from "./finding-badges";
 
@@ -55,19 +55,11 @@ const columns: DataTableColumn<FindingRow>[] = [
 
 export interface FindingsTableProps {
   page: Page<FindingRow>;
-  sort: string;
-  dir: "asc" | "desc";
-  q: string;
-  campaignId?: string;
+  /** With `blankId` when the list shows one blank's findings: kept across the filters. */
+  query: TFindingListQuery;
   campaigns: { id: string; name: string }[];
-  municipalityId?: string;
-  /** Set when the list shows one blank's findings; kept across the filters. */
-  blankId?: string;
   /** Offered to users who see more than one municipality. */
   municipalities: { id: string; name: string }[];
-  remediationStatus?: RemediationStatus;
-  severity?: Severity;
-  overdue: boolean;
 }
 
 export function FindingsTable(props: FindingsTableProps) {
@@ -77,25 +69,25 @@ export function FindingsTable(props: FindingsTableProps) {
       exportList="findings"
       columns={columns}
       page={props.page}
-      sort={props.sort}
-      dir={props.dir}
+      sort={props.query.sort}
+      dir={props.query.dir}
       getRowId={(row) => row.id}
       filters={
-        <SearchFilter q={props.q} label="Пункт, муниципалитет или школа">
-          {props.blankId && <input type="hidden" name="blankId" value={props.blankId} />}
+        <SearchFilter q={props.query.q} label="Пункт, муниципалитет или школа">
+          {props.query.blankId && <input type="hidden" name="blankId" value={props.query.blankId} />}
           <FilterSelect
             name="campaignId"
             label="Кампания"
-            value={props.campaignId}
+            value={props.query.campaignId}
             allLabel="Все кампании"
             className="w-72"
             options={props.campaigns.map((c) => ({ value: c.id, label: c.name }))}
           />
-          <MunicipalityFilter value={props.municipalityId} municipalities={props.municipalities} />
+          <MunicipalityFilter value={props.query.municipalityId} municipalities={props.municipalities} />
           <FilterSelect
             name="remediationStatus"
             label="Устранение"
-            value={props.remediationStatus}
+            value={props.query.remediationStatus}
             allLabel="Все"
             className="w-60"
             options={REMEDIATION_STATUSES.map((s) => ({ value: s, label: REMEDIATION_STATUS_LABELS[s] }))}
@@ -103,12 +95,12 @@ export function FindingsTable(props: FindingsTableProps) {
           <FilterSelect
             name="severity"
             label="Критичность"
-            value={props.severity}
+            value={props.query.severity}
             allLabel="Любая"
             className="w-40"
             options={SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABELS[s] }))}
           />
-          <FilterCheckbox name="overdue" label="Только просроченные" checked={props.overdue} />
+          <FilterCheckbox name="overdue" label="Только просроченные" checked={props.query.overdue} />
         </SearchFilter>
       }
     />

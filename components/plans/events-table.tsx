@@ -8,9 +8,9 @@ import { FilterSelect } from "@/components/data-table/filter-select";
 import { SearchFilter } from "@/components/data-table/search-filter";
 import { formatDate } from "@/lib/dates";
 import { EVENT_COLUMNS as C, EVENTS_CAPTION } from "@/lib/exports/lists/events";
-import type { PlanEventStatus, PlanKind } from "@/lib/generated/prisma/enums";
 import type { Page } from "@/lib/paging";
 import { EVENT_STATUS_LABELS, EVENT_STATUSES, PLAN_KIND_LABELS, PLAN_KINDS } from "@/lib/plans/plan-labels";
+import type { TEventListQuery } from "@/lib/schemas/plan";
 import type { EventRow } from "@/lib/server/plans/list-events";
 import { EventStatusBadge } from "./event-status-badge";
 
@@ -84,13 +84,7 @@ const columns: DataTableColumn<EventRow>[] = [
 
 export interface EventsTableProps {
   page: Page<EventRow>;
-  sort: string;
-  dir: "asc" | "desc";
-  q: string;
-  kind?: PlanKind;
-  status?: PlanEventStatus;
-  overdue: boolean;
-  municipalityId?: string;
+  query: TEventListQuery;
   /** Offered to region staff only; empty hides the filter. */
   municipalities: Array<{ id: string; name: string }>;
 }
@@ -103,16 +97,16 @@ export function EventsTable(props: EventsTableProps) {
       exportList="events"
       columns={columns}
       page={props.page}
-      sort={props.sort}
-      dir={props.dir}
+      sort={props.query.sort}
+      dir={props.query.dir}
       getRowId={(row) => row.id}
       filters={
-        <SearchFilter q={props.q} label="Мероприятие или описание">
-          <MunicipalityFilter value={props.municipalityId} municipalities={props.municipalities} />
+        <SearchFilter q={props.query.q} label="Мероприятие или описание">
+          <MunicipalityFilter value={props.query.municipalityId} municipalities={props.municipalities} />
           <FilterSelect
             name="kind"
             label="Вид плана"
-            value={props.kind}
+            value={props.query.kind}
             allLabel="Все виды"
             className="w-60"
             options={PLAN_KINDS.map((k) => ({ value: k, label: PLAN_KIND_LABELS[k] }))}
@@ -120,12 +114,12 @@ export function EventsTable(props: EventsTableProps) {
           <FilterSelect
             name="status"
             label="Статус"
-            value={props.status}
+            value={props.query.status}
             allLabel="Все статусы"
             className="w-48"
             options={EVENT_STATUSES.map((s) => ({ value: s, label: EVENT_STATUS_LABELS[s] }))}
           />
-          <FilterCheckbox name="overdue" label="Только просроченные" checked={props.overdue} />
+          <FilterCheckbox name="overdue" label="Только просроченные" checked={props.query.overdue} />
         </SearchFilter>
       }
     />

@@ -5,10 +5,10 @@ import { DataTable, type DataTableColumn } from "@/components/data-table/data-ta
 import { MunicipalityFilter } from "@/components/data-table/municipality-filter";
 import { FilterSelect } from "@/components/data-table/filter-select";
 import { SearchFilter } from "@/components/data-table/search-filter";
-import type { PlanKind } from "@/lib/generated/prisma/enums";
 import type { Page } from "@/lib/paging";
 import { PLAN_COLUMNS as C, PLANS_CAPTION } from "@/lib/exports/lists/plans";
 import { PLAN_KIND_LABELS, PLAN_KINDS } from "@/lib/plans/plan-labels";
+import type { TPlanListQuery } from "@/lib/schemas/plan";
 import type { PlanRow } from "@/lib/server/plans/list-plans";
 import { OverdueCount } from "./overdue-count";
 
@@ -41,11 +41,7 @@ const columns: DataTableColumn<PlanRow>[] = [
 
 export interface PlansTableProps {
   page: Page<PlanRow>;
-  sort: string;
-  dir: "asc" | "desc";
-  q: string;
-  kind?: PlanKind;
-  municipalityId?: string;
+  query: TPlanListQuery;
   /** Offered to region staff only; empty hides the filter. */
   municipalities: Array<{ id: string; name: string }>;
 }
@@ -57,20 +53,20 @@ export function PlansTable(props: PlansTableProps) {
       exportList="plans"
       columns={columns}
       page={props.page}
-      sort={props.sort}
-      dir={props.dir}
+      sort={props.query.sort}
+      dir={props.query.dir}
       getRowId={(row) => row.id}
       filters={
-        <SearchFilter q={props.q} label="Название плана">
+        <SearchFilter q={props.query.q} label="Название плана">
           <FilterSelect
             name="kind"
             label="Вид"
-            value={props.kind}
+            value={props.query.kind}
             allLabel="Все виды"
             className="w-60"
             options={PLAN_KINDS.map((k) => ({ value: k, label: PLAN_KIND_LABELS[k] }))}
           />
-          <MunicipalityFilter value={props.municipalityId} municipalities={props.municipalities} />
+          <MunicipalityFilter value={props.query.municipalityId} municipalities={props.municipalities} />
         </SearchFilter>
       }
     />

@@ -9,7 +9,7 @@ import { formatDate } from "@/lib/dates";
 import type { ListExportId } from "@/lib/exports/list-ids";
 import { STUDENT_COLUMNS as C, STUDENTS_CAPTION } from "@/lib/exports/lists/students";
 import type { Page } from "@/lib/paging";
-import { STUDENT_STATUS_LABELS, STUDENT_STATUSES } from "@/lib/schemas/student";
+import { STUDENT_STATUS_LABELS, STUDENT_STATUSES, type TStudentListQuery } from "@/lib/schemas/student";
 import type { StudentRow } from "@/lib/server/students/list-students";
 
 const columns: DataTableColumn<StudentRow>[] = [
@@ -36,12 +36,9 @@ const columns: DataTableColumn<StudentRow>[] = [
 
 export function StudentsTable(props: {
   page: Page<StudentRow>;
-  sort: string;
-  dir: "asc" | "desc";
-  q: string;
-  schoolYear: string;
+  /** Its school year resolved (withCurrentSchoolYear). */
+  query: TStudentListQuery & { schoolYear: string };
   schoolYears: string[];
-  status?: string;
   /** The school's list or the auditor's: each page downloads its own. */
   exportList: Extract<ListExportId, "school-students" | "region-students">;
 }) {
@@ -51,15 +48,15 @@ export function StudentsTable(props: {
       exportList={props.exportList}
       columns={columns}
       page={props.page}
-      sort={props.sort}
-      dir={props.dir}
+      sort={props.query.sort}
+      dir={props.query.dir}
       getRowId={(row) => row.id}
       filters={
-        <SearchFilter q={props.q} label="Поиск по ФИО">
+        <SearchFilter q={props.query.q} label="Поиск по ФИО">
           <FilterSelect
             name="schoolYear"
             label="Учебный год"
-            value={props.schoolYear}
+            value={props.query.schoolYear}
             allLabel="Текущий учебный год"
             className="w-44"
             options={props.schoolYears.map((y) => ({ value: y, label: y }))}
@@ -67,7 +64,7 @@ export function StudentsTable(props: {
           <FilterSelect
             name="status"
             label="Статус"
-            value={props.status}
+            value={props.query.status}
             allLabel="Все статусы"
             className="w-44"
             options={STUDENT_STATUSES.map((s) => ({ value: s, label: STUDENT_STATUS_LABELS[s] }))}

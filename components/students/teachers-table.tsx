@@ -6,6 +6,7 @@ import { FilterSelect } from "@/components/data-table/filter-select";
 import { SearchFilter } from "@/components/data-table/search-filter";
 import { courseLine, TEACHER_COLUMNS as C, TEACHERS_CAPTION } from "@/lib/exports/lists/teachers";
 import type { Page } from "@/lib/paging";
+import type { TTeacherListQuery } from "@/lib/schemas/student";
 import type { TeacherRow } from "@/lib/server/students/list-teachers";
 
 const columns: DataTableColumn<TeacherRow>[] = [
@@ -41,10 +42,8 @@ const columns: DataTableColumn<TeacherRow>[] = [
 
 export function TeachersTable(props: {
   page: Page<TeacherRow>;
-  sort: string;
-  dir: "asc" | "desc";
-  q: string;
-  schoolYear: string;
+  /** Its school year resolved (withCurrentSchoolYear). */
+  query: TTeacherListQuery & { schoolYear: string };
   schoolYears: string[];
 }) {
   return (
@@ -53,15 +52,15 @@ export function TeachersTable(props: {
       exportList="teachers"
       columns={columns}
       page={props.page}
-      sort={props.sort}
-      dir={props.dir}
+      sort={props.query.sort}
+      dir={props.query.dir}
       getRowId={(row) => row.id}
       filters={
-        <SearchFilter q={props.q} label="ФИО или предмет">
+        <SearchFilter q={props.query.q} label="ФИО или предмет">
           <FilterSelect
             name="schoolYear"
             label="Учебный год"
-            value={props.schoolYear}
+            value={props.query.schoolYear}
             allLabel="Текущий учебный год"
             className="w-44"
             options={props.schoolYears.map((y) => ({ value: y, label: y }))}

@@ -6,7 +6,8 @@ import { FilterSelect } from "@/components/data-table/filter-select";
 import { SearchFilter } from "@/components/data-table/search-filter";
 import { membershipLine, USER_COLUMNS as C, USERS_CAPTION } from "@/lib/exports/lists/users";
 import type { Page } from "@/lib/paging";
-import { ALL_ROLES, type Role, ROLE_LABELS } from "@/lib/roles";
+import type { TUserListQuery } from "@/lib/schemas/user";
+import { ALL_ROLES, ROLE_LABELS } from "@/lib/roles";
 import type { UserRow } from "@/lib/server/users/list-users";
 
 const columns: DataTableColumn<UserRow>[] = [
@@ -41,22 +42,22 @@ const columns: DataTableColumn<UserRow>[] = [
   },
 ];
 
-export function UsersTable(props: { page: Page<UserRow>; sort: string; dir: "asc" | "desc"; q: string; role?: Role }) {
+export function UsersTable(props: { page: Page<UserRow>; query: TUserListQuery }) {
   return (
     <DataTable
       caption={USERS_CAPTION}
       exportList="users"
       columns={columns}
       page={props.page}
-      sort={props.sort}
-      dir={props.dir}
+      sort={props.query.sort}
+      dir={props.query.dir}
       getRowId={(row) => row.id}
       filters={
-        <SearchFilter q={props.q} label="ФИО или электронная почта">
+        <SearchFilter q={props.query.q} label="ФИО или электронная почта">
           <FilterSelect
             name="role"
             label="Роль"
-            value={props.role}
+            value={props.query.role}
             allLabel="Все роли"
             className="w-60"
             options={ALL_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}

@@ -26,13 +26,8 @@ export default async function BlanksPage(props: { searchParams: Promise<Record<s
       <Card>
         <BlanksTable
           page={page}
-          sort={query.sort}
-          dir={query.dir}
-          q={query.q}
-          status={query.status}
-          campaignId={query.campaignId}
+          query={query}
           campaigns={campaigns.rows.map((c) => ({ id: c.id, name: c.name }))}
-          municipalityId={query.municipalityId}
           municipalities={municipalities.rows.map((m) => ({ id: m.id, name: m.name }))}
         />
       </Card>

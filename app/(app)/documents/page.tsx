@@ -27,7 +27,7 @@ export default async function DocumentsPage(props: { searchParams: Promise<Recor
         }
       />
       <Card>
-        <DocumentsTable page={page} sort={query.sort} dir={query.dir} q={query.q} type={query.type} />
+        <DocumentsTable page={page} query={query} />
       </Card>
     </>
   );

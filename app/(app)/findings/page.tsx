@@ -43,17 +43,9 @@ export default async function FindingsPage(props: { searchParams: Promise<Record
       <Card>
         <FindingsTable
           page={page}
-          sort={query.sort}
-          dir={query.dir}
-          q={query.q}
-          campaignId={query.campaignId}
+          query={query}
           campaigns={campaigns.rows.map((c) => ({ id: c.id, name: c.name }))}
-          municipalityId={query.municipalityId}
-          blankId={query.blankId}
           municipalities={municipalities.rows.map((m) => ({ id: m.id, name: m.name }))}
-          remediationStatus={query.remediationStatus}
-          severity={query.severity}
-          overdue={query.overdue}
         />
       </Card>
     </>

@@ -53,15 +53,7 @@ export default async function PlansPage(props: { searchParams: Promise<Record<st
       )}
       <Card aria-labelledby="plans-title">
         <CardTitle id="plans-title">Планы</CardTitle>
-        <PlansTable
-          page={page}
-          sort={query.sort}
-          dir={query.dir}
-          q={query.q}
-          kind={query.kind}
-          municipalityId={query.municipalityId}
-          municipalities={municipalities}
-        />
+        <PlansTable page={page} query={query} municipalities={municipalities} />
       </Card>
     </>
   );

@@ -60,7 +60,7 @@ export default async function RegionHome(props: { searchParams: Promise<Record<s
       />
       <Card>
         <CardTitle>Муниципальные образования</CardTitle>
-        <MunicipalitiesTable page={page} sort={query.sort} dir={query.dir} q={query.q} />
+        <MunicipalitiesTable page={page} query={query} />
       </Card>
     </>
   );

@@ -1,11 +1,12 @@
 import "server-only";
+import type { LevelTypicalErrors } from "@/lib/dashboard/campaign-dashboard";
 import { COUNTED_STATUSES } from "@/lib/dashboard/dashboard-roles";
 import type { CampaignReportData, TypicalErrorsOfLevel } from "@/lib/reports/pdf/campaign-report";
 import type { ReportBase } from "@/lib/reports/pdf/frame";
 import { narrowScope, type Scope } from "@/lib/scope";
 import { REGION_STAFF } from "@/lib/roles";
 import type { BlankStatus } from "@/lib/schemas/blank";
-import { getCampaignDashboard, type LevelTypicalErrors } from "@/lib/server/dashboard/get-campaign-dashboard";
+import { getCampaignDashboard } from "@/lib/server/dashboard/get-campaign-dashboard";
 import { db } from "@/lib/server/db/client";
 
 const COUNTED = COUNTED_STATUSES as readonly BlankStatus[];

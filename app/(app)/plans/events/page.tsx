@@ -35,17 +35,7 @@ export default async function PlanEventsPage(props: { searchParams: Promise<Reco
         }
       />
       <Card>
-        <EventsTable
-          page={page}
-          sort={query.sort}
-          dir={query.dir}
-          q={query.q}
-          kind={query.kind}
-          status={query.status}
-          overdue={query.overdue}
-          municipalityId={query.municipalityId}
-          municipalities={municipalities.map((m) => ({ id: m.id, name: m.name }))}
-        />
+        <EventsTable page={page} query={query} municipalities={municipalities.map((m) => ({ id: m.id, name: m.name }))} />
       </Card>
     </>
   );

@@ -21,17 +21,7 @@ export default async function AuditPage(props: { searchParams: Promise<Record<st
         subtitle={`${[...new Set(scope.memberships.map((m) => m.scopeName))].join(", ")} · кто, когда и что создал, изменил, удалил, просмотрел или стёр по запросу; время московское`}
       />
       <Card>
-        <AuditTable
-          page={page}
-          sort={query.sort}
-          dir={query.dir}
-          q={query.q}
-          from={query.from}
-          to={query.to}
-          action={query.action}
-          entity={query.entity}
-          entityId={query.entityId}
-        />
+        <AuditTable page={page} query={query} />
       </Card>
     </>
   );

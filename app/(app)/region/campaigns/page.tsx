@@ -26,7 +26,7 @@ export default async function CampaignsPage(props: { searchParams: Promise<Recor
         }
       />
       <Card>
-        <CampaignsTable page={page} sort={query.sort} dir={query.dir} q={query.q} />
+        <CampaignsTable page={page} query={query} />
       </Card>
     </>
   );

@@ -40,14 +40,9 @@ export default async function CoordinatorsPage(props: { searchParams: Promise<Re
         <CardTitle id="assignments-title">Назначения</CardTitle>
         <AssignmentsTable
           page={page}
-          sort={query.sort}
-          dir={query.dir}
-          q={query.q}
+          query={query}
           today={today}
-          municipalityId={query.municipalityId}
           municipalities={municipalities.rows.map((m) => ({ id: m.id, name: m.name }))}
-          role={query.role}
-          current={query.current}
         />
       </Card>
     </>

@@ -27,7 +27,7 @@ export default async function UsersPage(props: { searchParams: Promise<Record<st
         }
       />
       <Card>
-        <UsersTable page={page} sort={query.sort} dir={query.dir} q={query.q} role={query.role} />
+        <UsersTable page={page} query={query} />
       </Card>
     </>
   );

@@ -58,16 +58,7 @@ export default async function SchoolStudentsPage(props: { searchParams: Promise<
       </Card>
       <Card>
         <CardTitle>Обучающиеся</CardTitle>
-        <StudentsTable
-          page={page}
-          sort={query.sort}
-          dir={query.dir}
-          q={query.q}
-          schoolYear={schoolYear}
-          schoolYears={schoolYearChoices(schoolYear)}
-          status={query.status}
-          exportList="school-students"
-        />
+        <StudentsTable page={page} query={query} schoolYears={schoolYearChoices(schoolYear)} exportList="school-students" />
       </Card>
       <Card>
         <CardTitle>Добавить обучающегося</CardTitle>

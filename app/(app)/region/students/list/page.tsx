@@ -24,16 +24,7 @@ export default async function RegionStudentsListPage(props: { searchParams: Prom
         subtitle={`${scope.memberships.map((m) => m.scopeName).join(", ")} · ${schoolYear} учебный год · только просмотр; каждое открытие карточки записывается`}
       />
       <Card>
-        <StudentsTable
-          page={page}
-          sort={query.sort}
-          dir={query.dir}
-          q={query.q}
-          schoolYear={schoolYear}
-          schoolYears={schoolYearChoices(schoolYear)}
-          status={query.status}
-          exportList="region-students"
-        />
+        <StudentsTable page={page} query={query} schoolYears={schoolYearChoices(schoolYear)} exportList="region-students" />
       </Card>
     </>
   );

@@ -36,14 +36,7 @@ export default async function SchoolTeachersPage(props: { searchParams: Promise<
         }
       />
       <Card>
-        <TeachersTable
-          page={page}
-          sort={query.sort}
-          dir={query.dir}
-          q={query.q}
-          schoolYear={schoolYear}
-          schoolYears={schoolYearChoices(schoolYear)}
-        />
+        <TeachersTable page={page} query={query} schoolYears={schoolYearChoices(schoolYear)} />
       </Card>
       <Card>
         <CardTitle>{editing ? "Изменить педагога" : "Добавить педагога"}</CardTitle>

@@ -1,0 +1,116 @@
+import "server-only";
+import { SUPERVISORS } from "@/lib/roles";
+import type { CampaignDashboardRows } from "@/lib/dashboard/campaign-dashboard";
+import { COUNTED_STATUSES } from "@/lib/dashboard/dashboard-roles";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { municipalityWhere, narrowScope, type Scope } from "@/lib/scope";
+import type { BlankStatus } from "@/lib/schemas/blank";
+import type { TemplateLevel } from "@/lib/schemas/template";
+import { UNRESOLVED_STATUSES } from "@/lib/schemas/finding";
+import { FINDING_STATUSES } from "@/lib/scoring/statuses";
+import { blankWhere } from "@/lib/server/blanks/blank-access";
+import { getCampaign } from "@/lib/server/campaigns/get-campaign";
+import { findingWhere } from "@/lib/server/findings/finding-access";
+import { db } from "@/lib/server/db/client";
+import { parseContent } from "@/lib/server/templates/get-template-version";
+
+const COUNTED = COUNTED_STATUSES as readonly BlankStatus[];
+
+/**
+ * Everything the campaign dashboard shows, counted in the database over what the
+ * caller sees: the region's staff the whole campaign, a municipal coordinator
+ * their municipality and its schools; anyone else gets "not found".
+ */
+export async function queryCampaignDashboard(options: {
+  scope: Scope;
+  campaignId: string;
+  today?: string;
+}): Promise<CampaignDashboardRows> {
+  const scope = narrowScope(options.scope, SUPERVISORS);
+  // Access, the campaign's header, and «не предоставили» after the deadline, as the campaign page has them.
+  const campaign = await getCampaign({ scope, id: options.campaignId, today: options.today });
+  const visible: Prisma.BlankWhereInput = { AND: [{ campaignId: campaign.id, regionId: campaign.regionId }, blankWhere(scope)] };
+  const counted: Prisma.BlankWhereInput = { AND: [visible, { status: { in: [...COUNTED] } }] };
+  const versions = campaign.templates.map(({ templateVersion: v }) => ({
+    id: v.id,
+    version: v.version,
+    templateId: v.templateId,
+    name: v.template.name,
+    level: v.template.level,
+    content: parseContent(v.content),
+  }));
+
+  const [byStatus, municipalBlanks, schoolScores, openFindings] = await Promise.all([
+    db().blank.groupBy({
+      by: ["municipalityId", "templateVersionId", "status"],
+      where: visible,
+      _count: { _all: true },
+    }),
+    // One per municipality and municipal template: a small set.
+    db().blank.findMany({
+      where: { AND: [visible, { organizationId: null }] },
+      orderBy: [{ municipalityId: "asc" }, { templateVersionId: "asc" }],
+      select: { id: true, municipalityId: true, status: true, score: true, grade: true },
+    }),
+    db().blank.groupBy({
+      by: ["municipalityId"],
+      where: { AND: [counted, { organizationId: { not: null } }] },
+      _avg: { score: true },
+    }),
+    db().finding.groupBy({
+      by: ["municipalityId"],
+      where: {
+        regionId: campaign.regionId,
+        campaignId: campaign.id,
+        remediationStatus: { in: [...UNRESOLVED_STATUSES] },
+        AND: [findingWhere(scope)],
+      },
+      _count: { _all: true },
+    }),
+  ]);
+
+  // Item statuses exist only on counted blanks: a level with none needs no query.
+  const countedVersions = new Set(byStatus.filter((r) => COUNTED.includes(r.status)).map((r) => r.templateVersionId));
+  const itemFindings = async (level: TemplateLevel) => {
+    const ids = versions.filter((v) => v.level === level && countedVersions.has(v.id)).map((v) => v.id);
+    if (ids.length === 0) return [];
+    const counts = await db().answer.groupBy({
+      by: ["itemKey"],
+      where: { status: { in: [...FINDING_STATUSES] }, blank: { AND: [counted, { templateVersionId: { in: ids } }] } },
+      _count: { _all: true },
+    });
+    return counts.map((c) => ({ itemKey: c.itemKey, count: c._count._all }));
+  };
+  const [names, municipal, school] = await Promise.all([
+    db().municipality.findMany({
+      where: { AND: [{ id: { in: [...new Set(byStatus.map((r) => r.municipalityId))] } }, municipalityWhere(scope)] },
+      select: { id: true, name: true },
+    }),
+    itemFindings("MUNICIPAL"),
+    itemFindings("SCHOOL"),
+  ]);
+
+  return {
+    campaign: {
+      id: campaign.id,
+      name: campaign.name,
+      goal: campaign.goal,
+      date: campaign.date,
+      deadline: campaign.deadline,
+      overdue: campaign.overdue,
+      notSubmitted: campaign.notSubmitted,
+    },
+    versions,
+    blankCounts: byStatus.map((r) => ({
+      municipalityId: r.municipalityId,
+      templateVersionId: r.templateVersionId,
+      status: r.status,
+      count: r._count._all,
+    })),
+    municipalBlanks,
+    schoolAverages: schoolScores.map((s) => ({ municipalityId: s.municipalityId, average: s._avg.score })),
+    openFindings: openFindings.map((f) => ({ municipalityId: f.municipalityId, count: f._count._all })),
+    municipalityNames: names,
+    itemFindings: { MUNICIPAL: municipal, SCHOOL: school },
+  };
+}
