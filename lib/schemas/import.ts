@@ -10,7 +10,7 @@ import { SCHOOL_FIELD_LABELS, type SchoolField } from "@/lib/directory/school-im
 import { z } from "./z";
 
 /** One problem of a file: its row (as the file numbers it) and column (by its header) when it has them. */
-export const ZImportProblem = z.object({ row: z.number().nullable(), column: z.string().nullable(), message: z.string() });
+const ZImportProblem = z.object({ row: z.number().nullable(), column: z.string().nullable(), message: z.string() });
 export type TImportProblem = z.infer<typeof ZImportProblem>;
 
 /**
@@ -18,14 +18,14 @@ export type TImportProblem = z.infer<typeof ZImportProblem>;
  * preview. The readers do not say any yet; the kinds come with them (issue 17: the
  * encoding read, rows left out under the table, the sheet chosen among several).
  */
-export const ZImportNotice = z.object({ kind: z.string(), message: z.string(), row: z.number().nullable() });
+const ZImportNotice = z.object({ kind: z.string(), message: z.string(), row: z.number().nullable() });
 export type TImportNotice = z.infer<typeof ZImportNotice>;
 
 export const IMPORT_ACTIONS = ["create", "update", "unchanged"] as const;
 export type ImportAction = (typeof IMPORT_ACTIONS)[number];
 
 /** One row of the file and what importing does with it; each import adds the columns its preview shows. */
-export const ZImportRow = z.object({ row: z.number(), action: z.enum(IMPORT_ACTIONS) });
+const ZImportRow = z.object({ row: z.number(), action: z.enum(IMPORT_ACTIONS) });
 
 export const ZImportResult = z.object({
   /** True when nothing was written because only a preview was asked for. */
@@ -39,14 +39,14 @@ export const ZImportResult = z.object({
 export type TImportResult = z.infer<typeof ZImportResult>;
 
 /** The counts of an import whose rows create, update or leave a record as it is. */
-export const ZImportCounts = z.object({ created: z.number(), updated: z.number(), unchanged: z.number() });
+const ZImportCounts = z.object({ created: z.number(), updated: z.number(), unchanged: z.number() });
 export type TImportCounts = z.infer<typeof ZImportCounts>;
 
 const SCHOOL_FIELDS = Object.keys(SCHOOL_FIELD_LABELS) as [SchoolField, ...SchoolField[]];
 const schoolRow = ZImportRow.extend({ name: z.string() });
 
 /** A school of the file: new, changed in the named fields (with its stored name), or as stored. */
-export const ZSchoolImportRow = z.discriminatedUnion("action", [
+const ZSchoolImportRow = z.discriminatedUnion("action", [
   schoolRow.extend({ action: z.literal("create") }),
   schoolRow.extend({ action: z.literal("update"), previousName: z.string(), changes: z.array(z.enum(SCHOOL_FIELDS)) }),
   schoolRow.extend({ action: z.literal("unchanged") }),
@@ -56,13 +56,13 @@ export type TSchoolImportRow = z.infer<typeof ZSchoolImportRow>;
 export type TSchoolImportResult = z.infer<typeof ZSchoolImportResult>;
 
 /** A student or teacher of the file; `changes` are the ids of the columns an update changes. */
-export const ZStudentRecordImportRow = ZImportRow.extend({ name: z.string(), changes: z.array(z.string()) });
+const ZStudentRecordImportRow = ZImportRow.extend({ name: z.string(), changes: z.array(z.string()) });
 export const ZStudentRecordImportResult = ZImportResult.extend({ ...ZImportCounts.shape, rows: z.array(ZStudentRecordImportRow) });
 export type TStudentRecordImportRow = z.infer<typeof ZStudentRecordImportRow>;
 export type TStudentRecordImportResult = z.infer<typeof ZStudentRecordImportResult>;
 
 /** An event of the report: its municipality, dates as read, responsible people and number of documents. */
-export const ZRoadmapImportRow = ZImportRow.extend({
+const ZRoadmapImportRow = ZImportRow.extend({
   municipality: z.string(),
   title: z.string(),
   timing: z.string(),
