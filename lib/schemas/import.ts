@@ -14,14 +14,13 @@ const ZImportProblem = z.object({ row: z.number().nullable(), column: z.string()
 export type TImportProblem = z.infer<typeof ZImportProblem>;
 
 /**
- * Something the reader tells about the file that refuses nothing, shown beside the
- * preview. The readers do not say any yet; the kinds come with them (issue 17: the
- * encoding read, rows left out under the table, the sheet chosen among several).
+ * Something the reader tells about the file that refuses nothing, to be shown with
+ * the preview. No reader says any yet (always empty); the kinds come with them
+ * (issue 17: the encoding read, rows left out under the table, the sheet chosen).
  */
 const ZImportNotice = z.object({ kind: z.string(), message: z.string(), row: z.number().nullable() });
-export type TImportNotice = z.infer<typeof ZImportNotice>;
 
-export const IMPORT_ACTIONS = ["create", "update", "unchanged"] as const;
+const IMPORT_ACTIONS = ["create", "update", "unchanged"] as const;
 export type ImportAction = (typeof IMPORT_ACTIONS)[number];
 
 /** One row of the file and what importing does with it; each import adds the columns its preview shows. */
