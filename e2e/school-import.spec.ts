@@ -41,6 +41,8 @@ test("a region admin exports the municipality's schools, is shown a broken file'
     `№;${NAME};Юридический адрес;ФИО руководителя;Контактный телефон\n1;Школа;ул. Мира, 1;;\n2;;ул. Мира, 2;;\n3;Школа 3;;;звонить\n`,
   );
   await expect(page.getByRole("alert").filter({ hasText: "Файл не импортирован: ошибок — 2" })).toBeVisible();
+  // Focus moves to the answer, so that a screen reader reads it.
+  await expect(page.locator(":focus")).toContainText("Файл не импортирован: ошибок — 2");
   const errors = page.getByRole("table", { name: "Ошибки в файле" });
   await expect(
     errors.getByRole("row", { name: /^3 Наименование общеобразовательной организации Укажите наименование организации\./ }),
@@ -53,6 +55,7 @@ test("a region admin exports the municipality's schools, is shown a broken file'
   await upload(page, "школы.csv", edited);
   const preview = page.getByRole("region", { name: "Предварительный просмотр импорта" });
   await expect(preview.getByRole("status")).toHaveText("Будет добавлено школ: 1, обновлено: 1, без изменений: 4.");
+  await expect(page.locator(":focus")).toContainText("Будет добавлено школ: 1");
   await expect(preview.getByRole("row", { name: `7 ${NEW_SCHOOL} Новая школа` })).toBeVisible();
   await expect(preview.getByRole("row", { name: /Средняя общеобразовательная школа № 1" Обновится \(телефон\)$/ })).toBeVisible();
   await expectNoSeriousViolations(page, "school import preview");
@@ -62,6 +65,7 @@ test("a region admin exports the municipality's schools, is shown a broken file'
   await expect(
     page.getByRole("status").filter({ hasText: "Импорт выполнен: новых школ — 1, обновлено — 1, без изменений — 4." }),
   ).toBeVisible();
+  await expect(page.locator(":focus")).toContainText("Импорт выполнен");
   await expect(page.getByRole("link", { name: NEW_SCHOOL })).toBeVisible();
 
   // Importing the same file again changes nothing.

@@ -6,6 +6,8 @@
  * row is validated. Files (XLSX, CSV) are read into rows by school-file.ts.
  */
 
+import type { TImportProblem } from "@/lib/schemas/import";
+
 export const SCHOOL_COLUMNS = [
   { id: "number", header: "№", width: 6 },
   { id: "name", header: "Наименование общеобразовательной организации", width: 50 },
@@ -56,11 +58,7 @@ export interface SchoolRow extends SchoolRecord {
 }
 
 /** One problem of a file: its row and column (by the column's name) when it has them. */
-export interface TableProblem {
-  row: number | null;
-  column: string | null;
-  message: string;
-}
+export type TableProblem = TImportProblem;
 
 /** Runs of any whitespace (incl. no-break spaces and line breaks) become one space; the ends are trimmed. */
 export function squeeze(text: string): string {

@@ -1,31 +1,16 @@
 import "server-only";
 import { readSchoolFile } from "@/lib/directory/school-file";
-import { planSchoolImport, type PlannedRow, type SchoolField } from "@/lib/directory/school-import-plan";
-import { parseSchoolTable, type SchoolRecord, type TableProblem } from "@/lib/directory/school-table";
+import { planSchoolImport, type PlannedRow } from "@/lib/directory/school-import-plan";
+import { parseSchoolTable, type SchoolRecord } from "@/lib/directory/school-table";
 import { notFound } from "@/lib/errors";
+import { countedRecords, refusedRecords } from "@/lib/imports/import-result";
+import type { TSchoolImportResult, TSchoolImportRow } from "@/lib/schemas/import";
 import { municipalityWhere, narrowScope, organizationWhere, type Scope } from "@/lib/scope";
 import { db } from "@/lib/server/db/client";
 import { SUPERVISORS } from "@/lib/roles";
 
 /** How long an import's transaction may run: all rows or none, however many there are. */
 const IMPORT_TIMEOUT_MS = 5 * 60_000;
-
-/** One row of the preview: what importing does with it. */
-export type SchoolImportRow =
-  | { row: number; name: string; action: "create" }
-  | { row: number; name: string; action: "update"; previousName: string; changes: SchoolField[] }
-  | { row: number; name: string; action: "unchanged" };
-
-export interface SchoolImportResult {
-  /** True when nothing was written because only a preview was asked for. */
-  dryRun: boolean;
-  created: number;
-  updated: number;
-  unchanged: number;
-  rows: SchoolImportRow[];
-  /** With any, nothing is written and the counts are 0. */
-  errors: TableProblem[];
-}
 
 /**
  * Imports a table of schools (XLSX or CSV in seed 001's columns) into one
@@ -39,7 +24,7 @@ export async function importSchools(options: {
   municipalityId: string;
   bytes: Uint8Array;
   dryRun?: boolean;
-}): Promise<SchoolImportResult> {
+}): Promise<TSchoolImportResult> {
   const scope = narrowScope(options.scope, SUPERVISORS);
   const dryRun = options.dryRun ?? false;
   const municipality = await db().municipality.findFirst({
@@ -49,9 +34,9 @@ export async function importSchools(options: {
   if (!municipality) throw notFound("Муниципальное образование не найдено.");
 
   const file = await readSchoolFile(options.bytes);
-  if (file.problems.length) return refused(dryRun, file.problems);
+  if (file.problems.length) return refusedRecords(dryRun, file.problems);
   const table = parseSchoolTable(file.rows);
-  if (table.problems.length) return refused(dryRun, table.problems);
+  if (table.problems.length) return refusedRecords(dryRun, table.problems);
 
   return db().$transaction(
     async (tx) => {
@@ -69,7 +54,7 @@ export async function importSchools(options: {
         },
       });
       const plan = planSchoolImport(table.schools, existing);
-      if (plan.problems.length) return refused(dryRun, plan.problems);
+      if (plan.problems.length) return refusedRecords(dryRun, plan.problems);
       if (!dryRun) {
         for (const row of plan.rows) {
           if (row.action === "create") {
@@ -93,23 +78,11 @@ export async function importSchools(options: {
           }
         }
       }
-      const count = (action: PlannedRow["action"]) => plan.rows.filter((r) => r.action === action).length;
-      return {
-        dryRun,
-        created: count("create"),
-        updated: count("update"),
-        unchanged: count("unchanged"),
-        rows: plan.rows.map(previewRow),
-        errors: [],
-      };
+      return countedRecords(dryRun, plan.rows.map(previewRow));
     },
     // A big file (up to 5,000 schools) takes longer than Prisma's default 5 s.
     { timeout: IMPORT_TIMEOUT_MS },
   );
-}
-
-function refused(dryRun: boolean, errors: TableProblem[]): SchoolImportResult {
-  return { dryRun, created: 0, updated: 0, unchanged: 0, rows: [], errors };
 }
 
 function fieldsOf(school: SchoolRecord) {
@@ -120,7 +93,7 @@ function addressRows(school: SchoolRecord) {
   return school.addresses.map((a, position) => ({ position, label: a.label, address: a.address }));
 }
 
-function previewRow(row: PlannedRow): SchoolImportRow {
+function previewRow(row: PlannedRow): TSchoolImportRow {
   if (row.action === "update") {
     return { row: row.row, name: row.name, action: "update", previousName: row.previousName, changes: row.changes };
   }

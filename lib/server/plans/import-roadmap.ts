@@ -9,6 +9,7 @@ import { readRoadmapFile } from "@/lib/plans/roadmap-file";
 import { ROADMAP_COLUMNS, parseRoadmapRows, type RoadmapRecord } from "@/lib/plans/roadmap-table";
 import { parseSchoolYear, schoolYearFromText, schoolYearOf, type SchoolYear } from "@/lib/plans/school-year";
 import { parseRequisites, splitDocuments, type Requisites } from "@/lib/requisites/parse-requisites";
+import type { TRoadmapImportResult } from "@/lib/schemas/import";
 import { scopeIdOf, type Scope } from "@/lib/scope";
 import { db } from "@/lib/server/db/client";
 import { issuerKeyOf } from "@/lib/server/documents/document-access";
@@ -17,32 +18,8 @@ import { findMunicipalityByName } from "./find-municipality-by-name";
 
 type Tx = Prisma.TransactionClient;
 
-/** One row of the preview: what importing does with it. */
-export interface RoadmapImportRow {
-  row: number;
-  municipality: string;
-  title: string;
-  timing: string;
-  people: string[];
-  documents: number;
-  action: "create" | "update";
-}
-
-export interface RoadmapImportResult {
-  dryRun: boolean;
-  imported: number;
-  updated: number;
-  /** Registry documents created from the last column (linked ones already existed). */
-  documentsCreated: number;
-  documentsLinked: number;
-  planIds: string[];
-  rows: RoadmapImportRow[];
-  /** With any, nothing is written and the counts are 0. */
-  errors: TableProblem[];
-}
-
 const header = (id: (typeof ROADMAP_COLUMNS)[number]["id"]) => ROADMAP_COLUMNS.find((c) => c.id === id)!.header;
-const refused = (dryRun: boolean, errors: TableProblem[]): RoadmapImportResult => ({
+const refused = (dryRun: boolean, errors: TableProblem[]): TRoadmapImportResult => ({
   dryRun,
   imported: 0,
   updated: 0,
@@ -51,10 +28,11 @@ const refused = (dryRun: boolean, errors: TableProblem[]): RoadmapImportResult =
   planIds: [],
   rows: [],
   errors,
+  notices: [],
 });
 
 class DryRunRollback extends Error {
-  constructor(readonly result: RoadmapImportResult) {
+  constructor(readonly result: TRoadmapImportResult) {
     super("dry run");
   }
 }
@@ -74,7 +52,7 @@ export async function importRoadmap(options: {
   /** "2020/2021"; otherwise read from the file's title or its dates. */
   schoolYear?: string | null;
   dryRun?: boolean;
-}): Promise<RoadmapImportResult> {
+}): Promise<TRoadmapImportResult> {
   const dryRun = options.dryRun ?? false;
   const sheet = await readRoadmapFile(options.bytes, options.fileName);
   if (sheet.problems.length) return refused(dryRun, sheet.problems);
@@ -128,7 +106,7 @@ async function importRecords(
   records: RoadmapRecord[],
   year: SchoolYear,
   dryRun: boolean,
-): Promise<RoadmapImportResult> {
+): Promise<TRoadmapImportResult> {
   const errors: TableProblem[] = [];
   const plans = new Map<string, { id: string; range: PlanRange; keys: Map<string, string> }>();
   const result = refused(dryRun, errors);

@@ -1,6 +1,8 @@
 import "server-only";
 import { readSchoolFile } from "@/lib/directory/school-file";
 import { AppError } from "@/lib/errors";
+import { countedRecords, refusedRecords } from "@/lib/imports/import-result";
+import type { TStudentRecordImportResult, TStudentRecordImportRow } from "@/lib/schemas/import";
 import { narrowScope, type Scope } from "@/lib/scope";
 import { zSchoolYear } from "@/lib/schemas/student";
 import { db } from "@/lib/server/db/client";
@@ -23,24 +25,8 @@ import { resolveStudentSchool } from "./resolve-student-school";
 import { studentWriteWhere, teacherWriteWhere } from "@/lib/privacy/child-access";
 import { SCHOOL_COORDINATORS } from "@/lib/roles";
 
-/** One row of the preview. The caller is the school's coordinator, who may see the names. */
-export interface StudentRecordImportRow {
-  row: number;
-  name: string;
-  action: "create" | "update" | "unchanged";
-  /** The columns an update changes. */
-  changes: string[];
-}
-
-export interface StudentRecordImportResult {
-  dryRun: boolean;
-  created: number;
-  updated: number;
-  unchanged: number;
-  rows: StudentRecordImportRow[];
-  /** With any, nothing is written and the counts are 0. Never quotes a cell. */
-  errors: TableProblem[];
-}
+/** The caller is the school's coordinator, who may see the names: the preview's rows name each record. */
+type PlannedRecord<Fields> = TStudentRecordImportRow & { id?: string; fields: Fields };
 
 /** How long an import's transaction may run: a big file (up to 5,000 rows) takes longer than Prisma's default 5 s. */
 const IMPORT_TIMEOUT_MS = 5 * 60_000;
@@ -53,6 +39,7 @@ const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
  * date within the school and school year, a teacher by name and subject; a match
  * is updated, anything else created; records missing from the file stay. Only the
  * school's coordinator may; anyone else gets NOT_FOUND. With `dryRun` nothing is written.
+ * The problems never quote a cell: the records are personal data.
  */
 export async function importStudentRecords(options: {
   scope: Scope;
@@ -61,7 +48,7 @@ export async function importStudentRecords(options: {
   schoolYear: string;
   bytes: Uint8Array;
   dryRun?: boolean;
-}): Promise<StudentRecordImportResult> {
+}): Promise<TStudentRecordImportResult> {
   const scope = narrowScope(options.scope, SCHOOL_COORDINATORS);
   const dryRun = options.dryRun ?? false;
   const school = await resolveStudentSchool({ scope, organizationId: options.organizationId });
@@ -71,12 +58,12 @@ export async function importStudentRecords(options: {
   const schoolYear = year.data;
 
   const file = await readSchoolFile(options.bytes);
-  if (file.problems.length) return refused(dryRun, file.problems);
+  if (file.problems.length) return refusedRecords(dryRun, file.problems);
   const tenant = { regionId: school.regionId, municipalityId: school.municipalityId, organizationId: school.id, schoolYear };
 
   if (options.kind === "students") {
     const table = parseStudentTable(file.rows, schoolYear);
-    if (table.problems.length) return refused(dryRun, table.problems);
+    if (table.problems.length) return refusedRecords(dryRun, table.problems);
     return db().$transaction(
       async (tx) => {
         if (!dryRun) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`dot-students:${school.id}:${schoolYear}`}))`;
@@ -86,7 +73,7 @@ export async function importStudentRecords(options: {
         });
         const byKey = groupBy(stored, (s) => studentKey({ fullName: s.fullName, birthDate: day(s.birthDate) }));
         const problems: TableProblem[] = [];
-        const plan: Array<StudentRecordImportRow & { id?: string; fields: (typeof table.students)[number]["fields"] }> = [];
+        const plan: PlannedRecord<(typeof table.students)[number]["fields"]>[] = [];
         for (const { row, fields } of table.students) {
           const matches = byKey.get(studentKey(fields)) ?? [];
           if (matches.length > 1) {
@@ -106,7 +93,7 @@ export async function importStudentRecords(options: {
           const changes = changedStudentFields(storedStudent(match), fields);
           plan.push({ row, name: fields.fullName, action: changes.length ? "update" : "unchanged", changes, id: match.id, fields });
         }
-        if (problems.length) return refused(dryRun, problems);
+        if (problems.length) return refusedRecords(dryRun, problems);
         if (!dryRun) {
           for (const item of plan) {
             const data = studentData(item.fields);
@@ -133,7 +120,7 @@ export async function importStudentRecords(options: {
   }
 
   const table = parseTeacherTable(file.rows, schoolYear);
-  if (table.problems.length) return refused(dryRun, table.problems);
+  if (table.problems.length) return refusedRecords(dryRun, table.problems);
   return db().$transaction(
     async (tx) => {
       if (!dryRun) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`dot-teachers:${school.id}:${schoolYear}`}))`;
@@ -144,7 +131,7 @@ export async function importStudentRecords(options: {
       });
       const byKey = groupBy(stored, (t) => teacherKey(t));
       const problems: TableProblem[] = [];
-      const plan: Array<StudentRecordImportRow & { id?: string; fields: (typeof table.teachers)[number]["fields"] }> = [];
+      const plan: PlannedRecord<(typeof table.teachers)[number]["fields"]>[] = [];
       for (const { row, fields } of table.teachers) {
         const matches = byKey.get(teacherKey(fields)) ?? [];
         if (matches.length > 1) {
@@ -163,7 +150,7 @@ export async function importStudentRecords(options: {
         const changes = changedTeacherFields(storedTeacher(match), fields);
         plan.push({ row, name: fields.fullName, action: changes.length ? "update" : "unchanged", changes, id: match.id, fields });
       }
-      if (problems.length) return refused(dryRun, problems);
+      if (problems.length) return refusedRecords(dryRun, problems);
       if (!dryRun) {
         for (const item of plan) {
           const { schoolYear: _, ...fields } = teacherData(item.fields);
@@ -232,18 +219,10 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return map;
 }
 
-function refused(dryRun: boolean, errors: TableProblem[]): StudentRecordImportResult {
-  return { dryRun, created: 0, updated: 0, unchanged: 0, rows: [], errors };
-}
-
-function summary(dryRun: boolean, plan: readonly StudentRecordImportRow[]): StudentRecordImportResult {
-  const count = (action: StudentRecordImportRow["action"]) => plan.filter((r) => r.action === action).length;
-  return {
+/** The preview's rows without what only the write needs. */
+function summary(dryRun: boolean, plan: readonly TStudentRecordImportRow[]): TStudentRecordImportResult {
+  return countedRecords(
     dryRun,
-    created: count("create"),
-    updated: count("update"),
-    unchanged: count("unchanged"),
-    rows: plan.map(({ row, name, action, changes }) => ({ row, name, action, changes })),
-    errors: [],
-  };
+    plan.map(({ row, name, action, changes }) => ({ row, name, action, changes })),
+  );
 }

@@ -2,16 +2,16 @@ import { MAX_ROADMAP_FILE_BYTES } from "@/lib/plans/roadmap-file";
 import { ROADMAP_WRITERS } from "@/lib/roles";
 import { withScope } from "@/lib/server/auth/with-scope";
 import { readUpload } from "@/lib/server/files/read-upload";
+import { importResponse, isDryRun } from "@/lib/server/http/import-response";
 import { importRoadmap } from "@/lib/server/plans/import-roadmap";
 
 const text = (value: FormDataEntryValue | string | null | undefined) => (typeof value === "string" ? value.trim() : "");
-const isTrue = (value: string) => ["1", "true"].includes(value.toLowerCase());
 
 /**
  * Imports a roadmap execution report in seed 002's columns (multipart/form-data:
  * `file`, Markdown, CSV or XLSX up to 5 MB; `schoolYear` «2020/2021», optional,
  * else read from the file's title; `dryRun` "true" only previews, also as
- * `?dryRun=1`): the RoadmapImportResult. All rows or none: a file with errors
+ * `?dryRun=1`): a ZRoadmapImportResult. All rows or none: a file with errors
  * writes nothing and answers 422 with each error by row and column, as the other
  * table imports do.
  */
@@ -22,10 +22,10 @@ export const POST = withScope(
     const copy = request.clone();
     const upload = await readUpload(request, MAX_ROADMAP_FILE_BYTES);
     const form = await copy.formData().catch(() => null);
-    const dryRun = isTrue(text(form?.get("dryRun")) || text(search.get("dryRun")));
+    const dryRun = isDryRun(text(form?.get("dryRun")) || search.get("dryRun"));
     const schoolYear = text(form?.get("schoolYear")) || text(search.get("schoolYear")) || null;
     const result = await importRoadmap({ scope, bytes: upload.bytes, fileName: upload.name, schoolYear, dryRun });
-    return Response.json(result, { status: result.errors.length ? 422 : 200 });
+    return importResponse(result);
   },
   { role: ROADMAP_WRITERS },
 );

@@ -6,6 +6,7 @@ import { readUpload } from "@/lib/server/files/read-upload";
 import { idParam } from "@/lib/server/http/params";
 import { downloadResponse } from "@/lib/server/http/download";
 import { SUPERVISORS } from "@/lib/roles";
+import { importResponse, isDryRun } from "@/lib/server/http/import-response";
 
 /** Downloads the municipality's schools in seed 001's columns: `?format=xlsx|csv` (XLSX without it). */
 export const GET = withScope<{ id: string }>(
@@ -20,16 +21,16 @@ export const GET = withScope<{ id: string }>(
 
 /**
  * Imports a table of schools (multipart/form-data, field `file`, XLSX or CSV up to
- * 5 MB): `{ created, updated, unchanged, rows, errors }`; `?dryRun=1` only previews.
- * A file with errors writes nothing and answers 422 with each error by row and column.
+ * 5 MB): a ZSchoolImportResult; `?dryRun=1` only previews. A file with errors
+ * writes nothing and answers 422 with each error by row and column.
  */
 export const POST = withScope<{ id: string }>(
   async ({ request, params, scope }) => {
     const municipalityId = idParam(params.id);
-    const dryRun = ["1", "true"].includes(new URL(request.url).searchParams.get("dryRun") ?? "");
+    const dryRun = isDryRun(new URL(request.url).searchParams.get("dryRun"));
     const upload = await readUpload(request, MAX_SCHOOL_FILE_BYTES);
     const result = await importSchools({ scope, municipalityId, bytes: upload.bytes, dryRun });
-    return Response.json(result, { status: result.errors.length ? 422 : 200 });
+    return importResponse(result);
   },
   { role: SUPERVISORS },
 );

@@ -9,6 +9,7 @@ import { exportStudentRecords } from "@/lib/server/students/export-student-recor
 import { importStudentRecords } from "@/lib/server/students/import-student-records";
 import { RECORD_KINDS } from "@/lib/students/student-table";
 import { downloadResponse } from "@/lib/server/http/download";
+import { importResponse, isDryRun } from "@/lib/server/http/import-response";
 
 const ZKind = z.enum(RECORD_KINDS, { error: "Укажите, что это за таблица: kind=students или kind=teachers." });
 const ZExportQuery = z.object({
@@ -50,14 +51,13 @@ export const GET = withScope(
 /**
  * Imports the school's students or teachers (multipart/form-data: `file`, XLSX or
  * CSV up to 5 MB, `kind`, `schoolYear`; each of the last two may come in the query
- * instead): `{ dryRun, created, updated, unchanged, rows, errors }`; `?dryRun=1`
- * only previews. A file with errors writes nothing and answers 422 with each error
- * by row and column.
+ * instead): a ZStudentRecordImportResult; `?dryRun=1` only previews. A file with
+ * errors writes nothing and answers 422 with each error by row and column.
  */
 export const POST = withScope(
   async ({ request, scope }) => {
     const search = new URL(request.url).searchParams;
-    const dryRun = ["1", "true"].includes(search.get("dryRun") ?? "");
+    const dryRun = isDryRun(search.get("dryRun"));
     // readUpload enforces the size limit on the body; its copy is read for the other fields only after that.
     const copy = request.clone();
     const upload = await readUpload(request, MAX_SCHOOL_FILE_BYTES);
@@ -68,7 +68,7 @@ export const POST = withScope(
     });
     const organizationId = schoolOf(scope, optional(form?.get("organizationId")) ?? search.get("organizationId"));
     const result = await importStudentRecords({ scope, organizationId, ...fields, bytes: upload.bytes, dryRun });
-    return Response.json(result, { status: result.errors.length ? 422 : 200 });
+    return importResponse(result);
   },
   { role: SCHOOL_COORDINATORS },
 );
