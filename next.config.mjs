@@ -1,6 +1,6 @@
 /**
  * Headers every response gets, static files included. The same list as
- * STATIC_SECURITY_HEADERS in lib/auth/security-headers.ts (a test holds them equal);
+ * STATIC_SECURITY_HEADERS in lib/domain/auth/security-headers.ts (a test holds them equal);
  * the Content-Security-Policy (a nonce per request) and Strict-Transport-Security
  * (the run-time NEXTAUTH_URL) are added by proxy.ts, since this file is read at
  * build time.

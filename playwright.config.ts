@@ -37,7 +37,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "node --conditions=react-server --import tsx lib/cli/e2e-server.ts",
+    command: "node --conditions=react-server --import tsx scripts/e2e-server.ts",
     url: `http://127.0.0.1:${port}/login`,
     timeout: 600_000,
     reuseExistingServer: false,

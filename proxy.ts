@@ -1,8 +1,8 @@
 // Next.js 16's request proxy (formerly middleware.ts; it runs on Node.js): the CSRF
 // check of the API and the per-request headers of pages. The logic is in
-// lib/auth/security-proxy.ts (pure, tested); this file only supplies the settings.
+// lib/domain/auth/security-proxy.ts (pure, tested); this file only supplies the settings.
 import type { NextRequest } from "next/server";
-import { securityProxy } from "@/lib/auth/security-proxy";
+import { securityProxy } from "@/lib/domain/auth/security-proxy";
 import { env } from "@/lib/env";
 
 export function proxy(request: NextRequest): Response {

@@ -3,7 +3,7 @@
 import { adminScopeOf } from "@/lib/cli/admin-scope";
 import { connectDb, disconnectDb } from "@/lib/server/db/client";
 import { buildReport } from "@/lib/server/reports/build-report";
-import type { ReportKind } from "@/lib/server/reports/report-kinds";
+import type { ReportKind } from "@/lib/domain/reports/report-kinds";
 
 const [kind, id, regionId, runs = "5"] = process.argv.slice(2) as [ReportKind, string, string, string?];
 connectDb(process.env.BENCH_DATABASE_URL!);

@@ -48,7 +48,7 @@ const ZEnv = z.object({
    * Failed sign-in attempts one address may make in an hour, over all accounts (a success
    * is not counted); past it the address waits for the hour to end. On top of it each
    * e-mail and address pair gets growing delays after 5 consecutive failures
-   * (lib/auth/sign-in-throttle.ts). 0 turns sign-in throttling off altogether.
+   * (lib/domain/auth/sign-in-throttle.ts). 0 turns sign-in throttling off altogether.
    */
   SIGN_IN_RATE_LIMIT: z.coerce
     .number({ error: "must be a number" })

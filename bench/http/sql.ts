@@ -1,10 +1,10 @@
 // One hand-written query per read, fetching the data its page or file shows, through `pg`
 // with nothing in between: app p50 / SQL p50 is the overhead of the stack (auth, Prisma,
 // React rendering, PDF/XLSX). They follow the app's queries in lib/server, not character for character.
-import { COUNTED_STATUSES } from "@/lib/dashboard/dashboard-roles";
+import { COUNTED_STATUSES } from "@/lib/domain/dashboard/counted-statuses";
 import { earliestLocalToday } from "@/lib/dates";
 import { UNRESOLVED_STATUSES } from "@/lib/schemas/finding";
-import { FINDING_STATUSES } from "@/lib/scoring/statuses";
+import { FINDING_STATUSES } from "@/lib/domain/scoring/statuses";
 import type { HttpFixtures } from "./fixtures";
 
 export interface SqlQuery {

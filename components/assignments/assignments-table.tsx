@@ -7,7 +7,7 @@ import { FilterCheckbox } from "@/components/data-table/filter-checkbox";
 import { FilterSelect } from "@/components/data-table/filter-select";
 import { SearchFilter } from "@/components/data-table/search-filter";
 import { Badge } from "@/components/ui/badge";
-import { ASSIGNMENTS_CAPTION, assignmentColumns } from "@/lib/exports/lists/assignments";
+import { ASSIGNMENTS_CAPTION, assignmentColumns } from "@/lib/domain/exports/lists/assignments";
 import type { Page } from "@/lib/paging";
 import { COORDINATORS } from "@/lib/roles";
 import { COORDINATOR_ROLE_LABELS, type TAssignmentListQuery } from "@/lib/schemas/assignment";

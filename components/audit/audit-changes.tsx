@@ -1,5 +1,5 @@
-import type { TAuditAction } from "@/lib/exports/lists/audit";
-import type { AuditChange } from "@/lib/server/audit/audit-changes";
+import type { TAuditAction } from "@/lib/domain/exports/lists/audit";
+import type { AuditChange } from "@/lib/domain/audit/audit-changes";
 
 const none = <span className="text-muted-foreground">—</span>;
 

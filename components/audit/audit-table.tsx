@@ -16,9 +16,9 @@ import {
   auditEntityLabel,
   formatAuditTime,
   type TAuditAction,
-} from "@/lib/exports/lists/audit";
+} from "@/lib/domain/exports/lists/audit";
 import type { Page } from "@/lib/paging";
-import type { TAuditListQuery } from "@/lib/server/audit/audit-query";
+import type { TAuditListQuery } from "@/lib/schemas/audit";
 import type { AuditEventRow } from "@/lib/server/audit/list-audit-events";
 import { AuditChanges } from "./audit-changes";
 

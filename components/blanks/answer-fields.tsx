@@ -4,7 +4,7 @@ import { useState } from "react";
 import type { FieldErrors, UseFormRegister, UseFormSetValue } from "react-hook-form";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Input, NativeSelect } from "@/components/ui/input";
-import type { FormAnswer } from "@/lib/blanks/answer-form";
+import type { FormAnswer } from "@/lib/domain/blanks/answer-form";
 import { describeRequisites } from "@/lib/schemas/document";
 import type { AnswerKind } from "@/lib/schemas/template";
 import type { OwnerDocument } from "@/lib/server/documents/list-documents-for-owner";

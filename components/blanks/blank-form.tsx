@@ -4,7 +4,7 @@ import { useMemo } from "react";
 import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { fromAnswer, type FormAnswer } from "@/lib/blanks/answer-form";
+import { fromAnswer, type FormAnswer } from "@/lib/domain/blanks/answer-form";
 import type { TBlankAnswer } from "@/lib/schemas/blank";
 import type { OwnerDocument } from "@/lib/server/documents/list-documents-for-owner";
 import { effectiveLegalBasis, walkItems, type AnswerKind, type TTemplateContent } from "@/lib/schemas/template";

@@ -6,7 +6,7 @@ import { MunicipalityFilter } from "@/components/data-table/municipality-filter"
 import { FilterSelect } from "@/components/data-table/filter-select";
 import { SearchFilter } from "@/components/data-table/search-filter";
 import { formatDate } from "@/lib/dates";
-import { BLANK_COLUMNS as C, BLANKS_CAPTION } from "@/lib/exports/lists/blanks";
+import { BLANK_COLUMNS as C, BLANKS_CAPTION } from "@/lib/domain/exports/lists/blanks";
 import type { Page } from "@/lib/paging";
 import { BLANK_STATUS_LABELS, BLANK_STATUSES } from "@/lib/schemas/blank";
 import type { TBlankListQuery } from "@/lib/schemas/campaign";

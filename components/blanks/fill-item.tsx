@@ -1,7 +1,7 @@
 import type { UseFormReturn } from "react-hook-form";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import type { FormAnswer } from "@/lib/blanks/answer-form";
+import type { FormAnswer } from "@/lib/domain/blanks/answer-form";
 import type { OwnerDocument } from "@/lib/server/documents/list-documents-for-owner";
 import type { AnswerKind, TLegalBasis, TTemplateItem } from "@/lib/schemas/template";
 import { AnswerFields, type BlankFormValues } from "./answer-fields";

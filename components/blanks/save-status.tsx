@@ -1,6 +1,6 @@
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import type { SaveState } from "@/lib/blanks/autosave";
+import type { SaveState } from "@/lib/domain/blanks/autosave";
 
 /** The blank form's status line; a failed save (a conflict among others) offers a retry and a reload. */
 export function SaveStatus(props: { state: SaveState; onRetry: () => void; onReload: () => void }) {

@@ -4,8 +4,8 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import type { UseFormReturn } from "react-hook-form";
 import { saveAnswersAction, submitBlankAction } from "@/lib/actions/blanks";
-import type { FormAnswer } from "@/lib/blanks/answer-form";
-import { BlankAutosave, type BackupStorage, type SaveState } from "@/lib/blanks/autosave";
+import type { FormAnswer } from "@/lib/domain/blanks/answer-form";
+import { BlankAutosave, type BackupStorage, type SaveState } from "@/lib/domain/blanks/autosave";
 import type { AnswerKind } from "@/lib/schemas/template";
 import type { BlankFormValues } from "./answer-fields";
 
@@ -17,7 +17,7 @@ const browserStorage: BackupStorage = {
 };
 
 /**
- * The blank form's saving (lib/blanks/autosave.ts) bound to react-hook-form: its
+ * The blank form's saving (lib/domain/blanks/autosave.ts) bound to react-hook-form: its
  * state for the status line, the answers still marked as carried over, and the
  * submit with its «unanswered items» question. The form is remounted when the
  * blank's version changes (the page keys it), so the options are read once.

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
 import { SearchFilter } from "@/components/data-table/search-filter";
 import { formatDate } from "@/lib/dates";
-import { CAMPAIGN_COLUMNS as C, CAMPAIGNS_CAPTION } from "@/lib/exports/lists/campaigns";
+import { CAMPAIGN_COLUMNS as C, CAMPAIGNS_CAPTION } from "@/lib/domain/exports/lists/campaigns";
 import type { Page } from "@/lib/paging";
 import type { TCampaignListQuery } from "@/lib/schemas/campaign";
 import type { CampaignRow } from "@/lib/server/campaigns/list-campaigns";

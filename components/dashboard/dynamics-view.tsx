@@ -2,9 +2,9 @@ import { BlankStatusBadge } from "@/components/blanks/blank-status-badge";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardTitle } from "@/components/ui/card";
 import { formatDate } from "@/lib/dates";
-import { formatChange, formatPercent } from "@/lib/dashboard/format";
-import { ITEM_STATUS_LABELS, type ItemStatus } from "@/lib/scoring/statuses";
-import type { DynamicsComparison, DynamicsFinding } from "@/lib/dashboard/municipality-dynamics";
+import { formatChange, formatPercent } from "@/lib/domain/dashboard/format";
+import { ITEM_STATUS_LABELS, type ItemStatus } from "@/lib/domain/scoring/statuses";
+import type { DynamicsComparison, DynamicsFinding } from "@/lib/domain/dashboard/municipality-dynamics";
 
 function changeInWords(change: number | null): string {
   if (change === null) return "Изменение балла не определено: в одной из кампаний бланк ещё не сдан.";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { BlankStatusBadge } from "@/components/blanks/blank-status-badge";
-import { formatPercent } from "@/lib/dashboard/format";
-import type { DashboardMunicipalityRow } from "@/lib/dashboard/campaign-dashboard";
+import { formatPercent } from "@/lib/domain/dashboard/format";
+import type { DashboardMunicipalityRow } from "@/lib/domain/dashboard/campaign-dashboard";
 
 /** The municipalities of a campaign with their scores and open findings; the chart's numbers in words. */
 export function MunicipalitiesTable(props: {

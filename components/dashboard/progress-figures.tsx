@@ -1,4 +1,4 @@
-import type { DashboardProgress } from "@/lib/dashboard/campaign-dashboard";
+import type { DashboardProgress } from "@/lib/domain/dashboard/campaign-dashboard";
 
 /** The campaign's progress as a list of labelled figures. */
 export function ProgressFigures(props: { progress: DashboardProgress; overdue: boolean }) {

@@ -1,7 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from "recharts";
-import { formatPercent } from "@/lib/dashboard/format";
+import { formatPercent } from "@/lib/domain/dashboard/format";
 import { CHART_COLORS } from "./chart-colors";
 
 export interface TypicalErrorsChartRow {

@@ -1,5 +1,5 @@
-import { formatPercent } from "@/lib/dashboard/format";
-import type { LevelTypicalErrors } from "@/lib/dashboard/campaign-dashboard";
+import { formatPercent } from "@/lib/domain/dashboard/format";
+import type { LevelTypicalErrors } from "@/lib/domain/dashboard/campaign-dashboard";
 import { CHART_COLORS } from "./chart-colors";
 import { ChartLegend } from "./chart-legend";
 import { TypicalErrorsChart } from "./typical-errors-chart";

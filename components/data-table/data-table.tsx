@@ -15,7 +15,7 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTransition, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import type { ListExportId } from "@/lib/exports/list-ids";
+import type { ListExportId } from "@/lib/domain/exports/list-ids";
 import { pageCount, type Page } from "@/lib/paging";
 import { ExportLinks } from "./export-links";
 

@@ -3,9 +3,9 @@
 import { Download } from "lucide-react";
 import { useSearchParams } from "next/navigation";
 import { buttonVariants } from "@/components/ui/button";
-import { EXPORT_FORMATS } from "@/lib/exports/export-format";
-import { exportHref } from "@/lib/exports/export-href";
-import type { ListExportId } from "@/lib/exports/list-ids";
+import { EXPORT_FORMATS } from "@/lib/domain/exports/export-format";
+import { exportHref } from "@/lib/domain/exports/export-href";
+import type { ListExportId } from "@/lib/domain/exports/list-ids";
 
 /**
  * «Скачать XLSX» and «Скачать CSV»: the whole list with the filters now in the URL.

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
 import { SearchFilter } from "@/components/data-table/search-filter";
-import { MUNICIPALITIES_CAPTION, MUNICIPALITY_COLUMNS as C } from "@/lib/exports/lists/municipalities";
+import { MUNICIPALITIES_CAPTION, MUNICIPALITY_COLUMNS as C } from "@/lib/domain/exports/lists/municipalities";
 import type { Page } from "@/lib/paging";
 import type { TMunicipalityListQuery } from "@/lib/schemas/list";
 import type { MunicipalityRow } from "@/lib/server/directory/list-municipalities";

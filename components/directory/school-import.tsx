@@ -2,8 +2,8 @@
 
 import { ImportScreen } from "@/components/imports/import-screen";
 import { buttonVariants } from "@/components/ui/button";
-import { SCHOOL_FIELD_LABELS } from "@/lib/directory/school-import-plan";
-import { changesAnything } from "@/lib/imports/import-flow";
+import { SCHOOL_FIELD_LABELS } from "@/lib/domain/directory/school-import-plan";
+import { changesAnything } from "@/lib/domain/imports/import-flow";
 import { type TSchoolImportRow, ZSchoolImportResult } from "@/lib/schemas/import";
 
 const SCHOOL_FILE = {

@@ -12,7 +12,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Input, NativeSelect } from "@/components/ui/input";
-import { parseRequisites } from "@/lib/requisites/parse-requisites";
+import { parseRequisites } from "@/lib/domain/requisites/parse-requisites";
 import { DOCUMENT_TYPES, ZDocumentCreate } from "@/lib/schemas/document";
 
 const PASTE_LABEL = "Реквизиты текстом (например, «Приказ МКУ КНМЦ от 12.03.2021 №52-П «О проведении методического аудита»»)";

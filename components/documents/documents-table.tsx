@@ -7,7 +7,7 @@ import { SearchFilter } from "@/components/data-table/search-filter";
 import { Badge } from "@/components/ui/badge";
 import { formatDate } from "@/lib/dates";
 import type { Page } from "@/lib/paging";
-import { DOCUMENT_COLUMNS as C, DOCUMENTS_CAPTION } from "@/lib/exports/lists/documents";
+import { DOCUMENT_COLUMNS as C, DOCUMENTS_CAPTION } from "@/lib/domain/exports/lists/documents";
 import { DOCUMENT_TYPES, type TDocumentListQuery } from "@/lib/schemas/document";
 import type { DocumentRow } from "@/lib/server/documents/list-documents";
 

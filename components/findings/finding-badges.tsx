@@ -1,7 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { formatDate } from "@/lib/dates";
-import { SEVERITY_LABELS, type Severity } from "@/lib/scoring/statuses";
+import { SEVERITY_LABELS, type Severity } from "@/lib/domain/scoring/statuses";
 import { REMEDIATION_STATUS_LABELS, type RemediationStatus } from "@/lib/schemas/finding";
 
 const REMEDIATION_TONES: Record<RemediationStatus, string> = {

@@ -6,9 +6,9 @@ import { MunicipalityFilter } from "@/components/data-table/municipality-filter"
 import { FilterCheckbox } from "@/components/data-table/filter-checkbox";
 import { FilterSelect } from "@/components/data-table/filter-select";
 import { SearchFilter } from "@/components/data-table/search-filter";
-import { FINDING_COLUMNS as C, FINDINGS_CAPTION } from "@/lib/exports/lists/findings";
+import { FINDING_COLUMNS as C, FINDINGS_CAPTION } from "@/lib/domain/exports/lists/findings";
 import type { Page } from "@/lib/paging";
-import { SEVERITY_LABELS } from "@/lib/scoring/statuses";
+import { SEVERITY_LABELS } from "@/lib/domain/scoring/statuses";
 import { REMEDIATION_STATUS_LABELS, REMEDIATION_STATUSES, SEVERITIES, type TFindingListQuery } from "@/lib/schemas/finding";
 import type { FindingRow } from "@/lib/server/findings/list-findings";
 import { FindingDeadline, RemediationStatusBadge, SeverityBadge } from "./finding-badges";

@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { answerEvent, changesAnything, fileProblem, IMPORT_IDLE, importReducer } from "@/lib/imports/import-flow";
+import { answerEvent, changesAnything, fileProblem, IMPORT_IDLE, importReducer } from "@/lib/domain/imports/import-flow";
 import type { TImportResult } from "@/lib/schemas/import";
 import type { z } from "@/lib/schemas/z";
 import { type ImportColumn, ImportTable } from "./import-table";
@@ -56,7 +56,7 @@ const NO_ANSWER = "Не удалось отправить файл: сервер
  * A table import: the file is checked first and the preview says what each row
  * does; «Импортировать» then writes all rows or none. A file with problems is
  * refused with each by row and column. Focus moves to each answer, so that a
- * screen reader reads it. The steps are lib/imports/import-flow.ts.
+ * screen reader reads it. The steps are lib/domain/imports/import-flow.ts.
  */
 export function ImportScreen<R extends TImportResult>(props: ImportScreenProps<R>) {
   const router = useRouter();

@@ -1,6 +1,6 @@
 import { FilterSelect } from "@/components/data-table/filter-select";
 import { SearchFilter } from "@/components/data-table/search-filter";
-import { EVENT_STATUS_LABELS, EVENT_STATUSES } from "@/lib/plans/plan-labels";
+import { EVENT_STATUS_LABELS, EVENT_STATUSES } from "@/lib/domain/plans/plan-labels";
 import type { EventFilter } from "./filter-events";
 import type { PlanViewName } from "./plan-view-tabs";
 

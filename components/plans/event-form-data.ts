@@ -1,6 +1,6 @@
 import "server-only";
 import { forbidden } from "next/navigation";
-import { roman } from "@/lib/plans/plan-labels";
+import { roman } from "@/lib/domain/plans/plan-labels";
 import type { Scope } from "@/lib/scope";
 import type { PlanEventView, PlanView } from "@/lib/server/plans/get-plan";
 import { listPlanDocumentOptions } from "@/lib/server/plans/list-plan-document-options";

@@ -12,7 +12,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Input, NativeSelect } from "@/components/ui/input";
-import type { PlanRange } from "@/lib/plans/event-timing";
+import type { PlanRange } from "@/lib/domain/plans/event-timing";
 import { ZPlanEvent } from "@/lib/schemas/plan";
 import { DocumentPicker } from "./document-picker";
 import { ResponsibleReading } from "./responsible-reading";

@@ -2,7 +2,7 @@ import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { formatDate } from "@/lib/dates";
 import type { PlanEventStatus } from "@/lib/generated/prisma/enums";
-import { EVENT_STATUS_LABELS } from "@/lib/plans/plan-labels";
+import { EVENT_STATUS_LABELS } from "@/lib/domain/plans/plan-labels";
 
 const TONES: Record<PlanEventStatus | "OVERDUE", string> = {
   PLANNED: "border-slate-500 text-slate-800",

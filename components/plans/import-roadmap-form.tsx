@@ -5,7 +5,7 @@ import { useId, useState } from "react";
 import { ImportScreen } from "@/components/imports/import-screen";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { parseSchoolYear } from "@/lib/plans/school-year";
+import { parseSchoolYear } from "@/lib/domain/plans/school-year";
 import { type TRoadmapImportResult, type TRoadmapImportRow, ZRoadmapImportResult } from "@/lib/schemas/import";
 
 const ACCEPT =

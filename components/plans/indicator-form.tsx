@@ -12,7 +12,7 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Field, fieldAria } from "@/components/ui/field";
 import { fieldClass, Input } from "@/components/ui/input";
-import { describeRule, parseTargetRules } from "@/lib/plans/target-rules";
+import { describeRule, parseTargetRules } from "@/lib/domain/plans/target-rules";
 import { ZIndicatorCreate } from "@/lib/schemas/plan";
 
 type FormInput = z.input<typeof ZIndicatorCreate>;

@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
-import type { TargetEvaluation, TargetStatus } from "@/lib/plans/target-rules";
+import type { TargetEvaluation, TargetStatus } from "@/lib/domain/plans/target-rules";
 
 export const TARGET_STATUS_LABELS: Record<TargetStatus, string> = {
   ACHIEVED: "Достигнуто",

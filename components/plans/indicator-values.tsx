@@ -1,4 +1,4 @@
-import { formatNumber } from "@/lib/plans/target-rules";
+import { formatNumber } from "@/lib/domain/plans/target-rules";
 import type { IndicatorView } from "@/lib/server/plans/get-plan-indicators";
 import { IndicatorStatus } from "./indicator-status";
 

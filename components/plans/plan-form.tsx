@@ -11,8 +11,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Input, NativeSelect } from "@/components/ui/input";
-import { PLAN_KIND_LABELS, PLAN_KINDS, roman } from "@/lib/plans/plan-labels";
-import { parseSchoolYear } from "@/lib/plans/school-year";
+import { PLAN_KIND_LABELS, PLAN_KINDS, roman } from "@/lib/domain/plans/plan-labels";
+import { parseSchoolYear } from "@/lib/domain/plans/school-year";
 import { ZPlanCreate } from "@/lib/schemas/plan";
 import { TimingReading, type DraftRange } from "./timing-reading";
 

@@ -6,8 +6,8 @@ import { MunicipalityFilter } from "@/components/data-table/municipality-filter"
 import { FilterSelect } from "@/components/data-table/filter-select";
 import { SearchFilter } from "@/components/data-table/search-filter";
 import type { Page } from "@/lib/paging";
-import { PLAN_COLUMNS as C, PLANS_CAPTION } from "@/lib/exports/lists/plans";
-import { PLAN_KIND_LABELS, PLAN_KINDS } from "@/lib/plans/plan-labels";
+import { PLAN_COLUMNS as C, PLANS_CAPTION } from "@/lib/domain/exports/lists/plans";
+import { PLAN_KIND_LABELS, PLAN_KINDS } from "@/lib/domain/plans/plan-labels";
 import type { TPlanListQuery } from "@/lib/schemas/plan";
 import type { PlanRow } from "@/lib/server/plans/list-plans";
 import { OverdueCount } from "./overdue-count";

@@ -1,4 +1,4 @@
-import { splitResponsible } from "@/lib/plans/responsible";
+import { splitResponsible } from "@/lib/domain/plans/responsible";
 
 /** «Распознаны: Петрова Т.А., Ваховский Ф.И.» under the responsible field, as the server will split it. */
 export function ResponsibleReading(props: { id: string; text: string }) {

@@ -1,5 +1,5 @@
-import { readEventTiming, type PlanRange } from "@/lib/plans/event-timing";
-import { describeTiming, type TimingKind } from "@/lib/plans/parse-timing";
+import { readEventTiming, type PlanRange } from "@/lib/domain/plans/event-timing";
+import { describeTiming, type TimingKind } from "@/lib/domain/plans/parse-timing";
 import type { PlanEventView } from "@/lib/server/plans/get-plan";
 
 /**

@@ -1,7 +1,7 @@
 import { formatDate } from "@/lib/dates";
-import { readEventTiming } from "@/lib/plans/event-timing";
-import { describeTiming, parseTiming } from "@/lib/plans/parse-timing";
-import { parseSchoolYear } from "@/lib/plans/school-year";
+import { readEventTiming } from "@/lib/domain/plans/event-timing";
+import { describeTiming, parseTiming } from "@/lib/domain/plans/parse-timing";
+import { parseSchoolYear } from "@/lib/domain/plans/school-year";
 
 /** The plan's range as a form has it so far: any part may be missing or half typed. */
 export interface DraftRange {

@@ -8,7 +8,7 @@ import { applyServerErrors } from "@/components/forms/apply-server-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { FINDING_STATUSES, ITEM_STATUS_LABELS, SEVERITY_LABELS, SEVERITY_OF, type FindingStatus } from "@/lib/scoring/statuses";
+import { FINDING_STATUSES, ITEM_STATUS_LABELS, SEVERITY_LABELS, SEVERITY_OF, type FindingStatus } from "@/lib/domain/scoring/statuses";
 import { ZRecommendations, type TRecommendations } from "@/lib/schemas/recommendation";
 
 export function RecommendationsForm({ texts, editable }: { texts: Record<FindingStatus, string>; editable: boolean }) {

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import type { ReportKind } from "@/lib/server/reports/report-kinds";
+import type { ReportKind } from "@/lib/domain/reports/report-kinds";
 
 type State = { step: "idle" } | { step: "sending" } | { step: "queued" } | { step: "failed"; message: string };
 

@@ -3,8 +3,8 @@
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
 import { FilterSelect } from "@/components/data-table/filter-select";
 import { Button } from "@/components/ui/button";
-import { AREA_COUNTS_CAPTIONS, AREA_NAME_HEADERS, MEASURE_HEADERS } from "@/lib/exports/lists/student-counts";
-import { MEASURES } from "@/lib/records/official-measures";
+import { AREA_COUNTS_CAPTIONS, AREA_NAME_HEADERS, MEASURE_HEADERS } from "@/lib/domain/exports/lists/student-counts";
+import { MEASURES } from "@/lib/domain/records/official-measures";
 import type { AreaCounts } from "@/lib/server/students/count-students-by-area";
 
 /** Counts per municipality or school: numbers only, no names of children or teachers. */

@@ -1,4 +1,4 @@
-import { MEASURE_LABELS, MEASURES, type Measure } from "@/lib/records/official-measures";
+import { MEASURE_LABELS, MEASURES, type Measure } from "@/lib/domain/records/official-measures";
 
 /** The counts the blanks ask for, as the records give them; «нет записей» where none are kept. */
 export function OfficialCountsSummary(props: { measures: Record<Measure, number | null> }) {

@@ -1,4 +1,4 @@
-import { currentSchoolYear } from "@/lib/records/current-school-year";
+import { currentSchoolYear } from "@/lib/domain/records/current-school-year";
 
 /** The school years a filter offers: next, current and four before, newest first, plus the chosen one. */
 export function schoolYearChoices(chosen?: string): string[] {

@@ -3,9 +3,9 @@
 import { useId, useState } from "react";
 import { ImportScreen } from "@/components/imports/import-screen";
 import { buttonVariants } from "@/components/ui/button";
-import { changesAnything } from "@/lib/imports/import-flow";
+import { changesAnything } from "@/lib/domain/imports/import-flow";
 import { type TStudentRecordImportRow, ZStudentRecordImportResult } from "@/lib/schemas/import";
-import { RECORD_COLUMNS, RECORD_KIND_LABELS, RECORD_KINDS, type RecordKind } from "@/lib/students/student-table";
+import { RECORD_COLUMNS, RECORD_KIND_LABELS, RECORD_KINDS, type RecordKind } from "@/lib/domain/students/student-table";
 
 const ENDPOINT = "/api/school/students/records";
 

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
 import { FilterSelect } from "@/components/data-table/filter-select";
 import { SearchFilter } from "@/components/data-table/search-filter";
-import { courseLine, TEACHER_COLUMNS as C, TEACHERS_CAPTION } from "@/lib/exports/lists/teachers";
+import { courseLine, TEACHER_COLUMNS as C, TEACHERS_CAPTION } from "@/lib/domain/exports/lists/teachers";
 import type { Page } from "@/lib/paging";
 import type { TTeacherListQuery } from "@/lib/schemas/student";
 import type { TeacherRow } from "@/lib/server/students/list-teachers";

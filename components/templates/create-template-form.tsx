@@ -12,7 +12,7 @@ import { Button } from "@/components/ui/button";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { TEMPLATE_LEVEL_LABELS, TEMPLATE_LEVELS } from "@/lib/schemas/template";
-import { ZNewTemplate } from "@/lib/templates/new-template";
+import { ZNewTemplate } from "@/lib/domain/templates/new-template";
 
 export function CreateTemplateForm() {
   const router = useRouter();

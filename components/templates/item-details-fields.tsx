@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import type { TColumnHeaders, TTemplateItem } from "@/lib/schemas/template";
-import type { ItemPatch } from "@/lib/templates/edit-tree";
+import type { ItemPatch } from "@/lib/domain/templates/edit-tree";
 import { ColumnHeaderFields } from "./column-header-fields";
 import { itemFieldId, type FormErrors } from "./editor-schema";
 import { FootnoteFields } from "./footnote-fields";

@@ -7,7 +7,7 @@ import { cn } from "@/components/ui/cn";
 import { Field, fieldAria } from "@/components/ui/field";
 import { fieldClass, Input, NativeSelect } from "@/components/ui/input";
 import { ITEM_KIND_LABELS, ITEM_KINDS, type ItemKind, type TColumnHeaders, type TTemplateItem } from "@/lib/schemas/template";
-import type { ItemPatch } from "@/lib/templates/edit-tree";
+import type { ItemPatch } from "@/lib/domain/templates/edit-tree";
 import { itemFieldId, type FormErrors } from "./editor-schema";
 import { ItemDetailsFields } from "./item-details-fields";
 

@@ -14,7 +14,7 @@ import {
   removeItem,
   updateItem,
   type ItemPatch,
-} from "@/lib/templates/edit-tree";
+} from "@/lib/domain/templates/edit-tree";
 import { itemFieldId, type FormErrors } from "./editor-schema";
 import { ItemList, type ItemAction } from "./item-editor";
 

@@ -10,7 +10,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { type Role, ROLE_LABELS } from "@/lib/roles";
 import { ZMembershipGrant } from "@/lib/schemas/user";
-import { SELF_GRANT_MESSAGE } from "@/lib/separation-of-duties";
+import { SELF_GRANT_MESSAGE } from "@/lib/domain/separation-of-duties";
 import type { MembershipTargets } from "@/lib/server/directory/list-membership-targets";
 import { MembershipFields } from "./membership-fields";
 

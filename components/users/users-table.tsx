@@ -4,7 +4,7 @@ import Link from "next/link";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
 import { FilterSelect } from "@/components/data-table/filter-select";
 import { SearchFilter } from "@/components/data-table/search-filter";
-import { membershipLine, USER_COLUMNS as C, USERS_CAPTION } from "@/lib/exports/lists/users";
+import { membershipLine, USER_COLUMNS as C, USERS_CAPTION } from "@/lib/domain/exports/lists/users";
 import type { Page } from "@/lib/paging";
 import type { TUserListQuery } from "@/lib/schemas/user";
 import { ALL_ROLES, ROLE_LABELS } from "@/lib/roles";

@@ -9,7 +9,7 @@ import { createNextVersion } from "@/lib/server/templates/create-next-version";
 import { createTemplate } from "@/lib/server/templates/create-template";
 import { publishTemplateVersion } from "@/lib/server/templates/publish-template-version";
 import { saveTemplateDraft } from "@/lib/server/templates/save-template-draft";
-import { starterContent, ZNewTemplate } from "@/lib/templates/new-template";
+import { starterContent, ZNewTemplate } from "@/lib/domain/templates/new-template";
 
 const EDITORS = { role: TEMPLATE_EDITORS };
 const LIST = "/region/templates";

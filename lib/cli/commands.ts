@@ -1,6 +1,6 @@
 import { db } from "@/lib/server/db/client";
 import { migrate } from "@/lib/server/db/migrate";
-import { REPORT_KINDS } from "@/lib/server/reports/report-kinds";
+import { REPORT_KINDS } from "@/lib/domain/reports/report-kinds";
 import { seedDemo } from "@/lib/server/seed/seed-demo";
 import { backupCommand, restoreCommand } from "./backup-commands";
 import { campaignList, remindersSend } from "./campaign-commands";

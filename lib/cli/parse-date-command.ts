@@ -1,8 +1,8 @@
 import { parseArgs } from "node:util";
 import { AppError } from "@/lib/errors";
-import { parseTiming, type ParsedTiming } from "@/lib/plans/parse-timing";
-import { parseSchoolYear } from "@/lib/plans/school-year";
-import { isoDate } from "@/lib/requisites/russian-dates";
+import { parseTiming, type ParsedTiming } from "@/lib/domain/plans/parse-timing";
+import { parseSchoolYear } from "@/lib/domain/plans/school-year";
+import { isoDate } from "@/lib/domain/requisites/russian-dates";
 
 const USAGE = 'parse-date "<text>" [--school-year 2020/2021] [--from YYYY-MM-DD --to YYYY-MM-DD]';
 

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { AppError } from "@/lib/errors";
-import { parseRequisites, parseRequisitesList } from "@/lib/requisites/parse-requisites";
+import { parseRequisites, parseRequisitesList } from "@/lib/domain/requisites/parse-requisites";
 
 /**
  * `parse-requisites "<text>"` prints one document's requisites;

@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import { AppError, notFound } from "@/lib/errors";
 import { db } from "@/lib/server/db/client";
 import { buildReport } from "@/lib/server/reports/build-report";
-import { isReportKind, REPORT_KINDS, type ReportKind } from "@/lib/server/reports/report-kinds";
+import { isReportKind, REPORT_KINDS, type ReportKind } from "@/lib/domain/reports/report-kinds";
 import { adminScopeOf } from "./admin-scope";
 
 const USAGE = `report <${REPORT_KINDS.join("|")}> --id <id> --out <file.pdf>`;

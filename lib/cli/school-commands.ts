@@ -1,7 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { ZSchoolExportQuery } from "@/lib/directory/school-file";
+import { ZSchoolExportQuery } from "@/lib/domain/directory/school-file";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import { db } from "@/lib/server/db/client";
 import { exportSchools } from "@/lib/server/directory/export-schools";

@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { AppError } from "@/lib/errors";
-import { readAnswersFile } from "@/lib/scoring/answers-file";
-import { scoreBlank } from "@/lib/scoring/score-blank";
-import { parseJson, templateFromJson } from "@/lib/templates/template-json";
+import { readAnswersFile } from "@/lib/domain/scoring/answers-file";
+import { scoreBlank } from "@/lib/domain/scoring/score-blank";
+import { parseJson, templateFromJson } from "@/lib/domain/templates/template-json";
 
 const refuse = (file: string, detail: string) => new AppError("VALIDATION", `${file}: ${detail}`);
 

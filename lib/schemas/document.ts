@@ -40,7 +40,7 @@ export const ZDocumentCreate = z.object({
   number: optionalText(50),
   title: optionalText(1000),
   fileId: z.uuid().nullable().default(null),
-  /** The document names a child: it becomes part of the child's records (lib/privacy/child-access.ts). */
+  /** The document names a child: it becomes part of the child's records (lib/domain/privacy/child-access.ts). */
   childData: z.boolean().default(false),
 });
 export type TDocumentCreate = z.infer<typeof ZDocumentCreate>;

@@ -6,7 +6,7 @@
  * common shape with its own row columns and counts; the import screen
  * (components/imports) reads the common part and the caller's columns.
  */
-import { SCHOOL_FIELD_LABELS, type SchoolField } from "@/lib/directory/school-import-plan";
+import { SCHOOL_FIELD_LABELS, type SchoolField } from "@/lib/domain/directory/school-import-plan";
 import { z } from "./z";
 
 /** One problem of a file: its row (as the file numbers it) and column (by its header) when it has them. */

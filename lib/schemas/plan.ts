@@ -3,7 +3,7 @@
  * indicators: the shapes the forms submit and the server re-parses.
  */
 import { latestLocalToday } from "@/lib/dates";
-import { EVENT_STATUSES, PLAN_KINDS } from "@/lib/plans/plan-labels";
+import { EVENT_STATUSES, PLAN_KINDS } from "@/lib/domain/plans/plan-labels";
 import { listQuery } from "./list";
 import { zSchoolYear } from "./student";
 import { z } from "./z";
@@ -129,7 +129,7 @@ export const ZEventListQuery = listQuery(["plan", "dueDate", "status"] as const)
   kind: z.enum(PLAN_KINDS).optional().catch(undefined),
   municipalityId: z.uuid().optional().catch(undefined),
   status: z.enum(EVENT_STATUSES).optional().catch(undefined),
-  /** "1" (the filter form's checkbox): only overdue events, as lib/plans/overdue.ts derives them. */
+  /** "1" (the filter form's checkbox): only overdue events, as lib/domain/plans/overdue.ts derives them. */
   overdue: z.union([z.boolean(), z.stringbool()]).catch(false),
 });
 export type TEventListQuery = z.infer<typeof ZEventListQuery>;

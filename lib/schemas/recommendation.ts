@@ -1,4 +1,4 @@
-import { FINDING_STATUSES } from "@/lib/scoring/statuses";
+import { FINDING_STATUSES } from "@/lib/domain/scoring/statuses";
 import { z } from "./z";
 
 export const ZRecommendations = z.object({

@@ -1,4 +1,4 @@
-import { REPORT_KINDS } from "@/lib/server/reports/report-kinds";
+import { REPORT_KINDS } from "@/lib/domain/reports/report-kinds";
 import { listQuery } from "./list";
 import { z } from "./z";
 

@@ -1,15 +1,15 @@
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { readCsv } from "@/lib/directory/csv";
+import { readCsv } from "@/lib/domain/directory/csv";
 import { AppError } from "@/lib/errors";
-import { AUDIT_COLUMNS } from "@/lib/exports/lists/audit";
+import { AUDIT_COLUMNS } from "@/lib/domain/exports/lists/audit";
 import type { AuditEvent, Prisma } from "@/lib/generated/prisma/client";
 import type { Scope } from "@/lib/scope";
 import { PARTICIPANTS, REGION_ADMINS, REVIEWERS, type Role } from "@/lib/roles";
 import { z } from "@/lib/schemas/z";
 import { CLI_ACTOR, runAsActor } from "@/lib/server/audit/actor-context";
 import { BEFORE_READ_BATCH } from "@/lib/server/audit/audit-extension";
-import { CHILD_HIDDEN, CHILD_HIDDEN_CHANGED, HIDDEN, HIDDEN_CHANGED } from "@/lib/server/audit/audit-policy";
+import { CHILD_HIDDEN, CHILD_HIDDEN_CHANGED, HIDDEN, HIDDEN_CHANGED } from "@/lib/domain/audit/audit-policy";
 import type { AuditEventRow } from "@/lib/server/audit/list-audit-events";
 import { getScope } from "@/lib/server/auth/get-scope";
 import { hashPassword } from "@/lib/server/auth/password";

@@ -8,7 +8,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import pg from "pg";
 import { extract as tarExtract, pack as tarPack } from "tar-stream";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
-import { ALL_FILE_KINDS } from "@/lib/files/detect-file-type";
+import { ALL_FILE_KINDS } from "@/lib/domain/files/detect-file-type";
 import { createBackup } from "@/lib/server/backup/create-backup";
 import type { Manifest } from "@/lib/server/backup/manifest";
 import { restoreBackup } from "@/lib/server/backup/restore-backup";

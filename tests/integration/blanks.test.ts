@@ -9,7 +9,7 @@ import { markAllMatching } from "@/lib/server/blanks/mark-all-matching";
 import { getCampaign } from "@/lib/server/campaigns/get-campaign";
 import { listCampaignParticipants } from "@/lib/server/campaigns/list-campaign-participants";
 import { db } from "@/lib/server/db/client";
-import { ALL_FILE_KINDS } from "@/lib/files/detect-file-type";
+import { ALL_FILE_KINDS } from "@/lib/domain/files/detect-file-type";
 import { storeFile } from "@/lib/server/files/store-file";
 import { buildCampaignWorld, type CampaignWorld } from "../support/campaign";
 import { pdfSample, xlsxSample } from "../support/file-samples";

@@ -3,7 +3,7 @@ import { rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { ALL_FILE_KINDS } from "@/lib/files/detect-file-type";
+import { ALL_FILE_KINDS } from "@/lib/domain/files/detect-file-type";
 import { db } from "@/lib/server/db/client";
 import { getFile } from "@/lib/server/files/get-file";
 import { s3Storage } from "@/lib/server/files/s3-storage";

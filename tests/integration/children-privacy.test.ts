@@ -5,7 +5,7 @@ import { GET as download } from "@/app/api/files/[id]/route";
 import { POST as upload } from "@/app/api/files/route";
 import { GET as exportListRoute } from "@/app/api/exports/[list]/route";
 import type { Scope } from "@/lib/scope";
-import { CHILD_HIDDEN, CHILD_HIDDEN_CHANGED } from "@/lib/server/audit/audit-policy";
+import { CHILD_HIDDEN, CHILD_HIDDEN_CHANGED } from "@/lib/domain/audit/audit-policy";
 import { db } from "@/lib/server/db/client";
 import { eraseStudent } from "@/lib/server/students/erase-student";
 import { getStudent } from "@/lib/server/students/get-student";

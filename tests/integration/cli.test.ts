@@ -115,7 +115,7 @@ describe("command line", () => {
   });
 
   it("start-up stops with a message naming a bad variable", () => {
-    const result = runScript("lib/cli/start.ts", [], { DATABASE_URL: databaseUrl(), PORT: "not-a-port" });
+    const result = runScript("scripts/start.ts", [], { DATABASE_URL: databaseUrl(), PORT: "not-a-port" });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("PORT:");
   });

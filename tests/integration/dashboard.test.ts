@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { TBlankAnswer } from "@/lib/schemas/blank";
 import type { TTemplateItem } from "@/lib/schemas/template";
-import { FINDING_STATUSES } from "@/lib/scoring/statuses";
+import { FINDING_STATUSES } from "@/lib/domain/scoring/statuses";
 import { SEED_CAMPAIGN } from "@/lib/seed-data/blanks";
 import { acceptBlank } from "@/lib/server/blanks/accept-blank";
 import { markAllMatching } from "@/lib/server/blanks/mark-all-matching";

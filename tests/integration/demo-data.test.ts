@@ -86,7 +86,7 @@ describe("demo-data --scale region", () => {
   });
 
   it("scores as the stored scoring does: a generated blank re-scored keeps its score and grade", async () => {
-    const { scoreStoredBlank } = await import("@/lib/server/scoring/score-stored-blank");
+    const { scoreStoredBlank } = await import("@/lib/server/scoring/internal/score-stored-blank");
     const sample = await db().blank.findMany({
       where: { status: "ACCEPTED", campaign: { region: { code: "R01" } } },
       take: 25,
@@ -214,7 +214,7 @@ describe("demo-data with several regions and campaigns", () => {
       expect(await verifyCredentials({ email: coordinator.user.email, password: "wrong-password" })).toMatchObject({ ok: false });
     }
     // Earlier years have no ДОТ records, so their blanks were scored without official counts, as the stored scoring finds them.
-    const { scoreStoredBlank } = await import("@/lib/server/scoring/score-stored-blank");
+    const { scoreStoredBlank } = await import("@/lib/server/scoring/internal/score-stored-blank");
     const sample = await db().blank.findMany({
       where: { status: "ACCEPTED", campaign: { region: { code: "S01" } } },
       orderBy: { id: "asc" },

@@ -1,7 +1,7 @@
 import type { ZodError } from "zod";
 import { beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { ALL_FILE_KINDS } from "@/lib/files/detect-file-type";
+import { ALL_FILE_KINDS } from "@/lib/domain/files/detect-file-type";
 import { getDocument } from "@/lib/server/documents/get-document";
 import { listDocumentsForOwner } from "@/lib/server/documents/list-documents-for-owner";
 import { supersedeDocument } from "@/lib/server/documents/supersede-document";

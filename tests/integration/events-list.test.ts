@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { PlanEventStatus } from "@/lib/generated/prisma/enums";
-import { EVENT_STATUSES } from "@/lib/plans/plan-labels";
+import { EVENT_STATUSES } from "@/lib/domain/plans/plan-labels";
 import type { Scope } from "@/lib/scope";
 import { db } from "@/lib/server/db/client";
 import { getPlan } from "@/lib/server/plans/get-plan";

@@ -6,7 +6,7 @@ import { buffer } from "node:stream/consumers";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/files/route";
 import { GET } from "@/app/api/files/[id]/route";
-import { ALL_FILE_KINDS } from "@/lib/files/detect-file-type";
+import { ALL_FILE_KINDS } from "@/lib/domain/files/detect-file-type";
 import type { Scope } from "@/lib/scope";
 import { db } from "@/lib/server/db/client";
 import { getFile } from "@/lib/server/files/get-file";

@@ -1,7 +1,7 @@
 import { ZodError } from "zod";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { AppError } from "@/lib/errors";
-import { ALL_FILE_KINDS } from "@/lib/files/detect-file-type";
+import { ALL_FILE_KINDS } from "@/lib/domain/files/detect-file-type";
 import type { Scope } from "@/lib/scope";
 import { PAST_DEADLINE } from "@/lib/schemas/finding";
 import { acceptBlank } from "@/lib/server/blanks/accept-blank";

@@ -6,14 +6,14 @@ import { POST as schoolsRoute } from "@/app/api/municipalities/[id]/schools/rout
 import { POST as roadmapRoute } from "@/app/api/plans/import/route";
 import { POST as studentsRoute } from "@/app/api/school/students/records/route";
 import { POST as templateRoute } from "@/app/api/templates/import/route";
-import { SCHOOL_COLUMNS } from "@/lib/directory/school-table";
-import { ROADMAP_COLUMNS } from "@/lib/plans/roadmap-table";
+import { SCHOOL_COLUMNS } from "@/lib/domain/directory/school-table";
+import { ROADMAP_COLUMNS } from "@/lib/domain/plans/roadmap-table";
 import type { Scope } from "@/lib/scope";
 import { SCHOOL_BLANK } from "@/lib/seed-data/blanks";
 import { getScope } from "@/lib/server/auth/get-scope";
 import { db } from "@/lib/server/db/client";
-import { STUDENT_COLUMNS, TEACHER_COLUMNS } from "@/lib/students/student-table";
-import { templateToXlsx } from "@/lib/templates/template-xlsx";
+import { STUDENT_COLUMNS, TEACHER_COLUMNS } from "@/lib/domain/students/student-table";
+import { templateToXlsx } from "@/lib/domain/templates/template-xlsx";
 import { buildTwoTenants, userWithRole } from "../support/directory";
 import { docxSample, exeSample, htmlSample, pdfSample } from "../support/file-samples";
 import { xlsxOf } from "../support/spreadsheets";

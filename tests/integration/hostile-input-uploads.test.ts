@@ -2,7 +2,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/files/route";
-import { MAX_FILE_NAME_LENGTH } from "@/lib/files/file-names";
+import { MAX_FILE_NAME_LENGTH } from "@/lib/domain/files/file-names";
 import type { Scope } from "@/lib/scope";
 import { db } from "@/lib/server/db/client";
 import { buildTwoTenants, userWithRole } from "../support/directory";

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { schoolYearOf } from "@/lib/records/official-measures";
+import { schoolYearOf } from "@/lib/domain/records/official-measures";
 import { acceptBlank } from "@/lib/server/blanks/accept-blank";
 import { getBlank } from "@/lib/server/blanks/get-blank";
 import { markAllMatching } from "@/lib/server/blanks/mark-all-matching";

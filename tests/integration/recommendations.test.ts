@@ -1,6 +1,6 @@
 import { ZodError } from "zod";
 import { beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_RECOMMENDATIONS } from "@/lib/scoring/statuses";
+import { DEFAULT_RECOMMENDATIONS } from "@/lib/domain/scoring/statuses";
 import { getRecommendations } from "@/lib/server/recommendations/get-recommendations";
 import { buildTwoTenants, userWithRole } from "../support/directory";
 import { useTestDatabase } from "../support/test-database";

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/api/reports/[kind]/[id]/route";
-import { schoolYearOf } from "@/lib/records/official-measures";
+import { schoolYearOf } from "@/lib/domain/records/official-measures";
 import type { Scope } from "@/lib/scope";
 import { SEED_CAMPAIGN } from "@/lib/seed-data/blanks";
 import { loadScope } from "@/lib/server/auth/load-scope";

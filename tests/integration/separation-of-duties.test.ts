@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { scopeIdOf, type MembershipInput, type Scope } from "@/lib/scope";
-import { OWN_WORK_MESSAGE, SELF_GRANT_MESSAGE } from "@/lib/separation-of-duties";
+import { OWN_WORK_MESSAGE, SELF_GRANT_MESSAGE } from "@/lib/domain/separation-of-duties";
 import { acceptBlank } from "@/lib/server/blanks/accept-blank";
 import { getBlank } from "@/lib/server/blanks/get-blank";
 import { markAllMatching } from "@/lib/server/blanks/mark-all-matching";

@@ -1,7 +1,7 @@
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/client-address";
-import { accountKey, SIGN_IN_MESSAGES } from "@/lib/auth/sign-in-throttle";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/domain/auth/client-address";
+import { accountKey, SIGN_IN_MESSAGES } from "@/lib/domain/auth/sign-in-throttle";
 import { signOutEverywhere } from "@/lib/server/auth/sign-out-everywhere";
 import { db } from "@/lib/server/db/client";
 import { ensureBuild } from "@/lib/server/launch/ensure-build";

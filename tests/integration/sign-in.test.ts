@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/client-address";
-import { addressKey, SIGN_IN_MESSAGES } from "@/lib/auth/sign-in-throttle";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/domain/auth/client-address";
+import { addressKey, SIGN_IN_MESSAGES } from "@/lib/domain/auth/sign-in-throttle";
 import { attemptSignIn } from "@/lib/server/auth/attempt-sign-in";
 import { authOptions } from "@/lib/server/auth/options";
 import { verifyCredentials } from "@/lib/server/auth/verify-credentials";

@@ -3,7 +3,7 @@ import type { JWT } from "next-auth/jwt";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { signOutEverywhereAction } from "@/lib/actions/auth";
 import { AppError } from "@/lib/errors";
-import { PASSWORD_MESSAGES } from "@/lib/auth/password-policy";
+import { PASSWORD_MESSAGES } from "@/lib/domain/auth/password-policy";
 import type { Scope } from "@/lib/scope";
 import { getScope } from "@/lib/server/auth/get-scope";
 import { createAuthSession } from "@/lib/server/auth/create-auth-session";

@@ -1,7 +1,7 @@
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
-import { CROSS_SITE_MESSAGE } from "@/lib/auth/same-origin";
-import { securityProxy } from "@/lib/auth/security-proxy";
+import { CROSS_SITE_MESSAGE } from "@/lib/domain/auth/same-origin";
+import { securityProxy } from "@/lib/domain/auth/security-proxy";
 import { proxy, config } from "@/proxy";
 
 // The request proxy (proxy.ts) as Next.js calls it: CSRF refusals of the API, the

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { POST as schoolsRoute } from "@/app/api/municipalities/[id]/schools/route";
-import { SCHOOL_COLUMNS } from "@/lib/directory/school-table";
+import { SCHOOL_COLUMNS } from "@/lib/domain/directory/school-table";
 import { AppError } from "@/lib/errors";
 import {
   PARSE_LIMITS,
@@ -10,9 +10,9 @@ import {
   parseWorkbook,
   WORKBOOK_TOO_HEAVY,
   WORKBOOK_TOO_SLOW,
-} from "@/lib/files/parse-workbook";
-import { readWorkbook } from "@/lib/files/read-workbook";
-import { checkXlsx } from "@/lib/files/zip-guard";
+} from "@/lib/domain/files/parse-workbook";
+import { readWorkbook } from "@/lib/domain/files/read-workbook";
+import { checkXlsx } from "@/lib/domain/files/zip-guard";
 import type { Scope } from "@/lib/scope";
 import { getScope } from "@/lib/server/auth/get-scope";
 import { db } from "@/lib/server/db/client";
@@ -31,8 +31,8 @@ import { fingerprint, messagesOf, uploadRequest } from "./hostile-input-support"
  */
 
 vi.mock("@/lib/server/auth/get-scope", () => ({ getScope: vi.fn() }));
-vi.mock("@/lib/files/zip-guard", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("@/lib/files/zip-guard")>();
+vi.mock("@/lib/domain/files/zip-guard", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("@/lib/domain/files/zip-guard")>();
   return { ...actual, checkXlsx: vi.fn(actual.checkXlsx) };
 });
 

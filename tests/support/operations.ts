@@ -29,7 +29,7 @@ import { ZTemplateDocument, ZTemplateDraftSave } from "@/lib/schemas/template";
 import { ZMembershipGrant, ZUserCreate, ZUserListQuery } from "@/lib/schemas/user";
 import { createAssignment as createAssignmentOp } from "@/lib/server/assignments/create-assignment";
 import { listAssignments as listAssignmentsOp } from "@/lib/server/assignments/list-assignments";
-import { ZAuditListQuery } from "@/lib/server/audit/audit-query";
+import { ZAuditListQuery } from "@/lib/schemas/audit";
 import { listAuditEvents as listAuditEventsOp } from "@/lib/server/audit/list-audit-events";
 import { listBlanks as listBlanksOp } from "@/lib/server/blanks/list-blanks";
 import { listCampaigns as listCampaignsOp } from "@/lib/server/campaigns/list-campaigns";

@@ -1,4 +1,4 @@
-/** The header rows of the ДОТ records' tables, as a school types them (lib/students/student-table.ts reads them). */
+/** The header rows of the ДОТ records' tables, as a school types them (lib/domain/students/student-table.ts reads them). */
 export const STUDENT_HEADER = [
   "ФИО (или инициалы)",
   "Дата рождения",

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkFormAnswer, EMPTY_FORM_ANSWER, fromAnswer } from "@/lib/blanks/answer-form";
+import { checkFormAnswer, EMPTY_FORM_ANSWER, fromAnswer } from "@/lib/domain/blanks/answer-form";
 import type { TBlankAnswer } from "@/lib/schemas/blank";
 
 const form = (patch: Partial<typeof EMPTY_FORM_ANSWER>) => ({ ...EMPTY_FORM_ANSWER, ...patch });

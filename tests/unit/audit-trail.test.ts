@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { AUDIT_ENTITIES, AUDIT_ENTITY_LABELS } from "@/lib/exports/lists/audit";
+import { AUDIT_ENTITIES, AUDIT_ENTITY_LABELS } from "@/lib/domain/exports/lists/audit";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { actorOfScope, currentActor, runAsActor, SYSTEM_ACTOR } from "@/lib/server/audit/actor-context";
-import { auditChanges } from "@/lib/server/audit/audit-changes";
+import { auditChanges } from "@/lib/domain/audit/audit-changes";
 import { auditEventId } from "@/lib/server/audit/audit-id";
 import {
   AUDIT_POLICY,
@@ -16,10 +16,10 @@ import {
   redact,
   regionSource,
   scalarFields,
-} from "@/lib/server/audit/audit-policy";
-import { ZAuditListQuery } from "@/lib/server/audit/audit-query";
+} from "@/lib/domain/audit/audit-policy";
+import { ZAuditListQuery } from "@/lib/schemas/audit";
 import { exportFilters } from "@/lib/server/audit/record-read";
-import { fieldClass, MODEL_CLASSES } from "@/lib/privacy/data-classes";
+import { fieldClass, MODEL_CLASSES } from "@/lib/domain/privacy/data-classes";
 
 const MODELS = Object.values(Prisma.ModelName);
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { EMPTY_FORM_ANSWER, type FormAnswer } from "@/lib/blanks/answer-form";
+import { EMPTY_FORM_ANSWER, type FormAnswer } from "@/lib/domain/blanks/answer-form";
 import {
   AUTOSAVE_MS,
   BlankAutosave,
@@ -8,7 +8,7 @@ import {
   type FieldMessages,
   type Outcome,
   type SaveState,
-} from "@/lib/blanks/autosave";
+} from "@/lib/domain/blanks/autosave";
 import type { AnswerKind } from "@/lib/schemas/template";
 
 const BLANK = "0b7a4a2e-6c1d-4d1e-9f3a-1f2e3d4c5b6a";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { childAccess, readsChildData, recordReadWhere, recordWriteWhere } from "@/lib/privacy/child-access";
+import { childAccess, readsChildData, recordReadWhere, recordWriteWhere } from "@/lib/domain/privacy/child-access";
 import { scopeOf } from "../support/scope";
 
 /** The one rule for children's data (README «Children's data», its table), role by role and relation by relation. */

@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLIENT_ADDRESS_HEADER, clientAddressOf, trustProxies } from "@/lib/auth/client-address";
+import { CLIENT_ADDRESS_HEADER, clientAddressOf, trustProxies } from "@/lib/domain/auth/client-address";
 import { withClientAddress } from "@/lib/server/launch/with-client-address";
 
 const request = (remoteAddress: string, forwardedFor?: string) => ({

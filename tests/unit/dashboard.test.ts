@@ -1,13 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { campaignDashboard, type CampaignDashboardRows, type DashboardVersion } from "@/lib/dashboard/campaign-dashboard";
-import { diffFindings, pickCampaigns } from "@/lib/dashboard/dynamics";
-import { formatChange, formatPercent } from "@/lib/dashboard/format";
-import { averageScore, byScoreDescending, scoreChange } from "@/lib/dashboard/scores";
-import { municipalityDynamics, type DynamicsBlank, type DynamicsCampaign, type DynamicsRows } from "@/lib/dashboard/municipality-dynamics";
-import { displayItemTitle, percentOf, typicalErrorRows, type ItemInfo } from "@/lib/dashboard/typical-error-rows";
+import { campaignDashboard, type CampaignDashboardRows, type DashboardVersion } from "@/lib/domain/dashboard/campaign-dashboard";
+import { diffFindings, pickCampaigns } from "@/lib/domain/dashboard/dynamics";
+import { formatChange, formatPercent } from "@/lib/domain/dashboard/format";
+import { averageScore, byScoreDescending, scoreChange } from "@/lib/domain/dashboard/scores";
+import {
+  municipalityDynamics,
+  type DynamicsBlank,
+  type DynamicsCampaign,
+  type DynamicsRows,
+} from "@/lib/domain/dashboard/municipality-dynamics";
+import { displayItemTitle, percentOf, typicalErrorRows, type ItemInfo } from "@/lib/domain/dashboard/typical-error-rows";
 import type { TemplateLevel, TTemplateContent, TTemplateItem } from "@/lib/schemas/template";
-import { newItem } from "@/lib/templates/edit-tree";
+import { newItem } from "@/lib/domain/templates/edit-tree";
 
 const items = (...list: [string, string, string][]) =>
   new Map<string, ItemInfo>(list.map(([key, number, title], order) => [key, { key, number, title, order }]));

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { ALL_FILE_KINDS, checkFile, detectFileType, MAX_FILE_BYTES, type FileKind } from "@/lib/files/detect-file-type";
+import { ALL_FILE_KINDS, checkFile, detectFileType, MAX_FILE_BYTES, type FileKind } from "@/lib/domain/files/detect-file-type";
 import {
   docmSample,
   docxSample,

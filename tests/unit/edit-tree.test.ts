@@ -2,7 +2,16 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { walkItems, ZTemplateContent, type TTemplateItem } from "@/lib/schemas/template";
 import { MUNICIPAL_BLANK, SCHOOL_BLANK } from "@/lib/seed-data/blanks";
-import { appendChild, indentItem, insertAfter, moveItem, newItem, outdentItem, removeItem, updateItem } from "@/lib/templates/edit-tree";
+import {
+  appendChild,
+  indentItem,
+  insertAfter,
+  moveItem,
+  newItem,
+  outdentItem,
+  removeItem,
+  updateItem,
+} from "@/lib/domain/templates/edit-tree";
 
 const item = (number: string, children: TTemplateItem[] = []) => newItem({ number, title: `Пункт ${number}`, children });
 

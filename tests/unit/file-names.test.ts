@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { contentDisposition, displayFileName, MAX_FILE_NAME_LENGTH } from "@/lib/files/file-names";
+import { contentDisposition, displayFileName, MAX_FILE_NAME_LENGTH } from "@/lib/domain/files/file-names";
 
 /** Any text a client could send, rich in path separators, dots and stray UTF-16 halves. */
 const anyName = (maxLength: number) =>

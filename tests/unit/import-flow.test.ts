@@ -7,8 +7,8 @@ import {
   importReducer,
   type ImportEvent,
   type ImportState,
-} from "@/lib/imports/import-flow";
-import { countedRecords, refusedRecords } from "@/lib/imports/import-result";
+} from "@/lib/domain/imports/import-flow";
+import { countedRecords, refusedRecords } from "@/lib/domain/imports/import-result";
 import { ZSchoolImportResult, type TSchoolImportResult } from "@/lib/schemas/import";
 
 type State = ImportState<TSchoolImportResult>;

@@ -9,8 +9,8 @@ import {
   type Recurrence,
   type TimingContext,
   type TimingKind,
-} from "@/lib/plans/parse-timing";
-import { parseSchoolYear, schoolYearFromText, schoolYearOf, type SchoolYear } from "@/lib/plans/school-year";
+} from "@/lib/domain/plans/parse-timing";
+import { parseSchoolYear, schoolYearFromText, schoolYearOf, type SchoolYear } from "@/lib/domain/plans/school-year";
 
 const year = (label: string): SchoolYear => {
   const schoolYear = parseSchoolYear(label);

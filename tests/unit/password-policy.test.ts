@@ -1,14 +1,14 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { breachedPasswords } from "@/lib/auth/breached-passwords";
+import { breachedPasswords } from "@/lib/server/auth/breached-passwords";
 import {
   DEMO_PASSWORDS,
   MIN_PASSWORD_LENGTH,
   parseBreachedPasswords,
   PASSWORD_MESSAGES,
   passwordProblem,
-} from "@/lib/auth/password-policy";
+} from "@/lib/domain/auth/password-policy";
 
 const breached = parseBreachedPasswords("123456\nqwertyuiop\n\r\n  Password1234 \n");
 const dev = { breached, production: false };
@@ -50,7 +50,7 @@ describe("password policy", () => {
 
 describe("the shipped list of breached passwords", () => {
   it("is SecLists' top 10,000 of the 10-million-password list, byte for byte", () => {
-    const bytes = fs.readFileSync("lib/auth/breached-passwords.txt");
+    const bytes = fs.readFileSync("lib/server/auth/breached-passwords.txt");
     expect(bytes.length).toBe(76_508);
     expect(createHash("sha256").update(bytes).digest("hex")).toBe("0279e0e7d854dc40460db18a7cf2e09fb661837dc0ae7d3b8dc6e783ba5d84b4");
     const lines = bytes.toString("utf8").trimEnd().split("\n");

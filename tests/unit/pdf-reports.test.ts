@@ -1,15 +1,15 @@
 import { readFileSync } from "node:fs";
 import type { Content, ContentTable, TDocumentDefinitions } from "pdfmake/interfaces";
 import { describe, expect, it } from "vitest";
-import { parseRoadmapRows, ROADMAP_COLUMNS, ROADMAP_HINTS, roadmapTitle, type RoadmapFields } from "@/lib/plans/roadmap-table";
-import { readRoadmapFile } from "@/lib/plans/roadmap-file";
-import { MEASURES } from "@/lib/records/official-measures";
-import { auditReportDefinition, type AuditReportData } from "@/lib/reports/pdf/audit-report";
-import { campaignReportDefinition, type CampaignReportData } from "@/lib/reports/pdf/campaign-report";
-import type { ReportBase } from "@/lib/reports/pdf/frame";
-import { recordsReportDefinition, type RecordsReportData } from "@/lib/reports/pdf/records-report";
-import { roadmapReportDefinition } from "@/lib/reports/pdf/roadmap-report";
-import { signatureBlock } from "@/lib/reports/pdf/signature";
+import { parseRoadmapRows, ROADMAP_COLUMNS, ROADMAP_HINTS, roadmapTitle, type RoadmapFields } from "@/lib/domain/plans/roadmap-table";
+import { readRoadmapFile } from "@/lib/domain/plans/roadmap-file";
+import { MEASURES } from "@/lib/domain/records/official-measures";
+import { auditReportDefinition, type AuditReportData } from "@/lib/domain/reports/pdf/audit-report";
+import { campaignReportDefinition, type CampaignReportData } from "@/lib/domain/reports/pdf/campaign-report";
+import type { ReportBase } from "@/lib/domain/reports/pdf/frame";
+import { recordsReportDefinition, type RecordsReportData } from "@/lib/domain/reports/pdf/records-report";
+import { roadmapReportDefinition } from "@/lib/domain/reports/pdf/roadmap-report";
+import { signatureBlock } from "@/lib/domain/reports/pdf/signature";
 import { MUNICIPAL_BLANK, SCHOOL_BLANK, SEED_CAMPAIGN } from "@/lib/seed-data/blanks";
 import { demoAnswers } from "@/lib/seed-data/demo-answers";
 import { ROADMAP_002_PATH } from "@/lib/seed-data/roadmap-002";
@@ -350,7 +350,7 @@ describe("rendering", () => {
   it("never reads a local file or a URL a document names", async () => {
     const withImage = (image: string): TDocumentDefinitions => ({ ...recordsReportDefinition(records()), content: [{ image }] });
     await expect(renderPdf(withImage("/etc/passwd"))).rejects.toThrow(/denied/);
-    await expect(renderPdf(withImage("lib/reports/fonts/LiberationSans-Regular.ttf"))).rejects.toThrow(/denied/);
+    await expect(renderPdf(withImage("lib/domain/reports/fonts/LiberationSans-Regular.ttf"))).rejects.toThrow(/denied/);
     await expect(renderPdf({ ...withImage("logo"), images: { logo: "http://127.0.0.1:9/logo.png" } })).rejects.toThrow(/denied/);
   });
 });

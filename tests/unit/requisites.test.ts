@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseRequisites, parseRequisitesList, splitDocuments, type Requisites } from "@/lib/requisites/parse-requisites";
+import { parseRequisites, parseRequisitesList, splitDocuments, type Requisites } from "@/lib/domain/requisites/parse-requisites";
 
 const doc = (value: Partial<Requisites>): Requisites => ({ type: null, issuer: null, date: null, number: null, title: null, ...value });
 const ok = (text: string) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { joinResponsible, splitResponsible, type Responsible } from "@/lib/plans/responsible";
+import { joinResponsible, splitResponsible, type Responsible } from "@/lib/domain/plans/responsible";
 
 const r = (value: Partial<Responsible>): Responsible => ({ people: [], organizations: [], roles: [], ...value });
 

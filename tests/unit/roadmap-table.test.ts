@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { readRoadmapFile, writeRoadmapFile, ROADMAP_SHEET } from "@/lib/plans/roadmap-file";
+import { readRoadmapFile, writeRoadmapFile, ROADMAP_SHEET } from "@/lib/domain/plans/roadmap-file";
 import {
   parseRoadmapRows,
   ROADMAP_COLUMNS,
@@ -13,7 +13,7 @@ import {
   roadmapTitle,
   type RoadmapFields,
   type RoadmapRecord,
-} from "@/lib/plans/roadmap-table";
+} from "@/lib/domain/plans/roadmap-table";
 import { ROADMAP_002_PATH } from "@/lib/seed-data/roadmap-002";
 import { pdfSample } from "../support/file-samples";
 

@@ -1,8 +1,8 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { detectSeparator, neutraliseFormula, parseCsv, readCsv, restoreFormula, writeCsv } from "@/lib/directory/csv";
-import { readSchoolFile, writeSchoolFile } from "@/lib/directory/school-file";
-import { planSchoolImport, type ExistingOrganization } from "@/lib/directory/school-import-plan";
+import { detectSeparator, neutraliseFormula, parseCsv, readCsv, restoreFormula, writeCsv } from "@/lib/domain/directory/csv";
+import { readSchoolFile, writeSchoolFile } from "@/lib/domain/directory/school-file";
+import { planSchoolImport, type ExistingOrganization } from "@/lib/domain/directory/school-import-plan";
 import {
   columnOfHeader,
   joinAddress,
@@ -11,7 +11,7 @@ import {
   splitAddress,
   type SchoolRecord,
   type TableRow,
-} from "@/lib/directory/school-table";
+} from "@/lib/domain/directory/school-table";
 import { KALTAN_SCHOOLS } from "@/lib/seed-data/regions";
 import { workbookOf } from "../support/spreadsheets";
 

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { scoreBlank, GRADES } from "@/lib/scoring/score-blank";
-import { itemStatus, twelveMonthsBefore, type ScoredAnswer } from "@/lib/scoring/item-status";
-import { typicalErrors } from "@/lib/scoring/typical-errors";
+import { scoreBlank, GRADES } from "@/lib/domain/scoring/score-blank";
+import { itemStatus, twelveMonthsBefore, type ScoredAnswer } from "@/lib/domain/scoring/item-status";
+import { typicalErrors } from "@/lib/domain/scoring/typical-errors";
 import type { TBlankAnswer } from "@/lib/schemas/blank";
 import { answerableItems, type TTemplateContent } from "@/lib/schemas/template";
 import { MUNICIPAL_BLANK, SCHOOL_BLANK } from "@/lib/seed-data/blanks";

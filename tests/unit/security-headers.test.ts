@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { CROSS_SITE_MESSAGE, isSameOrigin, needsOriginCheck } from "@/lib/auth/same-origin";
-import { contentSecurityPolicy, HSTS_VALUE, newNonce, pageSecurityHeaders, STATIC_SECURITY_HEADERS } from "@/lib/auth/security-headers";
+import { CROSS_SITE_MESSAGE, isSameOrigin, needsOriginCheck } from "@/lib/domain/auth/same-origin";
+import {
+  contentSecurityPolicy,
+  HSTS_VALUE,
+  newNonce,
+  pageSecurityHeaders,
+  STATIC_SECURITY_HEADERS,
+} from "@/lib/domain/auth/security-headers";
 import type { NextConfig } from "next";
 // @ts-expect-error -- next.config.mjs is plain JavaScript (typed by its JSDoc only), read here as Next.js reads it.
 import nextConfigModule from "@/next.config.mjs";

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { SIGN_IN_MESSAGES } from "@/lib/auth/sign-in-throttle";
+import { SIGN_IN_MESSAGES } from "@/lib/domain/auth/sign-in-throttle";
 import { authOptions } from "@/lib/server/auth/options";
 
 vi.mock("@/lib/server/auth/attempt-sign-in", () => ({

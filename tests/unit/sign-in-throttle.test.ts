@@ -7,7 +7,7 @@ import {
   MAX_DELAY_SECONDS,
   SIGN_IN_MESSAGES,
   waitText,
-} from "@/lib/auth/sign-in-throttle";
+} from "@/lib/domain/auth/sign-in-throttle";
 
 describe("sign-in throttle rules", () => {
   it("waits 30 s after the free attempts, doubling with each further failure up to an hour", () => {

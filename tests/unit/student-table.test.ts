@@ -8,7 +8,7 @@ import {
   studentTableRows,
   teacherTableRows,
   type TableRow,
-} from "@/lib/students/student-table";
+} from "@/lib/domain/students/student-table";
 import { STUDENT_HEADER, TEACHER_HEADER } from "../support/student-headers";
 
 const YEAR = "2025/2026";

@@ -8,7 +8,7 @@ import {
   parseTargetRules,
   type IndicatorMeasurement,
   type TargetRule,
-} from "@/lib/plans/target-rules";
+} from "@/lib/domain/plans/target-rules";
 
 /** Seed 004, section 6 "Целевые показатели", column "Значение показателя", indicators 1–9. */
 const SEED_004_TARGETS = [

@@ -4,9 +4,9 @@ import { describe, expect, it } from "vitest";
 import type { AppError } from "@/lib/errors";
 import { ITEM_KINDS, walkItems, ZTemplateDocument, type TTemplateDocument, type TTemplateItem } from "@/lib/schemas/template";
 import { MUNICIPAL_BLANK, SCHOOL_BLANK } from "@/lib/seed-data/blanks";
-import { readTemplateFile } from "@/lib/templates/template-file";
-import { templateFromJson, templateToJson } from "@/lib/templates/template-json";
-import { templateFromXlsx, templateToXlsx } from "@/lib/templates/template-xlsx";
+import { readTemplateFile } from "@/lib/domain/templates/template-file";
+import { templateFromJson, templateToJson } from "@/lib/domain/templates/template-json";
+import { templateFromXlsx, templateToXlsx } from "@/lib/domain/templates/template-xlsx";
 import { refusal as appRefusal } from "../support/refusals";
 import { workbookOf } from "../support/spreadsheets";
 

@@ -1,8 +1,8 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { PARSE_LIMITS } from "@/lib/files/parse-workbook";
-import { readWorkbook } from "@/lib/files/read-workbook";
-import { cellValue, rowOf, sheetNamed } from "@/lib/files/workbook-data";
+import { PARSE_LIMITS } from "@/lib/domain/files/parse-workbook";
+import { readWorkbook } from "@/lib/domain/files/read-workbook";
+import { cellValue, rowOf, sheetNamed } from "@/lib/domain/files/workbook-data";
 
 /** A workbook of every kind of cell the imports meet, written by exceljs as Excel would save it. */
 async function everyKind(): Promise<Buffer> {

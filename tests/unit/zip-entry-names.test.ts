@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { entryNameKey, entryNameProblem, entryNameRefusal, entryNamesProblem } from "@/lib/files/zip-entry-names";
-import { checkZip, readZipDirectory } from "@/lib/files/zip-guard";
+import { entryNameKey, entryNameProblem, entryNameRefusal, entryNamesProblem } from "@/lib/domain/files/zip-entry-names";
+import { checkZip, readZipDirectory } from "@/lib/domain/files/zip-guard";
 import { buildZip } from "./property/hostile-samples";
 
 describe("part names: one canonical spelling", () => {

@@ -8,7 +8,7 @@ import { formatDate } from "@/lib/dates";
 import { coordinatedMunicipalityIds, hasAnyRole } from "@/lib/scope";
 import { REGION_STAFF, SUPERVISORS } from "@/lib/roles";
 import { requireScope } from "@/lib/server/auth/with-scope";
-import type { MunicipalityDynamics } from "@/lib/dashboard/municipality-dynamics";
+import type { MunicipalityDynamics } from "@/lib/domain/dashboard/municipality-dynamics";
 import { getMunicipalityDynamics } from "@/lib/server/dashboard/get-municipality-dynamics";
 import { listDynamicsMunicipalities } from "@/lib/server/dashboard/list-dynamics-municipalities";
 import { idParam, orNotFound } from "@/lib/server/http/params";

@@ -1,5 +1,5 @@
 import { ALL_ROLES } from "@/lib/roles";
-import { ALL_FILE_KINDS } from "@/lib/files/detect-file-type";
+import { ALL_FILE_KINDS } from "@/lib/domain/files/detect-file-type";
 import { withScope } from "@/lib/server/auth/with-scope";
 import { readUpload } from "@/lib/server/files/read-upload";
 import { resolveFileOwner } from "@/lib/server/files/resolve-file-owner";

@@ -4,7 +4,7 @@ import { batchesOf, pageOf, type ListSource, type Page } from "@/lib/paging";
 import type { Scope } from "@/lib/scope";
 import { assignmentToday, isCurrent, isoDay, orderRequisites, type TAssignmentListQuery } from "@/lib/schemas/assignment";
 import { db } from "@/lib/server/db/client";
-import { likePattern } from "@/lib/server/db/like-pattern";
+import { likePattern } from "@/lib/like-pattern";
 import { assignmentScopeSql, currentSql } from "./assignment-access";
 import type { CoordinatorRole } from "@/lib/roles";
 

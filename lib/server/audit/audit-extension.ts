@@ -11,9 +11,9 @@ import {
   regionSource,
   scalarFields,
   type AuditedOperation,
-} from "./audit-policy";
+} from "@/lib/domain/audit/audit-policy";
 import { writeAuditRows, type AuditRow } from "./write-audit-rows";
-import { isChildRow } from "@/lib/privacy/data-classes";
+import { isChildRow } from "@/lib/domain/privacy/data-classes";
 
 /**
  * The audit trail at the data layer: every create, update and delete made through

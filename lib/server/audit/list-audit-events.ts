@@ -3,12 +3,12 @@ import { Prisma, type AuditAction } from "@/lib/generated/prisma/client";
 import { keysetBatchesOf, pageOf, type KeysetSource, type KeysetWindow, type Page } from "@/lib/paging";
 import { staffRegionIds, type Scope } from "@/lib/scope";
 import { db } from "@/lib/server/db/client";
-import { likePattern } from "@/lib/server/db/like-pattern";
-import { isChildRow } from "@/lib/privacy/data-classes";
-import { auditChanges, type AuditChange } from "./audit-changes";
-import { redact } from "./audit-policy";
+import { likePattern } from "@/lib/like-pattern";
+import { isChildRow } from "@/lib/domain/privacy/data-classes";
+import { auditChanges, type AuditChange } from "@/lib/domain/audit/audit-changes";
+import { redact } from "@/lib/domain/audit/audit-policy";
 import { describeGrants } from "./describe-grants";
-import type { TAuditListQuery } from "./audit-query";
+import type { TAuditListQuery } from "@/lib/schemas/audit";
 import { REGION_ADMINS } from "@/lib/roles";
 
 export interface AuditEventRow {
@@ -20,7 +20,7 @@ export interface AuditEventRow {
   action: AuditAction;
   entity: string;
   entityId: string;
-  /** The fields the event changed, before and after (lib/server/audit/audit-changes.ts). */
+  /** The fields the event changed, before and after (lib/domain/audit/audit-changes.ts). */
   changes: AuditChange[];
   /** The event in words, where ids alone would not say it: a role granted or taken away. */
   summary: string | null;
@@ -91,7 +91,7 @@ const COLUMNS = Prisma.sql`e."id"::text AS "id", e."at", e."actorId"::text AS "a
 
 /**
  * An event as the journal shows it. Its images are redacted again by class, as they
- * were when written (lib/privacy/data-classes.ts): an entry written before a row
+ * were when written (lib/domain/privacy/data-classes.ts): an entry written before a row
  * became a child's, or before a class was declared, shows no more than a new one.
  * Reads and erasures hold no row images, only what the app wrote of them.
  */

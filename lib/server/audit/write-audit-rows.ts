@@ -2,7 +2,7 @@ import "server-only";
 import type { AuditAction } from "@/lib/generated/prisma/client";
 import type { Actor } from "./actor-context";
 import { auditEventId } from "./audit-id";
-import { regionSource } from "./audit-policy";
+import { regionSource } from "@/lib/domain/audit/audit-policy";
 
 /** One event to append; before and after are already redacted (audit-policy.ts). */
 export interface AuditRow {

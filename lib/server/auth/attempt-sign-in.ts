@@ -1,5 +1,5 @@
 import "server-only";
-import { SIGN_IN_MESSAGES } from "@/lib/auth/sign-in-throttle";
+import { SIGN_IN_MESSAGES } from "@/lib/domain/auth/sign-in-throttle";
 import { beginSignInAttempt, recordSignInFailure, recordSignInSuccess } from "@/lib/server/rate-limit/sign-in-throttle";
 import { verifyCredentials } from "./verify-credentials";
 

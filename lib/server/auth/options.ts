@@ -1,7 +1,7 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { SIGN_IN_MESSAGES } from "@/lib/auth/sign-in-throttle";
+import { SIGN_IN_MESSAGES } from "@/lib/domain/auth/sign-in-throttle";
 import { env } from "@/lib/env";
 import { ZSignIn } from "@/lib/schemas/auth";
 import { clientIp } from "@/lib/server/rate-limit/client-ip";

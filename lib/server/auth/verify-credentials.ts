@@ -1,5 +1,5 @@
 import "server-only";
-import { normaliseEmail } from "@/lib/auth/sign-in-throttle";
+import { normaliseEmail } from "@/lib/domain/auth/sign-in-throttle";
 import { db } from "@/lib/server/db/client";
 import { verifyAgainstDummy, verifyPassword } from "./password";
 

@@ -2,12 +2,12 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import type { Scope } from "@/lib/scope";
 import { db } from "@/lib/server/db/client";
-import { scoreStoredBlank, syncFindings } from "@/lib/server/scoring/score-stored-blank";
+import { scoreStoredBlank, syncFindings } from "@/lib/server/scoring/internal/score-stored-blank";
 import { notify, participantCoordinators } from "@/lib/server/notifications/notify";
 import { reviewerWhere } from "./blank-access";
-import { loadBlankFor } from "./load-blank-for";
-import { recordChanges } from "./record-change";
-import { lockBlankForReview } from "./review-duty";
+import { loadBlankFor } from "./internal/load-blank-for";
+import { recordChanges } from "./internal/record-change";
+import { lockBlankForReview } from "./internal/review-duty";
 
 /** The auditor accepts a submitted blank once every item carries a mark; its findings are stored then. */
 export async function acceptBlank(options: { scope: Scope; blankId: string }) {

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Scope } from "@/lib/scope";
 import type { TBlankAnswer } from "@/lib/schemas/blank";
-import { FILE_KINDS, type FileKind } from "@/lib/files/detect-file-type";
+import { FILE_KINDS, type FileKind } from "@/lib/domain/files/detect-file-type";
 import { findReadableFiles } from "@/lib/server/privacy/file-access";
 
 export function attachedFileIds(values: Array<TBlankAnswer | null | undefined>): string[] {

@@ -7,7 +7,7 @@ import { db } from "@/lib/server/db/client";
 import { officialCountsForBlank } from "@/lib/server/students/official-counts-for-blank";
 import { parseContent } from "@/lib/server/templates/get-template-version";
 import { blankWhere, FILLABLE_STATUSES, participantWhere, reviewerWhere } from "./blank-access";
-import { hasWorkedOnBlank } from "./review-duty";
+import { hasWorkedOnBlank } from "./internal/review-duty";
 
 export interface BlankAnswerView {
   value: TBlankAnswer | null;

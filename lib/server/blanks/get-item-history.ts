@@ -2,7 +2,7 @@ import "server-only";
 import type { Scope } from "@/lib/scope";
 import { db } from "@/lib/server/db/client";
 import { blankWhere } from "./blank-access";
-import { loadBlankFor } from "./load-blank-for";
+import { loadBlankFor } from "./internal/load-blank-for";
 
 /** Every change of one item's answer and mark, newest first. */
 export async function getItemHistory(options: { scope: Scope; blankId: string; itemKey: string }) {

@@ -2,12 +2,12 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import type { Scope } from "@/lib/scope";
 import { db } from "@/lib/server/db/client";
-import { scoreStoredBlank } from "@/lib/server/scoring/score-stored-blank";
+import { scoreStoredBlank } from "@/lib/server/scoring/internal/score-stored-blank";
 import { reviewerWhere } from "./blank-access";
-import { loadBlankFor } from "./load-blank-for";
+import { loadBlankFor } from "./internal/load-blank-for";
 import { MARK_CONFLICT } from "./mark-answer";
-import { recordChanges } from "./record-change";
-import { lockBlankForReview } from "./review-duty";
+import { recordChanges } from "./internal/record-change";
+import { lockBlankForReview } from "./internal/review-duty";
 
 /** Marks every not-yet-marked item "matches" in one action; each change is still recorded. */
 export async function markAllMatching(options: { scope: Scope; blankId: string }): Promise<{ marked: number }> {

@@ -3,11 +3,11 @@ import { AppError } from "@/lib/errors";
 import type { Scope } from "@/lib/scope";
 import type { TAnswerMark } from "@/lib/schemas/blank";
 import { db } from "@/lib/server/db/client";
-import { scoreStoredBlank } from "@/lib/server/scoring/score-stored-blank";
+import { scoreStoredBlank } from "@/lib/server/scoring/internal/score-stored-blank";
 import { reviewerWhere } from "./blank-access";
-import { loadBlankFor } from "./load-blank-for";
-import { recordChanges } from "./record-change";
-import { lockBlankForReview } from "./review-duty";
+import { loadBlankFor } from "./internal/load-blank-for";
+import { recordChanges } from "./internal/record-change";
+import { lockBlankForReview } from "./internal/review-duty";
 
 export const MARK_CONFLICT = "Отмечать можно только бланк, отправленный на проверку.";
 

@@ -5,9 +5,9 @@ import type { BlankStatus, TBlankReturn } from "@/lib/schemas/blank";
 import { db } from "@/lib/server/db/client";
 import { notify, participantCoordinators } from "@/lib/server/notifications/notify";
 import { reviewerWhere } from "./blank-access";
-import { loadBlankFor } from "./load-blank-for";
-import { recordChanges } from "./record-change";
-import { lockBlankForReview } from "./review-duty";
+import { loadBlankFor } from "./internal/load-blank-for";
+import { recordChanges } from "./internal/record-change";
+import { lockBlankForReview } from "./internal/review-duty";
 
 const RETURNABLE: readonly BlankStatus[] = ["SUBMITTED", "ACCEPTED"];
 const RETURN_CONFLICT = "Вернуть можно только бланк, отправленный на проверку или принятый.";

@@ -7,11 +7,11 @@ import type { TBlankSave } from "@/lib/schemas/blank";
 import { db } from "@/lib/server/db/client";
 import { asJson } from "@/lib/server/db/json";
 import { citableDocumentWhere } from "@/lib/server/documents/document-access";
-import { claimFile } from "@/lib/server/privacy/claim-file";
+import { claimFile } from "@/lib/server/privacy/internal/claim-file";
 import { attachedFileIds, attachedFiles } from "./answer-file-names";
 import { FILLABLE_STATUSES, participantWhere } from "./blank-access";
-import { loadBlankFor } from "./load-blank-for";
-import { recordChanges } from "./record-change";
+import { loadBlankFor } from "./internal/load-blank-for";
+import { recordChanges } from "./internal/record-change";
 
 export const CONFLICT_MESSAGE =
   "Бланк уже изменил другой пользователь. Ваши ответы не потеряны: они остались в форме. Обновите бланк, чтобы увидеть чужие изменения, и сохраните снова.";

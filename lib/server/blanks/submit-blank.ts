@@ -3,11 +3,11 @@ import { AppError } from "@/lib/errors";
 import type { Scope } from "@/lib/scope";
 import type { TBlankSubmit } from "@/lib/schemas/blank";
 import { db } from "@/lib/server/db/client";
-import { scoreStoredBlank } from "@/lib/server/scoring/score-stored-blank";
+import { scoreStoredBlank } from "@/lib/server/scoring/internal/score-stored-blank";
 import { FILLABLE_STATUSES, participantWhere } from "./blank-access";
-import { loadBlankFor } from "./load-blank-for";
+import { loadBlankFor } from "./internal/load-blank-for";
 import { CONFLICT_MESSAGE } from "./save-blank-answers";
-import { recordChanges } from "./record-change";
+import { recordChanges } from "./internal/record-change";
 
 /** The participant sends the blank for review; answers carried over from a previous campaign must be confirmed first. */
 export async function submitBlank(options: { scope: Scope; input: TBlankSubmit }) {

@@ -1,5 +1,5 @@
 import "server-only";
-import { campaignDashboard, type CampaignDashboard } from "@/lib/dashboard/campaign-dashboard";
+import { campaignDashboard, type CampaignDashboard } from "@/lib/domain/dashboard/campaign-dashboard";
 import type { Scope } from "@/lib/scope";
 import { queryCampaignDashboard } from "./query-campaign-dashboard";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { municipalityDynamics, type MunicipalityDynamics } from "@/lib/dashboard/municipality-dynamics";
+import { municipalityDynamics, type MunicipalityDynamics } from "@/lib/domain/dashboard/municipality-dynamics";
 import type { Scope } from "@/lib/scope";
 import { queryMunicipalityDynamics } from "./query-municipality-dynamics";
 

@@ -1,13 +1,13 @@
 import "server-only";
 import { SUPERVISORS } from "@/lib/roles";
-import type { CampaignDashboardRows } from "@/lib/dashboard/campaign-dashboard";
-import { COUNTED_STATUSES } from "@/lib/dashboard/dashboard-roles";
+import type { CampaignDashboardRows } from "@/lib/domain/dashboard/campaign-dashboard";
+import { COUNTED_STATUSES } from "@/lib/domain/dashboard/counted-statuses";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { municipalityWhere, narrowScope, type Scope } from "@/lib/scope";
 import type { BlankStatus } from "@/lib/schemas/blank";
 import type { TemplateLevel } from "@/lib/schemas/template";
 import { UNRESOLVED_STATUSES } from "@/lib/schemas/finding";
-import { FINDING_STATUSES } from "@/lib/scoring/statuses";
+import { FINDING_STATUSES } from "@/lib/domain/scoring/statuses";
 import { blankWhere } from "@/lib/server/blanks/blank-access";
 import { getCampaign } from "@/lib/server/campaigns/get-campaign";
 import { findingWhere } from "@/lib/server/findings/finding-access";

@@ -1,8 +1,8 @@
 import "server-only";
 import { SUPERVISORS } from "@/lib/roles";
 
-import { pickCampaigns } from "@/lib/dashboard/dynamics";
-import type { DynamicsCampaign, DynamicsRows } from "@/lib/dashboard/municipality-dynamics";
+import { pickCampaigns } from "@/lib/domain/dashboard/dynamics";
+import type { DynamicsCampaign, DynamicsRows } from "@/lib/domain/dashboard/municipality-dynamics";
 import { notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { municipalityWhere, narrowScope, type Scope } from "@/lib/scope";

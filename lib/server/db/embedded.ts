@@ -43,7 +43,7 @@ function readOrCreatePassword(dataDir: string): string {
 
 /**
  * Starts PostgreSQL from node_modules with its cluster under `<dataDir>/pg`, which
- * survives restarts. The caller stops it (see lib/cli/start.ts for the signals).
+ * survives restarts. The caller stops it (see scripts/start.ts for the signals).
  */
 export async function startEmbeddedPostgres(options: {
   dataDir: string;

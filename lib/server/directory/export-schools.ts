@@ -1,5 +1,5 @@
 import "server-only";
-import { SCHOOL_FILE_MIME_TYPES, schoolFileName, writeSchoolFile, type SchoolFileFormat } from "@/lib/directory/school-file";
+import { SCHOOL_FILE_MIME_TYPES, schoolFileName, writeSchoolFile, type SchoolFileFormat } from "@/lib/domain/directory/school-file";
 import { notFound } from "@/lib/errors";
 import { municipalityWhere, narrowScope, organizationWhere, type Scope } from "@/lib/scope";
 import { db } from "@/lib/server/db/client";

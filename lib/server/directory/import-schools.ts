@@ -1,9 +1,9 @@
 import "server-only";
-import { readSchoolFile } from "@/lib/directory/school-file";
-import { planSchoolImport, type PlannedRow } from "@/lib/directory/school-import-plan";
-import { parseSchoolTable, type SchoolRecord } from "@/lib/directory/school-table";
+import { readSchoolFile } from "@/lib/domain/directory/school-file";
+import { planSchoolImport, type PlannedRow } from "@/lib/domain/directory/school-import-plan";
+import { parseSchoolTable, type SchoolRecord } from "@/lib/domain/directory/school-table";
 import { notFound } from "@/lib/errors";
-import { countedRecords, refusedRecords } from "@/lib/imports/import-result";
+import { countedRecords, refusedRecords } from "@/lib/domain/imports/import-result";
 import type { TSchoolImportResult, TSchoolImportRow } from "@/lib/schemas/import";
 import { municipalityWhere, narrowScope, organizationWhere, type Scope } from "@/lib/scope";
 import { db } from "@/lib/server/db/client";

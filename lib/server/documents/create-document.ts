@@ -1,11 +1,11 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { childAccess } from "@/lib/privacy/child-access";
+import { childAccess } from "@/lib/domain/privacy/child-access";
 import { scopeIdOf, type Scope } from "@/lib/scope";
 import { describeRequisites, type TDocumentCreate } from "@/lib/schemas/document";
 import { db } from "@/lib/server/db/client";
 import { resolveFileOwner } from "@/lib/server/files/resolve-file-owner";
-import { claimFile } from "@/lib/server/privacy/claim-file";
+import { claimFile } from "@/lib/server/privacy/internal/claim-file";
 import { documentWhere, issuerKeyOf } from "./document-access";
 
 /**

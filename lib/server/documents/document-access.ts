@@ -1,13 +1,13 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { childDocumentReadWhere } from "@/lib/privacy/child-access";
+import { childDocumentReadWhere } from "@/lib/domain/privacy/child-access";
 import { type Scope, tenantWhere } from "@/lib/scope";
 
 /**
  * Registry documents a scope may read: region staff all of their region's; a
  * municipal coordinator those of their municipality and its schools; a school
  * coordinator their school's. A document marked as naming a child is part of the
- * child's records: only the child rule reads it (lib/privacy/child-access.ts).
+ * child's records: only the child rule reads it (lib/domain/privacy/child-access.ts).
  */
 export function documentWhere(scope: Scope): Prisma.RegistryDocumentWhereInput {
   return { AND: [tenantWhere(scope), { OR: [{ childData: false }, childDocumentReadWhere(scope)] }] };

@@ -2,11 +2,11 @@ import "server-only";
 import { PassThrough, Readable } from "node:stream";
 import { earliestLocalToday } from "@/lib/dates";
 import { AppError, notFound } from "@/lib/errors";
-import { exportFileName, ZExportFormat, type ExportFormat } from "@/lib/exports/export-format";
-import { isListExportId } from "@/lib/exports/list-ids";
-import { writeCsvTable } from "@/lib/exports/write-csv-table";
-import { writeXlsxTable } from "@/lib/exports/write-xlsx-table";
-import { FILE_KINDS } from "@/lib/files/detect-file-type";
+import { exportFileName, ZExportFormat, type ExportFormat } from "@/lib/domain/exports/export-format";
+import { isListExportId } from "@/lib/domain/exports/list-ids";
+import { writeCsvTable } from "@/lib/domain/exports/write-csv-table";
+import { writeXlsxTable } from "@/lib/domain/exports/write-xlsx-table";
+import { FILE_KINDS } from "@/lib/domain/files/detect-file-type";
 import { hasAnyRole, narrowScope, type Scope } from "@/lib/scope";
 import { LIST_EXPORTS } from "./list-exports";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { FILE_TOO_LARGE, MAX_FILE_BYTES } from "@/lib/files/detect-file-type";
+import { FILE_TOO_LARGE, MAX_FILE_BYTES } from "@/lib/domain/files/detect-file-type";
 
 /** What a multipart form adds around its file (boundaries, headers, other fields). */
 const FORM_OVERHEAD_BYTES = 1024 * 1024;

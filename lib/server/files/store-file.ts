@@ -1,9 +1,9 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { AppError } from "@/lib/errors";
-import { checkFile, detectFileType, FILE_KINDS, type FileKind } from "@/lib/files/detect-file-type";
-import { displayFileName } from "@/lib/files/file-names";
-import { checkZip } from "@/lib/files/zip-guard";
+import { checkFile, detectFileType, FILE_KINDS, type FileKind } from "@/lib/domain/files/detect-file-type";
+import { displayFileName } from "@/lib/domain/files/file-names";
+import { checkZip } from "@/lib/domain/files/zip-guard";
 import { canSeeRegion, municipalityWhere, organizationWhere, type Scope } from "@/lib/scope";
 import { db } from "@/lib/server/db/client";
 import { newStorageKey, storage } from "./storage";

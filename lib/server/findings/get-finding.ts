@@ -2,7 +2,7 @@ import "server-only";
 import { earliestLocalToday } from "@/lib/dates";
 import { notFound } from "@/lib/errors";
 import type { Scope } from "@/lib/scope";
-import type { Severity } from "@/lib/scoring/statuses";
+import type { Severity } from "@/lib/domain/scoring/statuses";
 import { isOverdue, type RemediationStatus } from "@/lib/schemas/finding";
 import { db } from "@/lib/server/db/client";
 import { findReadableFiles } from "@/lib/server/privacy/file-access";

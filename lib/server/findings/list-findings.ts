@@ -3,7 +3,7 @@ import { earliestLocalToday } from "@/lib/dates";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { batchesOf, pageOf, type ListSource, type Page } from "@/lib/paging";
 import type { Scope } from "@/lib/scope";
-import { ITEM_STATUS_LABELS, type ItemStatus, type Severity } from "@/lib/scoring/statuses";
+import { ITEM_STATUS_LABELS, type ItemStatus, type Severity } from "@/lib/domain/scoring/statuses";
 import { isOverdue, UNRESOLVED_STATUSES, type RemediationStatus, type TFindingListQuery } from "@/lib/schemas/finding";
 import { db } from "@/lib/server/db/client";
 import { findingWhere } from "./finding-access";

@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors";
 import type { Scope } from "@/lib/scope";
 import type { TFindingFix } from "@/lib/schemas/finding";
 import { db } from "@/lib/server/db/client";
-import { claimFile } from "@/lib/server/privacy/claim-file";
+import { claimFile } from "@/lib/server/privacy/internal/claim-file";
 import { notify } from "@/lib/server/notifications/notify";
 import { isFindingParticipant, loadFindingFor } from "./finding-access";
 import { findingLabel, regionAuditors, transitionFinding } from "./finding-transition";

@@ -1,4 +1,4 @@
-import { contentDisposition } from "@/lib/files/file-names";
+import { contentDisposition } from "@/lib/domain/files/file-names";
 
 /**
  * A file download: always an attachment of its stated type, never cached, never

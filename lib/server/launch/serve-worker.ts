@@ -10,7 +10,7 @@
 // flight finish, Next.js closes, exit 143/130.
 import http from "node:http";
 import next from "next";
-import { trustProxies } from "@/lib/auth/client-address";
+import { trustProxies } from "@/lib/domain/auth/client-address";
 import { env } from "@/lib/env";
 import { withClientAddress } from "./with-client-address";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { CLIENT_ADDRESS_HEADER, clientAddressOf, type TrustProxy } from "@/lib/auth/client-address";
+import { CLIENT_ADDRESS_HEADER, clientAddressOf, type TrustProxy } from "@/lib/domain/auth/client-address";
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
 

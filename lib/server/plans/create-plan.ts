@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { readEventTiming } from "@/lib/plans/event-timing";
-import { parseSchoolYear } from "@/lib/plans/school-year";
+import { readEventTiming } from "@/lib/domain/plans/event-timing";
+import { parseSchoolYear } from "@/lib/domain/plans/school-year";
 import type { Scope } from "@/lib/scope";
 import type { TPlanCreate } from "@/lib/schemas/plan";
 import { db } from "@/lib/server/db/client";

@@ -1,6 +1,6 @@
 import "server-only";
-import { writeRoadmapFile } from "@/lib/plans/roadmap-file";
-import { roadmapTitle } from "@/lib/plans/roadmap-table";
+import { writeRoadmapFile } from "@/lib/domain/plans/roadmap-file";
+import { roadmapTitle } from "@/lib/domain/plans/roadmap-table";
 import type { Scope } from "@/lib/scope";
 import { roadmapRecordsOf } from "@/lib/server/reports/load-roadmap-report";
 import { getPlan } from "./get-plan";

@@ -1,6 +1,6 @@
 import "server-only";
 import { notFound } from "@/lib/errors";
-import { evaluateTarget, type TargetEvaluation, type TargetRule } from "@/lib/plans/target-rules";
+import { evaluateTarget, type TargetEvaluation, type TargetRule } from "@/lib/domain/plans/target-rules";
 import type { Scope } from "@/lib/scope";
 import { db } from "@/lib/server/db/client";
 import { planWhere, planWriteWhere } from "./plan-access";

@@ -2,7 +2,7 @@ import "server-only";
 import { earliestLocalToday } from "@/lib/dates";
 import { notFound } from "@/lib/errors";
 import type { PlanEventStatus, TimingKind } from "@/lib/generated/prisma/client";
-import { isOverdue, missedDueDates, nextDueDate } from "@/lib/plans/overdue";
+import { isOverdue, missedDueDates, nextDueDate } from "@/lib/domain/plans/overdue";
 import type { Scope } from "@/lib/scope";
 import { describeRequisites } from "@/lib/schemas/document";
 import { db } from "@/lib/server/db/client";

@@ -2,11 +2,11 @@ import "server-only";
 import { earliestLocalToday } from "@/lib/dates";
 import { Prisma, type PlanEventStatus, type PlanKind } from "@/lib/generated/prisma/client";
 import { keysetBatchesOf, pageOf, type KeysetSource, type KeysetWindow, type Page } from "@/lib/paging";
-import { sectionHeading, stageHeading } from "@/lib/plans/plan-labels";
+import { sectionHeading, stageHeading } from "@/lib/domain/plans/plan-labels";
 import type { Scope } from "@/lib/scope";
 import type { TEventListQuery } from "@/lib/schemas/plan";
 import { db } from "@/lib/server/db/client";
-import { likePattern } from "@/lib/server/db/like-pattern";
+import { likePattern } from "@/lib/like-pattern";
 import { overdueCondition } from "./overdue-sql";
 import { planSql } from "./plan-access";
 

@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 /**
- * SQL twin of lib/plans/overdue.ts isOverdue for an event row aliased `e`:
+ * SQL twin of lib/domain/plans/overdue.ts isOverdue for an event row aliased `e`:
  * planned, and its last day passed (or, recurring, a due date passed unheld; no held
  * dates at all is an empty list, never an unknown that would hide the event).
  */

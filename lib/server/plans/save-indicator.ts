@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError, notFound } from "@/lib/errors";
-import { parseTargetRules } from "@/lib/plans/target-rules";
+import { parseTargetRules } from "@/lib/domain/plans/target-rules";
 import type { Scope } from "@/lib/scope";
 import type { TIndicatorCreate } from "@/lib/schemas/plan";
 import { db } from "@/lib/server/db/client";

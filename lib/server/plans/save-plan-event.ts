@@ -1,8 +1,8 @@
 import "server-only";
 import { AppError, notFound } from "@/lib/errors";
-import { readEventTiming } from "@/lib/plans/event-timing";
-import { eventKey } from "@/lib/plans/plan-labels";
-import { splitResponsible } from "@/lib/plans/responsible";
+import { readEventTiming } from "@/lib/domain/plans/event-timing";
+import { eventKey } from "@/lib/domain/plans/plan-labels";
+import { splitResponsible } from "@/lib/domain/plans/responsible";
 import type { Scope } from "@/lib/scope";
 import type { TPlanEvent } from "@/lib/schemas/plan";
 import { db } from "@/lib/server/db/client";

@@ -1,7 +1,7 @@
 import "server-only";
 import { earliestLocalToday, formatDate, latestLocalToday } from "@/lib/dates";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { addDays, missedDueDates, openDueDates } from "@/lib/plans/overdue";
+import { addDays, missedDueDates, openDueDates } from "@/lib/domain/plans/overdue";
 import { db } from "@/lib/server/db/client";
 import { notify } from "@/lib/server/notifications/notify";
 

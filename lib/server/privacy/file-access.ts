@@ -6,7 +6,7 @@ import { blankWhere } from "@/lib/server/blanks/blank-access";
 import { db } from "@/lib/server/db/client";
 import { documentWhere } from "@/lib/server/documents/document-access";
 import { findingWhere } from "@/lib/server/findings/finding-access";
-import { studentReadWhere } from "@/lib/privacy/child-access";
+import { studentReadWhere } from "@/lib/domain/privacy/child-access";
 
 /**
  * Files inherit their owner's rule: a stored file is readable exactly when what it

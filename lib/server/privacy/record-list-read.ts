@@ -1,5 +1,5 @@
 import "server-only";
-import { childAccess, type ChildDataHolder } from "@/lib/privacy/child-access";
+import { childAccess, type ChildDataHolder } from "@/lib/domain/privacy/child-access";
 import type { Scope } from "@/lib/scope";
 import { actorOfScope } from "@/lib/server/audit/actor-context";
 import { LIST_ENTITY_ID, recordReads, type ReadEvent } from "@/lib/server/audit/record-read";
@@ -10,7 +10,7 @@ export type HeldRow = ChildDataHolder & { id: string };
 
 /**
  * A page of children's records shown to a reader whose every read is logged (the
- * region's auditors, lib/privacy/child-access.ts): one READ event per region with
+ * region's auditors, lib/domain/privacy/child-access.ts): one READ event per region with
  * the ids shown and the list's filters (a searched name is kept as «there was a
  * search», never as the name). The school's own coordinator works on its records
  * and is not logged for every page; an empty page is no read.

@@ -1,5 +1,5 @@
 import "server-only";
-import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/client-address";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/domain/auth/client-address";
 
 type HeaderSource = Headers | Record<string, string | string[] | undefined> | undefined;
 

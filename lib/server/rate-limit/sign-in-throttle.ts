@@ -8,7 +8,7 @@ import {
   FREE_WINDOW_SECONDS,
   SIGN_IN_MESSAGES,
   WAITS_MEMORY_SECONDS,
-} from "@/lib/auth/sign-in-throttle";
+} from "@/lib/domain/auth/sign-in-throttle";
 import { env } from "@/lib/env";
 import { isRefusal, limiter } from "./limiter-store";
 

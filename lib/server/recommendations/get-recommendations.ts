@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { DEFAULT_RECOMMENDATIONS, FINDING_STATUSES, type FindingStatus } from "@/lib/scoring/statuses";
+import { DEFAULT_RECOMMENDATIONS, FINDING_STATUSES, type FindingStatus } from "@/lib/domain/scoring/statuses";
 import { staffRegionIds, type Scope } from "@/lib/scope";
 import { db } from "@/lib/server/db/client";
 

@@ -1,12 +1,12 @@
 import "server-only";
 import type { TDocumentDefinitions } from "pdfmake/interfaces";
 import { documentDate } from "@/lib/dates";
-import { displayFileName } from "@/lib/files/file-names";
-import { auditReportDefinition, auditReportTitle } from "@/lib/reports/pdf/audit-report";
-import { CAMPAIGN_REPORT_TITLE, campaignReportDefinition } from "@/lib/reports/pdf/campaign-report";
-import type { ReportBase } from "@/lib/reports/pdf/frame";
-import { RECORDS_REPORT_TITLE, recordsReportDefinition } from "@/lib/reports/pdf/records-report";
-import { roadmapReportDefinition } from "@/lib/reports/pdf/roadmap-report";
+import { displayFileName } from "@/lib/domain/files/file-names";
+import { auditReportDefinition, auditReportTitle } from "@/lib/domain/reports/pdf/audit-report";
+import { CAMPAIGN_REPORT_TITLE, campaignReportDefinition } from "@/lib/domain/reports/pdf/campaign-report";
+import type { ReportBase } from "@/lib/domain/reports/pdf/frame";
+import { RECORDS_REPORT_TITLE, recordsReportDefinition } from "@/lib/domain/reports/pdf/records-report";
+import { roadmapReportDefinition } from "@/lib/domain/reports/pdf/roadmap-report";
 import type { Scope } from "@/lib/scope";
 import { db } from "@/lib/server/db/client";
 import { getReportSettings } from "./get-report-settings";
@@ -15,7 +15,7 @@ import { loadCampaignReport } from "./load-campaign-report";
 import { loadRecordsReport } from "./load-records-report";
 import { loadRoadmapReport } from "./load-roadmap-report";
 import { countPdfPages, renderPdf } from "./render-pdf";
-import type { ReportKind } from "./report-kinds";
+import type { ReportKind } from "@/lib/domain/reports/report-kinds";
 
 export type ReportProgress = (p: { fraction: number; stage: string }) => void | Promise<void>;
 

@@ -4,7 +4,7 @@ import { canSeeMunicipality, canSeeOrganization, canSeeRegion, staffRegionIds, t
 import { blankWhere } from "@/lib/server/blanks/blank-access";
 import { db } from "@/lib/server/db/client";
 import { planWhere } from "@/lib/server/plans/plan-access";
-import { REPORT_KIND_LABELS, type ReportKind } from "./report-kinds";
+import { REPORT_KIND_LABELS, type ReportKind } from "@/lib/domain/reports/report-kinds";
 
 /** What a report is about, as far as the queue needs to know before it is built. */
 export interface ReportSubject {

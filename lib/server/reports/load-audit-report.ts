@@ -1,8 +1,8 @@
 import "server-only";
-import type { AuditReportData } from "@/lib/reports/pdf/audit-report";
-import type { ReportBase } from "@/lib/reports/pdf/frame";
+import type { AuditReportData } from "@/lib/domain/reports/pdf/audit-report";
+import type { ReportBase } from "@/lib/domain/reports/pdf/frame";
 import { walkItems } from "@/lib/schemas/template";
-import { scoreBlank } from "@/lib/scoring/score-blank";
+import { scoreBlank } from "@/lib/domain/scoring/score-blank";
 import type { Scope } from "@/lib/scope";
 import { getBlank } from "@/lib/server/blanks/get-blank";
 import { db } from "@/lib/server/db/client";

@@ -1,8 +1,8 @@
 import "server-only";
-import type { LevelTypicalErrors } from "@/lib/dashboard/campaign-dashboard";
-import { COUNTED_STATUSES } from "@/lib/dashboard/dashboard-roles";
-import type { CampaignReportData, TypicalErrorsOfLevel } from "@/lib/reports/pdf/campaign-report";
-import type { ReportBase } from "@/lib/reports/pdf/frame";
+import type { LevelTypicalErrors } from "@/lib/domain/dashboard/campaign-dashboard";
+import { COUNTED_STATUSES } from "@/lib/domain/dashboard/counted-statuses";
+import type { CampaignReportData, TypicalErrorsOfLevel } from "@/lib/domain/reports/pdf/campaign-report";
+import type { ReportBase } from "@/lib/domain/reports/pdf/frame";
 import { narrowScope, type Scope } from "@/lib/scope";
 import { REGION_STAFF } from "@/lib/roles";
 import type { BlankStatus } from "@/lib/schemas/blank";

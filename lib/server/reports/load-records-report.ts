@@ -1,8 +1,8 @@
 import "server-only";
 import { notFound } from "@/lib/errors";
-import { schoolYearOf } from "@/lib/records/official-measures";
-import type { ReportBase } from "@/lib/reports/pdf/frame";
-import type { RecordsReportData } from "@/lib/reports/pdf/records-report";
+import { schoolYearOf } from "@/lib/domain/records/official-measures";
+import type { ReportBase } from "@/lib/domain/reports/pdf/frame";
+import type { RecordsReportData } from "@/lib/domain/reports/pdf/records-report";
 import { canSeeRegion, municipalityWhere, organizationWhere, type Scope } from "@/lib/scope";
 import { countOfficialData, type CountArea } from "@/lib/server/students/count-official-data";
 import { db } from "@/lib/server/db/client";

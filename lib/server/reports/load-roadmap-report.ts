@@ -1,7 +1,7 @@
 import "server-only";
-import { roadmapTitle, type RoadmapFields } from "@/lib/plans/roadmap-table";
-import type { ReportBase } from "@/lib/reports/pdf/frame";
-import type { RoadmapReportData } from "@/lib/reports/pdf/roadmap-report";
+import { roadmapTitle, type RoadmapFields } from "@/lib/domain/plans/roadmap-table";
+import type { ReportBase } from "@/lib/domain/reports/pdf/frame";
+import type { RoadmapReportData } from "@/lib/domain/reports/pdf/roadmap-report";
 import type { Scope } from "@/lib/scope";
 import { getPlan, type PlanView } from "@/lib/server/plans/get-plan";
 

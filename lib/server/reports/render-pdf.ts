@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import pdfmake from "pdfmake";
 import type { TDocumentDefinitions } from "pdfmake/interfaces";
-import { FONT_FAMILY, FONT_FILES } from "@/lib/reports/pdf/frame";
+import { FONT_FAMILY, FONT_FILES } from "@/lib/domain/reports/pdf/frame";
 
 /**
  * The shipped fonts, by the working directory: the app always runs from its root
@@ -11,7 +11,7 @@ import { FONT_FAMILY, FONT_FILES } from "@/lib/reports/pdf/frame";
  * the same under tsx, vitest and the Next server, where `new URL(…, import.meta.url)`
  * may be rewritten to a browser asset's address.
  */
-const FONTS_DIR = path.join(process.cwd(), "lib", "reports", "fonts");
+const FONTS_DIR = path.join(process.cwd(), "lib", "domain", "reports", "fonts");
 
 /** pdfmake's in-memory file system; its typings leave it out. */
 type VirtualFs = { writeFileSync(name: string, content: Buffer): void };

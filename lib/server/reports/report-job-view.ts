@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma, ReportJobStatus } from "@/lib/generated/prisma/client";
-import { REPORT_KIND_LABELS } from "./report-kinds";
+import { REPORT_KIND_LABELS } from "@/lib/domain/reports/report-kinds";
 
 /** How long a finished report's file is kept (expire-report-files.ts removes it then). */
 export const REPORT_RETENTION_DAYS = 7;

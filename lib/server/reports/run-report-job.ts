@@ -1,14 +1,14 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { AppError } from "@/lib/errors";
-import { FILE_KINDS } from "@/lib/files/detect-file-type";
-import { displayFileName } from "@/lib/files/file-names";
+import { FILE_KINDS } from "@/lib/domain/files/detect-file-type";
+import { displayFileName } from "@/lib/domain/files/file-names";
 import { loadScope } from "@/lib/server/auth/load-scope";
 import { db } from "@/lib/server/db/client";
 import { newStorageKey, storage } from "@/lib/server/files/storage";
 import { buildReport } from "./build-report";
 import { REPORT_RETENTION_DAYS } from "./report-job-view";
-import type { ReportKind } from "./report-kinds";
+import type { ReportKind } from "@/lib/domain/reports/report-kinds";
 import type { ReportJobData } from "./enqueue-report-job";
 
 const DAY_MS = 24 * 60 * 60 * 1000;

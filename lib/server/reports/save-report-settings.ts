@@ -3,7 +3,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { LOGO_MIME_TYPES, MAX_LOGO_BYTES, type TReportSettings } from "@/lib/schemas/report";
 import { staffRegionIds, type Scope } from "@/lib/scope";
 import { db } from "@/lib/server/db/client";
-import { claimFile } from "@/lib/server/privacy/claim-file";
+import { claimFile } from "@/lib/server/privacy/internal/claim-file";
 import { REGION_ADMINS } from "@/lib/roles";
 
 const badLogo = (message: string) => new AppError("VALIDATION", message, { logoFileId: [message] });

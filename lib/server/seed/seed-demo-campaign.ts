@@ -3,7 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { MUNICIPAL_BLANK_KEY, SCHOOL_BLANK_KEY, SEED_CAMPAIGN } from "@/lib/seed-data/blanks";
 import { demoAnswers } from "@/lib/seed-data/demo-answers";
 import { asJson } from "@/lib/server/db/json";
-import { scoreStoredBlank, syncFindings } from "@/lib/server/scoring/score-stored-blank";
+import { scoreStoredBlank, syncFindings } from "@/lib/server/scoring/internal/score-stored-blank";
 import { parseContent } from "@/lib/server/templates/get-template-version";
 
 type Tx = Prisma.TransactionClient;

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { parseRequisites } from "@/lib/requisites/parse-requisites";
+import { parseRequisites } from "@/lib/domain/requisites/parse-requisites";
 import { DEMO_DOCUMENTS } from "@/lib/seed-data/documents";
 import { issuerKeyOf } from "@/lib/server/documents/document-access";
 

@@ -5,7 +5,7 @@ import type { Scope } from "@/lib/scope";
 import type { TStudentFields } from "@/lib/schemas/student";
 import { db } from "@/lib/server/db/client";
 import { documentWhere } from "@/lib/server/documents/document-access";
-import { claimFile } from "@/lib/server/privacy/claim-file";
+import { claimFile } from "@/lib/server/privacy/internal/claim-file";
 import type { StudentSchool } from "./resolve-student-school";
 
 const missing = (field: string, message: string) => new AppError("NOT_FOUND", "Запись не найдена.", { [field]: [message] });

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { measuresOf, type Measure, type RecordTallies } from "@/lib/records/official-measures";
+import { measuresOf, type Measure, type RecordTallies } from "@/lib/domain/records/official-measures";
 import { db } from "@/lib/server/db/client";
 
 type Tx = Pick<Prisma.TransactionClient, "dotStudent" | "dotTeacher">;

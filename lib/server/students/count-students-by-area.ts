@@ -1,5 +1,5 @@
 import "server-only";
-import { measuresOf, type Measure, type RecordTallies } from "@/lib/records/official-measures";
+import { measuresOf, type Measure, type RecordTallies } from "@/lib/domain/records/official-measures";
 import { coordinatedMunicipalityIds, staffRegionIds, type Scope } from "@/lib/scope";
 import { db } from "@/lib/server/db/client";
 

@@ -1,12 +1,12 @@
 import "server-only";
 import { notFound } from "@/lib/errors";
-import { studentWriteWhere } from "@/lib/privacy/child-access";
+import { studentWriteWhere } from "@/lib/domain/privacy/child-access";
 import type { Scope } from "@/lib/scope";
 import { actorOfScope } from "@/lib/server/audit/actor-context";
 import { recordErasure } from "@/lib/server/audit/record-read";
 import { db } from "@/lib/server/db/client";
 import { storage } from "@/lib/server/files/storage";
-import { scrubChildData } from "@/lib/server/privacy/scrub-child-data";
+import { scrubChildData } from "@/lib/server/privacy/internal/scrub-child-data";
 
 /**
  * Erases a student's record on request (the school coordinator only), all or nothing:

@@ -1,6 +1,6 @@
 import "server-only";
-import { writeCsv } from "@/lib/directory/csv";
-import { SCHOOL_FILE_MIME_TYPES, writeTableXlsx, type SchoolFileFormat } from "@/lib/directory/school-file";
+import { writeCsv } from "@/lib/domain/directory/csv";
+import { SCHOOL_FILE_MIME_TYPES, writeTableXlsx, type SchoolFileFormat } from "@/lib/domain/directory/school-file";
 import { AppError } from "@/lib/errors";
 import { narrowScope, type Scope } from "@/lib/scope";
 import { zSchoolYear } from "@/lib/schemas/student";
@@ -15,9 +15,9 @@ import {
   studentTableRows,
   teacherTableRows,
   type RecordKind,
-} from "@/lib/students/student-table";
+} from "@/lib/domain/students/student-table";
 import { resolveStudentSchool } from "./resolve-student-school";
-import { studentWriteWhere, teacherWriteWhere } from "@/lib/privacy/child-access";
+import { studentWriteWhere, teacherWriteWhere } from "@/lib/domain/privacy/child-access";
 import { SCHOOL_COORDINATORS } from "@/lib/roles";
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);

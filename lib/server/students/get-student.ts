@@ -5,7 +5,7 @@ import { actorOfScope } from "@/lib/server/audit/actor-context";
 import { recordReads } from "@/lib/server/audit/record-read";
 import { db } from "@/lib/server/db/client";
 import { findReadableFiles } from "@/lib/server/privacy/file-access";
-import { studentReadWhere, studentWriteWhere } from "@/lib/privacy/child-access";
+import { studentReadWhere, studentWriteWhere } from "@/lib/domain/privacy/child-access";
 
 const day = (d: Date | null) => d?.toISOString().slice(0, 10) ?? null;
 

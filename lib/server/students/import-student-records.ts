@@ -1,7 +1,7 @@
 import "server-only";
-import { readSchoolFile } from "@/lib/directory/school-file";
+import { readSchoolFile } from "@/lib/domain/directory/school-file";
 import { AppError } from "@/lib/errors";
-import { countedRecords, refusedRecords } from "@/lib/imports/import-result";
+import { countedRecords, refusedRecords } from "@/lib/domain/imports/import-result";
 import type { TStudentRecordImportResult, TStudentRecordImportRow } from "@/lib/schemas/import";
 import { narrowScope, type Scope } from "@/lib/scope";
 import { zSchoolYear } from "@/lib/schemas/student";
@@ -18,11 +18,11 @@ import {
   type StudentRecordFields,
   type TableProblem,
   type TeacherRecordFields,
-} from "@/lib/students/student-table";
+} from "@/lib/domain/students/student-table";
 import { studentData } from "./create-student";
 import { courseRows, teacherData } from "./create-teacher";
 import { resolveStudentSchool } from "./resolve-student-school";
-import { studentWriteWhere, teacherWriteWhere } from "@/lib/privacy/child-access";
+import { studentWriteWhere, teacherWriteWhere } from "@/lib/domain/privacy/child-access";
 import { SCHOOL_COORDINATORS } from "@/lib/roles";
 
 /** The caller is the school's coordinator, who may see the names: the preview's rows name each record. */

@@ -2,7 +2,7 @@ import "server-only";
 import { notFound } from "@/lib/errors";
 import type { Scope } from "@/lib/scope";
 import { db } from "@/lib/server/db/client";
-import { studentReadWhere } from "@/lib/privacy/child-access";
+import { studentReadWhere } from "@/lib/domain/privacy/child-access";
 
 /** «Кто открывал карточку»: the card's read log (views and downloads of the child's files), newest first, for those who may read the card. */
 export async function listStudentCardReads(options: { scope: Scope; studentId: string }) {

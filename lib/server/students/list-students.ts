@@ -4,9 +4,9 @@ import { batchesOf, pageOf, type ListSource, type Page } from "@/lib/paging";
 import type { Scope } from "@/lib/scope";
 import type { TStudentListQuery } from "@/lib/schemas/student";
 import { exportFilters, readLoggedExport } from "@/lib/server/audit/record-read";
-import { STUDENTS_CAPTION } from "@/lib/exports/lists/students";
+import { STUDENTS_CAPTION } from "@/lib/domain/exports/lists/students";
 import { db } from "@/lib/server/db/client";
-import { studentReadWhere } from "@/lib/privacy/child-access";
+import { studentReadWhere } from "@/lib/domain/privacy/child-access";
 import { recordListRead, type HeldRow } from "@/lib/server/privacy/record-list-read";
 
 export interface StudentRow {

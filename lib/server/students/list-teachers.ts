@@ -4,9 +4,9 @@ import { batchesOf, pageOf, type ListSource, type Page } from "@/lib/paging";
 import type { Scope } from "@/lib/scope";
 import type { TTeacherListQuery } from "@/lib/schemas/student";
 import { exportFilters, readLoggedExport } from "@/lib/server/audit/record-read";
-import { TEACHERS_CAPTION } from "@/lib/exports/lists/teachers";
+import { TEACHERS_CAPTION } from "@/lib/domain/exports/lists/teachers";
 import { db } from "@/lib/server/db/client";
-import { teacherReadWhere } from "@/lib/privacy/child-access";
+import { teacherReadWhere } from "@/lib/domain/privacy/child-access";
 
 export interface TeacherRow {
   id: string;

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { MEASURE_ITEMS, schoolYearOf } from "@/lib/records/official-measures";
+import { MEASURE_ITEMS, schoolYearOf } from "@/lib/domain/records/official-measures";
 import { answerableItems, type TTemplateContent } from "@/lib/schemas/template";
 import { countOfficialData } from "./count-official-data";
 

@@ -5,7 +5,7 @@ import type { TStudentFields } from "@/lib/schemas/student";
 import { db } from "@/lib/server/db/client";
 import { checkStudentReferences, claimStudentFile } from "./check-student-references";
 import { studentData } from "./create-student";
-import { studentWriteWhere } from "@/lib/privacy/child-access";
+import { studentWriteWhere } from "@/lib/domain/privacy/child-access";
 
 /**
  * The school coordinator corrects a student's record; the teacher links are

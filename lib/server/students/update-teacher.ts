@@ -4,7 +4,7 @@ import type { Scope } from "@/lib/scope";
 import type { TTeacherFields } from "@/lib/schemas/student";
 import { db } from "@/lib/server/db/client";
 import { courseRows, teacherData } from "./create-teacher";
-import { teacherWriteWhere } from "@/lib/privacy/child-access";
+import { teacherWriteWhere } from "@/lib/domain/privacy/child-access";
 
 /** The school coordinator corrects a teacher; the courses are replaced by the ones given. */
 export async function updateTeacher(options: { scope: Scope; id: string; input: TTeacherFields }) {

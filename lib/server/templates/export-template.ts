@@ -4,7 +4,7 @@ import type { Scope } from "@/lib/scope";
 import type { TTemplateDocument } from "@/lib/schemas/template";
 import type { TemplateFileFormat } from "@/lib/schemas/template-file";
 import { db } from "@/lib/server/db/client";
-import { TEMPLATE_MIME_TYPES, templateFileName, writeTemplateFile } from "@/lib/templates/template-file";
+import { TEMPLATE_MIME_TYPES, templateFileName, writeTemplateFile } from "@/lib/domain/templates/template-file";
 import { parseContent } from "./get-template-version";
 import { templateWhere } from "./template-access";
 

@@ -1,12 +1,12 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { displayFileName } from "@/lib/files/file-names";
+import { displayFileName } from "@/lib/domain/files/file-names";
 import { sameJson } from "@/lib/json-equal";
 import { staffRegionIds, type Scope } from "@/lib/scope";
 import { TEMPLATE_LEVEL_LABELS, type TTemplateDocument } from "@/lib/schemas/template";
 import { db } from "@/lib/server/db/client";
 import { asJson } from "@/lib/server/db/json";
-import { readTemplateFile } from "@/lib/templates/template-file";
+import { readTemplateFile } from "@/lib/domain/templates/template-file";
 import { parseContent } from "./get-template-version";
 import { TEMPLATE_EDITORS } from "@/lib/roles";
 

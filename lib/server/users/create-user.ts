@@ -1,5 +1,5 @@
 import "server-only";
-import { assertPasswordAllowed } from "@/lib/auth/assert-password-allowed";
+import { assertPasswordAllowed } from "@/lib/server/auth/assert-password-allowed";
 import { AppError } from "@/lib/errors";
 import { membershipRow, type Scope } from "@/lib/scope";
 import type { TUserCreate } from "@/lib/schemas/user";
@@ -10,7 +10,7 @@ import { OWN_EMAIL_ERRORS, refuseSelfGrant } from "./refuse-self-grant";
 
 /**
  * A region admin creates a user with memberships inside their region(s). The
- * password follows the policy (lib/auth/password-policy.ts): the admin's form, the
+ * password follows the policy (lib/domain/auth/password-policy.ts): the admin's form, the
  * CLI's `user create` and a coordinator's invitation all come through here.
  */
 export async function createUser(options: { scope: Scope; input: TUserCreate }) {

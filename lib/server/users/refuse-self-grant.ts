@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import type { Scope } from "@/lib/scope";
-import { SELF_GRANT_MESSAGE } from "@/lib/separation-of-duties";
+import { SELF_GRANT_MESSAGE } from "@/lib/domain/separation-of-duties";
 
 /** Where a form names the user by e-mail (a new user, an invitation), the message beside that field. */
 export const OWN_EMAIL_ERRORS = { email: ["Это ваш адрес: роли вам назначает другой администратор."] };

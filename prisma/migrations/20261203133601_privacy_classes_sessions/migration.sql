@@ -62,7 +62,7 @@ ALTER TABLE "AuthSession" ADD CONSTRAINT "AuthSession_userId_fkey" FOREIGN KEY (
 
 -- The audit trail stays append-only, with one exception that 152-FZ requires: erasing a child's record on
 -- request scrubs the child's data from earlier entries. Only a transaction that says so
--- (SET LOCAL metodaudit.audit_scrub = 'on', lib/server/privacy/scrub-child-data.ts) may update an entry,
+-- (SET LOCAL metodaudit.audit_scrub = 'on', lib/server/privacy/internal/scrub-child-data.ts) may update an entry,
 -- and only its before/after images: who, when, what and which row stay as they were written.
 CREATE OR REPLACE FUNCTION "audit_event_append_only"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

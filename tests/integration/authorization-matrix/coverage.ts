@@ -1,7 +1,7 @@
 import { MUNICIPAL_BLANK } from "@/lib/seed-data/blanks";
-import { LIST_EXPORT_IDS, type ListExportId } from "@/lib/exports/list-ids";
+import { LIST_EXPORT_IDS, type ListExportId } from "@/lib/domain/exports/list-ids";
 import type { Role } from "@/lib/roles";
-import { REPORT_KINDS, type ReportKind } from "@/lib/server/reports/report-kinds";
+import { REPORT_KINDS, type ReportKind } from "@/lib/domain/reports/report-kinds";
 import { db } from "@/lib/server/db/client";
 import type { ActionCall, Also, Entry, PageCall, RouteCall } from "./matrix";
 import type { World } from "./world";

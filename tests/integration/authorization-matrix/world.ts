@@ -1,5 +1,5 @@
-import { ALL_FILE_KINDS } from "@/lib/files/detect-file-type";
-import { currentSchoolYear } from "@/lib/records/current-school-year";
+import { ALL_FILE_KINDS } from "@/lib/domain/files/detect-file-type";
+import { currentSchoolYear } from "@/lib/domain/records/current-school-year";
 import type { Scope } from "@/lib/scope";
 import type { Role } from "@/lib/roles";
 import { MUNICIPAL_BLANK, SCHOOL_BLANK } from "@/lib/seed-data/blanks";

@@ -1,4 +1,4 @@
-import { ALL_FILE_KINDS } from "@/lib/files/detect-file-type";
+import { ALL_FILE_KINDS } from "@/lib/domain/files/detect-file-type";
 import type { Scope } from "@/lib/scope";
 import { storeFile } from "@/lib/server/files/store-file";
 import { pdfSample } from "../../support/file-samples";

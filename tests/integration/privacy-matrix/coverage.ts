@@ -1,4 +1,4 @@
-import { LIST_EXPORT_IDS } from "@/lib/exports/list-ids";
+import { LIST_EXPORT_IDS } from "@/lib/domain/exports/list-ids";
 import type { ActionCall, PageCall, RouteCall } from "../authorization-matrix/matrix";
 import { CANARY, canaryFields, canaryOrderRequisites, DECOY_SURNAME } from "./canary";
 import type { Audience, PrivacyCallOptions } from "./judge";

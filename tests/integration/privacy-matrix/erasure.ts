@@ -1,5 +1,5 @@
 import { expect, it, vi } from "vitest";
-import { AUDIT_ACTION_LABELS } from "@/lib/exports/lists/audit";
+import { AUDIT_ACTION_LABELS } from "@/lib/domain/exports/lists/audit";
 import { getScope } from "@/lib/server/auth/get-scope";
 import { db } from "@/lib/server/db/client";
 import { storage } from "@/lib/server/files/storage";

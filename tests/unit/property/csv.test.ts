@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CsvError, detectSeparator, parseCsv, readCsv, type CsvSeparator } from "@/lib/directory/csv";
-import { readRoadmapFile } from "@/lib/plans/roadmap-file";
-import { readSchoolFile } from "@/lib/directory/school-file";
+import { CsvError, detectSeparator, parseCsv, readCsv, type CsvSeparator } from "@/lib/domain/directory/csv";
+import { readRoadmapFile } from "@/lib/domain/plans/roadmap-file";
+import { readSchoolFile } from "@/lib/domain/directory/school-file";
 import { CYRILLIC, SEED } from "./property-config";
 
 /**

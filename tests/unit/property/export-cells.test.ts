@@ -4,13 +4,13 @@ import { inflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseCsv, readCsv, writeCsv } from "@/lib/directory/csv";
-import { writeTableXlsx } from "@/lib/directory/school-file";
-import { columnsFor, exportTable, type ExportTable } from "@/lib/exports/columns";
-import { csvField, writeCsvTable } from "@/lib/exports/write-csv-table";
-import { writeXlsxTable } from "@/lib/exports/write-xlsx-table";
-import { readZipDirectory } from "@/lib/files/zip-guard";
-import { writeRoadmapFile } from "@/lib/plans/roadmap-file";
+import { parseCsv, readCsv, writeCsv } from "@/lib/domain/directory/csv";
+import { writeTableXlsx } from "@/lib/domain/directory/school-file";
+import { columnsFor, exportTable, type ExportTable } from "@/lib/domain/exports/columns";
+import { csvField, writeCsvTable } from "@/lib/domain/exports/write-csv-table";
+import { writeXlsxTable } from "@/lib/domain/exports/write-xlsx-table";
+import { readZipDirectory } from "@/lib/domain/files/zip-guard";
+import { writeRoadmapFile } from "@/lib/domain/plans/roadmap-file";
 import { SEED } from "./property-config";
 
 /**

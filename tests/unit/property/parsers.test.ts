@@ -7,12 +7,18 @@ import {
   TIMING_KINDS,
   type ParsedTiming,
   type TimingContext,
-} from "@/lib/plans/parse-timing";
-import { splitResponsible } from "@/lib/plans/responsible";
-import { parseSchoolYear, schoolYearFromText } from "@/lib/plans/school-year";
-import { parseTargetRules } from "@/lib/plans/target-rules";
-import { findQuoted, parseRequisites, parseRequisitesList, splitDocuments, type Requisites } from "@/lib/requisites/parse-requisites";
-import { findDate } from "@/lib/requisites/russian-dates";
+} from "@/lib/domain/plans/parse-timing";
+import { splitResponsible } from "@/lib/domain/plans/responsible";
+import { parseSchoolYear, schoolYearFromText } from "@/lib/domain/plans/school-year";
+import { parseTargetRules } from "@/lib/domain/plans/target-rules";
+import {
+  findQuoted,
+  parseRequisites,
+  parseRequisitesList,
+  splitDocuments,
+  type Requisites,
+} from "@/lib/domain/requisites/parse-requisites";
+import { findDate } from "@/lib/domain/requisites/russian-dates";
 import { DOCUMENT_TYPES } from "@/lib/schemas/document";
 import { CYRILLIC, SEED } from "./property-config";
 

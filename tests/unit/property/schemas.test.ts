@@ -32,6 +32,7 @@ const content = { title: "БЛАНК СООТВЕТСТВИЯ", columns, items: 
  * below. A schema missing here fails the first test.
  */
 const VALID: Record<string, unknown> = {
+  "audit.ZAuditListQuery": { from: "2026-11-01", to: "2026-11-30", action: "READ", entity: "DotStudent", q: "Иванова" },
   "assignment.ZAssignmentCreate": {
     role: "SCHOOL_COORDINATOR",
     subjectId: ID,

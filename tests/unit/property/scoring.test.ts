@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { GRADES, scoreBlank, type BlankScore, type Grade } from "@/lib/scoring/score-blank";
-import type { ScoredAnswer } from "@/lib/scoring/item-status";
-import { isFinding, SEVERITY_OF } from "@/lib/scoring/statuses";
+import { GRADES, scoreBlank, type BlankScore, type Grade } from "@/lib/domain/scoring/score-blank";
+import type { ScoredAnswer } from "@/lib/domain/scoring/item-status";
+import { isFinding, SEVERITY_OF } from "@/lib/domain/scoring/statuses";
 import { AUDIT_MARKS, ZBlankAnswer, type TBlankAnswer } from "@/lib/schemas/blank";
 import { answerableItems, ITEM_KINDS, ZTemplateContent, type TTemplateContent, type TTemplateItem } from "@/lib/schemas/template";
 import { SEED } from "./property-config";

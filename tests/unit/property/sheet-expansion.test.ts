@@ -11,7 +11,7 @@ import {
   rangeArea,
   readAddress,
   textOfElements,
-} from "@/lib/files/sheet-expansion";
+} from "@/lib/domain/files/sheet-expansion";
 import { buildZip, minimalXlsx, sheetXml } from "./hostile-samples";
 import { SEED } from "./property-config";
 

@@ -2,7 +2,7 @@ import { inflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { readWorkbook } from "@/lib/files/read-workbook";
+import { readWorkbook } from "@/lib/domain/files/read-workbook";
 import {
   attributeOfElements,
   checkXlsx,
@@ -12,7 +12,7 @@ import {
   readZipDirectory,
   SHEET_LIMITS,
   ZIP_LIMITS,
-} from "@/lib/files/zip-guard";
+} from "@/lib/domain/files/zip-guard";
 import { docxSample, xlsxSample } from "../../support/file-samples";
 import {
   buildZip,
@@ -55,7 +55,7 @@ describe("zip guard: what it lets through", () => {
 
   it("passes a workbook streamed by exceljs's writer (archiver's ZIP, with data descriptors)", async () => {
     const { PassThrough } = await import("node:stream");
-    const { writeXlsxTable } = await import("@/lib/exports/write-xlsx-table");
+    const { writeXlsxTable } = await import("@/lib/domain/exports/write-xlsx-table");
     const output = new PassThrough();
     const chunks: Buffer[] = [];
     output.on("data", (chunk: Buffer) => chunks.push(chunk));

@@ -10,7 +10,7 @@ import { PageTitle } from "@/components/shell/page-title";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardTitle } from "@/components/ui/card";
 import { ALL_ROLES } from "@/lib/roles";
-import { OWN_WORK_MESSAGE } from "@/lib/separation-of-duties";
+import { OWN_WORK_MESSAGE } from "@/lib/domain/separation-of-duties";
 import { requireScope } from "@/lib/server/auth/with-scope";
 import { answerFileNames, attachedFileIds } from "@/lib/server/blanks/answer-file-names";
 import { getBlank } from "@/lib/server/blanks/get-blank";

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { ImportRoadmapForm } from "@/components/plans/import-roadmap-form";
 import { PageTitle } from "@/components/shell/page-title";
 import { Card, CardTitle } from "@/components/ui/card";
-import { MAX_ROADMAP_FILE_BYTES } from "@/lib/plans/roadmap-file";
-import { ROADMAP_COLUMNS } from "@/lib/plans/roadmap-table";
+import { MAX_ROADMAP_FILE_BYTES } from "@/lib/domain/plans/roadmap-file";
+import { ROADMAP_COLUMNS } from "@/lib/domain/plans/roadmap-table";
 import { requireScope } from "@/lib/server/auth/with-scope";
 import { ROADMAP_WRITERS } from "@/lib/roles";
 

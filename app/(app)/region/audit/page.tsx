@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { AuditTable } from "@/components/audit/audit-table";
 import { PageTitle } from "@/components/shell/page-title";
 import { Card } from "@/components/ui/card";
-import { ZAuditListQuery } from "@/lib/server/audit/audit-query";
+import { ZAuditListQuery } from "@/lib/schemas/audit";
 import { listAuditEvents } from "@/lib/server/audit/list-audit-events";
 import { requireScope } from "@/lib/server/auth/with-scope";
 import { REGION_ADMINS } from "@/lib/roles";

@@ -5,7 +5,7 @@ import { AreaCountsTable } from "@/components/students/area-counts-table";
 import { schoolYearChoices } from "@/components/students/school-years";
 import { Card } from "@/components/ui/card";
 import { hasAnyRole } from "@/lib/scope";
-import { withCurrentSchoolYear } from "@/lib/records/current-school-year";
+import { withCurrentSchoolYear } from "@/lib/domain/records/current-school-year";
 import { ZCountsQuery } from "@/lib/schemas/student";
 import { requireScope } from "@/lib/server/auth/with-scope";
 import { countStudentsByArea } from "@/lib/server/students/count-students-by-area";

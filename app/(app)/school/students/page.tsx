@@ -8,7 +8,7 @@ import { StudentForm } from "@/components/students/student-form";
 import { StudentsTable } from "@/components/students/students-table";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
-import { withCurrentSchoolYear } from "@/lib/records/current-school-year";
+import { withCurrentSchoolYear } from "@/lib/domain/records/current-school-year";
 import { ZStudentListQuery } from "@/lib/schemas/student";
 import { requireScope } from "@/lib/server/auth/with-scope";
 import { countOfficialData } from "@/lib/server/students/count-official-data";

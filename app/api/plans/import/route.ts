@@ -1,4 +1,4 @@
-import { MAX_ROADMAP_FILE_BYTES } from "@/lib/plans/roadmap-file";
+import { MAX_ROADMAP_FILE_BYTES } from "@/lib/domain/plans/roadmap-file";
 import { ROADMAP_WRITERS } from "@/lib/roles";
 import { withScope } from "@/lib/server/auth/with-scope";
 import { readUpload } from "@/lib/server/files/read-upload";

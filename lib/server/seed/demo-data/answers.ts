@@ -1,5 +1,5 @@
 import "server-only";
-import { MEASURE_ITEMS, measuresOf, type RecordTallies } from "@/lib/records/official-measures";
+import { MEASURE_ITEMS, measuresOf, type RecordTallies } from "@/lib/domain/records/official-measures";
 import type { AuditMark, TBlankAnswer } from "@/lib/schemas/blank";
 import { answerableItems, type TTemplateContent, type TTemplateItem } from "@/lib/schemas/template";
 import type { DemoAnswer } from "@/lib/seed-data/demo-answers";

@@ -1,7 +1,7 @@
 import "server-only";
 import { MUNICIPAL_BLANK, SCHOOL_BLANK, SEED_CAMPAIGN } from "@/lib/seed-data/blanks";
-import { scoreBlank } from "@/lib/scoring/score-blank";
-import { REMEDIATION_DAYS } from "@/lib/server/scoring/score-stored-blank";
+import { scoreBlank } from "@/lib/domain/scoring/score-blank";
+import { REMEDIATION_DAYS } from "@/lib/server/scoring/internal/score-stored-blank";
 import { parseContent } from "@/lib/server/templates/get-template-version";
 import { ensurePublishedTemplate } from "../factories";
 import { generatedAnswers, officialCountsOf } from "./answers";

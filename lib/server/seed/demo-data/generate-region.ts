@@ -1,5 +1,5 @@
 import "server-only";
-import { schoolYearOf } from "@/lib/records/official-measures";
+import { schoolYearOf } from "@/lib/domain/records/official-measures";
 import type { Random } from "@/lib/seed-data/random";
 import { db } from "@/lib/server/db/client";
 import { generateCampaign, prepareTemplates } from "./campaign";

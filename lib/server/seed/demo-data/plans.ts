@@ -1,7 +1,7 @@
 import "server-only";
-import { readEventTiming } from "@/lib/plans/event-timing";
-import { eventKey, roadmapPlanTitle } from "@/lib/plans/plan-labels";
-import { parseSchoolYear } from "@/lib/plans/school-year";
+import { readEventTiming } from "@/lib/domain/plans/event-timing";
+import { eventKey, roadmapPlanTitle } from "@/lib/domain/plans/plan-labels";
+import { parseSchoolYear } from "@/lib/domain/plans/school-year";
 import { KALTAN_PROGRAMME, SLAVYANSKY_METHODICAL_PLAN } from "@/lib/seed-data/plans";
 import type { Random } from "@/lib/seed-data/random";
 import { day, insertRows, uuid7 } from "./bulk";

@@ -1,5 +1,5 @@
 import "server-only";
-import type { RecordTallies } from "@/lib/records/official-measures";
+import type { RecordTallies } from "@/lib/domain/records/official-measures";
 import { day, insertRows, uuid7 } from "./bulk";
 import { personName } from "./names";
 import { DOT_STUDENT } from "./tables";

@@ -6,7 +6,7 @@ import { IndicatorTable } from "@/components/plans/indicator-table";
 import { PageTitle } from "@/components/shell/page-title";
 import { Card, CardTitle } from "@/components/ui/card";
 import { earliestLocalToday } from "@/lib/dates";
-import { schoolYearOf } from "@/lib/plans/school-year";
+import { schoolYearOf } from "@/lib/domain/plans/school-year";
 import { requireScope } from "@/lib/server/auth/with-scope";
 import { idParam, orNotFound } from "@/lib/server/http/params";
 import { getPlan } from "@/lib/server/plans/get-plan";

@@ -3,7 +3,7 @@ import { schoolYearChoices } from "@/components/students/school-years";
 import { StudentsTable } from "@/components/students/students-table";
 import { PageTitle } from "@/components/shell/page-title";
 import { Card } from "@/components/ui/card";
-import { withCurrentSchoolYear } from "@/lib/records/current-school-year";
+import { withCurrentSchoolYear } from "@/lib/domain/records/current-school-year";
 import { ZStudentListQuery } from "@/lib/schemas/student";
 import { requireScope } from "@/lib/server/auth/with-scope";
 import { listStudents } from "@/lib/server/students/list-students";

@@ -6,7 +6,7 @@ import { TeacherForm } from "@/components/students/teacher-form";
 import { TeachersTable } from "@/components/students/teachers-table";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
-import { withCurrentSchoolYear } from "@/lib/records/current-school-year";
+import { withCurrentSchoolYear } from "@/lib/domain/records/current-school-year";
 import { ZTeacherListQuery } from "@/lib/schemas/student";
 import { requireScope } from "@/lib/server/auth/with-scope";
 import { listTeachers } from "@/lib/server/students/list-teachers";

@@ -1,4 +1,4 @@
-import { MAX_SCHOOL_FILE_BYTES, ZSchoolExportQuery } from "@/lib/directory/school-file";
+import { MAX_SCHOOL_FILE_BYTES, ZSchoolExportQuery } from "@/lib/domain/directory/school-file";
 import { withScope } from "@/lib/server/auth/with-scope";
 import { exportSchools } from "@/lib/server/directory/export-schools";
 import { importSchools } from "@/lib/server/directory/import-schools";

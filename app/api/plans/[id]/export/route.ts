@@ -1,4 +1,4 @@
-import { ROADMAP_EXPORT_FORMATS, ROADMAP_FILE_MIME_TYPES } from "@/lib/plans/roadmap-file";
+import { ROADMAP_EXPORT_FORMATS, ROADMAP_FILE_MIME_TYPES } from "@/lib/domain/plans/roadmap-file";
 import { z } from "@/lib/schemas/z";
 import { withScope } from "@/lib/server/auth/with-scope";
 import { idParam } from "@/lib/server/http/params";

@@ -3,7 +3,7 @@ import { ALL_ROLES } from "@/lib/roles";
 import { withScope } from "@/lib/server/auth/with-scope";
 import { idParam } from "@/lib/server/http/params";
 import { buildReport } from "@/lib/server/reports/build-report";
-import { isReportKind } from "@/lib/server/reports/report-kinds";
+import { isReportKind } from "@/lib/domain/reports/report-kinds";
 import { downloadResponse } from "@/lib/server/http/download";
 import { checkExportRateLimit } from "@/lib/server/rate-limit/check-export-rate-limit";
 

@@ -1,4 +1,4 @@
-import { MAX_SCHOOL_FILE_BYTES, SCHOOL_FILE_FORMATS } from "@/lib/directory/school-file";
+import { MAX_SCHOOL_FILE_BYTES, SCHOOL_FILE_FORMATS } from "@/lib/domain/directory/school-file";
 import { notFound } from "@/lib/errors";
 import { SCHOOL_COORDINATORS } from "@/lib/roles";
 import { coordinatedOrganizationIds, type Scope } from "@/lib/scope";
@@ -7,7 +7,7 @@ import { withScope } from "@/lib/server/auth/with-scope";
 import { readUpload } from "@/lib/server/files/read-upload";
 import { exportStudentRecords } from "@/lib/server/students/export-student-records";
 import { importStudentRecords } from "@/lib/server/students/import-student-records";
-import { RECORD_KINDS } from "@/lib/students/student-table";
+import { RECORD_KINDS } from "@/lib/domain/students/student-table";
 import { downloadResponse } from "@/lib/server/http/download";
 import { importResponse, isDryRun } from "@/lib/server/http/import-response";
 
