@@ -153,7 +153,7 @@ export const COMMANDS: readonly CliCommand[] = [
     args: '[--list] "<text>"',
     description: [
       "a document's requisites (type, issuer, date, number, title) from Russian text;",
-      "--list: every document the text holds",
+      "--list: every document the text holds, the order that approved one («утв. приказом … от … № …») as its own",
     ],
     database: false,
     run: parseRequisitesCommand,

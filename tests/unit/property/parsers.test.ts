@@ -11,13 +11,8 @@ import {
 import { splitResponsible } from "@/lib/domain/plans/responsible";
 import { parseSchoolYear, schoolYearFromText } from "@/lib/domain/plans/school-year";
 import { parseTargetRules } from "@/lib/domain/plans/target-rules";
-import {
-  findQuoted,
-  parseRequisites,
-  parseRequisitesList,
-  splitDocuments,
-  type Requisites,
-} from "@/lib/domain/requisites/parse-requisites";
+import { parseRequisites, parseRequisitesList, splitDocuments, type Requisites } from "@/lib/domain/requisites/parse-requisites";
+import { findQuoted } from "@/lib/domain/requisites/quotes";
 import { findDate } from "@/lib/domain/requisites/russian-dates";
 import { DOCUMENT_TYPES } from "@/lib/schemas/document";
 import { CYRILLIC, SEED } from "./property-config";
