@@ -12,8 +12,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Input, NativeSelect } from "@/components/ui/input";
-import { parseRequisites } from "@/lib/domain/requisites/parse-requisites";
-import { DOCUMENT_TYPES, ZDocumentCreate } from "@/lib/schemas/document";
+import { parseRequisites, parseRequisitesList } from "@/lib/domain/requisites/parse-requisites";
+import { DOCUMENT_TYPES, describeRequisites, ZDocumentCreate } from "@/lib/schemas/document";
 
 const PASTE_LABEL = "Реквизиты текстом (например, «Приказ МКУ КНМЦ от 12.03.2021 №52-П «О проведении методического аудита»»)";
 
@@ -59,7 +59,11 @@ export function DocumentForm({ owners }: { owners: OwnerOption[] }) {
     form.setValue("date", date);
     form.setValue("number", number ?? "");
     form.setValue("title", title ?? "");
-    setParseNote({ tone: "info", text: "Реквизиты заполнены из текста. Проверьте их перед сохранением." });
+    // An approving order («утв. приказом … от … № …») or a second document in the text is a document of its own.
+    const list = parseRequisitesList(pasted);
+    const others = list.ok ? list.value.slice(1).map((d) => describeRequisites({ ...d, type: d.type ?? "документ" })) : [];
+    const more = others.length ? ` В тексте есть и другой документ: ${others.join("; ")} — внесите его в реестр отдельно.` : "";
+    setParseNote({ tone: "info", text: `Реквизиты заполнены из текста. Проверьте их перед сохранением.${more}` });
   };
 
   const uploadFile = async (file: File) => {
