@@ -41,7 +41,7 @@ export function TimingReading(props: { id: string; text: string; range: DraftRan
     <p id={props.id} className="text-xs text-muted-foreground">
       {reading
         ? `Прочитано как: ${reading}`
-        : "Например: «до 30 сентября 2013 г.», «Октябрь 2020 года», «Ежегодно август», «2 раза в учебный год»."}
+        : "Например: «до 30 сентября 2013 г.», «Октябрь 2020 года», «II квартал 2022 г.», «Ежегодно август», «ежемесячно до 10 числа»."}
     </p>
   );
 }

@@ -6,7 +6,7 @@ import { isoDate } from "@/lib/domain/requisites/russian-dates";
 
 const USAGE = 'parse-date "<text>" [--school-year 2020/2021] [--from YYYY-MM-DD --to YYYY-MM-DD]';
 
-export type ParseDateOutput = Pick<ParsedTiming, "kind" | "start" | "end" | "text" | "dueDates" | "recurrence">;
+export type ParseDateOutput = Pick<ParsedTiming, "kind" | "start" | "end" | "text" | "part" | "dueDates" | "recurrence">;
 
 function dateOption(value: string | undefined, name: string): string | null {
   if (value === undefined) return null;
@@ -18,8 +18,9 @@ function dateOption(value: string | undefined, name: string): string | null {
 
 /**
  * `parse-date "<text>" [--school-year 2020/2021] [--from YYYY-MM-DD --to YYYY-MM-DD]`:
- * how a timing reads — kind, start, end, text, and for recurring timings their
- * due dates and recurrence. Unknown wording is not an error (kind "unknown").
+ * how a timing reads — kind, start, end, text; for a part of a year («II квартал 2022 г.»)
+ * the part; for recurring timings their due dates and recurrence. Unknown wording is not an
+ * error (kind "unknown").
  */
 export async function parseDateCommand(args: string[]): Promise<ParseDateOutput> {
   const { values, positionals } = parseArgs({
@@ -41,6 +42,7 @@ export async function parseDateCommand(args: string[]): Promise<ParseDateOutput>
 
   const parsed = parseTiming(text, { schoolYear, planStart, planEnd });
   const { kind, start, end } = parsed;
-  if (kind !== "recurring") return { kind, start, end, text: parsed.text };
+  if (kind !== "recurring")
+    return parsed.part ? { kind, start, end, text: parsed.text, part: parsed.part } : { kind, start, end, text: parsed.text };
   return { kind, start, end, text: parsed.text, dueDates: parsed.dueDates ?? [], recurrence: parsed.recurrence };
 }

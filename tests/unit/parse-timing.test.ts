@@ -365,12 +365,14 @@ describe("recurring", () => {
     expect(parsed.dueDates).toEqual(dueDates);
   });
 
-  it("weekly: the last day of each week from the range start", () => {
+  // Issue 17 changed weekly due dates from the last day of each 7-day run counted from the range start
+  // (Mondays in 2020/2021) to the last day of each calendar week, its Sunday.
+  it("weekly: the last day of each calendar week, its Sunday", () => {
     const parsed = parseTiming("еженедельно", SY_2020);
     expect(parsed.recurrence).toEqual({ frequency: "weekly" });
-    expect(parsed.dueDates?.slice(0, 3)).toEqual(["2020-09-07", "2020-09-14", "2020-09-21"]);
+    expect(parsed.dueDates?.slice(0, 3)).toEqual(["2020-09-06", "2020-09-13", "2020-09-20"]);
     expect(parsed.dueDates).toHaveLength(52);
-    expect(parsed.dueDates?.at(-1)).toBe("2021-08-30");
+    expect(parsed.dueDates?.at(-1)).toBe("2021-08-29");
     expect(parseTiming("раз в неделю", { planStart: "2013-09-01", planEnd: "2015-08-31" }).dueDates).toHaveLength(60);
   });
 

@@ -1,44 +1,84 @@
 /**
  * Event timing as Russian plans and reports write it («22 сентября 2020 года»,
  * «До 2 ноября 2020 года», «Октябрь 2020 года», «В течение учебного года»,
- * «Ежегодно август», «2 раза в учебный год» …) → dates. Pure, never throws.
+ * «II квартал 2022 г.», «во втором полугодии», «Ежегодно август», «2 раза в учебный год»,
+ * «ежемесячно до 10 числа», «по итогам четверти» …) → dates. Pure, never throws.
  *
  * Tolerated around the dates: case, «ё», any dash, «г.»/«года»/«году»/«гг.», quotes,
  * parentheses, HTML tags, trailing punctuation, a stage label («II этап (…)») and «Срок:».
  *
  * Decisions for the ambiguous cases:
- * - A date, month or month range written without a year takes it from the context:
- *   the school year (September–December → its first year, January–August → its second),
- *   else the plan range (the first occurrence on or after planStart, or the last one on
- *   or before planEnd). Without either it stays unknown.
+ * - A date, month, month range or part of a year written without a year takes it from the
+ *   context: the school year (September–December → its first year, January–August → its
+ *   second), else the plan range (the first occurrence ending on or after planStart, or the
+ *   last one starting on or before planEnd). Without either it stays unknown: the parser
+ *   never guesses from today's date. A school year written after it («сентябрь – май
+ *   2020/2021 уч. года») is its context.
  * - A yearless month range whose months straddle August («июнь-сентябрь» in 2020/2021)
- *   starts in the school year: 2021-06-01..2021-09-30.
+ *   starts in the school year: 2021-06-01..2021-09-30; one that crosses the new year
+ *   («декабрь – январь») runs from the school year's December to its January.
+ *   Consecutive months in a list («июль, август», «в июле и августе») are one range.
+ * - Parts of a year (timing-parts.ts): «квартал» is a calendar quarter; «полугодие» is a
+ *   calendar half-year with a calendar year, a school half-year (I: September–December,
+ *   II: January–May) with a school year, or, without a year, in a plan that counts in school
+ *   years (a school year, or a range starting 1 September); «четверть» is a school quarter
+ *   (1 September – 31 October, 1 November – 31 December, 1 January – 31 March,
+ *   1 April – 31 May). A run («I–II кварталы 2022») spans its first to its last part.
  * - «в течение года» means the same as «в течение учебного года»: the school year, else
- *   the plan range, else a period without dates. «до конца (учебного) года» and «по итогам
- *   (учебного) года» alone are deadlines at its end.
- * - «до декабря 2020» is before December starts (end 2020-11-30); «до 2024 года» and
- *   «до конца 2024 года» include the whole year (end 2024-12-31).
+ *   the plan range, else a period without dates.
+ * - Deadlines: «до конца X», «к концу X», «по итогам X», «по окончании X», «в конце X» end
+ *   with X's last day (X a date, month, year, part of a year, school year or «(учебного)
+ *   года»); «до декабря 2020», «до II квартала» end the day before X starts, «до 2024 года»
+ *   includes the whole year (end 2024-12-31); «к началу X», «до начала X», «перед началом
+ *   X» end the day before X starts. «к началу учебного года» alone is the eve of the next
+ *   school year, the one start inside the plan: 31 August at the end of the plan's school
+ *   year (2021-08-31 in 2020/2021), else of the school year the plan range starts in.
  * - «2020-2021» and «2020/2021» (consecutive years, no «гг.») are the school year;
  *   «2020-2022» and «2020-2021 гг.» are calendar years.
  * - Recurring timings take start/end from the context range (planStart/planEnd, each
- *   falling back to the school year). Due dates, all inside that range:
+ *   falling back to the school year). Due dates, all inside that range (timing-recurrence.ts):
  *   · yearly with months: the last day of the last month of each named month or month
  *     range, for every year where that day falls inside the range («Ежегодно июнь-сентябрь»
  *     in 2020/2021 → 2020-09-30); a named day is due that day («ежегодно до 1 декабря»);
+ *     a named quarter or school quarter counts as its months («ежегодно во II квартале»);
  *   · yearly without months: each 31 August when the text speaks of the school year
  *     («по итогам учебного года», «в течение учебного года»), otherwise each 31 December
  *     («ежегодно», «по итогам года», «в течение года»); the range end when no such day
  *     falls inside;
- *   · monthly / quarterly: the last day of each month / calendar quarter;
- *     per half year: each 30 June and 31 December (the range end when none falls inside);
- *     weekly: the last day of each 7-day week counted from the range start (at most 60);
+ *   · monthly: the last day of each month, or the day named («ежемесячно до 10 числа» → the
+ *     10th; a month without that day, its last day); quarterly: the last day of each calendar
+ *     quarter, or the day named in the month after each quarter («ежеквартально до 10
+ *     числа» → 10 January, 10 April, 10 July, 10 October);
+ *   · per half year: each 30 June and 31 December; each school quarter («по итогам
+ *     четверти», «1 раз в четверть»): 31 October, 31 December, 31 March, 31 May; the range
+ *     end when none falls inside;
+ *   · weekly: each Sunday, the last day of a calendar week, or the weekday named
+ *     («по пятницам»), at most 60;
  *   · N times per school year: each school year's part of the range is split into N runs
  *     of whole months, each due on the last day of its run (2 in 2020/2021 → 2021-02-28,
  *     2021-08-31); N times per year: the same over 12-month windows from the range start.
  */
 import { formatDate } from "@/lib/dates";
-import { MONTHS_GENITIVE, fullYear, isoDate } from "@/lib/domain/requisites/russian-dates";
-import { parseSchoolYear, schoolYearOf, schoolYearStarting, type SchoolYear } from "./school-year";
+import { fullYear, isoDate } from "@/lib/domain/requisites/russian-dates";
+import { parseSchoolYear, schoolYearOf, type SchoolYear } from "./school-year";
+import {
+  EDGE_PUNCTUATION,
+  MONTH_WORD,
+  MONTHS_NOMINATIVE,
+  addDays,
+  dayOfMonth,
+  firstDayOfMonth,
+  lastDayOfMonth,
+  monthNumber,
+  monthOf,
+  validIso,
+  yearOf,
+} from "./timing-calendar";
+import { PART_MONTHS, describePart, parseWrittenPart, type WrittenPart, type YearPart, type YearPartUnit } from "./timing-parts";
+import { describeRecurrence, detectRecurrence, dueDates, type Recurrence } from "./timing-recurrence";
+
+export { RECURRENCE_FREQUENCIES, type Recurrence } from "./timing-recurrence";
+export type { YearPart } from "./timing-parts";
 
 export const TIMING_KINDS = ["exact", "range", "month", "deadline", "period", "recurring", "unknown"] as const;
 export type TimingKind = (typeof TIMING_KINDS)[number];
@@ -50,99 +90,22 @@ export interface TimingContext {
   planEnd?: string | null;
 }
 
-export const RECURRENCE_FREQUENCIES = [
-  "yearly",
-  "monthly",
-  "quarterly",
-  "weekly",
-  "per-half-year",
-  "times-per-school-year",
-  "times-per-year",
-] as const;
-
-export interface Recurrence {
-  /** How often. */
-  frequency: (typeof RECURRENCE_FREQUENCIES)[number];
-  /** How many times per period, when written («2 раза в учебный год» → 2). */
-  times?: number;
-  /** Yearly: the months (1–12) named, e.g. [8] for «Ежегодно август», [6, 7, 8, 9] for «Ежегодно июнь-сентябрь». */
-  months?: number[];
-  /** The rest of the wording, in Russian: «по итогам года», «в течение года по отдельному графику» … */
-  note?: string;
-}
-
 export interface ParsedTiming {
   kind: TimingKind;
   start: string | null;
   end: string | null;
   /** The input, trimmed, whitespace squeezed. */
   text: string;
+  /** A period written as a part of a year: «II квартал 2022 г.» → { unit: "quarter", from: 2, to: 2 }. */
+  part?: YearPart;
   recurrence?: Recurrence;
   /** Recurring only: due dates inside the context range, ascending ISO. */
   dueDates?: string[];
 }
 
 const MAX_LENGTH = 1000;
-const MAX_DUE_DATES = 60;
 
-// ---------------------------------------------------------------- dates
-
-const MONTHS_NOMINATIVE = [
-  "январь",
-  "февраль",
-  "март",
-  "апрель",
-  "май",
-  "июнь",
-  "июль",
-  "август",
-  "сентябрь",
-  "октябрь",
-  "ноябрь",
-  "декабрь",
-] as const;
-
-/** Every case of a month name from its genitive: «март», «марта», «марте»; «май», «мая», «мае». */
-const MONTH_PATTERNS = MONTHS_GENITIVE.map((genitive) => {
-  const stem = genitive.slice(0, -1);
-  return stem.endsWith("т") ? `${stem}[ауе]?` : `${stem}[ьйяюе]`;
-});
-const MONTH_WORD = `(?:${MONTH_PATTERNS.join("|")})(?!\\p{L})`;
-const MONTH_RES = MONTH_PATTERNS.map((pattern) => new RegExp(`^${pattern}$`, "u"));
-
-function monthNumber(word: string): number | null {
-  const index = MONTH_RES.findIndex((re) => re.test(word));
-  return index < 0 ? null : index + 1;
-}
-
-function lastDayOfMonth(year: number, month: number): string {
-  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
-}
-
-function firstDayOfMonth(year: number, month: number): string {
-  return new Date(Date.UTC(year, month - 1, 1)).toISOString().slice(0, 10);
-}
-
-function addDays(iso: string, days: number): string {
-  const date = new Date(`${iso}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
-function yearOf(iso: string): number {
-  return Number(iso.slice(0, 4));
-}
-
-function monthOf(iso: string): number {
-  return Number(iso.slice(5, 7));
-}
-
-/** A context date, or null unless it is a real ISO date. */
-function validIso(value: string | null | undefined): string | null {
-  if (typeof value !== "string") return null;
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  return match ? isoDate(Number(match[1]), Number(match[2]), Number(match[3])) : null;
-}
+// ---------------------------------------------------------------- context
 
 function validSchoolYear(schoolYear: SchoolYear | null | undefined): SchoolYear | null {
   if (!schoolYear || typeof schoolYear !== "object") return null;
@@ -173,23 +136,32 @@ function contextOf(context: TimingContext | undefined): Context {
   };
 }
 
-/** The year of a yearless month (and day), from the school year or the plan range. */
-function yearFromContext(month: number, day: number | null, context: Context): number | null {
+/**
+ * The year a yearless date (a day of `first`), month, or run of months from `first` to `last`
+ * (into the next year when last < first) starts in, from the school year or the plan range.
+ */
+function yearFromContext(first: number, last: number, day: number | null, context: Context): number | null {
   if (context.schoolYear) {
-    const first = yearOf(context.schoolYear.start);
-    return month >= 9 ? first : first + 1;
+    const year = yearOf(context.schoolYear.start);
+    return first >= 9 ? year : year + 1;
   }
   if (context.planStart) {
     const year = yearOf(context.planStart);
-    const last = day === null ? lastDayOfMonth(year, month) : (isoDate(year, month, day) ?? lastDayOfMonth(year, month));
-    return last < context.planStart ? year + 1 : year;
+    const end = day === null ? lastDayOfMonth(last < first ? year + 1 : year, last) : dayOfMonth(year, first, day);
+    return end < context.planStart ? year + 1 : year;
   }
   if (context.planEnd) {
     const year = yearOf(context.planEnd);
-    const first = day === null ? firstDayOfMonth(year, month) : (isoDate(year, month, day) ?? firstDayOfMonth(year, month));
-    return first > context.planEnd ? year - 1 : year;
+    const start = day === null ? firstDayOfMonth(year, first) : dayOfMonth(year, first, day);
+    return start > context.planEnd ? year - 1 : year;
   }
   return null;
+}
+
+/** Plans with a school year, or a range from 1 September, count their half-years in school years. */
+function countsInSchoolYears(context: Context): boolean {
+  if (context.schoolYear) return true;
+  return context.planStart ? context.planStart.endsWith("-09-01") : (context.planEnd?.endsWith("-08-31") ?? false);
 }
 
 // ---------------------------------------------------------------- text
@@ -207,7 +179,6 @@ function normalize(text: string): string {
 }
 
 const YEAR_WORDS = /(\d{4}|\d{1,2}\.\d{1,2}\.\d{2})\s*(?:гг|г|годах|годов|годы|года|году|год)(?!\p{L})\.?/gu;
-const EDGE_PUNCTUATION = /^[\s.,;:!?-]+|[\s.,;:!?]+$/g;
 
 /** The dates part: no stage label, parentheses, year words, «включительно» or edge punctuation. */
 function core(normalized: string): string {
@@ -273,7 +244,7 @@ function spanOf(side: Dated & { year: number }): [string, string] | null {
 /** A side with its year filled from the context; null when there is none to take. */
 function withYear(side: Dated, context: Context): (Dated & { year: number }) | null {
   if (side.type === "year" || side.year !== null) return side as Dated & { year: number };
-  const year = yearFromContext(side.month, side.type === "date" ? side.day : null, context);
+  const year = yearFromContext(side.month, side.month, side.type === "date" ? side.day : null, context);
   return year === null ? null : { ...side, year };
 }
 
@@ -281,6 +252,7 @@ interface Span {
   kind: TimingKind;
   start: string | null;
   end: string | null;
+  part?: YearPart;
 }
 
 const UNKNOWN: Span = { kind: "unknown", start: null, end: null };
@@ -299,6 +271,7 @@ function single(text: string, context: Context): Span {
 function pair(leftText: string, rightText: string, context: Context): Span {
   let left = parseSide(leftText);
   const right = parseSide(rightText);
+  if (!left && !right) return partPair(leftText, rightText, context);
   if (!left || !right || right.type === "day") return UNKNOWN;
   if (left.type === "day") {
     if (right.type !== "date") return UNKNOWN;
@@ -324,6 +297,50 @@ function pair(leftText: string, rightText: string, context: Context): Span {
   return { kind: a.type === "date" && b.type === "date" ? "range" : "period", start: first[0], end: last[1] };
 }
 
+// ---------------------------------------------------------------- parts of a year
+
+function partUnit(written: WrittenPart, context: Context): YearPartUnit {
+  if (written.unit !== "half") return written.unit;
+  if (written.year.type === "calendar") return "half-year";
+  if (written.year.type === "school") return "school-half-year";
+  return countsInSchoolYears(context) ? "school-half-year" : "half-year";
+}
+
+/** «II квартал 2022 г.», «в I квартале», «в течение I полугодия 2021/2022 уч. года», «III четверть»; null when not a part. */
+function yearPart(text: string, context: Context): Span | null {
+  const written = parseWrittenPart(text);
+  if (!written) return null;
+  const unit = partUnit(written, context);
+  const first = PART_MONTHS[unit][written.from - 1]![0];
+  const last = PART_MONTHS[unit][written.to - 1]![1];
+  const { year } = written;
+  const startYear =
+    year.type === "calendar"
+      ? year.year
+      : year.type === "school" && year.firstYear !== null
+        ? first >= 9
+          ? year.firstYear
+          : year.firstYear + 1
+        : yearFromContext(first, last, null, context);
+  if (startYear === null || startYear < 1000) return UNKNOWN;
+  return {
+    kind: "period",
+    start: firstDayOfMonth(startYear, first),
+    end: lastDayOfMonth(last < first ? startYear + 1 : startYear, last),
+    part: { unit, from: written.from, to: written.to },
+  };
+}
+
+/** «IV квартал 2021 г. – I квартал 2022 г.»: from the first part's start to the second's end. */
+function partPair(leftText: string, rightText: string, context: Context): Span {
+  const first = yearPart(leftText, context);
+  const last = yearPart(rightText, context);
+  if (!first?.start || !last?.end || first.start > last.end) return UNKNOWN;
+  return { kind: "period", start: first.start, end: last.end };
+}
+
+// ---------------------------------------------------------------- whole wordings
+
 /** «в течение учебного года» and the like: the school year, else the plan range. */
 function wholeYear(context: Context): Span {
   if (context.schoolYear) return { kind: "period", start: context.schoolYear.start, end: context.schoolYear.end };
@@ -333,22 +350,49 @@ function wholeYear(context: Context): Span {
 const WHOLE_YEAR =
   /^(?:(?:в течение|в течении|на протяжении|весь|в|за)\s+)?(?:всего\s+)?(?:(?:учебного|учебный|учебном)\s+)?(?:года|год|году)$/;
 const WHOLE_PLAN = /^(?:постоянно|в течение (?:всего )?периода|весь период|на протяжении (?:всего )?периода)$/;
-const DEADLINE = /^(?:до|не позднее|не позже|к|в срок до|срок до|срок)\s+(.+)$/;
-const RESULTS_OF_YEAR = /^по итогам (?:учебного )?года$/;
+const DEADLINE = /^(?:до|не позднее|не позже|к|в срок до|срок до|срок|перед)\s+(.+)$/;
+/** «по итогам I полугодия», «в конце учебного года»: by the end of it. */
+const BY_THE_END = /^(?:по итогам|по окончании|по завершении|по результатам|в конце)\s+(.+)$/;
+const END_OF = /^(?:конца|концу|окончания|окончанию|завершения)\s+(.+)$/;
+const START_OF = /^(?:начала|началу|началом)\s+(?:(?:нового|следующего|очередного)\s+)?(.+)$/;
+const SCHOOL_YEAR_WORDS = /^(?:(?:учебного|уч\.?)\s*(?:года|г\.?)|(?:новому|следующему|очередному)\s+учебному\s+году)$/;
+/** A school year written after the rest: «сентябрь-май 2020/2021 уч. года»; a dash alone needs the school words. */
+const SCHOOL_YEAR_TAIL =
+  /^(.+?)\s+(\d{4}\s*(?:\/\s*(?:\d{4}|\d{2})|-(?:\d{4}|\d{2})(?=\s*уч))(?:\s*(?:учебн\p{L}*|уч\.?)(?:\s*(?:год\p{L}*|г\.?))?)?)$/u;
+const MONTH_LIST = new RegExp(`^(?:(?:в|во)\\s+)?(${MONTH_WORD}(?:(?:\\s*,\\s*|\\s+и\\s+)${MONTH_WORD})+)(?: (\\d{4}))?$`, "u");
+
+/** The eve of the next school year: the last day of the plan's school year. */
+function eveOfNextSchoolYear(context: Context): string | null {
+  if (context.schoolYear) return context.schoolYear.end;
+  return context.rangeStart ? schoolYearOf(context.rangeStart).end : null;
+}
+
+/** What «конца …», «начала …» name: a date, month, year, part of a year, school year or «(учебного) года». */
+function named(what: string, context: Context): Span | null {
+  const span = datedText(what, context);
+  return span.kind === "exact" || span.kind === "month" || span.kind === "period" ? span : null;
+}
 
 function deadline(rest: string, context: Context): Span {
-  const endOf = /^конца (.+)$/.exec(rest);
+  const endOf = END_OF.exec(rest);
   if (endOf) {
-    const what = endOf[1] ?? "";
-    if (/^(?:учебного )?года$/.test(what)) return { kind: "deadline", start: null, end: wholeYear(context).end };
-    const side = parseSide(what);
-    if (!side || side.type === "day") return UNKNOWN;
-    const dated = withYear(side, context);
-    const span = dated && spanOf(dated);
-    return span ? { kind: "deadline", start: null, end: span[1] } : UNKNOWN;
+    const span = named(endOf[1] ?? "", context);
+    return span ? { kind: "deadline", start: null, end: span.end } : UNKNOWN;
+  }
+  const startOf = START_OF.exec(rest);
+  if (startOf || SCHOOL_YEAR_WORDS.test(rest)) {
+    const what = startOf?.[1] ?? rest;
+    if (SCHOOL_YEAR_WORDS.test(what)) return { kind: "deadline", start: null, end: eveOfNextSchoolYear(context) };
+    // «к началу года»: which year is not said.
+    const span = WHOLE_YEAR.test(what) ? null : named(what, context);
+    return span?.start ? { kind: "deadline", start: null, end: addDays(span.start, -1) } : UNKNOWN;
   }
   const side = parseSide(rest);
-  if (!side || side.type === "day") return UNKNOWN;
+  if (!side || side.type === "day") {
+    // «до II квартала 2022 г.»: before it starts, as «до декабря».
+    const part = yearPart(rest, context);
+    return part?.start ? { kind: "deadline", start: null, end: addDays(part.start, -1) } : UNKNOWN;
+  }
   const dated = withYear(side, context);
   const span = dated && spanOf(dated);
   if (!span) return UNKNOWN;
@@ -356,20 +400,59 @@ function deadline(rest: string, context: Context): Span {
   return { kind: "deadline", start: null, end: side.type === "month" ? addDays(span[0], -1) : span[1] };
 }
 
+/** «сентябрь – май 2020/2021 уч. года», «в течение 2020/2021 учебного года»: the rest read in that school year. */
+function inSchoolYear(text: string): Span | null {
+  const match = SCHOOL_YEAR_TAIL.exec(text);
+  const schoolYear = match ? parseSchoolYear(match[2] ?? "") : null;
+  if (!match || !schoolYear) return null;
+  const head = match[1] ?? "";
+  if (/^(?:в течение|в течении|на протяжении|весь|в|на|за)$/.test(head))
+    return { kind: "period", start: schoolYear.start, end: schoolYear.end };
+  const inside: Context = { schoolYear, planStart: null, planEnd: null, rangeStart: schoolYear.start, rangeEnd: schoolYear.end };
+  const span = datedText(head, inside);
+  return span.kind === "unknown" ? null : span;
+}
+
+/** «июль, август», «в июле и августе 2021 г.»: consecutive months are one range; others are not a timing. */
+function monthList(text: string, context: Context): Span | null {
+  const match = MONTH_LIST.exec(text);
+  if (!match) return null;
+  const words = (match[1] ?? "").split(/\s*,\s*|\s+и\s+/);
+  const months = words.map(monthNumber);
+  const consecutive = months.every((m, i) => m !== null && (i === 0 || m === ((months[i - 1] ?? 0) % 12) + 1));
+  if (!consecutive) return UNKNOWN;
+  return pair(words[0] ?? "", `${words[words.length - 1] ?? ""}${match[2] ? ` ${match[2]}` : ""}`, context);
+}
+
 function dated(normalized: string, context: Context): Span {
-  const text = core(normalized);
+  // «2020-2021 гг.» are two calendar years, not the school year.
+  return datedText(core(normalized), context, /\d\s*гг(?!\p{L})/u.test(normalized));
+}
+
+function datedText(text: string, context: Context, calendarYears = false): Span {
   if (!text) return UNKNOWN;
 
   if (WHOLE_YEAR.test(text)) return wholeYear(context);
   if (WHOLE_PLAN.test(text)) return { kind: "period", start: context.rangeStart, end: context.rangeEnd };
-  if (RESULTS_OF_YEAR.test(text)) return { kind: "deadline", start: null, end: wholeYear(context).end };
 
-  // «2020-2021 учебный год», «2020/2021»; «2020-2021 гг.» are two calendar years (below).
-  const schoolYear = /\d\s*гг(?!\p{L})/u.test(normalized) ? null : parseSchoolYear(text);
+  // «2020-2021 учебный год», «2020/2021».
+  const schoolYear = calendarYears ? null : parseSchoolYear(text);
   if (schoolYear) return { kind: "period", start: schoolYear.start, end: schoolYear.end };
+
+  const byTheEnd = BY_THE_END.exec(text);
+  if (byTheEnd) return deadline(`конца ${byTheEnd[1] ?? ""}`, context);
 
   const until = DEADLINE.exec(text);
   if (until) return deadline(until[1] ?? "", context);
+
+  const part = yearPart(text, context);
+  if (part) return part;
+
+  const withSchoolYear = calendarYears ? null : inSchoolYear(text);
+  if (withSchoolYear) return withSchoolYear;
+
+  const list = monthList(text, context);
+  if (list) return list;
 
   const fromTo = /^(?:с|со|от)\s+(.+?)\s+(?:по|до)\s+(.+)$/.exec(text);
   if (fromTo) return pair(fromTo[1] ?? "", fromTo[2] ?? "", context);
@@ -379,240 +462,6 @@ function dated(normalized: string, context: Context): Span {
   if (parts.length > 2) return UNKNOWN;
 
   return single(text.replace(/^(?:(?:в течение|в течении|в|во|на)\s+)/, ""), context);
-}
-
-// ---------------------------------------------------------------- recurring
-
-type Frequency = Recurrence["frequency"];
-
-const NUMBER_WORDS: Record<string, number> = {
-  один: 1,
-  одна: 1,
-  два: 2,
-  две: 2,
-  три: 3,
-  четыре: 4,
-  пять: 5,
-  шесть: 6,
-  дважды: 2,
-  трижды: 3,
-};
-const UNIT_FREQUENCY: Array<[RegExp, Frequency]> = [
-  [/^учебн/, "times-per-school-year"],
-  [/^(?:полугод|полгода)/, "per-half-year"],
-  [/^год/, "times-per-year"],
-  [/^квартал/, "quarterly"],
-  [/^месяц/, "monthly"],
-  [/^недел/, "weekly"],
-];
-const TIMES = new RegExp(
-  "(?<!\\p{L})(?:(?:(\\d{1,3})|(" +
-    Object.keys(NUMBER_WORDS)
-      .filter((w) => !w.endsWith("жды"))
-      .join("|") +
-    "))\\s+)?(?:раза?|(дважды|трижды))\\s+в\\s+" +
-    "(учебный год|год|полугодие|полгода|квартал|месяц|неделю)(?!\\p{L})",
-  "u",
-);
-const WORD_FREQUENCY: Array<[RegExp, Frequency]> = [
-  [/(?<!\p{L})(?:ежегодн\p{L}*|каждый год)(?!\p{L})/u, "yearly"],
-  [/(?<!\p{L})(?:ежемесячн\p{L}*|каждый месяц)(?!\p{L})/u, "monthly"],
-  [/(?<!\p{L})(?:ежекварталь?н\p{L}*|каждый квартал)(?!\p{L})/u, "quarterly"],
-  [/(?<!\p{L})(?:еженедельн\p{L}*|каждую неделю)(?!\p{L})/u, "weekly"],
-];
-const DAY_MONTH = new RegExp(`(?<![\\p{L}\\d])(\\d{1,2})\\s+(${MONTH_WORD})`, "gu");
-const MONTH_RUN = new RegExp(`(?<!\\p{L})(${MONTH_WORD})(?:\\s*-\\s*(${MONTH_WORD}))?`, "gu");
-
-interface MonthRun {
-  from: number;
-  to: number;
-  /** «ежегодно до 1 декабря»: due that day rather than at the month's end. */
-  day?: number;
-}
-
-function monthsOfRun(run: MonthRun): number[] {
-  const months = [run.from];
-  for (let m = run.from; m !== run.to; ) {
-    m = (m % 12) + 1;
-    months.push(m);
-  }
-  return months;
-}
-
-function cleanNote(text: string): string | undefined {
-  const note = text
-    .replace(/[()]/g, " ")
-    .replace(/\s+/g, " ")
-    .replace(/(?:^|\s)[,;:.-](?=\s|$)/g, " ")
-    .replace(/\s+/g, " ")
-    .replace(EDGE_PUNCTUATION, "")
-    .trim();
-  return note || undefined;
-}
-
-interface Detected {
-  recurrence: Recurrence;
-  /** Yearly: the named month runs, each due at its last month. */
-  runs: MonthRun[];
-}
-
-function detectRecurrence(normalized: string): Detected | null {
-  const times = TIMES.exec(normalized);
-  if (times) {
-    const unit = times[4] ?? "";
-    const frequency = UNIT_FREQUENCY.find(([re]) => re.test(unit))?.[1] ?? "times-per-year";
-    const count = times[1] ? Number(times[1]) : times[2] ? NUMBER_WORDS[times[2]] : times[3] ? NUMBER_WORDS[times[3]] : undefined;
-    if (count === 0) return null;
-    const rest = normalized.replace(times[0], " ").replace(WORD_FREQUENCY[0]![0], " ");
-    const recurrence: Recurrence = { frequency, ...(count !== undefined ? { times: count } : {}) };
-    const note = cleanNote(rest);
-    if (note) recurrence.note = note;
-    return { recurrence, runs: [] };
-  }
-  const word = WORD_FREQUENCY.find(([re]) => re.test(normalized));
-  if (!word) return null;
-  const [re, frequency] = word;
-  let rest = normalized.replace(re, " ");
-  const runs: MonthRun[] = [];
-  if (frequency === "yearly") {
-    // «до 1 декабря» stays in the note as written; its month is named, its day is the due day.
-    let masked = rest.replace(DAY_MONTH, (all, day: string, monthWord: string) => {
-      const month = monthNumber(monthWord);
-      if (month !== null) runs.push({ from: month, to: month, day: Number(day) });
-      return " ".repeat(all.length);
-    });
-    masked = masked.replace(MONTH_RUN, (all, from: string, to: string | undefined) => {
-      const first = monthNumber(from);
-      const last = to ? monthNumber(to) : first;
-      if (first !== null && last !== null) runs.push({ from: first, to: last });
-      return "\u0000".repeat(all.length);
-    });
-    rest = rest
-      .split("")
-      .filter((_, i) => masked[i] !== "\u0000")
-      .join("");
-  }
-  const recurrence: Recurrence = { frequency };
-  const months = [...new Set(runs.flatMap(monthsOfRun))];
-  if (months.length) recurrence.months = months;
-  const note = cleanNote(rest);
-  if (note) recurrence.note = note;
-  return { recurrence, runs };
-}
-
-function inRange(dates: Iterable<string>, start: string, end: string): string[] {
-  return [...new Set([...dates].filter((d) => d >= start && d <= end))].sort().slice(0, MAX_DUE_DATES);
-}
-
-/** Every (year, month) from the month of `start` to the month of `end`. */
-function monthsBetween(start: string, end: string): Array<[number, number]> {
-  const months: Array<[number, number]> = [];
-  for (let y = yearOf(start), m = monthOf(start); y < yearOf(end) || (y === yearOf(end) && m <= monthOf(end)); ) {
-    months.push([y, m]);
-    if (++m > 12) {
-      m = 1;
-      y++;
-    }
-  }
-  return months;
-}
-
-/** A window split into `times` runs of whole months, each due on its last day (clipped to the window). */
-function splitWindow(start: string, end: string, times: number): string[] {
-  const months = monthsBetween(start, end);
-  const due: string[] = [];
-  for (let k = 1; k <= times; k++) {
-    const month = months[Math.ceil((k * months.length) / times) - 1];
-    if (!month) continue;
-    const last = lastDayOfMonth(month[0], month[1]);
-    due.push(last > end ? end : last);
-  }
-  return due;
-}
-
-/** The same day each year, or the range end when it never falls inside. */
-function yearlyOn(month: number, day: number, start: string, end: string): string[] {
-  const dates: string[] = [];
-  for (let y = yearOf(start); y <= yearOf(end); y++) {
-    const date = isoDate(y, month, day);
-    if (date) dates.push(date);
-  }
-  const inside = inRange(dates, start, end);
-  return inside.length ? inside : [end];
-}
-
-function dueDates(detected: Detected, start: string, end: string): string[] {
-  const { recurrence, runs } = detected;
-  const times = Math.min(Math.max(recurrence.times ?? 1, 1), MAX_DUE_DATES);
-  const years: number[] = [];
-  for (let y = yearOf(start) - 1; y <= yearOf(end) + 1; y++) years.push(y);
-
-  switch (recurrence.frequency) {
-    case "yearly":
-      if (runs.length) {
-        const due = years.flatMap((y) =>
-          runs.map((run) => (run.day === undefined ? lastDayOfMonth(y, run.to) : isoDate(y, run.to, run.day))),
-        );
-        return inRange(
-          due.filter((d): d is string => d !== null),
-          start,
-          end,
-        );
-      }
-      return /учебн/.test(recurrence.note ?? "") ? yearlyOn(8, 31, start, end) : yearlyOn(12, 31, start, end);
-    case "monthly":
-      return inRange(
-        monthsBetween(start, end).map(([y, m]) => lastDayOfMonth(y, m)),
-        start,
-        end,
-      );
-    case "quarterly":
-      return inRange(
-        monthsBetween(start, end)
-          .filter(([, m]) => m % 3 === 0)
-          .map(([y, m]) => lastDayOfMonth(y, m)),
-        start,
-        end,
-      );
-    case "weekly": {
-      const dates: string[] = [];
-      for (let d = addDays(start, 6); d <= end && dates.length < MAX_DUE_DATES; d = addDays(d, 7)) dates.push(d);
-      return dates;
-    }
-    case "per-half-year": {
-      const inside = inRange(
-        years.flatMap((y) => [`${y}-06-30`, `${y}-12-31`]),
-        start,
-        end,
-      );
-      return inside.length ? inside : [end];
-    }
-    case "times-per-school-year": {
-      const dates: string[] = [];
-      for (let sy = schoolYearOf(start); sy.start <= end; sy = schoolYearStarting(yearOf(sy.start) + 1)) {
-        dates.push(...splitWindow(sy.start > start ? sy.start : start, sy.end < end ? sy.end : end, times));
-      }
-      return inRange(dates, start, end);
-    }
-    case "times-per-year": {
-      const dates: string[] = [];
-      for (let k = 0; ; k++) {
-        const windowStart = addMonths(start, 12 * k);
-        if (windowStart > end) break;
-        const windowEnd = addDays(addMonths(start, 12 * (k + 1)), -1);
-        dates.push(...splitWindow(windowStart, windowEnd < end ? windowEnd : end, times));
-      }
-      return inRange(dates, start, end);
-    }
-  }
-}
-
-function addMonths(iso: string, months: number): string {
-  const total = yearOf(iso) * 12 + monthOf(iso) - 1 + months;
-  const year = Math.floor(total / 12);
-  const month = (total % 12) + 1;
-  const day = Math.min(Number(iso.slice(8, 10)), Number(lastDayOfMonth(year, month).slice(8, 10)));
-  return isoDate(year, month, day) ?? lastDayOfMonth(year, month);
 }
 
 // ---------------------------------------------------------------- API
@@ -637,57 +486,15 @@ export function parseTiming(text: string, context?: TimingContext): ParsedTiming
         dueDates: start && end && start <= end ? dueDates(detected, start, end) : [],
       };
     }
-    const span = dated(normalized, ctx);
-    return span.kind === "unknown" ? unknown : { ...span, text: original };
+    const { kind, start, end, part } = dated(normalized, ctx);
+    if (kind === "unknown") return unknown;
+    return part ? { kind, start, end, text: original, part } : { kind, start, end, text: original };
   } catch {
     return unknown;
   }
 }
 
-function plural(n: number, one: string, few: string, many: string): string {
-  const tens = n % 100;
-  const units = n % 10;
-  if (tens >= 11 && tens <= 14) return many;
-  if (units === 1) return one;
-  if (units >= 2 && units <= 4) return few;
-  return many;
-}
-
-/** [6, 7, 8, 9] → «июнь – сентябрь»; [3, 10] → «март, октябрь». */
-function describeMonths(months: number[]): string {
-  const runs: number[][] = [];
-  for (const m of months) {
-    const run = runs[runs.length - 1];
-    const previous = run?.[run.length - 1];
-    if (run && previous !== undefined && (previous % 12) + 1 === m) run.push(m);
-    else runs.push([m]);
-  }
-  const name = (m: number) => MONTHS_NOMINATIVE[m - 1] ?? String(m);
-  return runs.map((run) => (run.length === 1 ? name(run[0]!) : `${name(run[0]!)} – ${name(run[run.length - 1]!)}`)).join(", ");
-}
-
-function describeFrequency(recurrence: Recurrence): string {
-  const times = recurrence.times;
-  const count = (unit: string) => `${times ?? 1} ${plural(times ?? 1, "раз", "раза", "раз")} в ${unit}`;
-  switch (recurrence.frequency) {
-    case "yearly":
-      return "ежегодно";
-    case "monthly":
-      return times && times > 1 ? count("месяц") : "ежемесячно";
-    case "quarterly":
-      return times && times > 1 ? count("квартал") : "ежеквартально";
-    case "weekly":
-      return times && times > 1 ? count("неделю") : "еженедельно";
-    case "per-half-year":
-      return count("полугодие");
-    case "times-per-school-year":
-      return count("учебный год");
-    case "times-per-year":
-      return count("год");
-  }
-}
-
-/** A short Russian description for a preview: «точная дата: 22.09.2020», «до 02.11.2020» … */
+/** A short Russian description for a preview: «точная дата: 22.09.2020», «до 02.11.2020», «II квартал 2022 года: …» */
 export function describeTiming(p: ParsedTiming): string {
   const date = (iso: string | null) => (iso ? formatDate(iso) : "");
   switch (p.kind) {
@@ -702,23 +509,13 @@ export function describeTiming(p: ParsedTiming): string {
     case "deadline":
       return p.end ? `до ${date(p.end)}` : "срок без даты — укажите учебный год";
     case "period":
+      if (p.part && p.start && p.end) return describePart(p.part, p.start, p.end);
       if (p.start && p.end) return `период: ${date(p.start)} – ${date(p.end)}`;
       if (p.start) return `период: с ${date(p.start)}`;
       if (p.end) return `период: по ${date(p.end)}`;
       return "период без дат — укажите учебный год";
-    case "recurring": {
-      const recurrence = p.recurrence ?? { frequency: "yearly" };
-      const note = recurrence.note ?? "";
-      const monthsInNote = new RegExp(MONTH_WORD, "u").test(note);
-      const details = [recurrence.months?.length && !monthsInNote ? describeMonths(recurrence.months) : "", note]
-        .filter(Boolean)
-        .join(", ");
-      const due = p.dueDates ?? [];
-      const terms = due.length
-        ? `${due.length} ${plural(due.length, "срок", "срока", "сроков")}`
-        : "сроки не рассчитаны — нет периода плана";
-      return `${describeFrequency(recurrence)}${details ? `: ${details}` : ""} (${terms})`;
-    }
+    case "recurring":
+      return describeRecurrence(p.recurrence ?? { frequency: "yearly" }, p.dueDates?.length ?? 0);
     case "unknown":
       return "не распознано — сохранено как текст";
   }
