@@ -18,12 +18,11 @@ type IssueOf<Code extends Issue["code"]> = Extract<Issue, { code: Code }>;
 const NUMBER = new Intl.NumberFormat("ru-RU", { maximumFractionDigits: 20, useGrouping: "min2" });
 const PLURAL = new Intl.PluralRules("ru-RU");
 
-/** «1 символ», «2 символа», «5 символов»: the form a number takes after «ровно». */
+/** A counted noun: «1 символ», «2 символа», «5 символов» (after «ровно»), and «1 символа» after «не более». */
 interface Noun {
   one: string;
   few: string;
   many: string;
-  /** After «не более», «не менее»: «1 символа», «2 символов». */
   genitiveOne: string;
 }
 
@@ -32,6 +31,9 @@ const ELEMENT: Noun = { one: "элемент", few: "элемента", many: "�
 const BYTE: Noun = { one: "байт", few: "байта", many: "байт", genitiveOne: "байта" };
 
 const formatNumber = (value: number | bigint) => NUMBER.format(value);
+
+/** A word of one of the tables below; never an inherited property such as «toString». */
+const lookup = (table: Record<string, string>, key: string): string | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
 
 /** «5 символов» after «ровно». */
 function counted(count: number, noun: Noun): string {
@@ -53,7 +55,7 @@ function fileSize(bytes: number, genitive: boolean): string {
   return genitive ? countedGenitive(bytes, BYTE) : counted(bytes, BYTE);
 }
 
-/** ДД.ММ.ГГГГ, the screen's way of writing a date (a bound of z.date() arrives as milliseconds). */
+/** ДД.ММ.ГГГГ, the screen's way of writing a date (a bound of z.date() arrives as milliseconds; read in UTC, as ISO dates are). */
 function formatDate(time: number | bigint): string {
   const date = new Date(Number(time));
   if (Number.isNaN(date.getTime())) return String(time);
@@ -152,22 +154,25 @@ function invalidType(issue: IssueOf<"invalid_type">): string {
     return Number.isNaN(input) ? "Значение должно быть числом." : "Число должно быть конечным.";
   }
   if (expected === "date" && input instanceof Date) return "Такой даты не бывает.";
-  const wanted = EXPECTED[expected] ?? "объектом нужного вида";
+  const wanted = lookup(EXPECTED, expected) ?? "объектом нужного вида";
   const got = received(input);
   return got === wanted ? `Значение должно быть ${wanted}.` : `Значение должно быть ${wanted}, а не ${got}.`;
 }
 
 type Bound = "max" | "min";
 
+/** For each side of a bound, the words when the bound itself is allowed and when it is not. */
+type Words = Record<Bound, [allowed: string, strict: string]>;
+
+const SIZE_WORDS: Words = { max: ["не более", "менее"], min: ["не менее", "более"] };
+const NUMBER_WORDS: Words = { max: ["не больше", "меньше"], min: ["не меньше", "больше"] };
+const DATE_WORDS: Words = { max: ["не позже", "раньше"], min: ["не раньше", "позже"] };
+
 /** «Не более», «менее»… by the bound's side and whether it is allowed itself. */
-function comparison(bound: Bound, inclusive: boolean | undefined, words: { max: [string, string]; min: [string, string] }): string {
+function comparison(bound: Bound, inclusive: boolean | undefined, words: Words): string {
   const [allowed, strict] = words[bound];
   return inclusive === false ? strict : allowed;
 }
-
-const SIZE_WORDS = { max: ["не более", "менее"], min: ["не менее", "более"] } as { max: [string, string]; min: [string, string] };
-const NUMBER_WORDS = { max: ["не больше", "меньше"], min: ["не меньше", "больше"] } as { max: [string, string]; min: [string, string] };
-const DATE_WORDS = { max: ["не позже", "раньше"], min: ["не раньше", "позже"] } as { max: [string, string]; min: [string, string] };
 
 const SIZED: Record<string, { subject: string; noun: Noun }> = {
   array: { subject: "В списке должно быть", noun: ELEMENT },
@@ -186,7 +191,7 @@ function sizeLimit(issue: IssueOf<"too_big"> | IssueOf<"too_small">): string {
     const words = comparison(bound, inclusive, SIZE_WORDS);
     return `${words.charAt(0).toUpperCase()}${words.slice(1)} ${countedGenitive(count, CHARACTER)}.`;
   }
-  const sized = SIZED[origin];
+  const sized = Object.hasOwn(SIZED, origin) ? SIZED[origin] : undefined;
   if (sized) {
     if (exact) return `${sized.subject} ровно ${counted(count, sized.noun)}.`;
     return `${sized.subject} ${comparison(bound, inclusive, SIZE_WORDS)} ${countedGenitive(count, sized.noun)}.`;
@@ -255,7 +260,7 @@ function invalidFormat(issue: IssueOf<"invalid_format">): string {
   }
   // z.hash("sha256") and the like: «sha256_hex», «md5_base64».
   if (/_(hex|base64|base64url)$/.test(issue.format)) return "Неверная контрольная сумма.";
-  return FORMATS[issue.format] ?? "Неверный формат значения.";
+  return lookup(FORMATS, issue.format) ?? "Неверный формат значения.";
 }
 
 function invalidUnion(issue: IssueOf<"invalid_union">): string {
@@ -267,7 +272,7 @@ function invalidUnion(issue: IssueOf<"invalid_union">): string {
   // Each alternative refused only the value's type: name the types it may have.
   const types = issue.errors.map((errors) => {
     const only = errors.length === 1 ? errors[0] : undefined;
-    return only?.code === "invalid_type" && only.path.length === 0 ? EXPECTED[only.expected] : undefined;
+    return only?.code === "invalid_type" && only.path.length === 0 ? lookup(EXPECTED, only.expected) : undefined;
   });
   if (types.length && types.every(Boolean)) {
     const wanted = joinOr([...new Set(types)] as string[]);

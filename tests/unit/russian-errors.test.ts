@@ -252,6 +252,16 @@ describe("invalid_format: each string format", () => {
     expect(message(schema, input)).toBe(expected);
   });
 
+  it("a format of the schema's own, even one named like an inherited property", () => {
+    expect(
+      message(
+        z.stringFormat("toString", () => false),
+        "x",
+      ),
+    ).toBe("Неверный формат значения.");
+    expect(message(z.stringFormat("снилс", /^\d{11}$/), "123")).toBe("Неверный формат значения.");
+  });
+
   it("json_string, which no constructor of zod's raises on its own", () => {
     const issue = { code: "invalid_format", format: "json_string", input: "{" } as const;
     expect(russianErrors(issue as z.core.$ZodRawIssue)).toBe("Текст не читается как структурированные данные.");
