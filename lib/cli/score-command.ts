@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { AppError } from "@/lib/errors";
-import { readAnswersFile } from "@/lib/domain/scoring/answers-file";
+import { readAnswersFile, ZFileDate } from "@/lib/domain/scoring/answers-file";
 import { scoreBlank } from "@/lib/domain/scoring/score-blank";
 import { parseJson, templateFromJson } from "@/lib/domain/templates/template-json";
 
@@ -27,9 +27,8 @@ export async function scoreCommand(args: string[]) {
   });
   if (!values.template || !values.answers) throw new AppError("VALIDATION", "score needs --template <file.json> and --answers <file.json>");
   const campaignDate = values["campaign-date"];
-  if (campaignDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(campaignDate)) {
-    throw new AppError("VALIDATION", "--campaign-date: дата в формате ГГГГ-ММ-ДД");
-  }
+  const date = campaignDate === undefined ? undefined : ZFileDate.safeParse(campaignDate);
+  if (date?.success === false) throw new AppError("VALIDATION", `--campaign-date: ${date.error.issues[0]!.message}`);
 
   let template: ReturnType<typeof templateFromJson>;
   try {

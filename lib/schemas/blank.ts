@@ -6,10 +6,15 @@ import { z } from "./z";
  * auditor's mark. Used by the form's resolver and re-parsed on the server.
  */
 
-const issuedDate = z.iso
-  .date({ error: "Дата в формате ДД.ММ.ГГГГ." })
-  .refine((date) => date >= "1991-01-01", "Дата слишком ранняя.")
-  .refine((date) => date <= latestLocalToday(), "Дата документа не может быть в будущем.");
+/**
+ * A document's date. `formatError` names the format the person typed it in (the screen's ДД.ММ.ГГГГ; the
+ * answers file of `cli score` leaves zod's default, which names ГГГГ-ММ-ДД); a date that is not one stops there.
+ */
+export const documentDate = (formatError?: string) =>
+  z.iso
+    .date({ error: formatError, abort: true })
+    .refine((date) => date >= "1991-01-01", "Дата слишком ранняя.")
+    .refine((date) => date <= latestLocalToday(), "Дата документа не может быть в будущем.");
 
 export const ZDocumentAnswer = z.object({
   kind: z.literal("DOCUMENT"),
@@ -17,7 +22,7 @@ export const ZDocumentAnswer = z.object({
   present: z.boolean({ error: "Отметьте, есть ли документ." }),
   docType: z.string().trim().max(100, "Не длиннее 100 символов.").default(""),
   issuer: z.string().trim().max(300, "Не длиннее 300 символов.").default(""),
-  date: issuedDate.nullable().default(null),
+  date: documentDate("Дата в формате ДД.ММ.ГГГГ.").nullable().default(null),
   number: z.string().trim().max(50, "Не длиннее 50 символов.").default(""),
   title: z.string().trim().max(1000, "Не длиннее 1000 символов.").default(""),
   fileId: z.uuid().nullable().default(null),

@@ -71,7 +71,7 @@ const zLink = z
   .string()
   .trim()
   .max(2000, "Ссылка не длиннее 2000 символов.")
-  .refine((v) => /^https?:\/\/[^\s]+$/i.test(v), "Ссылка начинается с http:// или https://.");
+  .refine((v) => /^https?:\/\/[^\s]+$/i.test(v), "Ссылка начинается с «http://» или «https://».");
 
 export const ZPlanEvent = z.object({
   number: text(20),

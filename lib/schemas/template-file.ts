@@ -11,5 +11,5 @@ export const ZTemplateExportQuery = z.object({
     .int("Версия — целое положительное число.")
     .positive("Версия — целое положительное число.")
     .optional(),
-  format: z.enum(TEMPLATE_FILE_FORMATS, { error: "Формат: json или xlsx." }),
+  format: z.enum(TEMPLATE_FILE_FORMATS, { error: "Формат: «json» или «xlsx»." }),
 });

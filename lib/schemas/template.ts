@@ -151,7 +151,7 @@ export const ZTemplateDocument = z.object({
     .trim()
     .regex(/^[a-z0-9][a-z0-9-]{1,63}$/, "Ключ: латинские строчные буквы, цифры и дефис, 2–64 символа."),
   name: z.string().trim().min(1, "Укажите название шаблона.").max(300),
-  level: z.enum(TEMPLATE_LEVELS, { error: "Уровень: MUNICIPAL или SCHOOL." }),
+  level: z.enum(TEMPLATE_LEVELS, { error: "Уровень: «MUNICIPAL» или «SCHOOL»." }),
   version: z.number().int().positive().optional(),
   content: ZTemplateContent,
 });

@@ -75,7 +75,7 @@ describe("cli score", () => {
     [
       "a wrong kind",
       { answers: [{ item: "2.1", value: { kind: "PRESENCE", present: true } }] },
-      /answers\.0\.value\.kind: пункт 2\.1 ждёт ответ вида COUNT/,
+      /answers\.0\.value\.kind: пункт 2\.1 ждёт ответ вида «COUNT»/,
     ],
     [
       "a fractional count",
@@ -88,6 +88,46 @@ describe("cli score", () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toBe("");
     expect(result.stderr).toMatch(message);
+  });
+
+  it("refuses a date in the answers file naming the file's format, ГГГГ-ММ-ДД, not the screen's, once per date", () => {
+    const result = score(
+      "--template",
+      template,
+      "--answers",
+      write("answers.json", {
+        campaignDate: "06.12.2022",
+        answers: [{ item: "1.2.2", value: { kind: "DOCUMENT", present: true, date: "01.06.2022", number: "15" } }],
+      }),
+    );
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe("");
+    const format = "Дата должна быть в формате ГГГГ-ММ-ДД (например, 2022-06-01).";
+    expect(result.stderr).toContain(`answers.json: campaignDate: ${format}; answers.0.value.date: ${format}\n`);
+    expect(result.stderr).not.toContain("ДД.ММ.ГГГГ");
+    // A date that does not exist is named, on the command line as in the file.
+    const file = score("--template", template, "--answers", write("answers.json", { campaignDate: "2022-02-30", answers: [] }));
+    expect(file.stderr).toContain("answers.json: campaignDate: Такой даты не бывает: «2022-02-30».");
+    const option = score("--template", template, "--answers", write("answers.json", { answers: [] }), "--campaign-date", "2022-02-30");
+    expect(option.code).toBe(1);
+    expect(option.stderr).toContain("--campaign-date: Такой даты не бывает: «2022-02-30».");
+  });
+
+  it("refuses a file of the wrong shape in Russian, naming the marks it takes", () => {
+    const result = score(
+      "--template",
+      template,
+      "--answers",
+      write("answers.json", { answers: [{ item: "2.2", value: [] }, { item: "2.3", mark: "OK" }, { value: null }] }),
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      [
+        "answers.0.value: Значение должно быть объектом, а не массивом.",
+        "answers.1.mark: Отметка — одна из: «MATCHES» (соответствует), «MISMATCH» (не соответствует), «PARTIAL» (частично), «NOT_APPLICABLE» (не применимо).",
+        "answers.2.item: Обязательное поле.",
+      ].join("; "),
+    );
   });
 
   it("refuses a broken template file by name and path", () => {

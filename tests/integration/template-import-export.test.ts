@@ -189,7 +189,7 @@ describe("the route handlers", () => {
     expect(bad.status).toBe(422);
     expect((await bad.json()).error.fieldErrors).toEqual({
       version: ["Версия — целое положительное число."],
-      format: ["Формат: json или xlsx."],
+      format: ["Формат: «json» или «xlsx»."],
     });
     expect((await download("format=json&version=99")).status).toBe(404);
     as(null);

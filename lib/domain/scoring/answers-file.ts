@@ -5,20 +5,44 @@
  *   { "campaignDate": "2022-12-06",
  *     "answers": [ { "item": "1.2.1", "value": { "kind": "DOCUMENT", "present": false }, "mark": "MATCHES" } ] }
  */
-import { AUDIT_MARKS, ZBlankAnswer } from "@/lib/schemas/blank";
+import {
+  AUDIT_MARK_LABELS,
+  AUDIT_MARKS,
+  documentDate,
+  ZCountAnswer,
+  ZDocumentAnswer,
+  ZPresenceAnswer,
+  ZTextAnswer,
+} from "@/lib/schemas/blank";
 import { answerableItems, type TTemplateContent } from "@/lib/schemas/template";
 import { z } from "@/lib/schemas/z";
 import type { ScoredAnswer } from "./item-status";
 
+/**
+ * A date as the file writes it, ГГГГ-ММ-ДД (the template export's way, and `--campaign-date`'s): refused with
+ * zod's default message for ISO dates, which names that format, never the screen's ДД.ММ.ГГГГ.
+ */
+export const ZFileDate = z.iso.date();
+
+/** A blank's answer (lib/schemas/blank) with the document's date read as the file writes it. */
+const ZFileAnswer = z.discriminatedUnion("kind", [
+  ZDocumentAnswer.extend({ date: documentDate().nullable().default(null) }),
+  ZCountAnswer,
+  ZPresenceAnswer,
+  ZTextAnswer,
+]);
+
+const MARKS = AUDIT_MARKS.map((mark) => `«${mark}» (${AUDIT_MARK_LABELS[mark]})`).join(", ");
+
 export const ZAnswersFile = z.object({
-  campaignDate: z.iso.date({ error: "Дата в формате ГГГГ-ММ-ДД." }).optional(),
+  campaignDate: ZFileDate.optional(),
   answers: z
     .array(
       z.object({
         item: z.string().trim().min(1, "Укажите ключ или номер пункта."),
-        value: ZBlankAnswer.nullable().default(null),
+        value: ZFileAnswer.nullable().default(null),
         mark: z
-          .enum(AUDIT_MARKS, { error: `Отметка: одна из ${AUDIT_MARKS.join(", ")}.` })
+          .enum(AUDIT_MARKS, { error: `Отметка — одна из: ${MARKS}.` })
           .nullable()
           .default(null),
       }),
@@ -60,7 +84,7 @@ export function readAnswersFile(content: TTemplateContent, json: unknown): Answe
       continue;
     }
     if (entry.value && entry.value.kind !== item.kind) {
-      problems.push({ path: `answers.${index}.value.kind`, message: `пункт ${item.number} ждёт ответ вида ${item.kind}` });
+      problems.push({ path: `answers.${index}.value.kind`, message: `пункт ${item.number} ждёт ответ вида «${item.kind}»` });
       continue;
     }
     if (answers[item.key]) {

@@ -8,7 +8,7 @@ import { checkExportRateLimit } from "@/lib/server/rate-limit/check-export-rate-
 import { ALL_ROLES } from "@/lib/roles";
 
 const ZExportQuery = z.object({
-  format: z.enum(ROADMAP_EXPORT_FORMATS, { error: "Формат выгрузки: xlsx или csv." }).default("xlsx"),
+  format: z.enum(ROADMAP_EXPORT_FORMATS, { error: "Формат выгрузки: «xlsx» или «csv»." }).default("xlsx"),
 });
 
 /** Downloads a plan as a roadmap execution report in seed 002's columns: `?format=xlsx|csv` (XLSX without it). */
