@@ -163,7 +163,8 @@ export const COMMANDS: readonly CliCommand[] = [
     args: '"<text>" [--school-year 2020/2021] [--from YYYY-MM-DD --to YYYY-MM-DD]',
     description: [
       "an event's timing from Russian text (exact date, range, month, deadline,",
-      "period, recurring with due dates inside the school year or plan range)",
+      "period — quarters, half-years, school quarters too —, recurring with due",
+      "dates inside the school year or plan range)",
     ],
     database: false,
     run: parseDateCommand,
