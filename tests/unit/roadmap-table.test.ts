@@ -173,6 +173,17 @@ const TRICKY: RoadmapFields[] = [
     audience: "'=уже с апострофом",
     documents: "Приказ №1006 от 18.09.2020 _x0041_",
   },
+  {
+    // Cells written on several lines in Excel (Alt+Enter) come back on several lines.
+    regionCode: "23",
+    municipality: "Славянский район",
+    title: "Семинар для кураторов",
+    description: "Место: МБОУ СОШ № 1\nФормат: очно; цель — обмен опытом",
+    timing: "14.10.2021",
+    responsible: "Петрова Т.А.\nИванов И.И.",
+    audience: "кураторы ШНОР\nдиректора",
+    documents: "Приказ УО от 01.10.2021 № 15\nСправка от 20.10.2021",
+  },
 ];
 
 describe("round trip", () => {

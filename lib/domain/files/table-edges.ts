@@ -38,9 +38,11 @@ const SIGNATURE_CELL = [
 /** «О.А. Саркисян», «Саркисян О.А.»: a signatory's name. */
 const NAME_CELL = /^(?:[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё-]+|[А-ЯЁ][а-яё-]+\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.?)$/u;
 
+const signatureCell = (cell: string) => SIGNATURE_CELL.some((pattern) => pattern.test(cell));
+/** A post, «____», «/ФИО/»… in one cell at least, the others those or the signatory's name. */
 const isSignature = (row: SourceRow) => {
   const cells = filled(row.cells);
-  return cells.length > 0 && cells.every((cell) => SIGNATURE_CELL.some((pattern) => pattern.test(cell)) || NAME_CELL.test(cell));
+  return cells.some(signatureCell) && cells.every((cell) => signatureCell(cell) || NAME_CELL.test(cell));
 };
 const isNameOnly = (row: SourceRow) => {
   const cells = filled(row.cells);
