@@ -74,7 +74,14 @@ export function ImportScreen<R extends TImportResult>(props: ImportScreenProps<R
   const [sheet, setSheet] = useState<string | null>(null);
   const [state, dispatch] = useReducer(importReducer<R>, IMPORT_IDLE);
   const { view, pending } = state;
-  const controls: ImportControls = { reset: () => dispatch({ type: "reset" }), edit: () => dispatch({ type: "edit" }) };
+  const controls: ImportControls = {
+    reset: () => {
+      // Another kind of table or a cancelled preview: a sheet chosen for the last answer no longer holds.
+      setSheet(null);
+      dispatch({ type: "reset" });
+    },
+    edit: () => dispatch({ type: "edit" }),
+  };
 
   useEffect(() => {
     if (view.step !== "idle") outcome.current?.focus();
@@ -117,7 +124,6 @@ export function ImportScreen<R extends TImportResult>(props: ImportScreenProps<R
         onChange={(event) => {
           setFile(event.target.files?.[0] ?? null);
           setFileError(undefined);
-          setSheet(null);
           controls.reset();
         }}
       />

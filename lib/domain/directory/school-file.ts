@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { FILE_KINDS } from "@/lib/domain/files/detect-file-type";
-import { formulaAsTyped, readTableFile, type TableReading, type TableShape } from "@/lib/domain/files/table-file";
+import { formulaAsTyped } from "@/lib/domain/files/cell-text";
+import { readTableFile, type TableReading, type TableShape } from "@/lib/domain/files/table-file";
 import { z } from "@/lib/schemas/z";
 import { toCellText } from "@/lib/domain/templates/xlsx-cells";
 import { writeCsv } from "./csv";
@@ -30,7 +31,7 @@ export function schoolFileName(municipalityName: string, format: SchoolFileForma
   return `Организации — ${municipalityName.replace(/[/\\]/gu, "-")}.${format}`;
 }
 
-export const SCHOOL_TABLE: TableShape = { isHeader: isSchoolHeader, looksLikeHeader, cellText: formulaAsTyped };
+const SCHOOL_TABLE: TableShape = { isHeader: isSchoolHeader, looksLikeHeader, cellText: formulaAsTyped };
 
 /** The rows of the table in a file (of the workbook's `sheet`, when named), or what makes the file unreadable. */
 export function readSchoolFile(bytes: Uint8Array, sheet: string | null = null): Promise<TableReading> {

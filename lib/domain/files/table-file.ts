@@ -1,5 +1,5 @@
-import { cellText } from "@/lib/domain/templates/xlsx-cells";
 import type { TImportNotice, TImportProblem } from "@/lib/schemas/import";
+import { shownText } from "./cell-text";
 import { decodeText, type TextEncoding } from "./decode-text";
 import { detectFileType, FILE_KINDS } from "./detect-file-type";
 import { type CsvSeparator, readCsvText } from "./read-csv";
@@ -45,7 +45,7 @@ export interface TableFile {
 }
 
 /** A file refused: its problems, and, when the table is on several sheets, their names to choose from. */
-export interface TableRefusal {
+interface TableRefusal {
   problems: TImportProblem[];
   sheets: string[];
 }
@@ -53,9 +53,9 @@ export interface TableRefusal {
 export type TableReading = { ok: true; file: TableFile } | ({ ok: false } & TableRefusal);
 
 /** Rows searched for the header: a title and notes may come first. */
-export const HEADER_SEARCH_ROWS = 30;
+const HEADER_SEARCH_ROWS = 30;
 
-export const refusal = (message: string, row: number | null = null, sheets: string[] = []): { ok: false } & TableRefusal => ({
+const refusal = (message: string, row: number | null = null, sheets: string[] = []): { ok: false } & TableRefusal => ({
   ok: false,
   problems: [{ row, column: null, message }],
   sheets,
@@ -145,24 +145,6 @@ export async function readWorkbookTable(bytes: Uint8Array, shape: TableShape, sh
   }
   const rows = chosen?.rows ?? [];
   return { ok: true, file: { format: "xlsx", rows, encoding: null, separator: null, sheet: chosen?.sheet.name ?? null, date1904 } };
-}
-
-/**
- * A cell as the person saw it: a number with its number format applied (a phone
- * 2-31-80, a number 000123), a date ДД.ММ.ГГГГ, a formula by its cached result, a
- * link by its text, rich text's runs joined.
- */
-export function shownText(cell: CellData): string {
-  return cell.shown ?? cellText(cell.value);
-}
-
-/** A formula is taken as the text typed, never as its result: "=HYPERLINK(…)" stays that text. */
-export function formulaAsTyped(cell: CellData): string {
-  const value = cell.value;
-  if (value !== null && typeof value === "object" && "formula" in value && typeof value.formula === "string") {
-    return `=${value.formula}`;
-  }
-  return shownText(cell);
 }
 
 /** "B3" → column 2, row 3. */

@@ -3,12 +3,12 @@ import { writeCsv } from "@/lib/domain/directory/csv";
 import { squeeze, type TableProblem } from "@/lib/domain/directory/school-table";
 import { FILE_KINDS } from "@/lib/domain/files/detect-file-type";
 import type { TextEncoding } from "@/lib/domain/files/decode-text";
+import { shownText } from "@/lib/domain/files/cell-text";
 import {
   fileNotices,
   judgeTableBytes,
   readCsvTable,
   readWorkbookTable,
-  shownText,
   type TableReading,
   type TableShape,
 } from "@/lib/domain/files/table-file";

@@ -2,9 +2,8 @@
  * The tables of a school's ДОТ records: its students and its teachers. Pure: the
  * columns, how a header is recognised, how each row is read into the fields of
  * lib/schemas/student.ts (ZStudentFields, ZTeacherFields) and how records are
- * written back as rows. Files (XLSX, CSV) are read into rows by
- * lib/domain/files/table-file.ts and written by the directory's helpers
- * (lib/domain/directory/school-file.ts, csv.ts).
+ * written back as rows. Files (XLSX, CSV) are read into rows by record-file.ts
+ * and written by the directory's helpers (lib/domain/directory/school-file.ts, csv.ts).
  *
  * The records are personal data: no message here ever quotes a cell. A problem
  * names its row and column and says what is expected.
@@ -13,7 +12,6 @@
 import { squeeze, type TableProblem, type TableRow } from "@/lib/domain/directory/school-table";
 import { type DateSystem, readCellDay } from "@/lib/domain/files/cell-dates";
 import { tableBody } from "@/lib/domain/files/table-edges";
-import { formulaAsTyped, type TableShape } from "@/lib/domain/files/table-file";
 import type { TImportNotice } from "@/lib/schemas/import";
 import {
   FURTHER_EDUCATION_LABELS,
@@ -87,25 +85,16 @@ export function columnOfRecordHeader(kind: RecordKind, text: string): string | n
   return prefixed?.id ?? null;
 }
 
+/** True for a header row that names every column the kind of table needs. */
+export function isRecordHeader(kind: RecordKind, cells: readonly string[]): boolean {
+  const named = new Set(cells.map((cell) => columnOfRecordHeader(kind, cell)));
+  return REQUIRED[kind].every((id) => named.has(id));
+}
+
 /** True for a row that holds the name column's header: where the table starts. */
 export function looksLikeRecordHeader(kind: RecordKind, cells: readonly string[]): boolean {
   return cells.some((cell) => columnOfRecordHeader(kind, cell) === "fullName");
 }
-
-/** How a file's sheet is told to hold the table: every column it needs named (students and teachers apart). */
-export const RECORD_TABLES: Record<RecordKind, TableShape> = Object.fromEntries(
-  RECORD_KINDS.map((kind) => [
-    kind,
-    {
-      isHeader: (cells: readonly string[]) => {
-        const named = new Set(cells.map((cell) => columnOfRecordHeader(kind, cell)));
-        return REQUIRED[kind].every((id) => named.has(id));
-      },
-      looksLikeHeader: (cells: readonly string[]) => looksLikeRecordHeader(kind, cells),
-      cellText: formulaAsTyped,
-    },
-  ]),
-) as Record<RecordKind, TableShape>;
 
 /** The key two spellings of one person's name share: case, «ё»/«е» and spaces do not matter. */
 export function personKey(name: string): string {

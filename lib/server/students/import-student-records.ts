@@ -1,6 +1,6 @@
 import "server-only";
-import { MAX_SCHOOL_FILE_BYTES } from "@/lib/domain/directory/school-file";
-import { fileNotices, readTableFile } from "@/lib/domain/files/table-file";
+import { fileNotices } from "@/lib/domain/files/table-file";
+import { readRecordFile } from "@/lib/domain/students/record-file";
 import { AppError } from "@/lib/errors";
 import { countedRecords, refusedRecords } from "@/lib/domain/imports/import-result";
 import type { TImportNotice, TStudentRecordImportResult, TStudentRecordImportRow } from "@/lib/schemas/import";
@@ -13,7 +13,6 @@ import {
   parseStudentTable,
   parseTeacherTable,
   RECORD_KINDS,
-  RECORD_TABLES,
   studentKey,
   teacherKey,
   type RecordKind,
@@ -61,10 +60,7 @@ export async function importStudentRecords(options: {
   if (!year.success) throw new AppError("VALIDATION", year.error.issues[0]!.message, { schoolYear: [year.error.issues[0]!.message] });
   const schoolYear = year.data;
 
-  const file = await readTableFile(options.bytes, RECORD_TABLES[options.kind], {
-    maxBytes: MAX_SCHOOL_FILE_BYTES,
-    sheet: options.sheet ?? null,
-  });
+  const file = await readRecordFile(options.kind, options.bytes, options.sheet ?? null);
   if (!file.ok) return refusedRecords(dryRun, file.problems, { sheets: file.sheets });
   const { rows, date1904 } = file.file;
   const tenant = { regionId: school.regionId, municipalityId: school.municipalityId, organizationId: school.id, schoolYear };
