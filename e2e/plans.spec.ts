@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { ROADMAP_002_PATH } from "../lib/seed-data/roadmap-002";
 import { expectNoSeriousViolations, signIn, signOut } from "./support";
@@ -126,6 +127,34 @@ test("a region admin previews a roadmap report, is shown a broken file's errors,
     "Код региона;Муниципалитет;Все мероприятия, запланированные в муниципальной дорожной карте;Краткое описание мероприятий;Дата проведения мероприятия",
   );
   expect(csv).toContain("До 2 ноября 2020 года;Петрова Т.А. Ваховский Ф.И.;");
+});
+
+test("a municipal coordinator previews a report Russian Excel saved as CSV: the encoding read, the signature lines left out", async ({
+  page,
+}) => {
+  await signIn(page, "mo.slavyansky@demo.local");
+  await page.goto("/plans/import", { waitUntil: "networkidle" });
+  const form = page.getByRole("form", { name: "Импорт дорожной карты" });
+  // Windows-1251, «;», CRLF, a title line, column numbers under the header, multi-line cells, two signature lines.
+  await form
+    .getByLabel("Файл отчёта (Markdown, CSV или XLSX)")
+    .setInputFiles(path.join(process.cwd(), "tests", "fixtures", "real-files", "roadmap-windows-1251.csv"));
+  await form.getByRole("button", { name: "Проверить" }).click();
+  const preview = page.getByRole("region", { name: "Предварительный просмотр импорта" });
+  await expect(preview.getByRole("status")).toContainText("Добавится: 4, обновится: 0.");
+  await expect(preview.getByText("Кодировка: Windows-1251, разделитель «;»")).toBeVisible();
+  const leftOut = preview.getByRole("list", { name: "Строки, которые не импортируются" });
+  await expect(leftOut).toContainText("Строка 3: «1 2 3 4 5 6 7 8» — не импортировано: пояснение под строкой заголовков");
+  await expect(leftOut).toContainText(
+    "Строка 9: «Начальник управления образования ____________ /ФИО/» — не импортировано: подпись/примечание под таблицей",
+  );
+  await expect(leftOut).toContainText("Строка 10: «Исполнитель: Петрова Т.А., тел. 2-31-80»");
+  await expect(preview.getByRole("row", { name: /^4 Славянский район Совещание "О плане работы с ШНОР"/ })).toContainText(
+    "Петрова Т.А., Иванов И.И.",
+  );
+  await expectNoSeriousViolations(page, "roadmap import preview of a Windows-1251 file");
+  await preview.getByRole("button", { name: "Отмена" }).click();
+  await expect(preview).toHaveCount(0);
 });
 
 test("the region sees every municipality's overdue events; an auditor reads plans but cannot change them", async ({ page }) => {

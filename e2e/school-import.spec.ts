@@ -1,3 +1,4 @@
+import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoSeriousViolations, municipalityIdByName, signIn } from "./support";
 
@@ -74,6 +75,35 @@ test("a region admin exports the municipality's schools, is shown a broken file'
     "Файл совпадает со справочником, менять нечего (строк без изменений: 6).",
   );
   await expect(page.getByRole("button", { name: "Импортировать" })).toHaveCount(0);
+});
+
+test("a workbook with the table on two sheets asks which, then previews it with the sheet and the rows left out", async ({ page }) => {
+  await signIn(page, "admin42@demo.local");
+  const id = await municipalityIdByName(page, KALTAN);
+  await page.goto(`/municipalities/${id}`, { waitUntil: "networkidle" });
+  // Made by openpyxl: «Инструкция», then the table on «Организации» and on «Архив».
+  await importForm(page)
+    .getByLabel("Таблица школ (XLSX или CSV)")
+    .setInputFiles(path.join(process.cwd(), "tests", "fixtures", "real-files", "schools-two-tables.xlsx"));
+  await importForm(page).getByRole("button", { name: "Проверить файл" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Файл не импортирован" })).toBeVisible();
+  await expect(page.getByText("Таблица есть на нескольких листах книги: «Организации», «Архив».")).toBeVisible();
+  const choice = page.getByRole("group", { name: "Из какого листа импортировать?" });
+  await expect(choice.getByRole("radio", { name: "Организации" })).toBeChecked();
+  await expectNoSeriousViolations(page, "school import sheet choice");
+  await choice.getByRole("button", { name: "Проверить лист «Организации»" }).click();
+
+  const preview = page.getByRole("region", { name: "Предварительный просмотр импорта" });
+  await expect(preview.getByText("Лист: Организации")).toBeVisible();
+  const leftOut = preview.getByRole("list", { name: "Строки, которые не импортируются" });
+  await expect(leftOut).toContainText("Строка 3: «1 2 3 4 5» — не импортировано: пояснение под строкой заголовков");
+  await expect(leftOut).toContainText(
+    "Строка 9: «Исполнитель: Петрова Т.А., тел. 2-31-80» — не импортировано: подпись/примечание под таблицей",
+  );
+  // The phones typed as numbers with the mask 0-00-00 are read as the sheet shows them.
+  await expect(preview.getByRole("row", { name: /^5 МБОУ "Основная общеобразовательная школа № 15" Обновится/ })).toBeVisible();
+  await expectNoSeriousViolations(page, "school import preview of a two-sheet workbook");
+  await preview.getByRole("button", { name: "Отмена" }).click();
 });
 
 test("a school coordinator cannot use the schools API", async ({ page }) => {

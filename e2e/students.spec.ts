@@ -1,3 +1,4 @@
+import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousViolations, signIn, signOut } from "./support";
 
@@ -96,4 +97,28 @@ test("the school coordinator imports students from a table, refused row by row w
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Скачать список обучающихся в XLSX" }).click();
   expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
+});
+
+test("the school coordinator previews a workbook made in another program: its sheet, and the rows left out named by number only", async ({
+  page,
+}) => {
+  await signIn(page, "school.slavyansky@demo.local");
+  await page.goto("/school/students", { waitUntil: "networkidle" });
+  const form = page.getByRole("form", { name: "Импорт обучающихся" });
+  // Made by openpyxl: «Инструкция» first; a merged title, column numbers, date cells, «14.10.09», serial numbers, signatures.
+  await form
+    .getByLabel("Таблица обучающихся (XLSX или CSV)")
+    .setInputFiles(path.join(process.cwd(), "tests", "fixtures", "real-files", "students-instructions-first.xlsx"));
+  await form.getByRole("button", { name: "Проверить файл" }).click();
+  const preview = page.getByRole("region", { name: "Предварительный просмотр импорта" });
+  await expect(preview.getByRole("status")).toContainText("Будет добавлено записей: 3");
+  await expect(preview.getByText("Лист: Обучающиеся")).toBeVisible();
+  const leftOut = preview.getByRole("list", { name: "Строки, которые не импортируются" });
+  await expect(leftOut.getByRole("listitem")).toHaveText([
+    "Строка 3: не импортировано: пояснение под строкой заголовков",
+    "Строка 8: не импортировано: подпись/примечание под таблицей",
+    "Строка 9: не импортировано: подпись/примечание под таблицей",
+  ]);
+  await expectNoSeriousViolations(page, "ДОТ records import preview of a workbook");
+  await preview.getByRole("button", { name: "Отмена" }).click();
 });

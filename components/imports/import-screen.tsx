@@ -10,7 +10,9 @@ import { answerEvent, changesAnything, fileProblem, IMPORT_IDLE, importReducer }
 import type { TImportResult } from "@/lib/schemas/import";
 import type { z } from "@/lib/schemas/z";
 import { type ImportColumn, ImportTable } from "./import-table";
+import { NoticeList } from "./notice-list";
 import { ProblemList } from "./problem-list";
+import { SheetChoice } from "./sheet-choice";
 
 /** What the caller's own fields may do to the screen. */
 export interface ImportControls {
@@ -54,9 +56,12 @@ const NO_ANSWER = "Не удалось отправить файл: сервер
 
 /**
  * A table import: the file is checked first and the preview says what each row
- * does; «Импортировать» then writes all rows or none. A file with problems is
- * refused with each by row and column. Focus moves to each answer, so that a
- * screen reader reads it. The steps are lib/domain/imports/import-flow.ts.
+ * does, how the file was read (encoding, sheet) and which rows around the table
+ * are left out; «Импортировать» then writes all rows or none. A file with problems
+ * is refused with each by row and column; a workbook that holds the table on
+ * several sheets asks which, and the choice goes with every later request as
+ * `sheet=<name>`. Focus moves to each answer, so that a screen reader reads it.
+ * The steps are lib/domain/imports/import-flow.ts.
  */
 export function ImportScreen<R extends TImportResult>(props: ImportScreenProps<R>) {
   const router = useRouter();
@@ -65,15 +70,24 @@ export function ImportScreen<R extends TImportResult>(props: ImportScreenProps<R
   const outcome = useRef<HTMLDivElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string | undefined>();
+  /** The workbook's sheet chosen when several hold the table; another file forgets it. */
+  const [sheet, setSheet] = useState<string | null>(null);
   const [state, dispatch] = useReducer(importReducer<R>, IMPORT_IDLE);
   const { view, pending } = state;
-  const controls: ImportControls = { reset: () => dispatch({ type: "reset" }), edit: () => dispatch({ type: "edit" }) };
+  const controls: ImportControls = {
+    reset: () => {
+      // Another kind of table or a cancelled preview: a sheet chosen for the last answer no longer holds.
+      setSheet(null);
+      dispatch({ type: "reset" });
+    },
+    edit: () => dispatch({ type: "edit" }),
+  };
 
   useEffect(() => {
     if (view.step !== "idle") outcome.current?.focus();
   }, [view]);
 
-  async function send(dryRun: boolean): Promise<void> {
+  async function send(dryRun: boolean, chosenSheet = sheet): Promise<void> {
     const fieldsOk = props.checkFields?.() ?? true;
     const problem = fileProblem(file, props.file);
     setFileError(problem);
@@ -82,7 +96,8 @@ export function ImportScreen<R extends TImportResult>(props: ImportScreenProps<R
     const body = new FormData();
     body.append("file", file);
     for (const [name, value] of Object.entries(props.data ?? {})) if (value !== undefined) body.append(name, value);
-    const url = dryRun ? `${props.endpoint}?dryRun=1` : props.endpoint;
+    const query = new URLSearchParams({ ...(dryRun ? { dryRun: "1" } : {}), ...(chosenSheet !== null ? { sheet: chosenSheet } : {}) });
+    const url = query.size ? `${props.endpoint}?${query.toString()}` : props.endpoint;
     const response = await fetch(url, { method: "POST", body }).catch(() => null);
     const event = answerEvent(props.schema, await response?.json().catch(() => null), props.noAnswer ?? NO_ANSWER);
     dispatch(event);
@@ -134,7 +149,22 @@ export function ImportScreen<R extends TImportResult>(props: ImportScreenProps<R
 
       <div ref={outcome} tabIndex={-1} className="outline-none">
         {view.step === "failed" && <Alert>{view.message}</Alert>}
-        {view.step === "refused" && <ProblemList errors={view.errors} layout={props.problems ?? "table"} />}
+        {view.step === "refused" && (
+          <div className="space-y-3">
+            <ProblemList errors={view.errors} layout={props.problems ?? "table"} />
+            <NoticeList notices={view.notices} />
+            {view.sheets.length > 0 && (
+              <SheetChoice
+                sheets={view.sheets}
+                busy={pending !== null}
+                onChoose={(chosen) => {
+                  setSheet(chosen);
+                  void send(true, chosen);
+                }}
+              />
+            )}
+          </div>
+        )}
         {view.step === "done" && (
           <Alert tone="info" className="space-y-2">
             {props.done(view.result)}
@@ -169,6 +199,7 @@ function Preview<R extends TImportResult>(
   return (
     <section aria-label="Предварительный просмотр импорта" className="space-y-3">
       <Alert tone="info">{props.summary(result)}</Alert>
+      <NoticeList notices={result.notices} />
       <ImportTable
         caption="Строки файла и что с ними будет"
         columns={[{ header: "Строка", cell: (row) => row.row, numeric: true }, ...columns]}

@@ -72,7 +72,7 @@ const columns: DataTableColumn<EventRow>[] = [
     header: C.responsible.header,
     accessorKey: "responsibleText",
     enableSorting: false,
-    cell: ({ row }) => row.original.responsibleText || none,
+    cell: ({ row }) => <span className="whitespace-pre-line">{row.original.responsibleText || none}</span>,
   },
   {
     id: "status",

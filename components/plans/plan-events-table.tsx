@@ -173,11 +173,11 @@ export function PlanEventsTable(props: {
                 <td className="min-w-48 px-3 py-2">
                   <Timing event={e} planId={plan.id} range={range} canWrite={plan.canWrite} />
                 </td>
-                <td className="min-w-40 px-3 py-2">
+                <td className="min-w-40 whitespace-pre-line px-3 py-2">
                   {e.responsibleText || (e.responsibleUserName ? null : <span className="text-muted-foreground">—</span>)}
                   {e.responsibleUserName && <p className="text-xs text-muted-foreground">В системе: {e.responsibleUserName}</p>}
                 </td>
-                <td className="min-w-48 space-y-1 px-3 py-2">
+                <td className="min-w-48 space-y-1 whitespace-pre-line px-3 py-2">
                   {e.audience && <Labelled label="Аудитория">{e.audience}</Labelled>}
                   {e.expectedResult && <Labelled label="Результат">{e.expectedResult}</Labelled>}
                   {!e.audience && !e.expectedResult && <span className="text-muted-foreground">—</span>}

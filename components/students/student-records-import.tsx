@@ -12,7 +12,7 @@ const ENDPOINT = "/api/school/students/records";
 const WHAT: Record<RecordKind, { of: string; hint: string }> = {
   students: {
     of: "обучающихся",
-    hint: "Обучающийся с теми же ФИО и датой рождения обновится, новый — добавится; записи, которых нет в файле, останутся как есть. Даты — ДД.ММ.ГГГГ.",
+    hint: "Обучающийся с теми же ФИО и датой рождения обновится, новый — добавится; записи, которых нет в файле, останутся как есть. Даты — ДД.ММ.ГГГГ (или ячейки дат Excel).",
   },
   teachers: {
     of: "педагогов",
@@ -40,7 +40,7 @@ export function StudentRecordsImport({ schoolYear, organizationId }: { schoolYea
       label={`Импорт ${of}`}
       file={{
         label: `Таблица ${of} (XLSX или CSV)`,
-        hint: `Столбцы: ${columns}. ${hint}`,
+        hint: `Столбцы: ${columns}. ${hint} CSV — в UTF-8, UTF-16 или Windows-1251; заголовок, номера столбцов и подписи вокруг таблицы пропускаются.`,
         accept: ".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         missing: "Выберите файл: XLSX или CSV.",
       }}

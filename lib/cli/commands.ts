@@ -117,8 +117,11 @@ export const COMMANDS: readonly CliCommand[] = [
   },
   {
     name: "schools import",
-    args: '<file> --municipality "23/Славянский район" [--dry-run]',
-    description: ["imports a table of schools (XLSX or CSV, seed 001's columns): all rows or none"],
+    args: '<file> --municipality "23/Славянский район" [--sheet NAME] [--dry-run]',
+    description: [
+      "imports a table of schools (XLSX, or CSV in UTF-8, UTF-16 or Windows-1251; seed 001's",
+      "columns): all rows or none; --sheet names the workbook's sheet when several hold the table",
+    ],
     database: true,
     run: async (args) => schoolsImport(args),
   },
@@ -132,10 +135,10 @@ export const COMMANDS: readonly CliCommand[] = [
   {
     name: "roadmap import",
     aliases: ["import-roadmap"],
-    args: "<file> [--school-year 2020/2021] [--dry-run]",
+    args: "<file> [--school-year 2020/2021] [--sheet NAME] [--dry-run]",
     description: [
       "imports a roadmap report in seed 002's columns (Markdown, CSV or XLSX) into each",
-      "named municipality's roadmap, all rows or none; prints { imported, updated, errors }",
+      "named municipality's roadmap, all rows or none; prints { imported, updated, errors, notices }",
     ],
     database: true,
     run: async (args) => importRoadmapCommand(args),

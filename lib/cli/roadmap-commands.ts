@@ -16,14 +16,14 @@ async function installationScope(): Promise<Scope> {
 }
 
 /**
- * `roadmap import <file> [--school-year 2020/2021] [--dry-run]`: imports a roadmap
- * report in seed 002's layout, all rows or none. Prints { imported, updated, errors };
- * with errors the exit code is 1 and nothing is imported.
+ * `roadmap import <file> [--school-year 2020/2021] [--sheet NAME] [--dry-run]`: imports a
+ * roadmap report in seed 002's layout, all rows or none. Prints { imported, updated,
+ * errors, notices }; with errors the exit code is 1 and nothing is imported.
  */
 export async function importRoadmapCommand(args: string[]) {
   const { values, positionals } = parseArgs({
     args,
-    options: { "dry-run": { type: "boolean" }, "school-year": { type: "string" } },
+    options: { "dry-run": { type: "boolean" }, "school-year": { type: "string" }, sheet: { type: "string" } },
     allowPositionals: true,
     strict: true,
   });
@@ -31,7 +31,7 @@ export async function importRoadmapCommand(args: string[]) {
   if (!file || extra.length)
     throw new AppError(
       "VALIDATION",
-      "roadmap import needs exactly one <file>: roadmap import <file> [--school-year 2020/2021] [--dry-run]",
+      "roadmap import needs exactly one <file>: roadmap import <file> [--school-year 2020/2021] [--sheet NAME] [--dry-run]",
     );
   const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
     throw new AppError("VALIDATION", `«${file}»: ${error.code === "ENOENT" ? "такого файла нет" : error.message}`);
@@ -41,9 +41,10 @@ export async function importRoadmapCommand(args: string[]) {
     bytes,
     fileName: path.basename(file),
     schoolYear: values["school-year"] ?? null,
+    sheet: values.sheet ?? null,
     dryRun: values["dry-run"] ?? false,
   });
-  const summary = { imported: result.imported, updated: result.updated, errors: result.errors };
+  const summary = { imported: result.imported, updated: result.updated, errors: result.errors, notices: result.notices };
   if (result.errors.length) {
     console.log(JSON.stringify(summary, null, 2));
     throw new AppError("VALIDATION", `«${file}»: ошибок — ${result.errors.length}, ничего не импортировано.`);

@@ -11,13 +11,13 @@ import { adminScopeOf } from "./admin-scope";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * `schools import <file> --municipality "23/Славянский район" [--dry-run]`: imports a
- * table of schools (XLSX or CSV) into the municipality, all rows or none.
+ * `schools import <file> --municipality "23/Славянский район" [--sheet NAME] [--dry-run]`:
+ * imports a table of schools (XLSX or CSV) into the municipality, all rows or none.
  */
 export async function schoolsImport(args: string[]) {
   const { values, positionals } = parseArgs({
     args,
-    options: { municipality: { type: "string" }, "dry-run": { type: "boolean" } },
+    options: { municipality: { type: "string" }, sheet: { type: "string" }, "dry-run": { type: "boolean" } },
     allowPositionals: true,
     strict: true,
   });
@@ -33,6 +33,7 @@ export async function schoolsImport(args: string[]) {
     scope: adminScopeOf(municipality.regionId),
     municipalityId: municipality.id,
     bytes,
+    sheet: values.sheet ?? null,
     dryRun: values["dry-run"] ?? false,
   });
   if (result.errors.length) {

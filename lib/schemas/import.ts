@@ -14,11 +14,15 @@ const ZImportProblem = z.object({ row: z.number().nullable(), column: z.string()
 export type TImportProblem = z.infer<typeof ZImportProblem>;
 
 /**
- * Something the reader tells about the file that refuses nothing, to be shown with
- * the preview. No reader says any yet (always empty); the kinds come with them
- * (issue 17: the encoding read, rows left out under the table, the sheet chosen).
+ * Something the reader tells about the file that refuses nothing, shown with the
+ * preview (and with a refusal): how a text was decoded («Кодировка: Windows-1251,
+ * разделитель «;»»), the workbook's sheet read («Лист: Дорожная карта»), and each
+ * row left out around the table — an explanation under the header, a signature or
+ * note under the table — by its row.
  */
-const ZImportNotice = z.object({ kind: z.string(), message: z.string(), row: z.number().nullable() });
+export const IMPORT_NOTICE_KINDS = ["encoding", "sheet", "explanation", "left-out"] as const;
+const ZImportNotice = z.object({ kind: z.enum(IMPORT_NOTICE_KINDS), message: z.string(), row: z.number().nullable() });
+export type TImportNotice = z.infer<typeof ZImportNotice>;
 
 const IMPORT_ACTIONS = ["create", "update", "unchanged"] as const;
 export type ImportAction = (typeof IMPORT_ACTIONS)[number];
@@ -34,6 +38,11 @@ export const ZImportResult = z.object({
   /** With any, nothing is written and the counts are 0. */
   errors: z.array(ZImportProblem),
   notices: z.array(ZImportNotice),
+  /**
+   * The workbook's sheets that each hold the table, when none was chosen: the file
+   * is refused until the next request names one (`sheet`); else empty.
+   */
+  sheets: z.array(z.string()),
 });
 export type TImportResult = z.infer<typeof ZImportResult>;
 

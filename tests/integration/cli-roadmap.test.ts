@@ -19,17 +19,28 @@ beforeAll(async () => {
   await ensureMunicipality(db(), { regionId: region.id, name: "город Краснодар", aliases: ["Краснодар"] });
 });
 
+/** What the import prints for seed 002: its counts, and how it read the file and which lines it left out (the signatures). */
+const seedSummary = (imported: number, updated: number) => ({
+  imported,
+  updated,
+  errors: [],
+  notices: expect.arrayContaining([
+    { kind: "encoding", row: null, message: "Кодировка: UTF-8" },
+    { kind: "left-out", row: expect.any(Number), message: "«О.А.Саркисян» — не импортировано: подпись/примечание под таблицей" },
+  ]),
+});
+
 describe("roadmap import and roadmap export", () => {
-  it("a dry run prints the counts and writes nothing; the import prints { imported, updated, errors }", async () => {
+  it("a dry run prints the counts and writes nothing; the import prints { imported, updated, errors, notices }", async () => {
     const dry = cli("roadmap", "import", ROADMAP_002_PATH, "--dry-run");
     expect(dry.code).toBe(0);
-    expect(JSON.parse(dry.stdout)).toEqual({ imported: 15, updated: 0, errors: [] });
+    expect(JSON.parse(dry.stdout)).toEqual(seedSummary(15, 0));
     expect(await db().planEvent.count()).toBe(0);
 
     const first = cli("roadmap", "import", ROADMAP_002_PATH);
-    expect(JSON.parse(first.stdout)).toEqual({ imported: 15, updated: 0, errors: [] });
+    expect(JSON.parse(first.stdout)).toEqual(seedSummary(15, 0));
     const again = cli("roadmap", "import", ROADMAP_002_PATH);
-    expect(JSON.parse(again.stdout)).toEqual({ imported: 0, updated: 15, errors: [] });
+    expect(JSON.parse(again.stdout)).toEqual(seedSummary(0, 15));
     expect(await db().planEvent.count()).toBe(15);
   });
 
@@ -43,6 +54,7 @@ describe("roadmap import and roadmap export", () => {
       imported: 0,
       updated: 0,
       errors: [{ row: 8, column: "Дата проведения мероприятия", message: expect.stringMatching(/^Укажите/) }],
+      notices: expect.any(Array),
     });
     expect(result.stderr).toMatch(/ничего не импортировано/);
     expect(await db().planEvent.findMany({ select: { id: true, updatedAt: true } })).toEqual(before);
@@ -53,11 +65,19 @@ describe("roadmap import and roadmap export", () => {
     const out = path.join(dir, "roadmap.xlsx");
     const exported = cli("roadmap", "export", plan.id, "--format", "xlsx", "--out", out);
     expect(exported.code).toBe(0);
-    expect(JSON.parse(cli("roadmap", "import", out).stdout)).toEqual({ imported: 0, updated: 15, errors: [] });
+    expect(JSON.parse(cli("roadmap", "import", out).stdout)).toEqual({
+      imported: 0,
+      updated: 15,
+      errors: [],
+      notices: [
+        { kind: "sheet", row: null, message: "Лист: Дорожная карта" },
+        { kind: "explanation", row: 3, message: expect.stringMatching(/не импортировано: пояснение под строкой заголовков$/u) },
+      ],
+    });
   });
 
   it("the old spellings import-roadmap and export-roadmap run the same commands", async () => {
-    expect(JSON.parse(cli("import-roadmap", ROADMAP_002_PATH, "--dry-run").stdout)).toEqual({ imported: 0, updated: 15, errors: [] });
+    expect(JSON.parse(cli("import-roadmap", ROADMAP_002_PATH, "--dry-run").stdout)).toEqual(seedSummary(0, 15));
     expect(cli("import-roadmap").stderr).toBe(cli("roadmap", "import").stderr);
     const plan = await db().plan.findFirstOrThrow();
     const [byName, byAlias] = [path.join(dir, "by-name.csv"), path.join(dir, "by-alias.csv")];

@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { ZodError } from "zod";
 import { GET as exportRoute } from "@/app/api/exports/[list]/route";
 import { formatDate } from "@/lib/dates";
-import { csvNumber, readCsv } from "@/lib/domain/directory/csv";
+import { csvNumber } from "@/lib/domain/directory/csv";
+import { csvRecords as recordsOf } from "../support/csv";
 import { AppError } from "@/lib/errors";
 import type { Cell, ExportColumn } from "@/lib/domain/exports/columns";
 import type { ListExportId } from "@/lib/domain/exports/list-ids";
@@ -177,7 +178,7 @@ function xlsxValue(column: ExportColumn<never>, cell: Cell) {
   return column.type === "date" ? new Date(`${cell}T00:00:00Z`) : cell;
 }
 
-/** What a typed cell must read back as from the CSV file (apostrophes already removed by readCsv). */
+/** What a typed cell must read back as from the CSV file (apostrophes already removed by the CSV reader). */
 function csvText(column: ExportColumn<never>, cell: Cell): string {
   if (cell === null) return "";
   if (typeof cell === "number") return csvNumber(cell);
@@ -185,9 +186,7 @@ function csvText(column: ExportColumn<never>, cell: Cell): string {
 }
 
 async function csvRecords(stream: ReadableStream<Uint8Array>): Promise<string[][]> {
-  const read = readCsv(await bytesOf(stream));
-  if (!("records" in read)) throw new Error(read.error);
-  return read.records;
+  return recordsOf(await bytesOf(stream));
 }
 
 /** The rows of the list on screen, as the export must write them. */

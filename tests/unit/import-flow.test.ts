@@ -43,6 +43,8 @@ describe("the import screen's steps", () => {
     ).toEqual({
       step: "refused",
       errors: refused.errors,
+      notices: [],
+      sheets: [],
     });
     const late = { ...refused, dryRun: false };
     expect(

@@ -173,6 +173,17 @@ const TRICKY: RoadmapFields[] = [
     audience: "'=уже с апострофом",
     documents: "Приказ №1006 от 18.09.2020 _x0041_",
   },
+  {
+    // Cells written on several lines in Excel (Alt+Enter) come back on several lines.
+    regionCode: "23",
+    municipality: "Славянский район",
+    title: "Семинар для кураторов",
+    description: "Место: МБОУ СОШ № 1\nФормат: очно; цель — обмен опытом",
+    timing: "14.10.2021",
+    responsible: "Петрова Т.А.\nИванов И.И.",
+    audience: "кураторы ШНОР\nдиректора",
+    documents: "Приказ УО от 01.10.2021 № 15\nСправка от 20.10.2021",
+  },
 ];
 
 describe("round trip", () => {
@@ -423,16 +434,14 @@ describe("broken files", () => {
     expect(records.map((r) => r.row)).toEqual([2, 8]);
   });
 
-  it("refuses a CSV that is not UTF-8", async () => {
+  it("reads a CSV in Windows-1251 and says so", async () => {
     const sheet = await readRoadmapFile(
       cp1251("Муниципалитет;Мероприятие;Дата;Ответственный\r\nКраснодар;Семинар;Май;Петрова\r\n"),
       "plan.csv",
     );
-    expect(sheet.rows).toEqual([]);
-    expect(sheet.problems).toHaveLength(1);
-    expect(sheet.problems[0]).toMatchObject({ row: null, column: null });
-    expect(sheet.problems[0]!.message).toMatch(/^Файл не в кодировке UTF-8/u);
-    expect(parseRoadmapRows(sheet)).toEqual({ records: [], problems: sheet.problems });
+    expect(sheet.problems).toEqual([]);
+    expect(sheet.notices).toEqual([{ kind: "encoding", row: null, message: "Кодировка: Windows-1251, разделитель «;»" }]);
+    expect(parseRoadmapRows(sheet).records).toMatchObject([{ row: 2, municipality: "Краснодар", title: "Семинар", timing: "Май" }]);
   });
 
   it("refuses random bytes, a PDF, a broken workbook, an XLS and an empty file", async () => {
@@ -447,7 +456,9 @@ describe("broken files", () => {
     expect(await messageOf(random, "plan.csv")).toBe(
       "Файл не похож на таблицу: загрузите книгу XLSX, файл CSV или текст Markdown (.md, .txt).",
     );
-    expect(await messageOf(pdfSample(), "plan.md")).toBe("Это файл PDF, а не таблица: загрузите книгу XLSX, файл CSV или текст Markdown.");
+    expect(await messageOf(pdfSample(), "plan.md")).toBe(
+      "Это файл PDF, а не таблица: загрузите книгу XLSX, файл CSV или текст Markdown (.md, .txt).",
+    );
     expect(await messageOf(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5]))).toBe("Файл не читается как книга Excel (.xlsx).");
     expect(await messageOf(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))).toMatch(/^Формат XLS/u);
     expect(await messageOf(new Uint8Array())).toBe("Файл пустой.");

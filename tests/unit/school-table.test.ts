@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { detectSeparator, neutraliseFormula, parseCsv, readCsv, restoreFormula, writeCsv } from "@/lib/domain/directory/csv";
+import { neutraliseFormula, restoreFormula, writeCsv } from "@/lib/domain/directory/csv";
+import { readCsvText } from "@/lib/domain/files/read-csv";
 import { readSchoolFile, writeSchoolFile } from "@/lib/domain/directory/school-file";
 import { planSchoolImport, type ExistingOrganization } from "@/lib/domain/directory/school-import-plan";
 import {
@@ -79,8 +80,14 @@ const HEADER = ["№", NAME, ADDRESS, HEAD, PHONE];
 
 async function parsedFile(bytes: Uint8Array) {
   const file = await readSchoolFile(bytes);
-  expect(file.problems).toEqual([]);
-  return parseSchoolTable(file.rows);
+  if (!file.ok) throw new Error(file.problems[0]!.message);
+  return parseSchoolTable(file.file.rows);
+}
+
+/** The problems that refuse a file before its table is read. */
+async function fileProblems(bytes: Uint8Array) {
+  const file = await readSchoolFile(bytes);
+  return file.ok ? [] : file.problems;
 }
 
 describe("seed 001's table", () => {
@@ -210,22 +217,28 @@ describe("rows are validated one by one", () => {
 describe("CSV", () => {
   it("reads quotes, doubled quotes, separators and line breaks inside quotes", () => {
     const text = 'a;"b;c";"he said ""hi"""\r\n"two\nlines";;x\r\n';
-    expect(parseCsv(text, ";")).toEqual([
-      ["a", "b;c", 'he said "hi"'],
-      ["two\nlines", "", "x"],
-    ]);
-    expect(parseCsv("a,b\nc,d", ",")).toEqual([
-      ["a", "b"],
-      ["c", "d"],
-    ]);
-    expect(parseCsv('""', ";")).toEqual([[""]]);
+    expect(readCsvText(text)).toMatchObject({
+      records: [
+        ["a", "b;c", 'he said "hi"'],
+        ["two\nlines", "", "x"],
+      ],
+    });
+    expect(readCsvText("a,b\nc,d")).toMatchObject({
+      records: [
+        ["a", "b"],
+        ["c", "d"],
+      ],
+    });
+    expect(readCsvText('""')).toMatchObject({ records: [[""]] });
   });
 
   it("tells ';' from ',' by the header line, with or without a byte order mark", async () => {
     const header = `№;${NAME};${ADDRESS};${HEAD};${PHONE}`;
-    expect(detectSeparator(`Перечень, школ, города\n${header}\n1;Школа, первая;"ул. Мира, 1";;`, (l) => l.includes("Наименование"))).toBe(
-      ";",
-    );
+    expect(
+      readCsvText(`Перечень, школ, города\n${header}\n1;Школа, первая;"ул. Мира, 1";;`, (cells) => cells.includes(NAME)),
+    ).toMatchObject({
+      separator: ";",
+    });
     const comma = [`"№","${NAME}","${ADDRESS}","${HEAD}","${PHONE}"`, '1,Школа,"ул. Мира, 1; корпус 2","Иванова И. И.",3-18-39'].join("\n");
     for (const bytes of [Buffer.from(comma, "utf8"), Buffer.from(`\uFEFF${comma}`, "utf8")]) {
       const { schools, problems } = await parsedFile(bytes);
@@ -242,13 +255,16 @@ describe("CSV", () => {
     }
   });
 
-  it("refuses a file that is not UTF-8, and a quote never closed, with its row", async () => {
+  it("reads a file in Windows-1251, and refuses a quote never closed with its row, and a NUL", async () => {
     const cp1251 = Buffer.from([0xb9, 0x3b, 0xcd, 0xe0, 0xe8, 0xec]); // "№;Наим" in Windows-1251
-    const notUtf8 = await readSchoolFile(cp1251);
-    expect(notUtf8.problems).toEqual([{ row: null, column: null, message: expect.stringContaining("не в кодировке UTF-8") }]);
-    const open = await readSchoolFile(Buffer.from(`№;${NAME}\n1;"Школа\n2;Школа 2\n`, "utf8"));
-    expect(open.problems).toEqual([{ row: 2, column: null, message: "Кавычка, открытая в этой строке, не закрыта до конца файла." }]);
-    expect(readCsv(Buffer.from("a\u0000b"))).toMatchObject({ row: null });
+    const read = await readSchoolFile(cp1251);
+    expect(read).toMatchObject({ ok: true, file: { encoding: "Windows-1251", rows: [{ row: 1, cells: ["№", "Наим"] }] } });
+    expect(await fileProblems(Buffer.from(`№;${NAME}\n1;"Школа\n2;Школа 2\n`, "utf8"))).toEqual([
+      { row: 2, column: null, message: "Кавычка, открытая в этой строке, не закрыта до конца файла." },
+    ]);
+    expect(await fileProblems(Buffer.from("a\u0000b"))).toEqual([
+      { row: null, column: null, message: "Файл не похож на таблицу: загрузите книгу XLSX или файл CSV." },
+    ]);
   });
 
   it("neutralises formula-like cells on export and restores them on import", () => {
@@ -299,10 +315,8 @@ describe("the files written", () => {
   });
 
   it("refuses an old XLS workbook and a broken XLSX", async () => {
-    expect((await readSchoolFile(Buffer.from("d0cf11e0a1b11ae1", "hex"))).problems[0]!.message).toContain("XLS");
-    expect((await readSchoolFile(Buffer.from("PK\u0003\u0004broken"))).problems[0]!.message).toBe(
-      "Файл не читается как книга Excel (.xlsx).",
-    );
+    expect((await fileProblems(Buffer.from("d0cf11e0a1b11ae1", "hex")))[0]!.message).toContain("XLS");
+    expect((await fileProblems(Buffer.from("PK\u0003\u0004broken")))[0]!.message).toBe("Файл не читается как книга Excel (.xlsx).");
   });
 });
 

@@ -52,7 +52,11 @@ describe("a workbook read in the worker, as plain data", () => {
     expect(g).toMatchObject({ kind: "hyperlink", value: { text: "Приказ", hyperlink: "https://example.org/order.pdf" } });
     expect(h).toMatchObject({ kind: "error", value: { error: "#N/A" } });
     expect(i).toMatchObject({ kind: "string", value: "123456", italic: true });
-    expect(j).toMatchObject({ kind: "number", value: 7, numFmt: "000000" });
+    // exceljs's text applies no number format; `shown` is what Excel shows (SSF).
+    expect(j).toMatchObject({ kind: "number", value: 7, numFmt: "000000", text: "7", shown: "000007" });
+    expect(b).toMatchObject({ shown: "42.50" });
+    expect(e).toMatchObject({ shown: "85" });
+    expect(a).toMatchObject({ shown: null });
     // A cell inside a merged range holds the range's value, as exceljs gives it.
     expect(rowOf(sheet, 3)!.cells.map((cell) => cell?.kind)).toEqual(["string", "merge", "merge"]);
     expect(cellValue(sheet, 3, 2)).toBe("Объединено");

@@ -1,20 +1,11 @@
 import ExcelJS from "exceljs";
 import { FILE_KINDS } from "@/lib/domain/files/detect-file-type";
-import { readWorkbook } from "@/lib/domain/files/read-workbook";
-import type { SheetData } from "@/lib/domain/files/workbook-data";
+import { formulaAsTyped } from "@/lib/domain/files/cell-text";
+import { readTableFile, type TableReading, type TableShape } from "@/lib/domain/files/table-file";
 import { z } from "@/lib/schemas/z";
-import { cellText, toCellText } from "@/lib/domain/templates/xlsx-cells";
-import { readCsv, writeCsv } from "./csv";
-import {
-  isHeaderLine,
-  looksLikeHeader,
-  SCHOOL_COLUMNS,
-  schoolTableRows,
-  squeeze,
-  type SchoolRecord,
-  type TableProblem,
-  type TableRow,
-} from "./school-table";
+import { toCellText } from "@/lib/domain/templates/xlsx-cells";
+import { writeCsv } from "./csv";
+import { isSchoolHeader, looksLikeHeader, SCHOOL_COLUMNS, schoolTableRows, squeeze, type SchoolRecord } from "./school-table";
 
 /**
  * The schools' table as a file: an XLSX workbook or a CSV text, told apart by
@@ -40,45 +31,11 @@ export function schoolFileName(municipalityName: string, format: SchoolFileForma
   return `Организации — ${municipalityName.replace(/[/\\]/gu, "-")}.${format}`;
 }
 
-const fileProblem = (message: string, row: number | null = null): TableProblem => ({ row, column: null, message });
+const SCHOOL_TABLE: TableShape = { isHeader: isSchoolHeader, looksLikeHeader, cellText: formulaAsTyped };
 
-/** The rows of the table in a file, or what makes the file unreadable. */
-export async function readSchoolFile(bytes: Uint8Array): Promise<{ rows: TableRow[]; problems: TableProblem[] }> {
-  if (bytes.length === 0) return { rows: [], problems: [fileProblem("Файл пустой.")] };
-  if (bytes.length > MAX_SCHOOL_FILE_BYTES) {
-    return { rows: [], problems: [fileProblem(`Файл больше ${MAX_SCHOOL_FILE_BYTES / 1024 / 1024} МБ.`)] };
-  }
-  const magic = Buffer.from(bytes.subarray(0, 4)).toString("hex");
-  if (magic.startsWith("504b")) return readXlsx(bytes);
-  if (magic === "d0cf11e0") {
-    return { rows: [], problems: [fileProblem("Формат XLS (Excel 97–2003) не поддерживается: сохраните файл как XLSX или CSV.")] };
-  }
-  const csv = readCsv(bytes, isHeaderLine);
-  if ("error" in csv) return { rows: [], problems: [fileProblem(capitalised(csv.error), csv.row)] };
-  return { rows: csv.records.map((cells, i) => ({ row: i + 1, cells })), problems: [] };
-}
-
-async function readXlsx(bytes: Uint8Array): Promise<{ rows: TableRow[]; problems: TableProblem[] }> {
-  // A zip bomb or a sheet that would expand to billions of cells is refused before exceljs inflates it.
-  const loaded = await readWorkbook(bytes);
-  if (!loaded.ok) return { rows: [], problems: [fileProblem(loaded.message)] };
-  const sheets = loaded.workbook.sheets.map(sheetRows);
-  // The sheet that holds the table: the first with its header, else the first one.
-  const rows = sheets.find((sheet) => sheet.some((r) => looksLikeHeader(r.cells))) ?? sheets[0] ?? [];
-  return { rows, problems: [] };
-}
-
-/** The rows that hold anything (empty rows are skipped by the table's parsers anyway), as text. */
-function sheetRows(sheet: SheetData): TableRow[] {
-  return sheet.rows.map(({ row, cells }) => ({ row, cells: cells.map((cell) => xlsxCellText(cell?.value ?? null)) }));
-}
-
-/** A formula is taken as the text typed, never as its result: "=HYPERLINK(…)" stays that text. */
-function xlsxCellText(value: ExcelJS.CellValue): string {
-  if (value !== null && typeof value === "object" && "formula" in value && typeof value.formula === "string") {
-    return `=${value.formula}`;
-  }
-  return cellText(value);
+/** The rows of the table in a file (of the workbook's `sheet`, when named), or what makes the file unreadable. */
+export function readSchoolFile(bytes: Uint8Array, sheet: string | null = null): Promise<TableReading> {
+  return readTableFile(bytes, SCHOOL_TABLE, { maxBytes: MAX_SCHOOL_FILE_BYTES, sheet });
 }
 
 export async function writeSchoolFile(schools: readonly SchoolRecord[], format: SchoolFileFormat): Promise<Buffer> {
@@ -120,9 +77,4 @@ export async function writeTableXlsx(
   header.alignment = { wrapText: true, vertical: "middle" };
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
-function capitalised(text: string): string {
-  const sentence = text.charAt(0).toUpperCase() + text.slice(1);
-  return /[.!?]$/u.test(sentence) ? sentence : `${sentence}.`;
 }

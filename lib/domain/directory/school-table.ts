@@ -6,7 +6,9 @@
  * row is validated. Files (XLSX, CSV) are read into rows by school-file.ts.
  */
 
-import type { TImportProblem } from "@/lib/schemas/import";
+import { tableBody } from "@/lib/domain/files/table-edges";
+import type { SourceRow } from "@/lib/domain/files/table-file";
+import type { TImportNotice, TImportProblem } from "@/lib/schemas/import";
 
 export const SCHOOL_COLUMNS = [
   { id: "number", header: "№", width: 6 },
@@ -48,10 +50,7 @@ export interface SchoolRecord {
 }
 
 /** A row of a file, numbered as the file numbers it (Excel's row, the CSV record), its cells as text. */
-export interface TableRow {
-  row: number;
-  cells: string[];
-}
+export type TableRow = SourceRow;
 
 export interface SchoolRow extends SchoolRecord {
   row: number;
@@ -86,9 +85,10 @@ export function looksLikeHeader(cells: readonly string[]): boolean {
   return cells.some((cell) => columnOfHeader(cell) === "name");
 }
 
-/** True for a line of text (a CSV line) that holds the name column's header. */
-export function isHeaderLine(line: string): boolean {
-  return headerKey(line).includes(headerKey(SCHOOL_HEADER.name));
+/** True for a header row that names every column the import needs. */
+export function isSchoolHeader(cells: readonly string[]): boolean {
+  const named = new Set(cells.map(columnOfHeader));
+  return REQUIRED_COLUMNS.every((id) => named.has(id));
 }
 
 /**
@@ -176,27 +176,35 @@ export function phoneProblem(phone: string): string | null {
 type ColumnIndex = Partial<Record<SchoolColumnId, number>>;
 
 /**
- * Reads the table: finds the header row, then validates the rows under it one by
- * one. Rows without a name, address, head or phone are skipped (empty lines, notes
- * under the table). Every problem names its row and column; with any, the caller
- * imports nothing.
+ * Reads the table: finds the header row, leaves out what sits around the table (an
+ * explanation under the header, signatures and notes under it: lib/domain/files/table-edges.ts),
+ * then validates the rows one by one. Rows without a name, address, head or phone
+ * are skipped. Every problem names its row and column; with any, the caller
+ * imports nothing. The notices list the rows left out.
  */
-export function parseSchoolTable(rows: readonly TableRow[]): { schools: SchoolRow[]; problems: TableProblem[] } {
+export function parseSchoolTable(rows: readonly TableRow[]): { schools: SchoolRow[]; problems: TableProblem[]; notices: TImportNotice[] } {
   const problems: TableProblem[] = [];
+  const notices: TImportNotice[] = [];
   const headerAt = rows.slice(0, HEADER_SEARCH_ROWS).findIndex((r) => looksLikeHeader(r.cells));
   if (headerAt < 0) {
     const names = SCHOOL_COLUMNS.map((c) => `«${c.header}»`).join(", ");
     problems.push({ row: null, column: null, message: `Не найдена строка заголовков таблицы: нужны столбцы ${names}.` });
-    return { schools: [], problems };
+    return { schools: [], problems, notices };
   }
   const header = rows[headerAt]!;
   const columns = readHeader(header, problems);
-  if (problems.length) return { schools: [], problems };
+  if (problems.length) return { schools: [], problems, notices };
 
-  const dataRows = rows.slice(headerAt + 1);
+  const body = tableBody(rows.slice(headerAt + 1), {
+    hasKeyData: (r) => REQUIRED_COLUMNS.some((id) => columns[id] !== undefined && squeeze(r.cells[columns[id]!] ?? "") !== ""),
+    headerItalic: header.italic,
+    quote: true,
+  });
+  notices.push(...body.notices);
+  const dataRows = body.rows;
   if (dataRows.length > MAX_SCHOOL_ROWS) {
     problems.push({ row: null, column: null, message: `В файле больше ${MAX_SCHOOL_ROWS} строк: разделите его на части.` });
-    return { schools: [], problems };
+    return { schools: [], problems, notices };
   }
   const schools: SchoolRow[] = [];
   const firstRowOf = new Map<string, number>();
@@ -235,7 +243,7 @@ export function parseSchoolTable(rows: readonly TableRow[]): { schools: SchoolRo
   if (schools.length === 0 && problems.length === 0) {
     problems.push({ row: header.row, column: null, message: "Под строкой заголовков нет ни одной организации." });
   }
-  return { schools: problems.length ? [] : schools, problems };
+  return { schools: problems.length ? [] : schools, problems, notices };
 }
 
 function readHeader(header: TableRow, problems: TableProblem[]): ColumnIndex {

@@ -22,6 +22,12 @@ export interface CellData {
   value: CellValue;
   /** exceljs's text of the value (a formula's result, a link's text, runs joined); the number format is not applied. */
   text: string;
+  /**
+   * A number (or a formula's cached number) as Excel shows it, its number format
+   * applied by SSF: 23180 formatted "0-00-00" is "2-31-80", 7 formatted "000000" is
+   * "000007". Null for other values, and for a format SSF cannot render.
+   */
+  shown: string | null;
   /** The cell's number format ("0.00", "dd.mm.yyyy", "@"), if it has one. */
   numFmt: string | null;
   italic: boolean;
@@ -46,6 +52,8 @@ export interface SheetData {
 export interface WorkbookData {
   /** In the workbook's order. */
   sheets: SheetData[];
+  /** The workbook counts serial dates from 1904-01-01 (exceljs's date cells already honour it; plain numbers need it). */
+  date1904: boolean;
 }
 
 export function sheetNamed(workbook: WorkbookData, name: string): SheetData | undefined {

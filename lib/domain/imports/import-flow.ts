@@ -4,14 +4,15 @@
  * previewed, then imported; a file with problems is refused with them and nothing
  * changes; a request that fails says why. The component only renders this state.
  */
-import { ZImportFailure, type TImportProblem, type TImportResult } from "@/lib/schemas/import";
+import { ZImportFailure, type TImportNotice, type TImportProblem, type TImportResult } from "@/lib/schemas/import";
 import type { z } from "@/lib/schemas/z";
 
 /** What the screen shows under its form. */
 export type ImportView<R> =
   | { step: "idle" }
   | { step: "preview"; result: R }
-  | { step: "refused"; errors: TImportProblem[] }
+  /** `sheets`: the workbook's sheets that hold the table, when the file is refused until one is chosen. */
+  | { step: "refused"; errors: TImportProblem[]; notices: TImportNotice[]; sheets: string[] }
   | { step: "done"; result: R }
   | { step: "failed"; message: string };
 
@@ -51,7 +52,7 @@ export function importReducer<R extends TImportResult>(state: ImportState<R>, ev
 }
 
 function viewOf<R extends TImportResult>(result: R): ImportView<R> {
-  if (result.errors.length) return { step: "refused", errors: result.errors };
+  if (result.errors.length) return { step: "refused", errors: result.errors, notices: result.notices, sheets: result.sheets };
   return result.dryRun ? { step: "preview", result } : { step: "done", result };
 }
 

@@ -1,12 +1,31 @@
-import type { ImportAction, TImportCounts, TImportProblem, TImportResult } from "@/lib/schemas/import";
+import type { ImportAction, TImportCounts, TImportNotice, TImportProblem, TImportResult } from "@/lib/schemas/import";
+
+/** What the reader told about the file: notices for the preview, and the sheets to choose from when it asks. */
+export interface FileReport {
+  notices?: TImportNotice[];
+  sheets?: string[];
+}
 
 /** The answer to a file refused for its problems: nothing written, nothing counted. */
-export function refusedRecords(dryRun: boolean, errors: TImportProblem[]) {
-  return { dryRun, created: 0, updated: 0, unchanged: 0, rows: [], errors, notices: [] } satisfies TImportResult & TImportCounts;
+export function refusedRecords(dryRun: boolean, errors: TImportProblem[], report: FileReport = {}) {
+  return {
+    dryRun,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    rows: [],
+    errors,
+    notices: report.notices ?? [],
+    sheets: report.sheets ?? [],
+  } satisfies TImportResult & TImportCounts;
 }
 
 /** The answer to a file imported (or, with `dryRun`, previewed): its rows, counted by what each does. */
-export function countedRecords<Row extends { row: number; action: ImportAction }>(dryRun: boolean, rows: Row[]) {
+export function countedRecords<Row extends { row: number; action: ImportAction }>(
+  dryRun: boolean,
+  rows: Row[],
+  notices: TImportNotice[] = [],
+) {
   const count = (action: ImportAction) => rows.filter((r) => r.action === action).length;
   return {
     dryRun,
@@ -15,6 +34,7 @@ export function countedRecords<Row extends { row: number; action: ImportAction }
     unchanged: count("unchanged"),
     rows,
     errors: [],
-    notices: [],
+    notices,
+    sheets: [],
   } satisfies TImportResult & TImportCounts;
 }

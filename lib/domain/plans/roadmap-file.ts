@@ -1,12 +1,23 @@
 import ExcelJS from "exceljs";
-import { CsvError, decodeUtf8, detectSeparator, parseCsv, restoreFormula, writeCsv, type CsvSeparator } from "@/lib/domain/directory/csv";
+import { writeCsv } from "@/lib/domain/directory/csv";
 import { squeeze, type TableProblem } from "@/lib/domain/directory/school-table";
-import { detectFileType, FILE_KINDS } from "@/lib/domain/files/detect-file-type";
-import { readWorkbook } from "@/lib/domain/files/read-workbook";
-import type { CellData, SheetData } from "@/lib/domain/files/workbook-data";
+import { FILE_KINDS } from "@/lib/domain/files/detect-file-type";
+import type { TextEncoding } from "@/lib/domain/files/decode-text";
+import { shownText } from "@/lib/domain/files/cell-text";
+import {
+  fileNotices,
+  judgeTableBytes,
+  readCsvTable,
+  readWorkbookTable,
+  type TableReading,
+  type TableShape,
+} from "@/lib/domain/files/table-file";
+import type { CellData } from "@/lib/domain/files/workbook-data";
 import { cellText, toCellText } from "@/lib/domain/templates/xlsx-cells";
+import type { TImportNotice } from "@/lib/schemas/import";
 import {
   isRoadmapHeader,
+  looksLikeRoadmapHeader,
   ROADMAP_COLUMNS,
   roadmapSheetOfRows,
   roadmapTableRows,
@@ -20,8 +31,9 @@ import {
 /**
  * The roadmap report as a file. Read: Markdown (seed 002 as it is stored), CSV
  * or an XLSX workbook, told apart by content (a workbook is a ZIP archive;
- * a Markdown table's lines start with "|"). Written: XLSX in seed 002's layout,
- * or CSV. Pure: bytes in, bytes out.
+ * a Markdown table's lines start with "|"); text in UTF-8, UTF-16 or
+ * Windows-1251 (lib/domain/files/decode-text.ts). Written: XLSX in seed 002's
+ * layout, or CSV. Pure: bytes in, bytes out.
  */
 
 export type { RoadmapFileFormat, RoadmapSheet };
@@ -50,64 +62,43 @@ const WIDTHS: Record<RoadmapColumnId, number> = {
   documents: 60,
 };
 
-const fileProblem = (message: string, row: number | null = null): TableProblem => ({ row, column: null, message });
+/** What the import takes, as its refusals tell it. */
+const FORMATS = "книгу XLSX, файл CSV или текст Markdown (.md, .txt)";
 
-const NOT_UTF8 =
-  "Файл не в кодировке UTF-8. В Excel сохраните его как «CSV UTF-8 (разделитель — запятая)» или как книгу XLSX; текст Markdown сохраните в UTF-8.";
-const NOT_A_TABLE = "Файл не похож на таблицу: загрузите книгу XLSX, файл CSV или текст Markdown (.md, .txt).";
-
-const refused = (format: RoadmapFileFormat, problem: TableProblem): RoadmapSheet => ({
+const refused = (format: RoadmapFileFormat, problem: TableProblem, sheets: string[] = []): RoadmapSheet => ({
   title: null,
   format,
   rows: [],
   columns: [],
   problems: [problem],
+  notices: [],
+  sheets,
+  date1904: false,
 });
 
 const extensionOf = (fileName?: string) => /\.([a-z0-9]+)$/iu.exec(fileName ?? "")?.[1]?.toLowerCase() ?? "";
 
 /**
  * The rows of a report file, or what makes it unreadable. The kind is judged by
- * content; the file's name only tells a Markdown text that has no table yet.
+ * content; the file's name only tells a Markdown text that has no table yet. A
+ * workbook is read from its sheet `sheet`, else from the one sheet that holds the report.
  */
-export async function readRoadmapFile(bytes: Uint8Array, fileName?: string): Promise<RoadmapSheet> {
+export async function readRoadmapFile(bytes: Uint8Array, fileName?: string, sheet: string | null = null): Promise<RoadmapSheet> {
   const extension = extensionOf(fileName);
   const guess: RoadmapFileFormat = extension === "xlsx" ? "xlsx" : extension === "csv" ? "csv" : "md";
-  if (bytes.length === 0) return refused(guess, fileProblem("Файл пустой."));
-  if (bytes.length > MAX_ROADMAP_FILE_BYTES) {
-    return refused(guess, fileProblem(`Файл больше ${MAX_ROADMAP_FILE_BYTES / 1024 / 1024} МБ.`));
-  }
-  const magic = Buffer.from(bytes.subarray(0, 4)).toString("hex");
-  if (magic === "504b0304") {
-    const kind = await detectFileType(bytes);
-    if (kind === "DOCX") return refused("xlsx", fileProblem("Это документ Word (DOCX): сохраните таблицу отчета как книгу XLSX или CSV."));
-    return readXlsx(bytes);
-  }
-  if (magic === "d0cf11e0") {
-    return refused("xlsx", fileProblem("Формат XLS (Excel 97–2003) не поддерживается: сохраните файл как XLSX или CSV."));
-  }
-  const kind = await detectFileType(bytes);
-  if (kind !== null) {
-    return refused(
-      guess,
-      fileProblem(`Это файл ${FILE_KINDS[kind].label}, а не таблица: загрузите книгу XLSX, файл CSV или текст Markdown.`),
-    );
-  }
-  const text = decodeUtf8(bytes);
-  if (text === null) return refused(guess, fileProblem(looksBinary(bytes) ? NOT_A_TABLE : NOT_UTF8));
-  if (text.includes("\u0000")) return refused(guess, fileProblem(NOT_A_TABLE));
-  const lines = text.split(/\r\n|\n|\r/u);
+  const judged = await judgeTableBytes(bytes, { maxBytes: MAX_ROADMAP_FILE_BYTES, formats: FORMATS });
+  if (judged.kind === "refused") return refused(guess, { row: null, column: null, message: judged.message });
+  if (judged.kind === "xlsx") return sheetOf("xlsx", await readWorkbookTable(bytes, ROADMAP_TABLE, sheet));
+  const lines = judged.text.split(/\r\n|\n|\r/u);
   const pipeLines = lines.filter((line) => line.trimStart().startsWith("|")).length;
-  if (pipeLines >= 2 || ((extension === "md" || extension === "markdown") && pipeLines > 0)) return readMarkdown(lines);
-  return readCsvText(text);
+  if (pipeLines >= 2 || ((extension === "md" || extension === "markdown") && pipeLines > 0)) return readMarkdown(lines, judged.encoding);
+  return sheetOf("csv", readCsvTable(judged.text, judged.encoding, ROADMAP_TABLE));
 }
 
-/** Control characters other than tab and line ends: not a text at all. */
-function looksBinary(bytes: Uint8Array): boolean {
-  const sample = bytes.subarray(0, 4096);
-  let control = 0;
-  for (const byte of sample) if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) control++;
-  return control > 0;
+/** A workbook's or a CSV file's rows as the report. */
+function sheetOf(format: "csv" | "xlsx", reading: TableReading): RoadmapSheet {
+  if (!reading.ok) return refused(format, reading.problems[0]!, reading.sheets);
+  return roadmapSheetOfRows(format, reading.file.rows, { notices: fileNotices(reading.file), date1904: reading.file.date1904 });
 }
 
 /* Markdown */
@@ -177,21 +168,28 @@ function italicCells(cells: readonly string[]): boolean {
 /**
  * Seed 002 as stored: a title line, then tables. Every table line is a row,
  * numbered by its line in the file; the separator lines are not rows. Text
- * outside the tables (the title, the signature under them) is not a row.
+ * outside the tables is not a row: the title above them, and the signatures
+ * under them (seed 002 signs under each table), which the notices list.
  */
-function readMarkdown(lines: readonly string[]): RoadmapSheet {
+function readMarkdown(lines: readonly string[], encoding: TextEncoding): RoadmapSheet {
   const rows: SourceRow[] = [];
+  const leftOut: TImportNotice[] = [];
   let title: string | null = null;
   lines.forEach((line, i) => {
     if (!line.trimStart().startsWith("|")) {
-      if (rows.length === 0 && title === null && line.trim() !== "") title = markdownTitle(line);
+      const text = squeeze(markdownCellText(line));
+      if (rows.length === 0 && title === null && text !== "") title = markdownTitle(line);
+      else if (rows.length > 0 && text !== "") {
+        leftOut.push({ kind: "left-out", row: i + 1, message: `«${text}» — не импортировано: подпись/примечание под таблицей` });
+      }
       return;
     }
     const raw = splitMarkdownRow(line);
     if (isSeparatorCells(raw)) return;
     rows.push({ row: i + 1, cells: raw.map(markdownCellText), italic: italicCells(raw) });
   });
-  return roadmapSheetOfRows("md", rows, title);
+  const sheet = roadmapSheetOfRows("md", rows, { title, notices: fileNotices({ encoding, separator: null, sheet: null }) });
+  return { ...sheet, notices: [...sheet.notices, ...leftOut].sort((a, b) => (a.row ?? 0) - (b.row ?? 0)) };
 }
 
 /** A heading's "#", bold markup and tags dropped. */
@@ -200,78 +198,10 @@ function markdownTitle(line: string): string | null {
   return text || null;
 }
 
-/* CSV */
-
-const SEPARATORS: readonly CsvSeparator[] = [";", ",", "\t"];
-
-/** A CSV line that is the report's header, whichever separator the file uses. */
-function isHeaderLine(line: string): boolean {
-  return SEPARATORS.some((separator) => {
-    try {
-      const [cells] = parseCsv(line, separator);
-      return cells !== undefined && isRoadmapHeader(cells);
-    } catch {
-      return false;
-    }
-  });
-}
-
-/**
- * The records of a CSV report, numbered as records (as a spreadsheet numbers
- * its rows, and as CsvError numbers them). The separator is the one under
- * which the header is found (a title line with a comma does not decide it).
- */
-function readCsvText(text: string): RoadmapSheet {
-  const detected = detectSeparator(text, isHeaderLine);
-  const candidates = [detected, ...SEPARATORS.filter((s) => s !== detected)];
-  let fallback: RoadmapSheet | null = null;
-  for (const separator of candidates) {
-    let records: string[][];
-    try {
-      records = parseCsv(text, separator);
-    } catch (error) {
-      if (!(error instanceof CsvError)) throw error;
-      fallback ??= refused("csv", fileProblem(capitalised(error.message), error.row));
-      continue;
-    }
-    const rows = records.map((cells, i) => ({ row: i + 1, cells: cells.map(restoreFormula) }));
-    const sheet = roadmapSheetOfRows("csv", rows);
-    if (rows.slice(0, 30).some((r) => isRoadmapHeader(r.cells))) return sheet;
-    fallback ??= sheet;
-  }
-  return fallback!;
-}
-
 /* XLSX */
 
-async function readXlsx(bytes: Uint8Array): Promise<RoadmapSheet> {
-  // A zip bomb or a sheet that would expand to billions of cells is refused before exceljs inflates it.
-  const loaded = await readWorkbook(bytes);
-  if (!loaded.ok) return refused("xlsx", fileProblem(loaded.message));
-  const sheets = loaded.workbook.sheets.map(sheetRows);
-  // The first sheet that holds the report's header, else the first sheet.
-  const rows = sheets.find((sheet) => sheet.slice(0, 30).some((r) => isRoadmapHeader(r.cells))) ?? sheets[0] ?? [];
-  return roadmapSheetOfRows("xlsx", rows);
-}
-
-/** The rows that hold anything (empty rows are skipped by the table's parser anyway). */
-function sheetRows(sheet: SheetData): SourceRow[] {
-  return sheet.rows.map(({ row, cells }) => {
-    const texts = cells.map((cell) => xlsxCellText(cell?.value ?? null));
-    const filled = cells.filter((cell, c): cell is CellData => cell !== null && squeeze(texts[c]!) !== "");
-    return { row, cells: texts, italic: filled.length > 0 && filled.every(isItalic) };
-  });
-}
-
-/** The cell's font is italic, or every run of its rich text is. */
-function isItalic(cell: CellData): boolean {
-  const value = cell.value;
-  if (value !== null && typeof value === "object" && "richText" in value) {
-    const runs = value.richText.filter((run) => run.text.trim() !== "");
-    return runs.length > 0 && runs.every((run) => run.font?.italic ?? cell.italic);
-  }
-  return cell.italic;
-}
+/** How a file's sheet (or a CSV file's separator) is told to hold the report. */
+const ROADMAP_TABLE: TableShape = { isHeader: isRoadmapHeader, looksLikeHeader: looksLikeRoadmapHeader, cellText: xlsxCellText };
 
 const HYPERLINK_FORMULA = /^\s*HYPERLINK\(\s*"([^"]+)"/iu;
 
@@ -281,17 +211,18 @@ const HYPERLINK_FORMULA = /^\s*HYPERLINK\(\s*"([^"]+)"/iu;
  * the text, when the text does not show it, so that the address of a
  * confirming document is not lost.
  */
-function xlsxCellText(value: ExcelJS.CellValue): string {
-  if (value === null || typeof value !== "object" || value instanceof Date) return cellText(value);
+function xlsxCellText(cell: CellData): string {
+  const value = cell.value;
+  if (value === null || typeof value !== "object" || value instanceof Date) return shownText(cell);
   if ("hyperlink" in value && typeof value.hyperlink === "string") {
     return withLink(cellText(value.text as ExcelJS.CellValue), value.hyperlink);
   }
   if ("formula" in value && typeof value.formula === "string") {
     const link = HYPERLINK_FORMULA.exec(value.formula)?.[1];
-    const text = cellText(value);
+    const text = shownText(cell);
     return link ? withLink(text, link) : text;
   }
-  return cellText(value);
+  return shownText(cell);
 }
 
 function withLink(text: string, link: string): string {
@@ -357,9 +288,4 @@ async function writeRoadmapXlsx(title: string, rows: readonly string[][]): Promi
 /** «Дорожная карта — Краснодар.xlsx» */
 export function roadmapFileName(name: string, format: RoadmapExportFormat): string {
   return `Дорожная карта — ${name.replace(/[/\\]/gu, "-")}.${format}`;
-}
-
-function capitalised(text: string): string {
-  const sentence = text.charAt(0).toUpperCase() + text.slice(1);
-  return /[.!?]$/u.test(sentence) ? sentence : `${sentence}.`;
 }

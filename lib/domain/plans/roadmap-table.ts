@@ -10,8 +10,13 @@
  */
 
 import { squeeze, type TableProblem, type TableRow } from "@/lib/domain/directory/school-table";
+import { excelSerialDay } from "@/lib/domain/files/cell-dates";
+import { tableBody } from "@/lib/domain/files/table-edges";
+import type { SourceRow } from "@/lib/domain/files/table-file";
+import { russianDate } from "@/lib/domain/templates/xlsx-cells";
+import type { TImportNotice } from "@/lib/schemas/import";
 
-export type { TableProblem, TableRow };
+export type { SourceRow, TableProblem, TableRow };
 
 export const ROADMAP_COLUMNS = [
   { id: "regionCode", header: "Код региона" },
@@ -103,12 +108,18 @@ export type RoadmapFileFormat = "md" | "csv" | "xlsx";
 export interface RoadmapSheet {
   title: string | null;
   format: RoadmapFileFormat;
-  /** Data rows only (no title, header, hints or empty rows), numbered as the file numbers them. */
+  /** Data rows only (no title, header, hints, signatures or empty rows), numbered as the file numbers them. */
   rows: TableRow[];
   /** The column of each cell index, from the header row. */
   columns: (RoadmapColumnId | null)[];
   /** What makes the file unreadable as a report: with any, parseRoadmapRows returns no records. */
   problems: TableProblem[];
+  /** How the file was read (encoding, sheet) and the rows left out around the table, for the preview. */
+  notices: TImportNotice[];
+  /** When the workbook holds the report on several sheets and none was chosen: their names. */
+  sheets: string[];
+  /** Serial dates in a workbook of the 1904 date system (lib/domain/files/cell-dates.ts). */
+  date1904: boolean;
 }
 
 /** One event of the report. */
@@ -125,11 +136,6 @@ export interface RoadmapRecord {
 }
 
 export type RoadmapFields = Omit<RoadmapRecord, "row">;
-
-/** A row as a reader found it: its cells, and whether every non-empty one is in italics. */
-export interface SourceRow extends TableRow {
-  italic?: boolean;
-}
 
 /** Case, spacing, «ё», quotes and punctuation at the ends do not matter. */
 export function headerKey(text: string): string {
@@ -193,7 +199,7 @@ export function isRoadmapHeader(cells: readonly string[]): boolean {
 }
 
 /** A header with columns missing: four columns named, whichever they are. */
-function looksLikeHeader(cells: readonly string[]): boolean {
+export function looksLikeRoadmapHeader(cells: readonly string[]): boolean {
   return namedColumns(cells).size >= MIN_HEADER_COLUMNS;
 }
 
@@ -221,18 +227,33 @@ const isEmptyRow = (cells: readonly string[]) => cells.every((cell) => squeeze(c
 /** What a problem names a column by. */
 const headerOf = (id: RoadmapColumnId) => ROADMAP_HEADER[id];
 
+/** What a reader knows of the file besides its rows. */
+export interface RoadmapSource {
+  /** The title, when the reader found it elsewhere (a Markdown heading); else the first text above the header. */
+  title?: string | null;
+  /** How the file was read, and lines the reader itself left out. */
+  notices?: TImportNotice[];
+  date1904?: boolean;
+}
+
+/** The key columns of a report's row: without all three a row is no event (a signature, a note). */
+const KEY_COLUMNS: readonly RoadmapColumnId[] = ["municipality", "title", "timing"];
+
 /**
  * The report in a file's rows: the header found by its names, the title above it
  * (the first non-empty cell, unless the reader already knows it), and the data
- * rows under it. Skipped: empty rows (the empty headers of seed 002's continuation
- * tables among them), repeated headers, the hints row (by its texts anywhere; the
- * first row after the header also when all its non-empty cells are in italics).
+ * rows under it. Left out and listed in the notices: the explanation right under
+ * the header (the hints row, column numbers, italics) and the signatures and notes
+ * under the table (lib/domain/files/table-edges.ts). Skipped: empty rows (the empty
+ * headers of seed 002's continuation tables among them), repeated headers, hints rows.
  */
-export function roadmapSheetOfRows(format: RoadmapFileFormat, rows: readonly SourceRow[], knownTitle?: string | null): RoadmapSheet {
+export function roadmapSheetOfRows(format: RoadmapFileFormat, rows: readonly SourceRow[], source: RoadmapSource = {}): RoadmapSheet {
+  const knownTitle = source.title;
+  const base = { format, notices: [...(source.notices ?? [])], sheets: [], date1904: source.date1904 ?? false };
   const problems: TableProblem[] = [];
   const window = rows.slice(0, HEADER_SEARCH_ROWS);
   let headerAt = window.findIndex((r) => isRoadmapHeader(r.cells));
-  if (headerAt < 0) headerAt = window.findIndex((r) => looksLikeHeader(r.cells));
+  if (headerAt < 0) headerAt = window.findIndex((r) => looksLikeRoadmapHeader(r.cells));
   const titleOf = (above: readonly SourceRow[]) => {
     if (knownTitle !== undefined) return knownTitle ? squeeze(knownTitle) : null;
     for (const r of above) {
@@ -248,7 +269,7 @@ export function roadmapSheetOfRows(format: RoadmapFileFormat, rows: readonly Sou
       column: null,
       message: `Не найдена строка заголовков таблицы: нужны столбцы ${names} и другие столбцы отчета о дорожной карте.`,
     });
-    return { title: titleOf(rows.slice(0, 1)), format, rows: [], columns: [], problems };
+    return { ...base, title: titleOf(rows.slice(0, 1)), rows: [], columns: [], problems };
   }
 
   const header = rows[headerAt]!;
@@ -263,23 +284,26 @@ export function roadmapSheetOfRows(format: RoadmapFileFormat, rows: readonly Sou
   }
   const title = titleOf(rows.slice(0, headerAt));
 
+  const body = tableBody(rows.slice(headerAt + 1), {
+    hasKeyData: (r) => KEY_COLUMNS.some((id) => columns.includes(id) && squeeze(r.cells[columns.indexOf(id)] ?? "") !== ""),
+    isExplanation: (r) => isHintsRow(r.cells, columns),
+    headerItalic: header.italic,
+    quote: true,
+  });
+  base.notices.push(...body.notices);
   const data: TableRow[] = [];
-  let first = true;
-  for (const r of rows.slice(headerAt + 1)) {
-    if (isEmptyRow(r.cells)) continue;
-    const hints = isHintsRow(r.cells, columns) || (first && r.italic === true);
-    first = false;
-    if (hints || isRoadmapHeader(r.cells)) continue;
+  for (const r of body.rows) {
+    if (isEmptyRow(r.cells) || isHintsRow(r.cells, columns) || isRoadmapHeader(r.cells)) continue;
     data.push({ row: r.row, cells: [...r.cells] });
   }
   if (data.length > MAX_ROADMAP_ROWS) {
     problems.push({ row: null, column: null, message: `В файле больше ${MAX_ROADMAP_ROWS} мероприятий: разделите его на части.` });
-    return { title, format, rows: [], columns, problems };
+    return { ...base, title, rows: [], columns, problems };
   }
   if (data.length === 0 && problems.length === 0) {
     problems.push({ row: header.row, column: null, message: "Под строкой заголовков нет ни одного мероприятия." });
   }
-  return { title, format, rows: data, columns, problems };
+  return { ...base, title, rows: data, columns, problems };
 }
 
 /** The key two spellings of one title (or municipality) share: case, «ё» and spaces do not matter. */
@@ -295,8 +319,28 @@ const REQUIRED_MESSAGES: Record<"municipality" | "title" | "timing", string> = {
   timing: "Укажите дату проведения мероприятия (например, «22 сентября 2020 года» или «В течение учебного года»).",
 };
 
+/** Columns whose line breaks are kept (people, descriptions and documents written one per line); the others are one line. */
+const MULTILINE_COLUMNS: readonly RoadmapColumnId[] = ["description", "responsible", "audience", "documents"];
+
+/** A cell's lines, each squeezed, empty ones dropped, joined by "\n" (CRLF and CR read as line breaks). */
+export function keepLines(text: string): string {
+  return text
+    .split(/\r\n|\r|\n|\u2028/u)
+    .map(squeeze)
+    .filter((line) => line !== "")
+    .join("\n");
+}
+
+/** A date written as Excel's serial number («44483», a date cell that lost its format) as ДД.ММ.ГГГГ; other text as it is. */
+function serialAsDate(timing: string, date1904: boolean): string {
+  if (!/^\d+(\.\d+)?$/u.test(timing)) return timing;
+  const day = excelSerialDay(Number(timing), { date1904 });
+  return day ? russianDate(day) : timing;
+}
+
 /**
- * Validates the rows of a sheet: every cell squeezed, the required cells
+ * Validates the rows of a sheet: every cell squeezed (line breaks kept in the
+ * description, responsible, audience and documents), the required cells
  * filled, the region code 1–3 digits (or empty: the importing user's region),
  * the lengths within limits, no event twice in one municipality. Every problem
  * names its row and column. The sheet's own problems come first; with any of
@@ -312,8 +356,10 @@ export function parseRoadmapRows(sheet: RoadmapSheet): { records: RoadmapRecord[
     const fields = {} as RoadmapFields;
     for (const id of ROADMAP_COLUMN_IDS) {
       const index = sheet.columns.indexOf(id);
-      fields[id] = index < 0 ? "" : squeeze(cells[index] ?? "");
+      const text = index < 0 ? "" : (cells[index] ?? "");
+      fields[id] = MULTILINE_COLUMNS.includes(id) ? keepLines(text) : squeeze(text);
     }
+    fields.timing = serialAsDate(fields.timing, sheet.date1904);
     if (ROADMAP_COLUMN_IDS.every((id) => fields[id] === "")) continue;
     const before = problems.length;
     const say = (id: RoadmapColumnId, message: string) => problems.push({ row, column: headerOf(id), message });

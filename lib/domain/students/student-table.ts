@@ -2,14 +2,17 @@
  * The tables of a school's ДОТ records: its students and its teachers. Pure: the
  * columns, how a header is recognised, how each row is read into the fields of
  * lib/schemas/student.ts (ZStudentFields, ZTeacherFields) and how records are
- * written back as rows. Files (XLSX, CSV) are read into rows and written by the
- * directory import's helpers (lib/domain/directory/school-file.ts, csv.ts).
+ * written back as rows. Files (XLSX, CSV) are read into rows by record-file.ts
+ * and written by the directory's helpers (lib/domain/directory/school-file.ts, csv.ts).
  *
  * The records are personal data: no message here ever quotes a cell. A problem
  * names its row and column and says what is expected.
  */
 
 import { squeeze, type TableProblem, type TableRow } from "@/lib/domain/directory/school-table";
+import { type DateSystem, readCellDay } from "@/lib/domain/files/cell-dates";
+import { tableBody } from "@/lib/domain/files/table-edges";
+import type { TImportNotice } from "@/lib/schemas/import";
 import {
   FURTHER_EDUCATION_LABELS,
   STUDENT_STATUS_LABELS,
@@ -82,6 +85,12 @@ export function columnOfRecordHeader(kind: RecordKind, text: string): string | n
   return prefixed?.id ?? null;
 }
 
+/** True for a header row that names every column the kind of table needs. */
+export function isRecordHeader(kind: RecordKind, cells: readonly string[]): boolean {
+  const named = new Set(cells.map((cell) => columnOfRecordHeader(kind, cell)));
+  return REQUIRED[kind].every((id) => named.has(id));
+}
+
 /** True for a row that holds the name column's header: where the table starts. */
 export function looksLikeRecordHeader(kind: RecordKind, cells: readonly string[]): boolean {
   return cells.some((cell) => columnOfRecordHeader(kind, cell) === "fullName");
@@ -101,32 +110,18 @@ export function teacherKey(t: { fullName: string; subject: string }): string {
 }
 
 /*
- * Dates: ДД.ММ.ГГГГ (also Д.М.ГГГГ), ГГГГ-ММ-ДД, or an Excel date — a date cell
- * (read as ДД.ММ.ГГГГ) or its serial number when the cell lost its format.
+ * Dates: ДД.ММ.ГГГГ (also Д.М.ГГГГ and ДД.ММ.ГГ), ГГГГ-ММ-ДД, or an Excel date — a
+ * date cell (read as ДД.ММ.ГГГГ) or its serial number in a number cell or in text
+ * when the cell lost its format (lib/domain/files/cell-dates.ts).
  */
-const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
-/** Serial numbers below this (year 1927) are taken for typing mistakes, not dates. */
-const MIN_SERIAL = 10000;
-const MAX_SERIAL = 2958465;
-
 export type DateReading = { ok: true; date: string | null } | { ok: false; message: string };
 
-export function readDate(text: string): DateReading {
-  const value = squeeze(text);
-  if (!value) return { ok: true, date: null };
-  let y: number, m: number, d: number;
-  const russian = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/u.exec(value);
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(value);
-  if (russian) [d, m, y] = [Number(russian[1]), Number(russian[2]), Number(russian[3])];
-  else if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-  else if (/^\d+(\.0+)?$/u.test(value) && Number(value) >= MIN_SERIAL && Number(value) <= MAX_SERIAL) {
-    return { ok: true, date: new Date(EXCEL_EPOCH + Math.floor(Number(value)) * 86_400_000).toISOString().slice(0, 10) };
-  } else return { ok: false, message: "Укажите дату в виде ДД.ММ.ГГГГ." };
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (y < 1900 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
-    return { ok: false, message: "Такой даты не бывает: укажите дату в виде ДД.ММ.ГГГГ." };
-  }
-  return { ok: true, date: date.toISOString().slice(0, 10) };
+export function readDate(text: string, system: DateSystem = {}): DateReading {
+  if (!squeeze(text)) return { ok: true, date: null };
+  const day = readCellDay(squeeze(text), system);
+  if (day.kind === "day") return { ok: true, date: day.date };
+  if (day.kind === "impossible") return { ok: false, message: "Такой даты не бывает: укажите дату в виде ДД.ММ.ГГГГ." };
+  return { ok: false, message: "Укажите дату в виде ДД.ММ.ГГГГ." };
 }
 
 const labelKey = (text: string) => squeeze(text).toLowerCase().replaceAll("ё", "е");
@@ -152,7 +147,10 @@ export function formatCourse(c: TTeacherFields["courses"][number]): string {
 }
 
 /** One course of the cell, or what is wrong with it (never quoting it). */
-export function readCourse(line: string): { ok: true; course: TTeacherFields["courses"][number] } | { ok: false; message: string } {
+export function readCourse(
+  line: string,
+  system: DateSystem = {},
+): { ok: true; course: TTeacherFields["courses"][number] } | { ok: false; message: string } {
   const parts = line.split(";").map((p) => p.trim());
   const format = "курс записывается как «название; ДД.ММ.ГГГГ–ДД.ММ.ГГГГ; N ч.»";
   if (parts.length < 3) return { ok: false, message: format };
@@ -163,9 +161,9 @@ export function readCourse(line: string): { ok: true; course: TTeacherFields["co
   if (!hours) return { ok: false, message: "укажите число часов, например «72 ч.»" };
   const [fromText, toText, ...rest] = datesText.split(/\s*[–—‐‑-]\s*/u);
   if (rest.length || !fromText) return { ok: false, message: format };
-  const from = readDate(fromText);
+  const from = readDate(fromText, system);
   if (!from.ok || from.date === null) return { ok: false, message: `дата начала: ${from.ok ? "укажите её" : lower(from.message)}` };
-  const to = readDate(toText ?? "");
+  const to = readDate(toText ?? "", system);
   if (!to.ok) return { ok: false, message: `дата окончания: ${lower(to.message)}` };
   const parsed = ZTeacherCourse.safeParse({ title, dateFrom: from.date, dateTo: to.date, hours: Number(hours[1]) });
   if (!parsed.success) return { ok: false, message: lower(parsed.error.issues[0]!.message) };
@@ -184,8 +182,8 @@ export interface TeacherTableRow {
 
 type Columns = Partial<Record<string, number>>;
 
-/** Finds the header, checks its columns: the index of each, or the problems. */
-function findTable(kind: RecordKind, rows: readonly TableRow[], problems: TableProblem[]) {
+/** Finds the header, checks its columns, leaves out what sits around the table: the index of each column, or the problems. */
+function findTable(kind: RecordKind, rows: readonly TableRow[], problems: TableProblem[], notices: TImportNotice[]) {
   const columnsSpec = RECORD_COLUMNS[kind];
   const headerOf = (id: string) => columnsSpec.find((c) => c.id === id)!.header;
   const headerAt = rows.slice(0, HEADER_SEARCH_ROWS).findIndex((r) => looksLikeRecordHeader(kind, r.cells));
@@ -209,7 +207,14 @@ function findTable(kind: RecordKind, rows: readonly TableRow[], problems: TableP
     }
   }
   if (problems.length) return null;
-  const dataRows = rows.slice(headerAt + 1);
+  const body = tableBody(rows.slice(headerAt + 1), {
+    hasKeyData: (r) => REQUIRED[kind].some((id) => squeeze(cellOf(columns, r.cells)(id)) !== ""),
+    headerItalic: header.italic,
+    // The records are personal data: a row left out is named by its number only.
+    quote: false,
+  });
+  notices.push(...body.notices);
+  const dataRows = body.rows;
   if (dataRows.length > MAX_RECORD_ROWS) {
     problems.push({ row: null, column: null, message: `В файле больше ${MAX_RECORD_ROWS} строк: разделите его на части.` });
     return null;
@@ -225,15 +230,17 @@ const cellOf = (columns: Columns, cells: readonly string[]) => (id: string) => {
 /**
  * Reads the students' table for a school year: every row a student, every
  * problem by row and column. Empty rows are skipped; with any problem no row is
- * returned.
+ * returned. The notices list the rows left out around the table.
  */
 export function parseStudentTable(
   rows: readonly TableRow[],
   schoolYear: string,
-): { students: StudentTableRow[]; problems: TableProblem[] } {
+  system: DateSystem = {},
+): { students: StudentTableRow[]; problems: TableProblem[]; notices: TImportNotice[] } {
   const problems: TableProblem[] = [];
-  const table = findTable("students", rows, problems);
-  if (!table) return { students: [], problems };
+  const notices: TImportNotice[] = [];
+  const table = findTable("students", rows, problems, notices);
+  if (!table) return { students: [], problems, notices };
   const students: StudentTableRow[] = [];
   const firstRowOf = new Map<string, number>();
   for (const { row, cells } of table.dataRows) {
@@ -243,7 +250,7 @@ export function parseStudentTable(
     const before = problems.length;
 
     const date = (id: StudentColumnId) => {
-      const reading = readDate(cell(id));
+      const reading = readDate(cell(id), system);
       if (reading.ok) return reading.date;
       say(id, reading.message);
       return null;
@@ -295,17 +302,19 @@ export function parseStudentTable(
   if (students.length === 0 && problems.length === 0) {
     problems.push({ row: table.header.row, column: null, message: "Под строкой заголовков нет ни одной записи." });
   }
-  return { students: problems.length ? [] : students, problems };
+  return { students: problems.length ? [] : students, problems, notices };
 }
 
 /** Reads the teachers' table for a school year, as parseStudentTable does. */
 export function parseTeacherTable(
   rows: readonly TableRow[],
   schoolYear: string,
-): { teachers: TeacherTableRow[]; problems: TableProblem[] } {
+  system: DateSystem = {},
+): { teachers: TeacherTableRow[]; problems: TableProblem[]; notices: TImportNotice[] } {
   const problems: TableProblem[] = [];
-  const table = findTable("teachers", rows, problems);
-  if (!table) return { teachers: [], problems };
+  const notices: TImportNotice[] = [];
+  const table = findTable("teachers", rows, problems, notices);
+  if (!table) return { teachers: [], problems, notices };
   const teachers: TeacherTableRow[] = [];
   const firstRowOf = new Map<string, number>();
   for (const { row, cells } of table.dataRows) {
@@ -322,7 +331,7 @@ export function parseTeacherTable(
       .map((l) => l.trim())
       .filter(Boolean);
     lines.forEach((line, i) => {
-      const course = readCourse(line);
+      const course = readCourse(line, system);
       if (course.ok) courses.push(course.course);
       else say("courses", `Курс ${i + 1}-й по счёту в ячейке: ${course.message}.`);
     });
@@ -355,7 +364,7 @@ export function parseTeacherTable(
   if (teachers.length === 0 && problems.length === 0) {
     problems.push({ row: table.header.row, column: null, message: "Под строкой заголовков нет ни одной записи." });
   }
-  return { teachers: problems.length ? [] : teachers, problems };
+  return { teachers: problems.length ? [] : teachers, problems, notices };
 }
 
 /** What the students' table shows of a stored student. */

@@ -1,5 +1,6 @@
 import "server-only";
 import { readSchoolFile } from "@/lib/domain/directory/school-file";
+import { fileNotices } from "@/lib/domain/files/table-file";
 import { planSchoolImport, type PlannedRow } from "@/lib/domain/directory/school-import-plan";
 import { parseSchoolTable, type SchoolRecord } from "@/lib/domain/directory/school-table";
 import { notFound } from "@/lib/errors";
@@ -17,12 +18,14 @@ const IMPORT_TIMEOUT_MS = 5 * 60_000;
  * municipality: all rows or none, in one transaction. A name already there (up to
  * case, «ё», spaces and quotes) updates that school's name, addresses, head and
  * phone; a new name creates a school. Schools missing from the file stay as they are.
- * With `dryRun` the same answer is computed and nothing is written.
+ * A workbook is read from its sheet `sheet`, else from the one sheet that holds the
+ * table. With `dryRun` the same answer is computed and nothing is written.
  */
 export async function importSchools(options: {
   scope: Scope;
   municipalityId: string;
   bytes: Uint8Array;
+  sheet?: string | null;
   dryRun?: boolean;
 }): Promise<TSchoolImportResult> {
   const scope = narrowScope(options.scope, SUPERVISORS);
@@ -33,10 +36,11 @@ export async function importSchools(options: {
   });
   if (!municipality) throw notFound("Муниципальное образование не найдено.");
 
-  const file = await readSchoolFile(options.bytes);
-  if (file.problems.length) return refusedRecords(dryRun, file.problems);
-  const table = parseSchoolTable(file.rows);
-  if (table.problems.length) return refusedRecords(dryRun, table.problems);
+  const file = await readSchoolFile(options.bytes, options.sheet ?? null);
+  if (!file.ok) return refusedRecords(dryRun, file.problems, { sheets: file.sheets });
+  const table = parseSchoolTable(file.file.rows);
+  const notices = [...fileNotices(file.file), ...table.notices];
+  if (table.problems.length) return refusedRecords(dryRun, table.problems, { notices });
 
   return db().$transaction(
     async (tx) => {
@@ -54,7 +58,7 @@ export async function importSchools(options: {
         },
       });
       const plan = planSchoolImport(table.schools, existing);
-      if (plan.problems.length) return refusedRecords(dryRun, plan.problems);
+      if (plan.problems.length) return refusedRecords(dryRun, plan.problems, { notices });
       if (!dryRun) {
         for (const row of plan.rows) {
           if (row.action === "create") {
@@ -78,7 +82,7 @@ export async function importSchools(options: {
           }
         }
       }
-      return countedRecords(dryRun, plan.rows.map(previewRow));
+      return countedRecords(dryRun, plan.rows.map(previewRow), notices);
     },
     // A big file (up to 5,000 schools) takes longer than Prisma's default 5 s.
     { timeout: IMPORT_TIMEOUT_MS },

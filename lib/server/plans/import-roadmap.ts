@@ -9,6 +9,7 @@ import { readRoadmapFile } from "@/lib/domain/plans/roadmap-file";
 import { ROADMAP_COLUMNS, parseRoadmapRows, type RoadmapRecord } from "@/lib/domain/plans/roadmap-table";
 import { parseSchoolYear, schoolYearFromText, schoolYearOf, type SchoolYear } from "@/lib/domain/plans/school-year";
 import { parseRequisites, splitDocuments, type Requisites } from "@/lib/domain/requisites/parse-requisites";
+import type { FileReport } from "@/lib/domain/imports/import-result";
 import type { TRoadmapImportResult } from "@/lib/schemas/import";
 import { scopeIdOf, type Scope } from "@/lib/scope";
 import { db } from "@/lib/server/db/client";
@@ -19,7 +20,7 @@ import { findMunicipalityByName } from "./find-municipality-by-name";
 type Tx = Prisma.TransactionClient;
 
 const header = (id: (typeof ROADMAP_COLUMNS)[number]["id"]) => ROADMAP_COLUMNS.find((c) => c.id === id)!.header;
-const refused = (dryRun: boolean, errors: TableProblem[]): TRoadmapImportResult => ({
+const refused = (dryRun: boolean, errors: TableProblem[], report: FileReport = {}): TRoadmapImportResult => ({
   dryRun,
   imported: 0,
   updated: 0,
@@ -28,7 +29,8 @@ const refused = (dryRun: boolean, errors: TableProblem[]): TRoadmapImportResult 
   planIds: [],
   rows: [],
   errors,
-  notices: [],
+  notices: report.notices ?? [],
+  sheets: report.sheets ?? [],
 });
 
 class DryRunRollback extends Error {
@@ -43,7 +45,8 @@ class DryRunRollback extends Error {
  * in one transaction. An event is matched by its title within the roadmap, so the
  * same file twice updates instead of duplicating. Confirming documents are read
  * into requisites and linked to the registry (created there when new); text that
- * is no document stays as written. With `dryRun` everything is computed, then rolled back.
+ * is no document stays as written. A workbook is read from its sheet `sheet`, else
+ * from the one sheet that holds the report. With `dryRun` everything is computed, then rolled back.
  */
 export async function importRoadmap(options: {
   scope: Scope;
@@ -51,23 +54,28 @@ export async function importRoadmap(options: {
   fileName?: string;
   /** "2020/2021"; otherwise read from the file's title or its dates. */
   schoolYear?: string | null;
+  sheet?: string | null;
   dryRun?: boolean;
 }): Promise<TRoadmapImportResult> {
   const dryRun = options.dryRun ?? false;
-  const sheet = await readRoadmapFile(options.bytes, options.fileName);
-  if (sheet.problems.length) return refused(dryRun, sheet.problems);
+  const sheet = await readRoadmapFile(options.bytes, options.fileName, options.sheet ?? null);
+  const { notices } = sheet;
+  if (sheet.problems.length) return refused(dryRun, sheet.problems, { notices, sheets: sheet.sheets });
   const { records, problems } = parseRoadmapRows(sheet);
-  if (problems.length) return refused(dryRun, problems);
-  if (records.length === 0) return refused(dryRun, [{ row: null, column: null, message: "В файле нет ни одного мероприятия." }]);
+  if (problems.length) return refused(dryRun, problems, { notices });
+  if (records.length === 0)
+    return refused(dryRun, [{ row: null, column: null, message: "В файле нет ни одного мероприятия." }], { notices });
 
   const year = resolveSchoolYear(options.schoolYear ?? null, sheet.title, records);
-  if (!year.ok) return refused(dryRun, [{ row: null, column: null, message: year.message }]);
+  if (!year.ok) return refused(dryRun, [{ row: null, column: null, message: year.message }], { notices });
 
   try {
     return await db().$transaction(
       async (tx) => {
         const result = await importRecords(tx, options.scope, records, year.value, dryRun);
-        if (dryRun || result.errors.length) throw new DryRunRollback(result.errors.length ? refused(dryRun, result.errors) : result);
+        result.notices = notices;
+        if (dryRun || result.errors.length)
+          throw new DryRunRollback(result.errors.length ? refused(dryRun, result.errors, { notices }) : result);
         return result;
       },
       // Up to 2,000 rows, each with its documents: far longer than Prisma's default 5 s on a busy server.

@@ -1,8 +1,9 @@
 import "server-only";
-import { readSchoolFile } from "@/lib/domain/directory/school-file";
+import { fileNotices } from "@/lib/domain/files/table-file";
+import { readRecordFile } from "@/lib/domain/students/record-file";
 import { AppError } from "@/lib/errors";
 import { countedRecords, refusedRecords } from "@/lib/domain/imports/import-result";
-import type { TStudentRecordImportResult, TStudentRecordImportRow } from "@/lib/schemas/import";
+import type { TImportNotice, TStudentRecordImportResult, TStudentRecordImportRow } from "@/lib/schemas/import";
 import { narrowScope, type Scope } from "@/lib/scope";
 import { zSchoolYear } from "@/lib/schemas/student";
 import { db } from "@/lib/server/db/client";
@@ -38,7 +39,8 @@ const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
  * CSV): all rows or none, in one transaction. A student matches by name and birth
  * date within the school and school year, a teacher by name and subject; a match
  * is updated, anything else created; records missing from the file stay. Only the
- * school's coordinator may; anyone else gets NOT_FOUND. With `dryRun` nothing is written.
+ * school's coordinator may; anyone else gets NOT_FOUND. A workbook is read from its
+ * sheet `sheet`, else from the one sheet that holds the table. With `dryRun` nothing is written.
  * The problems never quote a cell: the records are personal data.
  */
 export async function importStudentRecords(options: {
@@ -47,6 +49,7 @@ export async function importStudentRecords(options: {
   kind: RecordKind;
   schoolYear: string;
   bytes: Uint8Array;
+  sheet?: string | null;
   dryRun?: boolean;
 }): Promise<TStudentRecordImportResult> {
   const scope = narrowScope(options.scope, SCHOOL_COORDINATORS);
@@ -57,13 +60,15 @@ export async function importStudentRecords(options: {
   if (!year.success) throw new AppError("VALIDATION", year.error.issues[0]!.message, { schoolYear: [year.error.issues[0]!.message] });
   const schoolYear = year.data;
 
-  const file = await readSchoolFile(options.bytes);
-  if (file.problems.length) return refusedRecords(dryRun, file.problems);
+  const file = await readRecordFile(options.kind, options.bytes, options.sheet ?? null);
+  if (!file.ok) return refusedRecords(dryRun, file.problems, { sheets: file.sheets });
+  const { rows, date1904 } = file.file;
   const tenant = { regionId: school.regionId, municipalityId: school.municipalityId, organizationId: school.id, schoolYear };
 
   if (options.kind === "students") {
-    const table = parseStudentTable(file.rows, schoolYear);
-    if (table.problems.length) return refusedRecords(dryRun, table.problems);
+    const table = parseStudentTable(rows, schoolYear, { date1904 });
+    const notices = [...fileNotices(file.file), ...table.notices];
+    if (table.problems.length) return refusedRecords(dryRun, table.problems, { notices });
     return db().$transaction(
       async (tx) => {
         if (!dryRun) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`dot-students:${school.id}:${schoolYear}`}))`;
@@ -93,7 +98,7 @@ export async function importStudentRecords(options: {
           const changes = changedStudentFields(storedStudent(match), fields);
           plan.push({ row, name: fields.fullName, action: changes.length ? "update" : "unchanged", changes, id: match.id, fields });
         }
-        if (problems.length) return refusedRecords(dryRun, problems);
+        if (problems.length) return refusedRecords(dryRun, problems, { notices });
         if (!dryRun) {
           for (const item of plan) {
             const data = studentData(item.fields);
@@ -113,14 +118,15 @@ export async function importStudentRecords(options: {
               await tx.dotStudent.update({ where: { id: item.id!, ...tenant }, data: fileFields, select: { id: true } });
           }
         }
-        return summary(dryRun, plan);
+        return summary(dryRun, plan, notices);
       },
       { timeout: IMPORT_TIMEOUT_MS },
     );
   }
 
-  const table = parseTeacherTable(file.rows, schoolYear);
-  if (table.problems.length) return refusedRecords(dryRun, table.problems);
+  const table = parseTeacherTable(rows, schoolYear, { date1904 });
+  const notices = [...fileNotices(file.file), ...table.notices];
+  if (table.problems.length) return refusedRecords(dryRun, table.problems, { notices });
   return db().$transaction(
     async (tx) => {
       if (!dryRun) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`dot-teachers:${school.id}:${schoolYear}`}))`;
@@ -150,7 +156,7 @@ export async function importStudentRecords(options: {
         const changes = changedTeacherFields(storedTeacher(match), fields);
         plan.push({ row, name: fields.fullName, action: changes.length ? "update" : "unchanged", changes, id: match.id, fields });
       }
-      if (problems.length) return refusedRecords(dryRun, problems);
+      if (problems.length) return refusedRecords(dryRun, problems, { notices });
       if (!dryRun) {
         for (const item of plan) {
           const { schoolYear: _, ...fields } = teacherData(item.fields);
@@ -171,7 +177,7 @@ export async function importStudentRecords(options: {
           }
         }
       }
-      return summary(dryRun, plan);
+      return summary(dryRun, plan, notices);
     },
     { timeout: IMPORT_TIMEOUT_MS },
   );
@@ -220,9 +226,10 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 }
 
 /** The preview's rows without what only the write needs. */
-function summary(dryRun: boolean, plan: readonly TStudentRecordImportRow[]): TStudentRecordImportResult {
+function summary(dryRun: boolean, plan: readonly TStudentRecordImportRow[], notices: TImportNotice[]): TStudentRecordImportResult {
   return countedRecords(
     dryRun,
     plan.map(({ row, name, action, changes }) => ({ row, name, action, changes })),
+    notices,
   );
 }

@@ -72,7 +72,7 @@ const VALID: Record<string, unknown> = {
   "finding.ZFindingFix": { findingId: ID, comment: "Приказ издан" },
   "finding.ZFindingVerify": { findingId: ID },
   "finding.ZFindingReopen": { findingId: ID, comment: "Номер не указан" },
-  "import.ZImportResult": { dryRun: true, rows: [{ row: 2, action: "create" }], errors: [], notices: [] },
+  "import.ZImportResult": { dryRun: true, rows: [{ row: 2, action: "create" }], errors: [], notices: [], sheets: [] },
   "import.ZSchoolImportResult": {
     dryRun: true,
     created: 0,
@@ -81,6 +81,7 @@ const VALID: Record<string, unknown> = {
     rows: [{ row: 2, name: "МБОУ СОШ № 1", action: "update", previousName: "МБОУ СОШ №1", changes: ["name", "phone"] }],
     errors: [],
     notices: [],
+    sheets: [],
   },
   "import.ZStudentRecordImportResult": {
     dryRun: false,
@@ -90,6 +91,7 @@ const VALID: Record<string, unknown> = {
     rows: [],
     errors: [{ row: 2, column: "Дата рождения", message: "Такой даты не бывает." }],
     notices: [],
+    sheets: [],
   },
   "import.ZRoadmapImportResult": {
     dryRun: true,
@@ -110,7 +112,11 @@ const VALID: Record<string, unknown> = {
       },
     ],
     errors: [],
-    notices: [{ kind: "encoding", message: "Кодировка: Windows-1251", row: null }],
+    notices: [
+      { kind: "encoding", message: "Кодировка: Windows-1251, разделитель «;»", row: null },
+      { kind: "left-out", message: "«Исполнитель: Петрова Т.А.» — не импортировано: подпись/примечание под таблицей", row: 9 },
+    ],
+    sheets: [],
   },
   "import.ZImportFailure": { error: { message: "Файл больше 5 МБ." } },
   "list.ZMunicipalityListQuery": { page: "1", pageSize: "50", sort: "schools" },

@@ -10,8 +10,9 @@ const text = (value: FormDataEntryValue | string | null | undefined) => (typeof 
 /**
  * Imports a roadmap execution report in seed 002's columns (multipart/form-data:
  * `file`, Markdown, CSV or XLSX up to 5 MB; `schoolYear` «2020/2021», optional,
- * else read from the file's title; `dryRun` "true" only previews, also as
- * `?dryRun=1`): a ZRoadmapImportResult. All rows or none: a file with errors
+ * else read from the file's title; `sheet`, the workbook's sheet to read when
+ * several hold the report; `dryRun` "true" only previews, also as `?dryRun=1`;
+ * each field may come in the query instead): a ZRoadmapImportResult. All rows or none: a file with errors
  * writes nothing and answers 422 with each error by row and column, as the other
  * table imports do.
  */
@@ -24,7 +25,8 @@ export const POST = withScope(
     const form = await copy.formData().catch(() => null);
     const dryRun = isDryRun(text(form?.get("dryRun")) || search.get("dryRun"));
     const schoolYear = text(form?.get("schoolYear")) || text(search.get("schoolYear")) || null;
-    const result = await importRoadmap({ scope, bytes: upload.bytes, fileName: upload.name, schoolYear, dryRun });
+    const sheet = text(form?.get("sheet")) || text(search.get("sheet")) || null;
+    const result = await importRoadmap({ scope, bytes: upload.bytes, fileName: upload.name, schoolYear, sheet, dryRun });
     return importResponse(result);
   },
   { role: ROADMAP_WRITERS },

@@ -21,15 +21,18 @@ export const GET = withScope<{ id: string }>(
 
 /**
  * Imports a table of schools (multipart/form-data, field `file`, XLSX or CSV up to
- * 5 MB): a ZSchoolImportResult; `?dryRun=1` only previews. A file with errors
+ * 5 MB): a ZSchoolImportResult; `?dryRun=1` only previews; `?sheet=<name>` names the
+ * workbook's sheet to read when several hold the table. A file with errors
  * writes nothing and answers 422 with each error by row and column.
  */
 export const POST = withScope<{ id: string }>(
   async ({ request, params, scope }) => {
     const municipalityId = idParam(params.id);
-    const dryRun = isDryRun(new URL(request.url).searchParams.get("dryRun"));
+    const search = new URL(request.url).searchParams;
+    const dryRun = isDryRun(search.get("dryRun"));
     const upload = await readUpload(request, MAX_SCHOOL_FILE_BYTES);
-    const result = await importSchools({ scope, municipalityId, bytes: upload.bytes, dryRun });
+    const sheet = search.get("sheet")?.trim() || null;
+    const result = await importSchools({ scope, municipalityId, bytes: upload.bytes, sheet, dryRun });
     return importResponse(result);
   },
   { role: SUPERVISORS },

@@ -50,8 +50,9 @@ export const GET = withScope(
 
 /**
  * Imports the school's students or teachers (multipart/form-data: `file`, XLSX or
- * CSV up to 5 MB, `kind`, `schoolYear`; each of the last two may come in the query
- * instead): a ZStudentRecordImportResult; `?dryRun=1` only previews. A file with
+ * CSV up to 5 MB, `kind`, `schoolYear`, `sheet` — the workbook's sheet to read when
+ * several hold the table; each but the file may come in the query instead): a
+ * ZStudentRecordImportResult; `?dryRun=1` only previews. A file with
  * errors writes nothing and answers 422 with each error by row and column.
  */
 export const POST = withScope(
@@ -67,7 +68,8 @@ export const POST = withScope(
       schoolYear: optional(form?.get("schoolYear")) ?? optional(search.get("schoolYear")),
     });
     const organizationId = schoolOf(scope, optional(form?.get("organizationId")) ?? search.get("organizationId"));
-    const result = await importStudentRecords({ scope, organizationId, ...fields, bytes: upload.bytes, dryRun });
+    const sheet = optional(form?.get("sheet")) ?? optional(search.get("sheet")) ?? null;
+    const result = await importStudentRecords({ scope, organizationId, ...fields, bytes: upload.bytes, sheet, dryRun });
     return importResponse(result);
   },
   { role: SCHOOL_COORDINATORS },

@@ -1,0 +1,213 @@
+import type { TImportNotice, TImportProblem } from "@/lib/schemas/import";
+import { shownText } from "./cell-text";
+import { decodeText, type TextEncoding } from "./decode-text";
+import { detectFileType, FILE_KINDS } from "./detect-file-type";
+import { type CsvSeparator, readCsvText } from "./read-csv";
+import { readWorkbook } from "./read-workbook";
+import type { CellData, SheetData } from "./workbook-data";
+
+/**
+ * An uploaded table (an XLSX workbook or a CSV text) as rows of text, the way every
+ * table import reads it: the kind judged by content, the text's encoding and
+ * separator detected, the workbook's sheet chosen by its header. Pure.
+ */
+
+/** A row of a file, numbered as the file numbers it (Excel's row, the CSV record), its cells as text. */
+export interface SourceRow {
+  row: number;
+  cells: string[];
+  /** Every non-empty cell is in italics (a workbook's hints or notes row). */
+  italic?: boolean;
+  /** Its non-empty cells are one merged range across columns (a workbook's title or note). */
+  mergedAcross?: boolean;
+}
+
+/** What makes a row the header of the table an import expects. */
+export interface TableShape {
+  /** A header naming every column the import needs. */
+  isHeader: (cells: readonly string[]) => boolean;
+  /** A header with columns missing, so that the sheet is found and the missing column named; `isHeader` by default. */
+  looksLikeHeader?: (cells: readonly string[]) => boolean;
+  /** A workbook cell as text; `shownText` by default. */
+  cellText?: (cell: CellData) => string;
+}
+
+export interface TableFile {
+  format: "csv" | "xlsx";
+  rows: SourceRow[];
+  /** How a text file was read. */
+  encoding: TextEncoding | null;
+  separator: CsvSeparator | null;
+  /** The workbook's sheet the rows come from. */
+  sheet: string | null;
+  /** Plain numbers in date columns count from 1904 (see cell-dates.ts). */
+  date1904: boolean;
+}
+
+/** A file refused: its problems, and, when the table is on several sheets, their names to choose from. */
+interface TableRefusal {
+  problems: TImportProblem[];
+  sheets: string[];
+}
+
+export type TableReading = { ok: true; file: TableFile } | ({ ok: false } & TableRefusal);
+
+/** Rows searched for the header: a title and notes may come first. */
+const HEADER_SEARCH_ROWS = 30;
+
+const refusal = (message: string, row: number | null = null, sheets: string[] = []): { ok: false } & TableRefusal => ({
+  ok: false,
+  problems: [{ row, column: null, message }],
+  sheets,
+});
+
+const MB = 1024 * 1024;
+
+/** What the bytes are before they are read: a workbook, a text, or a refusal. */
+export type TableBytes = { kind: "xlsx" } | { kind: "text"; text: string; encoding: TextEncoding } | { kind: "refused"; message: string };
+
+/**
+ * Judges the bytes by content (the file's name is never consulted): `formats` says
+ * what the import takes, as the refusals tell it («книгу XLSX или файл CSV»).
+ */
+export async function judgeTableBytes(bytes: Uint8Array, options: { maxBytes: number; formats: string }): Promise<TableBytes> {
+  const refused = (message: string): TableBytes => ({ kind: "refused", message });
+  if (bytes.length === 0) return refused("Файл пустой.");
+  if (bytes.length > options.maxBytes) return refused(`Файл больше ${options.maxBytes / MB} МБ.`);
+  const magic = Buffer.from(bytes.subarray(0, 4)).toString("hex");
+  if (magic === "d0cf11e0") return refused("Формат XLS (Excel 97–2003) не поддерживается: сохраните файл как XLSX или CSV.");
+  const kind = await detectFileType(bytes);
+  if (kind === "DOCX") return refused("Это документ Word (DOCX): сохраните таблицу как книгу XLSX или CSV.");
+  // A workbook, or a ZIP archive that readWorkbook refuses as no workbook.
+  if (magic.startsWith("504b")) return { kind: "xlsx" };
+  if (kind !== null) return refused(`Это файл ${FILE_KINDS[kind].label}, а не таблица: загрузите ${options.formats}.`);
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) return refused(`Файл не похож на таблицу: загрузите ${options.formats}.`);
+  return { kind: "text", text: decoded.text, encoding: decoded.encoding };
+}
+
+/** A table in an XLSX workbook or a CSV file (the schools and ДОТ records imports). */
+export async function readTableFile(
+  bytes: Uint8Array,
+  shape: TableShape,
+  options: { maxBytes: number; sheet?: string | null },
+): Promise<TableReading> {
+  const judged = await judgeTableBytes(bytes, { maxBytes: options.maxBytes, formats: "книгу XLSX или файл CSV" });
+  if (judged.kind === "refused") return refusal(judged.message);
+  if (judged.kind === "xlsx") return readWorkbookTable(bytes, shape, options.sheet ?? null);
+  return readCsvTable(judged.text, judged.encoding, shape);
+}
+
+/** A decoded CSV text as rows, its separator judged by the header. */
+export function readCsvTable(text: string, encoding: TextEncoding, shape: TableShape): TableReading {
+  const csv = readCsvText(text, anyHeader(shape));
+  if (!csv.ok) return refusal(csv.message, csv.row);
+  const rows = csv.records.map((cells, i) => ({ row: i + 1, cells }));
+  return { ok: true, file: { format: "csv", rows, encoding, separator: csv.separator, sheet: null, date1904: false } };
+}
+
+const anyHeader = (shape: TableShape) => (cells: readonly string[]) => shape.isHeader(cells) || (shape.looksLikeHeader?.(cells) ?? false);
+
+const sheetList = (names: readonly string[]) => names.map((name) => `«${name}»`).join(", ");
+
+/**
+ * The rows of the workbook's sheet that holds the table: the sheet named `sheet`,
+ * else the one sheet whose header names every column (visible sheets before hidden
+ * ones), else the first whose header names some, else the first sheet. Where
+ * several sheets hold the table the file is refused with their names, for the
+ * user to choose.
+ */
+export async function readWorkbookTable(bytes: Uint8Array, shape: TableShape, sheet: string | null): Promise<TableReading> {
+  // A zip bomb or a sheet that would expand to billions of cells is refused before exceljs inflates it.
+  const loaded = await readWorkbook(bytes);
+  if (!loaded.ok) return refusal(loaded.message);
+  const { sheets, date1904 } = loaded.workbook;
+  const read = sheets.map((s) => ({ sheet: s, rows: sheetRows(s, shape.cellText ?? shownText) }));
+  const holds = (test: (cells: readonly string[]) => boolean) =>
+    read.filter((s) => s.rows.slice(0, HEADER_SEARCH_ROWS).some((r) => test(r.cells)));
+  let chosen: (typeof read)[number] | undefined;
+  if (sheet !== null) {
+    chosen = read.find((s) => s.sheet.name === sheet);
+    if (!chosen) return refusal(`В книге нет листа «${sheet}»: есть ${sheetList(sheets.map((s) => s.name))}.`);
+  } else {
+    const full = holds(shape.isHeader);
+    const visible = full.filter((s) => s.sheet.state === "visible");
+    const candidates = visible.length ? visible : full;
+    if (candidates.length > 1) {
+      const names = candidates.map((s) => s.sheet.name);
+      return refusal(
+        `Таблица есть на нескольких листах книги: ${sheetList(names)}. Выберите лист, из которого импортировать, и проверьте файл снова.`,
+        null,
+        names,
+      );
+    }
+    chosen = candidates[0] ?? holds(anyHeader(shape))[0] ?? read.find((s) => s.sheet.state === "visible") ?? read[0];
+  }
+  const rows = chosen?.rows ?? [];
+  return { ok: true, file: { format: "xlsx", rows, encoding: null, separator: null, sheet: chosen?.sheet.name ?? null, date1904 } };
+}
+
+/** "B3" → column 2, row 3. */
+function cellAddress(ref: string): { row: number; column: number } | null {
+  const match = /^\$?([A-Z]{1,3})\$?(\d+)$/u.exec(ref.trim().toUpperCase());
+  if (!match) return null;
+  const column = [...match[1]!].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
+  return { row: Number(match[2]), column };
+}
+
+interface MergeRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+function mergeRanges(sheet: SheetData): MergeRange[] {
+  return sheet.merges.flatMap((range) => {
+    const [from, to] = range.split(":");
+    const a = from ? cellAddress(from) : null;
+    const b = to ? cellAddress(to) : a;
+    return a && b ? [{ top: a.row, left: a.column, bottom: b.row, right: b.column }] : [];
+  });
+}
+
+/** The rows that hold anything, as text, each with its italics and whether it is one merged range across columns. */
+function sheetRows(sheet: SheetData, text: (cell: CellData) => string): SourceRow[] {
+  const across = mergeRanges(sheet).filter((m) => m.right > m.left);
+  return sheet.rows.map(({ row, cells }) => {
+    const texts = cells.map((cell) => (cell ? text(cell) : ""));
+    const filled = texts.flatMap((t, i) => (t.trim() !== "" ? [i + 1] : []));
+    const filledCells = cells.filter((cell, i): cell is CellData => cell !== null && texts[i]!.trim() !== "");
+    const merged = across.find((m) => m.top <= row && row <= m.bottom && filled.every((c) => m.left <= c && c <= m.right));
+    return {
+      row,
+      cells: texts,
+      italic: filledCells.length > 0 && filledCells.every(isItalic),
+      mergedAcross: filled.length > 0 && merged !== undefined,
+    };
+  });
+}
+
+/** The cell's font is italic, or every run of its rich text is. */
+function isItalic(cell: CellData): boolean {
+  const value = cell.value;
+  if (value !== null && typeof value === "object" && "richText" in value) {
+    const runs = value.richText.filter((run) => run.text.trim() !== "");
+    return runs.length > 0 && runs.every((run) => run.font?.italic ?? cell.italic);
+  }
+  return cell.italic;
+}
+
+const SEPARATOR_NAMES: Record<CsvSeparator, string> = { ";": "«;»", ",": "«,»", "\t": "— табуляция" };
+
+/** What the preview says about how the file was read: «Кодировка: Windows-1251, разделитель «;»», «Лист: Дорожная карта». */
+export function fileNotices(file: {
+  encoding: TextEncoding | null;
+  separator: CsvSeparator | null;
+  sheet: string | null;
+}): TImportNotice[] {
+  if (file.sheet !== null) return [{ kind: "sheet", row: null, message: `Лист: ${file.sheet}` }];
+  if (file.encoding === null) return [];
+  const separator = file.separator ? `, разделитель ${SEPARATOR_NAMES[file.separator]}` : "";
+  return [{ kind: "encoding", row: null, message: `Кодировка: ${file.encoding}${separator}` }];
+}
