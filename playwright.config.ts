@@ -1,6 +1,7 @@
 import { defineConfig } from "@playwright/test";
 
-const port = 3100;
+// E2E_PORT lets several checkouts run their browser tests side by side (each on a database of its own).
+const port = Number(process.env.E2E_PORT || 3100);
 const chromium = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
 export default defineConfig({

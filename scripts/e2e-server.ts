@@ -7,15 +7,15 @@ import { ensureBuild } from "@/lib/server/launch/ensure-build";
 import { prepareDatabase } from "@/lib/server/launch/prepare-database";
 import { serveNext, stopChild } from "@/lib/server/launch/serve-next";
 
-const DATABASE = "metodaudit_e2e";
 const log = (line: string) => console.log(`[e2e-server] ${line}`);
 
+const port = env().PORT;
 const server = await startTestServer(log);
-const databaseUrl = await recreateDatabase(server.url, DATABASE);
+// One database per port, so that checkouts testing side by side on one server do not collide.
+const databaseUrl = await recreateDatabase(server.url, `metodaudit_e2e_${port}`);
 await prepareDatabase({ databaseUrl, log });
 ensureBuild(log);
 
-const port = env().PORT;
 const child = serveNext({
   port,
   env: {
