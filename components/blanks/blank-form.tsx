@@ -1,24 +1,25 @@
 "use client";
 
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { fromAnswer, type FormAnswer } from "@/lib/domain/blanks/answer-form";
-import type { TBlankAnswer } from "@/lib/schemas/blank";
+import { collectRemarks, itemNames, marksOf, rowsWithRemarks } from "@/lib/domain/blanks/remarks";
 import type { OwnerDocument } from "@/lib/server/documents/list-documents-for-owner";
+import type { BlankAnswerView } from "@/lib/server/blanks/get-blank";
 import { effectiveLegalBasis, walkItems, type AnswerKind, type TTemplateContent } from "@/lib/schemas/template";
 import type { BlankFormValues } from "./answer-fields";
 import { FillItem } from "./fill-item";
 import { LegalBasis } from "./legal-basis";
+import { RemarksSummary } from "./remarks-summary";
 import { SaveStatus } from "./save-status";
+import { SubmitBlankButton } from "./submit-blank-button";
 import { useBlankAutosave } from "./use-blank-autosave";
 
 export interface BlankFormProps {
   blankId: string;
   version: number;
   content: TTemplateContent;
-  answers: Record<string, { value: TBlankAnswer | null; carriedOver: boolean }>;
+  answers: Record<string, BlankAnswerView>;
   fileNames: Record<string, string>;
   fileOwner: string;
   registry: OwnerDocument[];
@@ -29,9 +30,12 @@ export interface BlankFormProps {
  * The participant's form: grouped by section, legal basis on each item, autosaved.
  * A save names the version it started from; on a conflict nothing is lost — the
  * answers stay in the form and in the browser's storage until they are saved.
+ * A returned blank shows the auditor's remarks at their items, summed up above them.
  */
 export function BlankForm(props: BlankFormProps) {
   const rows = useMemo(() => [...walkItems(props.content.items)], [props.content]);
+  const names = useMemo(() => itemNames(props.content), [props.content]);
+  const remarks = useMemo(() => collectRemarks(props.content, marksOf(props.answers)), [props.content, props.answers]);
   const kinds = useMemo(
     () => new Map(rows.filter((r) => r.item.kind !== "SECTION").map((r) => [r.item.key, r.item.kind as AnswerKind])),
     [rows],
@@ -57,11 +61,16 @@ export function BlankForm(props: BlankFormProps) {
     form,
   });
   const values = form.watch("answers");
+  const [onlyRemarks, setOnlyRemarks] = useState(false);
+  const [problems, setProblems] = useState<Record<string, string>>({});
+  const remarkOf = new Map(remarks.map((r) => [r.itemKey, r]));
+  const shown = onlyRemarks ? rowsWithRemarks(rows, new Set(remarkOf.keys())) : rows;
 
   return (
     <form onSubmit={(e) => e.preventDefault()} noValidate aria-label="Заполнение бланка" className="space-y-4">
       <SaveStatus state={autosave.state} onRetry={() => void autosave.save()} onReload={autosave.reload} />
-      {rows.map(({ item, depth }) =>
+      <RemarksSummary remarks={remarks} only={onlyRemarks} onOnlyChange={setOnlyRemarks} />
+      {shown.map(({ item, depth }) =>
         item.kind === "SECTION" ? (
           <div key={item.key} className="pt-2" style={{ marginLeft: `${depth * 1.25}rem` }}>
             <h2 className={depth === 0 ? "text-lg font-semibold" : "font-semibold"}>
@@ -83,31 +92,21 @@ export function BlankForm(props: BlankFormProps) {
             fileOwner={props.fileOwner}
             registry={props.registry}
             official={props.officialCounts[item.key]}
+            remark={remarkOf.get(item.key)}
+            problem={problems[item.key]}
           />
         ),
       )}
-      {autosave.confirmingSubmit !== null && (
-        <Alert tone="info">
-          Не заполнено пунктов: {autosave.confirmingSubmit}. Незаполненные пункты будут считаться невыполненными. Отправить бланк на
-          проверку?
-          <div className="mt-2 flex gap-2">
-            <Button type="button" size="sm" onClick={() => void autosave.submit(true)}>
-              Отправить с незаполненными пунктами
-            </Button>
-            <Button type="button" size="sm" variant="outline" onClick={autosave.keepFilling}>
-              Продолжить заполнение
-            </Button>
-          </div>
-        </Alert>
-      )}
-      <div className="flex flex-wrap gap-3">
-        <Button type="button" variant="outline" onClick={() => void autosave.save()}>
-          Сохранить
-        </Button>
-        <Button type="button" onClick={() => void autosave.submit(false)} disabled={autosave.state.kind === "saving"}>
-          Отправить на проверку
-        </Button>
-      </div>
+      <SubmitBlankButton
+        blankId={props.blankId}
+        autosave={autosave}
+        names={names}
+        onItemProblems={(next) => {
+          // An item to correct is never hidden by the filter.
+          if (Object.keys(next).length) setOnlyRemarks(false);
+          setProblems(next);
+        }}
+      />
     </form>
   );
 }

@@ -1,52 +1,108 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { acceptBlankAction, markAllMatchingAction, markAnswerAction } from "@/lib/actions/blanks";
-import { Alert } from "@/components/ui/alert";
+import { useEffect, useMemo, useState, useTransition } from "react";
+import { acceptBlankAction, markAllMatchingAction } from "@/lib/actions/blanks";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
-import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
-import { AUDIT_MARK_LABELS, AUDIT_MARKS, describeAnswer, type AuditMark, type TBlankAnswer } from "@/lib/schemas/blank";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import {
+  collectRemarks,
+  itemNames,
+  remarkCount,
+  marksOf,
+  rowsWithRemarks,
+  unmarkedItems,
+  type ItemMark,
+} from "@/lib/domain/blanks/remarks";
+import type { BlankAnswerView } from "@/lib/server/blanks/get-blank";
+import type { ErrorBody } from "@/lib/errors";
 import { effectiveLegalBasis, walkItems, type TTemplateContent } from "@/lib/schemas/template";
-import { ItemHistory } from "./item-history";
+import { ActionProblems, type ItemProblemEntry } from "./action-problems";
+import { focusItem } from "./item-focus";
 import { LegalBasis } from "./legal-basis";
-import { OfficialCount } from "./official-count";
+import { RemarksSummary } from "./remarks-summary";
 import { ReturnBlankForm } from "./return-blank-form";
-
-interface ReviewAnswer {
-  value: TBlankAnswer | null;
-  mark: AuditMark | null;
-  markComment: string | null;
-}
+import { ReviewItem } from "./review-item";
 
 export interface BlankReviewProps {
   blankId: string;
   content: TTemplateContent;
-  answers: Record<string, ReviewAnswer>;
+  answers: Record<string, BlankAnswerView>;
   fileNames: Record<string, string>;
   officialCounts: Record<string, number>;
 }
 
-/** The auditor's column «Соответствие официальным данным», item by item, and the verdict. */
+const UNMARKED = "Отметьте соответствие официальным данным.";
+
+/**
+ * The auditor's column «Соответствие официальным данным», item by item, and the verdict. The marks
+ * live here, so that marking all at once shows on every item and the remark summary follows each mark.
+ */
 export function BlankReview(props: BlankReviewProps) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
+  const rows = useMemo(() => [...walkItems(props.content.items)], [props.content]);
+  const names = useMemo(() => itemNames(props.content), [props.content]);
+  const itemKeys = useMemo(() => rows.filter((r) => r.item.kind !== "SECTION").map((r) => r.item.key), [rows]);
+  const [marks, setMarks] = useState<Record<string, ItemMark>>(() => marksOf(props.answers));
+  const [onlyRemarks, setOnlyRemarks] = useState(false);
+  const [problems, setProblems] = useState<{ title: string; items: ItemProblemEntry[] } | null>(null);
+  const [markedAll, setMarkedAll] = useState<number | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const [pending, start] = useTransition();
-  const run = (action: () => Promise<{ ok: boolean; error?: { message: string } }>) =>
+  const remarks = collectRemarks(props.content, marks);
+  const remarkOf = new Map(remarks.map((r) => [r.itemKey, r]));
+  const shown = onlyRemarks ? rowsWithRemarks(rows, new Set(remarkOf.keys())) : rows;
+  const problemOf = new Map(problems?.items.map((p) => [p.itemKey, p.message]));
+
+  // The first item to see to gets the focus once it is marked (and shown: the filter is lifted).
+  useEffect(() => {
+    const first = problems?.items[0];
+    if (first) focusItem(first.itemKey);
+  }, [problems]);
+
+  const report = (title: string, items: Record<string, string>) => {
+    setOnlyRemarks(false);
+    setProblems({
+      title,
+      items: Object.entries(items).map(([itemKey, message]) => ({ itemKey, name: names.get(itemKey) ?? "", message })),
+    });
+  };
+  const reportError = (error: ErrorBody["error"], title: string) => {
+    const items = Object.fromEntries(Object.entries(error.fieldErrors).map(([key, messages]) => [key, messages[0] ?? ""]));
+    report(Object.keys(items).length ? title : error.message, items);
+  };
+
+  const markAll = () =>
     start(async () => {
-      setError(null);
-      const result = await action();
-      if (!result.ok) setError(result.error?.message ?? "Не удалось выполнить действие.");
-      else router.refresh();
+      setProblems(null);
+      setMarkedAll(null);
+      const result = await markAllMatchingAction({ blankId: props.blankId });
+      if (!result.ok) return reportError(result.error, result.error.message);
+      setMarks((before) =>
+        Object.fromEntries(itemKeys.map((key) => [key, before[key]?.mark ? before[key] : { mark: "MATCHES", comment: null }])),
+      );
+      setMarkedAll(result.data.marked);
+    });
+  const checkAccept = () => {
+    setMarkedAll(null);
+    const unmarked = unmarkedItems(itemKeys, marks);
+    if (unmarked.length)
+      return report("Бланк не принят: не все пункты отмечены.", Object.fromEntries(unmarked.map((key) => [key, UNMARKED])));
+    setProblems(null);
+    setConfirming(true);
+  };
+  const accept = () =>
+    start(async () => {
+      const result = await acceptBlankAction({ blankId: props.blankId });
+      if (result.ok) router.replace(`/blanks/${props.blankId}?done=accepted`);
+      else reportError(result.error, "Бланк не принят: не все пункты отмечены.");
     });
 
-  const rows = [...walkItems(props.content.items)];
   return (
     <div className="space-y-4">
-      {error && <Alert>{error}</Alert>}
-      {rows.map(({ item, depth }) =>
+      <RemarksSummary remarks={remarks} only={onlyRemarks} onOnlyChange={setOnlyRemarks} />
+      {shown.map(({ item, depth }) =>
         item.kind === "SECTION" ? (
           <div key={item.key} style={{ marginLeft: `${depth * 1.25}rem` }}>
             <h2 className={depth === 0 ? "text-lg font-semibold" : "font-semibold"}>
@@ -63,118 +119,53 @@ export function BlankReview(props: BlankReviewProps) {
             number={item.number}
             depth={depth}
             bases={effectiveLegalBasis(props.content, item.key)}
-            answer={props.answers[item.key]}
+            value={props.answers[item.key]?.value ?? null}
+            mark={marks[item.key] ?? { mark: null, comment: null }}
+            onMark={(next) => setMarks((before) => ({ ...before, [item.key]: next }))}
+            remark={remarkOf.get(item.key)}
+            problem={problemOf.get(item.key)}
             fileNames={props.fileNames}
             official={props.officialCounts[item.key]}
           />
         ),
       )}
-      <Card>
+      <Card className="space-y-3">
         <CardTitle>Решение по бланку</CardTitle>
         <div className="flex flex-wrap gap-3">
-          <Button
-            type="button"
-            variant="outline"
-            disabled={pending}
-            onClick={() => run(() => markAllMatchingAction({ blankId: props.blankId }))}
-          >
+          <Button type="button" variant="outline" disabled={pending} onClick={markAll}>
             Отметить все неотмеченные пункты как «соответствует»
           </Button>
-          <Button type="button" disabled={pending} onClick={() => run(() => acceptBlankAction({ blankId: props.blankId }))}>
-            Принять бланк
-          </Button>
+          <ConfirmDialog
+            open={confirming}
+            onOpenChange={(next) => (next ? checkAccept() : setConfirming(false))}
+            trigger={
+              <Button type="button" disabled={pending}>
+                Принять бланк
+              </Button>
+            }
+            title="Принять бланк?"
+            description={
+              <>
+                <p>Бланк станет доступен только для чтения, оценка — окончательной.</p>
+                <p>
+                  По невыполненным пунктам будут сформированы замечания со сроком устранения; координаторы участника получат уведомление
+                  «Бланк принят».
+                </p>
+                {remarks.length > 0 && <p>В отметках {remarkCount(remarks.length)}: они останутся у пунктов.</p>}
+              </>
+            }
+            confirmLabel="Принять бланк"
+            onConfirm={accept}
+          />
           <ReturnBlankForm blankId={props.blankId} />
         </div>
+        {markedAll !== null && (
+          <p role="status" className="text-sm">
+            Отмечено пунктов: {markedAll}
+          </p>
+        )}
+        {problems && <ActionProblems title={problems.title} items={problems.items} />}
       </Card>
     </div>
-  );
-}
-
-function ReviewItem(props: {
-  blankId: string;
-  itemKey: string;
-  label: string;
-  number: string;
-  depth: number;
-  bases: ReturnType<typeof effectiveLegalBasis>;
-  answer: ReviewAnswer | undefined;
-  fileNames: Record<string, string>;
-  official: number | undefined;
-}) {
-  const [mark, setMark] = useState<AuditMark | null>(props.answer?.mark ?? null);
-  const [comment, setComment] = useState(props.answer?.markComment ?? "");
-  const [state, setState] = useState<{ saved: boolean; error: string | null }>({ saved: false, error: null });
-  const [pending, start] = useTransition();
-  const value = props.answer?.value ?? null;
-  const shown = describeAnswer(value);
-  const fileId = value?.kind === "DOCUMENT" ? value.fileId : null;
-
-  const saveMark = (next: AuditMark | null, nextComment: string) =>
-    start(async () => {
-      const result = await markAnswerAction({ blankId: props.blankId, itemKey: props.itemKey, mark: next, comment: nextComment });
-      setState(result.ok ? { saved: true, error: null } : { saved: false, error: result.error.message });
-    });
-
-  return (
-    <fieldset className="space-y-2 rounded-md border border-border bg-background p-4" style={{ marginLeft: `${props.depth * 1.25}rem` }}>
-      <legend className="px-1 font-medium">{props.label}</legend>
-      <LegalBasis bases={props.bases} />
-      <p className="text-sm">
-        <span className="font-medium">Ответ участника: </span>
-        {shown.text || <span className="text-muted-foreground">не заполнено</span>}
-        {fileId && (
-          <>
-            {" · "}
-            <a className="text-primary underline" href={`/api/files/${fileId}`}>
-              {props.fileNames[fileId] ?? "файл"}
-            </a>
-          </>
-        )}
-      </p>
-      <OfficialCount official={props.official} declared={value?.kind === "COUNT" ? value.count : undefined} />
-      <div role="radiogroup" aria-label={`Соответствие официальным данным, пункт ${props.number}`} className="flex flex-wrap gap-4 text-sm">
-        {AUDIT_MARKS.map((option) => (
-          <label key={option} className="inline-flex items-center gap-2">
-            <input
-              type="radio"
-              name={`mark-${props.itemKey}`}
-              checked={mark === option}
-              disabled={pending}
-              onChange={() => {
-                setMark(option);
-                if (option !== "NOT_APPLICABLE" || comment) saveMark(option, comment);
-              }}
-            />
-            {AUDIT_MARK_LABELS[option]}
-          </label>
-        ))}
-      </div>
-      <div className="flex flex-wrap items-end gap-2">
-        <div className="min-w-72 flex-1">
-          <Field
-            id={`comment-${props.itemKey}`}
-            label={mark === "NOT_APPLICABLE" ? "Причина (обязательно)" : "Комментарий аудитора"}
-            error={state.error ?? undefined}
-          >
-            <Input
-              id={`comment-${props.itemKey}`}
-              value={comment}
-              onChange={(e) => setComment(e.target.value)}
-              aria-invalid={state.error ? true : undefined}
-              aria-describedby={state.error ? `comment-${props.itemKey}-error` : undefined}
-            />
-          </Field>
-        </div>
-        <Button type="button" size="sm" variant="outline" disabled={pending || !mark} onClick={() => saveMark(mark, comment)}>
-          Сохранить отметку {props.number}
-        </Button>
-        {state.saved && (
-          <span role="status" className="text-sm text-muted-foreground">
-            сохранено
-          </span>
-        )}
-      </div>
-      <ItemHistory blankId={props.blankId} itemKey={props.itemKey} label={props.number} />
-    </fieldset>
   );
 }

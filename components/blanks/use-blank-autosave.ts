@@ -19,7 +19,7 @@ const browserStorage: BackupStorage = {
 /**
  * The blank form's saving (lib/domain/blanks/autosave.ts) bound to react-hook-form: its
  * state for the status line, the answers still marked as carried over, and the
- * submit with its «unanswered items» question. The form is remounted when the
+ * submit in two steps (check, then send once the participant confirms). The form is remounted when the
  * blank's version changes (the page keys it), so the options are read once.
  */
 export function useBlankAutosave(options: {
@@ -34,7 +34,6 @@ export function useBlankAutosave(options: {
   const router = useRouter();
   const [state, setState] = useState<SaveState>({ kind: "saved", at: null });
   const [carried, setCarried] = useState(() => new Set(options.carriedOver));
-  const [confirmingSubmit, setConfirmingSubmit] = useState<number | null>(null);
   const [autosave] = useState(
     () =>
       new BlankAutosave({
@@ -66,21 +65,12 @@ export function useBlankAutosave(options: {
     };
   }, [autosave, form]);
 
-  const submit = async (force: boolean) => {
-    const outcome = await autosave.submit(force);
-    if (outcome.kind === "unsaved") return;
-    setConfirmingSubmit(outcome.kind === "confirm" ? outcome.unanswered : null);
-    if (outcome.kind === "submitted") router.refresh();
-  };
-
   return {
     state,
     carried,
-    /** Unanswered items the participant is asked about before submitting; null when not asking. */
-    confirmingSubmit,
     save: (confirmKeys?: string[]) => autosave.save(confirmKeys),
-    submit,
-    keepFilling: () => setConfirmingSubmit(null),
+    checkSubmit: () => autosave.checkSubmit(),
+    submit: () => autosave.submit(),
     reload: () => router.refresh(),
   };
 }

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 /**
  * A decision that cannot be taken back asks first and says what follows
  * (who is notified, what becomes read-only). The trigger is the caller's button.
+ * `open`/`onOpenChange` let a caller check first (and show what is missing) before asking.
  */
 export function ConfirmDialog(props: {
   trigger: ReactNode;
@@ -15,9 +16,11 @@ export function ConfirmDialog(props: {
   confirmLabel: string;
   onConfirm: () => void;
   tone?: "default" | "destructive";
+  open?: boolean;
+  onOpenChange?: (open: boolean) => void;
 }) {
   return (
-    <AlertDialog.Root>
+    <AlertDialog.Root open={props.open} onOpenChange={props.onOpenChange}>
       <AlertDialog.Trigger asChild>{props.trigger}</AlertDialog.Trigger>
       <AlertDialog.Portal>
         <AlertDialog.Overlay className="fixed inset-0 z-40 bg-black/40" />

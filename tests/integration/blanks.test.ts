@@ -181,7 +181,15 @@ describe("a campaign's blanks", () => {
       scope: w.auditor.scope,
       input: { blankId: blank.id, itemKey: db21.key, mark: "MISMATCH", comment: "База не обновлялась с 2020 года" },
     });
-    expect(await codeOf(acceptBlank({ scope: w.auditor.scope, blankId: blank.id }))).toBe("CONFLICT");
+    // Refused until every item is marked, each unmarked item keyed for the form to show it there.
+    const refused = await acceptBlank({ scope: w.auditor.scope, blankId: blank.id }).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ code: "VALIDATION" });
+    expect(Object.keys((refused as AppError).fieldErrors).sort()).toEqual(
+      w.items.municipal
+        .filter((i) => i.key !== db21.key)
+        .map((i) => i.key)
+        .sort(),
+    );
     const { marked } = await markAllMatching({ scope: w.auditor.scope, blankId: blank.id });
     expect(marked).toBe(w.items.municipal.length - 1);
     await acceptBlank({ scope: w.auditor.scope, blankId: blank.id });

@@ -44,8 +44,12 @@ class FakeServer {
     return { ok: true, data: { version: this.version } };
   }
 
+  /** Items the next submit is refused for, as the server names them. */
+  refuse: Record<string, string[]> | null = null;
+
   async submitBlank(input: { version: number }): Promise<Outcome<null>> {
     this.submits.push(input.version);
+    if (this.refuse) return { ok: false, error: { code: "VALIDATION", message: "Подтвердите ответы", fieldErrors: this.refuse } };
     if (input.version !== this.version) return { ok: false, error: { message: CONFLICT } };
     this.version++;
     return { ok: true, data: null };
@@ -322,33 +326,46 @@ describe("blank autosave: versions and conflicts", () => {
 });
 
 describe("blank autosave: submitting", () => {
-  it("saves first, asks about unanswered items, then submits at the version the save returned and drops the backup", async () => {
+  it("saves first and counts unanswered items for the confirmation, then submits at the version the save returned and drops the backup", async () => {
     const server = new FakeServer();
     const page = open({ server });
     page.type("count", { count: "2" });
-    expect(await page.autosave.submit(false)).toEqual({ kind: "confirm", unanswered: 2 });
+    expect(await page.autosave.checkSubmit()).toEqual({ kind: "ready", unanswered: 2 });
     expect(server.submits).toEqual([]);
-    // The pending autosave was cancelled: the submit saved already.
+    // The pending autosave was cancelled: the check saved already.
     await vi.advanceTimersByTimeAsync(AUTOSAVE_MS);
     expect(server.saves).toHaveLength(1);
 
     page.type("text", { text: "План" });
-    expect(await page.autosave.submit(true)).toEqual({ kind: "submitted" });
+    expect(await page.autosave.submit()).toEqual({ kind: "submitted" });
     expect(server.submits).toEqual([5]);
     expect(page.backup()).toBeNull();
   });
 
-  it("does not submit what could not be saved, and shows why a submit was refused", async () => {
+  it("names the items to correct before a submit, and shows a conflict in the status line", async () => {
     const server = new FakeServer();
     const page = open({ server });
     page.type("count", { count: "много" });
-    expect(await page.autosave.submit(true)).toEqual({ kind: "unsaved" });
+    expect(await page.autosave.checkSubmit()).toEqual({ kind: "unsaved", invalid: ["count"] });
+    expect(await page.autosave.submit()).toEqual({ kind: "unsaved", invalid: ["count"] });
     expect(server.submits).toEqual([]);
 
     page.type("count", { count: "1" });
     await page.autosave.save();
     server.bump();
-    expect(await page.autosave.submit(true)).toEqual({ kind: "failed" });
+    expect(await page.autosave.submit()).toEqual({ kind: "failed" });
     expect(page.state()).toEqual({ kind: "error", message: CONFLICT });
+  });
+
+  it("passes the items the server refused to the form, without offering a retry", async () => {
+    const server = new FakeServer();
+    server.refuse = { text: ["Подтвердите ответ, перенесённый из прошлой кампании."] };
+    const page = open({ server });
+    expect(await page.autosave.submit()).toEqual({
+      kind: "refused",
+      message: "Подтвердите ответы",
+      items: { text: "Подтвердите ответ, перенесённый из прошлой кампании." },
+    });
+    expect(page.state()?.kind).not.toBe("error");
   });
 });

@@ -18,7 +18,9 @@ export type SaveState =
 export type FieldMessages = Partial<Record<keyof FormAnswer, string>>;
 
 /** A server action's answer, as far as the autosave reads it. */
-export type Outcome<T> = { ok: true; data: T } | { ok: false; error: { message: string } };
+export type Outcome<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: { message: string; code?: string; fieldErrors?: Record<string, string[]> } };
 
 export interface AnswerToSave {
   itemKey: string;
@@ -27,7 +29,19 @@ export interface AnswerToSave {
   confirm: boolean;
 }
 
-export type SubmitOutcome = { kind: "unsaved" } | { kind: "confirm"; unanswered: number } | { kind: "failed" } | { kind: "submitted" };
+/** The answers could not all be saved: `invalid` names the items to correct; none means the save itself failed (the status line says why). */
+export type Unsaved = { kind: "unsaved"; invalid: string[] };
+
+/** Before the participant confirms the submit: everything saved, and how many items are left empty. */
+export type SubmitCheck = Unsaved | { kind: "ready"; unanswered: number };
+
+export type SubmitOutcome =
+  | Unsaved
+  /** The server found items to correct first (answers carried over and not confirmed): shown at the button and at each item. */
+  | { kind: "refused"; message: string; items: Record<string, string> }
+  /** A conflict or a network failure: the status line offers a retry and a reload. */
+  | { kind: "failed" }
+  | { kind: "submitted" };
 
 export type BackupStorage = Pick<Storage, "getItem" | "setItem" | "removeItem">;
 
@@ -107,17 +121,30 @@ export class BlankAutosave {
 
   /** Sends every changed, valid item (and the ones to confirm); true when nothing is left unsaved. */
   save(confirmKeys: readonly string[] = []): Promise<boolean> {
-    return this.enqueue(() => this.saveNow(confirmKeys));
+    return this.enqueue(async () => (await this.saveNow(confirmKeys)) === null);
   }
 
-  /** Saves, asks about unanswered items unless `force`, then sends the blank for review. */
-  submit(force: boolean): Promise<SubmitOutcome> {
+  /** Saves what is typed before the participant is asked to confirm the submit, and counts the items left empty. */
+  checkSubmit(): Promise<SubmitCheck> {
+    clearTimeout(this.timer);
+    return this.enqueue(async (): Promise<SubmitCheck> => {
+      const unsaved = await this.saveNow([]);
+      if (unsaved) return unsaved;
+      return { kind: "ready", unanswered: countUnanswered(this.options.kinds, this.options.values()) };
+    });
+  }
+
+  /** Saves once more (typing may have gone on), then sends the blank for review. */
+  submit(): Promise<SubmitOutcome> {
     clearTimeout(this.timer);
     return this.enqueue(async (): Promise<SubmitOutcome> => {
-      if (!(await this.saveNow([]))) return { kind: "unsaved" };
-      const unanswered = countUnanswered(this.options.kinds, this.options.values());
-      if (unanswered > 0 && !force) return { kind: "confirm", unanswered };
+      const unsaved = await this.saveNow([]);
+      if (unsaved) return unsaved;
       const result = await this.options.submitBlank({ blankId: this.options.blankId, version: this.version });
+      if (!result.ok && result.error.code === "VALIDATION") {
+        const items = Object.fromEntries(Object.entries(result.error.fieldErrors ?? {}).map(([key, messages]) => [key, messages[0] ?? ""]));
+        return { kind: "refused", message: result.error.message, items };
+      }
       if (!result.ok) {
         this.options.onState({ kind: "error", message: result.error.message });
         return { kind: "failed" };
@@ -138,12 +165,13 @@ export class BlankAutosave {
     this.timer = setTimeout(() => void this.save(), this.options.delayMs ?? AUTOSAVE_MS);
   }
 
-  private async saveNow(confirmKeys: readonly string[]): Promise<boolean> {
+  /** Null when nothing is left unsaved. */
+  private async saveNow(confirmKeys: readonly string[]): Promise<Unsaved | null> {
     const values = this.options.values();
     const payload: AnswerToSave[] = [];
     // What is sent, as it was when read: typing during the request stays unsaved.
     const sent = new Map<string, string>();
-    let invalid = false;
+    const invalid: string[] = [];
     for (const [key, kind] of this.options.kinds) {
       const current = values[key] as FormAnswer;
       const serialized = JSON.stringify(current);
@@ -152,29 +180,30 @@ export class BlankAutosave {
       const check = checkFormAnswer(kind, current);
       this.options.showErrors(key, check.ok ? {} : check.errors);
       if (!check.ok) {
-        invalid = true;
+        invalid.push(key);
         continue;
       }
       payload.push({ itemKey: key, value: check.value, confirm });
       sent.set(key, serialized);
     }
+    const outcome: Unsaved | null = invalid.length ? { kind: "unsaved", invalid } : null;
     if (payload.length === 0) {
-      this.options.onState(invalid ? { kind: "invalid" } : { kind: "saved", at: null });
-      return !invalid;
+      this.options.onState(outcome ? { kind: "invalid" } : { kind: "saved", at: null });
+      return outcome;
     }
     this.options.onState({ kind: "saving" });
     const result = await this.options.saveAnswers({ blankId: this.options.blankId, version: this.version, answers: payload });
     if (!result.ok) {
       // A conflict among others: the answers stay in the form and in the backup.
       this.options.onState({ kind: "error", message: result.error.message });
-      return false;
+      return { kind: "unsaved", invalid: [] };
     }
     this.version = result.data.version;
     for (const [key, serialized] of sent) this.saved.set(key, serialized);
     this.options.onSaved([...sent.keys()]);
     this.writeBackup();
-    this.options.onState(invalid ? { kind: "invalid" } : { kind: "saved", at: new Date() });
-    return !invalid;
+    this.options.onState(outcome ? { kind: "invalid" } : { kind: "saved", at: new Date() });
+    return outcome;
   }
 
   /** Keeps the answers the server does not hold yet; none left removes the backup. */

@@ -1,6 +1,8 @@
 import "server-only";
+import { itemNames, unmarkedItems } from "@/lib/domain/blanks/remarks";
 import { AppError } from "@/lib/errors";
 import type { Scope } from "@/lib/scope";
+import type { AuditMark } from "@/lib/schemas/blank";
 import { db } from "@/lib/server/db/client";
 import { scoreStoredBlank, syncFindings } from "@/lib/server/scoring/internal/score-stored-blank";
 import { notify, participantCoordinators } from "@/lib/server/notifications/notify";
@@ -9,17 +11,21 @@ import { loadBlankFor } from "./internal/load-blank-for";
 import { recordChanges } from "./internal/record-change";
 import { lockBlankForReview } from "./internal/review-duty";
 
+const UNMARKED_ITEM = "Отметьте соответствие официальным данным.";
+
 /** The auditor accepts a submitted blank once every item carries a mark; its findings are stored then. */
 export async function acceptBlank(options: { scope: Scope; blankId: string }) {
-  const { blank, items } = await loadBlankFor(options.blankId, reviewerWhere(options.scope));
+  const { blank, content, items } = await loadBlankFor(options.blankId, reviewerWhere(options.scope));
   if (blank.status !== "SUBMITTED") throw new AppError("CONFLICT", "Принять можно только бланк, отправленный на проверку.");
-  const requireAllMarked = (answers: Array<{ itemKey: string; mark: string | null }>) => {
-    const marked = new Set(answers.filter((a) => a.mark !== null).map((a) => a.itemKey));
-    const unmarked = [...items.values()].filter((item) => !marked.has(item.key));
+  const names = itemNames(content);
+  // Each unmarked item is named (number and title where the number repeats) and keyed, for the form to show it there.
+  const requireAllMarked = (answers: Array<{ itemKey: string; mark: AuditMark | null }>) => {
+    const unmarked = unmarkedItems(items.keys(), Object.fromEntries(answers.map((a) => [a.itemKey, a])));
     if (unmarked.length) {
       throw new AppError(
-        "CONFLICT",
-        `Отметьте соответствие официальным данным для всех пунктов: не отмечены ${unmarked.map((i) => i.number).join(", ")}.`,
+        "VALIDATION",
+        `Отметьте соответствие официальным данным для всех пунктов: не отмечены ${unmarked.map((key) => names.get(key)).join(", ")}.`,
+        Object.fromEntries(unmarked.map((key) => [key, [UNMARKED_ITEM]])),
       );
     }
   };

@@ -1,4 +1,5 @@
 import "server-only";
+import { itemNames } from "@/lib/domain/blanks/remarks";
 import { AppError } from "@/lib/errors";
 import type { Scope } from "@/lib/scope";
 import type { TBlankSubmit } from "@/lib/schemas/blank";
@@ -12,14 +13,18 @@ import { recordChanges } from "./internal/record-change";
 /** The participant sends the blank for review; answers carried over from a previous campaign must be confirmed first. */
 export async function submitBlank(options: { scope: Scope; input: TBlankSubmit }) {
   const { input } = options;
-  const { blank, items } = await loadBlankFor(input.blankId, participantWhere(options.scope));
+  const { blank, content, items } = await loadBlankFor(input.blankId, participantWhere(options.scope));
   if (!(FILLABLE_STATUSES as readonly string[]).includes(blank.status)) {
     throw new AppError("CONFLICT", "Бланк уже отправлен на проверку.");
   }
   const unconfirmed = blank.answers.filter((a) => a.carriedOver && items.has(a.itemKey));
   if (unconfirmed.length) {
-    const numbers = unconfirmed.map((a) => items.get(a.itemKey)?.number).join(", ");
-    throw new AppError("CONFLICT", `Подтвердите ответы, перенесённые из прошлой кампании (пункты ${numbers}).`);
+    const names = itemNames(content);
+    throw new AppError(
+      "VALIDATION",
+      `Подтвердите ответы, перенесённые из прошлой кампании (пункты ${unconfirmed.map((a) => names.get(a.itemKey)).join(", ")}).`,
+      Object.fromEntries(unconfirmed.map((a) => [a.itemKey, ["Подтвердите ответ, перенесённый из прошлой кампании."]])),
+    );
   }
   return db().$transaction(async (tx) => {
     const claimed = await tx.blank.updateMany({

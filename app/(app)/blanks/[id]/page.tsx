@@ -8,6 +8,7 @@ import { ReturnBlankForm } from "@/components/blanks/return-blank-form";
 import { BlankFindings } from "@/components/findings/blank-findings";
 import { PageTitle } from "@/components/shell/page-title";
 import { Alert } from "@/components/ui/alert";
+import { SuccessNotice } from "@/components/ui/success-notice";
 import { Card, CardTitle } from "@/components/ui/card";
 import { ALL_ROLES } from "@/lib/roles";
 import { OWN_WORK_MESSAGE } from "@/lib/domain/separation-of-duties";
@@ -19,12 +20,25 @@ import { listDocumentsForOwner } from "@/lib/server/documents/list-documents-for
 import { idParam, orNotFound } from "@/lib/server/http/params";
 import { formatDate } from "@/lib/dates";
 import { ZFindingListQuery } from "@/lib/schemas/finding";
+import { z } from "@/lib/schemas/z";
 
 export const metadata: Metadata = { title: "Бланк соответствия" };
 
-export default async function BlankPage(props: { params: Promise<{ id: string }> }) {
+/** The acknowledgement of a decision just taken on this page (see SuccessNotice). */
+const DONE = {
+  submitted: "Бланк отправлен на проверку. Он появился у аудиторов региона; пока идёт проверка, ответы доступны только для чтения.",
+  returned: "Бланк возвращён участнику. Координаторы получили уведомление с вашим сообщением.",
+  accepted: "Бланк принят. Координаторы участника получили уведомление, замечания по невыполненным пунктам сформированы.",
+} as const;
+const ZDone = z
+  .enum(Object.keys(DONE) as [keyof typeof DONE])
+  .optional()
+  .catch(undefined);
+
+export default async function BlankPage(props: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> }) {
   const scope = await requireScope({ role: ALL_ROLES });
   const { id } = await props.params;
+  const done = ZDone.parse((await props.searchParams).done);
   const blank = await orNotFound(() => getBlank({ scope, id: idParam(id) }));
   const fileNames = await answerFileNames(scope, attachedFileIds(Object.values(blank.answers).map((a) => a.value)));
   const findings =
@@ -53,6 +67,7 @@ export default async function BlankPage(props: { params: Promise<{ id: string }>
           </div>
         }
       />
+      {done && <SuccessNotice>{DONE[done]}</SuccessNotice>}
       {blank.status === "RETURNED" && blank.returnMessage && (
         <Alert>
           <p className="font-medium">Бланк возвращён на доработку:</p>
@@ -92,6 +107,9 @@ export default async function BlankPage(props: { params: Promise<{ id: string }>
               <p>
                 <span className="font-semibold">Оценка: </span>
                 {blank.score.toLocaleString("ru-RU")} % — {blank.grade}
+                {blank.status !== "ACCEPTED" && (
+                  <span className="text-muted-foreground"> (предварительная оценка, до проверки аудитором)</span>
+                )}
               </p>
             </Card>
           )}
@@ -106,7 +124,7 @@ export default async function BlankPage(props: { params: Promise<{ id: string }>
           )}
           {blank.canReopen && (
             <Card>
-              <ReturnBlankForm blankId={blank.id} label="Вернуть принятый бланк на доработку" />
+              <ReturnBlankForm blankId={blank.id} reopen />
             </Card>
           )}
         </>

@@ -10,6 +10,7 @@ import { formatDate, VERSION_STATUS_LABELS } from "@/components/templates/versio
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { SuccessNotice } from "@/components/ui/success-notice";
 import { staffRegionIds } from "@/lib/scope";
 import { REGION_STAFF, TEMPLATE_EDITORS } from "@/lib/roles";
 import { TEMPLATE_LEVEL_LABELS } from "@/lib/schemas/template";
@@ -20,9 +21,13 @@ import { getTemplateVersion } from "@/lib/server/templates/get-template-version"
 export const metadata: Metadata = { title: "Шаблон бланка" };
 
 /** A published version prints read-only; a draft opens in the editor for its region's admins. */
-export default async function TemplateVersionPage(props: { params: Promise<{ versionId: string }> }) {
+export default async function TemplateVersionPage(props: {
+  params: Promise<{ versionId: string }>;
+  searchParams: Promise<{ done?: string }>;
+}) {
   const scope = await requireScope({ role: REGION_STAFF });
   const { versionId } = await props.params;
+  const created = (await props.searchParams).done === "created";
   const version = await orNotFound(() => getTemplateVersion({ scope, id: idParam(versionId) }));
   const { template } = version;
   const editor = staffRegionIds(scope, TEMPLATE_EDITORS).includes(template.regionId);
@@ -45,6 +50,9 @@ export default async function TemplateVersionPage(props: { params: Promise<{ ver
           </div>
         }
       />
+      {created && draft && (
+        <SuccessNotice>Черновик версии {version.version} открыт для правки. Опубликованные версии не изменились.</SuccessNotice>
+      )}
       {draft && editor ? (
         <TemplateEditor
           key={version.id}
