@@ -88,6 +88,7 @@ test("an auditor runs a campaign over the ten municipalities of seed 000: fill, 
   await page.getByRole("button", { name: "Вернуть на доработку" }).click();
   await page.getByLabel("Что исправить").fill("Укажите реквизиты плана работы (п. 1.2.1).");
   await page.getByRole("button", { name: "Вернуть бланк участнику" }).click();
+  await page.getByRole("alertdialog", { name: "Вернуть бланк участнику?" }).getByRole("button", { name: "Вернуть бланк" }).click();
   await expect(page.getByText("возвращён на доработку").first()).toBeVisible();
   await signOut(page);
 
@@ -111,16 +112,19 @@ test("an auditor runs a campaign over the ten municipalities of seed 000: fill, 
   const count = item(page, "2.1 Количество базовых школ в муниципалитете");
   await count.getByLabel("не соответствует").check();
   await count.getByLabel("Комментарий аудитора").fill("По данным ИРО КК в районе одна базовая школа");
-  await count.getByRole("button", { name: "Сохранить отметку 2.1" }).click();
+  await count.getByLabel("Комментарий аудитора").press("Tab");
   await expect(count.getByText("сохранено")).toBeVisible();
   await expectNoSeriousViolations(page, page.url());
   const download = page.waitForEvent("download");
   await item(page, "1.1.1 -об организации работы БШ").getByRole("link", { name: "Приказ № 1006.pdf" }).click();
   expect((await download).suggestedFilename()).toBe("Приказ № 1006.pdf");
   await page.getByRole("button", { name: "Принять бланк" }).click();
-  await expect(page.getByText(/Отметьте соответствие официальным данным для всех пунктов/)).toBeVisible();
+  await expect(page.getByText("Бланк не принят: не все пункты отмечены.")).toBeVisible();
   await page.getByRole("button", { name: "Отметить все неотмеченные пункты как «соответствует»" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Отмечено пунктов: 8" })).toBeVisible();
   await page.getByRole("button", { name: "Принять бланк" }).click();
+  await page.getByRole("alertdialog", { name: "Принять бланк?" }).getByRole("button", { name: "Принять бланк" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Бланк принят." })).toBeVisible();
   await expect(page.getByText("принят").first()).toBeVisible();
   await expect(page.getByText("По данным ИРО КК в районе одна базовая школа")).toBeVisible();
 

@@ -94,7 +94,9 @@ test("a region admin edits the school blank in a new version and publishes it", 
 
   // Editing starts the next version as a draft.
   await page.getByRole("button", { name: "Создать новую версию" }).click();
+  await page.getByRole("alertdialog", { name: "Создать новую версию?" }).getByRole("button", { name: "Создать черновик" }).click();
   await expect(page.getByRole("form", { name: "Черновик версии 2" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Черновик версии 2 открыт для правки" })).toBeVisible();
   const draft = page.url();
   expect(draft).not.toBe(version1);
   await expectNoSeriousViolations(page, "template editor");
@@ -167,6 +169,7 @@ test("a region auditor views templates, published and draft, without edit contro
   await page.goto("/region/templates", { waitUntil: "networkidle" });
   await templateCard(page, MUNICIPAL).getByRole("link", { name: "Версия 1" }).click();
   await page.getByRole("button", { name: "Создать новую версию" }).click();
+  await page.getByRole("alertdialog", { name: "Создать новую версию?" }).getByRole("button", { name: "Создать черновик" }).click();
   await expect(page.getByRole("form", { name: "Черновик версии 2" })).toBeVisible();
   await signOut(page);
 
