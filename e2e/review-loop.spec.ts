@@ -81,6 +81,12 @@ test("the review loop: remarks at their items, errors where the user is, decisio
   await expect(unmarked.getByRole("link", { name: "1.1.1 «- о назначении муниципального координатора»" })).toBeVisible();
   await expect(item(page, "1.1.1 -об организации работы БШ").getByLabel("соответствует", { exact: true })).toBeFocused();
   await expect(page.getByRole("alertdialog")).toHaveCount(0);
+  await expectNoSeriousViolations(page, "refused acceptance");
+  await page.setViewportSize({ width: 390, height: 844 });
+  const refusedShot = testInfo.outputPath("refused-acceptance-390.png");
+  await page.screenshot({ path: refusedShot });
+  await testInfo.attach("refused acceptance at 390 px", { path: refusedShot, contentType: "image/png" });
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   // Three remarks, each saved as it is made; no separate «Сохранить отметку».
   await mark(page, "1.2.2 Отчет о выполнении", "не соответствует", "Отчёт не приложен");

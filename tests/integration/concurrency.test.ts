@@ -336,7 +336,7 @@ describe("auditors reviewing one blank at once", () => {
       expect(after.score).toBeCloseTo(((WRITERS - mismatched.length) * 100) / WRITERS, 6);
     } else {
       // Refused: a mark was taken off before it could accept, and the blank waits for review as it was.
-      expect(accept).toMatchObject({ ok: false, code: "CONFLICT", message: expect.stringMatching(/^Отметьте соответствие/) });
+      expect(accept).toMatchObject({ ok: false, code: "VALIDATION", message: expect.stringMatching(/^Отметьте соответствие/) });
       expect(after.status).toBe("SUBMITTED");
       expect(landed.some((m) => m.mark === null)).toBe(true);
       expect(refused).toEqual([]);
