@@ -12,6 +12,7 @@ import { SEVERITY_LABELS } from "@/lib/domain/scoring/statuses";
 import { REMEDIATION_STATUS_LABELS, REMEDIATION_STATUSES, SEVERITIES, type TFindingListQuery } from "@/lib/schemas/finding";
 import type { FindingRow } from "@/lib/server/findings/list-findings";
 import { FindingDeadline, RemediationStatusBadge, SeverityBadge } from "./finding-badges";
+import { FindingGrounds } from "./finding-grounds";
 
 const columns: DataTableColumn<FindingRow>[] = [
   {
@@ -24,8 +25,26 @@ const columns: DataTableColumn<FindingRow>[] = [
       </Link>
     ),
   },
+  { id: "campaign", header: C.campaign.header, accessorKey: "campaignName", enableSorting: false },
   { id: "participant", header: C.participant.header, accessorKey: "participant" },
-  { id: "status", header: C.status.header, accessorKey: "statusLabel", enableSorting: false },
+  {
+    id: "blank",
+    header: C.blank.header,
+    accessorKey: "templateName",
+    enableSorting: false,
+    cell: ({ row }) => (
+      <Link href={`/blanks/${row.original.blankId}`} className="inline-block min-w-48 text-primary hover:underline">
+        {row.original.templateName}
+      </Link>
+    ),
+  },
+  {
+    id: "status",
+    header: C.status.header,
+    accessorKey: "statusLabel",
+    enableSorting: false,
+    cell: ({ row }) => <FindingGrounds finding={row.original} />,
+  },
   {
     id: "severity",
     header: C.severity.header,
@@ -100,6 +119,7 @@ export function FindingsTable(props: FindingsTableProps) {
             className="w-40"
             options={SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABELS[s] }))}
           />
+          <FilterCheckbox name="unresolved" label="Только неустранённые" checked={props.query.unresolved} />
           <FilterCheckbox name="overdue" label="Только просроченные" checked={props.query.overdue} />
         </SearchFilter>
       }
