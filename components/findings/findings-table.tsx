@@ -20,12 +20,18 @@ const columns: DataTableColumn<FindingRow>[] = [
     header: C.item.header,
     accessorKey: "itemNumber",
     cell: ({ row }) => (
-      <Link href={`/findings/${row.original.id}`} className="text-primary hover:underline">
+      <Link href={`/findings/${row.original.id}`} className="inline-block min-w-40 text-primary hover:underline">
         {C.item.value(row.original)}
       </Link>
     ),
   },
-  { id: "campaign", header: C.campaign.header, accessorKey: "campaignName", enableSorting: false },
+  {
+    id: "campaign",
+    header: C.campaign.header,
+    accessorKey: "campaignName",
+    enableSorting: false,
+    cell: ({ row }) => <span className="inline-block min-w-52">{row.original.campaignName}</span>,
+  },
   { id: "participant", header: C.participant.header, accessorKey: "participant" },
   {
     id: "blank",
