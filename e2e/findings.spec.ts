@@ -31,7 +31,7 @@ test("a finding of Славянский район is followed from open to veri
   await expect(row.getByText("не устранено", { exact: true })).toBeVisible();
   // The seed campaign's deadlines passed long ago.
   await expect(row.getByText("просрочено")).toBeVisible();
-  const link = row.getByRole("link");
+  const link = row.getByRole("link").first();
   const item = (await link.textContent())!.trim();
   const number = item.split(" ")[0]!;
   await link.click();
@@ -107,5 +107,49 @@ test("a finding of Славянский район is followed from open to veri
   await page.goto(`/findings?remediationStatus=VERIFIED&q=${encodeURIComponent(number)}`, { waitUntil: "networkidle" });
   const verified = page.getByRole("table", { name: "Замечания и их устранение" }).getByRole("row").filter({ hasText: item });
   await expect(verified.filter({ hasText: "Славянский район" }).first()).toContainText("устранение подтверждено");
+  await expectNoSeriousViolations(page, page.url());
+});
+
+test("the findings list names each finding's campaign and blank, filters by campaign, and shows the auditor's remark and the legal basis", async ({
+  page,
+}) => {
+  await signIn(page, COORDINATOR);
+
+  // The home: findings still to fix, the overdue ones first, with their deadlines.
+  await page.goto("/municipality", { waitUntil: "networkidle" });
+  const toFix = page.getByRole("list", { name: "Замечания к устранению" });
+  await expect(toFix.getByRole("listitem").first()).toContainText("просрочено");
+  await expect(toFix.getByRole("listitem").first()).toContainText(SEED_CAMPAIGN.name);
+  await expectNoSeriousViolations(page, page.url());
+  await page.getByRole("link", { name: /^Все неустранённые замечания/ }).click();
+  await page.waitForURL(/unresolved=1/);
+  await expect(page.getByLabel("Только неустранённые")).toBeChecked();
+
+  // Filtered by the seed campaign: every row names it, and the blank it comes from.
+  await page.goto("/findings", { waitUntil: "networkidle" });
+  const table = page.getByRole("table", { name: "Замечания и их устранение" });
+  await expect(table.getByRole("columnheader", { name: "Кампания" })).toBeVisible();
+  await expect(table.getByRole("columnheader", { name: "Бланк", exact: true })).toBeVisible();
+  await page.getByLabel("Кампания", { exact: true }).selectOption({ label: SEED_CAMPAIGN.name });
+  await page.getByLabel("Пункт, муниципалитет или школа").fill("5.2");
+  await page.getByRole("button", { name: "Найти" }).click();
+  await page.waitForURL(/campaignId=.*q=5\.2|q=5\.2.*campaignId=/);
+  const rows = table.getByRole("row").filter({ has: page.getByRole("link") });
+  await expect(rows.first()).toBeVisible();
+  for (const row of await rows.all()) await expect(row).toContainText(SEED_CAMPAIGN.name);
+  const row = rows.filter({ hasText: "МБОУ СОШ № 1 (Славянский район)" });
+  await expect(
+    row.getByRole("link", { name: "Бланк соответствия критериям оценки деятельности работы школьного координатора" }),
+  ).toHaveAttribute("href", /^\/blanks\//);
+  await expect(row).toContainText("Замечание аудитора: ИУП есть не у всех обучающихся");
+  await expect(row).toContainText("Основание: Приказ МОНМТ КК от 22.07.2021 №2378 п. 5.3, п. 5.8, п. 5.13, п. 5.14");
+  await expectNoSeriousViolations(page, page.url());
+
+  // The finding's page says the same.
+  await row.getByRole("link", { name: /^5\.2 / }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Замечание по пункту 5.2" })).toBeVisible();
+  const details = page.locator("dl");
+  await expect(details).toContainText("Замечание аудитораИУП есть не у всех обучающихся");
+  await expect(details).toContainText("ОснованиеПриказ МОНМТ КК от 22.07.2021 №2378 п. 5.3, п. 5.8, п. 5.13, п. 5.14");
   await expectNoSeriousViolations(page, page.url());
 });

@@ -12,6 +12,7 @@ import { SEVERITY_LABELS } from "@/lib/domain/scoring/statuses";
 import { REMEDIATION_STATUS_LABELS, REMEDIATION_STATUSES, SEVERITIES, type TFindingListQuery } from "@/lib/schemas/finding";
 import type { FindingRow } from "@/lib/server/findings/list-findings";
 import { FindingDeadline, RemediationStatusBadge, SeverityBadge } from "./finding-badges";
+import { FindingGrounds } from "./finding-grounds";
 
 const columns: DataTableColumn<FindingRow>[] = [
   {
@@ -19,13 +20,37 @@ const columns: DataTableColumn<FindingRow>[] = [
     header: C.item.header,
     accessorKey: "itemNumber",
     cell: ({ row }) => (
-      <Link href={`/findings/${row.original.id}`} className="text-primary hover:underline">
+      <Link href={`/findings/${row.original.id}`} className="inline-block min-w-40 text-primary hover:underline">
         {C.item.value(row.original)}
       </Link>
     ),
   },
+  {
+    id: "campaign",
+    header: C.campaign.header,
+    accessorKey: "campaignName",
+    enableSorting: false,
+    cell: ({ row }) => <span className="inline-block min-w-52">{row.original.campaignName}</span>,
+  },
   { id: "participant", header: C.participant.header, accessorKey: "participant" },
-  { id: "status", header: C.status.header, accessorKey: "statusLabel", enableSorting: false },
+  {
+    id: "blank",
+    header: C.blank.header,
+    accessorKey: "templateName",
+    enableSorting: false,
+    cell: ({ row }) => (
+      <Link href={`/blanks/${row.original.blankId}`} className="inline-block min-w-48 text-primary hover:underline">
+        {row.original.templateName}
+      </Link>
+    ),
+  },
+  {
+    id: "status",
+    header: C.status.header,
+    accessorKey: "statusLabel",
+    enableSorting: false,
+    cell: ({ row }) => <FindingGrounds finding={row.original} />,
+  },
   {
     id: "severity",
     header: C.severity.header,
@@ -100,6 +125,7 @@ export function FindingsTable(props: FindingsTableProps) {
             className="w-40"
             options={SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABELS[s] }))}
           />
+          <FilterCheckbox name="unresolved" label="Только неустранённые" checked={props.query.unresolved} />
           <FilterCheckbox name="overdue" label="Только просроченные" checked={props.query.overdue} />
         </SearchFilter>
       }

@@ -56,6 +56,8 @@ export const ZFindingListQuery = listQuery(["deadline", "participant", "item", "
   severity: z.enum(SEVERITIES).optional().catch(undefined),
   /** Only unresolved findings whose deadline has passed. */
   overdue: flag,
+  /** Only findings the participant still has to fix (not fixed, or returned to work). */
+  unresolved: flag,
 });
 export type TFindingListQuery = z.infer<typeof ZFindingListQuery>;
 

@@ -76,6 +76,12 @@ export const KRASNODAR_REGIONAL_CENTRE = {
   shortName: "ГБОУ ИРО КК",
 } as const;
 
+/** The issuer of the demo region's reports: the institute and its centre, as the header of seed 000 prints them. */
+export const KRASNODAR_REPORT_ISSUER = {
+  organizationName: KRASNODAR_REGIONAL_CENTRE.name,
+  details: "Центр дистанционного образования",
+} as const;
+
 /** Municipal organisations named in seeds 002 and 004. */
 export const KRASNODAR_MUNICIPAL_ORGANISATIONS = [
   {

@@ -41,7 +41,7 @@ beforeAll(async () => {
         municipalityId,
         scopeId: municipalityId,
         type,
-        issuer: "Управление образования",
+        issuer: "Управления образования",
         date: new Date(date),
         number,
         title,

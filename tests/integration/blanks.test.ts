@@ -31,7 +31,7 @@ const doc = (overrides: Partial<Extract<TBlankAnswer, { kind: "DOCUMENT" }>> = {
   kind: "DOCUMENT",
   present: true,
   docType: "Приказ",
-  issuer: "Управление образования",
+  issuer: "Управления образования",
   date: "2022-08-30",
   number: "512-од",
   title: "Об организации работы БШ",

@@ -178,7 +178,7 @@ describe("a municipality's dynamics across two campaigns", () => {
     kind: "DOCUMENT",
     present: true,
     docType: "Приказ",
-    issuer: "Управление образования",
+    issuer: "Управления образования",
     date,
     number: "48-од",
     title: "Документ",

@@ -65,7 +65,7 @@ beforeAll(async () => {
   w = await buildCampaignWorld("lx");
   adminA = (await userWithRole("admin@lx.test", "REGION_ADMIN", { regionId: w.t.regionA.id })).scope;
   const doc = (scope: Scope, owner: string, fields: Record<string, unknown>) =>
-    createDocument({ scope, input: { owner, type: "приказ", issuer: "Управление образования", ...fields } });
+    createDocument({ scope, input: { owner, type: "приказ", issuer: "Управления образования", ...fields } });
   const a1 = `municipality:${w.t.a1.id}`;
   const a2 = `municipality:${w.t.a2.id}`;
   await doc(w.moA1.scope, a1, { number: "1", date: "2020-09-18", title: "О сети дистанционного обучения" });
@@ -245,7 +245,7 @@ describe("an export holds the list as the page shows it, every row", () => {
       );
       expect(foreign).toHaveLength(1); // the header only
       const own = (await csvRecords((await exportList({ scope: w.adminB.scope, list, query: {}, format: "csv" })).stream)).slice(1);
-      expect(own.map((r) => r[0])).toEqual([list === "documents" ? "Приказ Управление образования" : "План региона B"]);
+      expect(own.map((r) => r[0])).toEqual([list === "documents" ? "Приказ Управления образования" : "План региона B"]);
       const theirs = (await csvRecords((await exportList({ scope: w.auditor.scope, list, query: {}, format: "csv" })).stream)).flat();
       expect(theirs.join("\n")).not.toContain("региона B");
       expect(theirs.join("\n")).not.toContain("регионе B");

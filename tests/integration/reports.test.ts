@@ -8,6 +8,7 @@ import { GET } from "@/app/api/reports/[kind]/[id]/route";
 import { schoolYearOf } from "@/lib/domain/records/official-measures";
 import type { Scope } from "@/lib/scope";
 import { SEED_CAMPAIGN } from "@/lib/seed-data/blanks";
+import { KRASNODAR_REPORT_ISSUER } from "@/lib/seed-data/regions";
 import { loadScope } from "@/lib/server/auth/load-scope";
 import { db } from "@/lib/server/db/client";
 import { storeFile } from "@/lib/server/files/store-file";
@@ -124,15 +125,16 @@ describe("the audit report of a participant", () => {
     const file = save(report);
     expect(infoOf(file)).toMatchObject({
       Title: "Результаты методического аудита: бланк соответствия критериям оценки деятельности работы муниципального координатора",
-      Author: "Краснодарский край",
+      Author: KRASNODAR_REPORT_ISSUER.organizationName,
       Creator: "Методаудит",
     });
     expect(Number(infoOf(file).Pages)).toBe(report.pages);
     const text = textOf(file);
     expectInOrder(text, [
-      // The header: the region itself while no settings are saved, and the report's date.
-      "Краснодарский край",
+      // The header: the demo region's issuer, the institute of seed 000, and the report's date.
+      KRASNODAR_REPORT_ISSUER.organizationName,
       "23.11.2026",
+      KRASNODAR_REPORT_ISSUER.details,
       // The title wraps: the metadata above holds it whole.
       "Результаты методического аудита: бланк соответствия критериям оценки",
       "деятельности работы муниципального координатора",
@@ -148,10 +150,11 @@ describe("the audit report of a participant", () => {
       // The section's legal basis, wrapped in the last column.
       "Приказ МОНМТ КК от",
       "22.07.2021 №2378 п. 3.6 п. 3.7",
-      // Requisites as answered, wrapped in their cell.
-      /1\.1\.1\s+-об организации работы БШ\s+Приказ Управление/,
-      "образования от 17.11.2021",
-      "№149-од «об организации",
+      // Requisites as answered, wrapped in their cell: the issuer in the genitive, the title capitalised.
+      /1\.1\.1\s+-об организации работы БШ\s+Приказ Управления/,
+      "образования администрации",
+      "район от 17.11.2021 №149-од",
+      "«Об организации работы",
       "соответствует",
       "1.2.1",
       "План работы",
@@ -285,7 +288,7 @@ describe("the campaign report", () => {
     expect(pages).toBeGreaterThanOrEqual(2);
     expect(pages).toBe(report.pages);
     for (let page = 1; page <= pages; page++) {
-      expectInOrder(textOf(file, page), ["Краснодарский край", "23.11.2026", `Стр. ${page} из ${pages}`]);
+      expectInOrder(textOf(file, page), [KRASNODAR_REPORT_ISSUER.organizationName, "23.11.2026", `Стр. ${page} из ${pages}`]);
     }
     const png = path.join(dir, "campaign");
     execFileSync("pdftoppm", ["-png", "-r", "50", "-f", "1", "-l", "1", file, png]);
@@ -332,7 +335,14 @@ describe("the roadmap report", () => {
     ]);
     // The seed's columns, exactly: no status column.
     expect(textOf(file)).not.toMatch(/Статус|Выполнено/);
-    expectInOrder(textOf(file, 2), ["Краснодарский край", "Код", "Муниципалитет", "Ссылка на размещение", "23", "Стр. 2 из"]);
+    expectInOrder(textOf(file, 2), [
+      KRASNODAR_REPORT_ISSUER.organizationName,
+      "Код",
+      "Муниципалитет",
+      "Ссылка на размещение",
+      "23",
+      "Стр. 2 из",
+    ]);
   });
 
   it("is not found outside the plan's readers", async () => {
@@ -392,11 +402,24 @@ describe("the records report", () => {
 });
 
 describe("report settings", () => {
-  it("default to the region's name, and a region admin names the issuer with a logo every report then carries", async () => {
-    expect(await getReportSettings({ scope: admin })).toMatchObject({
-      organizationName: "Краснодарский край",
+  it("default to the region's own name where the region has set none: its reports are issued in that name", async () => {
+    const kemerovo = await db().region.findUniqueOrThrow({ where: { code: "42" } });
+    expect(await getReportSettings({ scope: kemerovoAdmin })).toMatchObject({
+      organizationName: "Кемеровская область — Кузбасс",
+      details: "",
       isDefault: true,
       logo: null,
+    });
+    const file = save(await buildReport({ scope: kemerovoAdmin, kind: "records", id: kemerovo.id, today: TODAY }));
+    expect(infoOf(file).Author).toBe("Кемеровская область — Кузбасс");
+    expectInOrder(textOf(file, 1), ["Кемеровская область — Кузбасс", "23.11.2026", "Регион: Кемеровская область — Кузбасс"]);
+  });
+
+  it("are the institute of seed 000 in the demo, and a region admin names the issuer with a logo every report then carries", async () => {
+    expect(await getReportSettings({ scope: admin })).toMatchObject({ ...KRASNODAR_REPORT_ISSUER, isDefault: false, logo: null });
+    expect(KRASNODAR_REPORT_ISSUER).toEqual({
+      organizationName: "ГБОУ «Институт развития образования» Краснодарского края",
+      details: "Центр дистанционного образования",
     });
     const settings = await getReportSettings({ scope: admin });
     const [kind, ownerId] = settings.logoOwner!.split(":") as ["organization", string];

@@ -51,8 +51,12 @@ describe("the columns of each list", () => {
     expect(headers(MUNICIPALITY_COLUMNS)).toEqual(["Муниципальное образование", "Школ"]);
     expect(headers(FINDING_COLUMNS)).toEqual([
       "Пункт бланка",
+      "Кампания",
       "Участник",
+      "Бланк",
       "Нарушение",
+      "Замечание аудитора",
+      "Основание",
       "Критичность",
       "Срок устранения",
       "Ответственный",

@@ -35,7 +35,7 @@ function audit(): AuditReportData {
     participant: "Славянский район, МБОУ СОШ № 1",
     status: "ACCEPTED",
     content,
-    answers: Object.fromEntries(demoAnswers(content, "SCHOOL", 7).map((a) => [a.itemKey, a])),
+    answers: Object.fromEntries(demoAnswers(content, "МБОУ СОШ № 1", 7).map((a) => [a.itemKey, a])),
     officialCounts: {},
     score: { total: 87.5, grade: "частично соответствует", sections: [{ number: "1.", title: "Соглашения", score: 50 }] },
     findings: [
@@ -200,7 +200,7 @@ describe("the audit report", () => {
       "критериям оценки деятельности работы школьного координатора Славянский район, МБОУ СОШ № 1",
       "Реквизиты документа / численность",
       "Приказ МОНМТ КК от 22.07.2021 №2378 п. 3.6",
-      "Соглашение МБОУ СОШ № 1 от 17.11.2021 №149-од",
+      "Соглашение от 17.11.2021 №149-од «О сетевом взаимодействии между БШ и школами по месту жительства»",
       "соответствует",
       "¹ по каждой школе",
       "87,5 %",

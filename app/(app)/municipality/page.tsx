@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ParticipantWork } from "@/components/blanks/participant-work";
+import { FindingsToFix } from "@/components/findings/findings-to-fix";
 import { OrganizationList } from "@/components/directory/organization-list";
 import { PageTitle } from "@/components/shell/page-title";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -20,6 +21,7 @@ export default async function MunicipalityHome() {
         subtitle={`Муниципальный координатор · ${[...new Set(municipalities.map((m) => m.region.name))].join(", ")}`}
       />
       <ParticipantWork scope={scope} />
+      <FindingsToFix scope={scope} />
       <div className="flex flex-wrap gap-4">
         {municipalities.map((m) => (
           <Link key={m.id} href={`/municipalities/${m.id}`} className="text-primary underline">

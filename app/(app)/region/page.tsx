@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { WorkList } from "@/components/blanks/work-list";
+import { FindingsToFix } from "@/components/findings/findings-to-fix";
 import { MunicipalitiesTable } from "@/components/directory/municipalities-table";
 import { PageTitle } from "@/components/shell/page-title";
 import { Button } from "@/components/ui/button";
@@ -58,6 +59,7 @@ export default async function RegionHome(props: { searchParams: Promise<Record<s
         page={toReview}
         moreHref="/blanks?status=SUBMITTED"
       />
+      <FindingsToFix scope={scope} />
       <Card>
         <CardTitle>Муниципальные образования</CardTitle>
         <MunicipalitiesTable page={page} query={query} />

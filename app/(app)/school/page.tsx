@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ParticipantWork } from "@/components/blanks/participant-work";
+import { FindingsToFix } from "@/components/findings/findings-to-fix";
 import { OrganizationCard } from "@/components/directory/organization-card";
 import { PageTitle } from "@/components/shell/page-title";
 import { requireScope } from "@/lib/server/auth/with-scope";
@@ -18,6 +19,7 @@ export default async function SchoolHome() {
         subtitle={`Школьный координатор · ${schools.map((s) => `${s.municipality?.name ?? ""}, ${s.region.name}`).join("; ")}`}
       />
       <ParticipantWork scope={scope} />
+      <FindingsToFix scope={scope} />
       {schools.map((school) => (
         <OrganizationCard key={school.id} organization={school} linkMunicipality={false} />
       ))}

@@ -7,7 +7,7 @@ import { isOverdue, type RemediationStatus } from "@/lib/schemas/finding";
 import { db } from "@/lib/server/db/client";
 import { findReadableFiles } from "@/lib/server/privacy/file-access";
 import { evidenceOwnerReference, findingWhere, isFindingParticipant, isFindingReviewer } from "./finding-access";
-import { itemStatusLabel } from "./list-findings";
+import { itemStatusLabel, remarksOf } from "./list-findings";
 
 export interface FindingFileView {
   id: string;
@@ -40,6 +40,8 @@ export interface FindingView {
   statusLabel: string;
   severity: Severity;
   legalBasis: string;
+  /** The auditor's comment when marking the item, if any. */
+  remark: string | null;
   recommendation: string;
   deadline: string;
   overdue: boolean;
@@ -81,6 +83,7 @@ export async function getFinding(options: { scope: Scope; id: string; today?: st
   const { blank, events, ...finding } = found;
   const fileIds = [...new Set([finding.evidenceFileId, ...events.map((e) => e.fileId)].filter((id): id is string => id !== null))];
   const files = (await findReadableFiles(options.scope, fileIds, { name: true })).map((f) => ({ id: f.id, name: f.name }));
+  const remarkOf = await remarksOf(options.scope, [finding]);
   const fileOf = (id: string | null) => files.find((f) => f.id === id) ?? null;
   const deadline = finding.deadline.toISOString().slice(0, 10);
   const participant = isFindingParticipant(options.scope, finding);
@@ -99,6 +102,7 @@ export async function getFinding(options: { scope: Scope; id: string; today?: st
     statusLabel: itemStatusLabel(finding.status),
     severity: finding.severity,
     legalBasis: finding.legalBasis,
+    remark: remarkOf(finding),
     recommendation: finding.recommendation,
     deadline,
     overdue: isOverdue({ deadline, remediationStatus: finding.remediationStatus }, options.today ?? earliestLocalToday()),

@@ -9,10 +9,15 @@ import { asJson } from "@/lib/server/db/json";
  * Reusable builders of directory rows, shared by the demo seed and the tests.
  * `ensure*` find by natural key first, so a seed built from them is idempotent.
  */
-type Db = Pick<PrismaClient, "region" | "municipality" | "organization" | "user" | "membership">;
+type Db = Pick<PrismaClient, "region" | "municipality" | "organization" | "user" | "membership" | "reportSettings">;
 
 export async function ensureRegion(db: Db, input: { code: string; name: string }) {
   return db.region.upsert({ where: { code: input.code }, update: { name: input.name }, create: input });
+}
+
+/** A region's report issuer, unless the region has named its own: a re-seed keeps an admin's choice. */
+export async function ensureReportSettings(db: Db, input: { regionId: string; organizationName: string; details: string }) {
+  return db.reportSettings.upsert({ where: { regionId: input.regionId }, update: {}, create: input });
 }
 
 export async function ensureMunicipality(db: Db, input: { regionId: string; name: string; aliases?: string[] }) {

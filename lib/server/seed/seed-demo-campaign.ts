@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { MUNICIPAL_BLANK_KEY, SCHOOL_BLANK_KEY, SEED_CAMPAIGN } from "@/lib/seed-data/blanks";
-import { demoAnswers } from "@/lib/seed-data/demo-answers";
+import { authorityOf, demoAnswers } from "@/lib/seed-data/demo-answers";
 import { asJson } from "@/lib/server/db/json";
 import { scoreStoredBlank, syncFindings } from "@/lib/server/scoring/internal/score-stored-blank";
 import { parseContent } from "@/lib/server/templates/get-template-version";
@@ -45,11 +45,11 @@ export async function seedDemoCampaign(tx: Tx, regionId: string) {
     const audited = index >= 0;
     const base = municipality.organizations[0];
     const participants = [
-      { version: municipal, level: "MUNICIPAL" as const, organizationId: null, subjectId: municipality.id },
-      ...(base ? [{ version: school, level: "SCHOOL" as const, organizationId: base.id, subjectId: base.id }] : []),
+      { version: municipal, issuer: authorityOf(municipality.name), organizationId: null, subjectId: municipality.id },
+      ...(base ? [{ version: school, issuer: base.name, organizationId: base.id, subjectId: base.id }] : []),
     ];
     for (const p of participants) {
-      const answers = audited ? demoAnswers(parseContent(p.version.content), p.level, index) : [];
+      const answers = audited ? demoAnswers(parseContent(p.version.content), p.issuer, index) : [];
       const created = await tx.blank.create({
         data: {
           regionId,

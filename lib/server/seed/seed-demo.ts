@@ -12,12 +12,20 @@ import {
   KRASNODAR_MUNICIPALITIES,
   KRASNODAR_REGION,
   KRASNODAR_REGIONAL_CENTRE,
+  KRASNODAR_REPORT_ISSUER,
 } from "@/lib/seed-data/regions";
 import { MUNICIPAL_BLANK, SCHOOL_BLANK } from "@/lib/seed-data/blanks";
 import { seedDemoCampaign } from "./seed-demo-campaign";
 import { seedDemoDocuments } from "./seed-demo-documents";
 import { seedDemoPlans } from "./seed-demo-plans";
-import { ensureMunicipality, ensureOrganization, ensurePublishedTemplate, ensureRegion, ensureUser } from "./factories";
+import {
+  ensureMunicipality,
+  ensureOrganization,
+  ensurePublishedTemplate,
+  ensureRegion,
+  ensureReportSettings,
+  ensureUser,
+} from "./factories";
 
 export interface SeedSummary {
   regions: number;
@@ -49,6 +57,7 @@ export async function seedDemo(options: { db: PrismaClient; log?: (line: string)
         kind: "REGIONAL_CENTER",
         ...KRASNODAR_REGIONAL_CENTRE,
       });
+      await ensureReportSettings(tx, { regionId: krasnodar.id, ...KRASNODAR_REPORT_ISSUER });
       const municipalityIds = new Map<string, string>();
       const schoolIds = new Map<string, string>();
       for (const seed of KRASNODAR_MUNICIPALITIES) {

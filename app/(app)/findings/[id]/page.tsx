@@ -9,6 +9,7 @@ import { ReviewFindingForm } from "@/components/findings/review-finding-form";
 import { PageTitle } from "@/components/shell/page-title";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardTitle } from "@/components/ui/card";
+import { FINDING_COLUMNS as C, legalBasisText } from "@/lib/domain/exports/lists/findings";
 import { ALL_ROLES } from "@/lib/roles";
 import { requireScope } from "@/lib/server/auth/with-scope";
 import { getFinding } from "@/lib/server/findings/get-finding";
@@ -65,7 +66,12 @@ export default async function FindingPage(props: { params: Promise<{ id: string 
           <Row label="Критичность">
             <SeverityBadge severity={finding.severity} />
           </Row>
-          <Row label="Основание">{finding.legalBasis || "—"}</Row>
+          {finding.remark && (
+            <Row label={C.remark.header}>
+              <span className="whitespace-pre-line">{finding.remark}</span>
+            </Row>
+          )}
+          <Row label={C.legalBasis.header}>{legalBasisText(finding.legalBasis)}</Row>
           <Row label="Рекомендация">{finding.recommendation}</Row>
           <Row label="Срок устранения">
             <FindingDeadline deadline={finding.deadline} overdue={finding.overdue} />

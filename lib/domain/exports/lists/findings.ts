@@ -7,10 +7,19 @@ const c = columnsFor<FindingRow>();
 
 export const FINDINGS_CAPTION = "Замечания и их устранение";
 
+/** What stands for the legal basis of an item whose template (the item and its sections) cites none. */
+export const NO_LEGAL_BASIS = "в бланке не указано";
+
+export const legalBasisText = (basis: string) => basis || NO_LEGAL_BASIS;
+
 export const FINDING_COLUMNS = {
   item: c.text("Пункт бланка", (f) => `${f.itemNumber} ${f.itemTitle}`),
+  campaign: c.text("Кампания", (f) => f.campaignName),
   participant: c.text("Участник", (f) => f.participant),
+  blank: c.text("Бланк", (f) => f.templateName),
   status: c.text("Нарушение", (f) => f.statusLabel),
+  remark: c.text("Замечание аудитора", (f) => f.remark),
+  legalBasis: c.text("Основание", (f) => legalBasisText(f.legalBasis)),
   severity: c.text("Критичность", (f) => SEVERITY_LABELS[f.severity]),
   deadline: c.date("Срок устранения", (f) => f.deadline),
   responsible: c.text("Ответственный", (f) => f.responsible),

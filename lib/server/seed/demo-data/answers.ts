@@ -2,7 +2,7 @@ import "server-only";
 import { MEASURE_ITEMS, measuresOf, type RecordTallies } from "@/lib/domain/records/official-measures";
 import type { AuditMark, TBlankAnswer } from "@/lib/schemas/blank";
 import { answerableItems, type TTemplateContent, type TTemplateItem } from "@/lib/schemas/template";
-import type { DemoAnswer } from "@/lib/seed-data/demo-answers";
+import { type DemoAnswer, demoRequisites } from "@/lib/seed-data/demo-answers";
 import type { Random } from "@/lib/seed-data/random";
 
 /** The counts the generated records give for a blank's count items (item key → count), as officialCountsForBlank reads them. */
@@ -23,7 +23,6 @@ export function officialCountsOf(
   return counts;
 }
 
-const DOC_TYPES = ["Приказ", "Приказ", "Положение", "План", "Соглашение", "Отчет"];
 const TEXTS = ["—", "Информация размещена на сайте организации", "Работа ведётся по плану", "Сведения представлены в приложении"];
 
 function iso(year: number, month: number, day: number) {
@@ -36,14 +35,13 @@ function documentAnswer(random: Random, item: TTemplateItem, issuer: string, cam
   // Annual documents are mostly renewed in the campaign's year; a few are left from years before (outdated).
   const year = item.annualUpdate ? (random.chance(0.85) ? campaignYear : campaignYear - 2) : random.int(campaignYear - 6, campaignYear - 1);
   const month = year === campaignYear ? random.int(1, 9) : random.int(1, 12);
+  const date = iso(year, month, random.int(1, 28));
   return {
     kind: "DOCUMENT",
     present: true,
-    docType: random.pick(DOC_TYPES),
-    issuer,
-    date: iso(year, month, random.int(1, 28)),
+    ...demoRequisites(item.title, issuer, date),
+    date,
     number: random.chance(0.9) ? (random.chance(0.5) ? `${random.int(1, 899)}-од` : String(random.int(1, 2500))) : "",
-    title: item.title.replace(/^-\s*/, "").replace(/¹$/, "").slice(0, 1000),
     fileId: null,
   };
 }

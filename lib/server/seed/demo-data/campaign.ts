@@ -1,5 +1,6 @@
 import "server-only";
 import { MUNICIPAL_BLANK, SCHOOL_BLANK, SEED_CAMPAIGN } from "@/lib/seed-data/blanks";
+import { authorityOf } from "@/lib/seed-data/demo-answers";
 import { scoreBlank } from "@/lib/domain/scoring/score-blank";
 import { REMEDIATION_DAYS } from "@/lib/server/scoring/internal/score-stored-blank";
 import { parseContent } from "@/lib/server/templates/get-template-version";
@@ -66,7 +67,7 @@ export async function generateCampaign(
       municipalityId: m.id,
       organizationId: null,
       subjectId: m.id,
-      issuer: `Управление образования администрации МО ${m.name}`,
+      issuer: authorityOf(m.name),
       tallies: tallies?.byMunicipality.get(m.id),
     })),
     ...directory.schools.map((s) => ({
