@@ -10,7 +10,9 @@ interface Stored {
   after: Record<string, unknown> | null;
 }
 
-const text = (value: unknown) => (typeof value === "string" ? value : null);
+/** Only a row's own uuid is looked up: a list's read has "list", a composite key "a:b". */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const text = (value: unknown) => (typeof value === "string" && UUID.test(value) ? value : null);
 
 /**
  * The objects of a page of the journal by name, looked up for the page at once in the
