@@ -1,3 +1,5 @@
+import { useId } from "react";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import type { AuditChange } from "@/lib/domain/audit/audit-changes";
 import type { TAuditAction } from "@/lib/domain/exports/lists/audit";
 
@@ -45,6 +47,7 @@ function Value(props: { value: string | null }) {
 /** The fields an event changed, by their Russian names: before and after side by side; the stored JSON folded away. */
 export function AuditChanges(props: { action: TAuditAction; changes: AuditChange[]; technical: string | null; entityId: string }) {
   const { changes } = props;
+  const technicalId = useId();
   return (
     <div className="min-w-64 max-w-xl space-y-1">
       {changes.length === 0 ? (
@@ -85,10 +88,14 @@ export function AuditChanges(props: { action: TAuditAction; changes: AuditChange
         </details>
       )}
       <details className="text-xs">
-        <summary className="cursor-pointer text-muted-foreground">технические подробности</summary>
+        <summary id={technicalId} className="cursor-pointer text-muted-foreground">
+          технические подробности
+        </summary>
         <p className="mt-1 break-all font-mono">Идентификатор записи: {props.entityId}</p>
         {props.technical && (
-          <pre className="mt-1 max-h-60 overflow-auto whitespace-pre-wrap break-all rounded bg-muted p-2 font-mono">{props.technical}</pre>
+          <ScrollRegion labelledBy={technicalId} className="mt-1 max-h-60 overflow-auto bg-muted">
+            <pre className="whitespace-pre-wrap break-all p-2 font-mono">{props.technical}</pre>
+          </ScrollRegion>
         )}
       </details>
     </div>
