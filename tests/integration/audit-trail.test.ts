@@ -7,7 +7,8 @@ import type { AuditEvent, Prisma } from "@/lib/generated/prisma/client";
 import type { Scope } from "@/lib/scope";
 import { PARTICIPANTS, REGION_ADMINS, REVIEWERS, type Role } from "@/lib/roles";
 import { z } from "@/lib/schemas/z";
-import { CLI_ACTOR, runAsActor } from "@/lib/server/audit/actor-context";
+import { actorOfScope, CLI_ACTOR, runAsActor } from "@/lib/server/audit/actor-context";
+import { LIST_ENTITY_ID, recordReads } from "@/lib/server/audit/record-read";
 import { BEFORE_READ_BATCH } from "@/lib/server/audit/audit-extension";
 import { CHILD_HIDDEN, CHILD_HIDDEN_CHANGED, HIDDEN, HIDDEN_CHANGED } from "@/lib/domain/audit/audit-policy";
 import type { AuditEventRow } from "@/lib/server/audit/list-audit-events";
@@ -474,6 +475,12 @@ describe("«Журнал изменений»", () => {
     expect(shown).not.toMatch(/\d{4}-\d{2}-\d{2}T/); // no UTC timestamps
     expect(shown).not.toMatch(/"label":"[a-zA-Z]+"/); // no English field names
     expect(rows.every((r) => r.technical?.includes(`"после"`))).toBe(true); // the stored JSON, behind «технические подробности»
+    // A list shown is named as a list, not looked up as a row.
+    await recordReads(db(), actorOfScope(adminA.scope), [
+      { entity: "RegistryDocument", entityId: LIST_ENTITY_ID, regionId: w.t.regionA.id },
+    ]);
+    const lists = await allRows(adminA.scope, { entity: "RegistryDocument", entityId: LIST_ENTITY_ID });
+    expect(lists.rows[0]!.object).toEqual({ label: "Список: Документ реестра", href: null });
   });
 
   it("never names a child: its record, its teachers' links and its file are «Обучающийся (ДОТ)», redacted, with no link", async () => {

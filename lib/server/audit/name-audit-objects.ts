@@ -22,7 +22,9 @@ const text = (value: unknown) => (typeof value === "string" && UUID.test(value) 
  * A row deleted since keeps the name its own image holds.
  */
 export async function nameAuditObjects(regions: string[], stored: readonly Stored[]): Promise<AuditObject[]> {
-  const ids = (...entities: string[]) => [...new Set(stored.filter((e) => entities.includes(e.entity)).map((e) => e.entityId))];
+  const ids = (...entities: string[]) => [
+    ...new Set(stored.filter((e) => entities.includes(e.entity) && UUID.test(e.entityId)).map((e) => e.entityId)),
+  ];
   const blankIds = [
     ...ids("Blank"),
     ...stored.filter((e) => e.entity === "Answer").flatMap((e) => text((e.after ?? e.before)?.blankId) ?? []),
