@@ -39,6 +39,13 @@ const nextConfig = {
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },
+  // Safari and iOS ask the site's root for these whatever the page's apple-touch-icon link says.
+  async rewrites() {
+    return ["/apple-touch-icon.png", "/apple-touch-icon-precomposed.png"].map((source) => ({
+      source,
+      destination: "/icons/apple-touch-icon.png",
+    }));
+  },
 };
 
 export default nextConfig;

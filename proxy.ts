@@ -17,5 +17,5 @@ export function proxy(request: NextRequest): Response {
 export const config = {
   // Everything but the build's static files and public/'s icons and manifest (they get next.config.mjs's
   // headers): pages for their CSP, /api/* for the CSRF check.
-  matcher: ["/((?!_next/static|_next/image|favicon\\.ico|icons/|manifest\\.webmanifest).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon\\.ico|icons/|apple-touch-icon|manifest\\.webmanifest).*)"],
 };

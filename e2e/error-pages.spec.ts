@@ -7,6 +7,7 @@ test("an unknown address shows the Russian 404 inside the app's shell, and it pa
     const response = await page.goto(path, { waitUntil: "networkidle" });
     expect(response?.status(), path).toBe(404);
     await expect(page.getByRole("heading", { level: 1, name: "404 — страница не найдена" })).toBeVisible();
+    await expect(page.locator("main")).toHaveCount(1);
     // The shell: the sections and the sign-out stay, so the way on is one click away.
     await expect(page.getByRole("navigation", { name: "Разделы" })).toBeVisible();
     await expect(page.getByRole("button", { name: "Выйти" })).toBeVisible();
@@ -43,4 +44,21 @@ test("the app's icon and web manifest are linked from every page and served as f
     expect(icon.headers()["content-type"], src).toContain(type);
   }
   expect((await request.get("/favicon.ico")).status()).toBe(200);
+  // Safari asks the root for these whatever the page links.
+  for (const path of ["/apple-touch-icon.png", "/apple-touch-icon-precomposed.png"]) {
+    const icon = await request.get(path, { maxRedirects: 0 });
+    expect(icon.status(), path).toBe(200);
+    expect(icon.headers()["content-type"], path).toContain("image/png");
+  }
+});
+
+test("no page asks for a file that is not there: icons, manifest, scripts", async ({ page }) => {
+  const missing: string[] = [];
+  page.on("response", (response) => {
+    if (response.status() === 404 && response.request().resourceType() !== "document") missing.push(response.url());
+  });
+  await page.goto("/login", { waitUntil: "networkidle" });
+  await signIn(page, "admin@demo.local");
+  for (const path of ["/region", "/region/audit", "/documents", "/plans"]) await page.goto(path, { waitUntil: "networkidle" });
+  expect(missing).toEqual([]);
 });

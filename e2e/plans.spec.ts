@@ -48,9 +48,27 @@ test("a municipal coordinator adds an event, sees how its timing is read, marks 
   await expect(row).toContainText("до 15 декабря 2026 года");
   await expect(row).toContainText("Запланировано");
   await row.getByRole("button", { name: "Проведено…" }).click();
+  // No date is filled in for the user: it is the day the event was held, asked for explicitly.
+  await expect(row.getByLabel("Дата проведения")).toHaveValue("");
+  await expect(row.getByRole("button", { name: "Отметить проведённым" })).toBeDisabled();
+  await expect(row.getByRole("button", { name: "Отменить мероприятие" })).toHaveCount(0);
   await row.getByLabel("Дата проведения").fill("2026-11-20");
   await row.getByRole("button", { name: "Отметить проведённым" }).click();
   await expect(row).toContainText("Проведено 20.11.2026");
+
+  // Cancelling asks first; «Отмена» leaves the event as it was.
+  await row.getByRole("button", { name: "Вернуть в план" }).click();
+  await expect(row).toContainText("Запланировано");
+  await row.getByRole("button", { name: "Отменить мероприятие" }).click();
+  const confirm = page.getByRole("alertdialog", { name: "Отменить мероприятие?" });
+  await expect(confirm).toBeVisible();
+  await expectNoSeriousViolations(page, "cancel confirmation");
+  await confirm.getByRole("button", { name: "Отмена" }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(row).toContainText("Запланировано");
+  await row.getByRole("button", { name: "Отменить мероприятие" }).click();
+  await confirm.getByRole("button", { name: "Отменить мероприятие" }).click();
+  await expect(row).toContainText("Отменено");
 
   // The same plan by month, with the current month marked.
   await page.getByRole("link", { name: "По месяцам" }).click();

@@ -47,7 +47,7 @@ const printedRows = (page: Page) =>
     .locator("tbody tr:has(th[scope=row])")
     .evaluateAll((rows) => rows.map((row) => [...(row as HTMLTableRowElement).cells].slice(0, 2).map((c) => c.textContent)));
 
-test("a region admin edits the school blank in a new version and publishes it", async ({ page }) => {
+test("a region admin edits the school blank in a new version and publishes it", async ({ page, browser }) => {
   await signIn(page, "admin@demo.local");
   await page.goto("/region/templates", { waitUntil: "networkidle" });
   await expect(page.getByRole("heading", { level: 1, name: "Шаблоны бланков" })).toBeVisible();
@@ -100,6 +100,14 @@ test("a region admin edits the school blank in a new version and publishes it", 
   const draft = page.url();
   expect(draft).not.toBe(version1);
   await expectNoSeriousViolations(page, "template editor");
+  // The fields hold their values in the server's HTML: never empty while the scripts load.
+  const scriptless = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+  const firstPaint = await scriptless.newPage();
+  await firstPaint.goto(draft);
+  await expect(firstPaint.getByLabel("Название шаблона")).toHaveValue(SCHOOL);
+  await expect(firstPaint.getByLabel("Заголовок бланка")).not.toHaveValue("");
+  await expect(firstPaint.getByLabel("«Соответствует» — от")).not.toHaveValue("");
+  await scriptless.close();
 
   await page.getByRole("button", { name: "Добавить пункт после пункта 6" }).click();
   const added = item(page, "без номера").getByLabel("Номер", { exact: true });

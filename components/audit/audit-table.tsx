@@ -56,14 +56,22 @@ const columns: DataTableColumn<AuditEventRow>[] = [
   },
   {
     id: "entity",
-    header: `${C.entity.header}, ${C.entityId.header.toLowerCase()}`,
+    header: C.entity.header,
     accessorKey: "entity",
     enableSorting: false,
     cell: ({ row: { original: e } }) => (
-      <div className="min-w-48 space-y-0.5">
-        <p>{auditEntityLabel(e.entity)}</p>
-        <Link href={historyHref(e)} className="break-all font-mono text-xs text-primary hover:underline" title="Вся история этой записи">
-          {e.entityId}
+      <div className="min-w-48 max-w-72 space-y-0.5">
+        <p className="break-words">
+          {e.object.href ? (
+            <Link href={e.object.href} className="text-primary hover:underline">
+              {e.object.label}
+            </Link>
+          ) : (
+            e.object.label
+          )}
+        </p>
+        <Link href={historyHref(e)} className="text-xs text-muted-foreground hover:underline">
+          вся история записи
         </Link>
       </div>
     ),
@@ -75,7 +83,7 @@ const columns: DataTableColumn<AuditEventRow>[] = [
     cell: ({ row: { original: e } }) => (
       <div className="space-y-1">
         {e.summary && <p>{e.summary}</p>}
-        <AuditChanges action={e.action} changes={e.changes} />
+        <AuditChanges action={e.action} changes={e.changes} technical={e.technical} entityId={e.entityId} />
       </div>
     ),
   },

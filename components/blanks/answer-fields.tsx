@@ -8,6 +8,8 @@ import type { FormAnswer } from "@/lib/domain/blanks/answer-form";
 import { describeRequisites } from "@/lib/schemas/document";
 import type { AnswerKind } from "@/lib/schemas/template";
 import type { OwnerDocument } from "@/lib/server/documents/list-documents-for-owner";
+import { sendUpload } from "@/components/files/send-upload";
+import { acceptOf, BLANK_ATTACHMENT_UPLOAD, rulesText } from "@/lib/domain/files/upload-rules";
 
 export type BlankFormValues = { answers: Record<string, FormAnswer> };
 
@@ -113,21 +115,17 @@ function AttachmentField(props: Props) {
   const inputId = `a-${props.itemKey}-file`;
   const upload = async (file: File) => {
     setState({ busy: true, error: null });
-    const body = new FormData();
-    body.set("file", file);
-    body.set("owner", props.fileOwner);
-    const response = await fetch("/api/files", { method: "POST", body });
-    const json = await response.json().catch(() => null);
-    if (!response.ok) {
-      setState({ busy: false, error: json?.error?.message ?? "Не удалось загрузить файл." });
+    const result = await sendUpload(file, { owner: props.fileOwner }, BLANK_ATTACHMENT_UPLOAD);
+    if (!result.ok) {
+      setState({ busy: false, error: result.error });
       return;
     }
-    props.setValue(`answers.${props.itemKey}.fileId`, json.id, { shouldDirty: true });
-    props.setValue(`answers.${props.itemKey}.fileName`, json.name, { shouldDirty: true });
+    props.setValue(`answers.${props.itemKey}.fileId`, result.id, { shouldDirty: true });
+    props.setValue(`answers.${props.itemKey}.fileName`, result.name, { shouldDirty: true });
     setState({ busy: false, error: null });
   };
   return (
-    <Field id={inputId} label="Файл документа (PDF, DOCX, JPG, PNG до 20 МБ)" error={state.error ?? undefined}>
+    <Field id={inputId} label={`Файл документа (${rulesText(BLANK_ATTACHMENT_UPLOAD)})`} error={state.error ?? undefined}>
       {props.value.fileId && (
         <p className="text-sm">
           <a className="text-primary underline" href={`/api/files/${props.value.fileId}`}>
@@ -150,7 +148,7 @@ function AttachmentField(props: Props) {
       <input
         id={inputId}
         type="file"
-        accept=".pdf,.docx,.jpg,.jpeg,.png"
+        accept={acceptOf(BLANK_ATTACHMENT_UPLOAD)}
         disabled={props.disabled || state.busy}
         aria-invalid={state.error ? true : undefined}
         aria-describedby={state.error ? `${inputId}-error` : undefined}

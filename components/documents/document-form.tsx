@@ -14,6 +14,8 @@ import { Field, fieldAria } from "@/components/ui/field";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { parseRequisites, parseRequisitesList } from "@/lib/domain/requisites/parse-requisites";
 import { DOCUMENT_TYPES, describeRequisites, ZDocumentCreate } from "@/lib/schemas/document";
+import { sendUpload } from "@/components/files/send-upload";
+import { acceptOf, FILE_UPLOAD, rulesText } from "@/lib/domain/files/upload-rules";
 
 const PASTE_LABEL = "Реквизиты текстом (например, «Приказ МКУ КНМЦ от 12.03.2021 №52-П «О проведении методического аудита»»)";
 
@@ -68,19 +70,14 @@ export function DocumentForm({ owners }: { owners: OwnerOption[] }) {
 
   const uploadFile = async (file: File) => {
     setUpload({ busy: true, name: "", error: null });
-    const body = new FormData();
-    body.set("file", file);
-    body.set("owner", form.getValues("owner"));
     // A scan of a document that names a child is a child's file from the first moment.
-    if (form.getValues("childData")) body.set("for", "child");
-    const response = await fetch("/api/files", { method: "POST", body });
-    const json = await response.json().catch(() => null);
-    if (!response.ok) {
-      setUpload({ busy: false, name: "", error: json?.error?.message ?? "Не удалось загрузить файл." });
+    const result = await sendUpload(file, { owner: form.getValues("owner"), ...(form.getValues("childData") ? { for: "child" } : {}) });
+    if (!result.ok) {
+      setUpload({ busy: false, name: "", error: result.error });
       return;
     }
-    form.setValue("fileId", json.id);
-    setUpload({ busy: false, name: json.name, error: null });
+    form.setValue("fileId", result.id);
+    setUpload({ busy: false, name: result.name, error: null });
   };
 
   const onSubmit = form.handleSubmit(async (values) => {
@@ -162,11 +159,11 @@ export function DocumentForm({ owners }: { owners: OwnerOption[] }) {
           и аудиторы региона (каждое открытие записывается); в бланках, планах и назначениях его выбрать нельзя.
         </p>
       </div>
-      <Field id="file" label="Файл (PDF, DOCX, XLSX, JPG, PNG до 20 МБ)" error={upload.error ?? errors.fileId?.message}>
+      <Field id="file" label={`Файл (${rulesText(FILE_UPLOAD)})`} error={upload.error ?? errors.fileId?.message}>
         <input
           id="file"
           type="file"
-          accept=".pdf,.docx,.xlsx,.jpg,.jpeg,.png"
+          accept={acceptOf(FILE_UPLOAD)}
           className="block text-sm"
           disabled={upload.busy}
           aria-invalid={upload.error ? true : undefined}

@@ -11,6 +11,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, fieldAria } from "@/components/ui/field";
 import { ZFindingFix } from "@/lib/schemas/finding";
+import { sendUpload } from "@/components/files/send-upload";
+import { acceptOf, FILE_UPLOAD, rulesText } from "@/lib/domain/files/upload-rules";
 
 type Input = z.input<typeof ZFindingFix>;
 type Output = z.output<typeof ZFindingFix>;
@@ -38,18 +40,14 @@ export function FixFindingForm({ findingId, fileOwner }: { findingId: string; fi
 
   const send = async (file: File) => {
     setUpload({ busy: true, error: null, name: null });
-    const body = new FormData();
-    body.set("file", file);
-    body.set("owner", fileOwner);
-    const response = await fetch("/api/files", { method: "POST", body }).catch(() => null);
-    const json = await response?.json().catch(() => null);
-    if (!response?.ok) {
-      setUpload({ busy: false, error: json?.error?.message ?? "Не удалось загрузить файл.", name: null });
+    const result = await sendUpload(file, { owner: fileOwner });
+    if (!result.ok) {
+      setUpload({ busy: false, error: result.error, name: null });
       return;
     }
-    form.setValue("fileId", json.id, { shouldDirty: true });
+    form.setValue("fileId", result.id, { shouldDirty: true });
     form.clearErrors(["fileId", "comment"]);
-    setUpload({ busy: false, error: null, name: json.name });
+    setUpload({ busy: false, error: null, name: result.name });
   };
 
   const onSubmit = form.handleSubmit(async (values) => {
@@ -74,7 +72,7 @@ export function FixFindingForm({ findingId, fileOwner }: { findingId: string; fi
       >
         <textarea rows={4} className={textareaClass} {...fieldAria("fix-comment", errors.comment?.message)} {...form.register("comment")} />
       </Field>
-      <Field id="fix-file" label="Подтверждающий документ (PDF, DOCX, XLSX, JPG, PNG до 20 МБ)" error={fileError}>
+      <Field id="fix-file" label={`Подтверждающий документ (${rulesText(FILE_UPLOAD)})`} error={fileError}>
         {fileId && (
           <p className="text-sm">
             <a className="text-primary underline" href={`/api/files/${fileId}`}>
@@ -95,7 +93,7 @@ export function FixFindingForm({ findingId, fileOwner }: { findingId: string; fi
         <input
           id="fix-file"
           type="file"
-          accept=".pdf,.docx,.xlsx,.jpg,.jpeg,.png"
+          accept={acceptOf(FILE_UPLOAD)}
           disabled={upload.busy || isSubmitting}
           aria-invalid={fileError ? true : undefined}
           aria-describedby={fileError ? "fix-file-error" : undefined}

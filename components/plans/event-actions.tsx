@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Input } from "@/components/ui/input";
 import type { PlanEventStatus } from "@/lib/generated/prisma/enums";
 import { useStatusChange } from "./use-status-change";
@@ -12,8 +13,11 @@ const localToday = () => new Intl.DateTimeFormat("en-CA").format(new Date());
 
 /**
  * A writer's actions on one event row: «Изменить», «Проведено…» (with the date it
- * was held), «Отменить», and «Вернуть в план» for a held or cancelled one. Every
- * control is described by the event's title (`describedBy`).
+ * was held), «Отменить мероприятие», and «Вернуть в план» for a held or cancelled one.
+ * The date starts empty: an old event is often marked long after it was held, and a
+ * date filled in for the user (today) would be recorded by one click. Cancelling asks
+ * first, and is hidden while the date form (with its «Закрыть») is open, so the two are never side by side.
+ * Every control is described by the event's title (`describedBy`).
  */
 export function EventActions(props: { planId: string; eventId: string; status: PlanEventStatus; describedBy: string }) {
   const { change, pending, error } = useStatusChange(props.planId, props.eventId);
@@ -38,7 +42,7 @@ export function EventActions(props: { planId: string; eventId: string; status: P
               size="sm"
               {...aria}
               onClick={() => {
-                setHeldOn(localToday());
+                setHeldOn("");
                 setOpen(true);
               }}
             >
@@ -58,6 +62,9 @@ export function EventActions(props: { planId: string; eventId: string; status: P
               <label htmlFor={dateId} className="block text-xs font-medium">
                 Дата проведения
               </label>
+              <p id={`${dateId}-hint`} className="text-xs text-muted-foreground">
+                Когда мероприятие было проведено на самом деле
+              </p>
               <Input
                 id={dateId}
                 type="date"
@@ -67,7 +74,7 @@ export function EventActions(props: { planId: string; eventId: string; status: P
                 value={heldOn}
                 onChange={(e) => setHeldOn(e.target.value)}
                 aria-invalid={error ? true : undefined}
-                aria-describedby={error ? errorId : undefined}
+                aria-describedby={error ? `${dateId}-hint ${errorId}` : `${dateId}-hint`}
                 className="w-40"
               />
               <div className="flex flex-wrap gap-2">
@@ -80,9 +87,25 @@ export function EventActions(props: { planId: string; eventId: string; status: P
               </div>
             </form>
           )}
-          <Button type="button" variant="outline" size="sm" disabled={pending} {...aria} onClick={() => change({ action: "cancel" })}>
-            Отменить
-          </Button>
+          {!open && (
+            <ConfirmDialog
+              trigger={
+                <Button type="button" variant="outline" size="sm" disabled={pending} {...aria}>
+                  Отменить мероприятие
+                </Button>
+              }
+              title="Отменить мероприятие?"
+              description={
+                <p>
+                  Мероприятие будет отмечено отменённым и перестанет считаться просроченным. Вернуть его в план можно кнопкой «Вернуть в
+                  план».
+                </p>
+              }
+              confirmLabel="Отменить мероприятие"
+              tone="destructive"
+              onConfirm={() => change({ action: "cancel" })}
+            />
+          )}
         </>
       ) : (
         <Button type="button" variant="outline" size="sm" disabled={pending} {...aria} onClick={() => change({ action: "reopen" })}>

@@ -7,6 +7,8 @@ import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { createStudentAction, updateStudentAction } from "@/lib/actions/students";
 import { applyServerErrors } from "@/components/forms/apply-server-errors";
+import { sendUpload } from "@/components/files/send-upload";
+import { acceptOf, FILE_UPLOAD, rulesText } from "@/lib/domain/files/upload-rules";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, fieldAria } from "@/components/ui/field";
@@ -71,20 +73,15 @@ export function StudentForm(props: {
 
   const uploadFile = async (file: File) => {
     setUpload({ busy: true, name: "", error: null });
-    const body = new FormData();
-    body.set("file", file);
-    body.set("owner", `organization:${props.organizationId}`);
     // A child's file from the first moment: its name never reaches the audit trail.
-    body.set("for", "child");
-    const response = await fetch("/api/files", { method: "POST", body });
-    const json = await response.json().catch(() => null);
-    if (!response.ok) {
-      setUpload({ busy: false, name: "", error: json?.error?.message ?? "Не удалось загрузить файл." });
+    const result = await sendUpload(file, { owner: `organization:${props.organizationId}`, for: "child" });
+    if (!result.ok) {
+      setUpload({ busy: false, name: "", error: result.error });
       return;
     }
-    form.setValue("iupFileId", json.id);
+    form.setValue("iupFileId", result.id);
     form.setValue("iupPresent", true);
-    setUpload({ busy: false, name: json.name, error: null });
+    setUpload({ busy: false, name: result.name, error: null });
   };
 
   const onSubmit = form.handleSubmit(async (values) => {
@@ -98,8 +95,8 @@ export function StudentForm(props: {
     }
     const result = await updateStudentAction({ ...values, studentId: props.studentId as string });
     if (!result.ok) return setError(applyServerErrors(result, form.setError));
+    // The action revalidates this page and answers with it: a refresh here would render the card (and log a read) twice.
     setSaved(true);
-    router.refresh();
   });
 
   const err = (name: keyof FormInput) => errors[name]?.message as string | undefined;
@@ -181,11 +178,11 @@ export function StudentForm(props: {
           Есть индивидуальный учебный план (ИУП)
         </label>
       </div>
-      <Field id={id("iupFile")} label="Файл ИУП (PDF, DOCX, XLSX, JPG, PNG до 20 МБ)" error={upload.error ?? err("iupFileId")}>
+      <Field id={id("iupFile")} label={`Файл ИУП (${rulesText(FILE_UPLOAD)})`} error={upload.error ?? err("iupFileId")}>
         <input
           id={id("iupFile")}
           type="file"
-          accept=".pdf,.docx,.xlsx,.jpg,.jpeg,.png"
+          accept={acceptOf(FILE_UPLOAD)}
           className="block text-sm"
           disabled={upload.busy}
           aria-invalid={upload.error ? true : undefined}

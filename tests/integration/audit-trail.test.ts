@@ -7,7 +7,8 @@ import type { AuditEvent, Prisma } from "@/lib/generated/prisma/client";
 import type { Scope } from "@/lib/scope";
 import { PARTICIPANTS, REGION_ADMINS, REVIEWERS, type Role } from "@/lib/roles";
 import { z } from "@/lib/schemas/z";
-import { CLI_ACTOR, runAsActor } from "@/lib/server/audit/actor-context";
+import { actorOfScope, CLI_ACTOR, runAsActor } from "@/lib/server/audit/actor-context";
+import { LIST_ENTITY_ID, recordReads } from "@/lib/server/audit/record-read";
 import { BEFORE_READ_BATCH } from "@/lib/server/audit/audit-extension";
 import { CHILD_HIDDEN, CHILD_HIDDEN_CHANGED, HIDDEN, HIDDEN_CHANGED } from "@/lib/domain/audit/audit-policy";
 import type { AuditEventRow } from "@/lib/server/audit/list-audit-events";
@@ -423,11 +424,16 @@ describe("«Журнал изменений»", () => {
     expect(history.rows.length).toBeGreaterThanOrEqual(5);
     expect(history.rows.every((r) => r.entity === "Blank" && r.entityId === blank.id)).toBe(true);
     expect(history.rows.at(-1)!.action).toBe("CREATE");
-    const acceptance = history.rows.find((r) => r.changes.some((c) => c.field === "status" && c.after === "ACCEPTED"))!;
+    const acceptance = history.rows.find((r) => r.changes.some((c) => c.field === "status" && c.after === "принят"))!;
     const fields = acceptance.changes.map((c) => c.field);
     expect(fields).toEqual(expect.arrayContaining(["status", "acceptedAt", "version"]));
     expect(fields).not.toContain("regionId");
-    expect(acceptance.changes.find((c) => c.field === "status")).toEqual({ field: "status", before: "SUBMITTED", after: "ACCEPTED" });
+    expect(acceptance.changes.find((c) => c.field === "status")).toEqual({
+      field: "status",
+      label: "Статус",
+      before: "на проверке",
+      after: "принят",
+    });
 
     const reads = await allRows(adminA.scope, { action: "READ" });
     expect(reads.rows.length).toBeGreaterThan(0);
@@ -442,6 +448,63 @@ describe("«Журнал изменений»", () => {
     const oldestFirst = await listAuditEvents({ scope: adminA.scope, query: { dir: "asc", pageSize: 5 } });
     const newestFirst = await listAuditEvents({ scope: adminA.scope, query: { pageSize: 5 } });
     expect(oldestFirst.rows[0]!.at <= newestFirst.rows[0]!.at).toBe(true);
+  });
+
+  it("shows each row as an official reads it: the object by name with its page, Russian field names, Moscow time", async () => {
+    const blank = await db().blank.findUniqueOrThrow({
+      where: { id: (await w.blankOf(w.t.a1.id)).id },
+      select: {
+        id: true,
+        acceptedAt: true,
+        organization: { select: { name: true } },
+        municipality: { select: { name: true } },
+        campaign: { select: { name: true } },
+      },
+    });
+    const { rows } = await allRows(adminA.scope, { entity: "Blank", entityId: blank.id });
+    const participant = blank.organization?.name ?? blank.municipality.name;
+    for (const row of rows)
+      expect(row.object).toEqual({ label: `Бланк: ${participant}, кампания «${blank.campaign.name}»`, href: `/blanks/${blank.id}` });
+    const accepted = rows.find((r) => r.changes.some((c) => c.field === "acceptedAt" && c.after))!;
+    const moscow = new Intl.DateTimeFormat("ru-RU", { dateStyle: "short", timeStyle: "medium", timeZone: "Europe/Moscow" });
+    expect(accepted.changes.find((c) => c.field === "acceptedAt")).toMatchObject({
+      label: "Принят",
+      after: moscow.format(blank.acceptedAt!),
+    });
+    const shown = JSON.stringify(rows.map(({ changes, object }) => ({ changes, object })));
+    expect(shown).not.toMatch(/\d{4}-\d{2}-\d{2}T/); // no UTC timestamps
+    expect(shown).not.toMatch(/"label":"[a-zA-Z]+"/); // no English field names
+    expect(rows.every((r) => r.technical?.includes(`"после"`))).toBe(true); // the stored JSON, behind «технические подробности»
+    // A list shown is named as a list, not looked up as a row.
+    await recordReads(db(), actorOfScope(adminA.scope), [
+      { entity: "RegistryDocument", entityId: LIST_ENTITY_ID, regionId: w.t.regionA.id },
+    ]);
+    const lists = await allRows(adminA.scope, { entity: "RegistryDocument", entityId: LIST_ENTITY_ID });
+    expect(lists.rows[0]!.object).toEqual({ label: "Список: Документ реестра", href: null });
+  });
+
+  it("never names a child: its record, its teachers' links and its file are «Обучающийся (ДОТ)», redacted, with no link", async () => {
+    const school = { organizationId: w.t.a1s1.id, schoolYear: YEAR };
+    const student = await createStudent({
+      scope: w.schoolA1.scope,
+      input: { ...school, fullName: "Журналова Ева Игоревна", grade: "4", birthDate: "2016-05-07" },
+    });
+    await getStudent({ scope: w.auditor.scope, id: student.id });
+    const { rows } = await allRows(adminA.scope, { entity: "DotStudent", entityId: student.id });
+    expect(rows.map((r) => r.action).sort()).toEqual(["CREATE", "READ"]);
+    for (const row of rows) expect(row.object).toEqual({ label: "Обучающийся (ДОТ)", href: null });
+    const created = rows.find((r) => r.action === "CREATE")!;
+    expect(created.changes.find((c) => c.field === "fullName")).toEqual({
+      field: "fullName",
+      label: "ФИО",
+      before: null,
+      after: CHILD_HIDDEN,
+    });
+    const everything = JSON.stringify(rows);
+    for (const leak of ["Журналова", "2016-05-07", "07.05.2016"]) expect(everything).not.toContain(leak);
+    // Only a region admin reads the journal: the child's reader (the auditor) and its school's coordinator see no entry.
+    for (const scope of [w.auditor.scope, w.schoolA1.scope])
+      expect((await listAuditEvents({ scope, query: { entityId: student.id } })).total).toBe(0);
   });
 
   it("exports as the page shows it, every row, read by key", async () => {

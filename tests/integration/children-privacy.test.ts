@@ -162,7 +162,14 @@ describe("2. the audit journal", () => {
     const update = rows.find((e) => e.entity === "DotStudent" && e.action === "UPDATE")!;
     expect(update.changes.map((c) => c.field)).toEqual(expect.arrayContaining(["grade", "timetable"]));
     // That a field changed is shown; neither value is.
-    expect(update.changes.find((c) => c.field === "grade")).toEqual({ field: "grade", before: CHILD_HIDDEN, after: CHILD_HIDDEN_CHANGED });
+    expect(update.changes.find((c) => c.field === "grade")).toEqual({
+      field: "grade",
+      label: "Класс",
+      before: CHILD_HIDDEN,
+      after: CHILD_HIDDEN_CHANGED,
+    });
+    // The child is not named, nor linked: the journal's readers see counts only.
+    for (const row of rows.filter((e) => e.entity === "DotStudent")) expect(row.object).toEqual({ label: "Обучающийся (ДОТ)", href: null });
     for (const change of update.changes)
       for (const value of [change.before, change.after]) expect([null, CHILD_HIDDEN, CHILD_HIDDEN_CHANGED]).toContain(value);
 

@@ -1,4 +1,5 @@
 import { ZodError } from "zod";
+import { CARD_VISIT_MINUTES } from "@/lib/domain/privacy/card-visit";
 import { beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { db } from "@/lib/server/db/client";
@@ -209,12 +210,22 @@ describe("ДОТ records: the school coordinator", () => {
 });
 
 describe("ДОТ records: who reads the card", () => {
-  it("lets the region's auditor read it, read-only, and logs every read", async () => {
-    const before = await db().studentCardRead.count({ where: { studentId } });
+  it("lets the region's auditor read it, read-only, and logs every visit once", async () => {
+    const reads = () => db().studentCardRead.count({ where: { studentId, userId: a.auditor.user.id } });
+    const journal = () =>
+      db().auditEvent.count({ where: { action: "READ", entity: "DotStudent", entityId: studentId, actorId: a.auditor.user.id } });
+    const before = [await reads(), await journal()];
     const card = await getStudent({ scope: a.auditor.scope, id: studentId });
     expect(card).toMatchObject({ fullName: NAME, canEdit: false });
+    // A refresh, and two renders at once (a save's answer and the browser's refresh): the same visit.
     await getStudent({ scope: a.auditor.scope, id: studentId });
-    expect(await db().studentCardRead.count({ where: { studentId } })).toBe(before + 2);
+    await Promise.all([getStudent({ scope: a.auditor.scope, id: studentId }), getStudent({ scope: a.auditor.scope, id: studentId })]);
+    expect([await reads(), await journal()]).toEqual([before[0]! + 1, before[1]! + 1]);
+    // Back after the visit's window: a new visit, logged again.
+    await db()
+      .$executeRaw`UPDATE "StudentCardRead" SET "readAt" = "readAt" - make_interval(mins => ${CARD_VISIT_MINUTES + 1}::int) WHERE "studentId" = ${studentId}::uuid`;
+    await getStudent({ scope: a.auditor.scope, id: studentId });
+    expect([await reads(), await journal()]).toEqual([before[0]! + 2, before[1]! + 2]);
     expect((await listStudents({ scope: a.auditor.scope, query: { schoolYear: YEAR } })).rows.map((r) => r.id)).toEqual([studentId]);
 
     // Read-only: a write is "not found" for the auditor (the write filter covers only the school's coordinator).

@@ -146,20 +146,24 @@ describe("redaction by class: a child's data", () => {
 });
 
 describe("the journal", () => {
-  it("shows an update's changed fields only, a creation's and a deletion's values, a read's details", () => {
-    expect(auditChanges({ a: 1, b: { x: 1 }, c: "same" }, { a: 2, b: { x: 1 }, c: "same", d: null })).toEqual([
-      { field: "a", before: "1", after: "2" },
+  it("shows an update's changed fields only, a creation's and a deletion's values, a read's details; ids left to the details", () => {
+    expect(auditChanges("Blank", { status: "SUBMITTED", score: 80, grade: "x" }, { status: "ACCEPTED", score: 80, grade: "x" })).toEqual([
+      { field: "status", label: "Статус", before: "на проверке", after: "принят" },
     ]);
-    expect(auditChanges(null, { id: "1", name: "Школа", head: null })).toEqual([
-      { field: "id", before: null, after: "1" },
-      { field: "name", before: null, after: "Школа" },
+    expect(auditChanges("Organization", null, { id: "1", regionId: "r", name: "Школа", headName: null })).toEqual([
+      { field: "name", label: "Наименование", before: null, after: "Школа" },
     ]);
-    expect(auditChanges({ id: "1", value: { kind: "COUNT", count: 3 } }, null)).toEqual([
-      { field: "id", before: "1", after: null },
-      { field: "value", before: '{"kind":"COUNT","count":3}', after: null },
+    expect(auditChanges("Answer", { id: "1", value: { kind: "COUNT", count: 3 } }, null)).toEqual([
+      { field: "value", label: "Ответ", before: "составное значение (см. технические подробности)", after: null },
     ]);
-    expect(auditChanges(null, null)).toEqual([]);
-    expect(auditChanges({ mark: "MATCHES" }, { mark: null })).toEqual([{ field: "mark", before: "MATCHES", after: null }]);
+    expect(auditChanges("Answer", null, null)).toEqual([]);
+    expect(auditChanges("Answer", { mark: "MATCHES" }, { mark: null })).toEqual([
+      { field: "mark", label: "Отметка аудитора", before: "соответствует", after: null },
+    ]);
+    expect(auditChanges("DotStudent", null, { shown: ["a", "b"], search: true })).toEqual([
+      { field: "shown", label: "Показано записей", before: null, after: "2" },
+      { field: "search", label: "С поиском", before: null, after: "да" },
+    ]);
   });
 
   it("reads its query from the page's URL: newest first, unknown values dropped", () => {

@@ -1,5 +1,5 @@
 import { ALL_ROLES } from "@/lib/roles";
-import { ALL_FILE_KINDS } from "@/lib/domain/files/detect-file-type";
+import { FILE_UPLOAD } from "@/lib/domain/files/upload-rules";
 import { withScope } from "@/lib/server/auth/with-scope";
 import { readUpload } from "@/lib/server/files/read-upload";
 import { resolveFileOwner } from "@/lib/server/files/resolve-file-owner";
@@ -14,7 +14,7 @@ export const POST = withScope(
     const upload = await readUpload(request);
     const owner = await resolveFileOwner({ scope, reference: upload.owner });
     const forChildRecord = upload.purpose === "child";
-    const file = await storeFile({ scope, owner, name: upload.name, bytes: upload.bytes, allowed: ALL_FILE_KINDS, forChildRecord });
+    const file = await storeFile({ scope, owner, name: upload.name, bytes: upload.bytes, allowed: FILE_UPLOAD.kinds, forChildRecord });
     return Response.json(file, { status: 201 });
   },
   { role: ALL_ROLES },

@@ -19,6 +19,9 @@ export type FileKind = keyof typeof FILE_KINDS;
 
 export const ALL_FILE_KINDS = Object.keys(FILE_KINDS) as FileKind[];
 
+/** «PDF, DOCX, XLSX, JPG, PNG»: the kinds as upload fields' labels and the errors list them. */
+export const kindsText = (kinds: readonly FileKind[]) => kinds.map((kind) => FILE_KINDS[kind].label).join(", ");
+
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 export const FILE_TOO_LARGE = `Файл больше ${MAX_FILE_BYTES / 1024 / 1024} МБ.`;
@@ -41,8 +44,7 @@ export function checkFile(input: { size: number; kind: FileKind | null; allowed:
   if (input.size === 0) throw refuse("Файл пустой.");
   if (input.size > MAX_FILE_BYTES) throw refuse(FILE_TOO_LARGE);
   if (input.kind === null || !input.allowed.includes(input.kind)) {
-    const labels = input.allowed.map((kind) => FILE_KINDS[kind].label).join(", ");
-    throw refuse(`Допустимы файлы ${labels}; содержимое этого файла — не один из них.`);
+    throw refuse(`Допустимы файлы ${kindsText(input.allowed)}; содержимое этого файла — не один из них.`);
   }
   return input.kind;
 }

@@ -5,9 +5,11 @@ import { staffRegionIds, type Scope } from "@/lib/scope";
 import { db } from "@/lib/server/db/client";
 import { likePattern } from "@/lib/like-pattern";
 import { isChildRow } from "@/lib/domain/privacy/data-classes";
-import { auditChanges, type AuditChange } from "@/lib/domain/audit/audit-changes";
+import { auditChanges, auditTechnical, type AuditChange } from "@/lib/domain/audit/audit-changes";
+import type { AuditObject } from "@/lib/domain/audit/audit-objects";
 import { redact } from "@/lib/domain/audit/audit-policy";
 import { describeGrants } from "./describe-grants";
+import { nameAuditObjects } from "./name-audit-objects";
 import type { TAuditListQuery } from "@/lib/schemas/audit";
 import { REGION_ADMINS } from "@/lib/roles";
 
@@ -20,8 +22,12 @@ export interface AuditEventRow {
   action: AuditAction;
   entity: string;
   entityId: string;
-  /** The fields the event changed, before and after (lib/domain/audit/audit-changes.ts). */
+  /** The object by name, with its page (lib/domain/audit/audit-objects.ts). */
+  object: AuditObject;
+  /** The fields the event changed by their Russian names, before and after as on screen (lib/domain/audit/audit-changes.ts). */
   changes: AuditChange[];
+  /** The stored images as JSON (redacted), for «технические подробности». */
+  technical: string | null;
   /** The event in words, where ids alone would not say it: a role granted or taken away. */
   summary: string | null;
 }
@@ -95,11 +101,14 @@ const COLUMNS = Prisma.sql`e."id"::text AS "id", e."at", e."actorId"::text AS "a
  * became a child's, or before a class was declared, shows no more than a new one.
  * Reads and erasures hold no row images, only what the app wrote of them.
  */
-function toRow(r: RawRow): AuditEventRow {
+function shownImages(r: RawRow): RawRow {
   const written = r.action !== "READ" && r.action !== "ERASE";
-  const child = written && (isChildRow(r.entity, r.before) || isChildRow(r.entity, r.after));
-  const before = written ? redact(r.entity, r.before, null, child) : r.before;
-  const after = written ? redact(r.entity, r.after, r.before, child) : r.after;
+  if (!written) return r;
+  const child = isChildRow(r.entity, r.before) || isChildRow(r.entity, r.after);
+  return { ...r, before: redact(r.entity, r.before, null, child), after: redact(r.entity, r.after, r.before, child) };
+}
+
+function toRow(r: RawRow, object: AuditObject): AuditEventRow {
   return {
     id: r.id,
     at: r.at.toISOString(),
@@ -108,13 +117,16 @@ function toRow(r: RawRow): AuditEventRow {
     action: r.action,
     entity: r.entity,
     entityId: r.entityId,
-    changes: auditChanges(before, after),
+    object,
+    changes: auditChanges(r.entity, r.before, r.after),
+    technical: auditTechnical(r.before, r.after),
     summary: null,
   };
 }
 
 function auditSource(scope: Scope, query: TAuditListQuery): KeysetSource<AuditEventRow> {
   const parts = branches(scope, query);
+  const regions = staffRegionIds(scope, REGION_ADMINS);
   const desc = query.dir === "desc";
   const dir = Prisma.raw(desc ? "DESC" : "ASC");
   const order = Prisma.sql`ORDER BY "at" ${dir}, "id" ${dir}`;
@@ -129,9 +141,14 @@ function auditSource(scope: Scope, query: TAuditListQuery): KeysetSource<AuditEv
       (where) => Prisma.sql`(SELECT ${COLUMNS} FROM "AuditEvent" e WHERE ${all([where, ...next])}
         ORDER BY e."at" ${dir}, e."id" ${dir} LIMIT ${offset + limit})`,
     );
-    const rows = await db().$queryRaw<RawRow[]>(Prisma.sql`
+    const stored = await db().$queryRaw<RawRow[]>(Prisma.sql`
       SELECT * FROM (${Prisma.join(selects, " UNION ALL ")}) "events" ${order} LIMIT ${limit} OFFSET ${offset}`);
-    return describeGrants(rows, rows.map(toRow));
+    const rows = stored.map(shownImages);
+    const objects = await nameAuditObjects(regions, rows);
+    return describeGrants(
+      rows,
+      rows.map((r, i) => toRow(r, objects[i]!)),
+    );
   };
 
   return {

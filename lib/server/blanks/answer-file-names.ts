@@ -1,7 +1,8 @@
 import "server-only";
 import type { Scope } from "@/lib/scope";
 import type { TBlankAnswer } from "@/lib/schemas/blank";
-import { FILE_KINDS, type FileKind } from "@/lib/domain/files/detect-file-type";
+import { FILE_KINDS } from "@/lib/domain/files/detect-file-type";
+import { BLANK_ATTACHMENT_UPLOAD } from "@/lib/domain/files/upload-rules";
 import { findReadableFiles } from "@/lib/server/privacy/file-access";
 
 export function attachedFileIds(values: Array<TBlankAnswer | null | undefined>): string[] {
@@ -9,7 +10,7 @@ export function attachedFileIds(values: Array<TBlankAnswer | null | undefined>):
 }
 
 /** A blank's answers take documents and scans: PDF, DOCX, JPG, PNG. */
-export const BLANK_ATTACHMENT_KINDS: FileKind[] = ["PDF", "DOCX", "JPG", "PNG"];
+export const BLANK_ATTACHMENT_KINDS = BLANK_ATTACHMENT_UPLOAD.kinds;
 const BLANK_ATTACHMENT_MIME = new Set<string>(BLANK_ATTACHMENT_KINDS.map((kind) => FILE_KINDS[kind].mime));
 
 /** The files attached to answers that the caller may read (each by its owner's rule), with their names. */

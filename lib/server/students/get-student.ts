@@ -1,18 +1,17 @@
 import "server-only";
 import { notFound } from "@/lib/errors";
 import type { Scope } from "@/lib/scope";
-import { actorOfScope } from "@/lib/server/audit/actor-context";
-import { recordReads } from "@/lib/server/audit/record-read";
 import { db } from "@/lib/server/db/client";
 import { findReadableFiles } from "@/lib/server/privacy/file-access";
+import { recordCardRead } from "@/lib/server/privacy/record-card-read";
 import { studentReadWhere, studentWriteWhere } from "@/lib/domain/privacy/child-access";
 
 const day = (d: Date | null) => d?.toISOString().slice(0, 10) ?? null;
 
 /**
- * A student's card for the school coordinator or the region's auditor. Every read
- * is logged (who, when), the auditor's too, on the card and in the audit trail;
- * nobody else can tell the card exists.
+ * A student's card for the school coordinator or the region's auditor. Every visit
+ * is logged (who, when), the auditor's too, on the card and in the audit trail
+ * (once per visit: record-card-read.ts); nobody else can tell the card exists.
  */
 export async function getStudent(options: { scope: Scope; id: string }) {
   const student = await db().dotStudent.findFirst({
@@ -21,18 +20,7 @@ export async function getStudent(options: { scope: Scope; id: string }) {
   });
   if (!student) throw notFound("Запись не найдена.");
   const [, canEdit, school, documents, files] = await Promise.all([
-    // The card's own read log and the audit trail's READ event: both or neither.
-    db().$transaction(async (tx) => {
-      await tx.studentCardRead.create({
-        data: {
-          studentId: student.id,
-          regionId: student.regionId,
-          userId: options.scope.userId,
-          userName: options.scope.name || options.scope.email,
-        },
-      });
-      await recordReads(tx, actorOfScope(options.scope), [{ entity: "DotStudent", entityId: student.id, regionId: student.regionId }]);
-    }),
+    recordCardRead(options.scope, student),
     db().dotStudent.count({ where: { AND: [{ id: student.id }, studentWriteWhere(options.scope)] } }),
     db().organization.findUnique({
       where: { id: student.organizationId },

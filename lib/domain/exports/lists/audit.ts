@@ -68,11 +68,11 @@ export const AUDIT_COLUMNS = {
   at: c.text("Когда (МСК)", (e) => formatAuditTime(e.at)),
   actor: c.text("Кто", (e) => e.actorName),
   action: c.text("Действие", (e) => AUDIT_ACTION_LABELS[e.action]),
-  entity: c.text("Объект", (e) => auditEntityLabel(e.entity)),
+  entity: c.text("Объект", (e) => e.object.label),
   entityId: c.text("Идентификатор", (e) => e.entityId),
   summary: c.text("Описание", (e) => e.summary),
   changes: c.text("Изменения (до → после)", (e) => {
-    const lines = e.changes.map((ch) => `${ch.field}: ${clip(ch.before)} → ${clip(ch.after)}`).join("\n");
+    const lines = e.changes.map((ch) => `${ch.label}: ${clip(ch.before)} → ${clip(ch.after)}`).join("\n");
     return lines ? lines.slice(0, 32_000) : null;
   }),
 };

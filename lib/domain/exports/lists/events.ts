@@ -1,6 +1,7 @@
 import { EVENT_STATUS_LABELS, PLAN_KIND_LABELS } from "@/lib/domain/plans/plan-labels";
 import type { EventRow } from "@/lib/server/plans/list-events";
 import { columnsFor } from "../columns";
+import { FIELD_LABELS as F } from "../field-labels";
 
 const c = columnsFor<EventRow>();
 
@@ -15,12 +16,12 @@ export const EVENT_COLUMNS = {
   plan: c.text("План", (e) => e.planTitle),
   kind: c.text("Вид плана", (e) => PLAN_KIND_LABELS[e.planKind]),
   part: c.text("Раздел", (e) => e.part),
-  number: c.text("№", (e) => e.number),
-  title: c.text("Мероприятие", (e) => e.title),
-  description: c.text("Описание", (e) => e.description || null),
-  timing: c.text("Сроки", (e) => e.timingText),
-  dueDate: c.date("Последний день", (e) => e.endsOn),
-  responsible: c.text("Ответственный", (e) => e.responsibleText || null),
-  status: c.text("Статус", eventStatusLabel),
-  heldOn: c.date("Дата проведения", (e) => e.heldOn),
+  number: c.text(F.PlanEvent.number, (e) => e.number),
+  title: c.text(F.PlanEvent.title, (e) => e.title),
+  description: c.text(F.PlanEvent.description, (e) => e.description || null),
+  timing: c.text(F.PlanEvent.timingText, (e) => e.timingText),
+  dueDate: c.date(F.PlanEvent.endsOn, (e) => e.endsOn),
+  responsible: c.text(F.PlanEvent.responsibleText, (e) => e.responsibleText || null),
+  status: c.text(F.PlanEvent.status, eventStatusLabel),
+  heldOn: c.date(F.PlanEvent.heldOn, (e) => e.heldOn),
 };

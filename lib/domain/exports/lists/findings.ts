@@ -2,6 +2,7 @@ import { SEVERITY_LABELS } from "@/lib/domain/scoring/statuses";
 import { REMEDIATION_STATUS_LABELS } from "@/lib/schemas/finding";
 import type { FindingRow } from "@/lib/server/findings/list-findings";
 import { columnsFor } from "../columns";
+import { FIELD_LABELS as F } from "../field-labels";
 
 const c = columnsFor<FindingRow>();
 
@@ -17,11 +18,11 @@ export const FINDING_COLUMNS = {
   campaign: c.text("Кампания", (f) => f.campaignName),
   participant: c.text("Участник", (f) => f.participant),
   blank: c.text("Бланк", (f) => f.templateName),
-  status: c.text("Нарушение", (f) => f.statusLabel),
+  status: c.text(F.Finding.status, (f) => f.statusLabel),
   remark: c.text("Замечание аудитора", (f) => f.remark),
-  legalBasis: c.text("Основание", (f) => legalBasisText(f.legalBasis)),
-  severity: c.text("Критичность", (f) => SEVERITY_LABELS[f.severity]),
-  deadline: c.date("Срок устранения", (f) => f.deadline),
-  responsible: c.text("Ответственный", (f) => f.responsible),
-  remediationStatus: c.text("Устранение", (f) => REMEDIATION_STATUS_LABELS[f.remediationStatus]),
+  legalBasis: c.text(F.Finding.legalBasis, (f) => legalBasisText(f.legalBasis)),
+  severity: c.text(F.Finding.severity, (f) => SEVERITY_LABELS[f.severity]),
+  deadline: c.date(F.Finding.deadline, (f) => f.deadline),
+  responsible: c.text(F.Finding.responsible, (f) => f.responsible),
+  remediationStatus: c.text(F.Finding.remediationStatus, (f) => REMEDIATION_STATUS_LABELS[f.remediationStatus]),
 };

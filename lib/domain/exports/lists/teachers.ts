@@ -1,6 +1,7 @@
 import { formatDate } from "@/lib/dates";
 import type { TeacherRow } from "@/lib/server/students/list-teachers";
 import { columnsFor } from "../columns";
+import { FIELD_LABELS as F } from "../field-labels";
 
 const c = columnsFor<TeacherRow>();
 
@@ -12,8 +13,8 @@ export function courseLine(course: TeacherRow["courses"][number]): string {
 }
 
 export const TEACHER_COLUMNS = {
-  fullName: c.text("ФИО", (t) => t.fullName),
-  subject: c.text("Предмет", (t) => t.subject),
+  fullName: c.text(F.DotTeacher.fullName, (t) => t.fullName),
+  subject: c.text(F.DotTeacher.subject, (t) => t.subject),
   courses: c.text("Курсы", (t) => (t.courses.length ? t.courses.map(courseLine).join("\n") : null)),
-  needsCourse: c.text("Нужны курсы", (t) => (t.needsCourse ? "да" : "нет")),
+  needsCourse: c.text(F.DotTeacher.needsCourse, (t) => (t.needsCourse ? "да" : "нет")),
 };
