@@ -34,6 +34,7 @@ export default async function FindingPage(props: { params: Promise<{ id: string 
   return (
     <>
       <PageTitle
+        crumbs={[{ label: "Замечания", href: "/findings" }, { label: `Пункт ${finding.itemNumber}` }]}
         title={`Замечание по пункту ${finding.itemNumber}`}
         subtitle={
           <>
