@@ -27,7 +27,13 @@ export function ScoreChart(props: {
   return (
     // A phone scrolls the picture sideways rather than squeezing its labels: the image takes focus to be scrolled.
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolled box must take focus to be scrolled from the keyboard
-    <div role="img" tabIndex={0} aria-labelledby={props.labelledBy} aria-describedby={props.describedBy} className="overflow-x-auto">
+    <div
+      role="img"
+      tabIndex={0}
+      aria-labelledby={props.labelledBy}
+      aria-describedby={props.describedBy}
+      className="relative overflow-x-auto"
+    >
       <div className="min-w-[32rem]">
         <BarChart
           layout="vertical"

@@ -188,7 +188,7 @@ export function PlanTimeline(props: {
         </nav>
       )}
       <ScrollRegion labelledBy="timeline-caption" className="overflow-x-auto">
-        <table className="text-sm">
+        <table className="w-full text-sm">
           <caption id="timeline-caption" className="sr-only">
             Мероприятия по месяцам{year === null ? "" : `, ${schoolYearLabel(year)} учебный год`}
           </caption>
@@ -202,12 +202,9 @@ export function PlanTimeline(props: {
                   key={m}
                   scope="col"
                   aria-current={m === current ? "date" : undefined}
-                  className={cn(
-                    "whitespace-nowrap px-2 py-2 text-center font-semibold",
-                    m === current && "bg-amber-100 outline outline-1 outline-amber-500",
-                  )}
+                  className={cn("px-1 py-2 text-center font-semibold", m === current && "bg-amber-100 outline outline-1 outline-amber-500")}
                 >
-                  {monthLabel(m)}
+                  <MonthLabel month={m} />
                   {m === current && <span className="sr-only"> (текущий месяц)</span>}
                 </th>
               ))}
@@ -250,6 +247,16 @@ export function PlanTimeline(props: {
       {unknown.length > 0 && <EventList title="Сроки не распознаны" events={unknown} planId={props.planId} />}
       {outside.length > 0 && <EventList title="Сроки вне периода плана" events={outside} planId={props.planId} />}
     </div>
+  );
+}
+
+/** «сен» over «2020»: a narrow column, so a school year fits a laptop's card; read aloud as «сен 2020». */
+function MonthLabel({ month }: { month: string }) {
+  const [name, year] = monthLabel(month).split(" ");
+  return (
+    <>
+      {name} <span className="block text-xs font-normal text-muted-foreground">{year}</span>
+    </>
   );
 }
 

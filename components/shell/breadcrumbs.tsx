@@ -1,5 +1,6 @@
 import { ChevronRight } from "lucide-react";
 import Link from "next/link";
+import { cn } from "@/components/ui/cn";
 import { CAMPAIGN_MANAGERS } from "@/lib/roles";
 import { hasAnyRole, type Scope } from "@/lib/scope";
 
@@ -22,6 +23,9 @@ export const planCrumbs = (plan: { id: string; title: string }): Crumb[] => [
   { label: plan.title, href: `/plans/${plan.id}` },
 ];
 
+/** A long title takes one line of a phone; the heading under the crumbs says it whole. */
+const LABEL = "line-clamp-1 sm:line-clamp-none";
+
 export function Breadcrumbs({ crumbs }: { crumbs: Crumb[] }) {
   return (
     <nav aria-label="Путь к странице" className="text-sm print:hidden">
@@ -32,15 +36,15 @@ export function Breadcrumbs({ crumbs }: { crumbs: Crumb[] }) {
             <li key={`${index}-${crumb.label}`} className="flex min-w-0 items-center gap-1 break-words">
               {index > 0 && <ChevronRight aria-hidden="true" className="size-4 shrink-0" />}
               {last ? (
-                <span aria-current="page" className="text-foreground">
+                <span aria-current="page" className={cn(LABEL, "text-foreground")}>
                   {crumb.label}
                 </span>
               ) : crumb.href ? (
-                <Link href={crumb.href} className="text-primary hover:underline">
+                <Link href={crumb.href} className={cn(LABEL, "text-primary hover:underline")}>
                   {crumb.label}
                 </Link>
               ) : (
-                crumb.label
+                <span className={LABEL}>{crumb.label}</span>
               )}
             </li>
           );
