@@ -20,9 +20,9 @@ export function TypicalErrorsChart(props: { rows: TypicalErrorsChartRow[]; label
   const height = Math.max(140, props.rows.length * 34 + 50);
   return (
     // A phone scrolls the picture sideways rather than squeezing its labels: the image takes focus to be scrolled.
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolled box must take focus to be scrolled from the keyboard
     <div
       role="img"
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolled box must take focus to be scrolled from the keyboard
       tabIndex={0}
       aria-labelledby={props.labelledBy}
       aria-describedby={props.describedBy}
