@@ -23,7 +23,7 @@ export interface PrintedBlankProps {
   /** By item key. Without values the blank prints empty, with ✓ where an answer is due (as in seed 000). */
   values?: Record<string, BlankValue>;
   marks?: Record<string, BlankMark>;
-  /** By item key: rendered in a full-width row under the item's row. */
+  /** By item key: rendered in a full-width row under the item's row, on screen only (the paper is the blank as issued). */
   itemExtras?: Record<string, ReactNode>;
   className?: string;
 }
@@ -150,7 +150,7 @@ function ItemRows(props: {
       </tr>
       {section && item.columns && <ColumnHeaderRow columns={item.columns} />}
       {props.extra !== undefined && (
-        <tr className="break-inside-avoid">
+        <tr className="break-inside-avoid print:hidden">
           <td colSpan={COLUMN_COUNT} className={cell}>
             {props.extra}
           </td>
