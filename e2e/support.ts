@@ -21,8 +21,14 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 /** The sign-in form's own error (Next's route announcer is an alert too). */
 export const signInError = (page: Page) => page.getByRole("form", { name: "Вход" }).getByRole("alert");
 
+/** The user menu in the header (name, notifications, «Сеансы», «Выйти»), opened. */
+export async function openUserMenu(page: Page) {
+  await page.getByRole("banner").locator('[aria-haspopup="menu"]').click();
+  return page.getByRole("menu");
+}
+
 export async function signOut(page: Page) {
-  await page.getByRole("button", { name: "Выйти" }).click();
+  await (await openUserMenu(page)).getByRole("menuitem", { name: "Выйти" }).click();
   await expect(page).toHaveURL(/\/login$/);
 }
 

@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
-import { AppHeader } from "@/components/shell/app-header";
+import { AppShell } from "@/components/shell/app-shell";
 import { getScope } from "@/lib/server/auth/get-scope";
 import { countUnread } from "@/lib/server/notifications/list-notifications";
 
@@ -8,9 +8,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const scope = await getScope();
   if (!scope) redirect("/login");
   return (
-    <>
-      <AppHeader scope={scope} unread={await countUnread({ scope })} />
-      <main className="mx-auto max-w-6xl space-y-6 px-6 py-8">{children}</main>
-    </>
+    <AppShell scope={scope} unread={await countUnread({ scope })}>
+      {children}
+    </AppShell>
   );
 }

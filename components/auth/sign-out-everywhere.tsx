@@ -1,51 +1,35 @@
 "use client";
 
 import { signOut } from "next-auth/react";
-import { useId, useState, useTransition } from "react";
+import { Dialog } from "radix-ui";
+import { useState, useTransition } from "react";
 import { signOutEverywhereAction } from "@/lib/actions/auth";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 
 /**
- * «Выйти на всех устройствах» in the header: a «Сеансы» button opens a panel that
- * says what happens and asks to confirm. The panel is rendered only while open, so
- * the header keeps a single button named «Выйти» (this browser's own sign-out).
+ * «Выйти на всех устройствах», opened from «Сеансы» in the user menu: a dialog that
+ * says what happens and asks to confirm. Escape and «Отмена» close it while nothing is pending.
  */
-export function SignOutEverywhere() {
-  const panelId = useId();
-  const [open, setOpen] = useState(false);
+export function SignOutEverywhere({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
-  const close = () => {
-    setOpen(false);
+  const change = (next: boolean) => {
+    if (pending) return;
     setError(null);
+    onOpenChange(next);
   };
   return (
-    <div className="relative">
-      <Button
-        type="button"
-        variant="ghost"
-        size="sm"
-        aria-expanded={open}
-        aria-controls={open ? panelId : undefined}
-        onClick={() => (open ? close() : setOpen(true))}
-      >
-        Сеансы
-      </Button>
-      {open && (
-        <fieldset
-          id={panelId}
-          aria-label="Выход на всех устройствах"
-          className="absolute right-0 top-full z-20 mt-2 w-80 min-w-0 space-y-3 rounded-md border border-border bg-background p-4 shadow-md"
-          onKeyDown={(event) => {
-            if (event.key === "Escape" && !pending) close();
-          }}
-        >
+    <Dialog.Root open={open} onOpenChange={change}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="fixed inset-0 z-40 bg-black/40" />
+        <Dialog.Content className="fixed left-1/2 top-1/2 z-50 w-[min(28rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 space-y-3 rounded-md border border-border bg-background p-5 shadow-lg">
+          <Dialog.Title className="text-lg font-semibold">Выход на всех устройствах</Dialog.Title>
           {error && <Alert>{error}</Alert>}
-          <p className="text-sm">
+          <Dialog.Description className="text-sm">
             Завершатся все ваши сеансы: на других компьютерах и телефонах и на этом. Войти снова можно сразу, с паролем. Сделайте так, если
             потеряли устройство или вошли на чужом компьютере.
-          </p>
+          </Dialog.Description>
           <div className="flex flex-wrap gap-2">
             <Button
               type="button"
@@ -62,12 +46,14 @@ export function SignOutEverywhere() {
             >
               {pending ? "Выход…" : "Выйти на всех устройствах"}
             </Button>
-            <Button type="button" variant="outline" size="sm" autoFocus disabled={pending} onClick={close}>
-              Отмена
-            </Button>
+            <Dialog.Close asChild>
+              <Button type="button" variant="outline" size="sm" autoFocus disabled={pending}>
+                Отмена
+              </Button>
+            </Dialog.Close>
           </div>
-        </fieldset>
-      )}
-    </div>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
   );
 }

@@ -1,7 +1,13 @@
 import Link from "next/link";
+import { useId } from "react";
+import { cn } from "@/components/ui/cn";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { BlankStatusBadge } from "@/components/blanks/blank-status-badge";
 import { formatPercent } from "@/lib/domain/dashboard/format";
 import type { DashboardMunicipalityRow } from "@/lib/domain/dashboard/campaign-dashboard";
+
+/** The municipality names the row: it stays in view while a phone scrolls the numbers. */
+const STICKY = "sticky left-0 z-[1] px-3 py-2 shadow-[1px_0_0_var(--color-border)]";
 
 /** The municipalities of a campaign with their scores and open findings; the chart's numbers in words. */
 export function MunicipalitiesTable(props: {
@@ -9,13 +15,16 @@ export function MunicipalitiesTable(props: {
   caption: string;
   dynamicsHref: (row: DashboardMunicipalityRow) => string;
 }) {
+  const captionId = useId();
   return (
-    <div className="overflow-x-auto rounded-md border border-border bg-background">
+    <ScrollRegion labelledBy={captionId} className="overflow-x-auto">
       <table className="w-full text-sm">
-        <caption className="sr-only">{props.caption}</caption>
+        <caption id={captionId} className="sr-only">
+          {props.caption}
+        </caption>
         <thead className="bg-muted text-left">
           <tr>
-            <th scope="col" className="px-3 py-2">
+            <th scope="col" className={cn(STICKY, "bg-muted")}>
               Муниципальное образование
             </th>
             <th scope="col" className="px-3 py-2">
@@ -44,7 +53,7 @@ export function MunicipalitiesTable(props: {
         <tbody>
           {props.rows.map((row) => (
             <tr key={row.municipalityId} className="border-t border-border">
-              <th scope="row" className="px-3 py-2 text-left font-medium">
+              <th scope="row" className={cn(STICKY, "bg-background text-left font-medium")}>
                 {row.name}
               </th>
               <td className="px-3 py-2">
@@ -78,6 +87,6 @@ export function MunicipalitiesTable(props: {
           )}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

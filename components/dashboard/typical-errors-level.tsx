@@ -27,7 +27,7 @@ export function TypicalErrorsLevel(props: { id: string; title: string; caption: 
           {data.errors.length === 0 ? (
             <p>Ошибок не выявлено: все пункты сданных бланков соответствуют.</p>
           ) : (
-            <div className="grid gap-4 lg:grid-cols-2">
+            <div className="grid gap-4 lg:grid-cols-2 [&>*]:min-w-0">
               <div className="overflow-x-auto rounded-md border border-border bg-background">
                 <table className="w-full text-sm">
                   <caption className="sr-only">{props.caption}</caption>

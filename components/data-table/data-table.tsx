@@ -12,9 +12,10 @@ import {
   type Updater,
 } from "@tanstack/react-table";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useTransition, type ReactNode } from "react";
+import { useId, useTransition, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import type { ListExportId } from "@/lib/domain/exports/list-ids";
 import { pageCount, type Page } from "@/lib/paging";
 import { ExportLinks } from "./export-links";
@@ -37,6 +38,9 @@ export interface DataTableProps<T extends RowData> {
   exportList?: ListExportId;
 }
 
+/** On a narrow screen the table scrolls sideways under its first column, which names the row. */
+const STICKY_FIRST = "first:sticky first:left-0 first:z-[1] first:shadow-[1px_0_0_var(--color-border)]";
+
 const apply = <S,>(updater: Updater<S>, old: S): S => (typeof updater === "function" ? (updater as (old: S) => S)(old) : updater);
 
 /**
@@ -49,6 +53,7 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const [pending, startTransition] = useTransition();
+  const captionId = useId();
 
   const navigate = (changes: Record<string, string>) => {
     const params = new URLSearchParams(searchParams.toString());
@@ -82,14 +87,16 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
   return (
     <div className="space-y-3">
       {(props.filters || props.exportList) && (
-        <div className="flex flex-wrap items-end justify-between gap-3">
+        <div className="flex flex-wrap items-end justify-between gap-3 print:hidden">
           {props.filters}
           {props.exportList && <ExportLinks list={props.exportList} caption={props.caption} />}
         </div>
       )}
-      <div className={cn("overflow-x-auto rounded-md border border-border bg-background", pending && "opacity-60")}>
+      <ScrollRegion labelledBy={captionId} className={cn("overflow-x-auto", pending && "opacity-60")}>
         <table className="w-full text-sm" aria-busy={pending}>
-          <caption className="sr-only">{props.caption}</caption>
+          <caption id={captionId} className="sr-only">
+            {props.caption}
+          </caption>
           <thead className="bg-muted">
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
@@ -99,7 +106,7 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
                     <th
                       key={header.id}
                       scope="col"
-                      className="px-3 py-2 text-left font-semibold"
+                      className={cn("px-3 py-2 text-left font-semibold", STICKY_FIRST, "bg-muted")}
                       aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
                     >
                       {header.column.getCanSort() ? (
@@ -124,7 +131,7 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
             {table.getRowModel().rows.map((row) => (
               <tr key={row.id} className="border-t border-border">
                 {row.getAllCells().map((cell) => (
-                  <td key={cell.id} className="px-3 py-2 align-top">
+                  <td key={cell.id} className={cn("px-3 py-2 align-top", STICKY_FIRST, "bg-background")}>
                     <table.FlexRender cell={cell} />
                   </td>
                 ))}
@@ -139,8 +146,8 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
             )}
           </tbody>
         </table>
-      </div>
-      <nav className="flex items-center justify-between gap-4 text-sm" aria-label="Страницы">
+      </ScrollRegion>
+      <nav className="flex flex-wrap items-center justify-between gap-4 text-sm print:hidden" aria-label="Страницы">
         <p>
           Всего: {total}. Страница {page} из {pages}
         </p>

@@ -5,7 +5,7 @@ import { Input } from "@/components/ui/input";
 /** A GET form over the list's URL: filters are query parameters, page resets to 1. */
 export function SearchFilter(props: { q: string; label: string; children?: ReactNode }) {
   return (
-    <search>
+    <search className="print:hidden">
       <form method="get" className="flex flex-wrap items-end gap-2">
         <label className="flex flex-col gap-1 text-sm">
           <span>{props.label}</span>

@@ -23,7 +23,7 @@ const columns: DataTableColumn<EventRow>[] = [
     header: C.plan.header,
     accessorKey: "planTitle",
     cell: ({ row: { original: e } }) => (
-      <div className="min-w-56 space-y-0.5">
+      <div className="min-w-40 space-y-0.5">
         <p className="font-medium">{e.owner}</p>
         <Link href={`/plans/${e.planId}`} className="text-primary hover:underline">
           {e.planTitle}
@@ -46,7 +46,7 @@ const columns: DataTableColumn<EventRow>[] = [
     accessorKey: "title",
     enableSorting: false,
     cell: ({ row: { original: e } }) => (
-      <div className="min-w-64">
+      <div className="min-w-56">
         {/* The event's own row on its plan's page. */}
         <Link href={`/plans/${e.planId}#event-${e.id}`} className="text-primary hover:underline">
           {e.title}

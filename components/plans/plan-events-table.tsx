@@ -110,6 +110,16 @@ function Timing({ event, planId, range, canWrite }: { event: PlanEventView; plan
   );
 }
 
+function Responsible({ event: e }: { event: PlanEventView }) {
+  if (!e.responsibleText && !e.responsibleUserName) return <span className="text-muted-foreground">—</span>;
+  return (
+    <div>
+      {e.responsibleText}
+      {e.responsibleUserName && <p className="text-xs text-muted-foreground">В системе: {e.responsibleUserName}</p>}
+    </div>
+  );
+}
+
 function Labelled({ label, children }: { label: string; children: ReactNode }) {
   return (
     <p>
@@ -119,7 +129,12 @@ function Labelled({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-const HEADERS = ["№", "Мероприятие", "Сроки", "Ответственный", "Целевая аудитория / ожидаемый результат", "Документы", "Статус"];
+/**
+ * Five columns that fit a laptop's card: the event (its number first, so it names the row, and
+ * sticky when the table scrolls on a phone), its status with what a writer can do right beside
+ * it, the timing, who does it for whom with what result, and the documents. Long text wraps.
+ */
+const HEADERS = ["Мероприятие", "Статус", "Сроки", "Ответственный, аудитория, результат", "Документы"];
 
 /** The plan's events as its document lists them, with what was done; writers mark them held, cancelled or planned again. */
 export function PlanEventsTable(props: {
@@ -128,7 +143,7 @@ export function PlanEventsTable(props: {
 }) {
   const { plan } = props;
   const range: PlanRange = { schoolYear: plan.schoolYear, startsOn: plan.startsOn, endsOn: plan.endsOn };
-  const headers = plan.canWrite ? [...HEADERS, "Действия"] : HEADERS;
+  const headers = plan.canWrite ? HEADERS.map((h) => (h === "Статус" ? "Статус и действия" : h)) : HEADERS;
   const groups = groupEvents(plan, props.events);
   return (
     <ScrollRegion labelledBy="events-caption" className="overflow-x-auto">
@@ -138,8 +153,8 @@ export function PlanEventsTable(props: {
         </caption>
         <thead className="bg-muted text-left">
           <tr>
-            {headers.map((h) => (
-              <th key={h} scope="col" className="px-3 py-2 font-semibold">
+            {headers.map((h, index) => (
+              <th key={h} scope="col" className={cn("px-3 py-2 font-semibold", index === 0 && "sticky left-0 z-[1] bg-muted")}>
                 {h}
               </th>
             ))}
@@ -155,13 +170,16 @@ export function PlanEventsTable(props: {
               </tr>
             )}
             {group.events.map((e) => (
-              <tr key={e.id} id={`event-${e.id}`} className="scroll-mt-4 border-t border-border align-top target:bg-amber-50">
-                <td className={cn("border-l-4 px-3 py-2 tabular-nums", e.overdue ? "border-l-destructive" : "border-l-transparent")}>
-                  {e.number ?? e.position}
-                </td>
-                <th scope="row" className="min-w-64 px-3 py-2 text-left font-normal">
+              <tr key={e.id} id={`event-${e.id}`} className="group scroll-mt-4 border-t border-border align-top">
+                <th
+                  scope="row"
+                  className={cn(
+                    "sticky left-0 z-[1] w-64 min-w-44 border-l-4 bg-background px-3 py-2 text-left font-normal shadow-[1px_0_0_var(--color-border)] group-target:bg-amber-50 sm:min-w-64",
+                    e.overdue ? "border-l-destructive" : "border-l-transparent",
+                  )}
+                >
                   <p id={`event-${e.id}-title`} className="font-medium">
-                    {e.title}
+                    <span className="tabular-nums">{e.number ?? e.position}</span> {e.title}
                   </p>
                   {e.description && (
                     <details className="mt-1">
@@ -170,29 +188,21 @@ export function PlanEventsTable(props: {
                     </details>
                   )}
                 </th>
-                <td className="min-w-48 px-3 py-2">
+                <td className="min-w-48 space-y-2 px-3 py-2 group-target:bg-amber-50">
+                  <EventStatusBadge status={e.status} heldOn={e.heldOn} overdue={e.overdue} />
+                  {plan.canWrite && <EventActions planId={plan.id} eventId={e.id} status={e.status} describedBy={`event-${e.id}-title`} />}
+                </td>
+                <td className="min-w-44 px-3 py-2 group-target:bg-amber-50">
                   <Timing event={e} planId={plan.id} range={range} canWrite={plan.canWrite} />
                 </td>
-                <td className="min-w-40 whitespace-pre-line px-3 py-2">
-                  {e.responsibleText || (e.responsibleUserName ? null : <span className="text-muted-foreground">—</span>)}
-                  {e.responsibleUserName && <p className="text-xs text-muted-foreground">В системе: {e.responsibleUserName}</p>}
-                </td>
-                <td className="min-w-48 space-y-1 whitespace-pre-line px-3 py-2">
+                <td className="min-w-52 space-y-1 whitespace-pre-line px-3 py-2 group-target:bg-amber-50">
+                  <Responsible event={e} />
                   {e.audience && <Labelled label="Аудитория">{e.audience}</Labelled>}
                   {e.expectedResult && <Labelled label="Результат">{e.expectedResult}</Labelled>}
-                  {!e.audience && !e.expectedResult && <span className="text-muted-foreground">—</span>}
                 </td>
-                <td className="min-w-48 px-3 py-2">
+                <td className="min-w-44 px-3 py-2 group-target:bg-amber-50">
                   <Documents event={e} />
                 </td>
-                <td className="px-3 py-2">
-                  <EventStatusBadge status={e.status} heldOn={e.heldOn} overdue={e.overdue} />
-                </td>
-                {plan.canWrite && (
-                  <td className="px-3 py-2">
-                    <EventActions planId={plan.id} eventId={e.id} status={e.status} describedBy={`event-${e.id}-title`} />
-                  </td>
-                )}
               </tr>
             ))}
           </tbody>

@@ -3,9 +3,9 @@ import { cn } from "@/components/ui/cn";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { formatDate } from "@/lib/dates";
 import type { PlanEventView } from "@/lib/server/plans/get-plan";
-import { monthLabel, monthOf, monthsBetween } from "./months";
+import { monthLabel, monthOf, monthsBetween, schoolYearLabel, schoolYearMonths, schoolYearOf } from "./months";
 
-/** A plan longer than this is shown one calendar year at a time. */
+/** A plan longer than this is shown one school year at a time. */
 const MAX_MONTHS = 36;
 
 type State = "planned" | "done" | "cancelled" | "overdue";
@@ -134,9 +134,10 @@ function Legend() {
 }
 
 /**
- * The plan's events by month over its range: one row per event, a column per
- * month. A plan longer than three years is shown a calendar year at a time
- * (?year=). Events whose timing gives no dates are listed under the table.
+ * The plan's events by month over its range, widened to whole school years
+ * (September to August): one row per event, a column per month. A plan longer
+ * than three years is shown a school year at a time (?year= the year of its
+ * September). Events whose timing gives no dates are listed under the table.
  */
 export function PlanTimeline(props: {
   planId: string;
@@ -149,12 +150,12 @@ export function PlanTimeline(props: {
   /** The page's other query parameters, kept in the year links. */
   query: Record<string, string>;
 }) {
-  const all = monthsBetween(props.startsOn, props.endsOn);
+  const all = schoolYearMonths(props.startsOn, props.endsOn);
   const paged = all.length > MAX_MONTHS;
-  const years = [...new Set(all.map((m) => m.slice(0, 4)))];
-  const thisYear = props.today.slice(0, 4);
-  const year = paged ? (years.find((y) => y === props.year) ?? (years.includes(thisYear) ? thisYear : years[0]!)) : null;
-  const months = year ? all.filter((m) => m.startsWith(year)) : all;
+  const years = [...new Set(all.map(schoolYearOf))];
+  const thisYear = schoolYearOf(monthOf(props.today));
+  const year = paged ? (years.find((y) => String(y) === props.year) ?? (years.includes(thisYear) ? thisYear : years[0]!)) : null;
+  const months = year === null ? all : all.filter((m) => schoolYearOf(m) === year);
   const current = monthOf(props.today);
   const visible = new Set(months);
 
@@ -163,13 +164,14 @@ export function PlanTimeline(props: {
   const withMarks = dated.filter((d): d is { event: PlanEventView; marks: Map<string, Mark[]> } => d.marks !== null);
   const rows = withMarks.filter((d) => [...d.marks.keys()].some((m) => visible.has(m)));
   const outside = paged ? [] : withMarks.filter((d) => !rows.includes(d)).map((d) => d.event);
-  const yearHref = (y: string) => `/plans/${props.planId}?${new URLSearchParams({ ...props.query, view: "timeline", year: y }).toString()}`;
+  const yearHref = (y: number) =>
+    `/plans/${props.planId}?${new URLSearchParams({ ...props.query, view: "timeline", year: String(y) }).toString()}`;
 
   return (
     <div className="space-y-4">
       {paged && (
-        <nav aria-label="Годы плана" className="flex flex-wrap items-center gap-2 text-sm">
-          <span>Год:</span>
+        <nav aria-label="Учебные годы плана" className="flex flex-wrap items-center gap-2 text-sm">
+          <span>Учебный год:</span>
           {years.map((y) => (
             <Link
               key={y}
@@ -180,19 +182,19 @@ export function PlanTimeline(props: {
                 y === year ? "bg-primary text-primary-foreground" : "text-primary hover:underline",
               )}
             >
-              {y}
+              {schoolYearLabel(y)}
             </Link>
           ))}
         </nav>
       )}
       <ScrollRegion labelledBy="timeline-caption" className="overflow-x-auto">
-        <table className="text-sm">
+        <table className="w-full text-sm">
           <caption id="timeline-caption" className="sr-only">
-            Мероприятия по месяцам{year ? `, ${year} год` : ""}
+            Мероприятия по месяцам{year === null ? "" : `, ${schoolYearLabel(year)} учебный год`}
           </caption>
           <thead className="bg-muted">
             <tr>
-              <th scope="col" className="sticky left-0 z-10 min-w-64 bg-muted px-3 py-2 text-left font-semibold">
+              <th scope="col" className="sticky left-0 z-10 min-w-40 bg-muted sm:min-w-64 px-3 py-2 text-left font-semibold">
                 Мероприятие
               </th>
               {months.map((m) => (
@@ -200,12 +202,9 @@ export function PlanTimeline(props: {
                   key={m}
                   scope="col"
                   aria-current={m === current ? "date" : undefined}
-                  className={cn(
-                    "whitespace-nowrap px-2 py-2 text-center font-semibold",
-                    m === current && "bg-amber-100 outline outline-1 outline-amber-500",
-                  )}
+                  className={cn("px-1 py-2 text-center font-semibold", m === current && "bg-amber-100 outline outline-1 outline-amber-500")}
                 >
-                  {monthLabel(m)}
+                  <MonthLabel month={m} />
                   {m === current && <span className="sr-only"> (текущий месяц)</span>}
                 </th>
               ))}
@@ -217,7 +216,7 @@ export function PlanTimeline(props: {
                 <th
                   scope="row"
                   className={cn(
-                    "sticky left-0 z-10 max-w-80 bg-background px-3 py-2 text-left font-normal",
+                    "sticky left-0 z-10 max-w-48 bg-background sm:max-w-80 px-3 py-2 text-left font-normal",
                     e.overdue && "font-semibold text-destructive",
                   )}
                 >
@@ -237,7 +236,7 @@ export function PlanTimeline(props: {
             {rows.length === 0 && (
               <tr>
                 <td colSpan={months.length + 1} className="px-3 py-6 text-center text-muted-foreground">
-                  {year ? `В ${year} году мероприятий нет.` : "Мероприятий с распознанными сроками нет."}
+                  {year === null ? "Мероприятий с распознанными сроками нет." : `В ${schoolYearLabel(year)} учебном году мероприятий нет.`}
                 </td>
               </tr>
             )}
@@ -248,6 +247,16 @@ export function PlanTimeline(props: {
       {unknown.length > 0 && <EventList title="Сроки не распознаны" events={unknown} planId={props.planId} />}
       {outside.length > 0 && <EventList title="Сроки вне периода плана" events={outside} planId={props.planId} />}
     </div>
+  );
+}
+
+/** «сен» over «2020»: a narrow column, so a school year fits a laptop's card; read aloud as «сен 2020». */
+function MonthLabel({ month }: { month: string }) {
+  const [name, year] = monthLabel(month).split(" ");
+  return (
+    <>
+      {name} <span className="block text-xs font-normal text-muted-foreground">{year}</span>
+    </>
   );
 }
 

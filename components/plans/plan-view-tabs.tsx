@@ -11,7 +11,7 @@ const VIEWS: Array<[PlanViewName, string]> = [
 /** Links styled as tabs between the plan's table and its timeline; the filters stay. */
 export function PlanViewTabs(props: { planId: string; view: PlanViewName; query: Record<string, string> }) {
   return (
-    <nav aria-label="Представление плана" className="flex gap-1 border-b border-border">
+    <nav aria-label="Представление плана" className="flex gap-1 border-b border-border print:hidden">
       {VIEWS.map(([view, label]) => (
         <Link
           key={view}

@@ -1,91 +1,21 @@
 import Link from "next/link";
-import { SignOutButton } from "@/components/auth/sign-out-button";
-import { SignOutEverywhere } from "@/components/auth/sign-out-everywhere";
-import { hasAnyRole, homePathFor, type Scope } from "@/lib/scope";
-import { REGION_ADMINS, REGION_STAFF, ROLE_LABELS, SCHOOL_COORDINATORS, SUPERVISORS } from "@/lib/roles";
+import type { NavGroup } from "@/lib/domain/shell/navigation";
+import { ROLE_LABELS } from "@/lib/roles";
+import type { Scope } from "@/lib/scope";
+import { NavDrawer } from "./nav-drawer";
+import { UserMenu } from "./user-menu";
 
-const HOME_LABELS = { "/region": "Регион", "/municipality": "Муниципалитет", "/school": "Школа" } as const;
-
-export function AppHeader({ scope, unread }: { scope: Scope; unread: number }) {
-  const homes = [...new Set(scope.memberships.map((m) => homePathFor(m.role)))];
+/** One line on every screen: the menu button (below the sidebar's width), the app's name and the user menu. */
+export function AppHeader({ scope, unread, groups }: { scope: Scope; unread: number; groups: NavGroup[] }) {
   return (
-    <header className="border-b border-border bg-background">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-6 py-3">
-        <Link href="/" className="text-lg font-semibold text-primary">
+    <header className="border-b border-border bg-background print:hidden">
+      <div className="mx-auto flex max-w-[90rem] items-center gap-3 px-4 py-2 sm:px-6">
+        <NavDrawer groups={groups} />
+        <Link href="/" className="shrink-0 text-lg font-semibold text-primary">
           Методаудит
         </Link>
-        <nav aria-label="Разделы" className="flex flex-wrap gap-4 text-sm">
-          {homes.map((home) => (
-            <Link key={home} href={home} className="hover:underline">
-              {HOME_LABELS[home]}
-            </Link>
-          ))}
-          <Link href="/blanks" className="hover:underline">
-            Бланки
-          </Link>
-          <Link href="/findings" className="hover:underline">
-            Замечания
-          </Link>
-          <Link href="/documents" className="hover:underline">
-            Документы
-          </Link>
-          <Link href="/plans" className="hover:underline">
-            Планы
-          </Link>
-          <Link href="/reports" className="hover:underline">
-            Отчёты
-          </Link>
-          {hasAnyRole(scope, SCHOOL_COORDINATORS) && (
-            <Link href="/school/students" className="hover:underline">
-              Учёт ДОТ
-            </Link>
-          )}
-          {hasAnyRole(scope, SUPERVISORS) && (
-            <Link href="/region/students" className="hover:underline">
-              Учёт ДОТ (численность)
-            </Link>
-          )}
-          {hasAnyRole(scope, REGION_STAFF) && (
-            <>
-              <Link href="/region/campaigns" className="hover:underline">
-                Кампании
-              </Link>
-              <Link href="/region/templates" className="hover:underline">
-                Шаблоны
-              </Link>
-              <Link href="/region/coordinators" className="hover:underline">
-                Координаторы
-              </Link>
-            </>
-          )}
-          {hasAnyRole(scope, SUPERVISORS) && (
-            <Link href="/dynamics" className="hover:underline">
-              Динамика
-            </Link>
-          )}
-          {hasAnyRole(scope, REGION_ADMINS) && (
-            <>
-              <Link href="/region/users" className="hover:underline">
-                Пользователи
-              </Link>
-              <Link href="/region/audit" className="hover:underline">
-                Журнал изменений
-              </Link>
-            </>
-          )}
-        </nav>
-        <div className="ml-auto flex items-center gap-3 text-sm">
-          <Link href="/notifications" className="hover:underline">
-            Уведомления{unread > 0 && <span className="ml-1 rounded-full bg-primary px-2 text-xs text-primary-foreground">{unread}</span>}
-          </Link>
-          <span>
-            <span className="font-medium">{scope.name}</span>
-            <span className="block text-xs text-muted-foreground">
-              {scope.memberships.map((m) => `${ROLE_LABELS[m.role]}: ${m.scopeName}`).join("; ")}
-            </span>
-          </span>
-          <SignOutEverywhere />
-          <SignOutButton />
+        <div className="ml-auto flex min-w-0 justify-end">
+          <UserMenu name={scope.name} roles={scope.memberships.map((m) => `${ROLE_LABELS[m.role]}: ${m.scopeName}`)} unread={unread} />
         </div>
       </div>
     </header>

@@ -1,13 +1,17 @@
 import type { ReactNode } from "react";
+import { Breadcrumbs, type Crumb } from "./breadcrumbs";
 
-export function PageTitle(props: { title: string; subtitle?: ReactNode; actions?: ReactNode }) {
+export function PageTitle(props: { title: string; subtitle?: ReactNode; actions?: ReactNode; crumbs?: Crumb[] }) {
   return (
-    <div className="flex flex-wrap items-end justify-between gap-4">
-      <div>
-        <h1 className="text-2xl font-semibold">{props.title}</h1>
-        {props.subtitle && <p className="mt-1 text-muted-foreground">{props.subtitle}</p>}
+    <div className="space-y-2">
+      {props.crumbs && <Breadcrumbs crumbs={props.crumbs} />}
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div className="min-w-0">
+          <h1 className="break-words text-2xl font-semibold">{props.title}</h1>
+          {props.subtitle && <p className="mt-1 text-muted-foreground">{props.subtitle}</p>}
+        </div>
+        {props.actions}
       </div>
-      {props.actions}
     </div>
   );
 }

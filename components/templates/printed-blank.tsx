@@ -1,6 +1,7 @@
-import type { CSSProperties, ReactNode } from "react";
+import { useId, type CSSProperties, type ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { walkItems, type TColumnHeaders, type TTemplateContent, type TTemplateItem } from "@/lib/schemas/template";
 
 /** What a participant entered for an item: the value column and the ✓ column. */
@@ -22,7 +23,7 @@ export interface PrintedBlankProps {
   /** By item key. Without values the blank prints empty, with ✓ where an answer is due (as in seed 000). */
   values?: Record<string, BlankValue>;
   marks?: Record<string, BlankMark>;
-  /** By item key: rendered in a full-width row under the item's row. */
+  /** By item key: rendered in a full-width row under the item's row, on screen only (the paper is the blank as issued). */
   itemExtras?: Record<string, ReactNode>;
   className?: string;
 }
@@ -39,38 +40,42 @@ const COLUMN_COUNT = 5;
 export function PrintedBlank({ content, subjectName, values, marks, itemExtras, className }: PrintedBlankProps) {
   const walked = [...walkItems(content.items)];
   const footnotes = uniqueFootnotes(walked.map((w) => w.item));
+  const captionId = useId();
   return (
     <div className={cn("mx-auto max-w-[210mm] bg-background text-foreground print:max-w-none print:text-black", className)}>
-      <table className="w-full border-collapse text-sm print:text-[10pt]">
-        <caption className="caption-top pb-4 text-center">
-          <span className="block text-base font-bold tracking-wide">{content.title}</span>
-          {content.subtitle && <span className="block">{withSubject(content.subtitle, subjectName)}</span>}
-          {content.subjectCaption && <span className="block text-xs italic">{content.subjectCaption}</span>}
-        </caption>
-        <colgroup>
-          <col className="w-16" />
-          <col />
-          <col className="w-[22%]" />
-          <col className="w-10" />
-          <col className="w-[24%]" />
-        </colgroup>
-        <thead>
-          <ColumnHeaderRow columns={content.columns} />
-        </thead>
-        <tbody>
-          {walked.map(({ item, depth }) => (
-            <ItemRows
-              key={item.key}
-              item={item}
-              depth={depth}
-              value={values?.[item.key]}
-              filled={values !== undefined}
-              mark={marks?.[item.key]}
-              extra={itemExtras?.[item.key]}
-            />
-          ))}
-        </tbody>
-      </table>
+      {/* A phone scrolls the blank sideways inside its card rather than the page. */}
+      <ScrollRegion labelledBy={captionId} className="overflow-x-auto border-0">
+        <table className="w-full border-collapse text-sm print:text-[10pt]">
+          <caption id={captionId} className="caption-top pb-4 text-center">
+            <span className="block text-base font-bold tracking-wide">{content.title}</span>
+            {content.subtitle && <span className="block">{withSubject(content.subtitle, subjectName)}</span>}
+            {content.subjectCaption && <span className="block text-xs italic">{content.subjectCaption}</span>}
+          </caption>
+          <colgroup>
+            <col className="w-16" />
+            <col />
+            <col className="w-[22%]" />
+            <col className="w-10" />
+            <col className="w-[24%]" />
+          </colgroup>
+          <thead>
+            <ColumnHeaderRow columns={content.columns} />
+          </thead>
+          <tbody>
+            {walked.map(({ item, depth }) => (
+              <ItemRows
+                key={item.key}
+                item={item}
+                depth={depth}
+                value={values?.[item.key]}
+                filled={values !== undefined}
+                mark={marks?.[item.key]}
+                extra={itemExtras?.[item.key]}
+              />
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
       {footnotes.length > 0 && (
         <ul className="mt-3 space-y-1 text-xs" aria-label="Сноски">
           {footnotes.map((note) => (
@@ -145,7 +150,7 @@ function ItemRows(props: {
       </tr>
       {section && item.columns && <ColumnHeaderRow columns={item.columns} />}
       {props.extra !== undefined && (
-        <tr className="break-inside-avoid">
+        <tr className="break-inside-avoid print:hidden">
           <td colSpan={COLUMN_COUNT} className={cell}>
             {props.extra}
           </td>

@@ -30,7 +30,7 @@ export default async function RegionHome(props: { searchParams: Promise<Record<s
         title={`Регион: ${regions.join(", ")}`}
         subtitle={scope.memberships.map((m) => `${ROLE_LABELS[m.role]} — ${m.scopeName}`).join("; ")}
         actions={
-          <div className="flex gap-2">
+          <div className="flex flex-wrap gap-2">
             <Button asChild variant="outline">
               <Link href="/region/campaigns">Кампании</Link>
             </Button>

@@ -6,6 +6,7 @@ import { BlankStatusBadge } from "@/components/blanks/blank-status-badge";
 import { ReadOnlyBlank } from "@/components/blanks/read-only-blank";
 import { ReturnBlankForm } from "@/components/blanks/return-blank-form";
 import { BlankFindings } from "@/components/findings/blank-findings";
+import { campaignCrumbs } from "@/components/shell/breadcrumbs";
 import { PageTitle } from "@/components/shell/page-title";
 import { Alert } from "@/components/ui/alert";
 import { SuccessNotice } from "@/components/ui/success-notice";
@@ -48,6 +49,7 @@ export default async function BlankPage(props: { params: Promise<{ id: string }>
   return (
     <>
       <PageTitle
+        crumbs={[...campaignCrumbs(scope, blank.campaign), { label: blank.subjectName }]}
         title={blank.template.name}
         subtitle={
           <>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ParticipantsTable } from "@/components/campaigns/participants-table";
 import { FromPreviousForm } from "@/components/campaigns/from-previous-form";
+import { campaignCrumbs } from "@/components/shell/breadcrumbs";
 import { PageTitle } from "@/components/shell/page-title";
 import { Card, CardTitle } from "@/components/ui/card";
 import { formatDate } from "@/lib/dates";
@@ -26,6 +27,7 @@ export default async function CampaignPage(props: { params: Promise<{ id: string
   return (
     <>
       <PageTitle
+        crumbs={campaignCrumbs(scope, campaign)}
         title={campaign.name}
         subtitle={`Дата: ${formatDate(campaign.date)} · срок сдачи бланков: ${formatDate(campaign.deadline)}`}
       />

@@ -37,6 +37,7 @@ export default async function DocumentPage(props: { params: Promise<{ id: string
   return (
     <>
       <PageTitle
+        crumbs={[{ label: "Документы", href: "/documents" }, { label: describeRequisites(doc) }]}
         title={describeRequisites(doc)}
         subtitle={doc.owner}
         actions={

@@ -13,7 +13,7 @@ export default async function NewDocumentPage() {
   const owners = await listDocumentOwners({ scope });
   return (
     <>
-      <PageTitle title="Новый документ реестра" />
+      <PageTitle crumbs={[{ label: "Документы", href: "/documents" }, { label: "Новый документ" }]} title="Новый документ реестра" />
       <Card>
         <DocumentForm owners={owners} />
       </Card>

@@ -35,6 +35,7 @@ export default async function FindingPage(props: { params: Promise<{ id: string 
   return (
     <>
       <PageTitle
+        crumbs={[{ label: "Замечания", href: "/findings" }, { label: `Пункт ${finding.itemNumber}` }]}
         title={`Замечание по пункту ${finding.itemNumber}`}
         subtitle={
           <>

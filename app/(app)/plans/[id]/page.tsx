@@ -7,6 +7,7 @@ import { formatPlanPeriod } from "@/lib/domain/plans/plan-period";
 import { PlanSummary } from "@/components/plans/plan-summary";
 import { PlanTimeline } from "@/components/plans/plan-timeline";
 import { PlanViewTabs } from "@/components/plans/plan-view-tabs";
+import { planCrumbs } from "@/components/shell/breadcrumbs";
 import { PageTitle } from "@/components/shell/page-title";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -32,6 +33,7 @@ export default async function PlanPage(props: { params: Promise<{ id: string }>;
   return (
     <>
       <PageTitle
+        crumbs={planCrumbs(plan)}
         title={plan.title}
         subtitle={`${PLAN_KIND_LABELS[plan.kind]} · ${plan.owner} · ${formatPlanPeriod(plan)}`}
         actions={

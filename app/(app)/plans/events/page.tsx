@@ -26,6 +26,7 @@ export default async function PlanEventsPage(props: { searchParams: Promise<Reco
   return (
     <>
       <PageTitle
+        crumbs={[{ label: "Планы", href: "/plans" }, { label: "Мероприятия планов" }]}
         title="Мероприятия планов"
         subtitle="Мероприятия всех дорожных карт, программ и планов методической работы: сроки, ответственные, отметки о проведении"
         actions={

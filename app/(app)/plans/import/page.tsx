@@ -23,6 +23,7 @@ export default async function ImportRoadmapPage() {
         </Link>
       </p>
       <PageTitle
+        crumbs={[{ label: "Планы", href: "/plans" }, { label: "Импорт дорожной карты" }]}
         title="Импорт дорожной карты"
         subtitle="Отчёт о выполнении мероприятий муниципальной дорожной карты: мероприятия попадают в дорожную карту муниципалитета на учебный год."
       />

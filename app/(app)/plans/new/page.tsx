@@ -16,7 +16,11 @@ export default async function NewPlanPage() {
   if (owners.length === 0) forbidden();
   return (
     <>
-      <PageTitle title="Новый план" subtitle="Дорожная карта, программа или план методической работы" />
+      <PageTitle
+        crumbs={[{ label: "Планы", href: "/plans" }, { label: "Новый план" }]}
+        title="Новый план"
+        subtitle="Дорожная карта, программа или план методической работы"
+      />
       <Card>
         <PlanForm owners={owners} />
       </Card>

@@ -8,6 +8,7 @@ import { RequestReportButton } from "@/components/reports/request-report-button"
 import { ProgressFigures } from "@/components/dashboard/progress-figures";
 import { ScoreChart } from "@/components/dashboard/score-chart";
 import { TypicalErrorsLevel } from "@/components/dashboard/typical-errors-level";
+import { campaignCrumbs } from "@/components/shell/breadcrumbs";
 import { PageTitle } from "@/components/shell/page-title";
 import { Card, CardTitle } from "@/components/ui/card";
 import { formatDate } from "@/lib/dates";
@@ -32,6 +33,7 @@ export default async function CampaignDashboardPage(props: { params: Promise<{ i
   return (
     <>
       <PageTitle
+        crumbs={[...campaignCrumbs(scope, campaign), { label: "Результаты" }]}
         title={campaign.name}
         subtitle={`Результаты аудита · дата: ${formatDate(campaign.date)} · срок сдачи бланков: ${formatDate(campaign.deadline)}`}
         actions={

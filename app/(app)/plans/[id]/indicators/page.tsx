@@ -3,6 +3,7 @@ import Link from "next/link";
 import { IndicatorCard } from "@/components/plans/indicator-card";
 import { IndicatorForm } from "@/components/plans/indicator-form";
 import { IndicatorTable } from "@/components/plans/indicator-table";
+import { planCrumbs } from "@/components/shell/breadcrumbs";
 import { PageTitle } from "@/components/shell/page-title";
 import { Card, CardTitle } from "@/components/ui/card";
 import { earliestLocalToday } from "@/lib/dates";
@@ -32,7 +33,11 @@ export default async function PlanIndicatorsPage(props: { params: Promise<{ id: 
           ← К плану
         </Link>
       </p>
-      <PageTitle title="Целевые показатели" subtitle={`${plan.title} · ${plan.owner}`} />
+      <PageTitle
+        crumbs={[...planCrumbs(plan), { label: "Целевые показатели" }]}
+        title="Целевые показатели"
+        subtitle={`${plan.title} · ${plan.owner}`}
+      />
       <Card aria-labelledby="indicators-title">
         <CardTitle id="indicators-title">Показатели плана</CardTitle>
         {indicators.length === 0 ? (

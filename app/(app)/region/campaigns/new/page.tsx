@@ -13,7 +13,7 @@ export default async function NewCampaignPage() {
   const options = await listCampaignOptions({ scope });
   return (
     <>
-      <PageTitle title="Новая кампания" />
+      <PageTitle crumbs={[{ label: "Кампании", href: "/region/campaigns" }, { label: "Новая кампания" }]} title="Новая кампания" />
       <Card>
         <CampaignForm options={options} />
       </Card>

@@ -37,6 +37,7 @@ export default async function TemplateVersionPage(props: {
   return (
     <>
       <PageTitle
+        crumbs={[{ label: "Шаблоны", href: "/region/templates" }, { label: `${template.name}, версия ${version.version}` }]}
         title={template.name}
         subtitle={`${TEMPLATE_LEVEL_LABELS[template.level]} · версия ${version.version} · ${dated}`}
         actions={

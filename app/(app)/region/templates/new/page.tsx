@@ -11,7 +11,7 @@ export default async function NewTemplatePage() {
   await requireScope({ role: TEMPLATE_EDITORS });
   return (
     <>
-      <PageTitle title="Новый шаблон" />
+      <PageTitle crumbs={[{ label: "Шаблоны", href: "/region/templates" }, { label: "Новый шаблон" }]} title="Новый шаблон" />
       <Card>
         <CreateTemplateForm />
       </Card>

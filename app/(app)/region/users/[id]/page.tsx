@@ -17,7 +17,11 @@ export default async function UserPage(props: { params: Promise<{ id: string }> 
   const targets = await listMembershipTargets({ scope });
   return (
     <>
-      <PageTitle title={user.name} subtitle={user.email} />
+      <PageTitle
+        crumbs={[{ label: "Пользователи", href: "/region/users" }, { label: user.name }]}
+        title={user.name}
+        subtitle={user.email}
+      />
       <Card>
         <CardTitle>Роли</CardTitle>
         <UserMemberships userId={user.id} self={user.id === scope.userId} targets={targets} memberships={user.memberships} />

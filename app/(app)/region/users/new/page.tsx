@@ -13,7 +13,7 @@ export default async function NewUserPage() {
   const targets = await listMembershipTargets({ scope });
   return (
     <>
-      <PageTitle title="Новый пользователь" />
+      <PageTitle crumbs={[{ label: "Пользователи", href: "/region/users" }, { label: "Новый пользователь" }]} title="Новый пользователь" />
       <Card>
         <CreateUserForm targets={targets} />
       </Card>

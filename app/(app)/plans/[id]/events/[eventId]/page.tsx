@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EventForm } from "@/components/plans/event-form";
 import { eventFormDefaults, loadEventFormOptions } from "@/components/plans/event-form-data";
+import { planCrumbs } from "@/components/shell/breadcrumbs";
 import { PageTitle } from "@/components/shell/page-title";
 import { Card } from "@/components/ui/card";
 import { requireScope } from "@/lib/server/auth/with-scope";
@@ -22,6 +23,7 @@ export default async function PlanEventPage(props: { params: Promise<{ id: strin
   return (
     <>
       <PageTitle
+        crumbs={[...planCrumbs(plan), { label: event.title }]}
         title="Изменение мероприятия"
         subtitle={
           <Link href={`/plans/${plan.id}#event-${event.id}`} className="text-primary underline">

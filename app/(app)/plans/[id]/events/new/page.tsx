@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { EventForm } from "@/components/plans/event-form";
 import { eventFormDefaults, loadEventFormOptions } from "@/components/plans/event-form-data";
+import { planCrumbs } from "@/components/shell/breadcrumbs";
 import { PageTitle } from "@/components/shell/page-title";
 import { Card } from "@/components/ui/card";
 import { requireScope } from "@/lib/server/auth/with-scope";
@@ -19,6 +20,7 @@ export default async function NewPlanEventPage(props: { params: Promise<{ id: st
   return (
     <>
       <PageTitle
+        crumbs={[...planCrumbs(plan), { label: "Новое мероприятие" }]}
         title="Новое мероприятие"
         subtitle={
           <Link href={`/plans/${plan.id}`} className="text-primary underline">
