@@ -171,4 +171,21 @@ test("the review loop: remarks at their items, errors where the user is, decisio
   // The acknowledgement is not repeated on a reload.
   await page.reload({ waitUntil: "networkidle" });
   await expect(notice(page, "Бланк принят.")).toHaveCount(0);
+  await signOut(page);
+
+  // The coordinator follows what stood at acceptance in the findings list: campaign, remark and basis.
+  await signIn(page, COORDINATOR);
+  await page.goto("/findings", { waitUntil: "networkidle" });
+  await page.getByLabel("Кампания", { exact: true }).selectOption({ label: "Проверка замечаний МЦДО 2026" });
+  await page.getByRole("button", { name: "Найти" }).click();
+  await page.waitForURL(/campaignId=/);
+  const findings = page.getByRole("table", { name: "Замечания и их устранение" });
+  const rows = findings.getByRole("row").filter({ has: page.getByRole("link") });
+  await expect(rows).toHaveCount(2);
+  const report = rows.filter({ hasText: "1.2.2" });
+  await expect(report).toContainText("Проверка замечаний МЦДО 2026");
+  await expect(report).toContainText("Замечание аудитора: Отчёт не приложен");
+  await expect(report).toContainText("Основание: в бланке не указано");
+  await expect(rows.filter({ hasText: "2.3.1" })).toContainText("Замечание аудитора: Личные дела не на всех обучающихся");
+  await expectNoSeriousViolations(page, "findings of the campaign");
 });

@@ -5,11 +5,9 @@ import type { FormAnswer } from "@/lib/domain/blanks/answer-form";
 import type { OwnerDocument } from "@/lib/server/documents/list-documents-for-owner";
 import type { AnswerKind, TLegalBasis, TTemplateItem } from "@/lib/schemas/template";
 import { AnswerFields, type BlankFormValues } from "./answer-fields";
-import { cn } from "@/components/ui/cn";
 import type { Remark } from "@/lib/domain/blanks/remarks";
-import { itemAnchor } from "./item-focus";
 import { ItemHistory } from "./item-history";
-import { ItemProblem, ItemRemark, REMARKED_FRAME } from "./item-remark";
+import { ItemFrame } from "./item-remark";
 import { LegalBasis } from "./legal-basis";
 import { OfficialCount } from "./official-count";
 
@@ -33,25 +31,20 @@ export function FillItem(props: {
   problem: string | undefined;
 }) {
   const { item, form, value } = props;
-  const problemId = `problem-${item.key}`;
   return (
-    <fieldset
-      id={itemAnchor(item.key)}
-      tabIndex={-1}
-      aria-describedby={props.problem ? problemId : undefined}
-      className={cn(
-        "scroll-mt-24 space-y-3 rounded-md border border-border bg-background p-4",
-        props.remark && REMARKED_FRAME,
-        props.problem && "border-destructive",
-      )}
-      style={{ marginLeft: `${props.depth * 1.25}rem` }}
+    <ItemFrame
+      itemKey={item.key}
+      depth={props.depth}
+      legend={
+        <>
+          {item.number} {item.title}
+          {item.footnotes.map((f) => f.mark).join("")}
+        </>
+      }
+      remark={props.remark}
+      problem={props.problem}
+      className="space-y-3"
     >
-      <legend className="px-1 font-medium">
-        {item.number} {item.title}
-        {item.footnotes.map((f) => f.mark).join("")}
-      </legend>
-      {props.problem && <ItemProblem id={problemId} message={props.problem} />}
-      {props.remark && <ItemRemark remark={props.remark} />}
       <LegalBasis bases={props.bases} />
       {item.annualUpdate && (
         <p className="text-xs text-muted-foreground">Ежегодное обновление: документ не старше 12 месяцев на дату аудита.</p>
@@ -78,6 +71,6 @@ export function FillItem(props: {
       />
       <OfficialCount official={props.official} declared={value.count.trim() === "" ? null : Number(value.count)} />
       <ItemHistory blankId={props.blankId} itemKey={item.key} label={item.number} />
-    </fieldset>
+    </ItemFrame>
   );
 }

@@ -2,15 +2,13 @@
 
 import { useState, useTransition } from "react";
 import { markAnswerAction } from "@/lib/actions/blanks";
-import { cn } from "@/components/ui/cn";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import type { ItemMark, Remark } from "@/lib/domain/blanks/remarks";
 import { AUDIT_MARK_LABELS, AUDIT_MARKS, describeAnswer, type AuditMark, type TBlankAnswer } from "@/lib/schemas/blank";
 import type { TLegalBasis } from "@/lib/schemas/template";
-import { itemAnchor } from "./item-focus";
 import { ItemHistory } from "./item-history";
-import { ItemProblem, ItemRemark, REMARKED_FRAME } from "./item-remark";
+import { ItemFrame } from "./item-remark";
 import { LegalBasis } from "./legal-basis";
 import { OfficialCount } from "./official-count";
 
@@ -41,7 +39,6 @@ export function ReviewItem(props: {
   const shown = describeAnswer(value);
   const fileId = value?.kind === "DOCUMENT" ? value.fileId : null;
   const commentId = `comment-${props.itemKey}`;
-  const problemId = `problem-${props.itemKey}`;
 
   const save = (next: AuditMark | null, nextComment: string) => {
     props.onMark({ mark: next, comment: nextComment.trim() || null });
@@ -56,20 +53,14 @@ export function ReviewItem(props: {
   };
 
   return (
-    <fieldset
-      id={itemAnchor(props.itemKey)}
-      tabIndex={-1}
-      aria-describedby={props.problem ? problemId : undefined}
-      className={cn(
-        "scroll-mt-24 space-y-2 rounded-md border border-border bg-background p-4",
-        props.remark && REMARKED_FRAME,
-        props.problem && "border-destructive",
-      )}
-      style={{ marginLeft: `${props.depth * 1.25}rem` }}
+    <ItemFrame
+      itemKey={props.itemKey}
+      depth={props.depth}
+      legend={props.label}
+      remark={props.remark}
+      problem={props.problem}
+      className="space-y-2"
     >
-      <legend className="px-1 font-medium">{props.label}</legend>
-      {props.problem && <ItemProblem id={problemId} message={props.problem} />}
-      {props.remark && <ItemRemark remark={props.remark} />}
       <LegalBasis bases={props.bases} />
       <p className="text-sm">
         <span className="font-medium">Ответ участника: </span>
@@ -125,6 +116,6 @@ export function ReviewItem(props: {
         )}
       </div>
       <ItemHistory blankId={props.blankId} itemKey={props.itemKey} label={props.number} />
-    </fieldset>
+    </ItemFrame>
   );
 }

@@ -3,6 +3,7 @@
 import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from "recharts";
 import { formatPercent } from "@/lib/domain/dashboard/format";
 import { CHART_COLORS } from "./chart-colors";
+import { ScrollableChart } from "./scrollable-chart";
 
 export interface TypicalErrorsChartRow {
   /** "1.2.1 План работы", shortened to fit the axis. */
@@ -19,39 +20,29 @@ const percentLabel = (value: unknown) => (typeof value === "number" ? formatPerc
 export function TypicalErrorsChart(props: { rows: TypicalErrorsChartRow[]; labelledBy: string; describedBy: string }) {
   const height = Math.max(140, props.rows.length * 34 + 50);
   return (
-    // A phone scrolls the picture sideways rather than squeezing its labels: the image takes focus to be scrolled.
-    <div
-      role="img"
-      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolled box must take focus to be scrolled from the keyboard
-      tabIndex={0}
-      aria-labelledby={props.labelledBy}
-      aria-describedby={props.describedBy}
-      className="relative overflow-x-auto"
-    >
-      <div className="min-w-[30rem]">
-        <BarChart
-          layout="vertical"
-          data={props.rows}
-          responsive
-          style={{ width: "100%", height }}
-          accessibilityLayer={false}
-          margin={{ top: 8, right: 56, bottom: 8, left: 8 }}
-          barCategoryGap="22%"
-        >
-          <CartesianGrid horizontal={false} stroke={CHART_COLORS.grid} />
-          <XAxis
-            type="number"
-            domain={[0, 100]}
-            ticks={[0, 20, 40, 60, 80, 100]}
-            tickFormatter={(v: number) => `${v} %`}
-            tick={{ fill: CHART_COLORS.axis, fontSize: 12 }}
-          />
-          <YAxis type="category" dataKey="label" width={260} interval={0} tick={{ fill: CHART_COLORS.axis, fontSize: 12 }} />
-          <Bar dataKey="share" name="Доля бланков с ошибкой" fill={CHART_COLORS.errors} isAnimationActive={false}>
-            <LabelList dataKey="share" position="right" formatter={percentLabel} fill={CHART_COLORS.axis} fontSize={11} />
-          </Bar>
-        </BarChart>
-      </div>
-    </div>
+    <ScrollableChart labelledBy={props.labelledBy} describedBy={props.describedBy} minWidth="min-w-[30rem]">
+      <BarChart
+        layout="vertical"
+        data={props.rows}
+        responsive
+        style={{ width: "100%", height }}
+        accessibilityLayer={false}
+        margin={{ top: 8, right: 56, bottom: 8, left: 8 }}
+        barCategoryGap="22%"
+      >
+        <CartesianGrid horizontal={false} stroke={CHART_COLORS.grid} />
+        <XAxis
+          type="number"
+          domain={[0, 100]}
+          ticks={[0, 20, 40, 60, 80, 100]}
+          tickFormatter={(v: number) => `${v} %`}
+          tick={{ fill: CHART_COLORS.axis, fontSize: 12 }}
+        />
+        <YAxis type="category" dataKey="label" width={260} interval={0} tick={{ fill: CHART_COLORS.axis, fontSize: 12 }} />
+        <Bar dataKey="share" name="Доля бланков с ошибкой" fill={CHART_COLORS.errors} isAnimationActive={false}>
+          <LabelList dataKey="share" position="right" formatter={percentLabel} fill={CHART_COLORS.axis} fontSize={11} />
+        </Bar>
+      </BarChart>
+    </ScrollableChart>
   );
 }
