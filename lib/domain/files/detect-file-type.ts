@@ -24,7 +24,8 @@ export const kindsText = (kinds: readonly FileKind[]) => kinds.map((kind) => FIL
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
-export const FILE_TOO_LARGE = `Файл больше ${MAX_FILE_BYTES / 1024 / 1024} МБ.`;
+/** The refusal of a file over a limit, the same wherever a limit is checked (uploads, imports). */
+export const fileTooLarge = (maxBytes: number) => `Файл больше ${maxBytes / 1024 / 1024} МБ.`;
 
 /**
  * The kind of the content, or null for anything else. DOCX and XLSX are ZIP
@@ -42,7 +43,7 @@ export async function detectFileType(bytes: Uint8Array): Promise<FileKind | null
 export function checkFile(input: { size: number; kind: FileKind | null; allowed: readonly FileKind[] }): FileKind {
   const refuse = (message: string) => new AppError("VALIDATION", message, { file: [message] });
   if (input.size === 0) throw refuse("Файл пустой.");
-  if (input.size > MAX_FILE_BYTES) throw refuse(FILE_TOO_LARGE);
+  if (input.size > MAX_FILE_BYTES) throw refuse(fileTooLarge(MAX_FILE_BYTES));
   if (input.kind === null || !input.allowed.includes(input.kind)) {
     throw refuse(`Допустимы файлы ${kindsText(input.allowed)}; содержимое этого файла — не один из них.`);
   }

@@ -1,7 +1,7 @@
 import type { TImportNotice, TImportProblem } from "@/lib/schemas/import";
 import { shownText } from "./cell-text";
 import { decodeText, type TextEncoding } from "./decode-text";
-import { detectFileType, FILE_KINDS } from "./detect-file-type";
+import { detectFileType, FILE_KINDS, fileTooLarge } from "./detect-file-type";
 import { type CsvSeparator, readCsvText } from "./read-csv";
 import { readWorkbook } from "./read-workbook";
 import type { CellData, SheetData } from "./workbook-data";
@@ -61,8 +61,6 @@ const refusal = (message: string, row: number | null = null, sheets: string[] = 
   sheets,
 });
 
-const MB = 1024 * 1024;
-
 /** What the bytes are before they are read: a workbook, a text, or a refusal. */
 export type TableBytes = { kind: "xlsx" } | { kind: "text"; text: string; encoding: TextEncoding } | { kind: "refused"; message: string };
 
@@ -73,7 +71,7 @@ export type TableBytes = { kind: "xlsx" } | { kind: "text"; text: string; encodi
 export async function judgeTableBytes(bytes: Uint8Array, options: { maxBytes: number; formats: string }): Promise<TableBytes> {
   const refused = (message: string): TableBytes => ({ kind: "refused", message });
   if (bytes.length === 0) return refused("Файл пустой.");
-  if (bytes.length > options.maxBytes) return refused(`Файл больше ${options.maxBytes / MB} МБ.`);
+  if (bytes.length > options.maxBytes) return refused(fileTooLarge(options.maxBytes));
   const magic = Buffer.from(bytes.subarray(0, 4)).toString("hex");
   if (magic === "d0cf11e0") return refused("Формат XLS (Excel 97–2003) не поддерживается: сохраните файл как XLSX или CSV.");
   const kind = await detectFileType(bytes);

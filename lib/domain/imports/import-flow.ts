@@ -4,6 +4,7 @@
  * previewed, then imported; a file with problems is refused with them and nothing
  * changes; a request that fails says why. The component only renders this state.
  */
+import { fileTooLarge } from "@/lib/domain/files/detect-file-type";
 import { ZImportFailure, type TImportNotice, type TImportProblem, type TImportResult } from "@/lib/schemas/import";
 import type { z } from "@/lib/schemas/z";
 
@@ -76,6 +77,6 @@ export function changesAnything(result: TImportResult): boolean {
 /** What is wrong with the chosen file before it is sent, said next to the file field. */
 export function fileProblem(file: { size: number } | null, rules: { missing: string; maxBytes?: number }): string | undefined {
   if (!file) return rules.missing;
-  if (rules.maxBytes !== undefined && file.size > rules.maxBytes) return `Файл больше ${rules.maxBytes / 1024 / 1024} МБ.`;
+  if (rules.maxBytes !== undefined && file.size > rules.maxBytes) return fileTooLarge(rules.maxBytes);
   return undefined;
 }

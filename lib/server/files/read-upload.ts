@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { FILE_TOO_LARGE, MAX_FILE_BYTES } from "@/lib/domain/files/detect-file-type";
+import { fileTooLarge, MAX_FILE_BYTES } from "@/lib/domain/files/detect-file-type";
 
 /** What a multipart form adds around its file (boundaries, headers, other fields). */
 const FORM_OVERHEAD_BYTES = 1024 * 1024;
@@ -19,8 +19,7 @@ export async function readUpload(
   /** The largest file accepted; the body may exceed it by the form's overhead only. */
   maxFileBytes = MAX_FILE_BYTES,
 ): Promise<{ name: string; bytes: Uint8Array; owner: string; purpose: string }> {
-  const tooLarge = maxFileBytes === MAX_FILE_BYTES ? FILE_TOO_LARGE : `Файл больше ${maxFileBytes / 1024 / 1024} МБ.`;
-  const body = await readLimited(request, maxFileBytes + FORM_OVERHEAD_BYTES, tooLarge);
+  const body = await readLimited(request, maxFileBytes + FORM_OVERHEAD_BYTES, fileTooLarge(maxFileBytes));
   const contentType = request.headers.get("content-type") ?? "";
   const form = await new Response(body, { headers: { "content-type": contentType } }).formData().catch(() => {
     throw invalid("file", "Отправьте файл формой (multipart/form-data).");

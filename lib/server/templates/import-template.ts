@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
+import { fileTooLarge } from "@/lib/domain/files/detect-file-type";
 import { displayFileName } from "@/lib/domain/files/file-names";
 import { sameJson } from "@/lib/json-equal";
 import { staffRegionIds, type Scope } from "@/lib/scope";
@@ -81,7 +82,7 @@ function editorRegion(scope: Scope, wanted: string | undefined): string {
 async function readFile(name: string, bytes: Buffer): Promise<TTemplateDocument> {
   try {
     if (bytes.length > MAX_TEMPLATE_FILE_BYTES) {
-      throw new AppError("VALIDATION", `Файл больше ${MAX_TEMPLATE_FILE_BYTES / 1024 / 1024} МБ.`);
+      throw new AppError("VALIDATION", fileTooLarge(MAX_TEMPLATE_FILE_BYTES));
     }
     return await readTemplateFile(bytes);
   } catch (error) {
