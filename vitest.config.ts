@@ -32,6 +32,12 @@ export default defineConfig({
           sequence: { groupOrder: 1 },
         },
       },
+      {
+        extends: true,
+        // `npm run bench` at demo scale, end to end (it starts its own database and server): run
+        // after the end-to-end tests, by scripts/test-all.ts, not with the integration files.
+        test: { name: "bench", include: ["tests/bench/**/*.test.ts"], environment: "node", testTimeout: 15 * 60_000 },
+      },
     ],
   },
 });

@@ -1,7 +1,10 @@
-// `npm run bench -- [--scale demo|region|national] [--suite reports,http] [--connections 50] [--duration 10]`:
+// `npm run bench -- [--scale demo|region|national] [--suite reports,http] [--connections 50] [--duration 10] [--output DIR]`:
 // benchmarks, separate from the tests. Starts PostgreSQL (DATABASE_URL's server, else an embedded
 // one), loads the demo and the generated data of the chosen scale into a database of its own
-// ("metodaudit_bench"), runs the suites, and writes bench/results.json and bench/results.md.
+// ("metodaudit_bench"), runs the suites, and writes bench/results.json and bench/results.md and
+// the README's table; with --output, results.json and results.md go to DIR and the README is left
+// alone (the test that runs the bench: tests/bench). Exits 1 when an endpoint was not measured,
+// answered an error or completed no request: a bench that quietly lost a row is broken.
 //   reports: each PDF report built in a process of its own (bench/suites/reports.ts);
 //   http:    the production server driven over HTTP by autocannon in a second process, with the
 //            same data fetched by hand-written SQL for comparison (bench/suites/http.ts).
@@ -25,7 +28,7 @@ type Suite = (typeof SUITES)[number];
 
 function usage(message: string): never {
   console.error(`npm run bench: ${message}
-usage: npm run bench -- [--scale demo|region|national] [--suite reports,http] [--connections 50] [--duration 10]`);
+usage: npm run bench -- [--scale demo|region|national] [--suite reports,http] [--connections 50] [--duration 10] [--output DIR]`);
   process.exit(2);
 }
 
@@ -35,6 +38,7 @@ const { values: args } = parseArgs({
     suite: { type: "string", default: SUITES.join(",") },
     connections: { type: "string", default: "50" },
     duration: { type: "string", default: "10" },
+    output: { type: "string" },
   },
   strict: true,
 });
@@ -87,8 +91,9 @@ const machine = {
   at: new Date().toISOString(),
 };
 const options = { scale, suites, connections, duration };
-fs.mkdirSync("bench", { recursive: true });
-fs.writeFileSync(path.join("bench", "results.json"), `${JSON.stringify({ machine, options, reports, http }, null, 2)}\n`);
+const outputDir = args.output ?? "bench";
+fs.mkdirSync(outputDir, { recursive: true });
+fs.writeFileSync(path.join(outputDir, "results.json"), `${JSON.stringify({ machine, options, reports, http }, null, 2)}\n`);
 const sections = [
   `Machine: ${machine.cpus} × ${machine.cpu}, ${machine.memoryGb} GB, Node ${machine.node}; ${machine.at}`,
   `Options: --scale ${scale} --suite ${suites.join(",")} --connections ${connections} --duration ${duration}`,
@@ -110,9 +115,23 @@ if (http) {
   );
 }
 const markdown = sections.join("\n\n");
-fs.writeFileSync(path.join("bench", "results.md"), `${markdown}\n`);
-writeReadmeResults(markdown);
+fs.writeFileSync(path.join(outputDir, "results.md"), `${markdown}\n`);
+if (args.output === undefined) writeReadmeResults(markdown);
 console.log(sections.slice(2).join("\n\n"));
+const unmeasured = [
+  ...(http?.skipped ?? []),
+  ...(http?.results ?? []).flatMap((r) =>
+    r.errors > 0
+      ? [`${r.endpoint}: ${r.errors} errors (${r.firstFailure ?? "see the log"})`]
+      : r.requests === 0
+        ? [`${r.endpoint}: no request completed`]
+        : [],
+  ),
+];
+if (unmeasured.length > 0) {
+  console.error(`npm run bench: not measured:\n${unmeasured.map((line) => `  - ${line}`).join("\n")}`);
+  process.exitCode = 1;
+}
 
 /** The README's results are this run's: the block between the markers is replaced (its headings one level down). */
 function writeReadmeResults(results: string) {

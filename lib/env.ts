@@ -36,6 +36,17 @@ const ZEnv = z.object({
     .min(1, "must be at least 1")
     .max(64, "must be at most 64")
     .optional(),
+  /**
+   * Each server worker's JavaScript heap limit (V8's old space), in MB. A worker holds about 110 MB
+   * of live objects; without a limit V8 lets garbage pile up to 500 MB and more a worker under load
+   * before it collects, so the server's memory was mostly garbage. Raise it for very large reports.
+   */
+  WEB_WORKER_HEAP_MB: z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(128, "must be at least 128")
+    .max(16_384, "must be at most 16384")
+    .default(256),
   CHROMIUM_PATH: z.string().min(1).optional(),
   /** Where uploaded files are kept by the local storage driver; default DATA_DIR/files. */
   STORAGE_DIR: z.string().min(1, "must not be empty").optional(),

@@ -1,5 +1,5 @@
 // `npm test`: the type check and the linter (Biome), then every test, in order: unit,
-// integration (real PostgreSQL), end-to-end (Chromium). Ends with one line "Total: N passed, M failed".
+// integration (real PostgreSQL), end-to-end (Chromium), and the bench run as documented (demo scale). Ends with one line "Total: N passed, M failed".
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -64,7 +64,7 @@ try {
   console.error(`[test] ${(error as Error).message}`);
 }
 
-for (const project of ["unit", "integration"]) {
+function runVitest(project: string) {
   const output = path.join(RESULTS, `${project}.json`);
   const ok = run(project, process.execPath, [
     vitestBin,
@@ -80,6 +80,9 @@ for (const project of ["unit", "integration"]) {
   add(counts);
 }
 
+runVitest("unit");
+runVitest("integration");
+
 let chromium: string | undefined;
 try {
   chromium = ensureChromium(env().CHROMIUM_PATH, log);
@@ -93,6 +96,9 @@ if (chromium) {
   if (!ok && counts.failed === 0) counts.failed = 1;
   add(counts);
 }
+
+// Last: it reuses the production build the end-to-end tests made.
+runVitest("bench");
 
 console.log(`Total: ${totals.passed} passed, ${totals.failed} failed`);
 process.exit(totals.failed === 0 ? 0 : 1);

@@ -5,18 +5,23 @@
 // N cores N workers serve about N times the requests. The app keeps no state in the
 // process (sessions in signed cookies and PostgreSQL, files in storage, jobs in PostgreSQL), so workers are
 // interchangeable, as app instances on several machines are.
-// Run by serve-next.ts as `node --import tsx lib/server/launch/cluster-primary.ts`.
+// Run by serve-next.ts as plain JavaScript bundled by ensureBuild (bundle-launchers.ts), as is the worker.
 import cluster from "node:cluster";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { env } from "@/lib/env";
 
 const workers = env().WEB_CONCURRENCY ?? os.availableParallelism();
 const RESTART_DELAY_MS = 1_000;
 let stopping = false;
 
-// Workers run with the primary's Node options (serve-next.ts: tsx, the react-server condition) and environment (PORT).
-cluster.setupPrimary({ exec: path.resolve("lib/server/launch/serve-worker.ts") });
+// Workers run beside this file (bundled together), with the react-server condition, a bounded heap
+// (WEB_WORKER_HEAP_MB) and the primary's environment (PORT).
+cluster.setupPrimary({
+  exec: path.join(path.dirname(fileURLToPath(import.meta.url)), "serve-worker.mjs"),
+  execArgv: ["--conditions=react-server", `--max-old-space-size=${env().WEB_WORKER_HEAP_MB}`],
+});
 
 /** Worker `slot`; the first runs the background jobs, which want one process per database. */
 function fork(slot: number) {

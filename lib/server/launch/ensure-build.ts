@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { inheritedEnvironment } from "@/lib/env";
+import { bundleLaunchers } from "./bundle-launchers";
 
 // Everything the build reads: proxy.ts and instrumentation.ts too, and the schema the generated client comes from.
 const SOURCES = [
@@ -42,11 +43,15 @@ export function sourceHash(): string {
   return hash.digest("hex");
 }
 
-/** Runs `next build` unless .next holds a build of the current sources. */
+/** Runs `next build` unless .next holds a build of the current sources; then bundles the server's launchers. */
 export function ensureBuild(log: (line: string) => void): void {
   const hash = sourceHash();
   const built = fs.existsSync(".next/BUILD_ID") && fs.existsSync(STAMP) && fs.readFileSync(STAMP, "utf8") === hash;
-  if (built) return;
+  if (!built) nextBuild(log, hash);
+  bundleLaunchers();
+}
+
+function nextBuild(log: (line: string) => void, hash: string): void {
   log("Building the app (next build)…");
   const result = spawnSync(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "build"], {
     stdio: ["ignore", "inherit", "inherit"],

@@ -1,13 +1,15 @@
 import "server-only";
 import { spawn, type ChildProcess } from "node:child_process";
 import { inheritedEnvironment } from "@/lib/env";
+import { CLUSTER_PRIMARY } from "./bundle-launchers";
 
 /**
  * Starts the production server as a child process with the resolved configuration:
- * a cluster of server workers (Next.js's request handler) on one port (see cluster-primary.ts).
+ * a cluster of server workers (Next.js's request handler) on one port (see cluster-primary.ts), from
+ * the plain JavaScript that ensureBuild bundled (bundle-launchers.ts).
  */
 export function serveNext(options: { port: number; env: Record<string, string> }): ChildProcess {
-  return spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/server/launch/cluster-primary.ts"], {
+  return spawn(process.execPath, ["--conditions=react-server", CLUSTER_PRIMARY], {
     stdio: ["ignore", "inherit", "inherit"],
     env: { ...inheritedEnvironment(), NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...options.env, PORT: String(options.port) },
   });
