@@ -5,7 +5,7 @@ import { ZBlankAnswer, type AuditMark, type BlankStatus, type TBlankAnswer } fro
 import type { TTemplateContent } from "@/lib/schemas/template";
 import { db } from "@/lib/server/db/client";
 import { officialCountsForBlank } from "@/lib/server/students/official-counts-for-blank";
-import { parseContent } from "@/lib/server/templates/get-template-version";
+import { getPublishedContent } from "@/lib/server/templates/get-published-content";
 import { blankWhere, FILLABLE_STATUSES, participantWhere, reviewerWhere } from "./blank-access";
 import { hasWorkedOnBlank } from "./internal/review-duty";
 
@@ -51,14 +51,14 @@ export async function getBlank(options: { scope: Scope; id: string }): Promise<B
     where: { AND: [{ id: options.id }, blankWhere(options.scope)] },
     include: {
       campaign: { select: { id: true, name: true, date: true, deadline: true } },
-      templateVersion: { select: { version: true, content: true, template: { select: { key: true, name: true, level: true } } } },
+      templateVersion: { select: { version: true, template: { select: { key: true, name: true, level: true } } } },
       municipality: { select: { name: true } },
       organization: { select: { name: true } },
       answers: true,
     },
   });
   if (!blank) throw notFound("Бланк не найден.");
-  const content = parseContent(blank.templateVersion.content);
+  const content = await getPublishedContent(blank.templateVersionId);
   // A closed blank shows the counts it was scored with; an open one today's.
   const officialCounts =
     blank.status === "ACCEPTED" && blank.officialCounts

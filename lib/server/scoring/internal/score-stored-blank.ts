@@ -5,7 +5,7 @@ import { FINDING_STATUSES, type FindingStatus } from "@/lib/domain/scoring/statu
 import { ZBlankAnswer } from "@/lib/schemas/blank";
 import { asJson } from "@/lib/server/db/json";
 import { officialCountsForBlank } from "@/lib/server/students/official-counts-for-blank";
-import { parseContent } from "@/lib/server/templates/get-template-version";
+import { getPublishedContent } from "@/lib/server/templates/get-published-content";
 
 type Tx = Prisma.TransactionClient;
 
@@ -24,7 +24,7 @@ export async function scoreStoredBlank(tx: Tx, blankId: string): Promise<BlankSc
     include: {
       answers: true,
       campaign: { select: { date: true } },
-      templateVersion: { select: { content: true, template: { select: { key: true } } } },
+      templateVersion: { select: { template: { select: { key: true } } } },
     },
   });
   const recommendations = Object.fromEntries(
@@ -32,7 +32,7 @@ export async function scoreStoredBlank(tx: Tx, blankId: string): Promise<BlankSc
       .filter((r) => (FINDING_STATUSES as readonly string[]).includes(r.status))
       .map((r) => [r.status as FindingStatus, r.text]),
   );
-  const content = parseContent(blank.templateVersion.content);
+  const content = await getPublishedContent(blank.templateVersionId);
   const answers = Object.fromEntries(
     blank.answers.map((a) => [a.itemKey, { value: a.value === null ? null : ZBlankAnswer.parse(a.value), mark: a.mark }]),
   );

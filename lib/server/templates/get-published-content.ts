@@ -1,0 +1,34 @@
+import "server-only";
+import { notFound } from "@/lib/errors";
+import type { TTemplateContent } from "@/lib/schemas/template";
+import { db } from "@/lib/server/db/client";
+import { parseContent } from "./get-template-version";
+
+/** Enough for every published version of every region's templates several times over. */
+const CAPACITY = 500;
+const published = new Map<string, TTemplateContent>();
+
+/**
+ * The parsed content of a template version that blanks are filled on. A published version never
+ * changes (an edit makes the next draft), so each server process keeps it once, by id, instead
+ * of reading and parsing the whole template on every blank view and every autosave; a draft is
+ * read afresh every time. No tenant check here: the caller has already read the blank (or
+ * campaign) that names the version through its own scoped query.
+ */
+export async function getPublishedContent(versionId: string): Promise<TTemplateContent> {
+  const cached = published.get(versionId);
+  if (cached) {
+    // Most recently used last, so the oldest is the one dropped at capacity.
+    published.delete(versionId);
+    published.set(versionId, cached);
+    return cached;
+  }
+  const version = await db().templateVersion.findUnique({ where: { id: versionId }, select: { status: true, content: true } });
+  if (!version) throw notFound("Версия шаблона не найдена.");
+  const content = parseContent(version.content);
+  if (version.status === "PUBLISHED") {
+    published.set(versionId, content);
+    if (published.size > CAPACITY) published.delete(published.keys().next().value!);
+  }
+  return content;
+}
