@@ -19,7 +19,7 @@ import { migrate } from "@/lib/server/db/migrate";
 import { startTestServer } from "@/lib/server/db/test-server";
 import { seedDemoData } from "@/lib/server/seed/demo-data/seed-demo-data";
 import { SCALE_NAMES, type ScaleName } from "@/lib/server/seed/demo-data/scales";
-import { httpTable, runHttpSuite, type HttpSuiteResult } from "./suites/http";
+import { httpTable, LIMITS_NOTE, runHttpSuite, type HttpSuiteResult } from "./suites/http";
 import { reportsTable, runReportsSuite, type ReportResult } from "./suites/reports";
 
 const log = (line: string) => console.error(`[bench] ${line}`);
@@ -108,7 +108,8 @@ if (http) {
       "",
       `Latencies are exact percentiles of every response. errors: socket errors, timeouts, responses ≥ 300 and failed server actions.` +
         ` Peak RSS: the server's process tree, sampled every 200 ms during the endpoint (whole run's VmHWM: ${http.serverPeakRssMb} MB).` +
-        ` SQL p50: the hand-written query through \`pg\` at the same concurrency (bench/http/sql.ts); app/SQL = app p50 / SQL p50.`,
+        ` SQL p50: the hand-written query through \`pg\` at the same concurrency (bench/http/sql.ts); app/SQL = app p50 / SQL p50.` +
+        ` The server ran with ${LIMITS_NOTE}: every client signs in from 127.0.0.1, and the limits are not what is measured.`,
       ...http.results.filter((r) => r.note).map((r) => `- ${r.endpoint}: ${r.note}`),
       ...http.skipped.map((s) => `- not measured: ${s}`),
     ].join("\n"),
