@@ -468,6 +468,12 @@ function runSoakChild(spec: SoakSpec, onMinute: (line: Extract<SoakLine, { type:
     });
     child.on("exit", (code) => {
       if (code !== 0 || !done) return reject(new Error(`the soak's load child exited with ${code}${done ? "" : " before its summary"}`));
+      // The blanks' versions moved on with the saves: the next run (a capacity step) saves from them.
+      for (const slot of spec.autosave?.slots ?? [])
+        Object.assign(
+          slot,
+          done.slots.find((s) => s.blankId === slot.blankId),
+        );
       resolve(done);
     });
   });

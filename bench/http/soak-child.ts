@@ -265,5 +265,6 @@ emit({
   statusCodes,
   byRequest: Object.fromEntries(all.map((k) => [k.name, percentiles(k.latencies, k.errors)])),
   failures,
+  slots: (spec.autosave?.slots ?? []).map((s) => ({ blankId: s.blankId, version: s.version, counter: s.counter })),
 });
 process.exit(0);

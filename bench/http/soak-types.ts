@@ -78,4 +78,6 @@ export type SoakLine =
       byRequest: Record<string, Percentiles>;
       /** The first failures, as they came (at most 10). */
       failures: string[];
+      /** Each autosaving blank's version and save count at the end: the next run of the child starts from them. */
+      slots: { blankId: string; version: number; counter: number }[];
     };
