@@ -102,13 +102,36 @@ export async function prepareHttpFixtures(options: {
     ],
   });
 
-  // Writers: school blanks still being filled, each with a coordinator of its own.
+  // Writers: school blanks still being filled, each with a coordinator of its own. A national
+  // region's campaign has about 90 of them; more (the soak at a national deadline day's rate) are
+  // taken from the other regions' campaigns of the same date (each region's newest).
+  const select = {
+    id: true,
+    version: true,
+    regionId: true,
+    municipalityId: true,
+    organizationId: true,
+    templateVersion: { select: { content: true } },
+  } as const;
   const fillable = await db().blank.findMany({
     where: { campaignId: campaign.id, organizationId: { not: null }, status: { in: [...FILLABLE] } },
     orderBy: { id: "asc" },
     take: options.writers,
-    select: { id: true, version: true, municipalityId: true, organizationId: true, templateVersion: { select: { content: true } } },
+    select,
   });
+  if (fillable.length < options.writers && options.scale !== "demo") {
+    const more = await db().blank.findMany({
+      where: {
+        campaign: { date: campaign.date, regionId: { not: region.id } },
+        organizationId: { not: null },
+        status: { in: [...FILLABLE] },
+      },
+      orderBy: { id: "asc" },
+      take: options.writers - fillable.length,
+      select,
+    });
+    fillable.push(...more);
+  }
   const writers: Writer[] = [];
   for (const [index, blank] of fillable.entries()) {
     const items = answerableItems(blank.templateVersion.content as unknown as TTemplateContent);
@@ -121,7 +144,12 @@ export async function prepareHttpFixtures(options: {
       name: `Bench writer ${index + 1}`,
       password: BENCH_PASSWORD,
       memberships: [
-        { role: "SCHOOL_COORDINATOR", regionId: region.id, municipalityId: blank.municipalityId, organizationId: blank.organizationId },
+        {
+          role: "SCHOOL_COORDINATOR",
+          regionId: blank.regionId,
+          municipalityId: blank.municipalityId,
+          organizationId: blank.organizationId,
+        },
       ],
     });
     writers.push({ email: writer, blankId: blank.id, version: blank.version, itemKey: item.key, itemKind: item.kind });

@@ -1,12 +1,14 @@
 // The soak's load, in a process of its own (not the server's, not the orchestrator's): reads a
-// SoakSpec as JSON from SOAK_SPEC and sends its mix of requests at a steady rate for `minutes`
+// SoakSpec as JSON from SOAK_SPEC and sends its mix of requests at a steady rate for `durationS`
 // (an open loop: a request goes out on time whether or not the earlier ones have been answered,
-// so a slow server shows as latency and requests in flight, not as a lower rate). Each request
-// is drawn by weight from a seeded generator; its variants (paths and users) are taken in turn;
-// an autosave takes a blank that is not being saved (or waits for one) and keeps the version it
-// gets back.
-// Prints a "minute" line (JSON) at the end of every minute and a "done" line after the last
-// answers are in.
+// so a slow server shows as latency and requests in flight, not as a lower rate). A request's
+// latency runs from the moment it was due (started + n / rate), not from when it went out: a
+// timer of this process that fires late, or an autosave that waits for its blank, counts in its
+// time, so no stall goes unmeasured (no coordinated omission). Each request is drawn by weight
+// from a seeded generator; its variants (paths and users) are taken in turn; an autosave takes a
+// blank that is not being saved (or waits for one) and keeps the version it gets back.
+// Prints a "minute" line (JSON) at the end of every `reportS` and a "done" line after the last
+// answers are in, with the percentiles of all requests and of those due after the warm-up.
 import { autosaveRequest, autosaveSaved } from "./autosave";
 import type { ErrorCounts, Expect, Percentiles, SoakLine, SoakSpec } from "./soak-types";
 import type { AutosaveSlot } from "./types";
@@ -65,6 +67,9 @@ const random = seeded(spec.seed);
 const freeSlots: AutosaveSlot[] = [...(spec.autosave?.slots ?? [])];
 
 const latencies: number[] = [];
+/** Requests due after the warm-up (spec.warmUpS): what the verdict judges. */
+const judgedLatencies: number[] = [];
+let judgedErrors = 0;
 let minuteLatencies: number[] = [];
 const errorCounts: ErrorCounts = { socket: 0, timeouts: 0, status: 0, failed: 0, dropped: 0 };
 const statusCodes: Record<string, number> = {};
@@ -73,9 +78,10 @@ let sent = 0;
 let inFlight = 0;
 const errorTotal = () => Object.values(errorCounts).reduce((a, b) => a + b, 0);
 
-function fail(kind: Kind, type: keyof ErrorCounts, detail: string) {
+function fail(kind: Kind, type: keyof ErrorCounts, detail: string, due: number) {
   errorCounts[type] += 1;
   kind.errors += 1;
+  if (judged(due)) judgedErrors += 1;
   if (failures.length < 10) {
     const line = `${new Date().toISOString()} ${kind.name}: ${type}: ${detail.slice(0, 300)}`;
     failures.push(line);
@@ -95,14 +101,15 @@ function wellFormed(expect: Expect, body: Uint8Array): boolean {
 }
 
 /**
- * Sends one request and checks its answer. `due`: when it was due to go out; an autosave that
- * waited for its blank counts the wait in its time. The caller counted it in `inFlight`.
+ * Sends one request and checks its answer. `due`: when it was due to go out (its latency starts
+ * there); an autosave that waited for its blank counts the wait in its time. The caller counted it
+ * in `inFlight`.
  */
 async function send(
   kind: Kind,
   request: { method: string; path: string; headers: Record<string, string>; body?: string },
   check: (body: Uint8Array) => string | undefined,
-  due = performance.now(),
+  due: number,
 ) {
   sent += 1;
   try {
@@ -116,6 +123,7 @@ async function send(
     const body = new Uint8Array(await response.arrayBuffer());
     const ms = performance.now() - due;
     latencies.push(ms);
+    if (judged(due)) judgedLatencies.push(ms);
     minuteLatencies.push(ms);
     kind.latencies.push(ms);
     statusCodes[response.status] = (statusCodes[response.status] ?? 0) + 1;
@@ -125,21 +133,23 @@ async function send(
         kind,
         "status",
         `${request.method} ${request.path} → ${response.status}${where ? ` (location ${where})` : ""}: ${Buffer.from(body.subarray(0, 300)).toString("utf8")}`,
+        due,
       );
     } else {
       const problem = check(body);
-      if (problem) fail(kind, "failed", `${request.method} ${request.path}: ${problem}`);
+      if (problem) fail(kind, "failed", `${request.method} ${request.path}: ${problem}`, due);
     }
   } catch (error) {
     const name = (error as Error).name;
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     if (name === "TimeoutError" || name === "AbortError")
-      fail(kind, "timeouts", `${request.method} ${request.path}: no answer in ${spec.timeoutS} s`);
+      fail(kind, "timeouts", `${request.method} ${request.path}: no answer in ${spec.timeoutS} s`, due);
     else
       fail(
         kind,
         "socket",
         `${request.method} ${request.path}: ${(error as Error).message}${cause ? ` (${cause.code ?? cause.message})` : ""}`,
+        due,
       );
   } finally {
     inFlight -= 1;
@@ -169,31 +179,38 @@ function autosave(kind: Kind, slot: AutosaveSlot, due: number) {
   });
 }
 
-function fire() {
+/** Sends the request due at `due` (its scheduled time, maybe a moment ago). */
+function fire(due: number) {
   let pick = random() * totalWeight;
   const kind = all.find((k) => (pick -= k.weight) < 0) ?? all.at(-1)!;
-  if (inFlight >= spec.maxInFlight) return fail(kind, "dropped", `${inFlight} requests waiting for their answers`);
+  if (inFlight >= spec.maxInFlight) return fail(kind, "dropped", `${inFlight} requests waiting for their answers`, due);
   inFlight += 1;
   if (kind === autosaveKind) {
     const slot = freeSlots.pop();
-    if (slot) autosave(kind, slot, performance.now());
-    else waitingAutosaves.push(performance.now());
+    if (slot) autosave(kind, slot, due);
+    else waitingAutosaves.push(due);
     return;
   }
   const definition = spec.requests[kinds.indexOf(kind)]!;
   const variant = definition.variants[kind.next++ % definition.variants.length]!;
-  void send(kind, { method: "GET", path: variant.path, headers: { cookie: variant.cookie } }, (body) =>
-    wellFormed(definition.expect, body) ? undefined : `not a whole ${definition.expect} (${body.length} bytes)`,
+  void send(
+    kind,
+    { method: "GET", path: variant.path, headers: { cookie: variant.cookie } },
+    (body) => (wellFormed(definition.expect, body) ? undefined : `not a whole ${definition.expect} (${body.length} bytes)`),
+    due,
   );
 }
 
 const interval = 1000 / spec.rate;
 const started = performance.now();
-const end = started + spec.minutes * 60_000;
+const end = started + spec.durationS * 1000;
+const judged = (due: number) => due >= started + spec.warmUpS * 1000;
 let scheduled = 0;
 
 let minute = 0;
-/** At the end of every minute, its line; resolves after the last. */
+const reports = Math.floor(spec.durationS / spec.reportS);
+const reportMs = spec.reportS * 1000;
+/** At the end of every reportS, its line; resolves after the last. */
 const minutes = new Promise<void>((resolve) => {
   const report = () => {
     minute += 1;
@@ -209,18 +226,20 @@ const minutes = new Promise<void>((resolve) => {
       inFlight,
     });
     minuteLatencies = [];
-    if (minute === spec.minutes) return resolve();
-    setTimeout(report, Math.max(0, started + (minute + 1) * 60_000 - performance.now()));
+    if (minute >= reports) return resolve();
+    setTimeout(report, Math.max(0, started + (minute + 1) * reportMs - performance.now()));
   };
-  setTimeout(report, Math.max(0, started + 60_000 - performance.now()));
+  if (reports === 0) return resolve();
+  setTimeout(report, Math.max(0, started + reportMs - performance.now()));
 });
 await new Promise<void>((resolve) => {
   // Drift-free: the n-th request is due at started + n × interval; a late timer sends the ones due.
   const tick = () => {
     const now = performance.now();
     while (started + scheduled * interval <= now && started + scheduled * interval < end) {
+      const due = started + scheduled * interval;
       scheduled += 1;
-      fire();
+      fire(due);
     }
     const due = started + scheduled * interval;
     if (due >= end) return resolve();
@@ -231,9 +250,9 @@ await new Promise<void>((resolve) => {
 await minutes;
 // Autosaves still waiting for their blank at the end are not sent (the server fell behind); the
 // requests sent have their answers, or their timeouts.
-for (const _ of waitingAutosaves.splice(0)) {
+for (const due of waitingAutosaves.splice(0)) {
   inFlight -= 1;
-  fail(autosaveKind!, "dropped", "still waiting for its blank at the end");
+  fail(autosaveKind!, "dropped", "still waiting for its blank at the end", due);
 }
 while (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 50));
 emit({
@@ -241,9 +260,11 @@ emit({
   durationS: round((performance.now() - started) / 1000),
   sent,
   total: percentiles(latencies, errorTotal()),
+  judged: percentiles(judgedLatencies, judgedErrors),
   errorCounts,
   statusCodes,
   byRequest: Object.fromEntries(all.map((k) => [k.name, percentiles(k.latencies, k.errors)])),
   failures,
+  slots: (spec.autosave?.slots ?? []).map((s) => ({ blankId: s.blankId, version: s.version, counter: s.counter })),
 });
 process.exit(0);

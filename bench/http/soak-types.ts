@@ -18,7 +18,12 @@ export interface SoakSpec {
   base: string;
   /** Requests per second, all kinds together, sent at a steady pace whatever the answers' times. */
   rate: number;
-  minutes: number;
+  /** How long it sends, in seconds. */
+  durationS: number;
+  /** Requests due in the first warmUpS seconds are not judged (the done line's `judged`). */
+  warmUpS: number;
+  /** A "minute" line every reportS seconds (none for a run shorter than that). */
+  reportS: number;
   seed: number;
   timeoutS: number;
   /** More requests than this waiting for their answers: the next is not sent, and counts as an error. */
@@ -55,7 +60,7 @@ export type SoakLine =
       /** Answered, all kinds, since the start. */
       requests: number;
       errors: number;
-      /** This minute's: answered, their p50/p95, and the requests waiting at its end (sent, or autosaves waiting for their blank). */
+      /** This report's (a minute's, or reportS): answered, their p50/p95, and the requests waiting at its end (sent, or autosaves waiting for their blank). */
       minuteRequests: number;
       minuteP50: number;
       minuteP95: number;
@@ -66,9 +71,13 @@ export type SoakLine =
       durationS: number;
       sent: number;
       total: Percentiles;
+      /** The requests due after the warm-up: their latencies and their errors (any kind). */
+      judged: Percentiles;
       errorCounts: ErrorCounts;
       statusCodes: Record<string, number>;
       byRequest: Record<string, Percentiles>;
       /** The first failures, as they came (at most 10). */
       failures: string[];
+      /** Each autosaving blank's version and save count at the end: the next run of the child starts from them. */
+      slots: { blankId: string; version: number; counter: number }[];
     };
