@@ -1,4 +1,5 @@
 import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { notFound } from "@/lib/errors";
 import type { TTemplateContent } from "@/lib/schemas/template";
 import { db } from "@/lib/server/db/client";
@@ -13,9 +14,10 @@ const published = new Map<string, TTemplateContent>();
  * changes (an edit makes the next draft), so each server process keeps it once, by id, instead
  * of reading and parsing the whole template on every blank view and every autosave; a draft is
  * read afresh every time. No tenant check here: the caller has already read the blank (or
- * campaign) that names the version through its own scoped query.
+ * campaign) that names the version through its own scoped query. Inside a transaction, pass it:
+ * a version created in that transaction is visible only there.
  */
-export async function getPublishedContent(versionId: string): Promise<TTemplateContent> {
+export async function getPublishedContent(versionId: string, client: Prisma.TransactionClient = db()): Promise<TTemplateContent> {
   const cached = published.get(versionId);
   if (cached) {
     // Most recently used last, so the oldest is the one dropped at capacity.
@@ -23,7 +25,7 @@ export async function getPublishedContent(versionId: string): Promise<TTemplateC
     published.set(versionId, cached);
     return cached;
   }
-  const version = await db().templateVersion.findUnique({ where: { id: versionId }, select: { status: true, content: true } });
+  const version = await client.templateVersion.findUnique({ where: { id: versionId }, select: { status: true, content: true } });
   if (!version) throw notFound("Версия шаблона не найдена.");
   const content = parseContent(version.content);
   if (version.status === "PUBLISHED") {

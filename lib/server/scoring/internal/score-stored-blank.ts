@@ -32,7 +32,7 @@ export async function scoreStoredBlank(tx: Tx, blankId: string): Promise<BlankSc
       .filter((r) => (FINDING_STATUSES as readonly string[]).includes(r.status))
       .map((r) => [r.status as FindingStatus, r.text]),
   );
-  const content = await getPublishedContent(blank.templateVersionId);
+  const content = await getPublishedContent(blank.templateVersionId, tx);
   const answers = Object.fromEntries(
     blank.answers.map((a) => [a.itemKey, { value: a.value === null ? null : ZBlankAnswer.parse(a.value), mark: a.mark }]),
   );
