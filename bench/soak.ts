@@ -23,7 +23,7 @@ import { serveNext, stopChild } from "@/lib/server/launch/serve-next";
 import { seedDemoData } from "@/lib/server/seed/demo-data/seed-demo-data";
 import { prepareHttpFixtures, type HttpFixtures } from "./http/fixtures";
 import { childPids, treeRssKb } from "./http/rss";
-import { freePort, serverActionId, signIn, waitForServer } from "./http/server";
+import { freePort, signIn, waitForServer } from "./http/server";
 import { prepareSoakFixtures, type SoakFixtures } from "./http/soak-fixtures";
 import type { SoakLine, SoakRequest, SoakSpec } from "./http/soak-types";
 import type { AutosaveSlot } from "./http/types";
@@ -211,8 +211,6 @@ async function soak(databaseUrl: string, fixtures: HttpFixtures, soakFixtures: S
         counter: 0,
       });
     }
-    const actionId = serverActionId("app/(app)/blanks/actions.ts", "saveAnswersAction");
-    if (!actionId) throw new Error("autosave: saveAnswersAction not found in .next/server/server-reference-manifest.json");
     if (slots.length === 0) throw new Error("autosave: no blank being filled in the campaign");
     const spec: SoakSpec = {
       base,
@@ -223,9 +221,8 @@ async function soak(databaseUrl: string, fixtures: HttpFixtures, soakFixtures: S
       maxInFlight: 500,
       requests: mix(fixtures, soakFixtures, cookies, slots),
       autosave: {
-        name: `autosave (server action, ${slots.length} coordinators, each their blank)`,
+        name: `autosave (PATCH route handler, ${slots.length} coordinators, each their blank)`,
         weight: AUTOSAVE_WEIGHT,
-        actionId,
         origin: base,
         slots,
       },

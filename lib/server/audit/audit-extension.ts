@@ -1,19 +1,17 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
-import type { AuditAction, PrismaClient } from "@/lib/generated/prisma/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { currentActor, type Actor } from "./actor-context";
 import {
   AUDITED_OPERATIONS,
   isAuditedOperation,
   isAuditedWrite,
   keyFields,
-  redact,
-  regionSource,
   scalarFields,
   type AuditedOperation,
 } from "@/lib/domain/audit/audit-policy";
+import { auditRowsOf, entityIdOf, type WriteEvent } from "./record-writes";
 import { writeAuditRows, type AuditRow } from "./write-audit-rows";
-import { isChildRow } from "@/lib/domain/privacy/data-classes";
 
 /**
  * The audit trail at the data layer: every create, update and delete made through
@@ -35,9 +33,10 @@ import { isChildRow } from "@/lib/domain/privacy/data-classes";
  *   a write.
  *
  * Inside `db().$transaction(async (tx) => …)` the events are kept until the callback
- * has returned and then appended with one INSERT per entity, just before Prisma
- * commits: an autosave of N answers costs N before-reads and one or two INSERTs
- * rather than N. A write outside such a callback appends its events at once.
+ * has returned and then appended with one INSERT, whatever the entities, just before
+ * Prisma commits: a transaction's N writes cost one INSERT rather than N. A write
+ * outside such a callback appends its events at once. Raw SQL writes that the hook
+ * cannot see record themselves the same way (record-writes.ts).
  *
  * The hook runs the write itself on the base client (it does not call `query`), so it
  * must stay the last query extension of the client.
@@ -95,7 +94,7 @@ function inTransaction(tx: ItxInfo): Exec {
  */
 interface Pending {
   tx: ItxInfo | null;
-  rows: Map<string, AuditRow[]>;
+  rows: AuditRow[];
 }
 
 /** The base client with the audit trail. The type is unchanged: the extension adds no method. */
@@ -122,12 +121,11 @@ export function withAudit(base: PrismaClient): PrismaClient {
     return auditedWrite({ base, exec: inTransaction(tx), model, operation, args: (args ?? {}) as Args, actor: currentActor(), pending });
   };
 
-  /** Appends the kept events in the transaction they belong to: one INSERT per entity. */
+  /** Appends the kept events in the transaction they belong to: one INSERT. */
   const flush = async (pending: Pending) => {
     if (!pending.tx) return;
     const exec = inTransaction(pending.tx);
-    for (const [entity, rows] of pending.rows) await writeAuditRows((sql, json) => exec(base.$executeRawUnsafe(sql, json)), entity, rows);
-    pending.rows.clear();
+    await writeAuditRows((sql, json) => exec(base.$executeRawUnsafe(sql, json)), pending.rows.splice(0));
   };
 
   const audited = base.$extends({
@@ -145,7 +143,7 @@ export function withAudit(base: PrismaClient): PrismaClient {
           return transaction.call(
             audited,
             (tx: unknown) => {
-              const pending: Pending = { tx: null, rows: new Map() };
+              const pending: Pending = { tx: null, rows: [] };
               return pendingStorage.run(pending, async () => {
                 const result = await callback(tx);
                 await flush(pending);
@@ -190,12 +188,7 @@ interface WriteContext {
   pending?: Pending;
 }
 
-interface Event {
-  action: AuditAction;
-  row: Row;
-  before: Row | null;
-  after: Row | null;
-}
+type Event = WriteEvent;
 
 async function auditedWrite(c: WriteContext): Promise<unknown> {
   const d = delegateOf(c.base, c.model);
@@ -280,35 +273,15 @@ async function auditedWrite(c: WriteContext): Promise<unknown> {
   }
 }
 
-/** Appends the events, leaving out updates that changed nothing. */
+/** Appends the events (auditRowsOf leaves out updates that changed nothing). */
 async function recordEvents(c: WriteContext, events: Event[]): Promise<void> {
-  const source = regionSource(c.model);
-  const rows: AuditRow[] = [];
-  for (const e of events) {
-    // A row that holds a child's data on either side of the write is redacted as such on both.
-    const child = isChildRow(c.model, e.before) || isChildRow(c.model, e.after);
-    const before = redact(c.model, e.before, null, child);
-    const after = redact(c.model, e.after, e.before, child);
-    if (e.action === "UPDATE" && JSON.stringify(before) === JSON.stringify(after)) continue;
-    rows.push({
-      actor: c.actor,
-      action: e.action,
-      entityId: entityIdOf(c.model, e.row),
-      regionId:
-        source.kind === "column" ? ((e.row.regionId as string | undefined) ?? null) : source.kind === "self" ? String(e.row.id) : null,
-      parentId: source.kind === "parent" ? ((e.row[source.fk] as string | null | undefined) ?? null) : null,
-      before,
-      after,
-    });
-  }
+  const rows = auditRowsOf(c.model, c.actor, events);
   if (rows.length === 0) return;
   if (c.pending) {
-    const kept = c.pending.rows.get(c.model);
-    if (kept) kept.push(...rows);
-    else c.pending.rows.set(c.model, rows);
+    c.pending.rows.push(...rows);
     return;
   }
-  await writeAuditRows((sql, json) => c.exec(c.base.$executeRawUnsafe(sql, json)), c.model, rows);
+  await writeAuditRows((sql, json) => c.exec(c.base.$executeRawUnsafe(sql, json)), rows);
 }
 
 /**
@@ -351,12 +324,6 @@ function keysWhere(model: string, rows: readonly Row[]): Args {
 
 function* chunks<T>(rows: readonly T[]): Generator<T[]> {
   for (let i = 0; i < rows.length; i += BEFORE_READ_BATCH) yield rows.slice(i, i + BEFORE_READ_BATCH);
-}
-
-function entityIdOf(model: string, row: Row): string {
-  return keyFields(model)
-    .map((k) => String(row[k]))
-    .join(":");
 }
 
 function scalarsOf(model: string, row: Row): Row {
