@@ -36,7 +36,7 @@ import { writeAuditRows, type AuditRow } from "./write-audit-rows";
  * has returned and then appended with one INSERT, whatever the entities, just before
  * Prisma commits: a transaction's N writes cost one INSERT rather than N. A write
  * outside such a callback appends its events at once. Raw SQL writes that the hook
- * cannot see record themselves the same way (record-writes.ts).
+ * cannot see add their events to the same INSERT (record-writes.ts, keepRawWriteEvents).
  *
  * The hook runs the write itself on the base client (it does not call `query`), so it
  * must stay the last query extension of the client.
@@ -97,6 +97,38 @@ interface Pending {
   rows: AuditRow[];
 }
 
+type RawClient = { $executeRawUnsafe(sql: string, ...values: unknown[]): PromiseLike<number> };
+
+/**
+ * Each open transaction's kept events, by the transaction client its callback was given, and
+ * the clients with the trail. On globalThis, as the actor's context is (actor-context.ts): Next
+ * may load this module once per server bundle, and a raw write's events (record-writes.ts) must
+ * find the transaction another copy's client opened.
+ */
+const shared = globalThis as unknown as {
+  metodauditAuditTransactions?: WeakMap<object, Pending>;
+  metodauditAuditedClients?: WeakSet<object>;
+};
+const openTransactions = (shared.metodauditAuditTransactions ??= new WeakMap());
+const auditedClients = (shared.metodauditAuditedClients ??= new WeakSet());
+
+/**
+ * Keeps the events of writes made in raw SQL on `tx` (record-writes.ts) with the events of the
+ * transaction's other writes: all are appended together when its callback returns. A client
+ * without the trail records nothing (as for its other writes); an audited client used outside
+ * its transaction's callback is a mistake that would lose the events, so it throws.
+ */
+export function keepRawWriteEvents(tx: object, rows: readonly AuditRow[]): void {
+  const pending = openTransactions.get(tx);
+  if (pending) {
+    pending.rows.push(...rows);
+    return;
+  }
+  if (auditedClients.has(tx)) {
+    throw new Error("Writes made in raw SQL are recorded inside db().$transaction(async (tx) => …), on its tx.");
+  }
+}
+
 /** The base client with the audit trail. The type is unchanged: the extension adds no method. */
 export function withAudit(base: PrismaClient): PrismaClient {
   const pendingStorage = new AsyncLocalStorage<Pending>();
@@ -121,11 +153,16 @@ export function withAudit(base: PrismaClient): PrismaClient {
     return auditedWrite({ base, exec: inTransaction(tx), model, operation, args: (args ?? {}) as Args, actor: currentActor(), pending });
   };
 
-  /** Appends the kept events in the transaction they belong to: one INSERT. */
-  const flush = async (pending: Pending) => {
-    if (!pending.tx) return;
-    const exec = inTransaction(pending.tx);
-    await writeAuditRows((sql, json) => exec(base.$executeRawUnsafe(sql, json)), pending.rows.splice(0));
+  /**
+   * Appends the kept events in the transaction they belong to: one INSERT. Only raw writes
+   * (no write through the hook named the transaction) are appended through the callback's client.
+   */
+  const flush = async (pending: Pending, client: RawClient) => {
+    const rows = pending.rows.splice(0);
+    if (rows.length === 0) return;
+    const { tx } = pending;
+    if (tx) await writeAuditRows((sql, json) => inTransaction(tx)(base.$executeRawUnsafe(sql, json)), rows);
+    else await writeAuditRows((sql, json) => Promise.resolve(client.$executeRawUnsafe(sql, json)), rows);
   };
 
   const audited = base.$extends({
@@ -144,9 +181,10 @@ export function withAudit(base: PrismaClient): PrismaClient {
             audited,
             (tx: unknown) => {
               const pending: Pending = { tx: null, rows: [] };
+              openTransactions.set(tx as object, pending);
               return pendingStorage.run(pending, async () => {
                 const result = await callback(tx);
-                await flush(pending);
+                await flush(pending, tx as RawClient);
                 return result;
               });
             },
@@ -172,6 +210,7 @@ export function withAudit(base: PrismaClient): PrismaClient {
       },
     },
   });
+  auditedClients.add(withBatches);
   return withBatches as unknown as PrismaClient;
 }
 

@@ -3,7 +3,8 @@ import type { AuditAction } from "@/lib/generated/prisma/client";
 import { keyFields, redact, regionSource } from "@/lib/domain/audit/audit-policy";
 import { isChildRow } from "@/lib/domain/privacy/data-classes";
 import { currentActor, type Actor } from "./actor-context";
-import { writeAuditRows, type AuditRow } from "./write-audit-rows";
+import { keepRawWriteEvents } from "./audit-extension";
+import type { AuditRow } from "./write-audit-rows";
 
 type Row = Record<string, unknown>;
 
@@ -51,16 +52,17 @@ export function auditRowsOf(model: string, actor: Actor, events: readonly WriteE
   return rows;
 }
 
-type RawClient = { $executeRawUnsafe(sql: string, ...values: unknown[]): PromiseLike<number> };
-
 /**
- * Records writes made in raw SQL, which the write hook does not see (a hot path that
- * writes many rows in one statement: the autosave, lib/server/blanks/internal/write-answers.ts),
- * as the hook would have: the current actor, the same rows, all of them in one INSERT.
- * `tx` is the transaction of the writes, so that the events share their fate.
+ * Records writes made in raw SQL, which the write hook does not see (a hot path that writes
+ * many rows in one statement: the autosave, lib/server/blanks/internal/write-answers.ts), as
+ * the hook would have: the current actor, the same rows, appended with the transaction's other
+ * events in its one INSERT when its callback returns — so they share the writes' fate. `tx` is
+ * the client `db().$transaction(async (tx) => …)` gave the callback.
  */
-export async function recordWrites(tx: RawClient, writes: ReadonlyArray<{ model: string; events: readonly WriteEvent[] }>): Promise<void> {
+export function recordWrites(tx: object, writes: ReadonlyArray<{ model: string; events: readonly WriteEvent[] }>): void {
   const actor = currentActor();
-  const rows = writes.flatMap((w) => auditRowsOf(w.model, actor, w.events));
-  await writeAuditRows((sql, json) => Promise.resolve(tx.$executeRawUnsafe(sql, json)), rows);
+  keepRawWriteEvents(
+    tx,
+    writes.flatMap((w) => auditRowsOf(w.model, actor, w.events)),
+  );
 }

@@ -89,8 +89,13 @@ export async function saveBlankAnswers(options: { scope: Scope; input: TBlankSav
         changes.push({ itemKey, field: "mark", before: { mark: before.mark, comment: before.markComment }, after: null });
       }
     }
-    // One statement for all the answers, one for their history, one for the trail of the blank and its answers.
+    // One statement for all the answers, one for their history; the trail of the blank and its answers is
+    // appended with the transaction's other events (a file claimed) in one INSERT when it ends.
     const answers = await upsertAnswers(tx, { blankId: blank.id, userId: options.scope.userId, at, writes });
+    recordWrites(tx, [
+      { model: "Blank", events: [claim] },
+      { model: "Answer", events: answers },
+    ]);
     for (const { itemKey, fileId } of claims) {
       await claimFile(tx, {
         scope: options.scope,
@@ -100,10 +105,6 @@ export async function saveBlankAnswers(options: { scope: Scope; input: TBlankSav
       });
     }
     await recordChanges(tx, options.scope, blank.id, changes);
-    await recordWrites(tx, [
-      { model: "Blank", events: [claim] },
-      { model: "Answer", events: answers },
-    ]);
     return { version: input.version + 1 };
   });
 }
