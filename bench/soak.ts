@@ -33,7 +33,7 @@ import { seedDemoData } from "@/lib/server/seed/demo-data/seed-demo-data";
 import { BENCH_LIMITS, LIMITS_NOTE } from "./suites/http";
 import { prepareHttpFixtures, type HttpFixtures } from "./http/fixtures";
 import { childPids, treeRssKb } from "./http/rss";
-import { freePort, serverActionId, signIn, waitForServer } from "./http/server";
+import { freePort, signIn, waitForServer } from "./http/server";
 import { prepareSoakFixtures, type SoakFixtures } from "./http/soak-fixtures";
 import type { SoakLine, SoakRequest, SoakSpec } from "./http/soak-types";
 import type { AutosaveSlot } from "./http/types";
@@ -323,8 +323,6 @@ async function soak(databaseUrl: string, fixtures: HttpFixtures, soakFixtures: S
         counter: 0,
       });
     }
-    const actionId = serverActionId("lib/actions/blanks.ts", "saveAnswersAction");
-    if (!actionId) throw new Error("autosave: saveAnswersAction not found in .next/server/server-reference-manifest.json");
     if (slots.length === 0) throw new Error("autosave: no blank being filled in the campaign");
     const spec: SoakSpec = {
       base,
@@ -337,9 +335,8 @@ async function soak(databaseUrl: string, fixtures: HttpFixtures, soakFixtures: S
       maxInFlight: 500,
       requests: mix(fixtures, soakFixtures, cookies, slots),
       autosave: {
-        name: `autosave (server action, ${slots.length} coordinators, each their blank)`,
+        name: `autosave (PATCH route handler, ${slots.length} coordinators, each their blank)`,
         weight: AUTOSAVE_WEIGHT,
-        actionId,
         origin: base,
         slots,
       },

@@ -1,9 +1,7 @@
 // Talking to the production server under test: a free port, waiting for it to answer, signing
 // in as the login form does, and a server action's id in the build. Shared by the HTTP suite
 // (bench/suites/http.ts) and the soak (bench/soak.ts).
-import fs from "node:fs";
 import net from "node:net";
-import path from "node:path";
 import { BENCH_PASSWORD } from "./fixtures";
 
 export function freePort(): Promise<number> {
@@ -55,12 +53,4 @@ export async function waitForServer(base: string, server: { exitCode: number | n
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
   throw new Error(`the server did not answer on ${base} in ${timeoutMs / 1000} s`);
-}
-
-/** The id of a server action in the build, as the browser sends it in `Next-Action`. */
-export function serverActionId(file: string, name: string): string | undefined {
-  const manifest = JSON.parse(fs.readFileSync(path.resolve(".next/server/server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { filename?: string; exportedName?: string }>;
-  };
-  return Object.entries(manifest.node).find(([, entry]) => entry.filename === file && entry.exportedName === name)?.[0];
 }

@@ -29,7 +29,7 @@ export interface SoakSpec {
   /** More requests than this waiting for their answers: the next is not sent, and counts as an error. */
   maxInFlight: number;
   requests: SoakRequest[];
-  autosave?: { name: string; weight: number; actionId: string; origin: string; slots: AutosaveSlot[] };
+  autosave?: { name: string; weight: number; origin: string; slots: AutosaveSlot[] };
 }
 
 export interface ErrorCounts {

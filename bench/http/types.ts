@@ -9,10 +9,10 @@ export type LoadSpec =
       body?: string;
       connections: number;
       duration: number;
-      /** A response body matching this is a failure too (a server action's {ok:false}, the sign-in page). */
+      /** A response body matching this is a failure too (the sign-in page). */
       failurePattern?: string;
-      /** The autosave server action: one blank per slot, more slots than connections. */
-      autosave?: { actionId: string; origin: string; slots: AutosaveSlot[] };
+      /** The autosave (PATCH /api/blanks/<id>/answers): one blank per slot, more slots than connections. */
+      autosave?: { origin: string; slots: AutosaveSlot[] };
     }
   | { kind: "sql"; label: string; databaseUrl: string; sql: string; params: unknown[]; connections: number; duration: number };
 

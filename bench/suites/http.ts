@@ -9,7 +9,7 @@ import { serveNext, stopChild } from "@/lib/server/launch/serve-next";
 import type { ScaleName } from "@/lib/server/seed/demo-data/scales";
 import { prepareHttpFixtures, type HttpFixtures } from "../http/fixtures";
 import { processTree, sampleRss, statusKb } from "../http/rss";
-import { csrf, freePort, serverActionId, signIn, signInBody, waitForServer } from "../http/server";
+import { csrf, freePort, signIn, signInBody, waitForServer } from "../http/server";
 import * as q from "../http/sql";
 import type { SqlQuery } from "../http/sql";
 import type { AutosaveSlot, LoadResult, LoadSpec } from "../http/types";
@@ -34,7 +34,7 @@ export interface HttpResult {
   p99: number;
   rps: number;
   requests: number;
-  /** Socket errors, timeouts, and responses that were ≥ 300 or a failed server action. */
+  /** Socket errors, timeouts, and responses that were ≥ 300 or an autosave without its new version. */
   errors: number;
   statusCodes: Record<string, number>;
   firstFailure?: string;
@@ -89,7 +89,7 @@ interface Endpoint {
   body?: string;
   headers?: Record<string, string>;
   failurePattern?: string;
-  autosave?: { actionId: string; slots: AutosaveSlot[] };
+  autosave?: { slots: AutosaveSlot[] };
 }
 
 /**
@@ -229,22 +229,19 @@ export async function runHttpSuite(options: {
         sql: q.blankWithAnswers(firstWriter.blankId),
       });
     } else skipped.push("open a blank: no blank being filled in the campaign");
-    const actionId = serverActionId("app/(app)/blanks/actions.ts", "saveAnswersAction");
-    if (!actionId) skipped.push("autosave: saveAnswersAction not found in .next/server/server-reference-manifest.json");
-    else if (slots.length === 0) skipped.push("autosave: no blank being filled in the campaign");
+    if (slots.length === 0) skipped.push("autosave: no blank being filled in the campaign");
     else {
       const autosaveConnections = Math.min(connections, slots.length);
       endpoints.push({
-        endpoint: "autosave a blank (server action, 1 answer)",
+        endpoint: "autosave a blank (PATCH route handler, 1 answer)",
         role: "writers",
-        method: "POST",
-        path: `/blanks/${slots[0]!.blankId}`,
+        method: "PATCH",
+        path: `/api/blanks/${slots[0]!.blankId}/answers`,
         connections: autosaveConnections,
         target: { text: "≥ 300 req/s", met: ({ app }) => app.rps >= 300 },
-        autosave: { actionId, slots },
-        failurePattern: '"ok":false',
+        autosave: { slots },
         note:
-          `saveAnswersAction over Next's action protocol; each connection its own blank and coordinator` +
+          `PATCH /api/blanks/<id>/answers as the form sends it (JSON, Origin, the session cookie); each connection its own blank and coordinator` +
           (autosaveConnections < connections ? `; ${slots.length} blanks being filled, so ${autosaveConnections} connections` : ""),
       });
     }

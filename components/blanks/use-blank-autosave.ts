@@ -3,9 +3,10 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import type { UseFormReturn } from "react-hook-form";
-import { saveAnswersAction, submitBlankAction } from "@/lib/actions/blanks";
+import { submitBlankAction } from "@/lib/actions/blanks";
 import type { FormAnswer } from "@/lib/domain/blanks/answer-form";
 import { BlankAutosave, type BackupStorage, type SaveState } from "@/lib/domain/blanks/autosave";
+import { sendAnswers } from "@/lib/domain/blanks/save-answers-request";
 import type { AnswerKind } from "@/lib/schemas/template";
 import type { BlankFormValues } from "./answer-fields";
 
@@ -50,7 +51,8 @@ export function useBlankAutosave(options: {
         },
         onState: setState,
         onSaved: (keys) => setCarried((before) => new Set([...before].filter((key) => !keys.includes(key)))),
-        saveAnswers: saveAnswersAction,
+        // A route handler, not a server action: the autosave runs at every pause in typing (issue 19).
+        saveAnswers: (input) => sendAnswers(input),
         submitBlank: submitBlankAction,
         storage: browserStorage,
       }),

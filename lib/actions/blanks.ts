@@ -2,19 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { ALL_ROLES, PARTICIPANTS, REVIEWERS } from "@/lib/roles";
-import { ZAnswerMark, ZBlankItemRef, ZBlankRef, ZBlankReturn, ZBlankSave, ZBlankSubmit } from "@/lib/schemas/blank";
+import { ZAnswerMark, ZBlankItemRef, ZBlankRef, ZBlankReturn, ZBlankSubmit } from "@/lib/schemas/blank";
 import { scopedAction } from "@/lib/server/auth/with-scope";
 import { acceptBlank } from "@/lib/server/blanks/accept-blank";
 import { getItemHistory } from "@/lib/server/blanks/get-item-history";
 import { markAllMatching } from "@/lib/server/blanks/mark-all-matching";
 import { markAnswer } from "@/lib/server/blanks/mark-answer";
 import { returnBlank } from "@/lib/server/blanks/return-blank";
-import { saveBlankAnswers } from "@/lib/server/blanks/save-blank-answers";
 import { submitBlank } from "@/lib/server/blanks/submit-blank";
-
-export const saveAnswersAction = scopedAction(ZBlankSave, { role: PARTICIPANTS }, async (input, scope) =>
-  saveBlankAnswers({ scope, input }),
-);
 
 export const submitBlankAction = scopedAction(ZBlankSubmit, { role: PARTICIPANTS }, async (input, scope) => {
   const result = await submitBlank({ scope, input });

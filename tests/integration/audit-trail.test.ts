@@ -9,6 +9,7 @@ import { PARTICIPANTS, REGION_ADMINS, REVIEWERS, type Role } from "@/lib/roles";
 import { z } from "@/lib/schemas/z";
 import { actorOfScope, CLI_ACTOR, runAsActor } from "@/lib/server/audit/actor-context";
 import { LIST_ENTITY_ID, recordReads } from "@/lib/server/audit/record-read";
+import { recordWrites } from "@/lib/server/audit/record-writes";
 import { BEFORE_READ_BATCH } from "@/lib/server/audit/audit-extension";
 import { CHILD_HIDDEN, CHILD_HIDDEN_CHANGED, HIDDEN, HIDDEN_CHANGED } from "@/lib/domain/audit/audit-policy";
 import type { AuditEventRow } from "@/lib/server/audit/list-audit-events";
@@ -193,6 +194,21 @@ describe("the trail of ordinary operations", () => {
     expect(created).toMatchObject([{ action: "CREATE", actorId: adminA.user.id, regionId: w.t.regionA.id }]);
     // The address is a nested create of the school: recorded inside the school's event.
     expect(image(created[0]!.after).addresses).toEqual({ create: [{ position: 0, label: null, address: "г. Тест, ул. Пробная, 1" }] });
+  });
+
+  it("a write in raw SQL (the autosave's) is recorded with its transaction, and refused outside one rather than left out", async () => {
+    const blank = await w.blankOf(w.t.a1s1.id);
+    const event = { action: "UPDATE" as const, row: blank, before: blank, after: { ...blank, returnMessage: "Проверка" } };
+    const before = await db().auditEvent.count();
+    expect(() => recordWrites(db(), [{ model: "Blank", events: [event] }])).toThrow(/db\(\)\.\$transaction/);
+    await runAsActor(actorOfScope(adminA.scope), () =>
+      db().$transaction(async (tx) => {
+        recordWrites(tx, [{ model: "Blank", events: [event] }]);
+      }),
+    );
+    const [recorded] = await events({ entity: "Blank", entityId: blank.id, actorId: adminA.scope.userId });
+    expect(recorded).toMatchObject({ action: "UPDATE", regionId: w.t.regionA.id, after: { returnMessage: "Проверка" } });
+    expect(await db().auditEvent.count()).toBe(before + 1);
   });
 
   it("a student's teachers replaced, then the student erased: the trail says what changed and when, never the child's data", async () => {

@@ -17,7 +17,7 @@ export type SaveState =
 
 export type FieldMessages = Partial<Record<keyof FormAnswer, string>>;
 
-/** A server action's answer, as far as the autosave reads it. */
+/** The server's answer (a server action's result, or the autosave route's, save-answers-request.ts), as far as the autosave reads it. */
 export type Outcome<T> =
   | { ok: true; data: T }
   | { ok: false; error: { message: string; code?: string; fieldErrors?: Record<string, string[]> } };

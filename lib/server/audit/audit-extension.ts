@@ -1,19 +1,17 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
-import type { AuditAction, PrismaClient } from "@/lib/generated/prisma/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { currentActor, type Actor } from "./actor-context";
 import {
   AUDITED_OPERATIONS,
   isAuditedOperation,
   isAuditedWrite,
   keyFields,
-  redact,
-  regionSource,
   scalarFields,
   type AuditedOperation,
 } from "@/lib/domain/audit/audit-policy";
+import { auditRowsOf, entityIdOf, type WriteEvent } from "./record-writes";
 import { writeAuditRows, type AuditRow } from "./write-audit-rows";
-import { isChildRow } from "@/lib/domain/privacy/data-classes";
 
 /**
  * The audit trail at the data layer: every create, update and delete made through
@@ -35,9 +33,10 @@ import { isChildRow } from "@/lib/domain/privacy/data-classes";
  *   a write.
  *
  * Inside `db().$transaction(async (tx) => …)` the events are kept until the callback
- * has returned and then appended with one INSERT per entity, just before Prisma
- * commits: an autosave of N answers costs N before-reads and one or two INSERTs
- * rather than N. A write outside such a callback appends its events at once.
+ * has returned and then appended with one INSERT, whatever the entities, just before
+ * Prisma commits: a transaction's N writes cost one INSERT rather than N. A write
+ * outside such a callback appends its events at once. Raw SQL writes that the hook
+ * cannot see add their events to the same INSERT (record-writes.ts, keepRawWriteEvents).
  *
  * The hook runs the write itself on the base client (it does not call `query`), so it
  * must stay the last query extension of the client.
@@ -95,7 +94,39 @@ function inTransaction(tx: ItxInfo): Exec {
  */
 interface Pending {
   tx: ItxInfo | null;
-  rows: Map<string, AuditRow[]>;
+  rows: AuditRow[];
+}
+
+type RawClient = { $executeRawUnsafe(sql: string, ...values: unknown[]): PromiseLike<number> };
+
+/**
+ * Each open transaction's kept events, by the transaction client its callback was given, and
+ * the clients with the trail. On globalThis, as the actor's context is (actor-context.ts): Next
+ * may load this module once per server bundle, and a raw write's events (record-writes.ts) must
+ * find the transaction another copy's client opened.
+ */
+const shared = globalThis as unknown as {
+  metodauditAuditTransactions?: WeakMap<object, Pending>;
+  metodauditAuditedClients?: WeakSet<object>;
+};
+const openTransactions = (shared.metodauditAuditTransactions ??= new WeakMap());
+const auditedClients = (shared.metodauditAuditedClients ??= new WeakSet());
+
+/**
+ * Keeps the events of writes made in raw SQL on `tx` (record-writes.ts) with the events of the
+ * transaction's other writes: all are appended together when its callback returns. A client
+ * without the trail records nothing (as for its other writes); an audited client used outside
+ * its transaction's callback is a mistake that would lose the events, so it throws.
+ */
+export function keepRawWriteEvents(tx: object, rows: readonly AuditRow[]): void {
+  const pending = openTransactions.get(tx);
+  if (pending) {
+    pending.rows.push(...rows);
+    return;
+  }
+  if (auditedClients.has(tx)) {
+    throw new Error("Writes made in raw SQL are recorded inside db().$transaction(async (tx) => …), on its tx.");
+  }
 }
 
 /** The base client with the audit trail. The type is unchanged: the extension adds no method. */
@@ -122,12 +153,16 @@ export function withAudit(base: PrismaClient): PrismaClient {
     return auditedWrite({ base, exec: inTransaction(tx), model, operation, args: (args ?? {}) as Args, actor: currentActor(), pending });
   };
 
-  /** Appends the kept events in the transaction they belong to: one INSERT per entity. */
-  const flush = async (pending: Pending) => {
-    if (!pending.tx) return;
-    const exec = inTransaction(pending.tx);
-    for (const [entity, rows] of pending.rows) await writeAuditRows((sql, json) => exec(base.$executeRawUnsafe(sql, json)), entity, rows);
-    pending.rows.clear();
+  /**
+   * Appends the kept events in the transaction they belong to: one INSERT. Only raw writes
+   * (no write through the hook named the transaction) are appended through the callback's client.
+   */
+  const flush = async (pending: Pending, client: RawClient) => {
+    const rows = pending.rows.splice(0);
+    if (rows.length === 0) return;
+    const { tx } = pending;
+    if (tx) await writeAuditRows((sql, json) => inTransaction(tx)(base.$executeRawUnsafe(sql, json)), rows);
+    else await writeAuditRows((sql, json) => Promise.resolve(client.$executeRawUnsafe(sql, json)), rows);
   };
 
   const audited = base.$extends({
@@ -145,10 +180,11 @@ export function withAudit(base: PrismaClient): PrismaClient {
           return transaction.call(
             audited,
             (tx: unknown) => {
-              const pending: Pending = { tx: null, rows: new Map() };
+              const pending: Pending = { tx: null, rows: [] };
+              openTransactions.set(tx as object, pending);
               return pendingStorage.run(pending, async () => {
                 const result = await callback(tx);
-                await flush(pending);
+                await flush(pending, tx as RawClient);
                 return result;
               });
             },
@@ -174,6 +210,7 @@ export function withAudit(base: PrismaClient): PrismaClient {
       },
     },
   });
+  auditedClients.add(withBatches);
   return withBatches as unknown as PrismaClient;
 }
 
@@ -190,12 +227,7 @@ interface WriteContext {
   pending?: Pending;
 }
 
-interface Event {
-  action: AuditAction;
-  row: Row;
-  before: Row | null;
-  after: Row | null;
-}
+type Event = WriteEvent;
 
 async function auditedWrite(c: WriteContext): Promise<unknown> {
   const d = delegateOf(c.base, c.model);
@@ -280,35 +312,15 @@ async function auditedWrite(c: WriteContext): Promise<unknown> {
   }
 }
 
-/** Appends the events, leaving out updates that changed nothing. */
+/** Appends the events (auditRowsOf leaves out updates that changed nothing). */
 async function recordEvents(c: WriteContext, events: Event[]): Promise<void> {
-  const source = regionSource(c.model);
-  const rows: AuditRow[] = [];
-  for (const e of events) {
-    // A row that holds a child's data on either side of the write is redacted as such on both.
-    const child = isChildRow(c.model, e.before) || isChildRow(c.model, e.after);
-    const before = redact(c.model, e.before, null, child);
-    const after = redact(c.model, e.after, e.before, child);
-    if (e.action === "UPDATE" && JSON.stringify(before) === JSON.stringify(after)) continue;
-    rows.push({
-      actor: c.actor,
-      action: e.action,
-      entityId: entityIdOf(c.model, e.row),
-      regionId:
-        source.kind === "column" ? ((e.row.regionId as string | undefined) ?? null) : source.kind === "self" ? String(e.row.id) : null,
-      parentId: source.kind === "parent" ? ((e.row[source.fk] as string | null | undefined) ?? null) : null,
-      before,
-      after,
-    });
-  }
+  const rows = auditRowsOf(c.model, c.actor, events);
   if (rows.length === 0) return;
   if (c.pending) {
-    const kept = c.pending.rows.get(c.model);
-    if (kept) kept.push(...rows);
-    else c.pending.rows.set(c.model, rows);
+    c.pending.rows.push(...rows);
     return;
   }
-  await writeAuditRows((sql, json) => c.exec(c.base.$executeRawUnsafe(sql, json)), c.model, rows);
+  await writeAuditRows((sql, json) => c.exec(c.base.$executeRawUnsafe(sql, json)), rows);
 }
 
 /**
@@ -351,12 +363,6 @@ function keysWhere(model: string, rows: readonly Row[]): Args {
 
 function* chunks<T>(rows: readonly T[]): Generator<T[]> {
   for (let i = 0; i < rows.length; i += BEFORE_READ_BATCH) yield rows.slice(i, i + BEFORE_READ_BATCH);
-}
-
-function entityIdOf(model: string, row: Row): string {
-  return keyFields(model)
-    .map((k) => String(row[k]))
-    .join(":");
 }
 
 function scalarsOf(model: string, row: Row): Row {

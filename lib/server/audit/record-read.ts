@@ -26,12 +26,17 @@ type RawClient = { $executeRawUnsafe(sql: string, ...values: unknown[]): Promise
  * may be the transaction that also writes the card's own read log or erases the record.
  */
 async function appendEvents(client: RawClient, actor: Actor, action: "READ" | "ERASE", events: readonly ReadEvent[]): Promise<void> {
-  for (const entity of new Set(events.map((e) => e.entity))) {
-    const rows = events
-      .filter((e) => e.entity === entity)
-      .map((e) => ({ actor, action, entityId: e.entityId, regionId: e.regionId, parentId: null, before: null, after: e.after ?? null }));
-    await writeAuditRows((sql, json) => Promise.resolve(client.$executeRawUnsafe(sql, json)), entity, rows);
-  }
+  const rows = events.map((e) => ({
+    actor,
+    action,
+    entity: e.entity,
+    entityId: e.entityId,
+    regionId: e.regionId,
+    parentId: null,
+    before: null,
+    after: e.after ?? null,
+  }));
+  await writeAuditRows((sql, json) => Promise.resolve(client.$executeRawUnsafe(sql, json)), rows);
 }
 
 /** Appends READ events: the operations that read personal data record them here. */

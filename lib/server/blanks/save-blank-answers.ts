@@ -1,16 +1,16 @@
 import "server-only";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { sameJson } from "@/lib/json-equal";
 import type { Scope } from "@/lib/scope";
 import type { TBlankSave } from "@/lib/schemas/blank";
 import { db } from "@/lib/server/db/client";
-import { asJson } from "@/lib/server/db/json";
 import { citableDocumentWhere } from "@/lib/server/documents/document-access";
 import { claimFile } from "@/lib/server/privacy/internal/claim-file";
 import { attachedFileIds, attachedFiles } from "./answer-file-names";
 import { FILLABLE_STATUSES, participantWhere } from "./blank-access";
+import { recordWrites } from "@/lib/server/audit/record-writes";
 import { loadBlankFor } from "./internal/load-blank-for";
+import { claimBlank, upsertAnswers, type AnswerWrite } from "./internal/write-answers";
 import { recordChanges } from "./internal/record-change";
 
 export const CONFLICT_MESSAGE =
@@ -19,7 +19,10 @@ export const CONFLICT_MESSAGE =
 /**
  * Saves the participant's answers (autosave and save). Optimistic: the save names
  * the blank version it started from; if someone saved in between, it is refused
- * whole with a conflict and nothing changes. Every changed answer goes to history.
+ * whole with a conflict and nothing changes. Every changed answer goes to history,
+ * and the blank and each answer written to the audit trail. It runs at every pause in the
+ * participant's typing, so the transaction is a fixed handful of statements whatever the
+ * number of answers (internal/write-answers.ts): the claim, the answers, their history, the trail.
  */
 export async function saveBlankAnswers(options: { scope: Scope; input: TBlankSave }): Promise<{ version: number }> {
   const { input } = options;
@@ -63,12 +66,13 @@ export async function saveBlankAnswers(options: { scope: Scope; input: TBlankSav
 
   const existing = new Map(blank.answers.map((a) => [a.itemKey, a]));
   return db().$transaction(async (tx) => {
-    const claimed = await tx.blank.updateMany({
-      where: { id: blank.id, version: input.version, status: blank.status },
-      data: { version: { increment: 1 }, status: blank.status === "NOT_STARTED" ? "IN_PROGRESS" : blank.status },
-    });
-    if (claimed.count === 0) throw new AppError("CONFLICT", CONFLICT_MESSAGE);
+    const at = new Date();
+    const nextStatus = blank.status === "NOT_STARTED" ? "IN_PROGRESS" : blank.status;
+    const claim = await claimBlank(tx, { blankId: blank.id, version: input.version, status: blank.status, nextStatus, at });
+    if (!claim) throw new AppError("CONFLICT", CONFLICT_MESSAGE);
 
+    const writes: AnswerWrite[] = [];
+    const claims: Array<{ itemKey: string; fileId: string }> = [];
     const changes = [];
     for (const { itemKey, value, confirm } of input.answers) {
       const before = existing.get(itemKey);
@@ -76,26 +80,29 @@ export async function saveBlankAnswers(options: { scope: Scope; input: TBlankSav
       const confirming = (before?.carriedOver ?? false) && (confirm || changed);
       if (!changed && !confirming) continue;
       // A changed answer needs the auditor's look again: its old mark no longer applies.
-      const staleMark = changed && before?.mark ? { mark: null, markComment: null } : {};
-      await tx.answer.upsert({
-        where: { blankId_itemKey: { blankId: blank.id, itemKey } },
-        update: { value: value ? asJson(value) : Prisma.DbNull, carriedOver: false, updatedById: options.scope.userId, ...staleMark },
-        create: { blankId: blank.id, itemKey, value: value ? asJson(value) : Prisma.DbNull, updatedById: options.scope.userId },
-      });
+      writes.push({ itemKey, value, clearMark: changed && !!before?.mark });
       const attached = value?.kind === "DOCUMENT" && value.fileId ? known.get(value.fileId) : undefined;
-      if (changed && attached && attached.ownerId === null) {
-        await claimFile(tx, {
-          scope: options.scope,
-          fileId: attached.id,
-          owner: { kind: "BLANK", id: blank.id, regionId: blank.regionId },
-          field: `answers.${itemKey}`,
-        });
-      }
+      if (changed && attached && attached.ownerId === null) claims.push({ itemKey, fileId: attached.id });
       if (changed) changes.push({ itemKey, field: "answer", before: before?.value ?? null, after: value });
       else changes.push({ itemKey, field: "confirmed", before: null, after: true });
       if (changed && before?.mark) {
         changes.push({ itemKey, field: "mark", before: { mark: before.mark, comment: before.markComment }, after: null });
       }
+    }
+    // One statement for all the answers, one for their history; the trail of the blank and its answers is
+    // appended with the transaction's other events (a file claimed) in one INSERT when it ends.
+    const answers = await upsertAnswers(tx, { blankId: blank.id, userId: options.scope.userId, at, writes });
+    recordWrites(tx, [
+      { model: "Blank", events: [claim] },
+      { model: "Answer", events: answers },
+    ]);
+    for (const { itemKey, fileId } of claims) {
+      await claimFile(tx, {
+        scope: options.scope,
+        fileId,
+        owner: { kind: "BLANK", id: blank.id, regionId: blank.regionId },
+        field: `answers.${itemKey}`,
+      });
     }
     await recordChanges(tx, options.scope, blank.id, changes);
     return { version: input.version + 1 };

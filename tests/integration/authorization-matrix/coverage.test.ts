@@ -17,7 +17,7 @@ describe("the authorization matrix covers every entry point", async () => {
   it("finds the app's entry points (the discovery itself works)", () => {
     expect(found.pages).toContain("app/(app)/blanks/[id]/page.tsx");
     expect(found.routes).toContain("GET app/api/files/[id]/route.ts");
-    expect(found.actions).toContain("lib/actions/blanks.ts#saveAnswersAction");
+    expect(found.actions).toContain("lib/actions/blanks.ts#submitBlankAction");
   });
 
   it.each([

@@ -255,6 +255,23 @@ const unknownApiAddress: Entry<RouteCall> = {
   calls: ({ foreign: f }) => [{ params: { missing: ["blanks", f.blanks.accepted.id] }, label: "an unknown API address" }],
 };
 
+/** A blank's version as it is now: a save must name it, else it is a conflict and proves nothing. */
+const versionOf = async (blankId: string) => (await db().blank.findUniqueOrThrow({ where: { id: blankId } })).version;
+const answerTo = (itemKey: string, extra: Record<string, unknown> = {}) => ({
+  itemKey,
+  value: {
+    kind: "DOCUMENT",
+    present: true,
+    docType: "Приказ",
+    issuer: "Управление",
+    date: "2024-09-01",
+    number: "9",
+    title: "Новый ответ",
+    fileId: null,
+    ...extra,
+  },
+});
+
 export const ROUTES: Record<string, Entry<RouteCall>> = {
   "DELETE app/api/[...missing]/route.ts": unknownApiAddress,
   "GET app/api/[...missing]/route.ts": unknownApiAddress,
@@ -267,6 +284,34 @@ export const ROUTES: Record<string, Entry<RouteCall>> = {
   "GET app/api/auth/[...nextauth]/route.ts": { skip: "NextAuth's public endpoints need Next's request store (cookies())" },
   "POST app/api/auth/[...nextauth]/route.ts": { skip: "NextAuth's public endpoints need Next's request store (cookies())" },
 
+  "PATCH app/api/blanks/[id]/answers/route.ts": {
+    // The autosave: the blank in the address, the version and answers in the body, read right before each call.
+    calls: ({ foreign: f, own }) => [
+      {
+        params: { id: f.blanks.fillable.id },
+        json: async () => ({ version: await versionOf(f.blanks.fillable.id), answers: [answerTo(f.blanks.fillable.itemKey)] }),
+        control: "MUNICIPAL_COORDINATOR",
+      },
+      {
+        label: "own blank, foreign file attached",
+        params: { id: own.blanks.fillable.id },
+        json: async () => ({
+          version: await versionOf(own.blanks.fillable.id),
+          answers: [answerTo(own.blanks.fillable.itemKey, { fileId: f.file.id })],
+        }),
+        also: invalidReference("answers"),
+      },
+      {
+        label: "own blank, foreign registry document",
+        params: { id: own.blanks.fillable.id },
+        json: async () => ({
+          version: await versionOf(own.blanks.fillable.id),
+          answers: [answerTo(own.blanks.fillable.itemKey, { documentId: f.document.id })],
+        }),
+        also: invalidReference("answers"),
+      },
+    ],
+  },
   "GET app/api/exports/[list]/route.ts": {
     // Every list that can be downloaded, filtered by the foreign tenant's ids: each caller gets their own rows only.
     calls: ({ foreign: f }) =>
@@ -417,21 +462,6 @@ export const ROUTES: Record<string, Entry<RouteCall>> = {
 // ------------------------------------------------------------------ server actions
 
 const A = (file: string, name: string) => `lib/actions/${file}#${name}`;
-const versionOf = async (blankId: string) => (await db().blank.findUniqueOrThrow({ where: { id: blankId } })).version;
-const answerTo = (itemKey: string, extra: Record<string, unknown> = {}) => ({
-  itemKey,
-  value: {
-    kind: "DOCUMENT",
-    present: true,
-    docType: "Приказ",
-    issuer: "Управление",
-    date: "2024-09-01",
-    number: "9",
-    title: "Новый ответ",
-    fileId: null,
-    ...extra,
-  },
-});
 const studentValues = (schoolYear: string, extra: Record<string, unknown> = {}) => ({
   schoolYear,
   fullName: "Новый Ученик",
@@ -448,38 +478,6 @@ const eventInput = (target: { planId: string; eventId: string | null }, extra: R
 });
 
 export const ACTIONS: Record<string, Entry<ActionCall>> = {
-  [A("blanks.ts", "saveAnswersAction")]: {
-    calls: ({ foreign: f, own }) => [
-      {
-        args: async () => [
-          { blankId: f.blanks.fillable.id, version: await versionOf(f.blanks.fillable.id), answers: [answerTo(f.blanks.fillable.itemKey)] },
-        ],
-        control: "MUNICIPAL_COORDINATOR",
-      },
-      {
-        label: "own blank, foreign file attached",
-        args: async () => [
-          {
-            blankId: own.blanks.fillable.id,
-            version: await versionOf(own.blanks.fillable.id),
-            answers: [answerTo(own.blanks.fillable.itemKey, { fileId: f.file.id })],
-          },
-        ],
-        also: invalidReference("answers"),
-      },
-      {
-        label: "own blank, foreign registry document",
-        args: async () => [
-          {
-            blankId: own.blanks.fillable.id,
-            version: await versionOf(own.blanks.fillable.id),
-            answers: [answerTo(own.blanks.fillable.itemKey, { documentId: f.document.id })],
-          },
-        ],
-        also: invalidReference("answers"),
-      },
-    ],
-  },
   [A("blanks.ts", "submitBlankAction")]: {
     calls: ({ foreign: f }) => [
       {

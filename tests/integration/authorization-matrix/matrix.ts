@@ -162,6 +162,7 @@ export interface PageCall extends CallCommon {
 export interface RouteCall extends CallCommon {
   params?: Record<string, string | string[]>;
   query?: Record<string, string>;
+  /** A JSON body; a function is evaluated right before the call (e.g. with a blank's current version). */
   json?: unknown;
   /** multipart/form-data fields; a Blob is sent as a file. */
   form?: Record<string, string | { name: string; bytes: Uint8Array; type: string }>;
@@ -382,13 +383,14 @@ export async function invokePage(page: PageComponent, call: PageCall, onData: (v
 
 type RouteHandler = (request: Request, context: { params: Promise<unknown> }) => Promise<Response>;
 
-export function routeRequest(method: string, file: string, call: RouteCall): { request: Request; given: string } {
+export async function routeRequest(method: string, file: string, call: RouteCall): Promise<{ request: Request; given: string }> {
   const url = new URL(`http://localhost${urlOf(file, call.params)}`);
   for (const [key, value] of Object.entries(call.query ?? {})) url.searchParams.set(key, value);
   let body: BodyInit | undefined;
   let given = url.toString();
-  if (call.json !== undefined) {
-    body = JSON.stringify(call.json);
+  const json: unknown = typeof call.json === "function" ? await (call.json as () => Promise<unknown>)() : call.json;
+  if (json !== undefined) {
+    body = JSON.stringify(json);
     given += `\n${body}`;
   } else if (call.form) {
     const form = new FormData();
@@ -403,7 +405,7 @@ export function routeRequest(method: string, file: string, call: RouteCall): { r
     }
     body = form;
   }
-  const headers = call.json !== undefined ? { "content-type": "application/json" } : undefined;
+  const headers = json !== undefined ? { "content-type": "application/json" } : undefined;
   return { request: new Request(url, { method, body, headers }), given };
 }
 
@@ -413,7 +415,7 @@ export async function invokeRoute(
   file: string,
   call: RouteCall,
 ): Promise<{ outcome: Outcome; given: string }> {
-  const { request, given } = routeRequest(method, file, call);
+  const { request, given } = await routeRequest(method, file, call);
   try {
     const response = await handler(request, { params: Promise.resolve(call.params ?? {}) });
     // The bytes are kept for readers of binary answers (XLSX, PDF); the text is what a browser would decode.

@@ -204,6 +204,8 @@ export const PRIVACY_ROUTES: Record<string, PrivacyRow<RouteCall>> = {
     skip: "NextAuth's public endpoints need Next's request store (cookies()); they hold no child's data",
   },
 
+  "PATCH app/api/blanks/[id]/answers/route.ts": reuse,
+
   "GET app/api/exports/[list]/route.ts": {
     authz: true,
     // The journal's export keeps ids as its page does.
@@ -293,7 +295,6 @@ const NOWHERE = "00000000-0000-4000-8000-000000000000";
 
 export const PRIVACY_ACTIONS: Record<string, PrivacyRow<ActionCall>> = {
   [A("auth.ts", "signOutEverywhereAction")]: reuse,
-  [A("blanks.ts", "saveAnswersAction")]: reuse,
   [A("blanks.ts", "submitBlankAction")]: reuse,
   [A("blanks.ts", "markAnswerAction")]: reuse,
   [A("blanks.ts", "markAllMatchingAction")]: reuse,

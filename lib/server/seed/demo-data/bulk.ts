@@ -1,21 +1,10 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import type { Tx } from "./types";
 
 /** Rows per INSERT: a few megabytes of JSON at most, one round trip each. */
 export const CHUNK = 5_000;
 
-/**
- * A time-ordered id (UUID version 7, as Prisma's uuid(7) default makes them):
- * the current millisecond, then the random bits of a v4. Ids made one after the
- * other land next to each other in the primary key's index, which keeps bulk
- * inserts of a million rows from touching the whole index.
- */
-export function uuid7(): string {
-  const time = Date.now().toString(16).padStart(12, "0");
-  const random = randomUUID();
-  return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${random.slice(15)}`;
-}
+export { uuid7 } from "@/lib/server/db/uuid7";
 
 /** A table to fill in bulk: its columns with the SQL type each is read as, and columns set by an expression. */
 export interface BulkTable {
