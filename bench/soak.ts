@@ -454,9 +454,10 @@ async function searchCapacity(spec: SoakSpec, sample: () => number, workersExite
 function runSoakChild(spec: SoakSpec, onMinute: (line: Extract<SoakLine, { type: "minute" }>) => void): Promise<Done> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", "bench/http/soak-child.ts"], {
-      env: { ...inheritedEnvironment(), SOAK_SPEC: JSON.stringify(spec) },
-      stdio: ["ignore", "pipe", "inherit"],
+      env: inheritedEnvironment(),
+      stdio: ["pipe", "pipe", "inherit"],
     });
+    child.stdin.end(JSON.stringify(spec));
     let done: Done | undefined;
     readline.createInterface({ input: child.stdout }).on("line", (text) => {
       if (!text.startsWith("{")) return;

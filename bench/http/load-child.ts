@@ -1,17 +1,18 @@
 // One load run, in a process of its own (not the server's, not the orchestrator's): reads a
-// LoadSpec as JSON from BENCH_LOAD_SPEC, drives it for `duration` seconds with `connections`
+// LoadSpec as JSON on its stdin (many writers' cookies outgrow an environment variable), drives it for `duration` seconds with `connections`
 // concurrent clients, and prints a LoadResult as JSON on its last line.
 //   - "http": autocannon against the production server; every response's time is kept, so
 //     p50/p95/p99 are exact (autocannon's own histogram has p97.5, not p95).
 //   - "sql":  the same loop over one hand-written query through `pg` (a Pool of `connections`).
 //   - autosave: each connection owns one blank (and its coordinator's cookie) and sends the
 //     Next server action's POST with the version it got back last, as the form does.
+import { text } from "node:stream/consumers";
 import autocannon from "autocannon";
 import pg from "pg";
 import { autosaveRequest, autosaveSaved } from "./autosave";
 import type { LoadResult, LoadSpec } from "./types";
 
-const spec = JSON.parse(process.env.BENCH_LOAD_SPEC!) as LoadSpec;
+const spec = JSON.parse(await text(process.stdin)) as LoadSpec;
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;

@@ -1,5 +1,5 @@
 // The soak's load, in a process of its own (not the server's, not the orchestrator's): reads a
-// SoakSpec as JSON from SOAK_SPEC and sends its mix of requests at a steady rate for `durationS`
+// SoakSpec as JSON on its stdin (at national scale it is larger than an environment variable may be) and sends its mix of requests at a steady rate for `durationS`
 // (an open loop: a request goes out on time whether or not the earlier ones have been answered,
 // so a slow server shows as latency and requests in flight, not as a lower rate). A request's
 // latency runs from the moment it was due (started + n / rate), not from when it went out: a
@@ -9,11 +9,12 @@
 // blank that is not being saved (or waits for one) and keeps the version it gets back.
 // Prints a "minute" line (JSON) at the end of every `reportS` and a "done" line after the last
 // answers are in, with the percentiles of all requests and of those due after the warm-up.
+import { text } from "node:stream/consumers";
 import { autosaveRequest, autosaveSaved } from "./autosave";
 import type { ErrorCounts, Expect, Percentiles, SoakLine, SoakSpec } from "./soak-types";
 import type { AutosaveSlot } from "./types";
 
-const spec = JSON.parse(process.env.SOAK_SPEC!) as SoakSpec;
+const spec = JSON.parse(await text(process.stdin)) as SoakSpec;
 const emit = (line: SoakLine) => process.stdout.write(`${JSON.stringify(line)}\n`);
 const round = (n: number) => Math.round(n * 10) / 10;
 

@@ -1,4 +1,4 @@
-// What bench/soak.ts hands its load child (bench/http/soak-child.ts) as JSON in SOAK_SPEC, and
+// What bench/soak.ts hands its load child (bench/http/soak-child.ts) as JSON on its stdin, and
 // what the child prints back, one JSON object a line.
 import type { AutosaveSlot } from "./types";
 

@@ -62,9 +62,10 @@ const p95Under = (ms: number): Target => ({ text: `p95 ≤ ${ms} ms`, met: ({ ap
 function runLoadChild(spec: LoadSpec): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", "bench/http/load-child.ts"], {
-      env: { ...inheritedEnvironment(), BENCH_LOAD_SPEC: JSON.stringify(spec) },
-      stdio: ["ignore", "pipe", "pipe"],
+      env: inheritedEnvironment(),
+      stdio: ["pipe", "pipe", "pipe"],
     });
+    child.stdin.end(JSON.stringify(spec));
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
