@@ -156,4 +156,20 @@ describe("the home card «Замечания к устранению»", () => {
     expect(school.rows.every((r) => r.participant === "Школа A1-1 (Муниципалитет A1)")).toBe(true);
     expect((await listFindingsToFix({ scope: w.moA2.scope })).total).toBe(0);
   });
+
+  it("takes a region's first findings by deadline off an index, not by sorting all of them (a region has thousands)", async () => {
+    // The card's read on a region home (listFindings: the region's unresolved findings by deadline, item, id);
+    // with sorting priced out, the plan sorts only when no index gives that order.
+    const plan = await db().$transaction(async (tx) => {
+      await tx.$executeRawUnsafe("SET LOCAL enable_sort = off");
+      const rows = await tx.$queryRawUnsafe<Array<{ "QUERY PLAN": string }>>(
+        `EXPLAIN SELECT id FROM "Finding" WHERE "regionId" = $1::uuid AND "remediationStatus" IN ('OPEN', 'REOPENED')
+         ORDER BY deadline ASC, "itemNumber" ASC, id ASC LIMIT 5`,
+        w.t.regionA.id,
+      );
+      return rows.map((r) => r["QUERY PLAN"]).join("\n");
+    });
+    expect(plan).not.toMatch(/\bSort\b/);
+    expect(plan).toContain("Finding_regionId_deadline_itemNumber_id_idx");
+  });
 });
