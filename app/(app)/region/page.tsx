@@ -62,7 +62,7 @@ export default async function RegionHome(props: { searchParams: Promise<Record<s
       <FindingsToFix scope={scope} />
       <Card>
         <CardTitle>Муниципальные образования</CardTitle>
-        <MunicipalitiesTable page={page} query={query} />
+        <MunicipalitiesTable page={{ ...page, rows: page.rows.map(({ id, name, schools }) => ({ id, name, schools })) }} query={query} />
       </Card>
     </>
   );
