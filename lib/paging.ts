@@ -25,7 +25,20 @@ export interface ListSource<T> {
   read(window: RowWindow): Promise<T[]>;
 }
 
-export async function pageOf<T>(source: ListSource<T>, query: { page: number; pageSize: number }): Promise<Page<T>> {
+/**
+ * `countWhenFull`: on the first page, count only when the page is full; one with room to spare
+ * is the whole list, so its length is the total (a home's card of ten: one query, not two).
+ */
+export async function pageOf<T>(
+  source: ListSource<T>,
+  query: { page: number; pageSize: number },
+  options: { countWhenFull?: boolean } = {},
+): Promise<Page<T>> {
+  if (options.countWhenFull && query.page === 1) {
+    const rows = await source.read({ skip: 0, take: query.pageSize });
+    const total = rows.length < query.pageSize ? rows.length : await source.count();
+    return { total, page: 1, pageSize: query.pageSize, rows };
+  }
   const [total, rows] = await Promise.all([source.count(), source.read({ skip: (query.page - 1) * query.pageSize, take: query.pageSize })]);
   return { total, page: query.page, pageSize: query.pageSize, rows };
 }

@@ -10,6 +10,7 @@ export async function ParticipantWork({ scope }: { scope: Scope }) {
     query: ZBlankListQuery.parse({ sort: "deadline", dir: "asc", pageSize: 10 }),
     only: "participant",
     statuses: ["NOT_STARTED", "IN_PROGRESS", "RETURNED"],
+    countWhenFull: true,
   });
   return (
     <WorkList title="Бланки к заполнению и исправлению" empty="Нет бланков, которые нужно заполнить." page={page} moreHref="/blanks" />

@@ -8,7 +8,10 @@ import type { Page } from "@/lib/paging";
 import type { TMunicipalityListQuery } from "@/lib/schemas/list";
 import type { MunicipalityRow } from "@/lib/server/directory/list-municipalities";
 
-const columns: DataTableColumn<MunicipalityRow>[] = [
+/** What a row shows: the page hands over no more than this (the props travel in the RSC payload). */
+export type MunicipalityTableRow = Pick<MunicipalityRow, "id" | "name" | "schools">;
+
+const columns: DataTableColumn<MunicipalityTableRow>[] = [
   {
     id: "name",
     header: C.name.header,
@@ -22,7 +25,7 @@ const columns: DataTableColumn<MunicipalityRow>[] = [
   { id: "schools", header: C.schools.header, accessorKey: "schools" },
 ];
 
-export function MunicipalitiesTable(props: { page: Page<MunicipalityRow>; query: TMunicipalityListQuery }) {
+export function MunicipalitiesTable(props: { page: Page<MunicipalityTableRow>; query: TMunicipalityListQuery }) {
   return (
     <DataTable
       caption={MUNICIPALITIES_CAPTION}

@@ -139,7 +139,7 @@ describe("the home card «Замечания к устранению»", () => {
     await markFindingFixed({ scope: w.moA1.scope, input: { findingId: fixed.id, comment: "План работы утверждён." } });
 
     const card = await listFindingsToFix({ scope: w.moA1.scope, today: "2025-01-01", pageSize: 100 });
-    expect(card.rows[0]).toMatchObject({ id: late.id, deadline: "2023-01-10", overdue: true, remark: REMARK });
+    expect(card.rows[0]).toMatchObject({ id: late.id, deadline: "2023-01-10", overdue: true });
     expect(card.rows.slice(1).every((r) => !r.overdue)).toBe(true);
     expect(card.rows.map((r) => r.id)).not.toContain(fixed.id);
     expect(card.rows.every((r) => r.remediationStatus === "OPEN" || r.remediationStatus === "REOPENED")).toBe(true);
@@ -155,5 +155,21 @@ describe("the home card «Замечания к устранению»", () => {
     expect(school.rows.length).toBeGreaterThan(0);
     expect(school.rows.every((r) => r.participant === "Школа A1-1 (Муниципалитет A1)")).toBe(true);
     expect((await listFindingsToFix({ scope: w.moA2.scope })).total).toBe(0);
+  });
+
+  it("takes a region's first findings by deadline off an index, not by sorting all of them (a region has thousands)", async () => {
+    // The card's read on a region home (listFindings: the region's unresolved findings by deadline, item, id);
+    // with sorting priced out, the plan sorts only when no index gives that order.
+    const plan = await db().$transaction(async (tx) => {
+      await tx.$executeRawUnsafe("SET LOCAL enable_sort = off");
+      const rows = await tx.$queryRawUnsafe<Array<{ "QUERY PLAN": string }>>(
+        `EXPLAIN SELECT id FROM "Finding" WHERE "regionId" = $1::uuid AND "remediationStatus" IN ('OPEN', 'REOPENED')
+         ORDER BY deadline ASC, "itemNumber" ASC, id ASC LIMIT 5`,
+        w.t.regionA.id,
+      );
+      return rows.map((r) => r["QUERY PLAN"]).join("\n");
+    });
+    expect(plan).not.toMatch(/\bSort\b/);
+    expect(plan).toContain("Finding_regionId_deadline_itemNumber_id_idx");
   });
 });

@@ -21,7 +21,7 @@ export default async function RegionHome(props: { searchParams: Promise<Record<s
   const query = ZMunicipalityListQuery.parse(await props.searchParams);
   const [page, toReview] = await Promise.all([
     listMunicipalities({ scope, query }),
-    listBlanks({ scope, query: ZBlankListQuery.parse({ sort: "updatedAt", pageSize: 10 }), statuses: ["SUBMITTED"] }),
+    listBlanks({ scope, query: ZBlankListQuery.parse({ sort: "updatedAt", pageSize: 10 }), statuses: ["SUBMITTED"], countWhenFull: true }),
   ]);
   const regions = [...new Set(scope.memberships.map((m) => m.scopeName))];
   return (
@@ -62,7 +62,7 @@ export default async function RegionHome(props: { searchParams: Promise<Record<s
       <FindingsToFix scope={scope} />
       <Card>
         <CardTitle>Муниципальные образования</CardTitle>
-        <MunicipalitiesTable page={page} query={query} />
+        <MunicipalitiesTable page={{ ...page, rows: page.rows.map(({ id, name, schools }) => ({ id, name, schools })) }} query={query} />
       </Card>
     </>
   );

@@ -25,12 +25,14 @@ interface ListOptions {
   only?: "participant";
   /** Only these statuses (the homes' work lists). */
   statuses?: BlankStatus[];
+  /** Count the list only when the first page is full (see pageOf): the homes' short lists. */
+  countWhenFull?: boolean;
 }
 
 /** Blanks the caller may see, paged, sorted and filtered in the database. */
 export async function listBlanks(options: ListOptions): Promise<Page<BlankRow>> {
   const { query } = options;
-  return pageOf(blanksSource(options, query), query);
+  return pageOf(blanksSource(options, query), query, { countWhenFull: options.countWhenFull });
 }
 
 /** The same list, every row, in batches: what its export writes. */

@@ -41,11 +41,15 @@ export default async function BlankPage(props: { params: Promise<{ id: string }>
   const { id } = await props.params;
   const done = ZDone.parse((await props.searchParams).done);
   const blank = await orNotFound(() => getBlank({ scope, id: idParam(id) }));
-  const fileNames = await answerFileNames(scope, attachedFileIds(Object.values(blank.answers).map((a) => a.value)));
-  const findings =
+  // What the page shows next to the blank, read at once rather than one after another.
+  const [fileNames, findings, registry] = await Promise.all([
+    answerFileNames(scope, attachedFileIds(Object.values(blank.answers).map((a) => a.value))),
     blank.status === "ACCEPTED"
-      ? await listFindings({ scope, query: ZFindingListQuery.parse({ blankId: blank.id, sort: "item", pageSize: 100 }) })
-      : null;
+      ? listFindings({ scope, query: ZFindingListQuery.parse({ blankId: blank.id, sort: "item", pageSize: 100 }) })
+      : null,
+    // The registry's documents are offered only to who fills the blank in.
+    blank.canFill ? listDocumentsForOwner({ scope, municipalityId: blank.municipalityId, organizationId: blank.organizationId }) : [],
+  ]);
   return (
     <>
       <PageTitle
@@ -91,7 +95,7 @@ export default async function BlankPage(props: { params: Promise<{ id: string }>
           answers={blank.answers}
           fileNames={fileNames}
           fileOwner={blank.fileOwner}
-          registry={await listDocumentsForOwner({ scope, municipalityId: blank.municipalityId, organizationId: blank.organizationId })}
+          registry={registry}
           officialCounts={blank.officialCounts}
         />
       ) : blank.canReview ? (
