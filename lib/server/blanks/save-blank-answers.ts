@@ -65,6 +65,8 @@ export async function saveBlankAnswers(options: { scope: Scope; input: TBlankSav
   if (Object.keys(fieldErrors).length) throw new AppError("VALIDATION", "Проверьте ответы.", fieldErrors);
 
   const existing = new Map(blank.answers.map((a) => [a.itemKey, a]));
+  // On a deadline day's burst every connection of the pool can be busy: a save waits its turn (as
+  // accepting and marking do) instead of failing after Prisma's default 2 s (P2028).
   return db().$transaction(async (tx) => {
     const at = new Date();
     const nextStatus = blank.status === "NOT_STARTED" ? "IN_PROGRESS" : blank.status;
@@ -106,5 +108,7 @@ export async function saveBlankAnswers(options: { scope: Scope; input: TBlankSav
     }
     await recordChanges(tx, options.scope, blank.id, changes);
     return { version: input.version + 1 };
-  });
+  }, SAVE_TRANSACTION);
 }
+
+const SAVE_TRANSACTION = { maxWait: 15_000, timeout: 15_000 };
