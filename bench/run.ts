@@ -106,7 +106,10 @@ if (http) {
       "",
       httpTable(http),
       "",
-      `Latencies are exact percentiles of every response. errors: socket errors, timeouts, responses ≥ 300 and failed server actions.` +
+      memoryLine(http),
+      "",
+      `Latencies are exact percentiles of every response. errors: socket errors, timeouts, responses ≥ 300 and autosaves without their new version.` +
+        ` share of floor: req/s ÷ the floor row's req/s in this run (the sign-in page for pages, the route handler for /api and the autosave).` +
         ` Peak RSS: the server's process tree, sampled every 200 ms during the endpoint (whole run's VmHWM: ${http.serverPeakRssMb} MB).` +
         ` SQL p50: the hand-written query through \`pg\` at the same concurrency (bench/http/sql.ts); app/SQL = app p50 / SQL p50.` +
         ` The server ran with ${LIMITS_NOTE}: every client signs in from 127.0.0.1, and the limits are not what is measured.`,
@@ -132,6 +135,15 @@ const unmeasured = [
 if (unmeasured.length > 0) {
   console.error(`npm run bench: not measured:\n${unmeasured.map((line) => `  - ${line}`).join("\n")}`);
   process.exitCode = 1;
+}
+
+/** Issue 19's memory target: the server's whole process tree (primary and workers) at most 1,000 MB at its peak. */
+function memoryLine(http: HttpSuiteResult): string {
+  const sampled = Math.max(...http.results.map((r) => r.peakRssMb));
+  return (
+    `Server memory: the process tree's largest sample ${sampled} MB; each process's own peak (VmHWM), summed, ${http.serverPeakRssMb} MB;` +
+    ` target ≤ 1,000 MB: ${Math.max(sampled, http.serverPeakRssMb) <= 1000 ? "met" : "not met"}.`
+  );
 }
 
 /** The README's results are this run's: the block between the markers is replaced (its headings one level down). */
