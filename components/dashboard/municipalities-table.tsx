@@ -9,6 +9,15 @@ import type { DashboardMunicipalityRow } from "@/lib/domain/dashboard/campaign-d
 /** The municipality names the row: it stays in view while a phone scrolls the numbers. */
 const STICKY = "sticky left-0 z-[1] px-3 py-2 shadow-[1px_0_0_var(--color-border)]";
 
+/**
+ * The rows' cells styled once on their tbody rather than on each cell: the classes would
+ * otherwise repeat in the HTML and again in the RSC payload, for every municipality.
+ */
+const ROWS = [
+  "[&>tr]:border-t [&>tr]:border-border [&_td]:px-3 [&_td]:py-2",
+  "[&_th]:sticky [&_th]:left-0 [&_th]:z-[1] [&_th]:px-3 [&_th]:py-2 [&_th]:shadow-[1px_0_0_var(--color-border)] [&_th]:bg-background [&_th]:text-left [&_th]:font-medium",
+].join(" ");
+
 /** The municipalities of a campaign with their scores and open findings; the chart's numbers in words. */
 export function MunicipalitiesTable(props: {
   rows: DashboardMunicipalityRow[];
@@ -50,13 +59,11 @@ export function MunicipalitiesTable(props: {
             </th>
           </tr>
         </thead>
-        <tbody>
+        <tbody className={props.rows.length ? ROWS : undefined}>
           {props.rows.map((row) => (
-            <tr key={row.municipalityId} className="border-t border-border">
-              <th scope="row" className={cn(STICKY, "bg-background text-left font-medium")}>
-                {row.name}
-              </th>
-              <td className="px-3 py-2">
+            <tr key={row.municipalityId}>
+              <th scope="row">{row.name}</th>
+              <td>
                 {row.municipalBlankId && row.municipalStatus ? (
                   <Link href={`/blanks/${row.municipalBlankId}`} className="hover:underline">
                     <span className="sr-only">Бланк МО {row.name}: </span>
@@ -66,12 +73,12 @@ export function MunicipalitiesTable(props: {
                   "—"
                 )}
               </td>
-              <td className="px-3 py-2 text-right tabular-nums">{formatPercent(row.score)}</td>
-              <td className="px-3 py-2">{row.grade ?? "—"}</td>
-              <td className="px-3 py-2 text-right tabular-nums">{row.schools ? `${row.schoolsCounted} из ${row.schools}` : "—"}</td>
-              <td className="px-3 py-2 text-right tabular-nums">{formatPercent(row.schoolAverage)}</td>
-              <td className="px-3 py-2 text-right tabular-nums">{row.openFindings}</td>
-              <td className="px-3 py-2">
+              <td className="text-right tabular-nums">{formatPercent(row.score)}</td>
+              <td>{row.grade ?? "—"}</td>
+              <td className="text-right tabular-nums">{row.schools ? `${row.schoolsCounted} из ${row.schools}` : "—"}</td>
+              <td className="text-right tabular-nums">{formatPercent(row.schoolAverage)}</td>
+              <td className="text-right tabular-nums">{row.openFindings}</td>
+              <td>
                 <Link href={props.dynamicsHref(row)} className="text-primary hover:underline">
                   Динамика<span className="sr-only">: {row.name}</span>
                 </Link>

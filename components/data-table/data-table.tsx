@@ -41,6 +41,15 @@ export interface DataTableProps<T extends RowData> {
 /** On a narrow screen the table scrolls sideways under its first column, which names the row. */
 const STICKY_FIRST = "first:sticky first:left-0 first:z-[1] first:shadow-[1px_0_0_var(--color-border)]";
 
+/**
+ * The rows' cells, styled once on their tbody rather than on each of a page's cells (its
+ * HTML repeated them a hundred times), the first one sticky as STICKY_FIRST.
+ */
+const ROWS = [
+  "[&>tr]:border-t [&>tr]:border-border [&_td]:px-3 [&_td]:py-2 [&_td]:align-top [&_td]:bg-background",
+  "[&_td:first-child]:sticky [&_td:first-child]:left-0 [&_td:first-child]:z-[1] [&_td:first-child]:shadow-[1px_0_0_var(--color-border)]",
+].join(" ");
+
 const apply = <S,>(updater: Updater<S>, old: S): S => (typeof updater === "function" ? (updater as (old: S) => S)(old) : updater);
 
 /**
@@ -127,11 +136,11 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
               </tr>
             ))}
           </thead>
-          <tbody>
+          <tbody className={rows.length ? ROWS : undefined}>
             {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} className="border-t border-border">
+              <tr key={row.id}>
                 {row.getAllCells().map((cell) => (
-                  <td key={cell.id} className={cn("px-3 py-2 align-top", STICKY_FIRST, "bg-background")}>
+                  <td key={cell.id}>
                     <table.FlexRender cell={cell} />
                   </td>
                 ))}

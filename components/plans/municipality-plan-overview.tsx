@@ -3,7 +3,13 @@ import type { MunicipalityPlanSummary } from "@/lib/server/plans/get-region-plan
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { OverdueCount } from "./overdue-count";
 
-const NUMBER = "px-3 py-2 text-right tabular-nums";
+const NUMBER = "text-right tabular-nums";
+
+/**
+ * The rows' cells styled once on their tbody rather than on each cell: the classes would
+ * otherwise repeat in the HTML and again in the RSC payload, for every municipality.
+ */
+const ROWS = "[&>tr]:border-t [&>tr]:border-border [&_td]:px-3 [&_td]:py-2 [&_th]:px-3 [&_th]:py-2 [&_th]:text-left [&_th]:font-medium";
 
 /** The region's municipalities with their plans, events held and overdue, in the order given (most overdue first). */
 export function MunicipalityPlanOverview({ rows }: { rows: MunicipalityPlanSummary[] }) {
@@ -32,10 +38,10 @@ export function MunicipalityPlanOverview({ rows }: { rows: MunicipalityPlanSumma
             </th>
           </tr>
         </thead>
-        <tbody>
+        <tbody className={rows.length ? ROWS : undefined}>
           {rows.map((row) => (
-            <tr key={row.municipalityId} className="border-t border-border">
-              <th scope="row" className="px-3 py-2 text-left font-medium">
+            <tr key={row.municipalityId}>
+              <th scope="row">
                 {row.plans > 0 ? (
                   <Link href={`/plans?municipalityId=${row.municipalityId}`} className="text-primary hover:underline">
                     {row.name}

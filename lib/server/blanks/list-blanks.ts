@@ -65,10 +65,15 @@ function blanksSource(options: ListOptions, query: TBlankListQuery): ListSource<
   return {
     count: () => db().blank.count({ where }),
     read: async (window) => {
-      const rows = await db().blank.findMany({
-        where,
-        orderBy: [...orderBy, { id: "asc" }],
-        ...window,
+      // The window over ids first, then the page's relations by id: read in one query, the
+      // relations are built for every row that matches (1,197 on page 50 of a region's list)
+      // before the sort and the offset keep 20 of them.
+      const ids = (await db().blank.findMany({ where, orderBy: [...orderBy, { id: "asc" }], ...window, select: { id: true } })).map(
+        (b) => b.id,
+      );
+      if (ids.length === 0) return [];
+      const found = await db().blank.findMany({
+        where: { AND: [{ id: { in: ids } }, blankWhere(options.scope)] },
         select: {
           id: true,
           status: true,
@@ -79,16 +84,19 @@ function blanksSource(options: ListOptions, query: TBlankListQuery): ListSource<
           organization: { select: { name: true } },
         },
       });
-      return rows.map((b) => ({
-        id: b.id,
-        campaignName: b.campaign.name,
-        templateName: b.templateVersion.template.name,
-        participant: b.organization ? `${b.organization.name} (${b.municipality.name})` : b.municipality.name,
-        municipalityName: b.municipality.name,
-        status: b.status,
-        deadline: b.campaign.deadline.toISOString().slice(0, 10),
-        updatedAt: b.updatedAt.toISOString(),
-      }));
+      const byId = new Map(found.map((b) => [b.id, b]));
+      return ids
+        .flatMap((id) => byId.get(id) ?? [])
+        .map((b) => ({
+          id: b.id,
+          campaignName: b.campaign.name,
+          templateName: b.templateVersion.template.name,
+          participant: b.organization ? `${b.organization.name} (${b.municipality.name})` : b.municipality.name,
+          municipalityName: b.municipality.name,
+          status: b.status,
+          deadline: b.campaign.deadline.toISOString().slice(0, 10),
+          updatedAt: b.updatedAt.toISOString(),
+        }));
     },
   };
 }

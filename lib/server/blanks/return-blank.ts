@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import type { Scope } from "@/lib/scope";
 import type { BlankStatus, TBlankReturn } from "@/lib/schemas/blank";
 import { db } from "@/lib/server/db/client";
+import { bumpStatsVersion } from "@/lib/server/dashboard/internal/bump-stats-version";
 import { notify, participantCoordinators } from "@/lib/server/notifications/notify";
 import { reviewerWhere } from "./blank-access";
 import { loadBlankFor } from "./internal/load-blank-for";
@@ -33,6 +34,8 @@ export async function returnBlank(options: { scope: Scope; input: TBlankReturn }
       where: { id: blank.id },
       data: { status: "RETURNED", returnMessage: input.message, version: { increment: 1 } },
     });
+    // A returned or reopened blank leaves the dashboard's counted blanks.
+    await bumpStatsVersion(tx, blank.id);
     await recordChanges(tx, options.scope, blank.id, [
       { itemKey: null, field: "status", before: status, after: "RETURNED" },
       { itemKey: null, field: "returnMessage", before: null, after: input.message },

@@ -4,7 +4,7 @@ import type { CampaignDashboardRows } from "@/lib/domain/dashboard/campaign-dash
 import { COUNTED_STATUSES } from "@/lib/domain/dashboard/counted-statuses";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { municipalityWhere, narrowScope, type Scope } from "@/lib/scope";
-import type { BlankStatus } from "@/lib/schemas/blank";
+import { BLANK_STATUSES, type BlankStatus } from "@/lib/schemas/blank";
 import type { TemplateLevel } from "@/lib/schemas/template";
 import { UNRESOLVED_STATUSES } from "@/lib/schemas/finding";
 import { FINDING_STATUSES } from "@/lib/domain/scoring/statuses";
@@ -13,13 +13,25 @@ import { getCampaign } from "@/lib/server/campaigns/get-campaign";
 import { findingWhere } from "@/lib/server/findings/finding-access";
 import { db } from "@/lib/server/db/client";
 import { parseContent } from "@/lib/server/templates/get-template-version";
+import { cachedAggregates } from "./internal/dashboard-cache";
 
 const COUNTED = COUNTED_STATUSES as readonly BlankStatus[];
+
+type Campaign = Awaited<ReturnType<typeof getCampaign>>;
+type Aggregates = Pick<CampaignDashboardRows, "versions" | "blankCounts" | "municipalBlanks" | "schoolAverages" | "itemFindings">;
 
 /**
  * Everything the campaign dashboard shows, counted in the database over what the
  * caller sees: the region's staff the whole campaign, a municipal coordinator
  * their municipality and its schools; anyone else gets "not found".
+ *
+ * The blanks' aggregates are cached per worker (internal/dashboard-cache.ts), stamped
+ * with the campaign's statsVersion, the blanks' counts by status that getCampaign reads
+ * anyway, and the template versions. The version covers submissions, marks, acceptances,
+ * returns and reopenings; the counts by status cover the one change made without it, a
+ * blank's first autosave (NOT_STARTED → IN_PROGRESS), which moves a blank from one count
+ * to another. The access check, the campaign's header, its «не предоставили», the open
+ * findings (remediated elsewhere) and the municipalities' names are read on every request.
  */
 export async function queryCampaignDashboard(options: {
   scope: Scope;
@@ -29,7 +41,52 @@ export async function queryCampaignDashboard(options: {
   const scope = narrowScope(options.scope, SUPERVISORS);
   // Access, the campaign's header, and «не предоставили» after the deadline, as the campaign page has them.
   const campaign = await getCampaign({ scope, id: options.campaignId, today: options.today });
-  const visible: Prisma.BlankWhereInput = { AND: [{ campaignId: campaign.id, regionId: campaign.regionId }, blankWhere(scope)] };
+  const visibility = blankWhere(scope);
+  const stamp = [
+    campaign.statsVersion,
+    BLANK_STATUSES.map((s) => campaign.statusCounts[s]).join(","),
+    campaign.templates.map((t) => t.templateVersionId).join(","),
+  ].join("|");
+  const aggregates = await cachedAggregates(`${campaign.id}|${JSON.stringify(visibility)}`, stamp, () =>
+    countAggregates(campaign, visibility),
+  );
+
+  const [names, openFindings] = await Promise.all([
+    db().municipality.findMany({
+      where: { AND: [{ id: { in: [...new Set(aggregates.blankCounts.map((r) => r.municipalityId))] } }, municipalityWhere(scope)] },
+      select: { id: true, name: true },
+    }),
+    db().finding.groupBy({
+      by: ["municipalityId"],
+      where: {
+        regionId: campaign.regionId,
+        campaignId: campaign.id,
+        remediationStatus: { in: [...UNRESOLVED_STATUSES] },
+        AND: [findingWhere(scope)],
+      },
+      _count: { _all: true },
+    }),
+  ]);
+
+  return {
+    campaign: {
+      id: campaign.id,
+      name: campaign.name,
+      goal: campaign.goal,
+      date: campaign.date,
+      deadline: campaign.deadline,
+      overdue: campaign.overdue,
+      notSubmitted: campaign.notSubmitted,
+    },
+    ...aggregates,
+    openFindings: openFindings.map((f) => ({ municipalityId: f.municipalityId, count: f._count._all })),
+    municipalityNames: names,
+  };
+}
+
+/** The counts over the campaign's blanks the caller sees: what only the writes of statsVersion change. */
+async function countAggregates(campaign: Campaign, visibility: Prisma.BlankWhereInput): Promise<Aggregates> {
+  const visible: Prisma.BlankWhereInput = { AND: [{ campaignId: campaign.id, regionId: campaign.regionId }, visibility] };
   const counted: Prisma.BlankWhereInput = { AND: [visible, { status: { in: [...COUNTED] } }] };
   const versions = campaign.templates.map(({ templateVersion: v }) => ({
     id: v.id,
@@ -40,7 +97,7 @@ export async function queryCampaignDashboard(options: {
     content: parseContent(v.content),
   }));
 
-  const [byStatus, municipalBlanks, schoolScores, openFindings] = await Promise.all([
+  const [byStatus, municipalBlanks, schoolScores] = await Promise.all([
     db().blank.groupBy({
       by: ["municipalityId", "templateVersionId", "status"],
       where: visible,
@@ -57,16 +114,6 @@ export async function queryCampaignDashboard(options: {
       where: { AND: [counted, { organizationId: { not: null } }] },
       _avg: { score: true },
     }),
-    db().finding.groupBy({
-      by: ["municipalityId"],
-      where: {
-        regionId: campaign.regionId,
-        campaignId: campaign.id,
-        remediationStatus: { in: [...UNRESOLVED_STATUSES] },
-        AND: [findingWhere(scope)],
-      },
-      _count: { _all: true },
-    }),
   ]);
 
   // Item statuses exist only on counted blanks: a level with none needs no query.
@@ -81,25 +128,9 @@ export async function queryCampaignDashboard(options: {
     });
     return counts.map((c) => ({ itemKey: c.itemKey, count: c._count._all }));
   };
-  const [names, municipal, school] = await Promise.all([
-    db().municipality.findMany({
-      where: { AND: [{ id: { in: [...new Set(byStatus.map((r) => r.municipalityId))] } }, municipalityWhere(scope)] },
-      select: { id: true, name: true },
-    }),
-    itemFindings("MUNICIPAL"),
-    itemFindings("SCHOOL"),
-  ]);
+  const [municipal, school] = await Promise.all([itemFindings("MUNICIPAL"), itemFindings("SCHOOL")]);
 
   return {
-    campaign: {
-      id: campaign.id,
-      name: campaign.name,
-      goal: campaign.goal,
-      date: campaign.date,
-      deadline: campaign.deadline,
-      overdue: campaign.overdue,
-      notSubmitted: campaign.notSubmitted,
-    },
     versions,
     blankCounts: byStatus.map((r) => ({
       municipalityId: r.municipalityId,
@@ -109,8 +140,6 @@ export async function queryCampaignDashboard(options: {
     })),
     municipalBlanks,
     schoolAverages: schoolScores.map((s) => ({ municipalityId: s.municipalityId, average: s._avg.score })),
-    openFindings: openFindings.map((f) => ({ municipalityId: f.municipalityId, count: f._count._all })),
-    municipalityNames: names,
     itemFindings: { MUNICIPAL: municipal, SCHOOL: school },
   };
 }

@@ -6,6 +6,7 @@ import { ZBlankAnswer } from "@/lib/schemas/blank";
 import { asJson } from "@/lib/server/db/json";
 import { officialCountsForBlank } from "@/lib/server/students/official-counts-for-blank";
 import { getPublishedContent } from "@/lib/server/templates/get-published-content";
+import { bumpStatsVersion } from "@/lib/server/dashboard/internal/bump-stats-version";
 
 type Tx = Prisma.TransactionClient;
 
@@ -57,6 +58,8 @@ export async function scoreStoredBlank(tx: Tx, blankId: string): Promise<BlankSc
     where: { id: blankId },
     data: { score: result.score, grade: result.grade, scoredAt: new Date(), officialCounts: asJson(officialCounts) },
   });
+  // A new score or item status changes the campaign's dashboard: its cached aggregates are stale now.
+  await bumpStatsVersion(tx, blankId);
   return result;
 }
 
