@@ -184,8 +184,19 @@ export const FIELD_LABELS = {
   ReportSettings: { organizationName: "Организация в бланке отчётов", details: "Реквизиты", updatedAt: created.updatedAt },
 } as const satisfies Record<JournalModel, Record<string, string>>;
 
-/** Fields that say which row, not what it holds: ids, keys, hashes, the save counter. */
-const TECHNICAL = new Set(["id", "storageKey", "sha256", "importKey", "issuerKey", "itemKey", "organizationKey", "key", "revision"]);
+/** Fields that say which row, not what it holds: ids, keys, hashes, the save counter, the dashboard cache's stamp. */
+const TECHNICAL = new Set([
+  "id",
+  "storageKey",
+  "sha256",
+  "importKey",
+  "issuerKey",
+  "itemKey",
+  "organizationKey",
+  "key",
+  "revision",
+  "statsVersion",
+]);
 
 export const isTechnicalField = (field: string) => TECHNICAL.has(field) || field.endsWith("Id");
 
