@@ -21,7 +21,12 @@ export async function getCampaign(options: { scope: Scope; id: string; today?: s
   const campaign = await db().campaign.findFirst({
     where: { AND: [{ id: options.id }, campaignWhere(options.scope)] },
     include: {
-      templates: { include: { templateVersion: { include: { template: { select: { name: true, level: true, key: true } } } } } },
+      // Not the versions' content: a page needs it rarely, and then from get-published-content.ts.
+      templates: {
+        include: {
+          templateVersion: { omit: { content: true }, include: { template: { select: { name: true, level: true, key: true } } } },
+        },
+      },
       previousCampaign: { select: { id: true, name: true } },
     },
   });

@@ -12,7 +12,7 @@ import { blankWhere } from "@/lib/server/blanks/blank-access";
 import { getCampaign } from "@/lib/server/campaigns/get-campaign";
 import { findingWhere } from "@/lib/server/findings/finding-access";
 import { db } from "@/lib/server/db/client";
-import { parseContent } from "@/lib/server/templates/get-template-version";
+import { getPublishedContent } from "@/lib/server/templates/get-published-content";
 import { cachedAggregates } from "./internal/dashboard-cache";
 
 const COUNTED = COUNTED_STATUSES as readonly BlankStatus[];
@@ -88,14 +88,16 @@ export async function queryCampaignDashboard(options: {
 async function countAggregates(campaign: Campaign, visibility: Prisma.BlankWhereInput): Promise<Aggregates> {
   const visible: Prisma.BlankWhereInput = { AND: [{ campaignId: campaign.id, regionId: campaign.regionId }, visibility] };
   const counted: Prisma.BlankWhereInput = { AND: [visible, { status: { in: [...COUNTED] } }] };
-  const versions = campaign.templates.map(({ templateVersion: v }) => ({
-    id: v.id,
-    version: v.version,
-    templateId: v.templateId,
-    name: v.template.name,
-    level: v.template.level,
-    content: parseContent(v.content),
-  }));
+  const versions = await Promise.all(
+    campaign.templates.map(async ({ templateVersion: v }) => ({
+      id: v.id,
+      version: v.version,
+      templateId: v.templateId,
+      name: v.template.name,
+      level: v.template.level,
+      content: await getPublishedContent(v.id),
+    })),
+  );
 
   const [byStatus, municipalBlanks, schoolScores] = await Promise.all([
     db().blank.groupBy({
