@@ -1,13 +1,13 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { notFound } from "@/lib/errors";
+import { LruMap } from "@/lib/lru-map";
 import type { TTemplateContent } from "@/lib/schemas/template";
 import { db } from "@/lib/server/db/client";
 import { parseContent } from "./get-template-version";
 
 /** Enough for every published version of every region's templates several times over. */
-const CAPACITY = 500;
-const published = new Map<string, TTemplateContent>();
+const published = new LruMap<string, TTemplateContent>(500);
 
 /**
  * The parsed content of a template version that blanks are filled on. A published version never
@@ -19,18 +19,10 @@ const published = new Map<string, TTemplateContent>();
  */
 export async function getPublishedContent(versionId: string, client: Prisma.TransactionClient = db()): Promise<TTemplateContent> {
   const cached = published.get(versionId);
-  if (cached) {
-    // Most recently used last, so the oldest is the one dropped at capacity.
-    published.delete(versionId);
-    published.set(versionId, cached);
-    return cached;
-  }
+  if (cached) return cached;
   const version = await client.templateVersion.findUnique({ where: { id: versionId }, select: { status: true, content: true } });
   if (!version) throw notFound("Версия шаблона не найдена.");
   const content = parseContent(version.content);
-  if (version.status === "PUBLISHED") {
-    published.set(versionId, content);
-    if (published.size > CAPACITY) published.delete(published.keys().next().value!);
-  }
+  if (version.status === "PUBLISHED") published.set(versionId, content);
   return content;
 }

@@ -1,10 +1,10 @@
 import "server-only";
+import { LruMap } from "@/lib/lru-map";
 
 /** Enough for every campaign a worker serves on a busy day, times the scopes that read it. */
 const LIMIT = 500;
 
-/** Least recently used first (a Map keeps insertion order). */
-const entries = new Map<string, { stamp: string; value: unknown }>();
+const entries = new LruMap<string, { stamp: string; value: unknown }>(LIMIT);
 
 /**
  * A campaign's dashboard aggregates, kept in this server worker. `key` says whose view it
@@ -17,14 +17,8 @@ const entries = new Map<string, { stamp: string; value: unknown }>();
  */
 export async function cachedAggregates<T>(key: string, stamp: string, compute: () => Promise<T>): Promise<T> {
   const hit = entries.get(key);
-  if (hit && hit.stamp === stamp) {
-    entries.delete(key);
-    entries.set(key, hit);
-    return hit.value as T;
-  }
+  if (hit && hit.stamp === stamp) return hit.value as T;
   const value = await compute();
-  entries.delete(key);
   entries.set(key, { stamp, value });
-  if (entries.size > LIMIT) entries.delete(entries.keys().next().value!);
   return value;
 }
