@@ -99,6 +99,32 @@ const ZEnv = z.object({
     .min(0, "must be 0 (off) or more")
     .max(1_000_000, "must be at most 1000000")
     .default(30),
+  /**
+   * The token Prometheus sends (Authorization: Bearer <token>) to read GET /api/metrics.
+   * Without it the endpoint answers 404: the metrics name routes and queue sizes, not for everyone.
+   */
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters long").optional(),
+  /** The least severe log line written (JSON on stdout): fatal, error, warn, info, debug or trace. */
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+      error: "must be fatal, error, warn, info, debug, trace or silent",
+    })
+    .default("info"),
+  /**
+   * `off` makes a worker instance: it serves only /api/health, /api/ready and /api/metrics
+   * (every other address answers 503) and is the instance that runs the background jobs.
+   */
+  SERVE_USERS: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
+  /**
+   * How long a stopping instance (SIGTERM) keeps serving while /api/ready answers 503, in ms,
+   * so that the balancer's health check takes it out before it closes its port.
+   */
+  SHUTDOWN_GRACE_MS: z.coerce
+    .number({ error: "must be a number of milliseconds" })
+    .int("must be a whole number")
+    .min(0, "must be 0 or more")
+    .max(600_000, "must be at most 600000")
+    .default(5000),
 });
 
 /** An IPv4 or IPv6 address, or a CIDR range of one (10.0.0.0/8, fd00::/8). */

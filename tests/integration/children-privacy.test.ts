@@ -219,6 +219,7 @@ describe("3. erasure on request", () => {
       read: async () => {
         throw new Error("unused");
       },
+      check: async () => {},
       remove: async () => {
         throw new Error("S3 недоступно");
       },

@@ -9,6 +9,7 @@ import { attemptSignIn } from "./attempt-sign-in";
 import { createAuthSession } from "./create-auth-session";
 import { loadSessionScope } from "./load-scope";
 import { revokeAuthSession } from "./revoke-auth-session";
+import { logger } from "@/lib/server/observability/logger";
 
 const SESSION_HOURS = 8;
 const SESSION_SECONDS = SESSION_HOURS * 60 * 60;
@@ -42,7 +43,7 @@ export function authOptions(): NextAuthOptions {
           if (!parsed.success) throw new Error(SIGN_IN_MESSAGES.INVALID);
           const result = await attemptSignIn({ ...parsed.data, address: clientIp(request?.headers) }).catch((error: unknown) => {
             // A failure of the database is logged; the form gets no internals.
-            console.error(`[auth] sign-in failed: ${(error as Error).message}`);
+            logger().error({ err: error }, "sign-in failed");
             return { ok: false as const, message: SIGN_IN_MESSAGES.FAILED };
           });
           // The message reaches the sign-in form as `error`.

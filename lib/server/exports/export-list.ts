@@ -9,6 +9,7 @@ import { writeXlsxTable } from "@/lib/domain/exports/write-xlsx-table";
 import { FILE_KINDS } from "@/lib/domain/files/detect-file-type";
 import { hasAnyRole, narrowScope, type Scope } from "@/lib/scope";
 import { LIST_EXPORTS } from "./list-exports";
+import { logger } from "@/lib/server/observability/logger";
 
 const MIME_TYPES: Record<ExportFormat, string> = { xlsx: FILE_KINDS.XLSX.mime, csv: "text/csv; charset=utf-8" };
 
@@ -37,7 +38,7 @@ export async function exportList(options: {
   const write = format === "csv" ? writeCsvTable : writeXlsxTable;
   // The response has started by the time a batch fails: the download breaks off rather than ends short.
   write(table, output).catch((error: unknown) => {
-    console.error(error);
+    logger().error({ err: error, list: options.list }, "list export failed");
     output.destroy(error instanceof Error ? error : new Error(String(error)));
   });
   return {

@@ -1,6 +1,6 @@
 import "server-only";
 import { Readable } from "node:stream";
-import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { DeleteObjectCommand, GetObjectCommand, HeadBucketCommand, NoSuchKey, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import type { S3Settings } from "@/lib/env";
 import { assertStorageKey, type StorageDriver } from "./storage";
 
@@ -38,6 +38,10 @@ export function s3Storage(config: S3Settings): StorageDriver {
       assertStorageKey(key);
       // S3 answers a delete of a missing key with success, as `remove` promises.
       await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+    },
+    async check() {
+      // Answers 200 only when the bucket exists and the keys may use it.
+      await client.send(new HeadBucketCommand({ Bucket: bucket }));
     },
   };
 }

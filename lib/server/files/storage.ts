@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { chmod, mkdir, open, rm, writeFile } from "node:fs/promises";
+import { constants } from "node:fs";
+import { access, chmod, mkdir, open, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Readable } from "node:stream";
 import { env } from "@/lib/env";
@@ -16,6 +17,8 @@ export interface StorageDriver {
   read(key: string): Promise<Readable>;
   /** Removes the bytes; a missing key is not an error. */
   remove(key: string): Promise<void>;
+  /** Fails unless the storage answers and can be written to (for /api/ready); writes nothing. */
+  check(): Promise<void>;
 }
 
 /**
@@ -71,6 +74,10 @@ export function localDiskStorage(root: string): StorageDriver {
     },
     async remove(key) {
       await rm(pathOf(key), { force: true });
+    },
+    async check() {
+      await narrowRoot();
+      await access(root, constants.W_OK);
     },
   };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import PgBoss from "pg-boss";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/server/observability/logger";
 
 /** pg-boss keeps its tables in a schema of their own, beside the app's. */
 export const BOSS_SCHEMA = "pgboss";
@@ -21,7 +22,7 @@ const holder = globalThis as unknown as { metodauditBoss?: Running };
  * database it returns the same client; for another one (tests), it stops the
  * old client first.
  */
-export async function startBoss(connectionString: string, log: (line: string) => void = console.error): Promise<PgBoss> {
+export async function startBoss(connectionString: string, log: (line: string) => void = (line) => logger().error(line)): Promise<PgBoss> {
   const running = holder.metodauditBoss;
   if (running?.connectionString === connectionString) return running.started;
   if (running) await stopBoss({ graceful: false });

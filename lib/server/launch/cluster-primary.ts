@@ -5,15 +5,19 @@
 // N cores N workers serve about N times the requests. The app keeps no state in the
 // process (sessions in signed cookies and PostgreSQL, files in storage, jobs in PostgreSQL), so workers are
 // interchangeable, as app instances on several machines are.
+// The primary also gathers the workers' metrics for /api/metrics (cluster-metrics.ts).
 // Run by serve-next.ts as plain JavaScript bundled by ensureBuild (bundle-launchers.ts), as is the worker.
 import cluster from "node:cluster";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { env } from "@/lib/env";
+import { answerMetricsRequests } from "@/lib/server/observability/cluster-metrics";
+import { logger } from "@/lib/server/observability/logger";
 
 const workers = env().WEB_CONCURRENCY ?? os.availableParallelism();
 const RESTART_DELAY_MS = 1_000;
+const log = logger();
 let stopping = false;
 
 // Workers run beside this file (bundled together), with the react-server condition, a bounded heap
@@ -22,6 +26,7 @@ cluster.setupPrimary({
   exec: path.join(path.dirname(fileURLToPath(import.meta.url)), "serve-worker.mjs"),
   execArgv: ["--conditions=react-server", `--max-old-space-size=${env().WEB_WORKER_HEAP_MB}`],
 });
+answerMetricsRequests();
 
 /** Worker `slot`; the first runs the background jobs, which want one process per database. */
 function fork(slot: number) {
@@ -29,16 +34,21 @@ function fork(slot: number) {
   cluster.fork({ BACKGROUND_JOBS: jobs }).on("exit", (code, signal) => {
     if (stopping) return;
     // A crashed worker is replaced in its slot; the others keep serving meanwhile.
-    console.error(`[metodaudit] server worker ${slot + 1} exited (${signal ?? code}); starting another`);
+    log.error({ worker: slot + 1, exit: signal ?? code }, "server worker exited; starting another");
     setTimeout(() => fork(slot), RESTART_DELAY_MS).unref();
   });
 }
 
 for (let slot = 0; slot < workers; slot++) fork(slot);
 
+/**
+ * Passes the stop on to every worker (each drains its own requests, serve-worker.ts) and exits 0
+ * once the last has exited.
+ */
 function stop(signal: NodeJS.Signals) {
   if (stopping) return;
   stopping = true;
+  log.info({ signal }, "stopping the server workers");
   for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
   const exitWhenDone = () => {
     if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
@@ -47,4 +57,4 @@ function stop(signal: NodeJS.Signals) {
   exitWhenDone();
 }
 process.on("SIGTERM", () => stop("SIGTERM"));
-process.on("SIGINT", () => stop("SIGTERM"));
+process.on("SIGINT", () => stop("SIGINT"));

@@ -1,6 +1,7 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { CLIENT_ADDRESS_HEADER, clientAddressOf, type TrustProxy } from "@/lib/domain/auth/client-address";
+import { logger } from "@/lib/server/observability/logger";
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
 
@@ -13,7 +14,7 @@ export function withClientAddress(trust: TrustProxy, handler: Handler) {
   return (request: IncomingMessage, response: ServerResponse) => {
     request.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(request, trust);
     handler(request, response).catch((error: unknown) => {
-      console.error(`[metodaudit] ${request.method} ${request.url} failed`, error);
+      logger().error({ err: error, method: request.method, url: request.url }, "request failed");
       if (!response.headersSent) response.statusCode = 500;
       response.end("Internal Server Error");
     });

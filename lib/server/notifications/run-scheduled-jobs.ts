@@ -7,6 +7,7 @@ import { removeUnclaimedFiles } from "@/lib/server/files/remove-unclaimed-files"
 import { purgeExpiredRateLimits } from "@/lib/server/rate-limit/purge-expired-rate-limits";
 import { expireReportFiles } from "@/lib/server/reports/expire-report-files";
 import { sendDeadlineReminders } from "./send-deadline-reminders";
+import { logger } from "@/lib/server/observability/logger";
 
 const HOUR = 60 * 60 * 1000;
 
@@ -14,7 +15,7 @@ const HOUR = 60 * 60 * 1000;
  * Reminders and their e-mails, the removal of expired report files and unsaved uploads, and of
  * expired sessions and rate-limit counters, once now and then hourly, in the app server process.
  */
-export function startScheduledJobs(log: (line: string) => void = console.log) {
+export function startScheduledJobs(log: (line: string) => void = (line) => logger().info(line)) {
   const run = async () => {
     try {
       const { sent } = await sendDeadlineReminders();

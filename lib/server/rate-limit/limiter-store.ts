@@ -2,6 +2,7 @@ import "server-only";
 import pg from "pg";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { closeWithDb, databaseUrl } from "@/lib/server/db/client";
+import { logger } from "@/lib/server/observability/logger";
 
 /** rate-limiter-flexible's own table (key, points, expire), created by the migrations: model RateLimiterFlexible. */
 const TABLE = "RateLimiterFlexible";
@@ -26,7 +27,7 @@ function store(): Store {
   if (current) void close(current);
   const pool = new pg.Pool({ connectionString: url, max: 3, idleTimeoutMillis: 30_000, allowExitOnIdle: true });
   // An idle connection the server closed: the pool opens another when one is needed.
-  pool.on("error", (error) => console.error(`[rate-limit] idle connection lost: ${error.message}`));
+  pool.on("error", (error) => logger().error({ err: error }, "rate-limit store: idle connection lost"));
   const opened: Store = { url, pool, limiters: new Map() };
   holder.metodauditLimiterStore = opened;
   closeWithDb(() => close(opened));

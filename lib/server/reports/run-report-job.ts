@@ -10,6 +10,7 @@ import { buildReport } from "./build-report";
 import { REPORT_RETENTION_DAYS } from "./report-job-view";
 import type { ReportKind } from "@/lib/domain/reports/report-kinds";
 import type { ReportJobData } from "./enqueue-report-job";
+import { logger } from "@/lib/server/observability/logger";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Progress reaches the database at most this often. */
@@ -136,7 +137,7 @@ async function fail(id: string, error: unknown, log: Log) {
  * the row, so it returns normally on failure too and pg-boss never retries.
  */
 export async function runReportJob(options: { data: ReportJobData; log?: Log }): Promise<void> {
-  const log = options.log ?? console.error;
+  const log = options.log ?? ((line: string) => logger().error(line));
   const job = await claim(options.data);
   if (!job) return;
   try {

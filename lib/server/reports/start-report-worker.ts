@@ -4,6 +4,8 @@ import { queueOn, startBoss } from "@/lib/server/jobs/boss";
 import { REPORT_QUEUE, type ReportJobData } from "./enqueue-report-job";
 import { recoverReportJobs } from "./recover-report-jobs";
 import { runReportJob } from "./run-report-job";
+import { logger } from "@/lib/server/observability/logger";
+import { timeJob } from "@/lib/server/observability/metrics";
 
 type Log = (line: string) => void;
 
@@ -16,7 +18,7 @@ const working = new WeakSet<PgBoss>();
  * (batchSize 1: on two cores one PDF build is load enough beside the web server).
  */
 export async function startReportWorker(options: { connectionString: string; log?: Log }): Promise<PgBoss> {
-  const log = options.log ?? console.log;
+  const log = options.log ?? ((line: string) => logger().info(line));
   await startBoss(options.connectionString, log);
   const client = await queueOn(REPORT_QUEUE);
   if (working.has(client)) return client;
@@ -24,7 +26,7 @@ export async function startReportWorker(options: { connectionString: string; log
   const { requeued, failed } = await recoverReportJobs();
   if (requeued || failed) log(`[reports] interrupted reports: ${requeued} queued again, ${failed} failed`);
   await client.work<ReportJobData>(REPORT_QUEUE.name, { batchSize: 1 }, async ([job]) => {
-    if (job) await runReportJob({ data: job.data, log });
+    if (job) await timeJob(REPORT_QUEUE.name, () => runReportJob({ data: job.data, log }));
   });
   return client;
 }

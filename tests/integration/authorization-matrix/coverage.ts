@@ -284,6 +284,12 @@ export const ROUTES: Record<string, Entry<RouteCall>> = {
   "GET app/api/auth/[...nextauth]/route.ts": { skip: "NextAuth's public endpoints need Next's request store (cookies())" },
   "POST app/api/auth/[...nextauth]/route.ts": { skip: "NextAuth's public endpoints need Next's request store (cookies())" },
 
+  // The operator endpoints: open by design (the balancer and Prometheus have no session) and about the instance,
+  // never a tenant; metrics ask for their own token. Tested through the real server in operator-endpoints.test.ts.
+  "GET app/api/health/route.ts": { skip: "operator endpoint without a session: the process is up, nothing of a tenant" },
+  "GET app/api/metrics/route.ts": { skip: "operator endpoint behind METRICS_TOKEN: the instance's counters, nothing of a tenant" },
+  "GET app/api/ready/route.ts": { skip: "operator endpoint without a session: the dependencies' states, nothing of a tenant" },
+
   "PATCH app/api/blanks/[id]/answers/route.ts": {
     // The autosave: the blank in the address, the version and answers in the body, read right before each call.
     calls: ({ foreign: f, own }) => [

@@ -203,6 +203,9 @@ export const PRIVACY_ROUTES: Record<string, PrivacyRow<RouteCall>> = {
   "POST app/api/auth/[...nextauth]/route.ts": {
     skip: "NextAuth's public endpoints need Next's request store (cookies()); they hold no child's data",
   },
+  "GET app/api/health/route.ts": { skip: "operator endpoint: the process is up; it reads no data" },
+  "GET app/api/metrics/route.ts": { skip: "operator endpoint: counters by route pattern (ids taken out), no child's data" },
+  "GET app/api/ready/route.ts": { skip: "operator endpoint: the dependencies' states and timings, no data" },
 
   "PATCH app/api/blanks/[id]/answers/route.ts": reuse,
 
