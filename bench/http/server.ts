@@ -41,12 +41,13 @@ export async function signIn(base: string, email: string): Promise<string> {
   return session;
 }
 
-export async function waitForServer(base: string, server: { exitCode: number | null }, timeoutMs = 120_000) {
+/** Waits until `path` answers 2xx: the sign-in page, or /api/health for a worker instance that serves no pages. */
+export async function waitForServer(base: string, server: { exitCode: number | null }, timeoutMs = 120_000, path = "/login") {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode}`);
     try {
-      if ((await fetch(`${base}/login`)).ok) return;
+      if ((await fetch(`${base}${path}`)).ok) return;
     } catch {
       // not yet
     }

@@ -1,4 +1,3 @@
-import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/domain/auth/client-address";
 import { accountKey, SIGN_IN_MESSAGES } from "@/lib/domain/auth/sign-in-throttle";
@@ -8,6 +7,7 @@ import { ensureBuild } from "@/lib/server/launch/ensure-build";
 import { serveNext, stopChild } from "@/lib/server/launch/serve-next";
 import { freePort, waitForServer } from "../../bench/http/server";
 import { buildTwoTenants, userWithRole } from "../support/directory";
+import { type Answer, type RawRequestOptions, rawRequest } from "../support/raw-request";
 import { useTestDatabase } from "../support/test-database";
 
 // Sign-in, sign-out and the client's address through the real HTTP stack: the production build
@@ -43,36 +43,8 @@ afterAll(async () => {
   if (server) await stopChild(server);
 });
 
-interface Answer {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
-
 /** One request over a connection of its own, from `localAddress` (node:http, as fetch cannot choose it). */
-function request(path: string, options: { method?: string; headers?: Record<string, string>; body?: string; from?: string } = {}) {
-  return new Promise<Answer>((resolve, reject) => {
-    const url = new URL(path, base);
-    const call = http.request(
-      {
-        host: url.hostname,
-        port: url.port,
-        path: url.pathname + url.search,
-        method: options.method ?? "GET",
-        headers: options.headers,
-        localAddress: options.from,
-        agent: false,
-      },
-      (response) => {
-        let body = "";
-        response.on("data", (chunk: Buffer) => (body += chunk.toString()));
-        response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }));
-      },
-    );
-    call.on("error", reject);
-    call.end(options.body);
-  });
-}
+const request = (path: string, options: RawRequestOptions = {}) => rawRequest(base, path, options);
 
 const cookiesOf = (answer: Answer) => (answer.headers["set-cookie"] ?? []).map((c) => c.split(";")[0]!);
 

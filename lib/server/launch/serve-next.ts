@@ -8,9 +8,15 @@ import { CLUSTER_PRIMARY } from "./bundle-launchers";
  * a cluster of server workers (Next.js's request handler) on one port (see cluster-primary.ts), from
  * the plain JavaScript that ensureBuild bundled (bundle-launchers.ts).
  */
-export function serveNext(options: { port: number; env: Record<string, string> }): ChildProcess {
+export function serveNext(options: {
+  port: number;
+  env: Record<string, string>;
+  /** `pipe` hands the server's log (stdout) and errors to the caller, e.g. a test that reads the log lines. */
+  output?: "inherit" | "pipe";
+}): ChildProcess {
+  const output = options.output ?? "inherit";
   return spawn(process.execPath, ["--conditions=react-server", CLUSTER_PRIMARY], {
-    stdio: ["ignore", "inherit", "inherit"],
+    stdio: ["ignore", output, output],
     env: { ...inheritedEnvironment(), NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...options.env, PORT: String(options.port) },
   });
 }
