@@ -153,6 +153,9 @@ describe("a web instance", () => {
     expect(scrape.body).toContain("# TYPE job_duration_seconds histogram");
     expect(scrape.body).toContain("# TYPE db_pool_connections gauge");
     expect(scrape.body).toMatch(/^process_cpu_user_seconds_total \d/m);
+    // No replica configured: its gauges have no value rather than a misleading 0.
+    expect(scrape.body).toContain("# TYPE db_replica_up gauge");
+    expect(scrape.body).not.toMatch(/^db_replica_(up|lag_seconds)\b/m);
   });
 
   it("stops gracefully: not ready at once, serving through the grace, the request in flight finished, exit 0", async () => {

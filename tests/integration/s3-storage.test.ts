@@ -50,6 +50,12 @@ describe("S3 storage", () => {
     await expect(bucket.remove(key)).resolves.toBeUndefined();
   });
 
+  it("passes the readiness check while the bucket answers, and fails it for a missing bucket or an unreachable store", async () => {
+    await expect(bucket.check()).resolves.toBeUndefined();
+    await expect(s3Storage({ ...settings, bucket: "no-such-bucket" }).check()).rejects.toThrow();
+    await expect(s3Storage({ ...settings, endpoint: "http://127.0.0.1:9" }).check()).rejects.toThrow();
+  });
+
   it("refuses keys that try to escape before sending anything", async () => {
     // Nothing listens on this port: a request would fail with a connection error, not with the key check.
     const nowhere = s3Storage({ ...settings, endpoint: "http://127.0.0.1:9" });

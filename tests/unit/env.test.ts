@@ -9,6 +9,11 @@ describe("parseEnv", () => {
     expect(env.dataDir).toMatch(/\.data$/);
   });
 
+  it("serves users, logs at info, has no metrics token and gives a stopping instance 5 s by default", () => {
+    const env = parseEnv({});
+    expect([env.SERVE_USERS, env.LOG_LEVEL, env.METRICS_TOKEN, env.SHUTDOWN_GRACE_MS]).toEqual(["on", "info", undefined, 5000]);
+  });
+
   it("treats an empty variable as unset", () => {
     expect(parseEnv({ DATABASE_URL: "", PORT: "" }).PORT).toBe(3000);
   });
@@ -23,6 +28,10 @@ describe("parseEnv", () => {
     [{ TRUSTED_PROXIES: "10.0.0.1,proxy.local" }, "TRUSTED_PROXIES"],
     [{ TRUSTED_PROXIES: "10.0.0.0/33" }, "TRUSTED_PROXIES"],
     [{ TRUSTED_PROXIES: "fd00::/129" }, "TRUSTED_PROXIES"],
+    [{ METRICS_TOKEN: "short" }, "METRICS_TOKEN"],
+    [{ LOG_LEVEL: "verbose" }, "LOG_LEVEL"],
+    [{ SERVE_USERS: "no" }, "SERVE_USERS"],
+    [{ SHUTDOWN_GRACE_MS: "-1" }, "SHUTDOWN_GRACE_MS"],
   ])("refuses %o with a message naming %s", (source, name) => {
     let error: unknown;
     try {

@@ -37,23 +37,26 @@ export function registerAppMetrics(options: { queues: readonly string[] }): void
   new Gauge({
     name: "db_replica_lag_seconds",
     help: "How far the read replica is behind the primary (absent without a replica or while it is down)",
+    // Labelled like the pool gauges: prom-client keeps an unlabelled gauge at 0 after a reset, and "no replica" is no value.
+    labelNames: ["pool"],
     aggregator: "max",
     registers: [registry],
     async collect() {
       this.reset();
       const status = await replicaStatus();
-      if (status.lagSeconds !== null) this.set(status.lagSeconds);
+      if (status.lagSeconds !== null) this.set({ pool: "replica" }, status.lagSeconds);
     },
   });
   new Gauge({
     name: "db_replica_up",
     help: "1 while the read replica is used for reads, 0 while it is skipped (down or lagging); absent without one",
+    labelNames: ["pool"],
     aggregator: "min",
     registers: [registry],
     async collect() {
       this.reset();
       const status = await replicaStatus();
-      if (status.configured) this.set(status.state === "ok" ? 1 : 0);
+      if (status.configured) this.set({ pool: "replica" }, status.state === "ok" ? 1 : 0);
     },
   });
 
