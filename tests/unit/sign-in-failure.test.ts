@@ -8,7 +8,6 @@ vi.mock("@/lib/server/auth/attempt-sign-in", () => ({
 
 describe("a sign-in the database cannot check", () => {
   it("tells the form to try again later, and nothing about why", async () => {
-    vi.spyOn(console, "error").mockImplementation(() => undefined);
     const { authorize } = authOptions().providers[0]!.options as {
       authorize: (credentials: Record<string, string>, request: { headers: Record<string, string> }) => Promise<unknown>;
     };
