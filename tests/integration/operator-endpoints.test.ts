@@ -73,6 +73,18 @@ function countOf(metrics: string, route: string): number {
     .reduce((sum, line) => sum + Number(line.split(" ").at(-1)), 0);
 }
 
+/** GET /api/health through `agent` (a keep-alive one reuses its connection): the status and the Connection header. */
+function viaAgent(agent: http.Agent) {
+  return new Promise<{ status: number; connection: string | undefined }>((resolve, reject) => {
+    http
+      .get(`${web.base}/api/health`, { agent }, (response) => {
+        response.resume();
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, connection: response.headers.connection }));
+      })
+      .on("error", reject);
+  });
+}
+
 let web: Running;
 let worker: Running;
 
@@ -176,6 +188,9 @@ describe("a web instance", () => {
     slow.write(form.slice(0, 10));
     await new Promise((resolve) => slow.once("socket", resolve));
     const exited = new Promise<number | null>((resolve) => web.child.once("exit", (code) => resolve(code)));
+    // A browser's keep-alive connection, opened before the stop.
+    const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    expect((await viaAgent(keepAlive)).connection).toBe("keep-alive");
 
     web.child.kill("SIGTERM");
     const ready = await until(
@@ -184,8 +199,11 @@ describe("a web instance", () => {
     );
     expect(ready.status).toBe(503);
     expect(json(ready).status).toBe("stopping");
-    // Still serving during the grace: the balancer's probe is what takes the instance out.
+    // Still serving during the grace: the balancer's probe is what takes the instance out; a
+    // keep-alive connection gets its answer and is then closed, so its next request goes elsewhere.
     expect((await rawRequest(web.base, "/api/health")).status).toBe(200);
+    expect(await viaAgent(keepAlive)).toEqual({ status: 200, connection: "close" });
+    keepAlive.destroy();
 
     // Then the port closes while the sign-in is still being sent…
     const refused = await until(
