@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { acceptedRequestId, isOperatorPath, routeLabel } from "@/lib/domain/observability/request-labels";
+import { acceptedRequestId, isOperatorPath, metricRoute, routeLabel } from "@/lib/domain/observability/request-labels";
 
 describe("the route a request's duration is recorded under", () => {
   it("takes ids out of the path so that one route is one series", () => {
@@ -17,6 +17,14 @@ describe("the route a request's duration is recorded under", () => {
   it("puts every build file and every icon under one label", () => {
     expect(routeLabel("/_next/static/chunks/app/page-0a1b2c.js")).toBe("/_next/[asset]");
     expect(routeLabel("/icons/icon-192.png")).toBe("/icons/[asset]");
+  });
+});
+
+describe("the series a finished request is counted in", () => {
+  it("is its route, but one for every address that was not found, whatever a scanner makes up", () => {
+    expect(metricRoute(routeLabel("/api/files/42"), 401)).toBe("/api/files/[id]");
+    expect(metricRoute(routeLabel("/wp-admin/setup-config.php"), 404)).toBe("[not found]");
+    expect(metricRoute(routeLabel("/.env"), 404)).toBe("[not found]");
   });
 });
 

@@ -13,6 +13,14 @@ export function routeLabel(url: string): string {
   return segments.join("/") || "/";
 }
 
+/**
+ * The series a finished request is counted in: its route (routeLabel), except that every 404 shares one, so
+ * that scanners asking for thousands of made-up addresses cannot make thousands of series.
+ */
+export function metricRoute(route: string, status: number): string {
+  return status === 404 ? "[not found]" : route;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function isId(segment: string): boolean {

@@ -17,7 +17,7 @@ import http from "node:http";
 import os from "node:os";
 import next from "next";
 import { trustProxies } from "@/lib/domain/auth/client-address";
-import { acceptedRequestId, isOperatorPath, routeLabel } from "@/lib/domain/observability/request-labels";
+import { acceptedRequestId, isOperatorPath, metricRoute, routeLabel } from "@/lib/domain/observability/request-labels";
 import { env } from "@/lib/env";
 import { offerWorkerMetrics } from "@/lib/server/observability/cluster-metrics";
 import { logger, sendConsoleToLogger } from "@/lib/server/observability/logger";
@@ -57,7 +57,7 @@ const server = http.createServer((request, response) => {
     const ms = performance.now() - started;
     // A client that went away before the end is told apart from a finished answer of the same status.
     const status = response.writableFinished ? response.statusCode : 499;
-    httpDuration.observe({ route, method, status: String(status) }, ms / 1000);
+    httpDuration.observe({ route: metricRoute(route, status), method, status: String(status) }, ms / 1000);
     log.info({ requestId, method, route, status, ms: Math.round(ms) }, "request");
   });
   runInRequest({ requestId }, () => {
