@@ -15,8 +15,14 @@ const KEY = Symbol.for("metodaudit.logger");
 const shared = globalThis as unknown as { [KEY]?: Logger };
 
 export function logger(): Logger {
-  shared[KEY] ??= pino({
-    level: env().LOG_LEVEL,
+  shared[KEY] ??= createLogger(env().LOG_LEVEL);
+  return shared[KEY];
+}
+
+/** The logger's make: `destination` is stdout but for a test that reads the lines. */
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
+    level,
     // pid tells a cluster's workers apart; the host name is the same for all of them and left to the collector.
     base: { pid: process.pid },
     timestamp: pino.stdTimeFunctions.isoTime,
@@ -25,8 +31,8 @@ export function logger(): Logger {
       const requestId = currentRequestId();
       return requestId ? { requestId } : {};
     },
-  });
-  return shared[KEY];
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /**
