@@ -69,8 +69,8 @@ export function messagesOf(body: unknown): string[] {
 }
 
 /**
- * The response refuses: a status from 400 to 499 (never 500: a handler that
- * throws rejects the call and fails the test before this), a JSON body, and
+ * The response refuses: a status from 400 to 499 (never 500, which is what an
+ * unexpected error in a handler becomes, see to-response.ts), a JSON body, and
  * every message in it Russian. Returns the body.
  */
 export async function expectRefused(response: Response, what: string): Promise<unknown> {
