@@ -112,7 +112,8 @@ const ZEnv = z.object({
     .default("info"),
   /**
    * `off` makes a worker instance: it serves only /api/health, /api/ready and /api/metrics
-   * (every other address answers 503) and is the instance that runs the background jobs.
+   * (every other address answers 503) and is the instance that runs the background jobs; it starts
+   * one server worker unless WEB_CONCURRENCY says otherwise.
    */
   SERVE_USERS: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
   /**

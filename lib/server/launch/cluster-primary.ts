@@ -15,7 +15,8 @@ import { env } from "@/lib/env";
 import { answerMetricsRequests } from "@/lib/server/observability/cluster-metrics";
 import { logger } from "@/lib/server/observability/logger";
 
-const workers = env().WEB_CONCURRENCY ?? os.availableParallelism();
+// A worker instance (SERVE_USERS=off) runs its jobs in one process and serves no pages: one worker unless told otherwise.
+const workers = env().WEB_CONCURRENCY ?? (env().SERVE_USERS === "off" ? 1 : os.availableParallelism());
 const RESTART_DELAY_MS = 1_000;
 const log = logger();
 let stopping = false;
