@@ -92,7 +92,7 @@ beforeAll(async () => {
   ensureBuild((line) => console.log(`[operator-endpoints] ${line}`));
   [web, worker] = await Promise.all([
     start({ WEB_CONCURRENCY: "2", METRICS_TOKEN: TOKEN, SHUTDOWN_GRACE_MS: String(GRACE_MS) }, "/login"),
-    start({ WEB_CONCURRENCY: "1", SERVE_USERS: "off", SHUTDOWN_GRACE_MS: "0" }, "/api/health"),
+    start({ SERVE_USERS: "off", SHUTDOWN_GRACE_MS: "0" }, "/api/health"),
   ]);
 }, 15 * 60_000);
 
@@ -228,8 +228,14 @@ describe("a web instance", () => {
 });
 
 describe("a worker instance (SERVE_USERS=off)", () => {
-  it("answers the balancer's probes", async () => {
-    expect((await rawRequest(worker.base, "/api/health")).status).toBe(200);
+  it("answers the balancer's probes, from its one server worker", async () => {
+    const servedBy = new Set<string>();
+    for (let i = 0; i < 4; i++) {
+      const answer = await rawRequest(worker.base, "/api/health");
+      expect(answer.status).toBe(200);
+      servedBy.add(String(answer.headers["x-served-by"]));
+    }
+    expect(servedBy.size).toBe(1);
     const ready = await until(
       () => rawRequest(worker.base, "/api/ready"),
       (a) => a.status === 200,
