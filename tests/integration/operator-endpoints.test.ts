@@ -157,7 +157,11 @@ describe("a web instance", () => {
       servedBy.add(String(answer.headers["x-served-by"]));
     }
     expect(servedBy.size).toBe(2);
-    const scrape = await rawRequest(web.base, "/api/metrics", { headers: { Authorization: `Bearer ${TOKEN}` } });
+    // A request is counted when its answer has been sent, which may be a moment after the client read it.
+    const scrape = await until(
+      () => rawRequest(web.base, "/api/metrics", { headers: { Authorization: `Bearer ${TOKEN}` } }),
+      (answer) => countOf(answer.body, route) >= 6,
+    );
     expect(scrape.status).toBe(200);
     expect(scrape.headers["content-type"]).toContain("text/plain");
     expect(countOf(scrape.body, route)).toBe(6);
