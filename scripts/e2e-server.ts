@@ -25,6 +25,8 @@ const child = serveNext({
     // Every browser test signs in from 127.0.0.1, wrong passwords included: the per-address
     // budget is the integration tests' subject, not theirs (the throttle test fails 6 times).
     SIGN_IN_RATE_LIMIT: "200",
+    // Warnings and errors only: an access line per request would bury Playwright's report.
+    LOG_LEVEL: "warn",
   },
 });
 const stop = async () => {
