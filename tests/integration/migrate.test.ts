@@ -110,12 +110,25 @@ describe("migration runner", () => {
 
   it("serialises concurrent runners: each migration is applied once", async () => {
     const url = await freshDatabase();
-    const results = await Promise.all([migrate({ databaseUrl: url, dir }), migrate({ databaseUrl: url, dir })]);
-    const applied = results.flatMap((r) => r.applied);
-    expect(applied.sort()).toEqual(
-      readMigrations(dir)
-        .map((m) => m.name)
-        .sort(),
-    );
+    const results = await Promise.all([0, 1, 2].map(() => migrate({ databaseUrl: url, dir })));
+    const names = readMigrations(dir).map((m) => m.name);
+    expect(results.flatMap((r) => r.applied).sort()).toEqual(names);
+    // Each runner reports every migration, as applied by itself or by another.
+    for (const result of results) expect([...result.applied, ...result.alreadyApplied].sort()).toEqual(names);
+  });
+
+  it("holds no lock between its transactions, so a pooled connection (PgBouncer) is never left locked", async () => {
+    const url = await freshDatabase();
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await migrate({ databaseUrl: url, dir });
+      // A session-level advisory lock would outlive the run on a server connection PgBouncer hands
+      // to the next client; a transaction's is gone at its COMMIT.
+      const { rows } = await client.query(`SELECT 1 FROM pg_locks WHERE locktype = 'advisory'`);
+      expect(rows).toHaveLength(0);
+    } finally {
+      await client.end();
+    }
   });
 });

@@ -57,7 +57,9 @@ export async function startStreamingPair(database: string): Promise<StreamingPai
   const primaryDir = path.join(root, "primary");
   const replicaDir = path.join(root, "replica");
   const [primaryPort, replicaPort] = [await freePort(), await freePort()];
-  const options = (port: number) => `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${root}`;
+  // A throwaway pair: no fsync (the demo's load would wait on the disk).
+  const options = (port: number) =>
+    `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${root} -c fsync=off -c synchronous_commit=off`;
   const start = (dir: string, port: number) =>
     asPostgres("pg_ctl", ["start", "-w", "-D", dir, "-l", path.join(root, `${path.basename(dir)}.log`), "-o", options(port)]);
   const stopCluster = (dir: string) => asPostgres("pg_ctl", ["stop", "-w", "-m", "fast", "-D", dir]);
@@ -92,6 +94,9 @@ export async function startStreamingPair(database: string): Promise<StreamingPai
       "-R",
       "-X",
       "stream",
+      "--no-sync",
+      // A checkpoint at once, not one spread over minutes.
+      "--checkpoint=fast",
     ]);
     await start(replicaDir, replicaPort);
     replicaRunning = true;
