@@ -19,7 +19,8 @@ import { closeWithDb, databaseUrl, db, openClient } from "./client";
  * REPLICA_MAX_LAG, and db() (the primary) otherwise or when no replica is configured. The
  * replica's state is checked lazily, at most every CHECK_EVERY_MS per process, in the
  * background of the read that finds it stale; a read that fails because the replica cannot be
- * reached marks it down and is run again on the primary (a read may be repeated).
+ * reached marks it down and is run again on the primary (a read may be repeated), as is a read
+ * the replica cancelled for a conflict with its replay.
  */
 
 /** How often a process asks the replica for its lag. */
@@ -82,8 +83,8 @@ function open(url: string, maxLagSeconds: number): Replica {
         try {
           return await query(args);
         } catch (error) {
-          if (!isUnreachable(error)) throw error;
-          replica.last = { state: "down", lagSeconds: null, at: Date.now() };
+          if (isUnreachable(error)) replica.last = { state: "down", lagSeconds: null, at: Date.now() };
+          else if (!isRecoveryConflict(error)) throw error;
           return onPrimary(model, operation, args);
         }
       },
@@ -115,6 +116,14 @@ function isUnreachable(error: unknown): boolean {
   return /P1001|P1017|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|terminat|shutting down|starting up|timeout exceeded when trying to connect|Connection terminated|DatabaseNotReachable|ConnectionClosed/i.test(
     text,
   );
+}
+
+/**
+ * A read the replica cancelled because replaying the primary's changes needed what it held
+ * (hot standby, SQLSTATE 40001): the replica is fine, the read is repeated on the primary.
+ */
+function isRecoveryConflict(error: unknown): boolean {
+  return /conflict with recovery/i.test((error as Error).message ?? "");
 }
 
 async function check(replica: Replica): Promise<ReplicaState> {
