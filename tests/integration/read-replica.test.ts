@@ -36,6 +36,22 @@ async function caughtUp(pair: StreamingPair, name: string) {
   }
 }
 
+/** Waits (bounded) until the paused replica has received WAL it has not replayed: it is behind. */
+async function receivedUnreplayed(pair: StreamingPair) {
+  const client = new pg.Client({ connectionString: pair.replicaUrl });
+  await client.connect();
+  try {
+    for (let attempt = 0; attempt < 300; attempt++) {
+      const { rows } = await client.query<{ behind: boolean }>(`SELECT pg_last_wal_receive_lsn() > pg_last_wal_replay_lsn() AS behind`);
+      if (rows[0]?.behind) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error("The replica did not receive the primary's write");
+  } finally {
+    await client.end();
+  }
+}
+
 describe("reads routed to a streaming replica", () => {
   let pair: StreamingPair;
   let auditor: Scope;
@@ -80,6 +96,8 @@ describe("reads routed to a streaming replica", () => {
     await pair.onReplica("SELECT pg_wal_replay_pause()");
     try {
       await db().campaign.update({ where: { id: campaignId }, data: { name: renamed } });
+      // Streaming is asynchronous: the replica measures the lag of what it has received.
+      await receivedUnreplayed(pair);
       // The replica has not replayed the rename: the dashboard still shows the old name...
       const dashboard = await getCampaignDashboard({ scope: auditor, campaignId, today: TODAY });
       expect(dashboard.campaign.name).toBe(SEED_CAMPAIGN.name);

@@ -1,10 +1,10 @@
 import { execFile } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
+import { freePort } from "@/lib/server/db/embedded";
 
 const run = promisify(execFile);
 
@@ -19,17 +19,6 @@ export interface StreamingPair {
   stopReplica(): Promise<void>;
   startReplica(): Promise<void>;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
 }
 
 /** PostgreSQL refuses to run as root: its tools run as the `postgres` OS user. */
@@ -58,8 +47,7 @@ export async function startStreamingPair(database: string): Promise<StreamingPai
   const replicaDir = path.join(root, "replica");
   const [primaryPort, replicaPort] = [await freePort(), await freePort()];
   // A throwaway pair: no fsync (the demo's load would wait on the disk).
-  const options = (port: number) =>
-    `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${root} -c fsync=off -c synchronous_commit=off`;
+  const options = (port: number) => `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${root} -c fsync=off`;
   const start = (dir: string, port: number) =>
     asPostgres("pg_ctl", ["start", "-w", "-D", dir, "-l", path.join(root, `${path.basename(dir)}.log`), "-o", options(port)]);
   const stopCluster = (dir: string) => asPostgres("pg_ctl", ["stop", "-w", "-m", "fast", "-D", dir]);

@@ -54,6 +54,7 @@ const holder = globalThis as unknown as { metodauditReplica?: Replica | null };
  * all it received, the replica is as current as the primary (0). Otherwise (replay behind, or
  * no connection to the primary) the age of the last replayed transaction is the lag, as far as
  * the replica can know. A server that is not in recovery (a URL pointing at a primary) has none.
+ * WAL still on its way (streaming is asynchronous) is not counted: milliseconds while connected.
  */
 const LAG_SQL = `
 SELECT CASE
