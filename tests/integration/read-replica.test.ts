@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SEED_CAMPAIGN } from "@/lib/seed-data/blanks";
 import { loadScope } from "@/lib/server/auth/load-scope";
 import { getCampaign } from "@/lib/server/campaigns/get-campaign";
+import { ZCampaignListQuery } from "@/lib/schemas/campaign";
+import { listCampaigns } from "@/lib/server/campaigns/list-campaigns";
 import { getCampaignDashboard } from "@/lib/server/dashboard/get-campaign-dashboard";
 import { connectDb, db, disconnectDb } from "@/lib/server/db/client";
 import { poolStats, replicaStatus } from "@/lib/server/db/health";
@@ -101,6 +103,10 @@ describe("reads routed to a streaming replica", () => {
       // The replica has not replayed the rename: the dashboard still shows the old name...
       const dashboard = await getCampaignDashboard({ scope: auditor, campaignId, today: TODAY });
       expect(dashboard.campaign.name).toBe(SEED_CAMPAIGN.name);
+      // So does the campaigns' list (and its export, which reads the same source).
+      const listed = (await listCampaigns({ scope: auditor, query: ZCampaignListQuery.parse({}) })).rows.map((row) => row.name);
+      expect(listed).toContain(SEED_CAMPAIGN.name);
+      expect(listed).not.toContain(renamed);
       // ...while the campaign page, which must show what was just saved, reads the primary.
       expect((await getCampaign({ scope: auditor, id: campaignId, today: TODAY })).name).toBe(renamed);
 
