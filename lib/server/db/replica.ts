@@ -65,7 +65,8 @@ END::float8 AS lag`;
 
 function open(url: string, maxLagSeconds: number): Replica {
   const { client: base, pool } = openClient(url, { connectionTimeoutMillis: CHECK_TIMEOUT_MS });
-  // An idle connection the replica closed (a restart): the pool opens another when needed.
+  // An idle connection the replica closed (a restart): the pool opens another when needed. The
+  // lag check uses the pool before Prisma has put its own listener on it.
   pool.on("error", () => {});
   const replica: Replica = {
     url,
@@ -174,7 +175,7 @@ export function connectReplica(url: string | null, options: { maxLagSeconds?: nu
   const previous = holder.metodauditReplica;
   if (previous) {
     previous.closed = true;
-    void previous.client.$disconnect();
+    void previous.client.$disconnect().catch(() => {});
   }
   holder.metodauditReplica = url ? open(url, options.maxLagSeconds ?? env().REPLICA_MAX_LAG) : null;
 }
