@@ -5,8 +5,9 @@ import { env } from "@/lib/env";
 import { closeWithDb, databaseUrl, db, openClient } from "./client";
 
 /**
- * The read replica: a router of our own rather than `@prisma/extension-read-replicas` (0.5.0),
- * which fits Prisma 7 but not what the app needs:
+ * The read replica: a router of our own rather than `@prisma/extension-read-replicas` (0.5.0).
+ * That extension works with Prisma 7.10, the pg adapter and the audit trail (tried: its writes
+ * kept their audit events), but does not do what the app needs:
  * - it sends every read outside a transaction to the replica unless the caller asks for
  *   `$primary()`, so each path that must read its own write (a blank after its save, the version
  *   check, sign-in, the session's scope) would have to opt out, and one forgotten opt-out is a
