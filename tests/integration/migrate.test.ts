@@ -6,6 +6,7 @@ import { afterAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { MIGRATIONS_DIR, migrate, readMigrations } from "@/lib/server/db/migrate";
 import { SEED_CAMPAIGN } from "@/lib/seed-data/blanks";
 import { dropDatabase, recreateDatabase, uniqueDatabaseName } from "../support/databases";
+import { runCli } from "../support/cli";
 import { runNode } from "../support/db-locks";
 
 const created: string[] = [];
@@ -139,5 +140,17 @@ describe("three instances starting together on an empty database", () => {
       `SELECT count(*)::int AS count FROM "Campaign" WHERE name = '${SEED_CAMPAIGN.name.replaceAll("'", "''")}'`,
     );
     expect(campaigns[0]?.count).toBe(1);
+  });
+});
+
+describe("DIRECT_DATABASE_URL", () => {
+  it("is where the command line migrates when DATABASE_URL is a pool that cannot take a session's work", async () => {
+    const direct = await freshDatabase();
+    // Nothing listens there: a migration through DATABASE_URL would fail to connect.
+    const pooled = "postgresql://postgres@127.0.0.1:1/metodaudit";
+    const run = runCli(["db", "migrate"], { DATABASE_URL: pooled, DIRECT_DATABASE_URL: direct });
+    expect(run.code, run.stderr).toBe(0);
+    const rows = await query<{ migration_name: string }>(direct, `SELECT migration_name FROM "_prisma_migrations"`);
+    expect(rows).toHaveLength(readMigrations().length);
   });
 });
