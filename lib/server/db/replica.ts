@@ -28,6 +28,12 @@ import { closeWithDb, databaseUrl, db, openClient } from "./client";
 const CHECK_EVERY_MS = 5_000;
 /** A replica that does not answer the check in this time counts as down. */
 const CHECK_TIMEOUT_MS = 3_000;
+/**
+ * How long a read waits for a replica connection (a new one, or a free one of the pool) before it
+ * is read from the primary instead: an unreachable host would otherwise hold it for the system's
+ * TCP timeout, minutes.
+ */
+const CONNECT_TIMEOUT_MS = 10_000;
 
 export interface ReplicaState {
   state: "ok" | "lagging" | "down";
@@ -65,7 +71,7 @@ SELECT CASE
 END::float8 AS lag`;
 
 function open(url: string, maxLagSeconds: number): Replica {
-  const { client: base, pool } = openClient(url, { connectionTimeoutMillis: CHECK_TIMEOUT_MS });
+  const { client: base, pool } = openClient(url, { connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   // An idle connection the replica closed (a restart): the pool opens another when needed. The
   // lag check uses the pool before Prisma has put its own listener on it.
   pool.on("error", () => {});
