@@ -13,6 +13,30 @@ const ZEnv = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\/\S+$/, "must be a postgresql:// connection URL")
     .optional(),
+  /**
+   * A direct, non-pooled connection to the primary, for what needs a session of its own: the
+   * migrations at start-up and the CLI's migrate, backup and restore. Unset: DATABASE_URL, which
+   * may then be a PgBouncer pool in transaction mode (see README, «Scaling out»).
+   */
+  DIRECT_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, "must be a postgresql:// connection URL")
+    .optional(),
+  /**
+   * A streaming replica of DATABASE_URL's database (or a PgBouncer pool to one) for the heavy
+   * reads that tolerate lag: dashboards, lists and their exports, overviews, PDF reports
+   * (lib/server/db/replica.ts). Unset: everything reads the primary.
+   */
+  DATABASE_REPLICA_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, "must be a postgresql:// connection URL")
+    .optional(),
+  /** Seconds of replication lag past which the replica is skipped and its reads go to the primary. */
+  REPLICA_MAX_LAG: z.coerce
+    .number({ error: "must be a number of seconds" })
+    .min(0, "must be 0 or more")
+    .max(86_400, "must be at most 86400")
+    .default(10),
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters long").optional(),
   NEXTAUTH_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as http://localhost:3000" }).optional(),
   PORT: z.coerce

@@ -17,6 +17,7 @@ import type { CommandSpec } from "./usage";
 
 /** What main.ts gives a command that works on the database: db() is connected to it already. */
 export interface DatabaseContext {
+  /** For migrate, backup and restore: DIRECT_DATABASE_URL when given for DATABASE_URL (resolve-database.ts). */
   databaseUrl: string;
   /** Progress lines (stderr): stdout is the result's JSON. */
   log: (line: string) => void;

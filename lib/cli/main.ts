@@ -4,7 +4,7 @@
 import { AppError } from "@/lib/errors";
 import { CLI_ACTOR, runAsActor } from "@/lib/server/audit/actor-context";
 import { connectDb, disconnectDb } from "@/lib/server/db/client";
-import { resolveDatabase } from "@/lib/server/db/resolve-database";
+import { directUrlFor, resolveDatabase } from "@/lib/server/db/resolve-database";
 import { COMMANDS } from "./commands";
 import { commandHelp, findCommand, usageText } from "./usage";
 
@@ -35,7 +35,7 @@ async function main(argv: string[]): Promise<number> {
   connectDb(database.url);
   try {
     // Every write of a command is recorded in the audit trail as «Командная строка».
-    const result = await runAsActor(CLI_ACTOR, () => command.run(args, { databaseUrl: database.url, log }));
+    const result = await runAsActor(CLI_ACTOR, () => command.run(args, { databaseUrl: directUrlFor(database.url), log }));
     console.log(JSON.stringify(result, null, 2));
     return 0;
   } finally {

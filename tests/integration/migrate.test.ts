@@ -4,7 +4,10 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { MIGRATIONS_DIR, migrate, readMigrations } from "@/lib/server/db/migrate";
+import { SEED_CAMPAIGN } from "@/lib/seed-data/blanks";
 import { dropDatabase, recreateDatabase, uniqueDatabaseName } from "../support/databases";
+import { runCli } from "../support/cli";
+import { runNode } from "../support/db-locks";
 
 const created: string[] = [];
 async function freshDatabase(): Promise<string> {
@@ -110,12 +113,44 @@ describe("migration runner", () => {
 
   it("serialises concurrent runners: each migration is applied once", async () => {
     const url = await freshDatabase();
-    const results = await Promise.all([migrate({ databaseUrl: url, dir }), migrate({ databaseUrl: url, dir })]);
-    const applied = results.flatMap((r) => r.applied);
-    expect(applied.sort()).toEqual(
-      readMigrations(dir)
-        .map((m) => m.name)
-        .sort(),
+    const results = await Promise.all([0, 1, 2].map(() => migrate({ databaseUrl: url, dir })));
+    const names = readMigrations(dir).map((m) => m.name);
+    expect(results.flatMap((r) => r.applied).sort()).toEqual(names);
+    // Each runner reports every migration, as applied by itself or by another.
+    for (const result of results) expect([...result.applied, ...result.alreadyApplied].sort()).toEqual(names);
+  });
+});
+
+describe("three instances starting together on an empty database", () => {
+  it("apply each migration once and load the demo once; the others wait and find them done", async () => {
+    // Each its own process, as instances are: the locks are the database's, not a process's.
+    const url = await freshDatabase();
+    const runs = await Promise.all([0, 1, 2].map(() => runNode("tests/support/prepare-child.ts", [], url)));
+    for (const run of runs) expect(run, run.stderr).toMatchObject({ code: 0 });
+
+    const names = readMigrations().map((m) => m.name);
+    const applied = runs.flatMap((run) => [...run.stdout.matchAll(/^Applying migration (\S+)$/gm)].map((m) => m[1]));
+    expect(applied.sort()).toEqual(names);
+    const rows = await query<{ migration_name: string }>(url, `SELECT migration_name FROM "_prisma_migrations" ORDER BY migration_name`);
+    expect(rows.map((r) => r.migration_name)).toEqual(names);
+
+    expect(runs.filter((run) => run.stdout.includes("Empty database: loading the demo data"))).toHaveLength(1);
+    const campaigns = await query<{ count: number }>(
+      url,
+      `SELECT count(*)::int AS count FROM "Campaign" WHERE name = '${SEED_CAMPAIGN.name.replaceAll("'", "''")}'`,
     );
+    expect(campaigns[0]?.count).toBe(1);
+  });
+});
+
+describe("DIRECT_DATABASE_URL", () => {
+  it("is where the command line migrates when DATABASE_URL is a pool that cannot take a session's work", async () => {
+    const direct = await freshDatabase();
+    // Nothing listens there: a migration through DATABASE_URL would fail to connect.
+    const pooled = "postgresql://postgres@127.0.0.1:1/metodaudit";
+    const run = runCli(["db", "migrate"], { DATABASE_URL: pooled, DIRECT_DATABASE_URL: direct });
+    expect(run.code, run.stderr).toBe(0);
+    const rows = await query<{ migration_name: string }>(direct, `SELECT migration_name FROM "_prisma_migrations"`);
+    expect(rows).toHaveLength(readMigrations().length);
   });
 });

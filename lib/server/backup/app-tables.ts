@@ -11,10 +11,12 @@ export const tableRef = (table: string) => `${quoteIdent(APP_SCHEMA)}.${quoteIde
 /**
  * Fixed text forms for COPY on both sides, whatever the server's or the role's
  * defaults (as pg_dump does): ISO dates in UTC, floats that read back exactly.
+ * Inside the caller's transaction (SET LOCAL): behind PgBouncer in transaction mode a
+ * session's SET would change a server connection that other clients then get.
  */
 export async function setCopySession(client: pg.Client) {
   await client.query(
-    "SET client_encoding = 'UTF8'; SET DateStyle = ISO; SET IntervalStyle = postgres; SET TimeZone = 'UTC'; SET extra_float_digits = 3",
+    "SET LOCAL client_encoding = 'UTF8'; SET LOCAL DateStyle = ISO; SET LOCAL IntervalStyle = postgres; SET LOCAL TimeZone = 'UTC'; SET LOCAL extra_float_digits = 3",
   );
 }
 

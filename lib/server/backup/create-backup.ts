@@ -90,8 +90,8 @@ export async function createBackup(options: {
   const client = new pg.Client({ connectionString: options.databaseUrl });
   try {
     await client.connect();
-    await setCopySession(client);
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+    await setCopySession(client);
     // The first query takes the snapshot; every read below sees the database as of then.
     const tables = await listAppTables(client);
     if (!tables.some((table) => table.name === MIGRATIONS_TABLE)) {

@@ -74,8 +74,8 @@ export async function restoreBackup(options: {
   const written: string[] = [];
   try {
     await client.connect();
-    await setCopySession(client);
     await client.query("BEGIN");
+    await setCopySession(client);
     await client.query("SELECT pg_advisory_xact_lock($1)", [PRISMA_MIGRATE_LOCK]);
     await assertMayReplace(client, force);
     await client.query(`SET LOCAL search_path = ${quoteIdent(APP_SCHEMA)}`);

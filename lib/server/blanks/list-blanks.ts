@@ -4,7 +4,7 @@ import { batchesOf, pageOf, type ListSource, type Page } from "@/lib/paging";
 import type { Scope } from "@/lib/scope";
 import type { BlankStatus } from "@/lib/schemas/blank";
 import type { TBlankListQuery } from "@/lib/schemas/campaign";
-import { db } from "@/lib/server/db/client";
+import { replicaDb } from "@/lib/server/db/replica";
 import { blankWhere, participantWhere } from "./blank-access";
 
 export interface BlankRow {
@@ -63,16 +63,16 @@ function blanksSource(options: ListOptions, query: TBlankListQuery): ListSource<
     updatedAt: [{ updatedAt: query.dir }],
   }[query.sort];
   return {
-    count: () => db().blank.count({ where }),
+    count: () => replicaDb().blank.count({ where }),
     read: async (window) => {
       // The window over ids first, then the page's relations by id: read in one query, the
       // relations are built for every row that matches (1,197 on page 50 of a region's list)
       // before the sort and the offset keep 20 of them.
-      const ids = (await db().blank.findMany({ where, orderBy: [...orderBy, { id: "asc" }], ...window, select: { id: true } })).map(
+      const ids = (await replicaDb().blank.findMany({ where, orderBy: [...orderBy, { id: "asc" }], ...window, select: { id: true } })).map(
         (b) => b.id,
       );
       if (ids.length === 0) return [];
-      const found = await db().blank.findMany({
+      const found = await replicaDb().blank.findMany({
         where: { AND: [{ id: { in: ids } }, blankWhere(options.scope)] },
         select: {
           id: true,

@@ -5,7 +5,7 @@ import { latestLocalToday } from "@/lib/dates";
 import { BLANK_STATUSES, type BlankStatus } from "@/lib/schemas/blank";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { blankWhere } from "@/lib/server/blanks/blank-access";
-import { db } from "@/lib/server/db/client";
+import { db, type Db } from "@/lib/server/db/client";
 import { campaignWhere } from "./campaign-access";
 
 const SUBMITTED: BlankStatus[] = ["SUBMITTED", "ACCEPTED"];
@@ -17,8 +17,9 @@ const SUBMITTED: BlankStatus[] = ["SUBMITTED", "ACCEPTED"];
  * a campaign of a region has over a thousand blanks (the participants themselves
  * are paged by listCampaignParticipants).
  */
-export async function getCampaign(options: { scope: Scope; id: string; today?: string }) {
-  const campaign = await db().campaign.findFirst({
+export async function getCampaign(options: { scope: Scope; id: string; today?: string; client?: Db }) {
+  const client = options.client ?? db();
+  const campaign = await client.campaign.findFirst({
     where: { AND: [{ id: options.id }, campaignWhere(options.scope)] },
     include: {
       // Not the versions' content: a page needs it rarely, and then from get-published-content.ts.
@@ -35,9 +36,9 @@ export async function getCampaign(options: { scope: Scope; id: string; today?: s
   const deadline = campaign.deadline.toISOString().slice(0, 10);
   const overdue = (options.today ?? latestLocalToday()) > deadline;
   const [byStatus, late] = await Promise.all([
-    db().blank.groupBy({ by: ["status"], where: visible, _count: { _all: true } }),
+    client.blank.groupBy({ by: ["status"], where: visible, _count: { _all: true } }),
     overdue
-      ? db().municipality.findMany({
+      ? client.municipality.findMany({
           where: { blanks: { some: { AND: [visible, { status: { notIn: SUBMITTED } }] } } },
           orderBy: [{ name: "asc" }, { id: "asc" }],
           select: { name: true },

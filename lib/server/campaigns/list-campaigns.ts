@@ -2,7 +2,7 @@ import "server-only";
 import { batchesOf, pageOf, type ListSource, type Page } from "@/lib/paging";
 import type { Scope } from "@/lib/scope";
 import type { TCampaignListQuery } from "@/lib/schemas/campaign";
-import { db } from "@/lib/server/db/client";
+import { replicaDb } from "@/lib/server/db/replica";
 import { campaignWhere } from "./campaign-access";
 
 export interface CampaignRow {
@@ -32,15 +32,15 @@ function campaignsSource(scope: Scope, query: TCampaignListQuery): ListSource<Ca
     AND: [campaignWhere(scope), query.q ? { name: { contains: query.q, mode: "insensitive" as const } } : {}],
   };
   return {
-    count: () => db().campaign.count({ where }),
+    count: () => replicaDb().campaign.count({ where }),
     read: async (window) => {
-      const campaigns = await db().campaign.findMany({
+      const campaigns = await replicaDb().campaign.findMany({
         where,
         orderBy: [{ [query.sort]: query.dir }, { id: "asc" }],
         ...window,
         select: { id: true, name: true, date: true, deadline: true },
       });
-      const counts = await db().blank.groupBy({
+      const counts = await replicaDb().blank.groupBy({
         by: ["campaignId", "status"],
         where: { campaignId: { in: campaigns.map((c) => c.id) } },
         _count: { _all: true },

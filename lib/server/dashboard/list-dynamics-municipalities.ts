@@ -1,7 +1,7 @@
 import "server-only";
 import { municipalityWhere, narrowScope, type Scope } from "@/lib/scope";
 import { blankWhere } from "@/lib/server/blanks/blank-access";
-import { db } from "@/lib/server/db/client";
+import { replicaDb } from "@/lib/server/db/replica";
 import { SUPERVISORS } from "@/lib/roles";
 
 /**
@@ -10,7 +10,7 @@ import { SUPERVISORS } from "@/lib/roles";
  */
 export async function listDynamicsMunicipalities(options: { scope: Scope }): Promise<{ id: string; name: string }[]> {
   const scope = narrowScope(options.scope, SUPERVISORS);
-  return db().municipality.findMany({
+  return replicaDb().municipality.findMany({
     where: { AND: [municipalityWhere(scope), { blanks: { some: blankWhere(scope) } }] },
     orderBy: [{ name: "asc" }, { id: "asc" }],
     select: { id: true, name: true },

@@ -11,7 +11,8 @@ import { FINDING_STATUSES } from "@/lib/domain/scoring/statuses";
 import { blankWhere } from "@/lib/server/blanks/blank-access";
 import { getCampaign } from "@/lib/server/campaigns/get-campaign";
 import { findingWhere } from "@/lib/server/findings/finding-access";
-import { db } from "@/lib/server/db/client";
+import type { Db } from "@/lib/server/db/client";
+import { replicaDb } from "@/lib/server/db/replica";
 import { getPublishedContent } from "@/lib/server/templates/get-published-content";
 import { cachedAggregates } from "./internal/dashboard-cache";
 
@@ -32,6 +33,10 @@ type Aggregates = Pick<CampaignDashboardRows, "versions" | "blankCounts" | "muni
  * blank's first autosave (NOT_STARTED → IN_PROGRESS), which moves a blank from one count
  * to another. The access check, the campaign's header, its «не предоставили», the open
  * findings (remediated elsewhere) and the municipalities' names are read on every request.
+ *
+ * All of it is read from the replica when one is healthy (lib/server/db/replica.ts), the stamp
+ * included: a stamp read from the primary over aggregates counted on a lagging replica would keep
+ * the old counts under the new stamp until the next change.
  */
 export async function queryCampaignDashboard(options: {
   scope: Scope;
@@ -40,7 +45,8 @@ export async function queryCampaignDashboard(options: {
 }): Promise<CampaignDashboardRows> {
   const scope = narrowScope(options.scope, SUPERVISORS);
   // Access, the campaign's header, and «не предоставили» after the deadline, as the campaign page has them.
-  const campaign = await getCampaign({ scope, id: options.campaignId, today: options.today });
+  const client = replicaDb();
+  const campaign = await getCampaign({ scope, id: options.campaignId, today: options.today, client });
   const visibility = blankWhere(scope);
   const stamp = [
     campaign.statsVersion,
@@ -48,15 +54,15 @@ export async function queryCampaignDashboard(options: {
     campaign.templates.map((t) => t.templateVersionId).join(","),
   ].join("|");
   const aggregates = await cachedAggregates(`${campaign.id}|${JSON.stringify(visibility)}`, stamp, () =>
-    countAggregates(campaign, visibility),
+    countAggregates(client, campaign, visibility),
   );
 
   const [names, openFindings] = await Promise.all([
-    db().municipality.findMany({
+    client.municipality.findMany({
       where: { AND: [{ id: { in: [...new Set(aggregates.blankCounts.map((r) => r.municipalityId))] } }, municipalityWhere(scope)] },
       select: { id: true, name: true },
     }),
-    db().finding.groupBy({
+    client.finding.groupBy({
       by: ["municipalityId"],
       where: {
         regionId: campaign.regionId,
@@ -85,7 +91,7 @@ export async function queryCampaignDashboard(options: {
 }
 
 /** The counts over the campaign's blanks the caller sees: what only the writes of statsVersion change. */
-async function countAggregates(campaign: Campaign, visibility: Prisma.BlankWhereInput): Promise<Aggregates> {
+async function countAggregates(client: Db, campaign: Campaign, visibility: Prisma.BlankWhereInput): Promise<Aggregates> {
   const visible: Prisma.BlankWhereInput = { AND: [{ campaignId: campaign.id, regionId: campaign.regionId }, visibility] };
   const counted: Prisma.BlankWhereInput = { AND: [visible, { status: { in: [...COUNTED] } }] };
   const versions = await Promise.all(
@@ -95,23 +101,23 @@ async function countAggregates(campaign: Campaign, visibility: Prisma.BlankWhere
       templateId: v.templateId,
       name: v.template.name,
       level: v.template.level,
-      content: await getPublishedContent(v.id),
+      content: await getPublishedContent(v.id, client),
     })),
   );
 
   const [byStatus, municipalBlanks, schoolScores] = await Promise.all([
-    db().blank.groupBy({
+    client.blank.groupBy({
       by: ["municipalityId", "templateVersionId", "status"],
       where: visible,
       _count: { _all: true },
     }),
     // One per municipality and municipal template: a small set.
-    db().blank.findMany({
+    client.blank.findMany({
       where: { AND: [visible, { organizationId: null }] },
       orderBy: [{ municipalityId: "asc" }, { templateVersionId: "asc" }],
       select: { id: true, municipalityId: true, status: true, score: true, grade: true },
     }),
-    db().blank.groupBy({
+    client.blank.groupBy({
       by: ["municipalityId"],
       where: { AND: [counted, { organizationId: { not: null } }] },
       _avg: { score: true },
@@ -123,7 +129,7 @@ async function countAggregates(campaign: Campaign, visibility: Prisma.BlankWhere
   const itemFindings = async (level: TemplateLevel) => {
     const ids = versions.filter((v) => v.level === level && countedVersions.has(v.id)).map((v) => v.id);
     if (ids.length === 0) return [];
-    const counts = await db().answer.groupBy({
+    const counts = await client.answer.groupBy({
       by: ["itemKey"],
       where: { status: { in: [...FINDING_STATUSES] }, blank: { AND: [counted, { templateVersionId: { in: ids } }] } },
       _count: { _all: true },

@@ -7,7 +7,7 @@ import { notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { municipalityWhere, narrowScope, type Scope } from "@/lib/scope";
 import { blankWhere } from "@/lib/server/blanks/blank-access";
-import { db } from "@/lib/server/db/client";
+import { replicaDb } from "@/lib/server/db/replica";
 
 /**
  * A municipality's blanks of one template in two campaigns, over what the caller
@@ -23,7 +23,7 @@ export async function queryMunicipalityDynamics(options: {
   toCampaignId?: string;
 }): Promise<DynamicsRows> {
   const scope = narrowScope(options.scope, SUPERVISORS);
-  const municipality = await db().municipality.findFirst({
+  const municipality = await replicaDb().municipality.findFirst({
     where: { AND: [{ id: options.municipalityId }, municipalityWhere(scope)] },
     select: { id: true, name: true, regionId: true },
   });
@@ -32,7 +32,7 @@ export async function queryMunicipalityDynamics(options: {
     AND: [{ regionId: municipality.regionId, municipalityId: municipality.id }, blankWhere(scope)],
   };
 
-  const templates = await db().template.findMany({
+  const templates = await replicaDb().template.findMany({
     where: { regionId: municipality.regionId, versions: { some: { blanks: { some: own } } } },
     orderBy: [{ level: "asc" }, { name: "asc" }],
     select: { id: true, name: true, level: true },
@@ -44,7 +44,7 @@ export async function queryMunicipalityDynamics(options: {
 
   const participation: Prisma.BlankWhereInput = { AND: [own, { templateVersion: { templateId: template.id } }] };
   const campaigns: DynamicsCampaign[] = (
-    await db().campaign.findMany({
+    await replicaDb().campaign.findMany({
       where: { regionId: municipality.regionId, blanks: { some: participation } },
       orderBy: [{ date: "desc" }, { createdAt: "desc" }],
       select: { id: true, name: true, date: true, createdAt: true },
@@ -53,7 +53,7 @@ export async function queryMunicipalityDynamics(options: {
   const pick = pickCampaigns(campaigns, { from: options.fromCampaignId, to: options.toCampaignId });
   const blanks = pick.reason
     ? []
-    : await db().blank.findMany({
+    : await replicaDb().blank.findMany({
         where: { AND: [participation, { campaignId: { in: [pick.earlier.id, pick.later.id] } }] },
         orderBy: [{ organization: { name: "asc" } }],
         select: {

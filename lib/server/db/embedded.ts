@@ -22,7 +22,8 @@ export function externalDatabase(url: string): EmbeddedDatabase {
 // Local-only cluster bound to 127.0.0.1: the password guards against other local users.
 const PASSWORD_FILE = "pg-password";
 
-async function freePort(): Promise<number> {
+/** A loopback port nobody listens on now. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once("error", reject);

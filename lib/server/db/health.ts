@@ -1,4 +1,7 @@
 import "server-only";
+import type pg from "pg";
+import { primaryPool } from "./client";
+import { checkReplica, replicaPool } from "./replica";
 
 /** The read replica as the app sees it: `off` when none is configured. */
 export interface ReplicaStatus {
@@ -15,11 +18,26 @@ export interface PoolStat {
   waiting: number;
 }
 
-/** Contract for /api/ready and /api/metrics; the replica routing (issue 20) fills these in. */
+/**
+ * For /api/ready and /api/metrics: the replica's state and lag as the routing sees them
+ * (replica.ts), asked of the replica at most every few seconds per process.
+ */
 export async function replicaStatus(): Promise<ReplicaStatus> {
-  return { configured: false, state: "off", lagSeconds: null };
+  const replica = await checkReplica();
+  if (!replica) return { configured: false, state: "off", lagSeconds: null };
+  return { configured: true, state: replica.state, lagSeconds: replica.lagSeconds };
 }
 
+const statOf = (pool: "primary" | "replica", open: pg.Pool): PoolStat => ({
+  pool,
+  total: open.totalCount,
+  idle: open.idleCount,
+  waiting: open.waitingCount,
+});
+
+/** The connections of db()'s pool and of the replica's, those that are open in this process. */
 export function poolStats(): PoolStat[] {
-  return [];
+  const primary = primaryPool();
+  const replica = replicaPool();
+  return [...(primary ? [statOf("primary", primary)] : []), ...(replica ? [statOf("replica", replica)] : [])];
 }

@@ -71,38 +71,30 @@ interface AppliedRow {
  * Applies pending migrations, each in its own transaction. Idempotent; refuses
  * (before applying anything) when an applied migration's file has changed, is
  * missing, or a previous run left a failed migration behind.
+ *
+ * Safe behind PgBouncer in transaction mode, where a session-level advisory lock would be
+ * taken on one server connection and released on another: each migration's transaction takes
+ * the lock for itself (pg_advisory_xact_lock, released at its COMMIT or ROLLBACK), reads the
+ * history under it and applies the first pending migration, if any. Runners started together
+ * (several instances) wait for each other's transaction and then find its migration applied,
+ * so each migration is applied exactly once and in order. The key is the one Prisma's own
+ * migrate takes at session level, which conflicts with ours.
  */
 export async function migrate(options: { databaseUrl: string; dir?: string; log?: (line: string) => void }): Promise<MigrateResult> {
   const migrations = readMigrations(options.dir);
   const client = new pg.Client({ connectionString: options.databaseUrl });
   await client.connect();
   try {
-    await client.query("SELECT pg_advisory_lock($1)", [PRISMA_MIGRATE_LOCK]);
-    await client.query(BOOKKEEPING_TABLE);
-    const { rows } = await client.query<AppliedRow>(
-      `SELECT migration_name, checksum, finished_at, rolled_back_at
-         FROM "_prisma_migrations" WHERE rolled_back_at IS NULL ORDER BY started_at`,
-    );
-    const applied = new Map(rows.map((row) => [row.migration_name, row]));
-    checkHistory(migrations, applied);
-
-    const result: MigrateResult = { applied: [], alreadyApplied: [] };
-    for (const migration of migrations) {
-      if (applied.has(migration.name)) {
-        result.alreadyApplied.push(migration.name);
-        continue;
-      }
-      options.log?.(`Applying migration ${migration.name}`);
-      await applyOne(client, migration);
-      result.applied.push(migration.name);
+    const applied: string[] = [];
+    for (let name = await applyNext(client, migrations, options.log); name !== null; ) {
+      applied.push(name);
+      name = await applyNext(client, migrations, options.log);
     }
-    return result;
+    return { applied, alreadyApplied: migrations.map((m) => m.name).filter((name) => !applied.includes(name)) };
   } finally {
-    await client.query("SELECT pg_advisory_unlock($1)", [PRISMA_MIGRATE_LOCK]).catch(() => {});
     await client.end();
   }
 }
-
 function checkHistory(migrations: MigrationFile[], applied: Map<string, AppliedRow>) {
   const byName = new Map(migrations.map((m) => [m.name, m]));
   for (const row of applied.values()) {
@@ -125,19 +117,36 @@ function checkHistory(migrations: MigrationFile[], applied: Map<string, AppliedR
   }
 }
 
-async function applyOne(client: pg.Client, migration: MigrationFile) {
-  const id = randomUUID();
+/** Under the lock, in one transaction: checks the history and applies the first pending migration; its name, or null. */
+async function applyNext(client: pg.Client, migrations: MigrationFile[], log?: (line: string) => void): Promise<string | null> {
   await client.query("BEGIN");
+  let migration: MigrationFile | undefined;
   try {
+    await client.query("SELECT pg_advisory_xact_lock($1)", [PRISMA_MIGRATE_LOCK]);
+    await client.query(BOOKKEEPING_TABLE);
+    const { rows } = await client.query<AppliedRow>(
+      `SELECT migration_name, checksum, finished_at, rolled_back_at
+         FROM "_prisma_migrations" WHERE rolled_back_at IS NULL ORDER BY started_at`,
+    );
+    const applied = new Map(rows.map((row) => [row.migration_name, row]));
+    checkHistory(migrations, applied);
+    migration = migrations.find((m) => !applied.has(m.name));
+    if (!migration) {
+      await client.query("COMMIT");
+      return null;
+    }
+    log?.(`Applying migration ${migration.name}`);
     await client.query(migration.sql);
     await client.query(
       `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, finished_at, applied_steps_count)
        VALUES ($1, $2, $3, now(), now(), 1)`,
-      [id, migration.checksum, migration.name],
+      [randomUUID(), migration.checksum, migration.name],
     );
     await client.query("COMMIT");
+    return migration.name;
   } catch (error) {
     await client.query("ROLLBACK");
+    if (!migration || error instanceof MigrationError) throw error;
     throw new MigrationError(`Migration ${migration.name} failed and was rolled back: ${(error as Error).message}`);
   }
 }

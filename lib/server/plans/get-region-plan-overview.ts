@@ -2,7 +2,7 @@ import "server-only";
 import { earliestLocalToday } from "@/lib/dates";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { staffRegionIds, type Scope } from "@/lib/scope";
-import { db } from "@/lib/server/db/client";
+import { replicaDb } from "@/lib/server/db/replica";
 import { overdueCondition } from "./overdue-sql";
 
 export interface MunicipalityPlanSummary {
@@ -23,7 +23,7 @@ export async function getRegionPlanOverview(options: { scope: Scope; today?: str
   const regions = staffRegionIds(options.scope);
   if (regions.length === 0) return [];
   const today = options.today ?? earliestLocalToday();
-  return db().$queryRaw<MunicipalityPlanSummary[]>(Prisma.sql`
+  return replicaDb().$queryRaw<MunicipalityPlanSummary[]>(Prisma.sql`
     SELECT m.id AS "municipalityId", m.name,
            count(DISTINCT p.id)::int AS plans,
            count(e.id)::int AS events,

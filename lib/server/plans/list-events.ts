@@ -5,7 +5,7 @@ import { keysetBatchesOf, pageOf, type KeysetSource, type KeysetWindow, type Pag
 import { sectionHeading, stageHeading } from "@/lib/domain/plans/plan-labels";
 import type { Scope } from "@/lib/scope";
 import type { TEventListQuery } from "@/lib/schemas/plan";
-import { db } from "@/lib/server/db/client";
+import { replicaDb } from "@/lib/server/db/replica";
 import { likePattern } from "@/lib/like-pattern";
 import { overdueCondition } from "./overdue-sql";
 import { planSql } from "./plan-access";
@@ -93,7 +93,7 @@ function eventsSource(options: ListOptions, query: TEventListQuery): KeysetSourc
   }
 
   const read = async (window: Omit<SelectOptions, "plans" | "filters" | "query" | "today">): Promise<EventRow[]> => {
-    const rows = await db().$queryRaw<RawRow[]>(selectEvents({ ...window, plans, filters, query, today }));
+    const rows = await replicaDb().$queryRaw<RawRow[]>(selectEvents({ ...window, plans, filters, query, today }));
     return rows.map((r) => ({
       id: r.id,
       planId: r.planId,
@@ -116,7 +116,7 @@ function eventsSource(options: ListOptions, query: TEventListQuery): KeysetSourc
 
   return {
     count: async () => {
-      const [row] = await db().$queryRaw<
+      const [row] = await replicaDb().$queryRaw<
         [{ total: number }]
       >`SELECT count(*)::int AS "total" FROM "PlanEvent" e WHERE ${all([inPlans(plans), ...filters])}`;
       return row.total;

@@ -4,7 +4,7 @@ import type { PlanKind, Prisma } from "@/lib/generated/prisma/client";
 import { batchesOf, pageOf, type ListSource, type Page } from "@/lib/paging";
 import type { Scope } from "@/lib/scope";
 import type { TPlanListQuery } from "@/lib/schemas/plan";
-import { db } from "@/lib/server/db/client";
+import { replicaDb } from "@/lib/server/db/replica";
 import { ownerNames } from "@/lib/server/documents/list-documents";
 import { countEventsByPlan } from "./overdue-sql";
 import { planWhere } from "./plan-access";
@@ -45,17 +45,17 @@ function plansSource(options: ListOptions, query: TPlanListQuery): ListSource<Pl
   const where = { AND: filters };
   const today = options.today ?? earliestLocalToday();
   return {
-    count: () => db().plan.count({ where }),
+    count: () => replicaDb().plan.count({ where }),
     read: async (window) => {
-      const plans = await db().plan.findMany({ where, orderBy: [{ [query.sort]: query.dir }, { id: "asc" }], ...window });
+      const plans = await replicaDb().plan.findMany({ where, orderBy: [{ [query.sort]: query.dir }, { id: "asc" }], ...window });
       const [names, counts, regions] = await Promise.all([
         ownerNames(plans),
         countEventsByPlan(
-          db(),
+          replicaDb(),
           plans.map((p) => p.id),
           today,
         ),
-        db().region.findMany({ where: { id: { in: plans.map((p) => p.regionId) } }, select: { id: true, name: true } }),
+        replicaDb().region.findMany({ where: { id: { in: plans.map((p) => p.regionId) } }, select: { id: true, name: true } }),
       ]);
       const regionNames = new Map(regions.map((r) => [r.id, r.name]));
       return plans.map((p) => ({

@@ -17,8 +17,10 @@ const holder = globalThis as unknown as { metodauditLimiterStore?: Store };
 
 /**
  * A small pool of its own on db()'s database: the library speaks `pg` directly. It names its
- * prepared statements (`ratelimiterflexible:rlflx-upsert`, …), which a PgBouncer in transaction
- * mode only keeps apart from version 1.21 on (max_prepared_statements).
+ * prepared statements (`ratelimiterflexible:rlflx-upsert`, …): behind PgBouncer in transaction
+ * mode before 1.21 (Debian's 1.18) a statement prepared on one server connection is missing on
+ * the next («prepared statement … does not exist») or already there («… already exists»). Each
+ * operation is one statement, so nothing is lost by sending them unnamed (unnamedStatements).
  */
 function store(): Store {
   const url = databaseUrl();
@@ -60,7 +62,7 @@ export function limiter(options: LimiterOptions): RateLimiterPostgres {
   if (!found) {
     found = new RateLimiterPostgres({
       ...options,
-      storeClient: pool,
+      storeClient: unnamedStatements(pool),
       storeType: "pool",
       tableName: TABLE,
       tableCreated: true,
@@ -69,6 +71,13 @@ export function limiter(options: LimiterOptions): RateLimiterPostgres {
     limiters.set(id, found);
   }
   return found;
+}
+
+/** The pool as the library uses it (query alone), its queries sent without a statement name. */
+function unnamedStatements(pool: pg.Pool): Pick<pg.Pool, "query"> {
+  return {
+    query: ((config: pg.QueryConfig) => pool.query({ text: config.text, values: config.values })) as pg.Pool["query"],
+  };
 }
 
 /** The library refuses with its RateLimiterRes, and fails with an Error when the store does. */

@@ -5,7 +5,7 @@ import type { ReportBase } from "@/lib/domain/reports/pdf/frame";
 import type { RecordsReportData } from "@/lib/domain/reports/pdf/records-report";
 import { canSeeRegion, municipalityWhere, organizationWhere, type Scope } from "@/lib/scope";
 import { countOfficialData, type CountArea } from "@/lib/server/students/count-official-data";
-import { db } from "@/lib/server/db/client";
+import { replicaDb } from "@/lib/server/db/replica";
 
 /** Earlier school years shown next to the current one. */
 const EARLIER_YEARS = 4;
@@ -21,7 +21,7 @@ interface Part {
  * (its coordinator, region staff) or a region (its staff). Anything else is "not found".
  */
 async function resolveArea(scope: Scope, id: string) {
-  const school = await db().organization.findFirst({
+  const school = await replicaDb().organization.findFirst({
     where: { AND: [{ id, kind: "SCHOOL" }, organizationWhere(scope)] },
     select: { name: true, regionId: true, municipality: { select: { name: true } } },
   });
@@ -29,12 +29,12 @@ async function resolveArea(scope: Scope, id: string) {
     const area: RecordsReportData["area"] = { level: "school", name: school.name, parent: school.municipality?.name ?? null };
     return { regionId: school.regionId, area, count: { organizationId: id } as CountArea, parts: [] as Part[] };
   }
-  const municipality = await db().municipality.findFirst({
+  const municipality = await replicaDb().municipality.findFirst({
     where: { AND: [{ id }, municipalityWhere(scope)] },
     select: { name: true, regionId: true, region: { select: { name: true } } },
   });
   if (municipality) {
-    const schools = await db().organization.findMany({
+    const schools = await replicaDb().organization.findMany({
       where: { municipalityId: id, kind: "SCHOOL" },
       orderBy: { name: "asc" },
       select: { id: true, name: true },
@@ -47,9 +47,9 @@ async function resolveArea(scope: Scope, id: string) {
       parts: schools.map((s) => ({ name: s.name, area: { organizationId: s.id } })),
     };
   }
-  const region = canSeeRegion(scope, id) ? await db().region.findUnique({ where: { id }, select: { name: true } }) : null;
+  const region = canSeeRegion(scope, id) ? await replicaDb().region.findUnique({ where: { id }, select: { name: true } }) : null;
   if (region) {
-    const municipalities = await db().municipality.findMany({
+    const municipalities = await replicaDb().municipality.findMany({
       where: { regionId: id },
       orderBy: { name: "asc" },
       select: { id: true, name: true },
@@ -68,8 +68,8 @@ async function resolveArea(scope: Scope, id: string) {
 /** The school years before `current` in which the area has records, the latest few. */
 async function earlierYears(area: CountArea, current: string): Promise<string[]> {
   const [students, teachers] = await Promise.all([
-    db().dotStudent.groupBy({ by: ["schoolYear"], where: { ...area, schoolYear: { lt: current } } }),
-    db().dotTeacher.groupBy({ by: ["schoolYear"], where: { ...area, schoolYear: { lt: current } } }),
+    replicaDb().dotStudent.groupBy({ by: ["schoolYear"], where: { ...area, schoolYear: { lt: current } } }),
+    replicaDb().dotTeacher.groupBy({ by: ["schoolYear"], where: { ...area, schoolYear: { lt: current } } }),
   ]);
   return [...new Set([...students, ...teachers].map((r) => r.schoolYear))].sort().slice(-EARLIER_YEARS);
 }
