@@ -122,7 +122,7 @@ describe("migration runner", () => {
 });
 
 describe("three instances starting together on an empty database", () => {
-  it("apply each migration once and load the demo once; the others wait and find them done", async () => {
+  it("apply each migration once, load the demo once and install the queue once; the others wait and find them done", async () => {
     // Each its own process, as instances are: the locks are the database's, not a process's.
     const url = await freshDatabase();
     const runs = await Promise.all([0, 1, 2].map(() => runNode("tests/support/prepare-child.ts", [], url)));
@@ -140,6 +140,11 @@ describe("three instances starting together on an empty database", () => {
       `SELECT count(*)::int AS count FROM "Campaign" WHERE name = '${SEED_CAMPAIGN.name.replaceAll("'", "''")}'`,
     );
     expect(campaigns[0]?.count).toBe(1);
+
+    // The job queue's tables, installed once, so that every instance can enqueue (and is ready) at once.
+    expect(runs.filter((run) => run.stdout.includes("Installing the job queue's tables"))).toHaveLength(1);
+    const queue = await query<{ version: number }>(url, "SELECT version FROM pgboss.version");
+    expect(queue).toHaveLength(1);
   });
 });
 

@@ -119,10 +119,15 @@ function onPrimary(model: string | undefined, operation: string, args: unknown):
   return delegate[operation]!(args);
 }
 
-/** Errors of a replica that cannot be reached (stopped, restarting, network), not of the query. */
+/**
+ * Errors of a replica that cannot be reached (stopped, restarting, network), not of the query.
+ * Behind PgBouncer the connection to the pooler succeeds and the query fails instead: «server
+ * login has been failing» (08P01) while the replica is down, «query_wait_timeout» while no
+ * server connection frees up.
+ */
 function isUnreachable(error: unknown): boolean {
   const text = `${(error as { code?: string }).code ?? ""} ${(error as Error).message ?? ""}`;
-  return /P1001|P1017|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|terminat|shutting down|starting up|timeout exceeded when trying to connect|Connection terminated|DatabaseNotReachable|ConnectionClosed/i.test(
+  return /P1001|P1017|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|terminat|shutting down|starting up|timeout exceeded when trying to connect|Connection terminated|DatabaseNotReachable|ConnectionClosed|server login has been failing|query_wait_timeout|server conn crashed|08P01/i.test(
     text,
   );
 }
