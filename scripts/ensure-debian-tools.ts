@@ -7,7 +7,7 @@ const CHROMIUM = "/usr/bin/chromium";
 /** pdftotext and pdftoppm read the PDF reports back in the tests. */
 const POPPLER = "/usr/bin/pdftotext";
 
-function aptInstall(packages: string[], log: (line: string) => void, why: string) {
+export function aptInstall(packages: string[], log: (line: string) => void, why: string) {
   const canInstall = os.userInfo().uid === 0 && spawnSync("which", ["apt-get"]).status === 0;
   if (!canInstall) throw new Error(`${why} Install it (sudo apt-get install ${packages.join(" ")}).`);
   log(`installing Debian's ${packages.join(", ")}…`);
