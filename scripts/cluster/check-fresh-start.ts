@@ -9,20 +9,24 @@ import type { CheckResult } from "./check";
 import { serverStats } from "./haproxy";
 import { APPS, DATABASE, logFile, URLS } from "./layout";
 import { startApp, upBouncer, waitForApp } from "./pieces";
-import { running, stopPiece, waitFor } from "./processes";
+import { stopPiece, waitFor } from "./processes";
+
+async function restartBouncers() {
+  await Promise.all([stopPiece("bouncer-primary"), stopPiece("bouncer-replica")]);
+  await Promise.all([upBouncer("bouncer-primary"), upBouncer("bouncer-replica")]);
+}
 
 export async function checkFreshStart(): Promise<Omit<CheckResult, "name">> {
   await Promise.all(APPS.map((app) => stopPiece(app.name)));
   await recreateDatabase(URLS.primary, DATABASE);
   // The PgBouncers' server connections went with the old database: new pools.
-  await Promise.all([stopPiece("bouncer-primary"), stopPiece("bouncer-replica")]);
-  await Promise.all([upBouncer("bouncer-primary"), upBouncer("bouncer-replica")]);
+  await restartBouncers();
 
   const marks = Object.fromEntries(
     APPS.map((app) => [app.name, fs.existsSync(logFile(app.name)) ? fs.statSync(logFile(app.name)).size : 0]),
   );
   for (const app of APPS) startApp(app.name);
-  const started = await Promise.allSettled(APPS.map((app) => waitForApp(app.name)));
+  const started = await Promise.allSettled(APPS.map((app) => waitForApp(app.name, 120_000)));
   const details: string[] = [];
   let ok = true;
   for (const [index, outcome] of started.entries()) {
@@ -31,9 +35,14 @@ export async function checkFreshStart(): Promise<Omit<CheckResult, "name">> {
       details.push(`${APPS[index]!.name} failed to start: ${String(outcome.reason).split("\n").slice(0, 6).join(" | ")}`);
     }
   }
-  // An instance that failed is started again on the now-prepared database, so that the other checks can run.
-  for (const app of APPS) if (!running(app.name)) startApp(app.name);
-  await Promise.all(APPS.map((app) => waitForApp(app.name)));
+  if (!ok) {
+    // A failed or stuck instance is started again on the now-prepared database so that the other
+    // checks can run, behind new pools: a pooled server connection may still hold a session's advisory lock.
+    for (const [index, outcome] of started.entries()) if (outcome.status === "rejected") await stopPiece(APPS[index]!.name);
+    await restartBouncers();
+    for (const app of APPS) startApp(app.name);
+    await Promise.all(APPS.map((app) => waitForApp(app.name)));
+  }
 
   const expected = readMigrations().length;
   const client = new pg.Client({ connectionString: URLS.primary });
