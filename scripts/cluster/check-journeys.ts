@@ -36,7 +36,7 @@ const summary = (d: ReturnType<typeof distribution>) =>
 
 export async function checkJourneys(): Promise<Omit<CheckResult, "name">> {
   const mark = requestLogMark();
-  const run = spawnSync("npx", ["playwright", "test", ...JOURNEYS], {
+  const run = spawnSync("npx", ["playwright", "test", "--global-timeout=1200000", ...JOURNEYS], {
     stdio: "inherit",
     env: { ...inheritedEnvironment(), E2E_BASE_URL: URLS.balancer },
   });

@@ -1,14 +1,15 @@
 // Checks 2 and 4: a write read back at once from the other instance (and how far behind the
 // replica is), and a background report asked on one web instance, built by the worker, downloaded from the other.
-import fs from "node:fs";
 import pg from "pg";
 import type { CheckResult } from "./check";
 import { type Clients, read, save } from "./client";
-import { appUrl, logFile, URLS } from "./layout";
+import { type AppName, appUrl, URLS } from "./layout";
+import { metricsToken } from "./pieces";
 import { sleep } from "./processes";
 
 /** The documented bound: REPLICA_MAX_LAG (seconds) as the harness sets it (pieces.ts). */
 const REPLICA_MAX_LAG_S = 10;
+const INSTANCES: AppName[] = ["web-a", "web-b", "worker"];
 
 export async function checkReadYourWrites(clients: Clients): Promise<Omit<CheckResult, "name">> {
   const slot = clients.slots[0]!;
@@ -60,9 +61,19 @@ export async function checkReadYourWrites(clients: Clients): Promise<Omit<CheckR
   };
 }
 
+/** Report jobs an instance has run, from its /api/metrics (job_duration_seconds_count of the report queue); undefined without metrics. */
+async function reportJobsRun(name: AppName): Promise<number | undefined> {
+  const response = await fetch(`${appUrl(name)}/api/metrics`, { headers: { authorization: `Bearer ${metricsToken()}` } }).catch(
+    () => undefined,
+  );
+  if (!response?.ok) return undefined;
+  const counts = [...(await response.text()).matchAll(/^job_duration_seconds_count\{[^}]*queue="report"[^}]*\} (\d+)/gm)];
+  return counts.reduce((sum, match) => sum + Number(match[1]), 0);
+}
+
 export async function checkBackgroundReport(clients: Clients): Promise<Omit<CheckResult, "name">> {
   const headers = { cookie: clients.auditor, origin: URLS.balancer, "content-type": "application/json" };
-  const workerLogMark = fs.statSync(logFile("worker")).size;
+  const before = await Promise.all(INSTANCES.map(reportJobsRun));
   const asked = await fetch(`${appUrl("web-a")}/api/reports/jobs`, {
     method: "POST",
     headers,
@@ -87,15 +98,16 @@ export async function checkBackgroundReport(clients: Clients): Promise<Omit<Chec
   const file = await fetch(`${appUrl("web-b")}${downloadUrl}`, { headers: { cookie: clients.auditor } });
   const bytes = Buffer.from(await file.arrayBuffer());
   const pdf = file.status === 200 && bytes.subarray(0, 5).toString() === "%PDF-";
-  // Who built it: only the worker instance runs the report queue (BACKGROUND_JOBS=on); its log names the job if it logs jobs.
-  const workerLog = fs.readFileSync(logFile("worker")).subarray(workerLogMark).toString();
-  const webLogsName = ["web-a", "web-b"].some((name) => fs.readFileSync(logFile(name), "utf8").includes(job.id));
+  // Who built it: each instance's count of report jobs run, before and after.
+  const after = await Promise.all(INSTANCES.map(reportJobsRun));
+  const ran = INSTANCES.map((name, index) => ({ name, ran: (after[index] ?? Number.NaN) - (before[index] ?? Number.NaN) }));
+  const byWorkerOnly = ran.every(({ name, ran: n }) => n === (name === "worker" ? 1 : 0));
   return {
-    ok: pdf && !webLogsName,
+    ok: pdf && byWorkerOnly,
     details: [
       `job ${job.id} asked on web-a: DONE after ${builtIn} s`,
+      `report jobs run meanwhile per /api/metrics: ${ran.map(({ name, ran: n }) => `${name} ${Number.isNaN(n) ? "no metrics" : n}`).join(", ")}`,
       `downloaded from web-b (${downloadUrl}): ${file.status}, ${bytes.length} bytes, ${pdf ? "a PDF" : "not a PDF"}`,
-      `the worker's log ${workerLog.includes(job.id) ? "names the job" : "does not name the job (it logs no job ids)"}; the web instances' logs ${webLogsName ? "name it" : "do not"} (they run BACKGROUND_JOBS=off)`,
     ],
   };
 }
