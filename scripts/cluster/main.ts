@@ -4,7 +4,8 @@
 // in front of the web instances. Not a test of `npm test`: it installs Debian packages and takes minutes.
 //   up      installs what is missing, builds once, starts every piece not running, prints the URLs
 //   status  every piece's state
-//   check   the scale-out checks against the running cluster (a table; exit 1 on any failure)
+//   check   the scale-out checks against the running cluster (a table; exit 1 on any failure);
+//           `check 5 2` runs only those
 //   down    stops exactly what `up` started (recorded pids, pg_ctl)
 import { ensureBuild } from "@/lib/server/launch/ensure-build";
 import { runChecks } from "./check";
@@ -76,7 +77,7 @@ async function status() {
 const commands: Record<string, () => Promise<void>> = { up, down, status, check: runChecks };
 const command = commands[process.argv[2] ?? ""];
 if (!command) {
-  console.error("usage: npm run cluster -- up|status|check|down");
+  console.error("usage: npm run cluster -- up|status|check [N…]|down");
   process.exit(2);
 }
 try {
