@@ -101,17 +101,20 @@ export async function checkFailover(clients: Clients): Promise<Omit<CheckResult,
     await sleep(5_000);
 
     // SIGKILL web-a's whole process tree: only the requests it was serving may fail, and their retry succeeds.
-    const killed = performance.now();
+    const killedAt = performance.now();
     signalPiece("web-a", "SIGKILL");
+    // In flight on it: everything sent before its process was gone (the signal takes a few ms).
+    await waitFor("web-a to die", () => !running("web-a"), 5_000);
+    const killed = performance.now();
     await sleep(8_000);
     await restart("web-a");
-    const killPhase = driver.between(killed - 15_000, performance.now());
+    const killPhase = driver.between(killedAt - 15_000, performance.now());
     const inFlight = failedFirst(killPhase).filter((sample) => sample.start < killed);
     const afterKill = failedFirst(killPhase).filter((sample) => sample.start >= killed);
     const unrecovered = failedAfterRetry(killPhase);
     if (afterKill.length > 0 || unrecovered.length > 0) ok = false;
     details.push(
-      `SIGKILL web-a: ${killPhase.length} requests; failed in flight ${inFlight.length} (${inFlight.map(describeFailure).join(", ") || "none"}), ` +
+      `SIGKILL web-a (gone ${Math.round(killed - killedAt)} ms after the signal): ${killPhase.length} requests; failed in flight ${inFlight.length} (${inFlight.map(describeFailure).join(", ") || "none"}), ` +
         `failed after the kill ${afterKill.length}${afterKill.length ? ` (${afterKill.slice(0, 3).map(describeFailure).join(", ")})` : ""}, ` +
         `failed after the retry ${unrecovered.length}, retried saves already applied ${killPhase.filter((s) => s.appliedBeforeRetry).length}`,
     );

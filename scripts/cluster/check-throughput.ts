@@ -66,7 +66,12 @@ export async function checkThroughput(clients: Clients): Promise<Omit<CheckResul
       const failed = result.errors + result.non2xx + (result.failed ?? 0);
       if (failed > 0 || result.requests === 0) ok = false;
       rps.push(result.rps);
-      details.push(`${endpoint}, ${target.label}: ${result.rps} req/s, p95 ${result.p95} ms, ${failed} failed`);
+      const codes = Object.entries(result.statusCodes)
+        .map(([code, n]) => `${code}×${n}`)
+        .join(" ");
+      details.push(
+        `${endpoint}, ${target.label}: ${result.rps} req/s, p95 ${result.p95} ms, ${failed} failed${failed > 0 ? ` (${codes})` : ""}`,
+      );
     }
     details.push(`${endpoint}: two instances / one = ${(rps[0]! / rps[1]!).toFixed(2)}`);
   }

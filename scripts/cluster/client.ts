@@ -46,9 +46,15 @@ export async function save(base: string, slot: AutosaveSlot): Promise<Outcome> {
     const body = await response.text();
     return { ok: autosaveSaved(slot, body), status: response.status, servedBy: response.headers.get("x-served-by") ?? undefined };
   } catch (error) {
-    return { ok: false, error: (error as Error).message };
+    return { ok: false, error: failure(error) };
   }
 }
+
+/** A failed fetch's reason: undici's "fetch failed" names it only in its cause (ECONNRESET, UND_ERR_SOCKET, …). */
+const failure = (error: unknown) => {
+  const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
+  return `${(error as Error).message}${cause ? ` (${cause.code ?? cause.message})` : ""}`;
+};
 
 /** A page as a signed-in user reads it. */
 export async function read(url: string, cookie: string): Promise<Outcome> {
@@ -57,7 +63,7 @@ export async function read(url: string, cookie: string): Promise<Outcome> {
     await response.arrayBuffer();
     return { ok: response.status === 200, status: response.status, servedBy: response.headers.get("x-served-by") ?? undefined };
   } catch (error) {
-    return { ok: false, error: (error as Error).message };
+    return { ok: false, error: failure(error) };
   }
 }
 
