@@ -5,9 +5,9 @@
 import type { CheckResult } from "./check";
 import { type Clients, type Outcome, read, save, versionInDatabase } from "./client";
 import { serverStats } from "./haproxy";
-import { type AppName, URLS } from "./layout";
+import { type AppName, PORTS, URLS } from "./layout";
 import { pgStart, pgStop, startApp, waitForApp } from "./pieces";
-import { running, signalPiece, sleep, waitFor } from "./processes";
+import { portOpen, running, signalPiece, sleep, waitFor } from "./processes";
 
 const RATE_PER_S = 10;
 
@@ -135,14 +135,15 @@ export async function checkFailover(clients: Clients): Promise<Omit<CheckResult,
     // A graceful restart of web-b (SIGTERM, then start): no request fails, not even once.
     const stopping = performance.now();
     signalPiece("web-b", "SIGTERM");
-    await waitFor("web-b to exit after SIGTERM", () => !running("web-b"), 60_000);
+    // Stopped once its port is closed: its server worker answers «not ready» for SHUTDOWN_GRACE_MS first.
+    await waitFor("web-b to stop after SIGTERM", async () => !running("web-b") && !(await portOpen(PORTS.webB)), 60_000);
     const stoppedAfter = Math.round(performance.now() - stopping);
     await restart("web-b");
     await sleep(2_000);
     const gracefulPhase = driver.between(stopping, performance.now());
     if (failedFirst(gracefulPhase).length > 0) ok = false;
     details.push(
-      `graceful restart of web-b (exited ${stoppedAfter} ms after SIGTERM): ${gracefulPhase.length} requests, ` +
+      `graceful restart of web-b (port closed ${stoppedAfter} ms after SIGTERM): ${gracefulPhase.length} requests, ` +
         `${failedFirst(gracefulPhase).length} failed${failedFirst(gracefulPhase).length ? ` (${failedFirst(gracefulPhase).slice(0, 3).map(describeFailure).join(", ")})` : ""}`,
     );
   } finally {

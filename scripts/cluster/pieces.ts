@@ -260,7 +260,11 @@ async function healthPath(): Promise<string> {
 
 /** HAProxy: round robin over the two web instances, no stickiness, retries only when a connection fails. */
 export async function upBalancer(log: Log) {
-  if (running("balancer")) return;
+  if (!running("balancer")) await startBalancer(log);
+  await waitFor("both web instances UP in the balancer", async () => (await serverStats()).every((s) => s.status === "UP"), 30_000);
+}
+
+async function startBalancer(log: Log) {
   const check = await healthPath();
   if (check !== "/api/ready") log("the instances have no /api/ready yet: the balancer checks /login");
   const config = path.join(STATE_DIR, "haproxy.cfg");
