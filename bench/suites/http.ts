@@ -98,7 +98,7 @@ function floorShare(e: { endpoint: string; path: string }, floors: Floors, rps: 
 const PAGE_FLOOR = "floor: sign-in page";
 const ROUTE_FLOOR = "floor: /api/auth/csrf";
 
-function runLoadChild(spec: LoadSpec): Promise<LoadResult> {
+export function runLoadChild(spec: LoadSpec): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", "bench/http/load-child.ts"], {
       env: inheritedEnvironment(),

@@ -1,34 +1,14 @@
 // Check 6: requests per second of the two web instances (through the balancer) against one
 // (web-a directly), for a page and for the autosave, with autocannon in a process of its own
 // (bench/http/load-child.ts, as the benchmarks run it), one after the other in the same run.
-import { spawn } from "node:child_process";
 import os from "node:os";
-import { inheritedEnvironment } from "@/lib/env";
-import type { LoadResult, LoadSpec } from "../../bench/http/types";
+import { runLoadChild } from "../../bench/suites/http";
 import type { CheckResult } from "./check";
 import { type Clients, versionInDatabase } from "./client";
 import { appUrl, URLS } from "./layout";
 
 const SECONDS = 6;
 const CONNECTIONS = 8;
-
-function runLoadChild(spec: LoadSpec): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "bench/http/load-child.ts"], {
-      env: inheritedEnvironment(),
-      stdio: ["pipe", "pipe", "inherit"],
-    });
-    child.stdin.end(JSON.stringify(spec));
-    let stdout = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.on("exit", (code) => {
-      if (code !== 0) return reject(new Error(`load child (${spec.label}) exited with ${code}`));
-      resolve(JSON.parse(stdout.trim().split("\n").at(-1)!) as LoadResult);
-    });
-  });
-}
 
 export async function checkThroughput(clients: Clients): Promise<Omit<CheckResult, "name">> {
   const targets = [

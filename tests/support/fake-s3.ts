@@ -18,11 +18,14 @@ export interface FakeS3 {
   close(): Promise<void>;
 }
 
-/** An S3-compatible store on loopback (s3rver, which checks every request's signature), keeping its objects in `directory`. */
-export async function startFakeS3(options: { directory: string; buckets: string[] }): Promise<FakeS3> {
+/**
+ * An S3-compatible store on loopback (s3rver, which checks every request's signature), keeping its objects in `directory`;
+ * on a free port unless given one (the cluster harness's store, scripts/cluster/s3-server.ts, has a fixed one).
+ */
+export async function startFakeS3(options: { directory: string; buckets: string[]; port?: number }): Promise<FakeS3> {
   const server = new S3rver({
     address: "127.0.0.1",
-    port: 0,
+    port: options.port ?? 0,
     directory: options.directory,
     silent: true,
     configureBuckets: options.buckets.map((name) => ({ name })),
