@@ -288,6 +288,9 @@ async function startBalancer(log: Log) {
       "  retries 2",
       "  retry-on conn-failure",
       "  option redispatch 1",
+      // A new server connection per request: one reused from the pool to a killed instance fails
+      // once the request is sent (not a connection failure, so not retried), a new one is refused and retried.
+      "  http-reuse never",
       "frontend web",
       `  bind 127.0.0.1:${PORTS.balancer}`,
       "  unique-id-format %{+X}o%ci%cp%fi%fp%Ts%rt%pid",
