@@ -103,8 +103,9 @@ export async function checkFailover(clients: Clients): Promise<Omit<CheckResult,
     // SIGKILL web-a's whole process tree: only the requests it was serving may fail, and their retry succeeds.
     const killedAt = performance.now();
     signalPiece("web-a", "SIGKILL");
-    // In flight on it: everything sent before its process was gone (the signal takes a few ms).
-    await waitFor("web-a to die", () => !running("web-a"), 5_000);
+    // In flight on it: everything sent before its port was closed (its processes take a few ms to die,
+    // and a connection the kernel accepted meanwhile is reset with them).
+    while (running("web-a") || (await portOpen(PORTS.webA))) await sleep(2);
     const killed = performance.now();
     await sleep(8_000);
     await restart("web-a");
@@ -114,7 +115,7 @@ export async function checkFailover(clients: Clients): Promise<Omit<CheckResult,
     const unrecovered = failedAfterRetry(killPhase);
     if (afterKill.length > 0 || unrecovered.length > 0) ok = false;
     details.push(
-      `SIGKILL web-a (gone ${Math.round(killed - killedAt)} ms after the signal): ${killPhase.length} requests; failed in flight ${inFlight.length} (${inFlight.map(describeFailure).join(", ") || "none"}), ` +
+      `SIGKILL web-a (port closed ${Math.round(killed - killedAt)} ms after the signal): ${killPhase.length} requests; failed in flight ${inFlight.length} (${inFlight.map(describeFailure).join(", ") || "none"}), ` +
         `failed after the kill ${afterKill.length}${afterKill.length ? ` (${afterKill.slice(0, 3).map(describeFailure).join(", ")})` : ""}, ` +
         `failed after the retry ${unrecovered.length}, retried saves already applied ${killPhase.filter((s) => s.appliedBeforeRetry).length}`,
     );

@@ -6,6 +6,7 @@ import { runLoadChild } from "../../bench/suites/http";
 import type { CheckResult } from "./check";
 import { type Clients, versionInDatabase } from "./client";
 import { appUrl, URLS } from "./layout";
+import { sleep } from "./processes";
 
 const SECONDS = 6;
 const CONNECTIONS = 8;
@@ -20,7 +21,9 @@ export async function checkThroughput(clients: Clients): Promise<Omit<CheckResul
   for (const endpoint of ["page /region (auditor)", "autosave"] as const) {
     const rps: number[] = [];
     for (const target of targets) {
-      // The load child keeps its own copy of the slots: resume from the versions in the database.
+      // The load child keeps its own copy of the slots: resume from the versions in the database, once
+      // the saves the previous run left in flight have landed (else every later save of that blank is a conflict).
+      await sleep(1_000);
       for (const slot of clients.slots) slot.version = await versionInDatabase(slot.blankId);
       const result = await runLoadChild(
         endpoint === "autosave"
