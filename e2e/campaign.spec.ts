@@ -138,4 +138,13 @@ test("an auditor runs a campaign over the ten municipalities of seed 000: fill, 
 
   await page.goto(campaignUrl, { waitUntil: "networkidle" });
   await expect(page.getByRole("table", { name: "Участники кампании и статусы бланков" }).getByText("принят")).toHaveCount(1);
+
+  // The dashboard counts the acceptance. Behind a balancer it reads the replica (npm run cluster -- check runs
+  // this spec there): a reload shows it within REPLICA_MAX_LAG (10 s); on one server, at once.
+  const figure = (label: string) => page.locator(`dt:text-is("${label}") + dd`);
+  await expect(async () => {
+    await page.goto(`${new URL(campaignUrl).pathname}/dashboard`, { waitUntil: "networkidle" });
+    await expect(figure("Принято")).toHaveText("1", { timeout: 1_000 });
+  }).toPass({ timeout: 10_000 });
+  await expect(figure("Бланков всего")).toHaveText("10");
 });
