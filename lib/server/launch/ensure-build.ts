@@ -5,6 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { inheritedEnvironment } from "@/lib/env";
 import { bundleLaunchers } from "./bundle-launchers";
+import { withBuildLock } from "./build-lock";
 
 // Everything the build reads: proxy.ts and instrumentation.ts too, and the schema the generated client comes from.
 const SOURCES = [
@@ -43,12 +44,17 @@ export function sourceHash(): string {
   return hash.digest("hex");
 }
 
-/** Runs `next build` unless .next holds a build of the current sources; then bundles the server's launchers. */
+/**
+ * Runs `next build` unless .next holds a build of the current sources; then bundles the server's
+ * launchers. One process at a time: a second one waits, then finds the build done.
+ */
 export function ensureBuild(log: (line: string) => void): void {
   const hash = sourceHash();
-  const built = fs.existsSync(".next/BUILD_ID") && fs.existsSync(STAMP) && fs.readFileSync(STAMP, "utf8") === hash;
-  if (!built) nextBuild(log, hash);
-  bundleLaunchers();
+  withBuildLock(() => {
+    const built = fs.existsSync(".next/BUILD_ID") && fs.existsSync(STAMP) && fs.readFileSync(STAMP, "utf8") === hash;
+    if (!built) nextBuild(log, hash);
+    bundleLaunchers();
+  });
 }
 
 function nextBuild(log: (line: string) => void, hash: string): void {
