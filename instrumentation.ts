@@ -18,12 +18,12 @@ export async function register() {
     const { stopBoss } = await import("./lib/server/jobs/boss");
     const { startReportWorker } = await import("./lib/server/reports/start-report-worker");
     const { logger } = await import("./lib/server/observability/logger");
-    const { onShutdown } = await import("./lib/server/observability/shutdown");
+    const { HOOK_LIMIT_MS, onShutdown } = await import("./lib/server/observability/shutdown");
     const connectionString = env().DATABASE_URL;
     if (connectionString) {
       startReportWorker({ connectionString }).catch((error: unknown) => logger().error({ err: error }, "the report worker did not start"));
       // After the last request: take no new report, let the running one finish for a while; one cut short is recovered at the next start.
-      onShutdown(() => stopBoss({ graceful: true, timeoutMs: 8_000 }));
+      onShutdown(() => stopBoss({ graceful: true, timeoutMs: HOOK_LIMIT_MS }));
     }
   }
 }

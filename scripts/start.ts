@@ -7,6 +7,7 @@ import { ensureBuild } from "@/lib/server/launch/ensure-build";
 import { ensureSecret } from "@/lib/server/launch/ensure-secret";
 import { prepareDatabase } from "@/lib/server/launch/prepare-database";
 import { serveNext, stopChild } from "@/lib/server/launch/serve-next";
+import { STOP_AFTER_GRACE_MS } from "@/lib/server/observability/shutdown";
 
 const log = (line: string) => console.log(`[metodaudit] ${line}`);
 
@@ -28,8 +29,8 @@ async function main() {
     if (stopping) return;
     stopping = true;
     log(`${signal}: stopping`);
-    // The server drains first (SHUTDOWN_GRACE_MS, then up to a minute of requests in flight: serve-worker.ts).
-    if (server) await stopChild(server, config.SHUTDOWN_GRACE_MS + 70_000);
+    // The server drains first: its grace, then the requests in flight and the job queue (serve-worker.ts).
+    if (server) await stopChild(server, config.SHUTDOWN_GRACE_MS + STOP_AFTER_GRACE_MS);
     await database.stop();
     log("stopped");
     process.exit(0);

@@ -23,7 +23,7 @@ import { offerWorkerMetrics } from "@/lib/server/observability/cluster-metrics";
 import { logger, sendConsoleToLogger } from "@/lib/server/observability/logger";
 import { metrics } from "@/lib/server/observability/metrics";
 import { runInRequest } from "@/lib/server/observability/request-context";
-import { isStopping, markStopping, runShutdownHooks } from "@/lib/server/observability/shutdown";
+import { DRAIN_LIMIT_MS, isStopping, markStopping, runShutdownHooks } from "@/lib/server/observability/shutdown";
 import { withClientAddress } from "./with-client-address";
 
 const { PORT: port, TRUSTED_PROXIES, SERVE_USERS, SHUTDOWN_GRACE_MS } = env();
@@ -71,8 +71,6 @@ const server = http.createServer((request, response) => {
 });
 server.listen(port, () => log.info({ port, servingUsers: SERVE_USERS === "on" }, "server worker ready"));
 
-/** A request still running this long after the port closed is cut: a rolling restart must end. */
-const DRAIN_LIMIT_MS = 60_000;
 /** How often idle keep-alive connections are closed while the last requests finish. */
 const SWEEP_MS = 200;
 

@@ -2,6 +2,16 @@ import "server-only";
 
 type Hook = () => Promise<void>;
 
+/** A request still running this long after the port closed is cut: a rolling restart must end. */
+export const DRAIN_LIMIT_MS = 60_000;
+/** What a shutdown hook gets: the job queue's running report finishes within it, or is queued again. */
+export const HOOK_LIMIT_MS = 8_000;
+/**
+ * The longest a server worker's stop takes after its grace (SHUTDOWN_GRACE_MS): the drain, the
+ * hooks, and Next's close. Whoever supervises the server waits this long before killing it.
+ */
+export const STOP_AFTER_GRACE_MS = DRAIN_LIMIT_MS + HOOK_LIMIT_MS + 2_000;
+
 interface ShutdownState {
   stopping: boolean;
   /** Run, in order, once the HTTP server has finished its requests and before Next closes. */
