@@ -6,11 +6,13 @@ import { docxDocument } from "@/lib/domain/reports/docx/document";
 import { fitWords } from "@/lib/domain/reports/docx/fit-words";
 import { wordSize } from "@/lib/domain/reports/docx/style";
 import { roadmapTitle } from "@/lib/domain/plans/roadmap-table";
+import { auditReportDefinition } from "@/lib/domain/reports/pdf/audit-report";
 import { campaignReportDefinition } from "@/lib/domain/reports/pdf/campaign-report";
 import { dataTable, reportDocument, th } from "@/lib/domain/reports/pdf/frame";
 import { roadmapReportDefinition } from "@/lib/domain/reports/pdf/roadmap-report";
 import { signatureBlock } from "@/lib/domain/reports/pdf/signature";
-import { BASE, campaign, seedRecords } from "../support/report-samples";
+import { renderPdf } from "@/lib/server/reports/render-pdf";
+import { audit, BASE, campaign, seedRecords } from "../support/report-samples";
 import { unzip } from "../support/zip";
 
 /** A 2×1 red PNG as the logo setting keeps it. */
@@ -71,6 +73,13 @@ describe("the DOCX twin's tables", () => {
     expect(grid[0]).toBe(twips(40));
     expect(grid[1]).toBe(grid[2]);
     expect(Math.abs(grid.reduce((a, b) => a + b, 0) - PORTRAIT_TEXT)).toBeLessThanOrEqual(2);
+  });
+
+  it("comes out the same after a PDF was made in the same process, though pdfmake rewrites shared widths in place", async () => {
+    const grids = (xml: string | undefined) => [...(xml ?? "").matchAll(/<w:tblGrid>.*?<\/w:tblGrid>/g)].map((m) => m[0]);
+    const before = grids((await partsOf(auditReportDefinition(audit()))).get("word/document.xml"));
+    await renderPdf(auditReportDefinition(audit()));
+    expect(grids((await partsOf(auditReportDefinition(audit()))).get("word/document.xml"))).toEqual(before);
   });
 
   it("draws the thin grey lines of the frame's layout on every cell", async () => {
