@@ -162,6 +162,30 @@ describe("the DOCX twin's text", () => {
     }
   });
 
+  it("underlines, strikes out and raises runs, and takes a margin given side by side", async () => {
+    const xml =
+      (
+        await partsOf(
+          report([
+            {
+              text: [
+                "Срок: ",
+                { text: "до 01.09", decoration: "underline" },
+                { text: "1", sup: true },
+                { text: "старое", decoration: "lineThrough" },
+              ],
+            },
+            { text: "Раздел", marginTop: 30, pageBreak: "before" },
+            { pageBreak: "after", margin: [0, 4] } as Content,
+          ]),
+        )
+      ).get("word/document.xml") ?? "";
+    expect(xml).toMatch(/<w:u w:val="single"\/>(?:(?!<\/w:r>).)*до 01\.09/);
+    expect(xml).toMatch(/<w:vertAlign w:val="superscript"\/>(?:(?!<\/w:r>).)*>1</);
+    expect(xml).toMatch(/<w:strike\/>(?:(?!<\/w:r>).)*старое/);
+    expect(xml).toMatch(/<w:pageBreakBefore\/>(?:(?!<\/w:p>).)*w:before="600"(?:(?!<\/w:p>).)*Раздел/);
+  });
+
   it("refuses pdfmake content it does not translate, rather than drop it", () => {
     expect(() => docxDocument(report([{ qr: "https://example.org" } as Content]))).toThrow(/not translated: qr/);
   });

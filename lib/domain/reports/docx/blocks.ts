@@ -16,6 +16,9 @@ export interface Run {
   bold: boolean;
   italics: boolean;
   color: string | null;
+  underline?: boolean;
+  strike?: boolean;
+  script?: "sup" | "sub" | null;
 }
 
 export interface Picture {
