@@ -157,6 +157,8 @@ describe("the DOCX twin's text", () => {
   it("draws the signature block's lines as paragraph rules under the date, number, position, signature and name", async () => {
     const xml = (await partsOf(report([signatureBlock(BASE.signature)]))).get("word/document.xml") ?? "";
     expect(count(xml, /<w:pBdr><w:bottom w:val="single"/g)).toBe(5);
+    // Kept on one page as the PDF keeps it: its two rows of columns inside one table row that may not split.
+    expect(xml).toMatch(/<w:body><w:tbl>(?:(?!<\/w:tr>).)*?<w:cantSplit\/>(?:(?!<\/w:tr>).)*?<w:tbl>.*Дата:.*Исполнитель:/);
     for (const caption of ["(дата)", "(номер)", "(должность)", "(подпись)", "(фамилия, инициалы)", "Исполнитель:", "06.12.2022"]) {
       expect(xml).toContain(caption);
     }

@@ -109,7 +109,7 @@ function nodeBlocks(node: Node, ctx: Context): Block[] {
   else if (Object.keys(node).every((key) => LOOK_ONLY.has(key) || key.startsWith("_"))) blocks = [];
   else throw new Error(`DOCX: pdfmake content of this kind is not translated: ${Object.keys(node).join(", ")}`);
   blocks = withMargin(blocks, look.margin);
-  if (node.unbreakable) blocks = keptTogether(blocks);
+  if (node.unbreakable) blocks = keptTogether(blocks, ctx.width);
   const first = blocks[0];
   if (first?.kind === "p" && (node.headlineLevel || node.pageBreak === "before")) {
     blocks[0] = {
