@@ -111,14 +111,13 @@ function nodeBlocks(node: Node, ctx: Context): Block[] {
   blocks = withMargin(blocks, look.margin);
   if (node.unbreakable) blocks = keptTogether(blocks, ctx.width);
   const first = blocks[0];
-  if (first?.kind === "p" && (node.headlineLevel || node.pageBreak === "before")) {
-    blocks[0] = {
-      ...first,
-      ...(node.headlineLevel ? { keepNext: true, outlineLevel: node.headlineLevel - 1 } : {}),
-      ...(node.pageBreak === "before" ? { pageBreakBefore: true } : {}),
-    };
+  if (first?.kind === "p" && node.headlineLevel) blocks[0] = { ...first, keepNext: true, outlineLevel: node.headlineLevel - 1 };
+  // A page break: on the node's first paragraph, or an empty line of one point that opens the next page.
+  const head = blocks[0];
+  if (node.pageBreak === "before") {
+    if (head?.kind === "p") blocks[0] = { ...head, pageBreakBefore: true };
+    else blocks.unshift({ ...spacer(1), pageBreakBefore: true });
   }
-  // A page break after a node: an empty line of one point opens the next page.
   if (node.pageBreak === "after") blocks.push({ ...spacer(1), pageBreakBefore: true });
   return blocks;
 }
