@@ -106,7 +106,7 @@ test("a region admin previews a roadmap report, is shown a broken file's errors,
   await expect(page.getByRole("heading", { level: 1, name: "Импорт дорожной карты" })).toBeVisible();
   await expectNoSeriousViolations(page, "roadmap import");
   const form = page.getByRole("form", { name: "Импорт дорожной карты" });
-  const file = form.getByLabel("Файл отчёта (Markdown, CSV или XLSX)");
+  const file = form.getByLabel("Файл отчёта (Word, XLSX, CSV или Markdown)");
   const seed = readFileSync(ROADMAP_002_PATH, "utf8");
 
   // A row without its date: the error names the row and the column; nothing is imported.
@@ -155,7 +155,7 @@ test("a municipal coordinator previews a report Russian Excel saved as CSV: the 
   const form = page.getByRole("form", { name: "Импорт дорожной карты" });
   // Windows-1251, «;», CRLF, a title line, column numbers under the header, multi-line cells, two signature lines.
   await form
-    .getByLabel("Файл отчёта (Markdown, CSV или XLSX)")
+    .getByLabel("Файл отчёта (Word, XLSX, CSV или Markdown)")
     .setInputFiles(path.join(process.cwd(), "tests", "fixtures", "real-files", "roadmap-windows-1251.csv"));
   await form.getByRole("button", { name: "Проверить" }).click();
   const preview = page.getByRole("region", { name: "Предварительный просмотр импорта" });
