@@ -193,17 +193,7 @@ export async function readWorkbookTable(bytes: Uint8Array, shape: TableShape, sh
   const { sheets, date1904 } = loaded.workbook;
   const read = sheets.map((s) => ({ name: s.name, hidden: s.state !== "visible", rows: sheetRows(s, shape.cellText ?? shownText) }));
   const chosen = chooseSheet(read, shape, sheet, WORKBOOK_WORDS);
-  if (!chosen.ok) return chosen;
-  const file: TableFile = {
-    format: "xlsx",
-    rows: chosen.sheet?.rows ?? [],
-    encoding: null,
-    separator: null,
-    sheet: chosen.sheet?.name ?? null,
-    title: null,
-    date1904,
-  };
-  return { ok: true, file };
+  return chosen.ok ? sheetFile("xlsx", chosen.sheet, { title: null, date1904 }) : chosen;
 }
 
 /** The rows of the Word document's table that holds the table (chooseSheet), with its title. */
@@ -214,17 +204,16 @@ export async function readDocxTable(bytes: Uint8Array, shape: TableShape, sheet:
   const read = docxSheets(loaded.document).map((s) => ({ ...s, hidden: false }));
   if (read.length === 0) return refusal("В документе Word нет ни одной таблицы.");
   const chosen = chooseSheet(read, shape, sheet, DOCUMENT_WORDS);
-  if (!chosen.ok) return chosen;
-  const file: TableFile = {
-    format: "docx",
-    rows: chosen.sheet?.rows ?? [],
-    encoding: null,
-    separator: null,
-    sheet: chosen.sheet?.name ?? null,
-    title: chosen.sheet?.title ?? null,
-    date1904: false,
-  };
-  return { ok: true, file };
+  return chosen.ok ? sheetFile("docx", chosen.sheet, { title: chosen.sheet?.title ?? null, date1904: false }) : chosen;
+}
+
+/** The chosen sheet's (or table's) rows as the file read. */
+function sheetFile(
+  format: "xlsx" | "docx",
+  chosen: ReadSheet | undefined,
+  more: { title: string | null; date1904: boolean },
+): TableReading {
+  return { ok: true, file: { format, rows: chosen?.rows ?? [], encoding: null, separator: null, sheet: chosen?.name ?? null, ...more } };
 }
 
 /** "B3" → column 2, row 3. */
