@@ -105,6 +105,16 @@ describe("parseDocumentXml", () => {
     expect(document.paragraphs).toEqual(["видно!"]);
   });
 
+  it("writes a checkbox control's state where it stands, inline or around a whole paragraph, instead of its glyph", () => {
+    const W14 = 'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"';
+    const checkbox = (checked: boolean, content: string) =>
+      `<w:sdt><w:sdtPr><w14:checkbox ${W14}><w14:checked ${W14} w14:val="${checked ? 1 : 0}"/></w14:checkbox></w:sdtPr><w:sdtContent>${content}</w:sdtContent></w:sdt>`;
+    const document = parseDocumentXml(
+      body(`<w:p><w:r><w:t>Есть </w:t></w:r>${checkbox(true, "<w:r><w:t>☐</w:t></w:r>")}</w:p>${checkbox(false, p("☒"))}`),
+    );
+    expect(document.paragraphs).toEqual(["Есть ☒", "☐"]);
+  });
+
   it("refuses a DOCTYPE (Word writes none) and XML that is not well formed", () => {
     expect(() => parseDocumentXml([`<!DOCTYPE w [<!ENTITY a "aaaa">]><w:document ${W}/>`])).toThrow();
     expect(() => parseDocumentXml([`<w:document ${W}><w:body>`])).toThrow();

@@ -83,6 +83,8 @@ export function parseDocumentXml(chunks) {
   let lastText = "";
   let footnotes = 0;
   let formCheckbox = null;
+  /** A checkbox control around whole paragraphs: its mark opens the first of them. */
+  let pendingMark = null;
 
   const parentIs = (local, up = 1) => stack[stack.length - 1 - up]?.local === local;
   const emit = (text) => {
@@ -126,6 +128,8 @@ export function parseDocumentXml(chunks) {
         break;
       case "p":
         para ??= [];
+        if (pendingMark) para.push(pendingMark);
+        pendingMark = null;
         break;
       case "r":
         run = { italic: false, superscript: false, hidden: false, font: null, hasText: false };
@@ -182,7 +186,9 @@ export function parseDocumentXml(chunks) {
       case "sdtContent": {
         const sdt = sdts.at(-1);
         if (sdt && sdt.checkbox !== null) {
-          emit(sdt.checkbox ? "☒" : "☐");
+          const mark = sdt.checkbox ? "☒" : "☐";
+          if (para) emit(mark);
+          else pendingMark = mark;
           sdt.muting = true;
           muted++;
         }
