@@ -78,8 +78,8 @@ export const COMMANDS: readonly CliCommand[] = [
   },
   {
     name: "template export",
-    args: "<key> [--version N] --format json|xlsx --out <file> [--region 23]",
-    description: ["writes a template version (the newest published without N)"],
+    args: "<key> [--version N] --format json|xlsx|pdf --out <file> [--region 23]",
+    description: ["writes a template version (the newest published without N); pdf: its empty blank to print and fill"],
     database: true,
     run: async (args) => templateExport(args),
   },

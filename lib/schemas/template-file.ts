@@ -13,3 +13,9 @@ export const ZTemplateExportQuery = z.object({
     .optional(),
   format: z.enum(TEMPLATE_FILE_FORMATS, { error: "Формат: «json» или «xlsx»." }),
 });
+
+/** The empty blank of a version to print or fill in Word: the version as for an export, PDF by default. */
+export const ZBlankFormQuery = z.object({
+  version: ZTemplateExportQuery.shape.version,
+  format: z.enum(["pdf"], { error: "Формат: «pdf» или «docx»." }).default("pdf"),
+});

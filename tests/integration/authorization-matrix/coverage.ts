@@ -222,6 +222,7 @@ export const PAGES: Record<string, Entry<PageCall>> = {
 type ReportSubject = { kind: ReportKind; id: string; what: string; control: Role };
 const SUBJECTS_OF: Record<ReportKind, (f: World) => Omit<ReportSubject, "kind">[]> = {
   audit: (f) => [{ id: f.blanks.accepted.id, what: "blank", control: "MUNICIPAL_COORDINATOR" }],
+  blank: (f) => [{ id: f.blanks.accepted.id, what: "blank", control: "MUNICIPAL_COORDINATOR" }],
   campaign: (f) => [{ id: f.campaign.id, what: "campaign", control: "REGION_ADMIN" }],
   roadmap: (f) => [{ id: f.plan.id, what: "plan", control: "MUNICIPAL_COORDINATOR" }],
   records: (f) => [
