@@ -208,6 +208,7 @@ export const PRIVACY_ROUTES: Record<string, PrivacyRow<RouteCall>> = {
   "GET app/api/ready/route.ts": { skip: "operator endpoint: the dependencies' states and timings, no data" },
 
   "PATCH app/api/blanks/[id]/answers/route.ts": reuse,
+  "GET app/api/blanks/[id]/form/route.ts": reuse,
 
   "GET app/api/exports/[list]/route.ts": {
     authz: true,
@@ -285,6 +286,7 @@ export const PRIVACY_ROUTES: Record<string, PrivacyRow<RouteCall>> = {
   },
   "POST app/api/school/students/records/route.ts": reuse,
   "GET app/api/templates/[templateId]/export/route.ts": reuse,
+  "GET app/api/templates/[templateId]/form/route.ts": reuse,
   "POST app/api/templates/import/route.ts": reuse,
   "GET app/api/users/route.ts": reuse,
   "POST app/api/users/route.ts": reuse,
