@@ -1,7 +1,5 @@
 import { buttonVariants } from "@/components/ui/button";
-
-/** The formats a printable document is offered in, with their names on the links. */
-const FORMATS = [["pdf", "PDF"]] as const;
+import { REPORT_FORMAT_LABELS, REPORT_FORMATS } from "@/lib/domain/reports/report-kinds";
 
 /**
  * Downloads of one document in each format, as plain links (they are files):
@@ -19,15 +17,15 @@ export function DocumentLinks(props: {
   return (
     <span className="inline-flex flex-wrap items-center gap-2 print:hidden">
       {props.caption && <span className="text-sm text-muted-foreground">{props.caption}:</span>}
-      {FORMATS.map(([format, name]) => (
+      {REPORT_FORMATS.map((format) => (
         <a
           key={format}
           href={`${props.href}${join}format=${format}`}
           download
-          aria-label={props.caption ? `${props.caption}: ${props.text(name)}` : undefined}
+          aria-label={props.caption ? `${props.caption}: ${props.text(REPORT_FORMAT_LABELS[format])}` : undefined}
           className={buttonVariants({ variant: "outline", size: "sm" })}
         >
-          {props.text(name)}
+          {props.text(REPORT_FORMAT_LABELS[format])}
         </a>
       ))}
     </span>

@@ -26,7 +26,7 @@ export async function templateList(args: string[]) {
   }));
 }
 
-/** `template export <key> [--version N] --format json|xlsx|pdf --out <file> [--region 23]`: the template, or its empty blank (pdf). */
+/** `template export <key> [--version N] --format json|xlsx|pdf|docx --out <file> [--region 23]`: the template, or its empty blank (pdf, docx). */
 export async function templateExport(args: string[]) {
   const { values, positionals } = parseArgs({
     args,
@@ -36,10 +36,10 @@ export async function templateExport(args: string[]) {
   });
   const [key, ...extra] = positionals;
   if (!key || extra.length || !values.out) {
-    throw new AppError("VALIDATION", "template export needs <key>, --format json|xlsx|pdf and --out <file>");
+    throw new AppError("VALIDATION", "template export needs <key>, --format json|xlsx|pdf|docx and --out <file>");
   }
-  // JSON and XLSX carry the template; PDF is its empty blank to print and fill.
-  const printed = values.format === "pdf";
+  // JSON and XLSX carry the template; PDF and DOCX are its empty blank to print or fill in Word.
+  const printed = values.format === "pdf" || values.format === "docx";
   const query = (printed ? ZBlankFormQuery : ZTemplateExportQuery).safeParse({ version: values.version, format: values.format });
   if (!query.success) {
     throw new AppError("VALIDATION", query.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("; "));
@@ -48,7 +48,7 @@ export async function templateExport(args: string[]) {
   const scope = adminScopeOf(region.id);
   const { version, format } = query.data;
   const file =
-    format === "pdf"
+    format === "pdf" || format === "docx"
       ? await buildBlankForm({ scope, which: { key, regionId: region.id, version }, format })
       : await exportTemplate({ scope, key, regionId: region.id, version, format });
   const written = path.resolve(values.out);

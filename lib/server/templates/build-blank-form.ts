@@ -1,11 +1,13 @@
 import "server-only";
 import { documentDate } from "@/lib/dates";
 import { blankFormDefinition } from "@/lib/domain/reports/pdf/blank-form";
+import { REPORT_MIME_TYPES, type ReportFormat } from "@/lib/domain/reports/report-kinds";
 import type { Scope } from "@/lib/scope";
 import { getBlank } from "@/lib/server/blanks/get-blank";
 import { db } from "@/lib/server/db/client";
 import { getReportSettings } from "@/lib/server/reports/get-report-settings";
 import { reportFileName } from "@/lib/server/reports/build-report";
+import { renderDocx } from "@/lib/server/reports/render-docx";
 import { renderPdf } from "@/lib/server/reports/render-pdf";
 import { findTemplateVersion, type WhichTemplate } from "./find-template-version";
 
@@ -23,11 +25,11 @@ async function formSource(scope: Scope, which: WhichForm) {
 }
 
 /**
- * The empty blank of a template version as a PDF to print and fill by hand,
- * headed by the region's report settings; its signature block is left to fill.
- * A foreign template or blank is "not found".
+ * The empty blank of a template version to print and fill by hand (PDF) or in
+ * Word (its DOCX twin), headed by the region's report settings; its signature
+ * block is left to fill. A foreign template or blank is "not found".
  */
-export async function buildBlankForm(options: { scope: Scope; which: WhichForm; format: "pdf"; today?: string }) {
+export async function buildBlankForm(options: { scope: Scope; which: WhichForm; format: ReportFormat; today?: string }) {
   const source = await formSource(options.scope, options.which);
   const settings = await getReportSettings({ scope: options.scope, regionId: source.regionId, withLogoData: true });
   const definition = blankFormDefinition({
@@ -39,9 +41,9 @@ export async function buildBlankForm(options: { scope: Scope; which: WhichForm; 
     content: source.content,
   });
   return {
-    bytes: await renderPdf(definition),
-    fileName: reportFileName(["Бланк", source.name, `версия ${source.version}`]),
-    mimeType: "application/pdf",
+    bytes: options.format === "docx" ? await renderDocx(definition) : await renderPdf(definition),
+    fileName: reportFileName(["Бланк", source.name, `версия ${source.version}`], options.format),
+    mimeType: REPORT_MIME_TYPES[options.format],
     version: source.version,
   };
 }

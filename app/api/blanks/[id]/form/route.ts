@@ -6,7 +6,7 @@ import { idParam } from "@/lib/server/http/params";
 import { checkExportRateLimit } from "@/lib/server/rate-limit/check-export-rate-limit";
 import { buildBlankForm } from "@/lib/server/templates/build-blank-form";
 
-/** The empty blank of the template version a blank was issued on, for whoever may read the blank: `?format=pdf`. */
+/** The empty blank of the template version a blank was issued on, for whoever may read the blank: `?format=pdf|docx`. */
 export const GET = withScope<{ id: string }>(
   async ({ request, params, scope }) => {
     // Made on the spot, as a report is: limited with the other downloads.

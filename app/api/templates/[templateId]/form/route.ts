@@ -6,7 +6,7 @@ import { idParam } from "@/lib/server/http/params";
 import { checkExportRateLimit } from "@/lib/server/rate-limit/check-export-rate-limit";
 import { buildBlankForm } from "@/lib/server/templates/build-blank-form";
 
-/** The empty blank of a template version to print or fill in: `?format=pdf[&version=N]` (the newest published without N). */
+/** The empty blank of a template version to print or fill in Word: `?format=pdf|docx[&version=N]` (the newest published without N). */
 export const GET = withScope<{ templateId: string }>(
   async ({ request, params, scope }) => {
     // Made on the spot, as a report is: limited with the other downloads.
