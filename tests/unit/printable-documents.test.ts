@@ -273,6 +273,12 @@ describe("a programme in seed 001's layout", () => {
 });
 
 describe("rendering the printable documents", () => {
+  it("leaves the next document's column widths alone (pdfmake rewrites a table's widths as it lays it out)", async () => {
+    const form = () => blankFormDefinition({ ...BASE, templateName: SCHOOL_BLANK.name, version: 1, content: SCHOOL_BLANK.content });
+    await renderPdf(form());
+    expect(tablesOf(form().content)[0]!.table.widths).toEqual([34, "*", 118, 38, 128]);
+  });
+
   it("makes valid PDFs with the shipped fonts", async () => {
     for (const definition of [
       blankFormDefinition({ ...BASE, templateName: SCHOOL_BLANK.name, version: 1, content: SCHOOL_BLANK.content }),

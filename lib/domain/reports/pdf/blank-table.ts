@@ -137,7 +137,8 @@ export function blankHeading(content: TTemplateContent, participant: string | nu
 
 /** The blank's table: the template's column headers repeated on every page, an item a row, kept whole. */
 export function blankTable(input: BlankTableInput): ContentTable {
-  return dataTable({ widths: WIDTHS, header: [columnHeaderRow(input.content.columns)], body: blankRows(input), dontBreakRows: true });
+  // A fresh array each time: pdfmake replaces a table's widths in place as it lays it out, and a shared one would reach the next document so.
+  return dataTable({ widths: [...WIDTHS], header: [columnHeaderRow(input.content.columns)], body: blankRows(input), dontBreakRows: true });
 }
 
 /** The footnotes under the table, each once («¹ …»). */
