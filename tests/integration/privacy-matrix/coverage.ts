@@ -269,6 +269,13 @@ export const PRIVACY_ROUTES: Record<string, PrivacyRow<RouteCall>> = {
       { label: "audit of S1's blank", params: { kind: "audit", id: own.blanks.submitted.id } },
       // Its pages are numbered in their footers: proof that a PDF's text is read at all.
       { label: "records of S1, read back", params: { kind: "records", id: own.school.id }, reach: { by: S1, sees: ["Стр. 1 из 1"] } },
+      // The DOCX twin: its document's text, counts only as in the PDF.
+      {
+        label: "records of S1 as DOCX, read back",
+        params: { kind: "records", id: own.school.id },
+        query: { format: "docx" },
+        reach: { by: S1, sees: ["Только численность"] },
+      },
     ],
   },
   "GET app/api/reports/jobs/[id]/file/route.ts": reuse,
