@@ -305,9 +305,14 @@ describe("as Word documents, read back through LibreOffice", () => {
   });
 
   it("the filled blank: the answers, the marks, who sent and accepted it", async () => {
-    const report = await buildReport({ scope: municipal, kind: "blank", id: slavyanskyBlankId, format: "docx" });
-    expect(report.fileName).toMatch(/^Бланк — Славянский район — .*\.docx$/);
-    const office = officeToPdf(report.bytes, "blank-filled-municipal");
+    caller = municipal;
+    const response = await reportGet(new Request(`http://test/api/reports/blank/${slavyanskyBlankId}?format=docx`), {
+      params: Promise.resolve({ kind: "blank", id: slavyanskyBlankId }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe(DOCX);
+    expect(decodeURIComponent(response.headers.get("content-disposition") ?? "")).toMatch(/Бланк — Славянский район — .*\.docx/);
+    const office = officeToPdf(await bytesOf(response), "blank-filled-municipal");
     expectInOrder(office.text, ["Участник: Славянский район", "Статус бланка: принят", "Приходько Марина Николаевна", ...MUNICIPAL_ROWS]);
     expect(office.text.replace(/\s+/g, " ")).toContain("соответствует");
   });
