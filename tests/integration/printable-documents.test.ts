@@ -16,6 +16,7 @@ import { seedDemo } from "@/lib/server/seed/seed-demo";
 import { buildBlankForm } from "@/lib/server/templates/build-blank-form";
 import { runCli } from "../support/cli";
 import { officeToPdf } from "../support/office";
+import { expectInOrder } from "../support/pdf-text";
 import { useTestDatabase } from "../support/test-database";
 
 const databaseUrl = useTestDatabase();
@@ -44,16 +45,6 @@ function pdfText(bytes: Uint8Array | Buffer): { layout: string; flow: string } {
     layout: execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" }),
     flow: execFileSync("pdftotext", [file, "-"], { encoding: "utf8" }).replace(/\s+/g, " "),
   };
-}
-
-/** Each needle found after the previous one. */
-function expectInOrder(text: string, needles: string[]) {
-  let from = 0;
-  for (const needle of needles) {
-    const at = text.indexOf(needle, from);
-    expect(at, `«${needle}» after position ${from}`).toBeGreaterThanOrEqual(0);
-    from = at + needle.length;
-  }
 }
 
 const bytesOf = async (response: Response) => Buffer.from(await response.arrayBuffer());
