@@ -39,6 +39,15 @@ test("the regional campaign report: a direct PDF, and the same in the background
   for (const name of SEED_CAMPAIGN.notSubmitted) expect(text).toContain(name);
   expect(text).toMatch(/ТИПИЧНЫЕ ОШИБКИ/i);
 
+  // Its Word twin beside it: a click downloads the .docx.
+  const [word] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Скачать DOCX" }).click()]);
+  expect(word.suggestedFilename()).toMatch(/^Итоги аудита — .*\.docx$/);
+  expect(
+    readFileSync((await word.path())!)
+      .subarray(0, 2)
+      .toString("latin1"),
+  ).toBe("PK");
+
   await page.getByRole("button", { name: "Сформировать PDF в фоне" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Отчёт формируется…" })).toBeVisible();
   await page.getByRole("link", { name: "Мои отчёты" }).click();

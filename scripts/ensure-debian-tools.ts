@@ -6,6 +6,10 @@ import { inheritedEnvironment } from "@/lib/env";
 const CHROMIUM = "/usr/bin/chromium";
 /** pdftotext and pdftoppm read the PDF reports back in the tests. */
 const POPPLER = "/usr/bin/pdftotext";
+/** LibreOffice opens the DOCX reports in the tests, as a user's office suite would. */
+const SOFFICE = "/usr/bin/soffice";
+/** Times New Roman's metric twin, which LibreOffice sets the DOCX reports in. */
+const LIBERATION_SERIF = "/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf";
 
 export function aptInstall(packages: string[], log: (line: string) => void, why: string) {
   const canInstall = os.userInfo().uid === 0 && spawnSync("which", ["apt-get"]).status === 0;
@@ -37,4 +41,17 @@ export function ensureChromium(given: string | undefined, log: (line: string) =>
 export function ensurePoppler(log: (line: string) => void): void {
   if (fs.existsSync(POPPLER)) return;
   aptInstall(["poppler-utils"], log, "pdftotext and pdftoppm (poppler-utils) read the PDF reports back in the tests.");
+}
+
+/**
+ * LibreOffice Writer without its GUI (soffice), which converts the DOCX reports to
+ * PDF in the tests, and Liberation Serif, in which it shows their Times New Roman:
+ * without it the text would be set in another font of other widths.
+ */
+export function ensureLibreOffice(log: (line: string) => void): void {
+  const missing = [
+    ...(fs.existsSync(SOFFICE) ? [] : ["libreoffice-writer-nogui"]),
+    ...(fs.existsSync(LIBERATION_SERIF) ? [] : ["fonts-liberation"]),
+  ];
+  if (missing.length) aptInstall(missing, log, "LibreOffice (soffice) and Liberation Serif open the DOCX reports in the tests.");
 }

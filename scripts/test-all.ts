@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { env, inheritedEnvironment } from "@/lib/env";
-import { ensureChromium, ensurePoppler } from "./ensure-debian-tools";
+import { ensureChromium, ensureLibreOffice, ensurePoppler } from "./ensure-debian-tools";
 
 const log = (line: string) => console.log(`[test] ${line}`);
 const RESULTS = path.resolve("test-results");
@@ -57,11 +57,13 @@ for (const [label, command, args] of [
   }
 }
 
-try {
-  ensurePoppler(log);
-} catch (error) {
-  // The PDF tests then fail with their own message; the rest still runs.
-  console.error(`[test] ${(error as Error).message}`);
+for (const ensure of [ensurePoppler, ensureLibreOffice]) {
+  try {
+    ensure(log);
+  } catch (error) {
+    // The PDF and DOCX tests then fail with their own message; the rest still runs.
+    console.error(`[test] ${(error as Error).message}`);
+  }
 }
 
 function runVitest(project: string) {

@@ -6,11 +6,13 @@ import { docxDocument } from "@/lib/domain/reports/docx/document";
 import { fitWords } from "@/lib/domain/reports/docx/fit-words";
 import { wordSize } from "@/lib/domain/reports/docx/style";
 import { roadmapTitle } from "@/lib/domain/plans/roadmap-table";
+import { auditReportDefinition } from "@/lib/domain/reports/pdf/audit-report";
 import { campaignReportDefinition } from "@/lib/domain/reports/pdf/campaign-report";
 import { dataTable, reportDocument, th } from "@/lib/domain/reports/pdf/frame";
 import { roadmapReportDefinition } from "@/lib/domain/reports/pdf/roadmap-report";
 import { signatureBlock } from "@/lib/domain/reports/pdf/signature";
-import { BASE, campaign, seedRecords } from "../support/report-samples";
+import { renderPdf } from "@/lib/server/reports/render-pdf";
+import { audit, BASE, campaign, seedRecords } from "../support/report-samples";
 import { unzip } from "../support/zip";
 
 /** A 2×1 red PNG as the logo setting keeps it. */
@@ -71,6 +73,13 @@ describe("the DOCX twin's tables", () => {
     expect(grid[0]).toBe(twips(40));
     expect(grid[1]).toBe(grid[2]);
     expect(Math.abs(grid.reduce((a, b) => a + b, 0) - PORTRAIT_TEXT)).toBeLessThanOrEqual(2);
+  });
+
+  it("comes out the same after a PDF was made in the same process, though pdfmake rewrites shared widths in place", async () => {
+    const grids = (xml: string | undefined) => [...(xml ?? "").matchAll(/<w:tblGrid>.*?<\/w:tblGrid>/g)].map((m) => m[0]);
+    const before = grids((await partsOf(auditReportDefinition(audit()))).get("word/document.xml"));
+    await renderPdf(auditReportDefinition(audit()));
+    expect(grids((await partsOf(auditReportDefinition(audit()))).get("word/document.xml"))).toEqual(before);
   });
 
   it("draws the thin grey lines of the frame's layout on every cell", async () => {
@@ -148,9 +157,35 @@ describe("the DOCX twin's text", () => {
   it("draws the signature block's lines as paragraph rules under the date, number, position, signature and name", async () => {
     const xml = (await partsOf(report([signatureBlock(BASE.signature)]))).get("word/document.xml") ?? "";
     expect(count(xml, /<w:pBdr><w:bottom w:val="single"/g)).toBe(5);
+    // Kept on one page as the PDF keeps it: its two rows of columns inside one table row that may not split.
+    expect(xml).toMatch(/<w:body><w:tbl>(?:(?!<\/w:tr>).)*?<w:cantSplit\/>(?:(?!<\/w:tr>).)*?<w:tbl>.*Дата:.*Исполнитель:/);
     for (const caption of ["(дата)", "(номер)", "(должность)", "(подпись)", "(фамилия, инициалы)", "Исполнитель:", "06.12.2022"]) {
       expect(xml).toContain(caption);
     }
+  });
+
+  it("underlines, strikes out and raises runs, and takes a margin given side by side", async () => {
+    const xml =
+      (
+        await partsOf(
+          report([
+            {
+              text: [
+                "Срок: ",
+                { text: "до 01.09", decoration: "underline" },
+                { text: "1", sup: true },
+                { text: "старое", decoration: "lineThrough" },
+              ],
+            },
+            { text: "Раздел", marginTop: 30, pageBreak: "before" },
+            { pageBreak: "after", margin: [0, 4] } as Content,
+          ]),
+        )
+      ).get("word/document.xml") ?? "";
+    expect(xml).toMatch(/<w:u w:val="single"\/>(?:(?!<\/w:r>).)*до 01\.09/);
+    expect(xml).toMatch(/<w:vertAlign w:val="superscript"\/>(?:(?!<\/w:r>).)*>1</);
+    expect(xml).toMatch(/<w:strike\/>(?:(?!<\/w:r>).)*старое/);
+    expect(xml).toMatch(/<w:pageBreakBefore\/>(?:(?!<\/w:p>).)*w:before="600"(?:(?!<\/w:p>).)*Раздел/);
   });
 
   it("refuses pdfmake content it does not translate, rather than drop it", () => {

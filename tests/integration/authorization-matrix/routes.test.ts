@@ -7,6 +7,9 @@ vi.mock("@/lib/server/auth/get-scope", () => ({ getScope: vi.fn() }));
 
 // A report asked for in the background is queued in pg-boss (no worker runs here): the controls of POST /api/reports/jobs need the queue.
 useReportQueue(useMatrixEnvironment());
+// Downloads unlimited, as in the privacy matrix: each caller here asks for every report, as PDF and as DOCX,
+// directly and in the background, within a minute (the limit itself: tests/integration/rate-limit.test.ts).
+vi.stubEnv("EXPORT_RATE_LIMIT", "0");
 
 // Every caller asks for every report and printable blank within a minute: downloads are unlimited here (the limit has tests of its own).
 vi.stubEnv("EXPORT_RATE_LIMIT", "0");

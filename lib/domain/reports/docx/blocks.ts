@@ -16,6 +16,9 @@ export interface Run {
   bold: boolean;
   italics: boolean;
   color: string | null;
+  underline?: boolean;
+  strike?: boolean;
+  script?: "sup" | "sub" | null;
 }
 
 export interface Picture {
@@ -123,12 +126,23 @@ export function mapParagraphs(blocks: Block[], change: (para: Para) => Para): Bl
   });
 }
 
-/** Kept on one page (pdfmake's `unbreakable`): every paragraph but the last keeps with the next, every row whole. */
-export function keptTogether(blocks: Block[]): Block[] {
-  const kept = mapParagraphs(blocks, (para) => ({ ...para, keepNext: true })).map(
-    (block): Block => (block.kind === "table" ? { ...block, rows: block.rows.map((row) => ({ ...row, cantSplit: true })) } : block),
-  );
-  const [last, original] = [kept[kept.length - 1], blocks[blocks.length - 1]];
-  if (last?.kind === "p" && original?.kind === "p") kept[kept.length - 1] = { ...last, keepNext: original.keepNext };
-  return kept;
+/**
+ * Kept on one page (pdfmake's `unbreakable`): the blocks in the one cell of a
+ * borderless table whose row may not split. Keep-with-next on every paragraph
+ * would say the same to Word, but LibreOffice does not keep tables (the
+ * signature block's columns) with what follows them that way.
+ */
+export function keptTogether(blocks: Block[], width: number): Block[] {
+  if (!blocks.length) return blocks;
+  const none = { top: null, bottom: null, left: null, right: null };
+  const cell: Cell = {
+    blocks,
+    column: 0,
+    colSpan: 1,
+    rowSpan: 1,
+    fill: null,
+    borders: none,
+    padding: { left: 0, right: 0, top: 0, bottom: 0 },
+  };
+  return [{ kind: "table", widths: [width], rows: [{ cells: [cell], header: false, cantSplit: true }], indent: 0 }, spacer(1)];
 }

@@ -44,7 +44,15 @@ function textRuns(text: unknown, look: TextLook, styles: StyleDictionary): Run[]
     const node = text as Node;
     return textRuns(node.text, inherited(lookOf(node, look, styles)), styles);
   }
-  const style = { size: wordSize(look.fontSize), bold: look.bold, italics: look.italics, color: hexColor(look.color) };
+  const style = {
+    size: wordSize(look.fontSize),
+    bold: look.bold,
+    italics: look.italics,
+    color: hexColor(look.color),
+    ...(look.underline ? { underline: true } : {}),
+    ...(look.strike ? { strike: true } : {}),
+    ...(look.script ? { script: look.script } : {}),
+  };
   return String(text ?? "")
     .split("\n")
     .map((line, i): Run => ({ text: line, ...style, ...(i > 0 ? { lineBreak: true } : {}) }));
@@ -53,6 +61,16 @@ function textRuns(text: unknown, look: TextLook, styles: StyleDictionary): Run[]
 export function paragraph(runs: Para["runs"], look: TextLook): Para {
   return { kind: "p", runs, alignment: look.alignment, size: wordSize(look.fontSize), before: 0, after: 0, left: 0, right: 0 };
 }
+
+/**
+ * Properties of a node without content (an empty table cell, a spacer with a page
+ * break): how it would look and where it would break. pdfmake's own notes start with «_».
+ */
+const LOOK_ONLY = new Set([
+  ...["style", "fontSize", "bold", "italics", "color", "alignment", "decoration", "sup", "sub", "fillColor", "font", "lineHeight"],
+  ...["margin", "marginLeft", "marginTop", "marginRight", "marginBottom", "pageBreak", "unbreakable", "headlineLevel", "id"],
+  ...["colSpan", "rowSpan", "border", "borderColor", "width", "noWrap", "characterSpacing", "opacity", "verticalAlignment"],
+]);
 
 /** pdfmake's markers take about this room before an item's text. */
 const MARKER_ROOM = { ol: 18, ul: 12 } as const;
@@ -88,19 +106,18 @@ function nodeBlocks(node: Node, ctx: Context): Block[] {
   else if (node.table) blocks = tableBlocks(node as never, inner, walk);
   else if (node.image) blocks = [paragraph([imagePicture(node as never, ctx.images, inner.width)], inner.look)];
   else if (Array.isArray(node.canvas)) blocks = canvasBlocks(node.canvas, inner.look, inner.width);
-  else if (Object.keys(node).every((key) => key === "style" || key in look)) blocks = [];
+  else if (Object.keys(node).every((key) => LOOK_ONLY.has(key) || key.startsWith("_"))) blocks = [];
   else throw new Error(`DOCX: pdfmake content of this kind is not translated: ${Object.keys(node).join(", ")}`);
   blocks = withMargin(blocks, look.margin);
-  if (node.unbreakable) blocks = keptTogether(blocks);
+  if (node.unbreakable) blocks = keptTogether(blocks, ctx.width);
   const first = blocks[0];
-  if (first?.kind === "p" && (node.headlineLevel || node.pageBreak === "before")) {
-    blocks[0] = {
-      ...first,
-      ...(node.headlineLevel ? { keepNext: true, outlineLevel: node.headlineLevel - 1 } : {}),
-      ...(node.pageBreak === "before" ? { pageBreakBefore: true } : {}),
-    };
+  if (first?.kind === "p" && node.headlineLevel) blocks[0] = { ...first, keepNext: true, outlineLevel: node.headlineLevel - 1 };
+  // A page break: on the node's first paragraph, or an empty line of one point that opens the next page.
+  const head = blocks[0];
+  if (node.pageBreak === "before") {
+    if (head?.kind === "p") blocks[0] = { ...head, pageBreakBefore: true };
+    else blocks.unshift({ ...spacer(1), pageBreakBefore: true });
   }
-  // A page break after a node: an empty line of one point opens the next page.
   if (node.pageBreak === "after") blocks.push({ ...spacer(1), pageBreakBefore: true });
   return blocks;
 }

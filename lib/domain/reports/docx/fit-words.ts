@@ -3,7 +3,7 @@
  * pdfmake's 8–9.5 pt; set larger in Word, a label such as «Исполнитель:» or a
  * header such as «Муниципалитет» may no longer fit its column, and Word would
  * split it in the middle. Such a column takes the room its longest word needs
- * from the columns with room to spare, each giving in proportion to its spare room. Widths of text are
+ * from the columns with room to spare. Widths of text are
  * estimated from Times New Roman's advances. Pure.
  */
 import type { Block, Row } from "./blocks";
@@ -32,7 +32,22 @@ function longestWord(blocks: Block[]): number {
   return widest;
 }
 
-export function fitWords(widths: number[], rows: Row[]): number[] {
+/** Room moved from `donors` with room to spare to the columns short of it: what is missing, or all there is. */
+function moveRoom(widths: number[], needs: number[], donors: boolean[]): number[] {
+  const spare = widths.map((w, i) => (donors[i] ? Math.max(0, w - (needs[i] ?? 0)) : 0));
+  const lack = widths.map((w, i) => Math.max(0, (needs[i] ?? 0) - w));
+  const [missing, available] = [lack, spare].map((list) => list.reduce((sum, x) => sum + x, 0)) as [number, number];
+  if (!missing || !available) return widths;
+  const moved = Math.min(missing, available);
+  // Taken in proportion to each donor's spare room, given in proportion to each column's lack.
+  return widths.map((w, i) => w - ((spare[i] ?? 0) * moved) / available + ((lack[i] ?? 0) * moved) / missing);
+}
+
+/**
+ * `flexible`: the columns the layout let share what was left ('*', 'auto'); they
+ * give first, so that the widths a layout fixed for a purpose change last.
+ */
+export function fitWords(widths: number[], rows: Row[], flexible: boolean[] = widths.map(() => true)): number[] {
   const needs = widths.map(() => 0);
   for (const row of rows) {
     for (const cell of row.cells) {
@@ -41,11 +56,10 @@ export function fitWords(widths: number[], rows: Row[]): number[] {
       needs[cell.column] = Math.max(needs[cell.column] ?? 0, need);
     }
   }
-  const spare = widths.map((w, i) => Math.max(0, w - (needs[i] ?? 0)));
-  const lack = widths.map((w, i) => Math.max(0, (needs[i] ?? 0) - w));
-  const [missing, available] = [lack, spare].map((list) => list.reduce((sum, x) => sum + x, 0)) as [number, number];
-  if (!missing || !available) return widths;
-  // All that is missing, or all there is to spare: taken in proportion to each column's spare room, given in proportion to each one's lack.
-  const moved = Math.min(missing, available);
-  return widths.map((w, i) => w - ((spare[i] ?? 0) * moved) / available + ((lack[i] ?? 0) * moved) / missing);
+  const fitted = moveRoom(
+    moveRoom(widths, needs, flexible),
+    needs,
+    flexible.map((f) => !f),
+  );
+  return fitted.every((w, i) => w === widths[i]) ? widths : fitted;
 }

@@ -12,6 +12,10 @@ export interface TextLook {
   italics: boolean;
   color: string | null;
   alignment: "left" | "center" | "right" | "justify";
+  underline: boolean;
+  strike: boolean;
+  /** Superscript or subscript (pdfmake's sup, sub). */
+  script: "sup" | "sub" | null;
 }
 
 /** A node's whole look: the inherited part, and what stays with the node itself. */
@@ -29,11 +33,27 @@ export interface StyledNode {
   italics?: boolean;
   color?: string;
   alignment?: TextLook["alignment"];
+  decoration?: string | string[];
+  sup?: boolean;
+  sub?: boolean;
   margin?: Margins;
+  marginLeft?: number;
+  marginTop?: number;
+  marginRight?: number;
+  marginBottom?: number;
   fillColor?: string;
 }
 
-export const DEFAULT_LOOK: TextLook = { fontSize: 12, bold: false, italics: false, color: null, alignment: "left" };
+export const DEFAULT_LOOK: TextLook = {
+  fontSize: 12,
+  bold: false,
+  italics: false,
+  color: null,
+  alignment: "left",
+  underline: false,
+  strike: false,
+  script: null,
+};
 
 /**
  * Points of pdfmake to points of Word. The PDF is set in Liberation Sans at
@@ -73,15 +93,23 @@ export function lookOf(node: StyledNode, parent: TextLook, dictionary: StyleDict
     if (typeof source.color === "string") look.color = source.color;
     if (source.alignment) look.alignment = source.alignment;
     if (typeof source.fillColor === "string") look.fillColor = source.fillColor;
+    if (source.decoration !== undefined) {
+      const decorations = [source.decoration].flat();
+      look.underline = decorations.includes("underline");
+      look.strike = decorations.includes("lineThrough");
+    }
+    if (source.sup || source.sub) look.script = source.sup ? "sup" : "sub";
     look.margin = marginOf(source.margin) ?? look.margin;
+    const sides = [source.marginLeft, source.marginTop, source.marginRight, source.marginBottom];
+    look.margin = look.margin.map((side, i) => sides[i] ?? side) as NodeLook["margin"];
   }
   return look;
 }
 
 /** The inherited part of a look: what the nodes inside pass on. */
 export function inherited(look: NodeLook): TextLook {
-  const { fontSize, bold, italics, color, alignment } = look;
-  return { fontSize, bold, italics, color, alignment };
+  const { margin: _margin, fillColor: _fillColor, ...passed } = look;
+  return passed;
 }
 
 const NAMED_COLORS: Record<string, string> = { black: "000000", white: "FFFFFF", gray: "808080", grey: "808080", red: "FF0000" };

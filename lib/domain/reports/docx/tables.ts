@@ -73,6 +73,17 @@ function layoutOf(node: ContentTable): Layout {
 type Width = number | string | undefined;
 
 /**
+ * A width as the layout gave it. pdfmake rewrites a table's widths in place as
+ * `{ width }` objects when it lays the table out, and a layout may share one
+ * widths array between documents (the audit blank's does): a definition a PDF
+ * was made of is read the same.
+ */
+function widthOf(width: unknown): Width {
+  if (width !== null && typeof width === "object" && "width" in width) return (width as { width: Width }).width;
+  return width as Width;
+}
+
+/**
  * Whole column widths in points: a number is the text's width, to which the
  * column's padding is added, as pdfmake does; «N%» is a share of the room; '*'
  * and 'auto' (which pdfmake would fit to the content) share what is left.
@@ -145,10 +156,17 @@ function withParagraphAfter(table: TableBlock): Block[] {
 export function tableBlocks(node: ContentTable, ctx: Context, walk: Walk): Block[] {
   const layout = layoutOf(node);
   const count = Math.max(node.table.widths?.length ?? 0, ...node.table.body.map((cells) => cells.length));
-  const given = Array.isArray(node.table.widths) ? node.table.widths : Array.from({ length: count }, () => node.table.widths);
+  const widthsGiven: unknown[] = Array.isArray(node.table.widths)
+    ? node.table.widths
+    : Array.from({ length: count }, () => node.table.widths);
+  const given = widthsGiven.map(widthOf);
   const widths = columnWidths(given as Width[], ctx.width, (i) => layout.padding.left(i) + layout.padding.right(i));
   const rows = tableRows(node, widths, ctx, walk);
-  const fitted = fitWords(widths, rows);
+  const fitted = fitWords(
+    widths,
+    rows,
+    given.map((w) => typeof w !== "number"),
+  );
   return withParagraphAfter({
     kind: "table",
     widths: fitted,
@@ -186,7 +204,11 @@ export function columnBlocks(node: ContentColumns, ctx: Context, walk: Walk): Bl
     cantSplit: false,
   });
   const draft = row(widths);
-  const fitted = fitWords(widths, [draft]);
+  const fitted = fitWords(
+    widths,
+    [draft],
+    columns.map((column) => typeof column.width !== "number"),
+  );
   return withParagraphAfter({
     kind: "table",
     widths: fitted,

@@ -44,7 +44,15 @@ function run(part: Run | Picture) {
       transformation: { width: pixels(part.width), height: pixels(part.height) },
     });
   }
-  const look = { size: part.size * 2, bold: part.bold, italics: part.italics, ...(part.color ? { color: part.color } : {}) };
+  const look = {
+    size: part.size * 2,
+    bold: part.bold,
+    italics: part.italics,
+    ...(part.color ? { color: part.color } : {}),
+    ...(part.underline ? { underline: {} } : {}),
+    ...(part.strike ? { strike: true } : {}),
+    ...(part.script === "sup" ? { superScript: true } : part.script === "sub" ? { subScript: true } : {}),
+  };
   if (part.field) return new TextRun({ ...look, children: [part.field === "page" ? PageNumber.CURRENT : PageNumber.TOTAL_PAGES] });
   return new TextRun({ ...look, text: part.text, ...(part.lineBreak ? { break: 1 } : {}) });
 }
