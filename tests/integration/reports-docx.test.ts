@@ -54,6 +54,8 @@ beforeAll(async () => {
     (await db().blank.findFirstOrThrow({ where: { campaignId: ids.campaign, municipality: { name: municipality }, organizationId: null } }))
       .id;
   ids.audit = await blankOf("Славянский район");
+  // The filled blank is of the same blank (its DOCX is read in printable-documents.test.ts).
+  ids.blank = ids.audit;
   ids.pavlovskyBlank = await blankOf("Павловский район");
   ids.roadmap = (await db().plan.findFirstOrThrow({ where: { regionId: krasnodar.id, kind: "ROADMAP" } })).id;
   const slavyansky = await db().municipality.findFirstOrThrow({ where: { regionId: krasnodar.id, name: "Славянский район" } });
@@ -68,7 +70,13 @@ beforeAll(async () => {
 });
 
 /** Who makes each report in these tests. */
-const MAKER: Record<ReportKind, keyof typeof scopes> = { audit: "auditor", campaign: "auditor", roadmap: "admin", records: "school" };
+const MAKER: Record<ReportKind, keyof typeof scopes> = {
+  audit: "auditor",
+  campaign: "auditor",
+  roadmap: "admin",
+  records: "school",
+  blank: "municipal",
+};
 
 /** The PDF's text and page count, and the DOCX as LibreOffice lays it out (its page 1 kept in test-results/docx). */
 async function bothOf(kind: ReportKind): Promise<{ pdf: string; pdfPages: number; docx: OfficeRendering; fileName: string }> {
