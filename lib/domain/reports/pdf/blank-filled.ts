@@ -1,8 +1,8 @@
 /**
  * A participant's filled compliance blank as it stands: the blank's status, who
  * sent it for review and who accepted it and when, the score and grade once it
- * is scored, then seed 000's table with the answers (requisites, counts,
- * «есть»/«нет», texts), the presence marks and, per item, the auditor's mark
+ * is scored, then seed 000's table with the answers (requisites or «документ
+ * отсутствует», counts, «есть»/«нет», texts), the presence marks and, per item, the auditor's mark
  * and comment, and the signature block. Attachments are named by their
  * requisites, never embedded. Pure.
  */
@@ -31,7 +31,7 @@ export const BLANK_FILLED_TITLE = "Бланк соответствия";
 
 const step = (label: string, s: BlankStep) => `${label}: ${formatDate(s.date)}${s.by ? `, ${s.by}` : ""}`;
 
-export function blankFilledLines(data: BlankFilledData): string[] {
+function blankFilledLines(data: BlankFilledData): string[] {
   return [
     `Участник: ${data.participant}`,
     `Кампания: ${data.campaign.name}, ${formatDate(data.campaign.date)}`,

@@ -18,7 +18,7 @@ export interface BlankFormData extends ReportBase {
 }
 
 /** Who fills which column: the participant the answers, the auditor the last one. */
-export function blankFormHint(content: TTemplateContent): string {
+function blankFormHint(content: TTemplateContent): string {
   return `Графы «${content.columns.value}» и «Наличие» заполняет участник, графу «${content.columns.match}» — аудитор.`;
 }
 

@@ -41,7 +41,7 @@ export interface ParticipantBlank {
   officialCounts: Record<string, number>;
 }
 
-export const PRESENCE_HEADER = "Наличие";
+const PRESENCE_HEADER = "Наличие";
 const PRESENCE_WIDTH = 38;
 const WIDTHS = [34, "*", 118, PRESENCE_WIDTH, 128];
 

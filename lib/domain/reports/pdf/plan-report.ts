@@ -68,7 +68,7 @@ const COLUMNS: Record<PlanReportData["kind"], Array<{ header: string; width: num
 };
 
 /** How the event stands: «Проведено 12.10.2022», «Просрочено», «Отменено»; nothing while it is simply ahead. */
-export function eventProgress(e: Pick<PlanReportEvent, "status" | "overdue" | "heldOn">): string | null {
+function eventProgress(e: Pick<PlanReportEvent, "status" | "overdue" | "heldOn">): string | null {
   if (e.status === "DONE") return e.heldOn ? `${EVENT_STATUS_LABELS.DONE} ${formatDate(e.heldOn)}` : EVENT_STATUS_LABELS.DONE;
   if (e.status === "CANCELLED") return EVENT_STATUS_LABELS.CANCELLED;
   return e.overdue ? EVENT_STATUS_LABELS.OVERDUE : null;
