@@ -212,6 +212,13 @@ describe("a methodical work plan in seed 004's layout", () => {
     ).toBe(numbers.indexOf("1.3") + 1);
   });
 
+  it("keeps each event whole on a page unless one is too long for any page", () => {
+    expect(events!.table.dontBreakRows).toBe(true);
+    const long = methodicalPlan();
+    long.events[0] = { ...long.events[0]!, title: "Организация методической работы. ".repeat(400) };
+    expect(tablesOf(planReportDefinition(long).content)[0]!.table.dontBreakRows).toBe(false);
+  });
+
   it("lists the target indicators with their values and the methods of collecting them", () => {
     expect(rowsOf(targets!)[0]).toEqual(["№ п/п", "Показатель", "Значение показателя"]);
     expect(textOf(targets)).toContain("не менее 30 % от общего количества педагогов в год");

@@ -11,7 +11,7 @@ import type { Content, TableCell, TDocumentDefinitions } from "pdfmake/interface
 import { formatDate } from "@/lib/dates";
 import { EVENT_STATUS_LABELS } from "@/lib/domain/plans/plan-labels";
 import type { PlanEventStatus } from "@/lib/generated/prisma/enums";
-import { dataTable, heading, nothing, reportDocument, th, titleBlock, type ReportBase } from "./frame";
+import { dataTable, heading, nothing, reportDocument, rowsFitOnPage, th, titleBlock, type ReportBase } from "./frame";
 import { signatureBlock } from "./signature";
 
 export interface PlanReportEvent {
@@ -67,6 +67,15 @@ const COLUMNS: Record<PlanReportData["kind"], Array<{ header: string; width: num
   ],
 };
 
+/** The table style's font size (frame.ts), for the estimate of a row's height. */
+const TABLE_FONT_SIZE = 8.5;
+
+/** A cell's plain text, its lines joined: what the estimate of its height reads. */
+function cellText(cell: TableCell): string {
+  const node = cell as { text?: unknown; stack?: TableCell[] };
+  return node.stack ? node.stack.map(cellText).join("\n") : typeof node.text === "string" ? node.text : "";
+}
+
 /** How the event stands: «Проведено 12.10.2022», «Просрочено», «Отменено»; nothing while it is simply ahead. */
 function eventProgress(e: Pick<PlanReportEvent, "status" | "overdue" | "heldOn">): string | null {
   if (e.status === "DONE") return e.heldOn ? `${EVENT_STATUS_LABELS.DONE} ${formatDate(e.heldOn)}` : EVENT_STATUS_LABELS.DONE;
@@ -92,6 +101,26 @@ function eventRows(data: PlanReportData): TableCell[][] {
     rows.push(columns.map((c) => c.cell(event)));
   }
   return rows;
+}
+
+/** Events are kept whole on a page unless one is too long for any page (under the header row). */
+function eventsTable(data: PlanReportData): Content {
+  const columns = COLUMNS[data.kind];
+  const widths = columns.map((c) => c.width);
+  const texts = data.events.map((e) => columns.map((c) => cellText(c.cell(e))));
+  return dataTable({
+    widths,
+    header: [columns.map((c) => th(c.header))],
+    body: eventRows(data),
+    dontBreakRows: rowsFitOnPage({
+      rows: texts,
+      widths,
+      fontSize: TABLE_FONT_SIZE,
+      issuer: data.issuer,
+      orientation: "portrait",
+      headerHeight: 50,
+    }),
+  });
 }
 
 function summary(data: PlanReportData): string {
@@ -124,7 +153,6 @@ function indicatorSections(indicators: PlanIndicatorRow[]): Content[] {
 }
 
 export function planReportDefinition(data: PlanReportData): TDocumentDefinitions {
-  const columns = COLUMNS[data.kind];
   return reportDocument({
     issuer: data.issuer,
     date: data.date,
@@ -138,9 +166,7 @@ export function planReportDefinition(data: PlanReportData): TDocumentDefinitions
       ]),
       heading(data.kind === "PROGRAMME" ? "Механизм реализации программы" : "Основные мероприятия методической работы"),
       { text: summary(data), style: "small", margin: [0, 0, 0, 4] },
-      data.events.length
-        ? dataTable({ widths: columns.map((c) => c.width), header: [columns.map((c) => th(c.header))], body: eventRows(data) })
-        : nothing("В плане нет мероприятий."),
+      data.events.length ? eventsTable(data) : nothing("В плане нет мероприятий."),
       ...indicatorSections(data.indicators),
       signatureBlock(data.signature),
     ],
