@@ -23,7 +23,7 @@ function formatOf(given: string | undefined, out: string): ReportFormat {
 async function regionOf(kind: ReportKind, id: string): Promise<string> {
   const select = { regionId: true } as const;
   const found =
-    kind === "audit"
+    kind === "audit" || kind === "blank"
       ? await db().blank.findUnique({ where: { id }, select })
       : kind === "campaign"
         ? await db().campaign.findUnique({ where: { id }, select })
@@ -39,10 +39,10 @@ async function regionOf(kind: ReportKind, id: string): Promise<string> {
 }
 
 /**
- * `report <audit|campaign|roadmap|records> --id <id> [--format pdf|docx] --out <file>`:
- * writes the report (a PDF, or its DOCX twin) of a blank, campaign, plan, or
- * school/municipality/region as the administrator of its region. Prints
- * { out, format, bytes, pages } (pages: null for a DOCX).
+ * `report <audit|campaign|roadmap|records|blank> --id <id> [--format pdf|docx] --out <file>`:
+ * writes the report (a PDF, or its DOCX twin) of a blank (its audit or the filled
+ * blank itself), campaign, plan, or school/municipality/region as the administrator
+ * of its region. Prints { out, format, bytes, pages } (pages: null for a DOCX).
  */
 export async function reportCommand(args: string[]) {
   const { values, positionals } = parseArgs({

@@ -1,9 +1,9 @@
 /**
- * The reports the product makes, each about one subject: a blank (audit), a
- * campaign, a plan (roadmap), or a school, municipality or region (records).
+ * The reports the product makes, each about one subject: a blank (audit, or the
+ * filled blank itself), a campaign, a plan (roadmap), or a school, municipality or region (records).
  * Plain constants, safe to import anywhere (the jobs list shows the labels).
  */
-export const REPORT_KINDS = ["audit", "campaign", "roadmap", "records"] as const;
+export const REPORT_KINDS = ["audit", "campaign", "roadmap", "records", "blank"] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
 export const REPORT_KIND_LABELS: Record<ReportKind, string> = {
@@ -11,6 +11,7 @@ export const REPORT_KIND_LABELS: Record<ReportKind, string> = {
   campaign: "Отчёт по кампании аудита",
   roadmap: "Отчёт о выполнении дорожной карты",
   records: "Учёт ДОТ: численность",
+  blank: "Бланк соответствия участника",
 };
 
 export function isReportKind(value: string): value is ReportKind {

@@ -4,14 +4,15 @@ import { documentDate } from "@/lib/dates";
 import { FILE_KINDS } from "@/lib/domain/files/detect-file-type";
 import { displayFileName } from "@/lib/domain/files/file-names";
 import { auditReportDefinition, auditReportTitle } from "@/lib/domain/reports/pdf/audit-report";
+import { BLANK_FILLED_TITLE, blankFilledDefinition } from "@/lib/domain/reports/pdf/blank-filled";
 import { CAMPAIGN_REPORT_TITLE, campaignReportDefinition } from "@/lib/domain/reports/pdf/campaign-report";
 import type { ReportBase } from "@/lib/domain/reports/pdf/frame";
 import { RECORDS_REPORT_TITLE, recordsReportDefinition } from "@/lib/domain/reports/pdf/records-report";
-import { roadmapReportDefinition } from "@/lib/domain/reports/pdf/roadmap-report";
 import type { Scope } from "@/lib/scope";
 import { db } from "@/lib/server/db/client";
 import { getReportSettings } from "./get-report-settings";
 import { loadAuditReport } from "./load-audit-report";
+import { loadBlankReport } from "./load-blank-report";
 import { loadCampaignReport } from "./load-campaign-report";
 import { loadRecordsReport } from "./load-records-report";
 import { loadRoadmapReport } from "./load-roadmap-report";
@@ -76,13 +77,8 @@ const LOADERS: Record<ReportKind, Loader> = {
     };
   },
   roadmap: async ({ scope, id, today }) => {
-    const { regionId, kind, owner, schoolYear, data } = await loadRoadmapReport({ scope, planId: id, today });
-    return {
-      regionId,
-      title: data.title,
-      nameParts: [kind === "ROADMAP" ? "Дорожная карта" : "План", owner, schoolYear ?? today],
-      layout: (base) => roadmapReportDefinition({ ...base, ...data }),
-    };
+    const { regionId, kind, owner, schoolYear, title, layout } = await loadRoadmapReport({ scope, planId: id, today });
+    return { regionId, title, nameParts: [kind === "ROADMAP" ? "Дорожная карта" : "План", owner, schoolYear ?? today], layout };
   },
   records: async ({ scope, id, today, progress }) => {
     const { regionId, areaName, schoolYear, data } = await loadRecordsReport({
@@ -96,6 +92,15 @@ const LOADERS: Record<ReportKind, Loader> = {
       title: `${RECORDS_REPORT_TITLE} — ${areaName}, ${schoolYear}`,
       nameParts: ["Учёт ДОТ", areaName, schoolYear],
       layout: (base) => recordsReportDefinition({ ...base, ...data }),
+    };
+  },
+  blank: async ({ scope, id }) => {
+    const { regionId, participant, campaignDate, data } = await loadBlankReport({ scope, blankId: id });
+    return {
+      regionId,
+      title: `${BLANK_FILLED_TITLE}: ${participant}`,
+      nameParts: ["Бланк", participant, campaignDate],
+      layout: (base) => blankFilledDefinition({ ...base, ...data }),
     };
   },
 };

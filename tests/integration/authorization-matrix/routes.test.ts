@@ -11,4 +11,7 @@ useReportQueue(useMatrixEnvironment());
 // directly and in the background, within a minute (the limit itself: tests/integration/rate-limit.test.ts).
 vi.stubEnv("EXPORT_RATE_LIMIT", "0");
 
+// Every caller asks for every report and printable blank within a minute: downloads are unlimited here (the limit has tests of its own).
+vi.stubEnv("EXPORT_RATE_LIMIT", "0");
+
 defineRouteMatrix();

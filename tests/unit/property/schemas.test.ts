@@ -152,6 +152,7 @@ const VALID: Record<string, unknown> = {
   "student.ZTeacherListQuery": {},
   "student.ZCountsQuery": { schoolYear: "2025/2026" },
   "template-file.ZTemplateExportQuery": { version: "2", format: "xlsx" },
+  "template-file.ZBlankFormQuery": { version: "1", format: "docx" },
   "template.ZLegalBasis": { text: "Приказ МОНМТ КК от 22.07.2021 №2378 п. 3.6", date: "2021-07-22", clauses: ["3.6"] },
   "template.ZFootnote": { mark: "*", text: "при наличии" },
   "template.ZColumnHeaders": columns,
