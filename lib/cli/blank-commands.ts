@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { AppError } from "@/lib/errors";
+import { BLANK_DOCX_IMPORT } from "@/lib/domain/files/upload-rules";
 import { db } from "@/lib/server/db/client";
 import { importBlankDocx } from "@/lib/server/blanks/import-blank-docx";
 import { previewBlankDocx } from "@/lib/server/blanks/preview-blank-docx";
@@ -36,7 +37,7 @@ export async function importBlankDocxCommand(args: string[]) {
   const scope = adminScopeOf(found.regionId);
   const { preview, version, owner } = await previewBlankDocx({ scope, blankId, source: { bytes } });
   if (values["dry-run"]) return { blankId, version, preview };
-  const stored = await storeFile({ scope, owner, name: path.basename(file), bytes, allowed: ["DOCX"] });
+  const stored = await storeFile({ scope, owner, name: path.basename(file), bytes, allowed: BLANK_DOCX_IMPORT.kinds });
   const applied = await importBlankDocx({ scope, input: { blankId, fileId: stored.id, version } });
   return { blankId, ...applied, fileId: stored.id, preview };
 }

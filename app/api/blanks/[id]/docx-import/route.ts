@@ -1,3 +1,4 @@
+import { BLANK_DOCX_IMPORT } from "@/lib/domain/files/upload-rules";
 import { ALL_ROLES } from "@/lib/roles";
 import { withScope } from "@/lib/server/auth/with-scope";
 import { previewBlankDocx } from "@/lib/server/blanks/preview-blank-docx";
@@ -17,7 +18,7 @@ export const POST = withScope<{ id: string }>(
     const blankId = idParam(params.id);
     const upload = await readUpload(request);
     const { preview, version, owner } = await previewBlankDocx({ scope, blankId, source: { bytes: upload.bytes } });
-    const file = await storeFile({ scope, owner, name: upload.name, bytes: upload.bytes, allowed: ["DOCX"] });
+    const file = await storeFile({ scope, owner, name: upload.name, bytes: upload.bytes, allowed: BLANK_DOCX_IMPORT.kinds });
     return Response.json({ file: { id: file.id, name: file.name }, version, preview }, { headers: { "Cache-Control": "no-store" } });
   },
   { role: ALL_ROLES },
