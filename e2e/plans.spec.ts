@@ -106,7 +106,7 @@ test("a region admin previews a roadmap report, is shown a broken file's errors,
   await expect(page.getByRole("heading", { level: 1, name: "Импорт дорожной карты" })).toBeVisible();
   await expectNoSeriousViolations(page, "roadmap import");
   const form = page.getByRole("form", { name: "Импорт дорожной карты" });
-  const file = form.getByLabel("Файл отчёта (Markdown, CSV или XLSX)");
+  const file = form.getByLabel("Файл отчёта (Word, XLSX, CSV или Markdown)");
   const seed = readFileSync(ROADMAP_002_PATH, "utf8");
 
   // A row without its date: the error names the row and the column; nothing is imported.
@@ -147,6 +147,31 @@ test("a region admin previews a roadmap report, is shown a broken file's errors,
   expect(csv).toContain("До 2 ноября 2020 года;Петрова Т.А. Ваховский Ф.И.;");
 });
 
+test("a region admin previews seed 002 typed as a Word table: the table read, the hints and signatures left out", async ({ page }) => {
+  await signIn(page, "admin@demo.local");
+  await page.goto("/plans/import", { waitUntil: "networkidle" });
+  const form = page.getByRole("form", { name: "Импорт дорожной карты" });
+  const file = form.getByLabel("Файл отчёта (Word, XLSX, CSV или Markdown)");
+  // The browser's file picker offers Word documents.
+  expect((await file.getAttribute("accept"))?.split(",")).toContain(".docx");
+  // Made by LibreOffice from seed 002 (tests/fixtures/docx/make-fixtures.py).
+  await file.setInputFiles(path.join(process.cwd(), "tests", "fixtures", "docx", "roadmap-002.docx"));
+  await form.getByRole("button", { name: "Проверить" }).click();
+  const preview = page.getByRole("region", { name: "Предварительный просмотр импорта" });
+  // The demo holds seed 002 already: the Word table is the same fifteen events.
+  await expect(preview.getByRole("status")).toContainText("Добавится: 0, обновится: 15.");
+  await expect(preview.getByText("Документ Word: Таблица 1")).toBeVisible();
+  const leftOut = preview.getByRole("list", { name: "Строки, которые не импортируются" });
+  await expect(leftOut).toContainText("Строка 2: «перечислить муниципальные мероприятия");
+  await expect(leftOut).toContainText("Строка 19: «О.А.Саркисян» — не импортировано: подпись/примечание под таблицей");
+  await expect(preview.getByRole("row", { name: /^4 город Краснодар Проведение выездной проверки/ })).toContainText(
+    "Петрова Т.А., Ваховский Ф.И.",
+  );
+  await expectNoSeriousViolations(page, "roadmap import preview of a Word table");
+  await preview.getByRole("button", { name: "Отмена" }).click();
+  await expect(preview).toHaveCount(0);
+});
+
 test("a municipal coordinator previews a report Russian Excel saved as CSV: the encoding read, the signature lines left out", async ({
   page,
 }) => {
@@ -155,7 +180,7 @@ test("a municipal coordinator previews a report Russian Excel saved as CSV: the 
   const form = page.getByRole("form", { name: "Импорт дорожной карты" });
   // Windows-1251, «;», CRLF, a title line, column numbers under the header, multi-line cells, two signature lines.
   await form
-    .getByLabel("Файл отчёта (Markdown, CSV или XLSX)")
+    .getByLabel("Файл отчёта (Word, XLSX, CSV или Markdown)")
     .setInputFiles(path.join(process.cwd(), "tests", "fixtures", "real-files", "roadmap-windows-1251.csv"));
   await form.getByRole("button", { name: "Проверить" }).click();
   const preview = page.getByRole("region", { name: "Предварительный просмотр импорта" });

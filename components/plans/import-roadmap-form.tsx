@@ -8,8 +8,11 @@ import { Input } from "@/components/ui/input";
 import { parseSchoolYear } from "@/lib/domain/plans/school-year";
 import { type TRoadmapImportResult, type TRoadmapImportRow, ZRoadmapImportResult } from "@/lib/schemas/import";
 
-const ACCEPT =
-  ".md,.markdown,.txt,.csv,.xlsx,text/markdown,text/plain,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const ACCEPT = [
+  ".md,.markdown,.txt,.csv,.xlsx,.docx,text/markdown,text/plain,text/csv",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+].join(",");
 const ACTION_LABELS: Record<TRoadmapImportRow["action"], string> = { create: "добавится", update: "обновится" };
 
 /**
@@ -37,10 +40,10 @@ export function ImportRoadmapForm({ maxBytes }: { maxBytes: number }) {
       label="Импорт дорожной карты"
       checkLabel="Проверить"
       file={{
-        label: "Файл отчёта (Markdown, CSV или XLSX)",
+        label: "Файл отчёта (Word, XLSX, CSV или Markdown)",
         hint: `До ${maxBytes / 1024 / 1024} МБ.`,
         accept: ACCEPT,
-        missing: "Выберите файл: Markdown (.md, .txt), CSV или XLSX.",
+        missing: "Выберите файл: документ Word (.docx), XLSX, CSV или Markdown (.md, .txt).",
         maxBytes,
       }}
       data={{ schoolYear: schoolYear.trim() || undefined }}

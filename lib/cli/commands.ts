@@ -150,7 +150,7 @@ export const COMMANDS: readonly CliCommand[] = [
     aliases: ["import-roadmap"],
     args: "<file> [--school-year 2020/2021] [--sheet NAME] [--dry-run]",
     description: [
-      "imports a roadmap report in seed 002's columns (Markdown, CSV or XLSX) into each",
+      "imports a roadmap report in seed 002's columns (Markdown, CSV, XLSX or a Word table, DOCX) into each",
       "named municipality's roadmap, all rows or none; prints { imported, updated, errors, notices }",
     ],
     database: true,

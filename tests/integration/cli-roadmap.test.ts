@@ -76,6 +76,30 @@ describe("roadmap import and roadmap export", () => {
     });
   });
 
+  it("seed 002 as a Word table (DOCX) imports to the same events, saying which table it read", async () => {
+    const before = await db().planEvent.findMany({ orderBy: { title: "asc" }, omit: { updatedAt: true } });
+    const result = cli("roadmap", "import", path.resolve("tests/fixtures/docx/roadmap-002.docx"));
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({
+      imported: 0,
+      updated: 15,
+      errors: [],
+      notices: expect.arrayContaining([
+        { kind: "sheet", row: null, message: "Документ Word: Таблица 1" },
+        { kind: "left-out", row: 19, message: "«О.А.Саркисян» — не импортировано: подпись/примечание под таблицей" },
+      ]),
+    });
+    expect(await db().planEvent.findMany({ orderBy: { title: "asc" }, omit: { updatedAt: true } })).toEqual(before);
+  });
+
+  it("refuses a macro-enabled Word file, exiting 1 with the reason", async () => {
+    const result = cli("roadmap", "import", path.resolve("tests/fixtures/docx/macros.docm"));
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).errors).toEqual([
+      { row: null, column: null, message: "Файл с макросами (.docm) не принимается: сохраните документ как .docx без макросов." },
+    ]);
+  });
+
   it("the old spellings import-roadmap and export-roadmap run the same commands", async () => {
     expect(JSON.parse(cli("import-roadmap", ROADMAP_002_PATH, "--dry-run").stdout)).toEqual(seedSummary(0, 15));
     expect(cli("import-roadmap").stderr).toBe(cli("roadmap", "import").stderr);

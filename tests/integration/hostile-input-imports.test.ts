@@ -187,7 +187,7 @@ const CASES: ImportCase[] = [
     },
   },
   {
-    name: "roadmap (Markdown, CSV, XLSX)",
+    name: "roadmap (Markdown, CSV, XLSX, DOCX)",
     caller: () => mo,
     call: (bytes, name, dryRun) =>
       run(roadmapRoute as Route, "http://localhost/api/plans/import", bytes, name, {

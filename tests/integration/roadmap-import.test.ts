@@ -252,6 +252,24 @@ describe("roadmap import of seed 002", () => {
   });
 });
 
+describe("seed 002 as a Word table (tests/fixtures/docx/roadmap-002.docx, made by LibreOffice)", () => {
+  it("imports to the same events as its Markdown: every field, date, person and document", async () => {
+    const plan = await db().plan.findFirstOrThrow({ where: { municipalityId: krasnodarId, kind: "ROADMAP" } });
+    const snapshot = async () =>
+      (await getPlan({ scope: coordinator, planId: plan.id, today: "2026-11-23" })).events.map(
+        ({ id: _id, updatedAt: _u, documents, ...rest }) => ({ ...rest, documents: documents.map(({ id: _d, ...doc }) => doc) }),
+      );
+    const before = await snapshot();
+    const docx = readFileSync("tests/fixtures/docx/roadmap-002.docx");
+    const preview = await importRoadmap({ scope: coordinator, bytes: docx, fileName: "отчёт.docx", dryRun: true });
+    expect(preview).toMatchObject({ dryRun: true, imported: 0, updated: 15, errors: [] });
+    expect(preview.notices[0]).toEqual({ kind: "sheet", row: null, message: "Документ Word: Таблица 1" });
+    const result = await importRoadmap({ scope: coordinator, bytes: docx, fileName: "отчёт.docx" });
+    expect(result).toMatchObject({ imported: 0, updated: 15, documentsCreated: 0, errors: [] });
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
 describe("editing an imported event", () => {
   it("keeps the documents as the report wrote them, and text that names no document", async () => {
     const plan = await db().plan.findFirstOrThrow({ where: { municipalityId: krasnodarId, kind: "ROADMAP" } });

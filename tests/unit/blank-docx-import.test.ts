@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { DocxCell, DocxDocument } from "@/lib/domain/blanks/docx-import/docx-document";
+import type { DocxCell, DocxDocument } from "@/lib/domain/files/docx-data";
 import { normalizeTitle, similarity } from "@/lib/domain/blanks/docx-import/normalize";
 import { answersToApply, previewDocxImport, type PreviewItem } from "@/lib/domain/blanks/docx-import/preview";
 import { markOf, readAnswer } from "@/lib/domain/blanks/docx-import/read-answer";
@@ -9,9 +9,9 @@ import { MUNICIPAL_BLANK, SCHOOL_BLANK } from "@/lib/seed-data/blanks";
 /** A cell; «>n» at the start merges it across n grid columns. */
 const cell = (text: string): DocxCell => {
   const span = /^>(\d)/.exec(text);
-  return { text: span ? text.slice(2) : text, gridSpan: span ? Number(span[1]) : 1, vMergeContinue: false };
+  return { text: span ? text.slice(2) : text, gridSpan: span ? Number(span[1]) : 1, vMergeContinue: false, italic: false };
 };
-const table = (...rows: string[][]) => ({ rows: rows.map((r) => r.map(cell)) });
+const table = (...rows: string[][]) => ({ rows: rows.map((r) => r.map(cell)), before: "", at: 0 });
 const docx = (...tables: ReturnType<typeof table>[]): DocxDocument => ({ paragraphs: [], tables });
 
 const SCHOOL_HEADER = ["№ п/п", "Нормативная документация БШ", "Реквизиты документа / численность", "Соответствие официальным данным"];

@@ -1,7 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { ALL_FILE_KINDS, checkFile, detectFileType, MAX_FILE_BYTES, type FileKind } from "@/lib/domain/files/detect-file-type";
+import { readFileSync } from "node:fs";
+import {
+  ALL_FILE_KINDS,
+  checkFile,
+  detectFileType,
+  detectWordArchive,
+  MAX_FILE_BYTES,
+  type FileKind,
+} from "@/lib/domain/files/detect-file-type";
 import {
   docmSample,
   docxSample,
@@ -45,6 +53,19 @@ describe("accepted files, judged by their content", () => {
       "Допустимы файлы PDF, DOCX, JPG, PNG; содержимое этого файла — не один из них.",
     );
     expect(await verdict(pdfSample(), ["PDF"])).toBe("PDF");
+  });
+});
+
+describe("Word's other files", () => {
+  it("a .docm is a Word archive but no DOCX (the Word reader refuses it for its macros); a .doc is neither", async () => {
+    const docm = readFileSync("tests/fixtures/docx/macros.docm");
+    expect(await detectFileType(docm)).toBeNull();
+    expect(await detectWordArchive(docm)).toBe(true);
+    expect(await detectWordArchive(docxSample())).toBe(true);
+    expect(await detectWordArchive(await xlsxSample())).toBe(false);
+    const doc = readFileSync("tests/fixtures/docx/legacy.doc");
+    expect(await detectFileType(doc)).toBeNull();
+    expect(await detectWordArchive(doc)).toBe(false);
   });
 });
 

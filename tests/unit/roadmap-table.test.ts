@@ -129,6 +129,40 @@ describe("seed 002 (Markdown)", () => {
   });
 });
 
+describe("seed 002 as a Word table (tests/fixtures/docx/roadmap-002.docx, made by LibreOffice)", () => {
+  const docx = () => readFileSync("tests/fixtures/docx/roadmap-002.docx");
+
+  it("reads the same title and the same events as the Markdown, numbered by Word's rows", async () => {
+    const markdown = await readSeed();
+    const sheet = await readRoadmapFile(docx(), "отчёт.docx");
+    const word = parseRoadmapRows(sheet);
+    expect(sheet.problems).toEqual([]);
+    expect(word.problems).toEqual([]);
+    expect(sheet.format).toBe("docx");
+    expect(sheet.title).toBe(markdown.sheet.title);
+    expect(word.records.map(withoutRow)).toEqual(markdown.records.map(withoutRow));
+    // Row 1 the header, row 2 the hints, the events from row 3.
+    expect(word.records.map((r) => r.row)).toEqual(Array.from({ length: 15 }, (_, i) => i + 3));
+  });
+
+  it("says which table it read, and lists the hints and the signature lines it left out", async () => {
+    const sheet = await readRoadmapFile(docx(), "отчёт.docx");
+    expect(sheet.notices.map((n) => `${n.row ?? "-"}: ${n.message}`)).toEqual([
+      "-: Документ Word: Таблица 1",
+      expect.stringMatching(/^2: «перечислить муниципальные мероприятия.*» — не импортировано: пояснение под строкой заголовков$/u),
+      "18: «Начальник отдела мониторинга системы образования МКУ КНМЦ» — не импортировано: подпись/примечание под таблицей",
+      "19: «О.А.Саркисян» — не импортировано: подпись/примечание под таблицей",
+    ]);
+  });
+
+  it("refuses a macro-enabled, password-protected or legacy Word file with what to do", async () => {
+    const problem = async (name: string) => (await readRoadmapFile(readFileSync(`tests/fixtures/docx/${name}`), name)).problems[0]!.message;
+    expect(await problem("macros.docm")).toBe("Файл с макросами (.docm) не принимается: сохраните документ как .docx без макросов.");
+    expect(await problem("encrypted.docx")).toBe("Файл защищён паролем: снимите пароль и загрузите снова.");
+    expect(await problem("legacy.doc")).toBe("Формат .doc не поддерживается: сохраните документ как .docx.");
+  });
+});
+
 describe("Markdown cells", () => {
   it("splits at unescaped pipes and drops markup", async () => {
     const text = [
@@ -454,10 +488,10 @@ describe("broken files", () => {
       return sheet.problems[0]!.message;
     };
     expect(await messageOf(random, "plan.csv")).toBe(
-      "Файл не похож на таблицу: загрузите книгу XLSX, файл CSV или текст Markdown (.md, .txt).",
+      "Файл не похож на таблицу: загрузите книгу XLSX, документ Word (DOCX), файл CSV или текст Markdown (.md, .txt).",
     );
     expect(await messageOf(pdfSample(), "plan.md")).toBe(
-      "Это файл PDF, а не таблица: загрузите книгу XLSX, файл CSV или текст Markdown (.md, .txt).",
+      "Это файл PDF, а не таблица: загрузите книгу XLSX, документ Word (DOCX), файл CSV или текст Markdown (.md, .txt).",
     );
     expect(await messageOf(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5]))).toBe("Файл не читается как книга Excel (.xlsx).");
     expect(await messageOf(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))).toMatch(/^Формат XLS/u);

@@ -49,3 +49,16 @@ export function checkFile(input: { size: number; kind: FileKind | null; allowed:
   }
   return input.kind;
 }
+
+/** Word's archives by their main part: a document or a template, macro-enabled or not. */
+const WORD_ARCHIVES = new Set(["docx", "docm", "dotx", "dotm"]);
+
+/**
+ * Whether the bytes are a Word archive of any variant, a macro-enabled one
+ * included (which detectFileType does not call DOCX): so that a .docm is refused
+ * for its macros by the Word reader, not as an unreadable workbook.
+ */
+export async function detectWordArchive(bytes: Uint8Array): Promise<boolean> {
+  const detected = await fileTypeFromBuffer(bytes);
+  return detected !== undefined && WORD_ARCHIVES.has(detected.ext);
+}

@@ -2,13 +2,15 @@ import "server-only";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { AppError } from "@/lib/errors";
+import type { DocxDocument } from "./docx-data";
 import type { WorkbookData } from "./workbook-data";
 
 /**
- * Workbooks are parsed in worker threads of bounded memory and time, so that a
- * workbook the zip guard lets through but exceljs cannot bear (a bypass found
- * tomorrow) ends one thread and refuses one request, never the server process
- * that serves everyone else.
+ * Workbooks (and Word documents' body XML) are parsed in worker threads of
+ * bounded memory and time, so that a file the zip guard lets through but the
+ * parser cannot bear (a bypass found tomorrow) ends one thread and refuses one
+ * request, never the server process that serves everyone else. Both kinds share
+ * the threads, the limits and the slots below.
  *
  * At most PARSE_SLOTS parses run at once in a process; up to PARSE_QUEUE more wait
  * for a slot (each running parse ends within its deadline, so the wait is
@@ -64,10 +66,16 @@ export const WORKBOOK_TOO_SLOW =
   "Книга разбирается слишком долго, и разбор остановлен. Удалите лишние листы, объединения и оформление или сохраните таблицу как CSV и загрузите снова.";
 export const PARSER_BUSY = "Сервер сейчас разбирает другие файлы. Повторите загрузку через минуту.";
 
-export type ParseResult = { ok: true; workbook: WorkbookData } | { ok: false; reason: "unreadable" | "heavy" | "slow" };
+type ParseRefusal = { ok: false; reason: "unreadable" | "heavy" | "slow" };
+export type ParseResult = { ok: true; workbook: WorkbookData } | ParseRefusal;
+export type DocxParseResult = { ok: true; document: DocxDocument } | ParseRefusal;
+
+/** A job for workbook-worker.mjs: a workbook's bytes, or a Word document's body XML (its bytes moved to the worker). */
+type WorkerJob = { kind: "xlsx"; bytes: Uint8Array; maxColumns: number } | { kind: "docx"; bytes: Uint8Array };
+type WorkerResult = ParseResult | DocxParseResult;
 
 /** What the worker answers: the result, and its heap's size after the parse. */
-type WorkerAnswer = ParseResult & { heapUsed: number };
+type WorkerAnswer = WorkerResult & { heapUsed: number };
 
 let running = 0;
 const waiting: (() => void)[] = [];
@@ -107,23 +115,23 @@ class ParseWorker {
     this.worker.on("error", () => {}).once("exit", () => (this.alive = false));
   }
 
-  /** One workbook; `reusable` says whether the worker may take another. */
-  run(bytes: Uint8Array): Promise<{ result: ParseResult; reusable: boolean }> {
+  /** One file; `reusable` says whether the worker may take another. */
+  run(job: WorkerJob): Promise<{ result: WorkerResult; reusable: boolean }> {
     clearTimeout(this.idleTimer);
     this.jobs++;
     // A copy of its own for the worker, moved to it rather than cloned a second time.
-    const copy = new Uint8Array(bytes);
+    const copy = new Uint8Array(job.bytes);
     return new Promise((resolve, reject) => {
       const settle = (outcome: () => void) => {
         clearTimeout(timer);
         this.worker.off("message", onMessage).off("error", onError).off("exit", onExit);
         outcome();
       };
-      const dead = (result: ParseResult) => settle(() => void this.terminate().finally(() => resolve({ result, reusable: false })));
+      const dead = (result: ParseRefusal) => settle(() => void this.terminate().finally(() => resolve({ result, reusable: false })));
       const onMessage = ({ heapUsed, ...result }: WorkerAnswer) => {
         const light = heapUsed < this.limits.maxOldGenerationSizeMb * 1024 * 1024 * REUSE_HEAP_SHARE;
         const reusable = result.ok || result.reason === "unreadable";
-        settle(() => resolve({ result: result as ParseResult, reusable: reusable && light && this.jobs < MAX_JOBS }));
+        settle(() => resolve({ result: result as WorkerResult, reusable: reusable && light && this.jobs < MAX_JOBS }));
       };
       const onError = (error: Error & { code?: string }) => {
         // Anything but memory (no worker file) is the server's fault, not the workbook's.
@@ -133,7 +141,7 @@ class ParseWorker {
       const onExit = () => dead({ ok: false, reason: "heavy" });
       const timer = setTimeout(() => dead({ ok: false, reason: "slow" }), this.limits.timeoutMs);
       this.worker.on("message", onMessage).on("error", onError).on("exit", onExit);
-      this.worker.postMessage({ bytes: copy, maxColumns: this.limits.maxColumns }, [copy.buffer]);
+      this.worker.postMessage({ ...job, bytes: copy }, [copy.buffer]);
     });
   }
 
@@ -155,19 +163,29 @@ class ParseWorker {
 /** Idle workers of the default limits; a parse with other limits (tests) gets a worker of its own. */
 const idle: ParseWorker[] = [];
 
-/** Parses a workbook (already admitted by lib/domain/files/zip-guard.ts) in a bounded worker thread. */
-export async function parseWorkbook(bytes: Uint8Array, limits: ParseLimits = PARSE_LIMITS): Promise<ParseResult> {
+/** Runs one job in a worker of `limits`, once a slot is free (RATE_LIMITED when too many wait). */
+async function parseInWorker(job: WorkerJob, limits: ParseLimits): Promise<WorkerResult> {
   await takeSlot();
   try {
     const pooled = limits === PARSE_LIMITS;
     let worker = pooled ? idle.pop() : undefined;
     while (worker && !worker.alive) worker = idle.pop();
     worker ??= new ParseWorker(limits);
-    const { result, reusable } = await worker.run(bytes);
+    const { result, reusable } = await worker.run(job);
     if (pooled && reusable) worker.rest(idle);
     else if (reusable) await worker.terminate();
     return result;
   } finally {
     releaseSlot();
   }
+}
+
+/** Parses a workbook (already admitted by lib/domain/files/zip-guard.ts) in a bounded worker thread. */
+export function parseWorkbook(bytes: Uint8Array, limits: ParseLimits = PARSE_LIMITS): Promise<ParseResult> {
+  return parseInWorker({ kind: "xlsx", bytes, maxColumns: limits.maxColumns }, limits) as Promise<ParseResult>;
+}
+
+/** Parses a Word document's word/document.xml (inflated by checkDocx) in a bounded worker thread. */
+export function parseDocxXml(xml: Uint8Array, limits: ParseLimits = PARSE_LIMITS): Promise<DocxParseResult> {
+  return parseInWorker({ kind: "docx", bytes: xml }, limits) as Promise<DocxParseResult>;
 }

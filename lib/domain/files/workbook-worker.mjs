@@ -1,15 +1,17 @@
-// Loads uploaded XLSX workbooks with exceljs, one message at a time, inside a worker
-// thread started by lib/domain/files/parse-workbook.ts with resourceLimits and a deadline,
-// and answers each with plain data (lib/domain/files/workbook-data.ts describes it): a
-// workbook that exhausts memory or time ends this thread, never the server process.
-// Nothing is kept between messages.
+// Loads uploaded XLSX workbooks with exceljs, and Word documents' body XML with saxes
+// (docx-xml.mjs), one message at a time, inside a worker thread started by
+// lib/domain/files/parse-workbook.ts with resourceLimits and a deadline, and answers each
+// with plain data (lib/domain/files/workbook-data.ts and docx-data.ts describe it): a
+// file that exhausts memory or time ends this thread, never the server process.
+// Nothing is kept between messages; exceljs is loaded on the first workbook only, so
+// that a thread reading Word documents spends its memory on them.
 //
 // Plain JavaScript loaded by its path at run time, so that it runs unchanged under
 // the Next.js server build, vitest and tsx; exceljs comes from node_modules.
 import { getHeapStatistics } from "node:v8";
 import { parentPort } from "node:worker_threads";
-import ExcelJS from "exceljs";
 import SSF from "ssf";
+import { parseDocumentXml } from "./docx-xml.mjs";
 
 /** exceljs's ValueType numbers, by name. */
 const KINDS = ["empty", "merge", "number", "string", "date", "hyperlink", "formula", "sharedString", "richText", "boolean", "error"];
@@ -65,14 +67,31 @@ function sheetData(sheet, maxColumns, date1904) {
   };
 }
 
-async function parse({ bytes, maxColumns }) {
+async function parseXlsx({ bytes, maxColumns }) {
+  const { default: ExcelJS } = await import("exceljs");
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  const date1904 = workbook.properties?.date1904 === true;
+  return { ok: true, workbook: { date1904, sheets: workbook.worksheets.map((sheet) => sheetData(sheet, maxColumns, date1904)) } };
+}
+
+/** The XML decoded a megabyte at a time, so that no second copy of the whole text is made. */
+function* textChunks(bytes) {
+  const decoder = new TextDecoder("utf-8");
+  const step = 1024 * 1024;
+  for (let at = 0; at < bytes.byteLength; at += step) yield decoder.decode(bytes.subarray(at, at + step), { stream: true });
+  yield decoder.decode();
+}
+
+function parseDocx({ bytes }) {
+  return { ok: true, document: parseDocumentXml(textChunks(bytes)) };
+}
+
+async function parse(job) {
   try {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    const date1904 = workbook.properties?.date1904 === true;
-    return { ok: true, workbook: { date1904, sheets: workbook.worksheets.map((sheet) => sheetData(sheet, maxColumns, date1904)) } };
+    return job.kind === "docx" ? parseDocx(job) : await parseXlsx(job);
   } catch (error) {
-    // An array or string past V8's size, a stack too deep: the workbook is too heavy, not unreadable.
+    // An array or string past V8's size, a stack too deep: the file is too heavy, not unreadable.
     return { ok: false, reason: error instanceof RangeError ? "heavy" : "unreadable" };
   }
 }

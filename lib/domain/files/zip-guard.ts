@@ -16,6 +16,9 @@
  * Inspecting every part rather than those named like worksheets means no new
  * spelling of a name ("/xl/…", "xl/worksheets/sheet1.xml.x") escapes it.
  *
+ * A Word document (checkDocx) is held to its directory's limits and names, and
+ * its body's declared size; its parts are inflated once, for its reader.
+ *
  * Every refusal is a Russian sentence for the person who chose the file. Pure
  * apart from node:zlib.
  */
@@ -31,7 +34,7 @@ import {
   SHEET_COLUMNS,
   textOfElements,
 } from "./sheet-expansion";
-import { entryNameRefusal, entryNamesProblem } from "./zip-entry-names";
+import { entryNameKey, entryNameRefusal, entryNamesProblem } from "./zip-entry-names";
 
 const inflateRawAsync = promisify(inflateRaw);
 
@@ -370,6 +373,28 @@ class SheetCosts {
 }
 
 /**
+ * Inflates every part of an archive whose directory is admitted, in order, each
+ * to exactly the size it declares, handing each to `visit`: the first refusal
+ * (a visitor's included) ends the walk.
+ */
+async function walkEntries(
+  bytes: Uint8Array,
+  entries: readonly ZipEntry[],
+  visit: (entry: ZipEntry, data: Buffer) => string | null,
+): Promise<{ ok: true } | { ok: false; message: string }> {
+  try {
+    for (const entry of entries) {
+      const problem = visit(entry, await unpack(bytes, entry));
+      if (problem) return { ok: false, message: problem };
+    }
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof Refusal) return { ok: false, message: error.message };
+    throw error;
+  }
+}
+
+/**
  * A ZIP-based file judged safe to inflate and to read: its directory within the
  * limits, canonical and unique names, every part inflating to exactly the size it
  * declares (so that no later reader inflates more than `limits.maxTotalBytes`),
@@ -383,21 +408,55 @@ export async function checkZip(
   const directory = readZipDirectory(bytes, options.limits);
   if (!directory.ok) return directory;
   const costs = new SheetCosts(options.sheetLimits ?? DOCUMENT_SHEET_LIMITS);
-  try {
-    for (const entry of directory.entries) {
-      const problem = costs.add(await unpack(bytes, entry));
-      if (problem) return { ok: false, message: problem };
-    }
-    return { ok: true };
-  } catch (error) {
-    if (error instanceof Refusal) return { ok: false, message: error.message };
-    throw error;
-  }
+  return walkEntries(bytes, directory.entries, (_entry, data) => costs.add(data));
 }
 
 /** An XLSX workbook judged safe to load with exceljs: checkZip, and its written cells within `sheetLimits` too. */
 export function checkXlsx(bytes: Uint8Array, options: { limits?: ZipLimits; sheetLimits?: SheetLimits } = {}) {
   return checkZip(bytes, { limits: options.limits, sheetLimits: options.sheetLimits ?? SHEET_LIMITS });
+}
+
+/** The parts of a Word document its reader needs, as the guard inflated them (nothing is inflated twice). */
+export interface DocxParts {
+  /** Every part's name, as the directory lists them. */
+  names: string[];
+  /** [Content_Types].xml as text ("" when the archive has none). */
+  contentTypes: string;
+  /** word/document.xml: the document's body. */
+  document: Buffer;
+}
+
+/** The body of a Word document; its text is what the reader parses, held to a size of its own. */
+export const DOCX_DOCUMENT_PART = "word/document.xml";
+
+export const NOT_A_DOCX = "Файл не читается как документ Word (.docx).";
+const documentTooLarge = (maxBytes: number) =>
+  `Текст документа распаковывается больше чем в ${megabytes(maxBytes)} — это не бланк и не отчёт; такой файл не принимается (похоже на архив-«бомбу»).`;
+
+/**
+ * A DOCX file judged safe to read: the directory's limits and names as for any
+ * ZIP-based file, a word/document.xml declaring at most `maxDocumentBytes`
+ * (refused from the directory, before anything is inflated), and every part
+ * inflating to exactly its declared size. Word parts are not spreadsheets: no
+ * cell counting. Returns the parts the reader parses.
+ */
+export async function checkDocx(
+  bytes: Uint8Array,
+  options: { limits?: ZipLimits; maxDocumentBytes: number },
+): Promise<{ ok: true; parts: DocxParts } | { ok: false; message: string }> {
+  const directory = readZipDirectory(bytes, options.limits);
+  if (!directory.ok) return directory;
+  const keyOf = (entry: ZipEntry) => entryNameKey(entry.name);
+  const main = directory.entries.find((entry) => keyOf(entry) === DOCX_DOCUMENT_PART);
+  if (!main) return { ok: false, message: NOT_A_DOCX };
+  if (main.uncompressedSize > options.maxDocumentBytes) return { ok: false, message: documentTooLarge(options.maxDocumentBytes) };
+  const parts: DocxParts = { names: directory.entries.map((entry) => entry.name), contentTypes: "", document: Buffer.alloc(0) };
+  const walked = await walkEntries(bytes, directory.entries, (entry, data) => {
+    if (entry === main) parts.document = data;
+    else if (keyOf(entry) === "[content_types].xml") parts.contentTypes = data.toString("utf8");
+    return null;
+  });
+  return walked.ok ? { ok: true, parts } : walked;
 }
 
 export { attributeOfElements, countCells, rangeArea } from "./sheet-expansion";

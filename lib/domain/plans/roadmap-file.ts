@@ -8,6 +8,7 @@ import {
   fileNotices,
   judgeTableBytes,
   readCsvTable,
+  readDocxTable,
   readWorkbookTable,
   type TableReading,
   type TableShape,
@@ -29,9 +30,10 @@ import {
 } from "./roadmap-table";
 
 /**
- * The roadmap report as a file. Read: Markdown (seed 002 as it is stored), CSV
- * or an XLSX workbook, told apart by content (a workbook is a ZIP archive;
- * a Markdown table's lines start with "|"); text in UTF-8, UTF-16 or
+ * The roadmap report as a file. Read: Markdown (seed 002 as it is stored), CSV,
+ * an XLSX workbook or a Word document (DOCX) holding the report's table, told
+ * apart by content (a workbook and a document are ZIP archives of their own
+ * kinds; a Markdown table's lines start with "|"); text in UTF-8, UTF-16 or
  * Windows-1251 (lib/domain/files/decode-text.ts). Written: XLSX in seed 002's
  * layout, or CSV. Pure: bytes in, bytes out.
  */
@@ -63,7 +65,7 @@ const WIDTHS: Record<RoadmapColumnId, number> = {
 };
 
 /** What the import takes, as its refusals tell it. */
-const FORMATS = "книгу XLSX, файл CSV или текст Markdown (.md, .txt)";
+const FORMATS = "книгу XLSX, документ Word (DOCX), файл CSV или текст Markdown (.md, .txt)";
 
 const refused = (format: RoadmapFileFormat, problem: TableProblem, sheets: string[] = []): RoadmapSheet => ({
   title: null,
@@ -81,24 +83,30 @@ const extensionOf = (fileName?: string) => /\.([a-z0-9]+)$/iu.exec(fileName ?? "
 /**
  * The rows of a report file, or what makes it unreadable. The kind is judged by
  * content; the file's name only tells a Markdown text that has no table yet. A
- * workbook is read from its sheet `sheet`, else from the one sheet that holds the report.
+ * workbook is read from its sheet `sheet`, else from the one sheet that holds the
+ * report; a Word document likewise from its table «Таблица N», titled by the
+ * paragraph above it.
  */
 export async function readRoadmapFile(bytes: Uint8Array, fileName?: string, sheet: string | null = null): Promise<RoadmapSheet> {
   const extension = extensionOf(fileName);
-  const guess: RoadmapFileFormat = extension === "xlsx" ? "xlsx" : extension === "csv" ? "csv" : "md";
-  const judged = await judgeTableBytes(bytes, { maxBytes: MAX_ROADMAP_FILE_BYTES, formats: FORMATS });
+  const guess: RoadmapFileFormat = extension === "xlsx" || extension === "csv" || extension === "docx" ? extension : "md";
+  const judged = await judgeTableBytes(bytes, { maxBytes: MAX_ROADMAP_FILE_BYTES, formats: FORMATS, docx: true });
   if (judged.kind === "refused") return refused(guess, { row: null, column: null, message: judged.message });
   if (judged.kind === "xlsx") return sheetOf("xlsx", await readWorkbookTable(bytes, ROADMAP_TABLE, sheet));
+  if (judged.kind === "docx") return sheetOf("docx", await readDocxTable(bytes, ROADMAP_TABLE, sheet));
   const lines = judged.text.split(/\r\n|\n|\r/u);
   const pipeLines = lines.filter((line) => line.trimStart().startsWith("|")).length;
   if (pipeLines >= 2 || ((extension === "md" || extension === "markdown") && pipeLines > 0)) return readMarkdown(lines, judged.encoding);
   return sheetOf("csv", readCsvTable(judged.text, judged.encoding, ROADMAP_TABLE));
 }
 
-/** A workbook's or a CSV file's rows as the report. */
-function sheetOf(format: "csv" | "xlsx", reading: TableReading): RoadmapSheet {
+/** A workbook's, a Word document's or a CSV file's rows as the report. */
+function sheetOf(format: "csv" | "xlsx" | "docx", reading: TableReading): RoadmapSheet {
   if (!reading.ok) return refused(format, reading.problems[0]!, reading.sheets);
-  return roadmapSheetOfRows(format, reading.file.rows, { notices: fileNotices(reading.file), date1904: reading.file.date1904 });
+  const { file } = reading;
+  // A Word table's title is the paragraph above it; a workbook's, a row above its header.
+  const title = file.format === "docx" ? { title: file.title } : {};
+  return roadmapSheetOfRows(format, file.rows, { ...title, notices: fileNotices(file), date1904: file.date1904 });
 }
 
 /* Markdown */

@@ -5,7 +5,7 @@
  * row of hints in italics, then one event per row. Pure: the columns, how a
  * header is recognised (in any order, with short synonyms), which rows are
  * hints rather than data, how each row is validated into a record, and how
- * records are written back as rows. Files (Markdown, CSV, XLSX) are read into
+ * records are written back as rows. Files (Markdown, CSV, XLSX, DOCX) are read into
  * rows and written by roadmap-file.ts.
  */
 
@@ -102,7 +102,7 @@ const MAX_LENGTH: Record<RoadmapColumnId, number> = {
   documents: MAX_CELL_LENGTH,
 };
 
-export type RoadmapFileFormat = "md" | "csv" | "xlsx";
+export type RoadmapFileFormat = "md" | "csv" | "xlsx" | "docx";
 
 /** A report file read into rows: its title, its data rows, which column each cell index is. */
 export interface RoadmapSheet {

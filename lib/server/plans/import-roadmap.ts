@@ -40,7 +40,7 @@ class DryRunRollback extends Error {
 }
 
 /**
- * Imports a roadmap execution report in seed 002's layout (Markdown, CSV, XLSX)
+ * Imports a roadmap execution report in seed 002's layout (Markdown, CSV, XLSX, DOCX)
  * into each named municipality's roadmap for the school year: all rows or none,
  * in one transaction. An event is matched by its title within the roadmap, so the
  * same file twice updates instead of duplicating. Confirming documents are read

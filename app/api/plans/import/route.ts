@@ -9,9 +9,9 @@ const text = (value: FormDataEntryValue | string | null | undefined) => (typeof 
 
 /**
  * Imports a roadmap execution report in seed 002's columns (multipart/form-data:
- * `file`, Markdown, CSV or XLSX up to 5 MB; `schoolYear` «2020/2021», optional,
- * else read from the file's title; `sheet`, the workbook's sheet to read when
- * several hold the report; `dryRun` "true" only previews, also as `?dryRun=1`;
+ * `file`, Markdown, CSV, XLSX or DOCX up to 5 MB; `schoolYear` «2020/2021», optional,
+ * else read from the file's title; `sheet`, the workbook's sheet (the Word
+ * document's table, «Таблица 2») to read when several hold the report; `dryRun` "true" only previews, also as `?dryRun=1`;
  * each field may come in the query instead): a ZRoadmapImportResult. All rows or none: a file with errors
  * writes nothing and answers 422 with each error by row and column, as the other
  * table imports do.

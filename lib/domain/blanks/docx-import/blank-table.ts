@@ -5,7 +5,7 @@
  * restarts the header; Word splits a table a user cut); a table without a header of its own
  * continues the blank when it has as many columns. Pure.
  */
-import type { DocxCell, DocxDocument } from "./docx-document";
+import type { DocxCell, DocxDocument } from "@/lib/domain/files/docx-data";
 import { normalizeNumber, normalizeTitle, splitLeadingNumber } from "./normalize";
 
 export interface BlankRow {

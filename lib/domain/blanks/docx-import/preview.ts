@@ -8,7 +8,7 @@ import { sameJson } from "@/lib/json-equal";
 import type { TBlankAnswer } from "@/lib/schemas/blank";
 import { type AnswerKind, type TTemplateContent, walkItems } from "@/lib/schemas/template";
 import { findBlankRows } from "./blank-table";
-import type { DocxDocument } from "./docx-document";
+import type { DocxDocument } from "@/lib/domain/files/docx-data";
 import { matchRows, type UnmatchedRow } from "./match-rows";
 import { readAnswer } from "./read-answer";
 
