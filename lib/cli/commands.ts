@@ -79,8 +79,8 @@ export const COMMANDS: readonly CliCommand[] = [
   },
   {
     name: "template export",
-    args: "<key> [--version N] --format json|xlsx --out <file> [--region 23]",
-    description: ["writes a template version (the newest published without N)"],
+    args: "<key> [--version N] --format json|xlsx|pdf|docx --out <file> [--region 23]",
+    description: ["writes a template version (the newest published without N); pdf, docx: its empty blank to print or fill in Word"],
     database: true,
     run: async (args) => templateExport(args),
   },

@@ -12,7 +12,7 @@ const USAGE = `report <${REPORT_KINDS.join("|")}> --id <id> --out <file.pdf>`;
 async function regionOf(kind: ReportKind, id: string): Promise<string> {
   const select = { regionId: true } as const;
   const found =
-    kind === "audit"
+    kind === "audit" || kind === "blank"
       ? await db().blank.findUnique({ where: { id }, select })
       : kind === "campaign"
         ? await db().campaign.findUnique({ where: { id }, select })
@@ -28,8 +28,8 @@ async function regionOf(kind: ReportKind, id: string): Promise<string> {
 }
 
 /**
- * `report <audit|campaign|roadmap|records> --id <id> --out <file.pdf>`: writes the
- * PDF report of a blank, campaign, plan, or school/municipality/region as the
+ * `report <audit|campaign|roadmap|records|blank> --id <id> --out <file.pdf>`: writes the
+ * PDF report of a blank (its audit or the filled blank itself), campaign, plan, or school/municipality/region as the
  * administrator of its region. Prints { out, bytes, pages }.
  */
 export async function reportCommand(args: string[]) {

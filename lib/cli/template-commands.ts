@@ -2,8 +2,9 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { AppError } from "@/lib/errors";
-import { ZTemplateExportQuery } from "@/lib/schemas/template-file";
+import { ZBlankFormQuery, ZTemplateExportQuery } from "@/lib/schemas/template-file";
 import { db } from "@/lib/server/db/client";
+import { buildBlankForm } from "@/lib/server/templates/build-blank-form";
 import { exportTemplate } from "@/lib/server/templates/export-template";
 import { importTemplate } from "@/lib/server/templates/import-template";
 import { listTemplates } from "@/lib/server/templates/list-templates";
@@ -25,7 +26,7 @@ export async function templateList(args: string[]) {
   }));
 }
 
-/** `template export <key> [--version N] --format json|xlsx --out <file> [--region 23]` */
+/** `template export <key> [--version N] --format json|xlsx|pdf|docx --out <file> [--region 23]`: the template, or its empty blank (pdf, docx). */
 export async function templateExport(args: string[]) {
   const { values, positionals } = parseArgs({
     args,
@@ -35,14 +36,21 @@ export async function templateExport(args: string[]) {
   });
   const [key, ...extra] = positionals;
   if (!key || extra.length || !values.out) {
-    throw new AppError("VALIDATION", "template export needs <key>, --format json|xlsx and --out <file>");
+    throw new AppError("VALIDATION", "template export needs <key>, --format json|xlsx|pdf|docx and --out <file>");
   }
-  const query = ZTemplateExportQuery.safeParse({ version: values.version, format: values.format });
+  // JSON and XLSX carry the template; PDF and DOCX are its empty blank to print or fill in Word.
+  const printed = values.format === "pdf" || values.format === "docx";
+  const query = (printed ? ZBlankFormQuery : ZTemplateExportQuery).safeParse({ version: values.version, format: values.format });
   if (!query.success) {
     throw new AppError("VALIDATION", query.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("; "));
   }
   const region = await regionOf(values.region);
-  const file = await exportTemplate({ scope: adminScopeOf(region.id), key, regionId: region.id, ...query.data });
+  const scope = adminScopeOf(region.id);
+  const { version, format } = query.data;
+  const file =
+    format === "pdf" || format === "docx"
+      ? await buildBlankForm({ scope, which: { key, regionId: region.id, version }, format })
+      : await exportTemplate({ scope, key, regionId: region.id, version, format });
   const written = path.resolve(values.out);
   await writeFile(written, file.bytes);
   return { written, version: file.version };

@@ -1,3 +1,4 @@
+import { REPORT_FORMATS } from "@/lib/domain/reports/report-kinds";
 import { z } from "./z";
 
 /** The two file formats a template travels in: JSON for machines, XLSX for auditors. */
@@ -12,4 +13,10 @@ export const ZTemplateExportQuery = z.object({
     .positive("Версия — целое положительное число.")
     .optional(),
   format: z.enum(TEMPLATE_FILE_FORMATS, { error: "Формат: «json» или «xlsx»." }),
+});
+
+/** The empty blank of a version to print (PDF) or fill in Word (DOCX): the version as for an export, PDF by default. */
+export const ZBlankFormQuery = z.object({
+  version: ZTemplateExportQuery.shape.version,
+  format: z.enum(REPORT_FORMATS, { error: "Формат: «pdf» или «docx»." }).default("pdf"),
 });

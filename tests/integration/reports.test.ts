@@ -17,6 +17,7 @@ import { getReportSettings } from "@/lib/server/reports/get-report-settings";
 import { seedDemo } from "@/lib/server/seed/seed-demo";
 import { runCli } from "../support/cli";
 import { pdfSample, pngSample } from "../support/file-samples";
+import { expectInOrder, pdfInfo, pdfText } from "../support/pdf-text";
 import { codeOf } from "../support/refusals";
 import { useTestDatabase } from "../support/test-database";
 import { saveReportSettings } from "../support/operations";
@@ -44,39 +45,6 @@ function save(report: BuiltReport): string {
   const file = path.join(dir, `report-${++n}.pdf`);
   writeFileSync(file, report.bytes);
   return file;
-}
-
-/** The text as `pdftotext -layout` lays it out, of all pages or of one. */
-function textOf(file: string, page?: number): string {
-  const range = page ? ["-f", String(page), "-l", String(page)] : [];
-  return execFileSync("pdftotext", ["-layout", ...range, file, "-"], { encoding: "utf8" });
-}
-
-function infoOf(file: string): Record<string, string> {
-  const out = execFileSync("pdfinfo", [file], { encoding: "utf8" });
-  return Object.fromEntries(
-    out
-      .split("\n")
-      .filter((l) => l.includes(":"))
-      .map((l) => [l.slice(0, l.indexOf(":")), l.slice(l.indexOf(":") + 1).trim()]),
-  );
-}
-
-/** Each needle found after the previous one. */
-function expectInOrder(text: string, needles: Array<string | RegExp>) {
-  let from = 0;
-  for (const needle of needles) {
-    const rest = text.slice(from);
-    const match =
-      typeof needle === "string"
-        ? { index: rest.indexOf(needle), length: needle.length }
-        : (() => {
-            const m = needle.exec(rest);
-            return { index: m ? m.index : -1, length: m ? m[0].length : 0 };
-          })();
-    expect(match.index, `«${String(needle)}» after position ${from}`).toBeGreaterThanOrEqual(0);
-    from += match.index + match.length;
-  }
 }
 
 let krasnodarId: string;
@@ -123,13 +91,13 @@ describe("the audit report of a participant", () => {
     expect(report.regionId).toBe(krasnodarId);
     expect(report.fileName).toBe("Аудит — Славянский район — 2022-12-06.pdf");
     const file = save(report);
-    expect(infoOf(file)).toMatchObject({
+    expect(pdfInfo(file)).toMatchObject({
       Title: "Результаты методического аудита: бланк соответствия критериям оценки деятельности работы муниципального координатора",
       Author: KRASNODAR_REPORT_ISSUER.organizationName,
       Creator: "Методаудит",
     });
-    expect(Number(infoOf(file).Pages)).toBe(report.pages);
-    const text = textOf(file);
+    expect(Number(pdfInfo(file).Pages)).toBe(report.pages);
+    const text = pdfText(file);
     expectInOrder(text, [
       // The header: the demo region's issuer, the institute of seed 000, and the report's date.
       KRASNODAR_REPORT_ISSUER.organizationName,
@@ -191,7 +159,7 @@ describe("the audit report of a participant", () => {
   it("scores a school's blank by section", async () => {
     const report = await buildReport({ scope: school, kind: "audit", id: schoolBlankId, today: TODAY });
     expect(report.fileName).toBe("Аудит — Славянский район, МБОУ СОШ № 1 — 2022-12-06.pdf");
-    const text = textOf(save(report));
+    const text = pdfText(save(report));
     expectInOrder(text, [
       "Результаты методического аудита: бланк соответствия критериям оценки",
       "деятельности работы школьного координатора",
@@ -234,7 +202,7 @@ describe("the campaign report", () => {
 
   it("lists the goal, the tasks, the audited municipalities and the three that did not submit", () => {
     expect(report.fileName).toBe(`Итоги аудита — ${SEED_CAMPAIGN.name} — 2022-12-06.pdf`);
-    const text = textOf(file);
+    const text = pdfText(file);
     expectInOrder(text, [
       "Результаты методического аудита",
       SEED_CAMPAIGN.name,
@@ -254,7 +222,7 @@ describe("the campaign report", () => {
   });
 
   it("counts the typical errors of municipal and school coordinators as seed 000 shows them, with shares", () => {
-    expectInOrder(textOf(file), [
+    expectInOrder(pdfText(file), [
       "ТИПИЧНЫЕ ОШИБКИ",
       "Муниципальных координаторов",
       "Доля — от представленных бланков (10).",
@@ -270,7 +238,7 @@ describe("the campaign report", () => {
   });
 
   it("tables and charts the scores, highest first, and ends with the signature block", () => {
-    expectInOrder(textOf(file), [
+    expectInOrder(pdfText(file), [
       "Оценки муниципальных образований",
       /1\s+Павловский район\s+88,9 %\s+частично соответствует/,
       /Славянский район\s+66,7 %\s+не соответствует\s+87,5 %/,
@@ -284,11 +252,11 @@ describe("the campaign report", () => {
   });
 
   it("repeats the page header on every page, and renders to an image", () => {
-    const pages = Number(infoOf(file).Pages);
+    const pages = Number(pdfInfo(file).Pages);
     expect(pages).toBeGreaterThanOrEqual(2);
     expect(pages).toBe(report.pages);
     for (let page = 1; page <= pages; page++) {
-      expectInOrder(textOf(file, page), [KRASNODAR_REPORT_ISSUER.organizationName, "23.11.2026", `Стр. ${page} из ${pages}`]);
+      expectInOrder(pdfText(file, page), [KRASNODAR_REPORT_ISSUER.organizationName, "23.11.2026", `Стр. ${page} из ${pages}`]);
     }
     const png = path.join(dir, "campaign");
     execFileSync("pdftoppm", ["-png", "-r", "50", "-f", "1", "-l", "1", file, png]);
@@ -309,10 +277,10 @@ describe("the roadmap report", () => {
     const report = await buildReport({ scope: admin, kind: "roadmap", id: roadmapId, today: TODAY });
     expect(report.fileName).toBe("Дорожная карта — город Краснодар — 2020-2021.pdf");
     const file = save(report);
-    const info = infoOf(file);
+    const info = pdfInfo(file);
     expect(info["Page size"]).toMatch(/^841\.89 x 595\.28 pts/);
     expect(Number(info.Pages)).toBeGreaterThanOrEqual(2);
-    expectInOrder(textOf(file), [
+    expectInOrder(pdfText(file), [
       "Отчет о выполнении мероприятий муниципальной дорожной карты на 2020-2021 учебный год",
       "Код",
       "Муниципалитет",
@@ -334,8 +302,8 @@ describe("the roadmap report", () => {
       "Исполнитель:",
     ]);
     // The seed's columns, exactly: no status column.
-    expect(textOf(file)).not.toMatch(/Статус|Выполнено/);
-    expectInOrder(textOf(file, 2), [
+    expect(pdfText(file)).not.toMatch(/Статус|Выполнено/);
+    expectInOrder(pdfText(file, 2), [
       KRASNODAR_REPORT_ISSUER.organizationName,
       "Код",
       "Муниципалитет",
@@ -366,7 +334,7 @@ describe("the records report", () => {
   it("counts a school's records for its coordinator, and names nobody", async () => {
     const report = await buildReport({ scope: school, kind: "records", id: schoolId, today: TODAY });
     expect(report.fileName).toBe("Учёт ДОТ — МБОУ СОШ № 1 — 2026-2027.pdf");
-    const text = textOf(save(report));
+    const text = pdfText(save(report));
     expectInOrder(text, [
       "Дети-инвалиды, обучающиеся с применением ДОТ: численность",
       "Образовательная организация: МБОУ СОШ № 1 (Славянский район)",
@@ -383,13 +351,13 @@ describe("the records report", () => {
   });
 
   it("counts a municipality by school and a region by municipality", async () => {
-    const byMunicipal = textOf(save(await buildReport({ scope: municipal, kind: "records", id: slavyanskyId, today: TODAY })));
+    const byMunicipal = pdfText(save(await buildReport({ scope: municipal, kind: "records", id: slavyanskyId, today: TODAY })));
     expectInOrder(byMunicipal, [
       "Муниципальное образование: Славянский район (Краснодарский край)",
       "По школам",
       /МБОУ СОШ № 1\s+2\s+1\s+1\s+1/,
     ]);
-    const byRegion = textOf(save(await buildReport({ scope: admin, kind: "records", id: krasnodarId, today: TODAY })));
+    const byRegion = pdfText(save(await buildReport({ scope: admin, kind: "records", id: krasnodarId, today: TODAY })));
     expectInOrder(byRegion, ["Регион: Краснодарский край", "По муниципальным образованиям", /Славянский район\s+2\s+1\s+1\s+1/]);
     for (const name of NAMES) expect(byRegion + byMunicipal).not.toContain(name);
   });
@@ -411,8 +379,8 @@ describe("report settings", () => {
       logo: null,
     });
     const file = save(await buildReport({ scope: kemerovoAdmin, kind: "records", id: kemerovo.id, today: TODAY }));
-    expect(infoOf(file).Author).toBe("Кемеровская область — Кузбасс");
-    expectInOrder(textOf(file, 1), ["Кемеровская область — Кузбасс", "23.11.2026", "Регион: Кемеровская область — Кузбасс"]);
+    expect(pdfInfo(file).Author).toBe("Кемеровская область — Кузбасс");
+    expectInOrder(pdfText(file, 1), ["Кемеровская область — Кузбасс", "23.11.2026", "Регион: Кемеровская область — Кузбасс"]);
   });
 
   it("are the institute of seed 000 in the demo, and a region admin names the issuer with a logo every report then carries", async () => {
@@ -448,8 +416,8 @@ describe("report settings", () => {
     });
 
     const file = save(await buildReport({ scope: school, kind: "audit", id: schoolBlankId, today: TODAY }));
-    expect(infoOf(file).Author).toBe(input.organizationName);
-    const text = textOf(file);
+    expect(pdfInfo(file).Author).toBe(input.organizationName);
+    const text = pdfText(file);
     expectInOrder(text, [
       "ГБОУ «Институт развития образования» Краснодарского края, Центр",
       "дистанционного образования",
@@ -497,9 +465,9 @@ describe("npm run cli -- report", () => {
     const result = runCli(["report", "roadmap", "--id", roadmapId, "--out", out], { DATABASE_URL: databaseUrl() });
     expect(result.code, result.stderr).toBe(0);
     const printed = JSON.parse(result.stdout) as { out: string; bytes: number; pages: number };
-    expect(printed).toEqual({ out, bytes: readFileSync(out).length, pages: Number(infoOf(out).Pages) });
+    expect(printed).toEqual({ out, bytes: readFileSync(out).length, pages: Number(pdfInfo(out).Pages) });
     // Nobody in particular made it: the executor is a line to fill in.
-    expect(textOf(out)).toContain("(фамилия, инициалы)");
+    expect(pdfText(out)).toContain("(фамилия, инициалы)");
 
     const unknown = runCli(["report", "audit", "--id", roadmapId, "--out", out], { DATABASE_URL: databaseUrl() });
     expect(unknown.code).toBe(1);

@@ -1,101 +1,15 @@
-import { readFileSync } from "node:fs";
 import type { Content, ContentTable, TDocumentDefinitions } from "pdfmake/interfaces";
 import { describe, expect, it } from "vitest";
-import { parseRoadmapRows, ROADMAP_COLUMNS, ROADMAP_HINTS, roadmapTitle, type RoadmapFields } from "@/lib/domain/plans/roadmap-table";
-import { readRoadmapFile } from "@/lib/domain/plans/roadmap-file";
-import { MEASURES } from "@/lib/domain/records/official-measures";
-import { auditReportDefinition, type AuditReportData } from "@/lib/domain/reports/pdf/audit-report";
-import { campaignReportDefinition, type CampaignReportData } from "@/lib/domain/reports/pdf/campaign-report";
-import type { ReportBase } from "@/lib/domain/reports/pdf/frame";
+import { ROADMAP_COLUMNS, ROADMAP_HINTS, roadmapTitle } from "@/lib/domain/plans/roadmap-table";
+import { auditReportDefinition } from "@/lib/domain/reports/pdf/audit-report";
+import { campaignReportDefinition } from "@/lib/domain/reports/pdf/campaign-report";
 import { recordsReportDefinition, type RecordsReportData } from "@/lib/domain/reports/pdf/records-report";
 import { roadmapReportDefinition } from "@/lib/domain/reports/pdf/roadmap-report";
 import { signatureBlock } from "@/lib/domain/reports/pdf/signature";
-import { MUNICIPAL_BLANK, SCHOOL_BLANK, SEED_CAMPAIGN } from "@/lib/seed-data/blanks";
-import { demoAnswers } from "@/lib/seed-data/demo-answers";
-import { ROADMAP_002_PATH } from "@/lib/seed-data/roadmap-002";
+import { MUNICIPAL_BLANK } from "@/lib/seed-data/blanks";
+import { audit, BASE, campaign, counts, records, seedRecords } from "../support/report-samples";
 import { reportFileName } from "@/lib/server/reports/build-report";
 import { countPdfPages, renderPdf } from "@/lib/server/reports/render-pdf";
-
-const BASE: ReportBase = {
-  issuer: {
-    organizationName: "ГБОУ «Институт развития образования» Краснодарского края",
-    details: "350080, г. Краснодар, ул. Сормовская, 167\nтел. (861) 232-85-78",
-    logoDataUrl: null,
-  },
-  date: "2022-12-06",
-  signature: { date: "2022-12-06", number: null, executor: { position: null, name: null } },
-};
-
-function audit(): AuditReportData {
-  const content = SCHOOL_BLANK.content;
-  return {
-    ...BASE,
-    campaign: { name: SEED_CAMPAIGN.name, date: SEED_CAMPAIGN.date },
-    templateName: SCHOOL_BLANK.name,
-    participant: "Славянский район, МБОУ СОШ № 1",
-    status: "ACCEPTED",
-    content,
-    answers: Object.fromEntries(demoAnswers(content, "МБОУ СОШ № 1", 7).map((a) => [a.itemKey, a])),
-    officialCounts: {},
-    score: { total: 87.5, grade: "частично соответствует", sections: [{ number: "1.", title: "Соглашения", score: 50 }] },
-    findings: [
-      {
-        itemNumber: "1.2",
-        itemTitle: "- между МЦДО и ГБОУ ИРО КК",
-        status: "ABSENT",
-        severity: "HIGH",
-        recommendation: "Разработать и утвердить документ.",
-        deadline: "2023-01-01",
-        responsible: null,
-        remediationStatus: "OPEN",
-      },
-    ],
-  };
-}
-
-function campaign(): CampaignReportData {
-  return {
-    ...BASE,
-    campaign: {
-      name: SEED_CAMPAIGN.name,
-      date: SEED_CAMPAIGN.date,
-      deadline: SEED_CAMPAIGN.deadline,
-      goal: SEED_CAMPAIGN.goal,
-      tasks: [...SEED_CAMPAIGN.tasks],
-      overdue: true,
-    },
-    audited: [...SEED_CAMPAIGN.audited],
-    notSubmitted: [...SEED_CAMPAIGN.notSubmitted],
-    typicalErrors: {
-      MUNICIPAL: { counted: 10, rows: [{ itemNumber: "1.2.1", itemTitle: "План работы", count: 6, share: 60 }] },
-      SCHOOL: { counted: 10, rows: [{ itemNumber: "1.1", itemTitle: "между БШ и школами по месту жительства", count: 6, share: 60 }] },
-    },
-    scores: [
-      { name: "Павловский район", score: 88.9, grade: "частично соответствует", schoolAverage: 83.3 },
-      { name: "Славянский район", score: 50, grade: "не соответствует", schoolAverage: 87.5 },
-      { name: "Белоглинский район", score: null, grade: null, schoolAverage: null },
-    ],
-    gradeBands: { compliant: 90, partial: 70 },
-  };
-}
-
-async function seedRecords(): Promise<RoadmapFields[]> {
-  const { records } = parseRoadmapRows(await readRoadmapFile(readFileSync(ROADMAP_002_PATH), "002.md"));
-  return records.map(({ row: _row, ...fields }) => fields);
-}
-
-const counts = (n: number | null) => Object.fromEntries(MEASURES.map((m) => [m, n])) as RecordsReportData["totals"];
-
-function records(): RecordsReportData {
-  return {
-    ...BASE,
-    area: { level: "municipality", name: "Славянский район", parent: "Краснодарский край" },
-    schoolYear: "2022/2023",
-    totals: counts(4),
-    parts: [{ name: "МБОУ СОШ № 1", counts: counts(4) }],
-    years: [{ schoolYear: "2021/2022", counts: counts(1) }],
-  };
-}
 
 /** Every node of a definition's content that holds a table. */
 function tablesOf(node: unknown, found: ContentTable[] = []): ContentTable[] {
@@ -325,10 +239,12 @@ describe("the records report", () => {
 
 describe("file names", () => {
   it("are Russian, readable, and safe for any file system", () => {
-    expect(reportFileName(["Аудит", "Славянский район", "2022-12-06"])).toBe("Аудит — Славянский район — 2022-12-06.pdf");
-    expect(reportFileName(["Учёт ДОТ", 'МБОУ "СОШ" № 1', "2022/2023"])).toBe("Учёт ДОТ — МБОУ -СОШ- № 1 — 2022-2023.pdf");
-    expect(reportFileName(["План", "../../etc/passwd"])).toBe("План — ..-..-etc-passwd.pdf");
-    expect(reportFileName(["Аудит", "x".repeat(300)]).endsWith(".pdf")).toBe(true);
+    expect(reportFileName(["Аудит", "Славянский район", "2022-12-06"], "pdf")).toBe("Аудит — Славянский район — 2022-12-06.pdf");
+    expect(reportFileName(["Учёт ДОТ", 'МБОУ "СОШ" № 1', "2022/2023"], "pdf")).toBe("Учёт ДОТ — МБОУ -СОШ- № 1 — 2022-2023.pdf");
+    expect(reportFileName(["План", "../../etc/passwd"], "pdf")).toBe("План — ..-..-etc-passwd.pdf");
+    expect(reportFileName(["Аудит", "x".repeat(300)], "pdf").endsWith(".pdf")).toBe(true);
+    expect(reportFileName(["Аудит", "x".repeat(300)], "docx").endsWith(".docx")).toBe(true);
+    expect(reportFileName(["Итоги аудита", "Кампания 2022"], "docx")).toBe("Итоги аудита — Кампания 2022.docx");
   });
 });
 

@@ -3,28 +3,32 @@ import type { TDocumentDefinitions } from "pdfmake/interfaces";
 import { documentDate } from "@/lib/dates";
 import { displayFileName } from "@/lib/domain/files/file-names";
 import { auditReportDefinition, auditReportTitle } from "@/lib/domain/reports/pdf/audit-report";
+import { BLANK_FILLED_TITLE, blankFilledDefinition } from "@/lib/domain/reports/pdf/blank-filled";
 import { CAMPAIGN_REPORT_TITLE, campaignReportDefinition } from "@/lib/domain/reports/pdf/campaign-report";
 import type { ReportBase } from "@/lib/domain/reports/pdf/frame";
 import { RECORDS_REPORT_TITLE, recordsReportDefinition } from "@/lib/domain/reports/pdf/records-report";
-import { roadmapReportDefinition } from "@/lib/domain/reports/pdf/roadmap-report";
 import type { Scope } from "@/lib/scope";
 import { db } from "@/lib/server/db/client";
 import { getReportSettings } from "./get-report-settings";
 import { loadAuditReport } from "./load-audit-report";
+import { loadBlankReport } from "./load-blank-report";
 import { loadCampaignReport } from "./load-campaign-report";
 import { loadRecordsReport } from "./load-records-report";
 import { loadRoadmapReport } from "./load-roadmap-report";
+import { renderDocx } from "./render-docx";
 import { countPdfPages, renderPdf } from "./render-pdf";
-import type { ReportKind } from "@/lib/domain/reports/report-kinds";
+import { REPORT_FORMAT_LABELS, REPORT_MIME_TYPES, type ReportFormat, type ReportKind } from "@/lib/domain/reports/report-kinds";
 
 export type ReportProgress = (p: { fraction: number; stage: string }) => void | Promise<void>;
 
 export interface BuiltReport {
   bytes: Buffer;
   fileName: string;
+  mimeType: string;
   title: string;
   regionId: string;
-  pages: number;
+  /** A PDF's pages; a DOCX has as many as the program showing it lays out. */
+  pages: number | null;
 }
 
 /** A report's data loaded: its region, names, and how to lay it out once the issuer and signature are known. */
@@ -41,13 +45,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Characters no file system or download dialog takes kindly to (a slash would even make a folder). */
 const UNSAFE = /[/\\:*?"<>|\p{Cc}]+/gu;
 
-/** «Аудит — Славянский район — 2022-12-06.pdf»: readable, safe, at most the allowed length. */
-export function reportFileName(parts: string[]): string {
+/** «Аудит — Славянский район — 2022-12-06.pdf» (or .docx): readable, safe, at most the allowed length. */
+export function reportFileName(parts: string[], format: ReportFormat): string {
   const stem = parts
     .map((p) => p.replace(UNSAFE, "-").replace(/\s+/g, " ").trim())
     .filter(Boolean)
     .join(" — ");
-  return displayFileName(`${stem}.pdf`);
+  return displayFileName(`${stem}.${format}`);
 }
 
 type Loader = (options: { scope: Scope; id: string; today: string; progress: ReportProgress }) => Promise<Loaded>;
@@ -72,13 +76,8 @@ const LOADERS: Record<ReportKind, Loader> = {
     };
   },
   roadmap: async ({ scope, id, today }) => {
-    const { regionId, kind, owner, schoolYear, data } = await loadRoadmapReport({ scope, planId: id, today });
-    return {
-      regionId,
-      title: data.title,
-      nameParts: [kind === "ROADMAP" ? "Дорожная карта" : "План", owner, schoolYear ?? today],
-      layout: (base) => roadmapReportDefinition({ ...base, ...data }),
-    };
+    const { regionId, kind, owner, schoolYear, title, layout } = await loadRoadmapReport({ scope, planId: id, today });
+    return { regionId, title, nameParts: [kind === "ROADMAP" ? "Дорожная карта" : "План", owner, schoolYear ?? today], layout };
   },
   records: async ({ scope, id, today, progress }) => {
     const { regionId, areaName, schoolYear, data } = await loadRecordsReport({
@@ -94,10 +93,19 @@ const LOADERS: Record<ReportKind, Loader> = {
       layout: (base) => recordsReportDefinition({ ...base, ...data }),
     };
   },
+  blank: async ({ scope, id }) => {
+    const { regionId, participant, campaignDate, data } = await loadBlankReport({ scope, blankId: id });
+    return {
+      regionId,
+      title: `${BLANK_FILLED_TITLE}: ${participant}`,
+      nameParts: ["Бланк", participant, campaignDate],
+      layout: (base) => blankFilledDefinition({ ...base, ...data }),
+    };
+  },
 };
 
 /**
- * Makes one PDF report as the caller may see it: the loaders apply the caller's
+ * Makes one report, a PDF or its DOCX twin, as the caller may see it: the loaders apply the caller's
  * scope (a foreign or unknown id is "not found"), the region's report settings
  * head every page, the document ends with the signature block (date, number,
  * executor: the caller when they are a user). Called by the download route, the
@@ -107,10 +115,13 @@ export async function buildReport(options: {
   scope: Scope;
   kind: ReportKind;
   id: string;
+  /** PDF by default. */
+  format?: ReportFormat;
   /** "YYYY-MM-DD": the report's date; today by default. */
   today?: string;
   onProgress?: ReportProgress;
 }): Promise<BuiltReport> {
+  const format = options.format ?? "pdf";
   const today = options.today ?? documentDate();
   const progress: ReportProgress = (p) => options.onProgress?.(p);
   await progress({ fraction: 0, stage: "Загрузка данных" });
@@ -126,8 +137,15 @@ export async function buildReport(options: {
     date: today,
     signature: { date: today, number: null, executor: { position: null, name: executor?.name ?? null } },
   });
-  await progress({ fraction: 0.8, stage: "Формирование PDF" });
-  const bytes = await renderPdf(definition);
+  await progress({ fraction: 0.8, stage: `Формирование ${REPORT_FORMAT_LABELS[format]}` });
+  const bytes = format === "docx" ? await renderDocx(definition) : await renderPdf(definition);
   await progress({ fraction: 1, stage: "Готово" });
-  return { bytes, fileName: reportFileName(loaded.nameParts), title: loaded.title, regionId: loaded.regionId, pages: countPdfPages(bytes) };
+  return {
+    bytes,
+    fileName: reportFileName(loaded.nameParts, format),
+    mimeType: REPORT_MIME_TYPES[format],
+    title: loaded.title,
+    regionId: loaded.regionId,
+    pages: format === "pdf" ? countPdfPages(bytes) : null,
+  };
 }

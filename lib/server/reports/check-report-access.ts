@@ -34,6 +34,9 @@ const SUBJECTS: Record<ReportKind, (scope: Scope, id: string) => Promise<Named>>
     return blank && { regionId: blank.regionId, name: `${blank.organization?.name ?? blank.municipality.name}, ${blank.campaign.name}` };
   },
 
+  // The filled blank: whoever may read it, as its audit.
+  blank: (scope, id) => SUBJECTS.audit(scope, id),
+
   roadmap: async (scope, id) => {
     const plan = await db().plan.findFirst({ where: { AND: [{ id }, planWhere(scope)] }, select: { regionId: true, title: true } });
     return plan && { regionId: plan.regionId, name: plan.title };

@@ -222,6 +222,7 @@ export const PAGES: Record<string, Entry<PageCall>> = {
 type ReportSubject = { kind: ReportKind; id: string; what: string; control: Role };
 const SUBJECTS_OF: Record<ReportKind, (f: World) => Omit<ReportSubject, "kind">[]> = {
   audit: (f) => [{ id: f.blanks.accepted.id, what: "blank", control: "MUNICIPAL_COORDINATOR" }],
+  blank: (f) => [{ id: f.blanks.accepted.id, what: "blank", control: "MUNICIPAL_COORDINATOR" }],
   campaign: (f) => [{ id: f.campaign.id, what: "campaign", control: "REGION_ADMIN" }],
   roadmap: (f) => [{ id: f.plan.id, what: "plan", control: "MUNICIPAL_COORDINATOR" }],
   records: (f) => [
@@ -290,6 +291,13 @@ export const ROUTES: Record<string, Entry<RouteCall>> = {
   "GET app/api/metrics/route.ts": { skip: "operator endpoint behind METRICS_TOKEN: the instance's counters, nothing of a tenant" },
   "GET app/api/ready/route.ts": { skip: "operator endpoint without a session: the dependencies' states, nothing of a tenant" },
 
+  "GET app/api/blanks/[id]/form/route.ts": {
+    // The empty blank of the version a blank was issued on: whoever may read the blank, a school's coordinator too.
+    calls: ({ foreign: f }) => [
+      { params: { id: f.blanks.submitted.id }, query: { format: "pdf" }, control: "SCHOOL_COORDINATOR" },
+      { params: { id: f.blanks.accepted.id }, query: { format: "pdf" }, control: "REGION_AUDITOR" },
+    ],
+  },
   "PATCH app/api/blanks/[id]/answers/route.ts": {
     // The autosave: the blank in the address, the version and answers in the body, read right before each call.
     calls: ({ foreign: f, own }) => [
@@ -442,6 +450,11 @@ export const ROUTES: Record<string, Entry<RouteCall>> = {
         control: "REGION_AUDITOR",
         controlShows: true,
       },
+    ],
+  },
+  "GET app/api/templates/[templateId]/form/route.ts": {
+    calls: ({ foreign: f }) => [
+      { params: { templateId: f.templates.municipal.template.id }, query: { format: "pdf" }, control: "REGION_AUDITOR" },
     ],
   },
   "POST app/api/templates/import/route.ts": {

@@ -209,6 +209,7 @@ export const PRIVACY_ROUTES: Record<string, PrivacyRow<RouteCall>> = {
 
   "PATCH app/api/blanks/[id]/answers/route.ts": reuse,
   "POST app/api/blanks/[id]/docx-import/route.ts": reuse,
+  "GET app/api/blanks/[id]/form/route.ts": reuse,
 
   "GET app/api/exports/[list]/route.ts": {
     authz: true,
@@ -286,6 +287,7 @@ export const PRIVACY_ROUTES: Record<string, PrivacyRow<RouteCall>> = {
   },
   "POST app/api/school/students/records/route.ts": reuse,
   "GET app/api/templates/[templateId]/export/route.ts": reuse,
+  "GET app/api/templates/[templateId]/form/route.ts": reuse,
   "POST app/api/templates/import/route.ts": reuse,
   "GET app/api/users/route.ts": reuse,
   "POST app/api/users/route.ts": reuse,

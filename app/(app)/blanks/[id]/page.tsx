@@ -7,6 +7,7 @@ import { DocxImportDialog } from "@/components/blanks/docx-import-dialog";
 import { ReadOnlyBlank } from "@/components/blanks/read-only-blank";
 import { ReturnBlankForm } from "@/components/blanks/return-blank-form";
 import { BlankFindings } from "@/components/findings/blank-findings";
+import { DocumentLinks } from "@/components/reports/document-links";
 import { campaignCrumbs } from "@/components/shell/breadcrumbs";
 import { PageTitle } from "@/components/shell/page-title";
 import { Alert } from "@/components/ui/alert";
@@ -74,6 +75,18 @@ export default async function BlankPage(props: { params: Promise<{ id: string }>
           </div>
         }
       />
+      <div className="flex flex-wrap gap-x-6 gap-y-2">
+        <DocumentLinks
+          href={`/api/reports/blank/${blank.id}`}
+          caption="Бланк с ответами и отметками"
+          text={(format) => `Скачать ${format}`}
+        />
+        <DocumentLinks
+          href={`/api/blanks/${blank.id}/form`}
+          caption="Пустой бланк для заполнения"
+          text={(format) => `Скачать бланк (${format})`}
+        />
+      </div>
       {done && <SuccessNotice>{DONE[done]}</SuccessNotice>}
       {blank.status === "RETURNED" && blank.returnMessage && (
         <Alert>

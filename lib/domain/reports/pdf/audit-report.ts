@@ -5,28 +5,16 @@
  * by section and in total, the findings with their remediation, and the
  * signature block. Pure.
  */
-import type { Content, ContentStack, TableCell, TDocumentDefinitions } from "pdfmake/interfaces";
+import type { Content, TableCell, TDocumentDefinitions } from "pdfmake/interfaces";
 import { formatPercent } from "@/lib/domain/dashboard/format";
 import { formatDate } from "@/lib/dates";
-import {
-  AUDIT_MARK_LABELS,
-  BLANK_STATUS_LABELS,
-  describeAnswer,
-  type AuditMark,
-  type BlankStatus,
-  type TBlankAnswer,
-} from "@/lib/schemas/blank";
+import { BLANK_STATUS_LABELS, type BlankStatus } from "@/lib/schemas/blank";
 import { REMEDIATION_STATUS_LABELS, type RemediationStatus } from "@/lib/schemas/finding";
-import { walkItems, type TColumnHeaders, type TTemplateContent, type TTemplateItem } from "@/lib/schemas/template";
+import type { TTemplateContent } from "@/lib/schemas/template";
 import { ITEM_STATUS_LABELS, SEVERITY_LABELS, type ItemStatus, type Severity } from "@/lib/domain/scoring/statuses";
-import { COLORS, dataTable, heading, nothing, reportDocument, th, titleBlock, type ReportBase } from "./frame";
+import { blankFootnotes, blankHeading, blankTable, type BlankTableAnswer } from "./blank-table";
+import { dataTable, heading, nothing, reportDocument, th, titleBlock, type ReportBase } from "./frame";
 import { signatureBlock } from "./signature";
-
-export interface AuditAnswer {
-  value: TBlankAnswer | null;
-  mark: AuditMark | null;
-  markComment: string | null;
-}
 
 export interface AuditFinding {
   itemNumber: string;
@@ -49,7 +37,7 @@ export interface AuditReportData extends ReportBase {
   status: BlankStatus;
   content: TTemplateContent;
   /** By item key. */
-  answers: Record<string, AuditAnswer>;
+  answers: Record<string, BlankTableAnswer>;
   /** What the records count for the blank's count items, by item key. */
   officialCounts: Record<string, number>;
   /** Null until the blank is submitted: only then is it scored. */
@@ -64,111 +52,12 @@ export function auditReportTitle(templateName: string): string {
   return `Результаты методического аудита: ${lowerFirst(templateName)}`;
 }
 
-const PRESENCE_WIDTH = 38;
-const WIDTHS = [34, "*", 118, PRESENCE_WIDTH, 128];
-
-/**
- * Liberation Sans has no ✓, so the mark is drawn: as two lines, since pdfmake
- * puts a moved line back where it was when it lays a row out again (a polyline it does not).
- */
-function checkMark(): TableCell {
-  const size = 10;
-  const stroke = { type: "line" as const, lineWidth: 1.3, lineColor: COLORS.text, lineCap: "round" as const };
-  return {
-    canvas: [
-      { ...stroke, x1: 0, y1: size * 0.5, x2: size * 0.35, y2: size * 0.85 },
-      { ...stroke, x1: size * 0.35, y1: size * 0.85, x2: size, y2: 0 },
-    ],
-    margin: [(PRESENCE_WIDTH - 6 - size) / 2, 2, 0, 0],
-  };
-}
-
-function presenceCell(present: boolean | null): TableCell {
-  if (present === true) return checkMark();
-  if (present === false) return { text: "—", alignment: "center" };
-  return { text: "" };
-}
-
-function columnHeaderRow(columns: TColumnHeaders): TableCell[] {
-  return [th(columns.number), th(columns.name), th(columns.value), th("Наличие", { alignment: "center", fontSize: 7 }), th(columns.match)];
-}
-
-/** The participant's name goes where the subtitle leaves a line of underscores. */
-function withSubject(subtitle: string, participant: string): string {
-  const parts = subtitle.split(/_{3,}/);
-  return parts.length === 1 ? `${subtitle} ${participant}` : parts.join(participant);
-}
-
-function titleWithMarks(item: TTemplateItem): string {
-  return [item.title, ...item.footnotes.map((note) => note.mark)].join(" ");
-}
-
-/** The last column: the legal basis, the annual-update rule, and the auditor's mark. */
-function matchCell(item: TTemplateItem, answer: AuditAnswer | undefined): ContentStack {
-  const stack: Content[] = [
-    ...item.legalBasis.map((basis): Content => ({ text: basis.text })),
-    ...(item.annualUpdate ? [{ text: "ежегодное обновление", italics: true }] : []),
-  ];
-  if (answer?.mark) {
-    stack.push({
-      text: [{ text: AUDIT_MARK_LABELS[answer.mark], bold: true }, answer.markComment ? ` — ${answer.markComment}` : ""],
-    });
-  }
-  return { stack };
-}
-
-function valueCell(answer: AuditAnswer | undefined, official: number | undefined): TableCell {
-  const text = describeAnswer(answer?.value).text;
-  return {
-    stack: [{ text }, ...(official !== undefined ? [{ text: `по данным учёта: ${official}`, style: "small" }] : [])],
-  };
-}
-
-function blankRows(data: AuditReportData): TableCell[][] {
-  const rows: TableCell[][] = [];
-  for (const { item, depth } of walkItems(data.content.items)) {
-    const indent = { margin: [depth * 8, 0, 0, 0] as [number, number, number, number] };
-    if (item.kind === "SECTION") {
-      rows.push([
-        { text: item.number, style: "section" },
-        { text: titleWithMarks(item), style: "section", colSpan: 3, ...indent },
-        {},
-        {},
-        { ...matchCell(item, undefined), fillColor: COLORS.sectionFill },
-      ]);
-      if (item.columns) rows.push(columnHeaderRow(item.columns));
-      continue;
-    }
-    const answer = data.answers[item.key];
-    rows.push([
-      { text: item.number },
-      { text: titleWithMarks(item), ...indent },
-      valueCell(answer, item.kind === "COUNT" ? data.officialCounts[item.key] : undefined),
-      presenceCell(describeAnswer(answer?.value).present),
-      matchCell(item, answer),
-    ]);
-  }
-  return rows;
-}
-
-function footnotes(content: TTemplateContent): Content[] {
-  const seen = new Map<string, string>();
-  for (const { item } of walkItems(content.items)) {
-    for (const note of item.footnotes) if (note.text) seen.set(`${note.mark} ${note.text}`, `${note.mark} ${note.text}`);
-  }
-  return [...seen.values()].map((text): Content => ({ text, style: "small" }));
-}
-
 function blankSection(data: AuditReportData): Content[] {
-  const { content } = data;
   return [
     heading("Бланк соответствия"),
-    { text: content.title, bold: true, alignment: "center" },
-    ...(content.subtitle ? [{ text: withSubject(content.subtitle, data.participant), alignment: "center" as const }] : []),
-    ...(content.subjectCaption ? [{ text: content.subjectCaption, italics: true, fontSize: 8, alignment: "center" as const }] : []),
-    { text: " ", fontSize: 4 },
-    dataTable({ widths: WIDTHS, header: [columnHeaderRow(content.columns)], body: blankRows(data), dontBreakRows: true }),
-    ...footnotes(content),
+    ...blankHeading(data.content, data.participant),
+    blankTable(data),
+    ...blankFootnotes(data.content),
   ];
 }
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageTitle } from "@/components/shell/page-title";
+import { DocumentLinks } from "@/components/reports/document-links";
 import { ExportLinks } from "@/components/templates/export-links";
 import { NewVersionButton } from "@/components/templates/new-version-button";
 import { PrintButton } from "@/components/templates/print-button";
@@ -46,6 +47,10 @@ export default async function TemplateVersionPage(props: {
               <Link href="/region/templates">Все шаблоны</Link>
             </Button>
             <ExportLinks templateId={template.id} version={version.version} />
+            <DocumentLinks
+              href={`/api/templates/${template.id}/form?version=${version.version}`}
+              text={(format) => `Скачать бланк (${format})`}
+            />
             {!(draft && editor) && <PrintButton />}
             {!draft && editor && <NewVersionButton templateId={template.id} />}
           </div>
