@@ -289,6 +289,8 @@ describe("the municipal blank as seed 000 prints it: «1.1.1» twice, the criter
     ),
     // Word split the table where the user cut it: no header, as wide as the blank.
     table(["2.3.2", "Обучающиеся ДОТ в ВУЗах/СПО", "2", ""]),
+    // The signature block under the blank, as wide: no item of it.
+    table(["Дата:", "(дата)", "№:", "(номер)"]),
   );
 
   it("the title decides between the two «1.1.1», whatever their order in the file", () => {

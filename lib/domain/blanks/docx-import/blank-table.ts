@@ -114,14 +114,25 @@ function readRow(row: DocxCell[], columns: Columns, where: string): BlankRow | n
   };
 }
 
+/**
+ * Whether a table without a header of its own goes on with the blank (Word split it where a user
+ * cut it): as wide as the blank's table, its first row numbered as an item. The signature block's
+ * table under the blank («Дата: | (дата) | №: …») does not.
+ */
+function continues(rows: DocxCell[][], columns: Columns): boolean {
+  const first = rows.find((row) => row.some((cell) => textOf(cell)));
+  if (!first || headerColumns(first)) return true;
+  const numberCell = placed(first).find((c) => c.start <= columns.number && columns.number < c.end);
+  return widthOf(first) === columns.width && splitLeadingNumber(textOf(numberCell?.cell)) !== null;
+}
+
 /** The blank's rows, in the document's order; or why there are none. */
 export function findBlankRows(document: DocxDocument): { ok: true; rows: BlankRow[] } | { ok: false; message: string } {
   const rows: BlankRow[] = [];
   let columns: Columns | null = null;
   let found = false;
   for (const [tableIndex, table] of document.tables.entries()) {
-    // A table without a header continues the blank only when it is as wide as the blank's last table.
-    if (columns && table.rows[0] && widthOf(table.rows[0]) !== columns.width && !headerColumns(table.rows[0])) columns = null;
+    if (columns && !continues(table.rows, columns)) columns = null;
     for (const [rowIndex, row] of table.rows.entries()) {
       const header = headerColumns(row);
       if (header) {
