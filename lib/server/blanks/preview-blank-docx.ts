@@ -14,6 +14,15 @@ export const NOT_FILLABLE_MESSAGE = "Бланк отправлен на пров
 
 const refused = (message: string) => new AppError("VALIDATION", message, { file: [message] });
 
+type Source = { bytes: Uint8Array } | { fileId: string };
+
+/** The Word file's bytes: an upload's, or a stored file's that the caller may read (by the privacy rule of its owner). */
+async function sourceOf(scope: Scope, source: Source): Promise<{ bytes: Uint8Array; fileName: string | null }> {
+  if ("bytes" in source) return { bytes: source.bytes, fileName: null };
+  const file = await getFile({ scope, id: source.fileId });
+  return { bytes: new Uint8Array(await buffer(await file.read())), fileName: file.name };
+}
+
 /**
  * What a filled Word blank would change in a blank: read in the bounded worker (readDocx), matched
  * and read item by item (lib/domain/blanks/docx-import). Nothing changes. The source is an upload's
@@ -24,12 +33,11 @@ const refused = (message: string) => new AppError("VALIDATION", message, { file:
 export async function previewBlankDocx(options: {
   scope: Scope;
   blankId: string;
-  source: { bytes: Uint8Array } | { fileId: string };
+  source: Source;
 }): Promise<{ preview: DocxImportPreview; version: number; owner: FileOwner; fileName: string | null }> {
   const { blank, content } = await loadBlankFor(options.blankId, importerWhere(options.scope));
   if (!(FILLABLE_STATUSES as readonly string[]).includes(blank.status)) throw new AppError("CONFLICT", NOT_FILLABLE_MESSAGE);
-  const file = "fileId" in options.source ? await getFile({ scope: options.scope, id: options.source.fileId }) : null;
-  const bytes = file ? new Uint8Array(await buffer(await file.read())) : (options.source as { bytes: Uint8Array }).bytes;
+  const { bytes, fileName } = await sourceOf(options.scope, options.source);
   const read = await readDocx(bytes);
   if (!read.ok) throw refused(read.message);
   const current = new Map(blank.answers.map((a) => [a.itemKey, a.value === null ? null : ZBlankAnswer.parse(a.value)]));
@@ -39,6 +47,6 @@ export async function previewBlankDocx(options: {
     preview: previewed.preview,
     version: blank.version,
     owner: { regionId: blank.regionId, municipalityId: blank.municipalityId, organizationId: blank.organizationId },
-    fileName: file?.name ?? null,
+    fileName,
   };
 }
