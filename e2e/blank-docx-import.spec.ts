@@ -25,6 +25,10 @@ test("a coordinator loads a blank filled in Word: the preview, then the answers 
     .getByRole("table", { name: "Участники кампании и статусы бланков" })
     .getByRole("link", { name: MUNICIPAL_BLANK })
     .getAttribute("href"))!;
+  // The region's staff may load a Word blank on the participant's behalf, and are told so.
+  await page.goto(blankUrl, { waitUntil: "networkidle" });
+  await expect(page.getByRole("button", { name: "Загрузить бланк из Word" })).toBeVisible();
+  await expect(page.getByText("Ответы из Word будут сохранены от имени участника, с вашим именем в истории.")).toBeVisible();
   await signOut(page);
 
   await signIn(page, "mo.slavyansky@demo.local");
@@ -49,6 +53,7 @@ test("a coordinator loads a blank filled in Word: the preview, then the answers 
   ).toBeVisible();
   await expect(preview.getByRole("row", { name: "2.1 Количество базовых школ в муниципалитете 4 — новый ответ" })).toBeVisible();
   await expectNoSeriousViolations(page, "the Word import dialog");
+  await testInfo.attach("dialog", { body: await page.screenshot(), contentType: "image/png" });
   await page.setViewportSize({ width: 390, height: 844 });
   await testInfo.attach("dialog-on-a-phone", { body: await page.screenshot(), contentType: "image/png" });
   await page.setViewportSize({ width: 1280, height: 800 });

@@ -3,6 +3,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/blanks/[id]/docx-import/route";
 import type { DocxImportPreview } from "@/lib/domain/blanks/docx-import/preview";
+import { OWN_WORK_MESSAGE } from "@/lib/domain/separation-of-duties";
 import { AppError } from "@/lib/errors";
 import type { Scope } from "@/lib/scope";
 import { getScope } from "@/lib/server/auth/get-scope";
@@ -13,7 +14,7 @@ import { buildCampaignWorld, type CampaignWorld } from "../support/campaign";
 import { runCli } from "../support/cli";
 import { useScratchStorage } from "../support/scratch-storage";
 import { useTestDatabase } from "../support/test-database";
-import { submitBlank } from "../support/operations";
+import { markAnswer, submitBlank } from "../support/operations";
 
 vi.mock("@/lib/server/auth/get-scope", () => ({ getScope: vi.fn() }));
 
@@ -175,6 +176,14 @@ describe("the confirmation (importBlankDocx)", () => {
         note: `загружено из Word: municipal-seed-typed.docx; аудитор ${w.auditor.scope.name} от имени участника`,
       });
     }
+    // Having filled the blank, the auditor leaves its review to another.
+    const sent = await w.blankOf(w.t.a1.id);
+    await submitBlank({ scope: w.moA1.scope, input: { blankId: sent.id, version: sent.version } });
+    const marking = markAnswer({
+      scope: w.auditor.scope,
+      input: { blankId: sent.id, itemKey: w.item("municipal", "2.1").key, mark: "MATCHES" },
+    });
+    await expect(marking).rejects.toThrow(new AppError("FORBIDDEN", OWN_WORK_MESSAGE));
   });
 
   it("a blank sent for review cannot be loaded from Word", async () => {
