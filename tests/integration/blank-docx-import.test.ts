@@ -95,6 +95,21 @@ describe("«Загрузить бланк из Word»: the preview (POST /api/bl
     expect(await db().storedFile.count()).toBe(files);
   });
 
+  it.each(["bomb.docx", "lying-bomb.docx", "dotdot-name.docx", "slash-name.docx", "macros.docm", "encrypted.docx", "legacy.doc"])(
+    "a hostile or unreadable Word file (%s, tests/fixtures/docx) is refused in Russian within a second, nothing kept",
+    async (name) => {
+      const blank = await w.blankOf(w.t.a1s1.id);
+      const files = await db().storedFile.count();
+      as(w.schoolA1.scope);
+      const started = performance.now();
+      const response = await upload(blank.id, name, new Uint8Array(readFileSync(path.join(FIXTURES, "../docx", name))));
+      expect(performance.now() - started).toBeLessThan(1000);
+      expect(response.status).toBe(422);
+      expect((await response.json()).error.message).toMatch(/[А-Яа-я]/);
+      expect(await db().storedFile.count()).toBe(files);
+    },
+  );
+
   it("a Word file without the blank's table says what it looks for", async () => {
     const blank = await w.blankOf(w.t.a1s1.id);
     as(w.schoolA1.scope);
