@@ -267,6 +267,11 @@ describe("seed 002 as a Word table (tests/fixtures/docx/roadmap-002.docx, made b
     const result = await importRoadmap({ scope: coordinator, bytes: docx, fileName: "отчёт.docx" });
     expect(result).toMatchObject({ imported: 0, updated: 15, documentsCreated: 0, errors: [] });
     expect(await snapshot()).toEqual(before);
+    // The seed's own four tables, one after another: the same events.
+    const fourTables = readFileSync("tests/fixtures/docx/roadmap-002-four-tables.docx");
+    const again = await importRoadmap({ scope: coordinator, bytes: fourTables, fileName: "отчёт.docx" });
+    expect(again).toMatchObject({ imported: 0, updated: 15, documentsCreated: 0, errors: [] });
+    expect(await snapshot()).toEqual(before);
   });
 });
 

@@ -94,4 +94,24 @@ describe("docxSheets", () => {
       },
     ]);
   });
+
+  it("joins the tables that continue one another (same columns, only empty paragraphs between), numbering rows on", () => {
+    const table = (at: number, ...texts: string[]) => ({ before: "", at, rows: texts.map((t) => [cell(t), cell("")]) });
+    const sheets = docxSheets({
+      paragraphs: ["Отчёт", "", "Примечание", ""],
+      tables: [
+        { ...table(1, "Код", "23"), before: "Отчёт" },
+        table(2, "", "24"),
+        table(3, "25"),
+        { before: "", at: 4, rows: [[cell("x")]] },
+      ],
+    });
+    expect(sheets.map((s) => [s.name, s.title, s.rows.map((r) => `${r.row}:${r.cells.join("|")}`)])).toEqual([
+      ["Таблицы 1–2", "Отчёт", ["1:Код|", "2:23|", "3:|", "4:24|", "5:||Примечание"]],
+      // A paragraph with text between: a table of its own.
+      ["Таблица 3", null, ["1:25|", "2:||"]],
+      // Other columns: a table of its own.
+      ["Таблица 4", null, ["1:x"]],
+    ]);
+  });
 });

@@ -155,6 +155,18 @@ describe("seed 002 as a Word table (tests/fixtures/docx/roadmap-002.docx, made b
     ]);
   });
 
+  it("reads the seed's four tables as one, the tables after the first continuing it", async () => {
+    const markdown = await readSeed();
+    const sheet = await readRoadmapFile(readFileSync("tests/fixtures/docx/roadmap-002-four-tables.docx"), "отчёт.docx");
+    const word = parseRoadmapRows(sheet);
+    expect(word.problems).toEqual([]);
+    expect(word.records.map(withoutRow)).toEqual(markdown.records.map(withoutRow));
+    // Numbered on from table to table; each continuation opens with an empty row (6, 10, 17).
+    expect(word.records.map((r) => r.row)).toEqual([3, 4, 5, 7, 8, 9, 11, 12, 13, 14, 15, 16, 18, 19, 20]);
+    expect(sheet.notices[0]!.message).toBe("Документ Word: Таблицы 1–4");
+    expect(sheet.notices.at(-1)!.message).toBe("«О.А.Саркисян» — не импортировано: подпись/примечание под таблицей");
+  });
+
   it("refuses a macro-enabled, password-protected or legacy Word file with what to do", async () => {
     const problem = async (name: string) => (await readRoadmapFile(readFileSync(`tests/fixtures/docx/${name}`), name)).problems[0]!.message;
     expect(await problem("macros.docm")).toBe("Файл с макросами (.docm) не принимается: сохраните документ как .docx без макросов.");

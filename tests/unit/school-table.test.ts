@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { neutraliseFormula, restoreFormula, writeCsv } from "@/lib/domain/directory/csv";
@@ -317,6 +318,14 @@ describe("the files written", () => {
   it("refuses an old XLS workbook and a broken XLSX", async () => {
     expect((await fileProblems(Buffer.from("d0cf11e0a1b11ae1", "hex")))[0]!.message).toContain("XLS");
     expect((await fileProblems(Buffer.from("PK\u0003\u0004broken")))[0]!.message).toBe("Файл не читается как книга Excel (.xlsx).");
+  });
+
+  it("refuses Word files, which only the roadmap import takes, and says a password-protected file is one", async () => {
+    const message = async (name: string) => (await fileProblems(readFileSync(`tests/fixtures/docx/${name}`)))[0]!.message;
+    for (const name of ["marks.docx", "macros.docm", "legacy.doc"]) {
+      expect(await message(name), name).toBe("Это документ Word: сохраните таблицу как книгу XLSX или CSV.");
+    }
+    expect(await message("encrypted.docx")).toBe("Файл защищён паролем: снимите пароль и загрузите снова.");
   });
 });
 

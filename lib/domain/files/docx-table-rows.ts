@@ -2,9 +2,9 @@ import type { DocxDocument, DocxTable } from "./docx-data";
 import type { SourceRow } from "./table-file";
 
 /**
- * A Word document's tables as the imports read a workbook's sheets: each table a
- * "sheet" named «Таблица 1», «Таблица 2» … in the document's order, its rows
- * numbered as Word's rows. Pure.
+ * A Word document's tables as the imports read a workbook's sheets: each table (with
+ * the tables that continue it) a "sheet" named «Таблица 1», «Таблица 2» … in the
+ * document's order, its rows numbered as Word's rows. Pure.
  */
 
 export interface DocxSheet {
@@ -52,19 +52,40 @@ export function docxTableRows(table: DocxTable): SourceRow[] {
 }
 
 /**
- * Every table of the document as a sheet. The paragraphs under a table (up to the
- * next one) follow its rows, numbered on, each a row whose text stands outside the
- * table's columns (after its last one): no import takes a signature line or a note
- * under the table for data, and each is listed as left out, as under a workbook's table.
+ * A table continues the one before it when nothing but empty paragraphs stands
+ * between them and both span the same columns: a long report typed as a table,
+ * then another one for the next pages (seed 002 as Word kept it, in four tables;
+ * Word itself joins tables with nothing at all between them).
+ */
+function continues(document: DocxDocument, previous: DocxTable, next: DocxTable): boolean {
+  return widthOf(previous) === widthOf(next) && document.paragraphs.slice(previous.at, next.at).every((text) => text.trim() === "");
+}
+
+/**
+ * The document's tables as sheets: a table with the tables that continue it is one
+ * sheet, «Таблица 1» alone or «Таблицы 1–4» together, its rows numbered on from
+ * table to table. The paragraphs under its last table (up to the next table) follow
+ * its rows, numbered on, each a row whose text stands outside the table's columns
+ * (after its last one): no import takes a signature line or a note under the table
+ * for data, and each is listed as left out, as under a workbook's table.
  */
 export function docxSheets(document: DocxDocument): DocxSheet[] {
-  return document.tables.map((table, index) => {
-    const rows = docxTableRows(table);
-    const width = widthOf(table);
-    const end = document.tables[index + 1]?.at ?? document.paragraphs.length;
-    const under = document.paragraphs
-      .slice(table.at, end)
+  const { tables, paragraphs } = document;
+  const sheets: DocxSheet[] = [];
+  for (let first = 0; first < tables.length; ) {
+    let end = first + 1;
+    while (end < tables.length && continues(document, tables[end - 1]!, tables[end]!)) end++;
+    const rows: SourceRow[] = [];
+    for (const table of tables.slice(first, end)) for (const row of docxTableRows(table)) rows.push({ ...row, row: rows.length + 1 });
+    const last = tables[end - 1]!;
+    const width = widthOf(last);
+    const under = paragraphs
+      .slice(last.at, tables[end]?.at ?? paragraphs.length)
       .map((text, i): SourceRow => ({ row: rows.length + i + 1, cells: [...Array<string>(width).fill(""), text] }));
-    return { name: docxTableName(index), rows: [...rows, ...under], title: table.before.trim() === "" ? null : table.before };
-  });
+    const before = tables[first]!.before;
+    const name = end - first > 1 ? `Таблицы ${first + 1}–${end}` : docxTableName(first);
+    sheets.push({ name, rows: [...rows, ...under], title: before.trim() === "" ? null : before });
+    first = end;
+  }
+  return sheets;
 }

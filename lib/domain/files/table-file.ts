@@ -74,7 +74,8 @@ export type TableBytes =
   | { kind: "text"; text: string; encoding: TextEncoding }
   | { kind: "refused"; message: string };
 
-const NOT_WORD = "Это документ Word (DOCX): сохраните таблицу как книгу XLSX или CSV.";
+/** For the imports that take no Word document: a .docx, .docm or .doc alike. */
+const NOT_WORD = "Это документ Word: сохраните таблицу как книгу XLSX или CSV.";
 
 /**
  * Judges the bytes by content (the file's name is never consulted): `formats` says
@@ -96,7 +97,7 @@ export async function judgeTableBytes(
   if (ole) return refused("Формат XLS (Excel 97–2003) не поддерживается: сохраните файл как XLSX или CSV.");
   const kind = await detectFileType(bytes);
   // A .docm too: readDocx refuses it for its macros.
-  if (kind === "DOCX" || (magic.startsWith("504b") && (await detectWordArchive(bytes)))) {
+  if (kind === "DOCX" || (kind === null && magic.startsWith("504b") && (await detectWordArchive(bytes)))) {
     return options.docx ? { kind: "docx" } : refused(NOT_WORD);
   }
   // A workbook, or a ZIP archive that readWorkbook refuses as no workbook.

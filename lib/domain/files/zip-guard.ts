@@ -427,7 +427,7 @@ export interface DocxParts {
 }
 
 /** The body of a Word document; its text is what the reader parses, held to a size of its own. */
-export const DOCX_DOCUMENT_PART = "word/document.xml";
+const DOCX_DOCUMENT_PART = "word/document.xml";
 
 export const NOT_A_DOCX = "Файл не читается как документ Word (.docx).";
 const documentTooLarge = (maxBytes: number) =>
