@@ -103,7 +103,7 @@ function ReportJobItem({ job }: { job: ReportJobView }) {
             {job.title}
           </h3>
           <p className="text-sm text-muted-foreground">
-            {job.kindLabel} · запрошен <time dateTime={job.createdAt}>{when(job.createdAt)}</time>
+            {job.kindLabel} · {job.formatLabel} · запрошен <time dateTime={job.createdAt}>{when(job.createdAt)}</time>
           </p>
         </div>
         <Badge className={cn("bg-background", status.tone)}>{status.label}</Badge>
@@ -130,7 +130,7 @@ function ReportJobItem({ job }: { job: ReportJobView }) {
           <div className="flex flex-wrap items-center gap-3 text-sm">
             <Button asChild size="sm">
               <a href={job.downloadUrl} download={job.fileName ?? undefined}>
-                Скачать PDF
+                Скачать {job.formatLabel}
               </a>
             </Button>
             {job.expiresAt && <span className="text-muted-foreground">Файл хранится до {day(job.expiresAt)}</span>}

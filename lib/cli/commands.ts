@@ -1,6 +1,5 @@
 import { db } from "@/lib/server/db/client";
 import { migrate } from "@/lib/server/db/migrate";
-import { REPORT_KINDS } from "@/lib/domain/reports/report-kinds";
 import { seedDemo } from "@/lib/server/seed/seed-demo";
 import { backupCommand, restoreCommand } from "./backup-commands";
 import { importBlankDocxCommand } from "./blank-commands";
@@ -9,7 +8,7 @@ import { userCreateCommand } from "./create-user-command";
 import { demoDataCommand } from "./demo-data-command";
 import { parseDateCommand } from "./parse-date-command";
 import { parseRequisitesCommand } from "./parse-requisites-command";
-import { reportCommand } from "./report-command";
+import { REPORT_ARGS, reportCommand } from "./report-command";
 import { exportRoadmapCommand, importRoadmapCommand } from "./roadmap-commands";
 import { schoolsExport, schoolsImport } from "./school-commands";
 import { scoreCommand } from "./score-command";
@@ -187,10 +186,11 @@ export const COMMANDS: readonly CliCommand[] = [
   },
   {
     name: "report",
-    args: `<${REPORT_KINDS.join("|")}> --id <id> --out <file.pdf>`,
+    args: REPORT_ARGS,
     description: [
-      "a PDF report of a blank, campaign, plan, or school/municipality/region,",
-      "made as the administrator of its region; prints { out, bytes, pages }",
+      "a report of a blank, campaign, plan, or school/municipality/region, as a PDF",
+      "or its DOCX twin (--format, else the out file's extension, else PDF), made as",
+      "the administrator of its region; prints { out, format, bytes, pages }",
     ],
     database: true,
     run: async (args) => reportCommand(args),

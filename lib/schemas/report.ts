@@ -1,4 +1,4 @@
-import { REPORT_KINDS } from "@/lib/domain/reports/report-kinds";
+import { REPORT_FORMATS, REPORT_KINDS } from "@/lib/domain/reports/report-kinds";
 import { listQuery } from "./list";
 import { z } from "./z";
 
@@ -32,11 +32,18 @@ export const ZReportSettings = z.object({
 });
 export type TReportSettings = z.infer<typeof ZReportSettings>;
 
-/** A background report asked for: its kind and its subject's id. */
+/** A report as a PDF (without one) or as its DOCX twin. */
+const reportFormat = z.enum(REPORT_FORMATS, { error: "Формат отчёта: «pdf» или «docx»." }).default("pdf");
+
+/** A background report asked for: its kind, its subject's id, its format. */
 export const ZReportRequest = z.object({
   kind: z.enum(REPORT_KINDS, { error: "Выберите вид отчёта." }),
   id: z.uuid({ error: "Отчёт не найден." }),
+  format: reportFormat,
 });
+
+/** A report downloaded on the spot: `?format=pdf|docx`. */
+export const ZReportDownloadQuery = z.object({ format: reportFormat });
 export type TReportRequest = z.infer<typeof ZReportRequest>;
 
 /** The caller's report jobs, a page at a time (`?page=&pageSize=`). */

@@ -13,7 +13,9 @@ import { loadScope } from "@/lib/server/auth/load-scope";
 import { db } from "@/lib/server/db/client";
 import { buildReport } from "@/lib/server/reports/build-report";
 import { seedDemo } from "@/lib/server/seed/seed-demo";
+import { buildBlankForm } from "@/lib/server/templates/build-blank-form";
 import { runCli } from "../support/cli";
+import { officeToPdf } from "../support/office";
 import { useTestDatabase } from "../support/test-database";
 
 const databaseUrl = useTestDatabase();
@@ -61,12 +63,12 @@ const MUNICIPAL_ROWS = [
   "1.",
   "Нормативная документация МО",
   "1.1",
-  "Приказы (иной документ, указать) МО об организации обучения",
-  "Приказ МОНМТ КК от",
+  "Приказы (иной документ, указать) МО",
+  "МОНМТ КК",
   "1.1.1",
   "-об организации работы БШ",
   "1.1.1",
-  "- о назначении муниципального",
+  "- о назначении",
   "1.2",
   "Планирование работы по направлению:",
   "1.2.1",
@@ -76,12 +78,12 @@ const MUNICIPAL_ROWS = [
   "Критерий",
   "Наличие/ численность",
   "2.1",
-  "Количество базовых школ в",
+  "Количество базовых",
   "2.2",
   "База данных кандидатов",
   "ежегодное обновление",
   "2.3.2",
-  "Обучающиеся ДОТ в ВУЗах/СПО",
+  "Обучающиеся ДОТ",
   "(подпись)",
 ];
 
@@ -265,5 +267,84 @@ describe("npm run cli", () => {
     const result = runCli(["report", "blank", "--id", schoolBlankId, "--out", out], { DATABASE_URL: databaseUrl() });
     expect(result.code, result.stderr).toBe(0);
     expect(pdfText(readFileSync(out)).flow).toContain("Участник: Славянский район, МБОУ СОШ № 1");
+  });
+});
+
+describe("as Word documents, read back through LibreOffice", () => {
+  const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+  it("the empty blank: every row in order, the criteria part's header, the signature lines", async () => {
+    caller = auditor;
+    const response = await templateFormGet(new Request(`http://test/api/templates/${templateId}/form?format=docx`), {
+      params: Promise.resolve({ templateId }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe(DOCX);
+    expect(decodeURIComponent(response.headers.get("content-disposition") ?? "")).toMatch(/версия 1\.docx/);
+    const office = officeToPdf(await bytesOf(response), "blank-form-municipal");
+    expectInOrder(office.text, ["БЛАНК СООТВЕТВИЯ", "(наименование МО)", ...MUNICIPAL_ROWS]);
+    expect(Number(office.info.Pages)).toBeLessThanOrEqual(3);
+  });
+
+  it("the empty blank of a participant's blank, for its school's coordinator", async () => {
+    caller = school;
+    const response = await blankFormGet(new Request(`http://test/api/blanks/${schoolBlankId}/form?format=docx`), {
+      params: Promise.resolve({ id: schoolBlankId }),
+    });
+    expect(response.status).toBe(200);
+    const office = officeToPdf(await bytesOf(response), "blank-form-school");
+    expectInOrder(office.text, [
+      "школьного координатора _____",
+      "(наименование МО и БШ)",
+      "Соглашения",
+      "1.1",
+      "1.2",
+      "Дети-инвалиды",
+      "5.2",
+    ]);
+  });
+
+  it("the filled blank: the answers, the marks, who sent and accepted it", async () => {
+    caller = municipal;
+    const response = await reportGet(new Request(`http://test/api/reports/blank/${slavyanskyBlankId}?format=docx`), {
+      params: Promise.resolve({ kind: "blank", id: slavyanskyBlankId }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe(DOCX);
+    expect(decodeURIComponent(response.headers.get("content-disposition") ?? "")).toMatch(/Бланк — Славянский район — .*\.docx/);
+    const office = officeToPdf(await bytesOf(response), "blank-filled-municipal");
+    expectInOrder(office.text, ["Участник: Славянский район", "Статус бланка: принят", "Приходько Марина Николаевна", ...MUNICIPAL_ROWS]);
+    expect(office.text.replace(/\s+/g, " ")).toContain("соответствует");
+  });
+
+  it("a methodical work plan in seed 004's columns, its header row repeated on the next pages", async () => {
+    const report = await buildReport({ scope: auditor, kind: "roadmap", id: methodicalPlanId, format: "docx", today: "2021-06-01" });
+    const office = officeToPdf(report.bytes, "plan-methodical");
+    expectInOrder(office.text, [
+      "Основные мероприятия методической работы",
+      "1. Мероприятия по повышению",
+      "1.1",
+      "2.10",
+      "7.4",
+      "Целевые показатели",
+    ]);
+    expect(office.pages.length).toBeGreaterThan(1);
+    for (const page of office.pages.slice(1, 3)) expect(page).toContain("Наименование мероприятия");
+  });
+
+  it("the CLI writes the empty blank as DOCX", () => {
+    const out = path.join(dir, "cli-blank.docx");
+    const result = runCli(["template", "export", MUNICIPAL_BLANK_KEY, "--format", "docx", "--out", out, "--region", "23"], {
+      DATABASE_URL: databaseUrl(),
+    });
+    expect(result.code, result.stderr).toBe(0);
+    expectInOrder(officeToPdf(readFileSync(out), "cli-blank-form").text, MUNICIPAL_ROWS);
+  });
+
+  it("is the same document as the PDF: built from one layout", async () => {
+    const [pdf, docx] = await Promise.all(
+      (["pdf", "docx"] as const).map((format) => buildBlankForm({ scope: auditor, which: { templateId }, format })),
+    );
+    expect(pdf!.fileName.replace(/\.pdf$/, "")).toBe(docx!.fileName.replace(/\.docx$/, ""));
   });
 });

@@ -45,6 +45,8 @@ const scopeOf = async (email: string): Promise<Scope> => {
   return (await loadScope(user.id))!;
 };
 
+const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls a job until it is finished, recording every progress value seen on the way. */
@@ -83,12 +85,14 @@ describe("background reports", () => {
   let jobId: string;
 
   it("queue a campaign report once, however often it is asked for while it waits or runs", async () => {
-    const first = await requestReport({ scope: auditor, kind: "campaign", id: campaignId });
+    const first = await requestReport({ scope: auditor, kind: "campaign", id: campaignId, format: "pdf" });
     expect(first).toMatchObject({ status: "QUEUED", progress: 0, kindLabel: expect.any(String), downloadUrl: null });
     expect(first.title).toContain(SEED_CAMPAIGN.name);
     jobId = first.id;
 
-    const again = await Promise.all([1, 2, 3].map(() => requestReport({ scope: auditor, kind: "campaign", id: campaignId })));
+    const again = await Promise.all(
+      [1, 2, 3].map(() => requestReport({ scope: auditor, kind: "campaign", id: campaignId, format: "pdf" })),
+    );
     expect(again.map((job) => job.id)).toEqual([jobId, jobId, jobId]);
 
     // Held in RUNNING until released, to ask again while it runs.
@@ -165,7 +169,7 @@ describe("background reports", () => {
   });
 
   it("refuse another region's campaign as not found, before anything is queued", async () => {
-    expect(await codeOf(requestReport({ scope: stranger, kind: "campaign", id: campaignId }))).toBe("NOT_FOUND");
+    expect(await codeOf(requestReport({ scope: stranger, kind: "campaign", id: campaignId, format: "pdf" }))).toBe("NOT_FOUND");
     as(stranger);
     const refused = await call(
       requestRoute,
@@ -211,7 +215,7 @@ describe("background reports", () => {
           requestedById: requester.userId,
           kind: "campaign",
           subjectId: campaignId,
-          dedupeKey: `campaign:${campaignId}:${requester.userId}`,
+          dedupeKey: `campaign:${campaignId}:pdf:${requester.userId}`,
           status: "RUNNING",
           progress: 40,
           stage: "Сбор данных",
@@ -232,5 +236,48 @@ describe("background reports", () => {
     const rerun = await untilFinished(admin, once.id);
     expect(rerun.error, log.join("\n")).toBeNull();
     expect(rerun).toMatchObject({ status: "DONE", progress: 100, downloadUrl: `/api/reports/jobs/${once.id}/file` });
+  });
+
+  it("make the DOCX twin as a job of its own, kept, served and journaled as a Word document", async () => {
+    as(auditor);
+    const asked = await call(
+      requestRoute,
+      "/api/reports/jobs",
+      {},
+      { method: "POST", body: JSON.stringify({ kind: "campaign", id: campaignId, format: "docx" }) },
+    );
+    expect(asked.status).toBe(202);
+    const queued = (await asked.json()) as ReportJobView;
+    // Not the PDF job of the same report by the same user: the format is part of what is asked for.
+    expect(queued).toMatchObject({ status: "QUEUED", formatLabel: "DOCX" });
+    expect(queued.id).not.toBe(jobId);
+    const again = await requestReport({ scope: auditor, kind: "campaign", id: campaignId, format: "docx" });
+    expect([again.id]).toContain(queued.id);
+
+    const done = await untilFinished(auditor, queued.id);
+    expect(done.error, log.join("\n")).toBeNull();
+    expect(done.fileName).toMatch(new RegExp(`^Итоги аудита — ${SEED_CAMPAIGN.name}.*\\.docx$`));
+    const download = await call(fileRoute, `/api/reports/jobs/${queued.id}/file`, { id: queued.id });
+    expect(download.status).toBe(200);
+    expect(download.headers.get("content-type")).toBe(DOCX_MIME);
+    expect(
+      Buffer.from(await download.arrayBuffer())
+        .subarray(0, 2)
+        .toString("latin1"),
+    ).toBe("PK");
+
+    // The journal records the kept file as it records a PDF's, under its Word name and type.
+    const row = await db().reportJob.findUniqueOrThrow({ where: { id: queued.id } });
+    const created = await db().auditEvent.findFirstOrThrow({ where: { entity: "StoredFile", entityId: row.fileId!, action: "CREATE" } });
+    expect(created.after).toMatchObject({ name: done.fileName, mimeType: DOCX_MIME });
+
+    const badFormat = await call(
+      requestRoute,
+      "/api/reports/jobs",
+      {},
+      { method: "POST", body: JSON.stringify({ kind: "campaign", id: campaignId, format: "odt" }) },
+    );
+    expect(badFormat.status).toBe(422);
+    expect(JSON.stringify(await badFormat.json())).toContain("Формат отчёта: «pdf» или «docx».");
   });
 });

@@ -460,12 +460,12 @@ describe("GET /api/reports/[kind]/[id]", () => {
 });
 
 describe("npm run cli -- report", () => {
-  it("writes the report as the admin of the subject's region and prints { out, bytes, pages }", () => {
+  it("writes the report as the admin of the subject's region and prints { out, format, bytes, pages }", () => {
     const out = path.join(dir, "cli-roadmap.pdf");
     const result = runCli(["report", "roadmap", "--id", roadmapId, "--out", out], { DATABASE_URL: databaseUrl() });
     expect(result.code, result.stderr).toBe(0);
-    const printed = JSON.parse(result.stdout) as { out: string; bytes: number; pages: number };
-    expect(printed).toEqual({ out, bytes: readFileSync(out).length, pages: Number(pdfInfo(out).Pages) });
+    const printed = JSON.parse(result.stdout) as { out: string; format: string; bytes: number; pages: number };
+    expect(printed).toEqual({ out, format: "pdf", bytes: readFileSync(out).length, pages: Number(pdfInfo(out).Pages) });
     // Nobody in particular made it: the executor is a line to fill in.
     expect(pdfText(out)).toContain("(фамилия, инициалы)");
 

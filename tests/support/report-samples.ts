@@ -4,6 +4,7 @@
  * roadmap and a municipality's records.
  */
 import { readFileSync } from "node:fs";
+import type { ContentTable } from "pdfmake/interfaces";
 import { parseRoadmapRows, type RoadmapFields } from "@/lib/domain/plans/roadmap-table";
 import { readRoadmapFile } from "@/lib/domain/plans/roadmap-file";
 import { MEASURES } from "@/lib/domain/records/official-measures";
@@ -14,6 +15,16 @@ import type { RecordsReportData } from "@/lib/domain/reports/pdf/records-report"
 import { SCHOOL_BLANK, SEED_CAMPAIGN } from "@/lib/seed-data/blanks";
 import { demoAnswers } from "@/lib/seed-data/demo-answers";
 import { ROADMAP_002_PATH } from "@/lib/seed-data/roadmap-002";
+
+/** Every node of a definition's content that holds a table, in order. */
+export function tablesOf(node: unknown, found: ContentTable[] = []): ContentTable[] {
+  if (Array.isArray(node)) for (const n of node) tablesOf(n, found);
+  else if (node && typeof node === "object") {
+    if ("table" in node) found.push(node as ContentTable);
+    for (const v of Object.values(node)) tablesOf(v, found);
+  }
+  return found;
+}
 
 export const BASE: ReportBase = {
   issuer: {

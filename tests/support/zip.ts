@@ -1,4 +1,5 @@
-import { crc32 } from "node:zlib";
+import { crc32, inflateRawSync } from "node:zlib";
+import { readZipDirectory } from "@/lib/domain/files/zip-guard";
 
 /**
  * A minimal ZIP writer (stored entries, no compression) for building real
@@ -45,4 +46,19 @@ function writeCommon(header: Buffer, at: number, f: { crc: number; size: number;
   header.writeUInt32LE(f.size, at + 14); // compressed
   header.writeUInt32LE(f.size, at + 18); // uncompressed
   header.writeUInt16LE(f.nameLength, at + 22);
+}
+
+/** The parts of a ZIP (a DOCX's document, header, media) by name, inflated. */
+export function unzip(bytes: Uint8Array): Map<string, Buffer> {
+  const directory = readZipDirectory(bytes);
+  if (!directory.ok) throw new Error(directory.message);
+  const data = Buffer.from(bytes);
+  return new Map(
+    directory.entries.map((entry) => {
+      const at = entry.localHeaderOffset;
+      const start = at + 30 + data.readUInt16LE(at + 26) + data.readUInt16LE(at + 28);
+      const packed = data.subarray(start, start + entry.compressedSize);
+      return [entry.name, entry.method === 8 ? inflateRawSync(packed) : packed];
+    }),
+  );
 }

@@ -1,4 +1,4 @@
-import type { Content, ContentTable, TDocumentDefinitions } from "pdfmake/interfaces";
+import type { Content, TDocumentDefinitions } from "pdfmake/interfaces";
 import { describe, expect, it } from "vitest";
 import { ROADMAP_COLUMNS, ROADMAP_HINTS, roadmapTitle } from "@/lib/domain/plans/roadmap-table";
 import { auditReportDefinition } from "@/lib/domain/reports/pdf/audit-report";
@@ -7,19 +7,9 @@ import { recordsReportDefinition, type RecordsReportData } from "@/lib/domain/re
 import { roadmapReportDefinition } from "@/lib/domain/reports/pdf/roadmap-report";
 import { signatureBlock } from "@/lib/domain/reports/pdf/signature";
 import { MUNICIPAL_BLANK } from "@/lib/seed-data/blanks";
-import { audit, BASE, campaign, counts, records, seedRecords } from "../support/report-samples";
+import { audit, BASE, campaign, counts, records, seedRecords, tablesOf } from "../support/report-samples";
 import { reportFileName } from "@/lib/server/reports/build-report";
 import { countPdfPages, renderPdf } from "@/lib/server/reports/render-pdf";
-
-/** Every node of a definition's content that holds a table. */
-function tablesOf(node: unknown, found: ContentTable[] = []): ContentTable[] {
-  if (Array.isArray(node)) for (const n of node) tablesOf(n, found);
-  else if (node && typeof node === "object") {
-    if ("table" in node) found.push(node as ContentTable);
-    for (const v of Object.values(node)) tablesOf(v, found);
-  }
-  return found;
-}
 
 /** All the text a definition's content holds. */
 const textOf = (content: Content) => JSON.stringify(content);

@@ -22,13 +22,10 @@ export function isReportKind(value: string): value is ReportKind {
 export const REPORT_FORMATS = ["pdf", "docx"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-export const REPORT_FORMAT_LABELS: Record<ReportFormat, string> = { pdf: "PDF", docx: "DOCX" };
+/** «PDF», «DOCX»: as the buttons and the jobs list name them, and the kind of stored file each is (FILE_KINDS). */
+export const REPORT_FORMAT_LABELS = { pdf: "PDF", docx: "DOCX" } as const satisfies Record<ReportFormat, string>;
 
-export const REPORT_MIME_TYPES: Record<ReportFormat, string> = {
-  pdf: "application/pdf",
-  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-};
-
-export function isReportFormat(value: string): value is ReportFormat {
-  return (REPORT_FORMATS as readonly string[]).includes(value);
+/** Where a report is downloaded, made on the spot (app/api/reports/[kind]/[id]). */
+export function reportUrl(kind: ReportKind, id: string, format: ReportFormat): string {
+  return `/api/reports/${kind}/${id}${format === "pdf" ? "" : `?format=${format}`}`;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { TDocumentDefinitions } from "pdfmake/interfaces";
 import { documentDate } from "@/lib/dates";
+import { FILE_KINDS } from "@/lib/domain/files/detect-file-type";
 import { displayFileName } from "@/lib/domain/files/file-names";
 import { auditReportDefinition, auditReportTitle } from "@/lib/domain/reports/pdf/audit-report";
 import { BLANK_FILLED_TITLE, blankFilledDefinition } from "@/lib/domain/reports/pdf/blank-filled";
@@ -17,7 +18,7 @@ import { loadRecordsReport } from "./load-records-report";
 import { loadRoadmapReport } from "./load-roadmap-report";
 import { renderDocx } from "./render-docx";
 import { countPdfPages, renderPdf } from "./render-pdf";
-import { REPORT_FORMAT_LABELS, REPORT_MIME_TYPES, type ReportFormat, type ReportKind } from "@/lib/domain/reports/report-kinds";
+import { REPORT_FORMAT_LABELS, type ReportFormat, type ReportKind } from "@/lib/domain/reports/report-kinds";
 
 export type ReportProgress = (p: { fraction: number; stage: string }) => void | Promise<void>;
 
@@ -143,7 +144,7 @@ export async function buildReport(options: {
   return {
     bytes,
     fileName: reportFileName(loaded.nameParts, format),
-    mimeType: REPORT_MIME_TYPES[format],
+    mimeType: FILE_KINDS[REPORT_FORMAT_LABELS[format]].mime,
     title: loaded.title,
     regionId: loaded.regionId,
     pages: format === "pdf" ? countPdfPages(bytes) : null,

@@ -7,7 +7,7 @@ import { loadOwnJob, reportNotFound } from "./get-report-job";
 import { isDownloadable } from "./report-job-view";
 
 /**
- * The PDF of the caller's own finished job while it is kept; anything else
+ * The file (PDF or DOCX) of the caller's own finished job while it is kept; anything else
  * (another's job, still running, failed, expired) is NOT_FOUND.
  */
 export async function getReportJobFile(options: {

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma, ReportJobStatus } from "@/lib/generated/prisma/client";
-import { REPORT_KIND_LABELS } from "@/lib/domain/reports/report-kinds";
+import { REPORT_FORMAT_LABELS, REPORT_KIND_LABELS } from "@/lib/domain/reports/report-kinds";
 
 /** How long a finished report's file is kept (expire-report-files.ts removes it then). */
 export const REPORT_RETENTION_DAYS = 7;
@@ -10,6 +10,8 @@ export interface ReportJobView {
   id: string;
   kind: string;
   kindLabel: string;
+  /** «PDF» or «DOCX». */
+  formatLabel: string;
   title: string;
   status: ReportJobStatus;
   /** 0–100; 100 only when DONE. */
@@ -23,13 +25,14 @@ export interface ReportJobView {
   finishedAt: string | null;
   /** Until when the file is kept (DONE only). */
   expiresAt: string | null;
-  /** Where to download the PDF while it is kept; null otherwise. */
+  /** Where to download the file while it is kept; null otherwise. */
   downloadUrl: string | null;
 }
 
 export const REPORT_JOB_SELECT = {
   id: true,
   kind: true,
+  format: true,
   title: true,
   status: true,
   progress: true,
@@ -45,6 +48,7 @@ export const REPORT_JOB_SELECT = {
 export type ReportJobRow = Prisma.ReportJobGetPayload<{ select: typeof REPORT_JOB_SELECT }>;
 
 const LABELS: Record<string, string> = REPORT_KIND_LABELS;
+const FORMAT_LABELS: Record<string, string> = REPORT_FORMAT_LABELS;
 
 /** The file of a job can be downloaded: built, still kept, not yet removed. */
 export function isDownloadable(job: Pick<ReportJobRow, "status" | "fileId" | "expiresAt">, now: Date): boolean {
@@ -56,6 +60,7 @@ export function toReportJobView(job: ReportJobRow, now = new Date()): ReportJobV
     id: job.id,
     kind: job.kind,
     kindLabel: LABELS[job.kind] ?? job.kind,
+    formatLabel: FORMAT_LABELS[job.format] ?? job.format,
     title: job.title,
     status: job.status,
     progress: job.progress,

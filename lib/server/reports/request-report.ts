@@ -13,9 +13,9 @@ import { REPORT_JOB_SELECT, toReportJobView, type ReportJobView } from "./report
  * lookup and the insert run under an advisory lock on the dedupe key.
  */
 export async function requestReport(options: { scope: Scope } & TReportRequest): Promise<ReportJobView> {
-  const { scope, kind, id } = options;
+  const { scope, kind, id, format } = options;
   const subject = await checkReportAccess({ scope, kind, id });
-  const dedupeKey = `${kind}:${id}:${scope.userId}`;
+  const dedupeKey = `${kind}:${id}:${format}:${scope.userId}`;
 
   const { job, created } = await db().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`report:${dedupeKey}`}, 0))`;
@@ -26,7 +26,7 @@ export async function requestReport(options: { scope: Scope } & TReportRequest):
     });
     if (existing) return { job: existing, created: false };
     const row = await tx.reportJob.create({
-      data: { regionId: subject.regionId, requestedById: scope.userId, kind, subjectId: id, dedupeKey, title: subject.title },
+      data: { regionId: subject.regionId, requestedById: scope.userId, kind, subjectId: id, format, dedupeKey, title: subject.title },
       select: REPORT_JOB_SELECT,
     });
     return { job: row, created: true };

@@ -1,14 +1,13 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { AppError } from "@/lib/errors";
-import { FILE_KINDS } from "@/lib/domain/files/detect-file-type";
 import { displayFileName } from "@/lib/domain/files/file-names";
 import { loadScope } from "@/lib/server/auth/load-scope";
 import { db } from "@/lib/server/db/client";
 import { newStorageKey, storage } from "@/lib/server/files/storage";
 import { buildReport } from "./build-report";
 import { REPORT_RETENTION_DAYS } from "./report-job-view";
-import type { ReportKind } from "@/lib/domain/reports/report-kinds";
+import type { ReportFormat, ReportKind } from "@/lib/domain/reports/report-kinds";
 import type { ReportJobData } from "./enqueue-report-job";
 import { logger } from "@/lib/server/observability/logger";
 
@@ -25,6 +24,7 @@ interface ClaimedJob {
   requestedById: string;
   kind: string;
   subjectId: string;
+  format: string;
 }
 
 /**
@@ -36,7 +36,7 @@ async function claim(data: ReportJobData): Promise<ClaimedJob | null> {
   const row = await db().reportJob.findFirst({
     where: { dedupeKey: data.dedupeKey, status: "QUEUED" },
     orderBy: { createdAt: "asc" },
-    select: { id: true, regionId: true, requestedById: true, kind: true, subjectId: true },
+    select: { id: true, regionId: true, requestedById: true, kind: true, subjectId: true, format: true },
   });
   if (!row) return null;
   const { count } = await db().reportJob.updateMany({
@@ -73,8 +73,8 @@ function progressWriter(id: string, log: Log) {
   return { report, settled: () => chain };
 }
 
-/** Stores the PDF as a file of the job's region and marks the job DONE, both or neither. */
-async function finish(job: ClaimedJob, report: { bytes: Buffer; fileName: string; title: string }) {
+/** Stores the report as a file of the job's region and marks the job DONE, both or neither. */
+async function finish(job: ClaimedJob, report: { bytes: Buffer; fileName: string; mimeType: string; title: string }) {
   const bytes = new Uint8Array(report.bytes);
   const storageKey = newStorageKey();
   const name = displayFileName(report.fileName);
@@ -86,7 +86,7 @@ async function finish(job: ClaimedJob, report: { bytes: Buffer; fileName: string
         data: {
           regionId: job.regionId,
           name,
-          mimeType: FILE_KINDS.PDF.mime,
+          mimeType: report.mimeType,
           size: bytes.byteLength,
           sha256: createHash("sha256").update(bytes).digest("hex"),
           storageKey,
@@ -144,7 +144,13 @@ export async function runReportJob(options: { data: ReportJobData; log?: Log }):
     const scope = await loadScope(job.requestedById);
     if (!scope) throw new AppError("NOT_FOUND", "Пользователь, запросивший отчёт, не найден.");
     const progress = progressWriter(job.id, log);
-    const report = await buildReport({ scope, kind: job.kind as ReportKind, id: job.subjectId, onProgress: progress.report });
+    const report = await buildReport({
+      scope,
+      kind: job.kind as ReportKind,
+      id: job.subjectId,
+      format: job.format as ReportFormat,
+      onProgress: progress.report,
+    });
     await progress.settled();
     await finish(job, report);
   } catch (error) {

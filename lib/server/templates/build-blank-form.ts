@@ -1,7 +1,8 @@
 import "server-only";
 import { documentDate } from "@/lib/dates";
 import { blankFormDefinition } from "@/lib/domain/reports/pdf/blank-form";
-import { REPORT_MIME_TYPES, type ReportFormat } from "@/lib/domain/reports/report-kinds";
+import { FILE_KINDS } from "@/lib/domain/files/detect-file-type";
+import { REPORT_FORMAT_LABELS, type ReportFormat } from "@/lib/domain/reports/report-kinds";
 import type { Scope } from "@/lib/scope";
 import { getBlank } from "@/lib/server/blanks/get-blank";
 import { db } from "@/lib/server/db/client";
@@ -43,7 +44,7 @@ export async function buildBlankForm(options: { scope: Scope; which: WhichForm; 
   return {
     bytes: options.format === "docx" ? await renderDocx(definition) : await renderPdf(definition),
     fileName: reportFileName(["Бланк", source.name, `версия ${source.version}`], options.format),
-    mimeType: REPORT_MIME_TYPES[options.format],
+    mimeType: FILE_KINDS[REPORT_FORMAT_LABELS[options.format]].mime,
     version: source.version,
   };
 }

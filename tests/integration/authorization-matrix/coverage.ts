@@ -1,7 +1,7 @@
 import { MUNICIPAL_BLANK } from "@/lib/seed-data/blanks";
 import { LIST_EXPORT_IDS, type ListExportId } from "@/lib/domain/exports/list-ids";
 import type { Role } from "@/lib/roles";
-import { REPORT_KINDS, type ReportKind } from "@/lib/domain/reports/report-kinds";
+import { REPORT_FORMATS, REPORT_KINDS, type ReportKind } from "@/lib/domain/reports/report-kinds";
 import { db } from "@/lib/server/db/client";
 import type { ActionCall, Also, Entry, PageCall, RouteCall } from "./matrix";
 import type { World } from "./world";
@@ -409,8 +409,16 @@ export const ROUTES: Record<string, Entry<RouteCall>> = {
     ],
   },
   "GET app/api/reports/[kind]/[id]/route.ts": {
+    // Each report as a PDF and as its DOCX twin: the same subjects, the same refusals.
     calls: ({ foreign: f }) =>
-      reportSubjects(f).map(({ kind, id, what, control }) => ({ label: `${kind} of a ${what}`, params: { kind, id }, control })),
+      reportSubjects(f).flatMap(({ kind, id, what, control }) =>
+        REPORT_FORMATS.map((format) => ({
+          label: `${kind} of a ${what} as ${format}`,
+          params: { kind, id },
+          ...(format === "pdf" ? {} : { query: { format } }),
+          control,
+        })),
+      ),
   },
   "GET app/api/reports/jobs/[id]/file/route.ts": {
     calls: ({ foreign: f }) => [{ params: { id: f.reportJob.id }, control: "REGION_ADMIN" }],
@@ -420,7 +428,9 @@ export const ROUTES: Record<string, Entry<RouteCall>> = {
   },
   "POST app/api/reports/jobs/route.ts": {
     calls: ({ foreign: f }) =>
-      reportSubjects(f).map(({ kind, id, what, control }) => ({ label: `${kind} of a ${what}`, json: { kind, id }, control })),
+      reportSubjects(f).flatMap(({ kind, id, what, control }) =>
+        REPORT_FORMATS.map((format) => ({ label: `${kind} of a ${what} as ${format}`, json: { kind, id, format }, control })),
+      ),
   },
   "GET app/api/reports/jobs/route.ts": {
     calls: () => [{ expect: "own", query: { page: "1" }, control: "REGION_ADMIN", controlShows: true }],

@@ -263,13 +263,22 @@ export const PRIVACY_ROUTES: Record<string, PrivacyRow<RouteCall>> = {
   "GET app/api/plans/[id]/export/route.ts": reuse,
   "POST app/api/plans/import/route.ts": reuse,
   "GET app/api/reports/[kind]/[id]/route.ts": {
-    // Every kind over S1, M and the region (the authorization matrix's subjects), and the audit of S1's own blank.
+    // Every kind over S1, M and the region (the authorization matrix's subjects), and the audit and the filled blank of S1's own blank.
     authz: true,
     classOf: (call) => (isRecordsReport(call) ? { audience: "nobody" } : {}),
     calls: ({ own }) => [
       { label: "audit of S1's blank", params: { kind: "audit", id: own.blanks.submitted.id } },
+      // The filled blank: the same answers and official counts as the audit, never a child's name.
+      { label: "filled blank of S1", params: { kind: "blank", id: own.blanks.submitted.id } },
       // Its pages are numbered in their footers: proof that a PDF's text is read at all.
       { label: "records of S1, read back", params: { kind: "records", id: own.school.id }, reach: { by: S1, sees: ["Стр. 1 из 1"] } },
+      // The DOCX twin: its document's text, counts only as in the PDF.
+      {
+        label: "records of S1 as DOCX, read back",
+        params: { kind: "records", id: own.school.id },
+        query: { format: "docx" },
+        reach: { by: S1, sees: ["Только численность"] },
+      },
     ],
   },
   "GET app/api/reports/jobs/[id]/file/route.ts": reuse,

@@ -24,6 +24,7 @@ import { idParam, orNotFound } from "@/lib/server/http/params";
 import { formatDate } from "@/lib/dates";
 import { ZFindingListQuery } from "@/lib/schemas/finding";
 import { z } from "@/lib/schemas/z";
+import { REPORT_FORMAT_LABELS, REPORT_FORMATS, reportUrl } from "@/lib/domain/reports/report-kinds";
 
 export const metadata: Metadata = { title: "Бланк соответствия" };
 
@@ -69,9 +70,11 @@ export default async function BlankPage(props: { params: Promise<{ id: string }>
         actions={
           <div className="flex items-center gap-3">
             <BlankStatusBadge status={blank.status} />
-            <a href={`/api/reports/audit/${blank.id}`} className="text-sm text-primary underline">
-              Отчёт PDF
-            </a>
+            {REPORT_FORMATS.map((format) => (
+              <a key={format} href={reportUrl("audit", blank.id, format)} className="text-sm text-primary underline">
+                Отчёт {REPORT_FORMAT_LABELS[format]}
+              </a>
+            ))}
           </div>
         }
       />

@@ -17,6 +17,7 @@ import { requireScope } from "@/lib/server/auth/with-scope";
 import { idParam, orNotFound } from "@/lib/server/http/params";
 import { getPlan } from "@/lib/server/plans/get-plan";
 import { ALL_ROLES } from "@/lib/roles";
+import { REPORT_FORMAT_LABELS, REPORT_FORMATS, reportUrl } from "@/lib/domain/reports/report-kinds";
 
 export const metadata: Metadata = { title: "План" };
 
@@ -52,9 +53,11 @@ export default async function PlanPage(props: { params: Promise<{ id: string }>;
             <Button asChild variant="outline">
               <a href={`/api/plans/${plan.id}/export?format=csv`}>Экспорт CSV</a>
             </Button>
-            <Button asChild variant="outline">
-              <a href={`/api/reports/roadmap/${plan.id}`}>Отчёт PDF</a>
-            </Button>
+            {REPORT_FORMATS.map((format) => (
+              <Button key={format} asChild variant="outline">
+                <a href={reportUrl("roadmap", plan.id, format)}>Отчёт {REPORT_FORMAT_LABELS[format]}</a>
+              </Button>
+            ))}
           </div>
         }
       />

@@ -15,6 +15,7 @@ import { countOfficialData } from "@/lib/server/students/count-official-data";
 import { listStudentFormOptions } from "@/lib/server/students/list-student-form-options";
 import { listStudents } from "@/lib/server/students/list-students";
 import { SCHOOL_COORDINATORS } from "@/lib/roles";
+import { REPORT_FORMAT_LABELS, REPORT_FORMATS, reportUrl } from "@/lib/domain/reports/report-kinds";
 
 export const metadata: Metadata = { title: "Учёт обучающихся с ДОТ" };
 
@@ -41,9 +42,11 @@ export default async function SchoolStudentsPage(props: { searchParams: Promise<
               <Link href="/school/students/teachers">Педагоги</Link>
             </Button>
             {/* Counts only: the report never names a child. */}
-            <Button asChild variant="outline">
-              <a href={`/api/reports/records/${organizationId}`}>Отчёт PDF (численность)</a>
-            </Button>
+            {REPORT_FORMATS.map((format) => (
+              <Button key={format} asChild variant="outline">
+                <a href={reportUrl("records", organizationId, format)}>Отчёт {REPORT_FORMAT_LABELS[format]} (численность)</a>
+              </Button>
+            ))}
           </div>
         }
       />

@@ -8,11 +8,10 @@
 import type { Content, TableCell, TDocumentDefinitions } from "pdfmake/interfaces";
 import { formatPercent } from "@/lib/domain/dashboard/format";
 import { formatDate } from "@/lib/dates";
-import { BLANK_STATUS_LABELS, type BlankStatus } from "@/lib/schemas/blank";
+import { BLANK_STATUS_LABELS } from "@/lib/schemas/blank";
 import { REMEDIATION_STATUS_LABELS, type RemediationStatus } from "@/lib/schemas/finding";
-import type { TTemplateContent } from "@/lib/schemas/template";
 import { ITEM_STATUS_LABELS, SEVERITY_LABELS, type ItemStatus, type Severity } from "@/lib/domain/scoring/statuses";
-import { blankFootnotes, blankHeading, blankTable, type BlankTableAnswer } from "./blank-table";
+import { blankFootnotes, blankHeading, blankTable, type ParticipantBlank } from "./blank-table";
 import { dataTable, heading, nothing, reportDocument, th, titleBlock, type ReportBase } from "./frame";
 import { signatureBlock } from "./signature";
 
@@ -29,17 +28,7 @@ export interface AuditFinding {
   remediationStatus: RemediationStatus;
 }
 
-export interface AuditReportData extends ReportBase {
-  campaign: { name: string; date: string };
-  templateName: string;
-  /** «Славянский район» or «Славянский район, МБОУ СОШ № 1». */
-  participant: string;
-  status: BlankStatus;
-  content: TTemplateContent;
-  /** By item key. */
-  answers: Record<string, BlankTableAnswer>;
-  /** What the records count for the blank's count items, by item key. */
-  officialCounts: Record<string, number>;
+export interface AuditReportData extends ReportBase, ParticipantBlank {
   /** Null until the blank is submitted: only then is it scored. */
   score: { total: number | null; grade: string | null; sections: Array<{ number: string; title: string; score: number | null }> } | null;
   /** In the blank's printed order. */

@@ -9,9 +9,8 @@
 import type { TDocumentDefinitions } from "pdfmake/interfaces";
 import { formatPercent } from "@/lib/domain/dashboard/format";
 import { formatDate } from "@/lib/dates";
-import { BLANK_STATUS_LABELS, type BlankStatus } from "@/lib/schemas/blank";
-import type { TTemplateContent } from "@/lib/schemas/template";
-import { blankFootnotes, blankHeading, blankTable, type BlankTableAnswer } from "./blank-table";
+import { BLANK_STATUS_LABELS } from "@/lib/schemas/blank";
+import { blankFootnotes, blankHeading, blankTable, type ParticipantBlank } from "./blank-table";
 import { reportDocument, titleBlock, type ReportBase } from "./frame";
 import { signatureBlock } from "./signature";
 
@@ -21,16 +20,7 @@ export interface BlankStep {
   by: string | null;
 }
 
-export interface BlankFilledData extends ReportBase {
-  campaign: { name: string; date: string };
-  templateName: string;
-  /** «Славянский район» or «Славянский район, МБОУ СОШ № 1». */
-  participant: string;
-  status: BlankStatus;
-  content: TTemplateContent;
-  /** By item key. */
-  answers: Record<string, BlankTableAnswer>;
-  officialCounts: Record<string, number>;
+export interface BlankFilledData extends ReportBase, ParticipantBlank {
   submitted: BlankStep | null;
   accepted: BlankStep | null;
   /** Null until the blank is scored. */

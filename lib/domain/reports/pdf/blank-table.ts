@@ -9,7 +9,7 @@
  * footnotes under the table. Without answers the cells are left empty to fill. Pure.
  */
 import type { Content, ContentStack, ContentTable, TableCell } from "pdfmake/interfaces";
-import { AUDIT_MARK_LABELS, describeAnswer, type AuditMark, type TBlankAnswer } from "@/lib/schemas/blank";
+import { AUDIT_MARK_LABELS, describeAnswer, type AuditMark, type BlankStatus, type TBlankAnswer } from "@/lib/schemas/blank";
 import { walkItems, type TColumnHeaders, type TTemplateContent, type TTemplateItem } from "@/lib/schemas/template";
 import { COLORS, dataTable, th } from "./frame";
 
@@ -25,6 +25,20 @@ export interface BlankTableInput {
   answers?: Record<string, BlankTableAnswer>;
   /** What the records count for the blank's count items, by item key. */
   officialCounts?: Record<string, number>;
+}
+
+/** A participant's blank as the documents that print it filled take it. */
+export interface ParticipantBlank {
+  campaign: { name: string; date: string };
+  templateName: string;
+  /** «Славянский район» or «Славянский район, МБОУ СОШ № 1». */
+  participant: string;
+  status: BlankStatus;
+  content: TTemplateContent;
+  /** By item key. */
+  answers: Record<string, BlankTableAnswer>;
+  /** What the records count for the blank's count items, by item key. */
+  officialCounts: Record<string, number>;
 }
 
 export const PRESENCE_HEADER = "Наличие";
@@ -137,7 +151,8 @@ export function blankHeading(content: TTemplateContent, participant: string | nu
 
 /** The blank's table: the template's column headers repeated on every page, an item a row, kept whole. */
 export function blankTable(input: BlankTableInput): ContentTable {
-  return dataTable({ widths: WIDTHS, header: [columnHeaderRow(input.content.columns)], body: blankRows(input), dontBreakRows: true });
+  // A fresh array each time: pdfmake replaces a table's widths in place as it lays it out, and a shared one would reach the next document so.
+  return dataTable({ widths: [...WIDTHS], header: [columnHeaderRow(input.content.columns)], body: blankRows(input), dontBreakRows: true });
 }
 
 /** The footnotes under the table, each once («¹ …»). */

@@ -12,6 +12,7 @@ import { campaignCrumbs } from "@/components/shell/breadcrumbs";
 import { PageTitle } from "@/components/shell/page-title";
 import { Card, CardTitle } from "@/components/ui/card";
 import { formatDate } from "@/lib/dates";
+import { REPORT_FORMAT_LABELS, REPORT_FORMATS, reportUrl } from "@/lib/domain/reports/report-kinds";
 import { hasAnyRole } from "@/lib/scope";
 import { REGION_STAFF, SUPERVISORS } from "@/lib/roles";
 import { requireScope } from "@/lib/server/auth/with-scope";
@@ -43,9 +44,11 @@ export default async function CampaignDashboardPage(props: { params: Promise<{ i
             </Link>
             {hasAnyRole(scope, REGION_STAFF) && (
               <>
-                <a href={`/api/reports/campaign/${campaign.id}`} className="text-sm text-primary underline">
-                  Скачать PDF
-                </a>
+                {REPORT_FORMATS.map((format) => (
+                  <a key={format} href={reportUrl("campaign", campaign.id, format)} className="text-sm text-primary underline">
+                    Скачать {REPORT_FORMAT_LABELS[format]}
+                  </a>
+                ))}
                 <RequestReportButton kind="campaign" id={campaign.id} />
               </>
             )}

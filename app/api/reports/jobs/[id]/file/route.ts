@@ -6,7 +6,7 @@ import { getReportJobFile } from "@/lib/server/reports/get-report-job-file";
 import { downloadResponse } from "@/lib/server/http/download";
 import { checkExportRateLimit } from "@/lib/server/rate-limit/check-export-rate-limit";
 
-/** The PDF of the caller's finished report while it is kept (7 days); otherwise 404. A download: limited per user and minute. */
+/** The file (PDF or DOCX) of the caller's finished report while it is kept (7 days); otherwise 404. A download: limited per user and minute. */
 export const GET = withScope<{ id: string }>(
   async ({ params, scope }) => {
     const limited = await checkExportRateLimit(scope);

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ReportJob" ADD COLUMN     "format" TEXT NOT NULL DEFAULT 'pdf';
