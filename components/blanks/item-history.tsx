@@ -5,7 +5,16 @@ import { itemHistoryAction } from "@/lib/actions/blanks";
 import { Button } from "@/components/ui/button";
 import { AUDIT_MARK_LABELS, describeAnswer, ZBlankAnswer, type AuditMark } from "@/lib/schemas/blank";
 
-type Entry = { id: string; field: string; before: unknown; after: unknown; userName: string; createdAt: string };
+type Entry = {
+  id: string;
+  field: string;
+  before: unknown;
+  after: unknown;
+  userName: string;
+  /** How the change came, when not typed in the form («загружено из Word: …»). */
+  note: string | null;
+  createdAt: string;
+};
 
 function show(field: string, value: unknown): string {
   if (value === null || value === undefined) return "—";
@@ -55,6 +64,7 @@ export function ItemHistory({ blankId, itemKey, label }: { blankId: string; item
             <li key={e.id}>
               <time dateTime={e.createdAt}>{new Date(e.createdAt).toLocaleString("ru-RU")}</time>, {e.userName}:{" "}
               {FIELD_LABELS[e.field] ?? e.field}: {show(e.field, e.before)} → {show(e.field, e.after)}
+              {e.note && <span className="text-muted-foreground"> ({e.note})</span>}
             </li>
           ))}
         </ol>

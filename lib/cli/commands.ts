@@ -2,6 +2,7 @@ import { db } from "@/lib/server/db/client";
 import { migrate } from "@/lib/server/db/migrate";
 import { seedDemo } from "@/lib/server/seed/seed-demo";
 import { backupCommand, restoreCommand } from "./backup-commands";
+import { importBlankDocxCommand } from "./blank-commands";
 import { campaignList, remindersSend } from "./campaign-commands";
 import { userCreateCommand } from "./create-user-command";
 import { demoDataCommand } from "./demo-data-command";
@@ -98,6 +99,17 @@ export const COMMANDS: readonly CliCommand[] = [
     description: ["campaigns with their participants' statuses"],
     database: true,
     run: async (args) => campaignList(args),
+  },
+  {
+    name: "blank import-docx",
+    args: "<file> --blank <id> [--dry-run]",
+    description: [
+      "a filled Word blank (the app's DOCX form or seed 000's table) into the blank's answers,",
+      "as its region's administrator on the participant's behalf; prints the preview as JSON,",
+      "and without --dry-run applies it in one save ({ version, applied, fileId })",
+    ],
+    database: true,
+    run: async (args) => importBlankDocxCommand(args),
   },
   {
     name: "reminders send",

@@ -61,6 +61,18 @@ export const ZBlankSave = z.object({
 });
 export type TBlankSave = z.infer<typeof ZBlankSave>;
 
+/**
+ * Applying a filled Word blank that was uploaded and previewed: the file, the version the preview
+ * showed, and the items to take from it (all it would change when none are named).
+ */
+export const ZBlankDocxImport = z.object({
+  blankId: z.uuid(),
+  fileId: z.uuid({ error: "Загрузите файл заново." }),
+  version: z.number().int().min(0),
+  itemKeys: z.array(z.uuid()).max(500).optional(),
+});
+export type TBlankDocxImport = z.infer<typeof ZBlankDocxImport>;
+
 /** Sending the blank for review, from the version the participant saw. */
 export const ZBlankSubmit = z.object({ blankId: z.uuid(), version: z.number().int().min(0) });
 export type TBlankSubmit = z.infer<typeof ZBlankSubmit>;

@@ -72,6 +72,7 @@ export const FIELD_LABELS = {
     before: "Было",
     after: "Стало",
     userName: "Кто",
+    note: "Откуда",
     createdAt: "Когда",
   },
   StoredFile: {

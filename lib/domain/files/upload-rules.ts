@@ -16,6 +16,9 @@ export const FILE_UPLOAD: UploadRules = { kinds: ALL_FILE_KINDS, maxBytes: MAX_F
 /** A blank's attachment: a document or its scan, not a workbook (a blank's counts are typed in). */
 export const BLANK_ATTACHMENT_UPLOAD: UploadRules = { kinds: ["PDF", "DOCX", "JPG", "PNG"], maxBytes: MAX_FILE_BYTES };
 
+/** A filled Word blank loaded into a blank's answers (app/api/blanks/[id]/docx-import). */
+export const BLANK_DOCX_IMPORT: UploadRules = { kinds: ["DOCX"], maxBytes: MAX_FILE_BYTES };
+
 const EXTENSIONS: Record<FileKind, readonly string[]> = {
   PDF: [".pdf"],
   DOCX: [".docx"],

@@ -19,4 +19,10 @@ export function participantWhere(scope: Scope): Prisma.BlankWhereInput {
 /** Who reviews a blank: the region's auditors and admins. */
 export const reviewerWhere = (scope: Scope) => tenantWhere<Prisma.BlankWhereInput>(scope, { region: "regionId" });
 
+/**
+ * Who may load a filled Word blank into it: its participant, and the region's auditors and admins
+ * on the participant's behalf (a municipality that answers by e-mail), recorded as such.
+ */
+export const importerWhere = (scope: Scope) => anyOf<Prisma.BlankWhereInput>([participantWhere(scope), reviewerWhere(scope)]);
+
 export const FILLABLE_STATUSES = ["NOT_STARTED", "IN_PROGRESS", "RETURNED"] as const;

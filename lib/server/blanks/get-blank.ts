@@ -34,6 +34,8 @@ export interface BlankView {
   officialCounts: Record<string, number>;
   answers: Record<string, BlankAnswerView>;
   canFill: boolean;
+  /** «Загрузить бланк из Word»: its participant, or the region's staff on their behalf, while it is filled in. */
+  canImport: boolean;
   canReview: boolean;
   /** An accepted blank can be reopened by the region's staff; accepting it again recomputes its findings. */
   canReopen: boolean;
@@ -77,6 +79,7 @@ export async function getBlank(options: { scope: Scope; id: string }): Promise<B
     db().blank.count({ where: { AND: [{ id: blank.id }, reviewerWhere(options.scope)] } }),
   ]);
   const inReview = blank.status === "SUBMITTED" || blank.status === "ACCEPTED";
+  const fillable = (FILLABLE_STATUSES as readonly string[]).includes(blank.status);
   const ownWork = reviewer > 0 && inReview && (await hasWorkedOnBlank(db(), blank.id, options.scope.userId));
   return {
     id: blank.id,
@@ -108,7 +111,8 @@ export async function getBlank(options: { scope: Scope; id: string }): Promise<B
         },
       ]),
     ),
-    canFill: participant > 0 && (FILLABLE_STATUSES as readonly string[]).includes(blank.status),
+    canFill: participant > 0 && fillable,
+    canImport: (participant > 0 || reviewer > 0) && fillable,
     canReview: reviewer > 0 && !ownWork && blank.status === "SUBMITTED",
     canReopen: reviewer > 0 && !ownWork && blank.status === "ACCEPTED",
     ownWork,

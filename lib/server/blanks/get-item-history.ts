@@ -10,6 +10,6 @@ export async function getItemHistory(options: { scope: Scope; blankId: string; i
   return db().answerChange.findMany({
     where: { blankId: options.blankId, itemKey: options.itemKey },
     orderBy: { createdAt: "desc" },
-    select: { id: true, field: true, before: true, after: true, userName: true, createdAt: true },
+    select: { id: true, field: true, before: true, after: true, userName: true, note: true, createdAt: true },
   });
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { sameJson } from "@/lib/json-equal";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Scope } from "@/lib/scope";
 import type { TBlankSave } from "@/lib/schemas/blank";
 import { db } from "@/lib/server/db/client";
@@ -24,9 +25,17 @@ export const CONFLICT_MESSAGE =
  * participant's typing, so the transaction is a fixed handful of statements whatever the
  * number of answers (internal/write-answers.ts): the claim, the answers, their history, the trail.
  */
-export async function saveBlankAnswers(options: { scope: Scope; input: TBlankSave }): Promise<{ version: number }> {
-  const { input } = options;
-  const { blank, items } = await loadBlankFor(input.blankId, participantWhere(options.scope));
+export async function saveBlankAnswers(options: {
+  scope: Scope;
+  input: TBlankSave;
+  /**
+   * For an import of a filled Word blank (import-blank-docx.ts): who may save (the participant, or
+   * the region's staff on their behalf), the history's note, and the uploaded file the blank keeps.
+   */
+  imported?: { access: Prisma.BlankWhereInput; note: string; fileId: string };
+}): Promise<{ version: number }> {
+  const { input, imported } = options;
+  const { blank, items } = await loadBlankFor(input.blankId, imported?.access ?? participantWhere(options.scope));
   if (!(FILLABLE_STATUSES as readonly string[]).includes(blank.status)) {
     throw new AppError("CONFLICT", "Бланк отправлен на проверку или принят: менять ответы нельзя.");
   }
@@ -106,7 +115,12 @@ export async function saveBlankAnswers(options: { scope: Scope; input: TBlankSav
         field: `answers.${itemKey}`,
       });
     }
-    await recordChanges(tx, options.scope, blank.id, changes);
+    // The Word file becomes the blank's, in the same save: a refused save keeps it unclaimed.
+    if (imported) {
+      const owner = { kind: "BLANK" as const, id: blank.id, regionId: blank.regionId };
+      await claimFile(tx, { scope: options.scope, fileId: imported.fileId, owner, field: "fileId" });
+    }
+    await recordChanges(tx, options.scope, blank.id, changes, imported?.note);
     return { version: input.version + 1 };
   }, SAVE_TRANSACTION);
 }

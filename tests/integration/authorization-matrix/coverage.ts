@@ -326,6 +326,18 @@ export const ROUTES: Record<string, Entry<RouteCall>> = {
       },
     ],
   },
+  "POST app/api/blanks/[id]/docx-import/route.ts": {
+    // «Загрузить бланк из Word»: the participant, or the region's staff on their behalf, while the blank is filled in.
+    calls: ({ foreign: f, files }) => [
+      { params: { id: f.blanks.fillable.id }, form: { file: files.municipalBlankDocx }, control: "MUNICIPAL_COORDINATOR" },
+      {
+        label: "on the participant's behalf",
+        params: { id: f.blanks.fillable.id },
+        form: { file: files.municipalBlankDocx },
+        control: "REGION_AUDITOR",
+      },
+    ],
+  },
   "GET app/api/exports/[list]/route.ts": {
     // Every list that can be downloaded, filtered by the foreign tenant's ids: each caller gets their own rows only.
     calls: ({ foreign: f }) =>
@@ -507,6 +519,19 @@ const eventInput = (target: { planId: string; eventId: string | null }, extra: R
 });
 
 export const ACTIONS: Record<string, Entry<ActionCall>> = {
+  // Before submitBlankAction, whose control sends the foreign fillable blank for review.
+  [A("blanks.ts", "importBlankDocxAction")]: {
+    calls: ({ foreign: f, own }) => [
+      {
+        args: async () => [{ blankId: f.blanks.fillable.id, fileId: f.blankDocx.id, version: await versionOf(f.blanks.fillable.id) }],
+        control: "MUNICIPAL_COORDINATOR",
+      },
+      {
+        label: "own blank, foreign Word file",
+        args: async () => [{ blankId: own.blanks.fillable.id, fileId: f.blankDocx.id, version: await versionOf(own.blanks.fillable.id) }],
+      },
+    ],
+  },
   [A("blanks.ts", "submitBlankAction")]: {
     calls: ({ foreign: f }) => [
       {

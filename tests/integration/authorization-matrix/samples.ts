@@ -11,6 +11,8 @@ import type { World } from "./world";
  */
 export interface SampleFiles {
   pdf: Upload;
+  /** Seed 000's municipal blank filled in Word (tests/fixtures/blank-docx). */
+  municipalBlankDocx: Upload;
   /** Seed 001's columns, one new school. */
   schoolsCsv: Upload;
   /** The ДОТ teachers' table, one teacher. */
@@ -48,6 +50,11 @@ export async function sampleFiles(worlds: { own: World; foreign: World }): Promi
   const citation = `Приказ ${order.issuer} от ${order.date!.toISOString().slice(0, 10).split("-").reverse().join(".")} №${order.number} "${order.title}"`;
   return {
     pdf: { name: "акт.pdf", bytes: pdfSample("Акт проверки"), type: "application/pdf" },
+    municipalBlankDocx: {
+      name: "бланк.docx",
+      type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      bytes: readFileSync("tests/fixtures/blank-docx/municipal-seed-typed.docx"),
+    },
     schoolsCsv: {
       name: "школы.csv",
       type: "text/csv",

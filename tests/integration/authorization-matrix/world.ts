@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { ALL_FILE_KINDS } from "@/lib/domain/files/detect-file-type";
 import { currentSchoolYear } from "@/lib/domain/records/current-school-year";
 import type { Scope } from "@/lib/scope";
@@ -102,6 +103,13 @@ export async function buildWorld(options: { code: string; marker: string }) {
     pdfSample(label("отчёт")),
   );
   // A file belongs to one owner (lib/server/privacy/file-access.ts): the finding's evidence and the student's ИУП are their own uploads.
+  // A filled Word blank the municipality's coordinator uploaded to load into their blank, not yet applied.
+  const blankDocx = await storeFor(
+    mo.scope,
+    { municipalityId: municipality.id, organizationId: null },
+    `${label("бланк")}.docx`,
+    readFileSync("tests/fixtures/blank-docx/municipal-seed-typed.docx"),
+  );
   const evidenceFile = await storeFor(
     mo.scope,
     { municipalityId: municipality.id, organizationId: null },
@@ -348,6 +356,7 @@ export async function buildWorld(options: { code: string; marker: string }) {
     file,
     schoolFile,
     evidenceFile,
+    blankDocx,
     iupFile,
     logo,
     document,

@@ -208,6 +208,7 @@ export const PRIVACY_ROUTES: Record<string, PrivacyRow<RouteCall>> = {
   "GET app/api/ready/route.ts": { skip: "operator endpoint: the dependencies' states and timings, no data" },
 
   "PATCH app/api/blanks/[id]/answers/route.ts": reuse,
+  "POST app/api/blanks/[id]/docx-import/route.ts": reuse,
   "GET app/api/blanks/[id]/form/route.ts": reuse,
 
   "GET app/api/exports/[list]/route.ts": {
@@ -309,6 +310,8 @@ const NOWHERE = "00000000-0000-4000-8000-000000000000";
 
 export const PRIVACY_ACTIONS: Record<string, PrivacyRow<ActionCall>> = {
   [A("auth.ts", "signOutEverywhereAction")]: reuse,
+  // Before submitBlankAction, which sends the fillable blank for review.
+  [A("blanks.ts", "importBlankDocxAction")]: reuse,
   [A("blanks.ts", "submitBlankAction")]: reuse,
   [A("blanks.ts", "markAnswerAction")]: reuse,
   [A("blanks.ts", "markAllMatchingAction")]: reuse,

@@ -49,6 +49,7 @@ const VALID: Record<string, unknown> = {
   "blank.ZBlankAnswer": { kind: "COUNT", count: 0 },
   "blank.ZBlankSave": { blankId: ID, version: 3, answers: [{ itemKey: ID2, value: { kind: "PRESENCE", present: false } }] },
   "blank.ZBlankSubmit": { blankId: ID, version: 3 },
+  "blank.ZBlankDocxImport": { blankId: ID, fileId: ID2, version: 3, itemKeys: [ID] },
   "blank.ZBlankRef": { blankId: ID },
   "blank.ZBlankItemRef": { blankId: ID, itemKey: ID2 },
   "blank.ZAnswerMark": { blankId: ID, itemKey: ID2, mark: "NOT_APPLICABLE", comment: "Нет такого подразделения" },

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { BlankForm } from "@/components/blanks/blank-form";
 import { BlankReview } from "@/components/blanks/blank-review";
 import { BlankStatusBadge } from "@/components/blanks/blank-status-badge";
+import { DocxImportDialog } from "@/components/blanks/docx-import-dialog";
 import { ReadOnlyBlank } from "@/components/blanks/read-only-blank";
 import { ReturnBlankForm } from "@/components/blanks/return-blank-form";
 import { BlankFindings } from "@/components/findings/blank-findings";
@@ -101,6 +102,14 @@ export default async function BlankPage(props: { params: Promise<{ id: string }>
           <p className="font-medium">{OWN_WORK_MESSAGE}</p>
           <p>Отметки соответствия, возврат на доработку и приём бланка вам недоступны.</p>
         </Alert>
+      )}
+      {blank.canImport && (
+        <div className="flex flex-wrap items-center gap-3">
+          <DocxImportDialog blankId={blank.id} />
+          {!blank.canFill && (
+            <p className="text-sm text-muted-foreground">Ответы из Word будут сохранены от имени участника, с вашим именем в истории.</p>
+          )}
+        </div>
       )}
       {blank.canFill ? (
         <BlankForm

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "AnswerChange" ADD COLUMN     "note" TEXT;
