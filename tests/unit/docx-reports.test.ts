@@ -125,8 +125,8 @@ describe("the DOCX twin's tables", () => {
 });
 
 describe("the DOCX twin's text", () => {
-  it("sets Times New Roman in Russian, the body at 12 pt and the tables at 10–10.5 pt", async () => {
-    expect([9.5, 8.5, 8, 13, 7, 4].map(wordSize)).toEqual([12, 10.5, 10, 16.5, 9, 8]);
+  it("sets Times New Roman in Russian, the body at 12 pt, the tables at 10–10.5 pt, titles at 14 pt", async () => {
+    expect([9.5, 8.5, 8, 13, 11, 7, 4].map(wordSize)).toEqual([12, 10.5, 10, 14, 14, 9, 8]);
     const parts = await partsOf(campaignReportDefinition(campaign()));
     const styles = parts.get("word/styles.xml") ?? "";
     expect(styles).toContain('w:ascii="Times New Roman"');

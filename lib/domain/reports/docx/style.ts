@@ -59,12 +59,14 @@ export const DEFAULT_LOOK: TextLook = {
  * Points of pdfmake to points of Word. The PDF is set in Liberation Sans at
  * 9.5 pt; a Russian official document is set in Times New Roman at 12–14 pt, and
  * Times is the smaller face at the same size. ×1.25 makes the body 12 pt
- * (9.5 → 11.875), the tables 10–10.5 pt (8–8.5) and the title 16 pt (13), and
- * keeps every ratio between sizes the layouts chose; half points are Word's step.
- * Nothing goes below 8 pt, the smallest print still read at arm's length.
+ * (9.5 → 11.875) and the tables 10–10.5 pt (8–8.5), keeping the ratios the
+ * layouts chose between them, so that seed 002's eight columns still fit a
+ * landscape page; titles and headings stop at 14 pt, the official documents' top.
+ * Half points are Word's step. Nothing goes below 8 pt, the smallest print still
+ * read at arm's length.
  */
 export function wordSize(pdfSize: number): number {
-  return Math.max(8, Math.round(pdfSize * 1.25 * 2) / 2);
+  return Math.min(14, Math.max(8, Math.round(pdfSize * 1.25 * 2) / 2));
 }
 
 function marginOf(margin: Margins | undefined): NodeLook["margin"] | undefined {
