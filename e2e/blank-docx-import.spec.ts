@@ -54,7 +54,11 @@ test("a coordinator loads a blank filled in Word: the preview, then the answers 
   await expect(preview.getByRole("row", { name: "2.1 Количество базовых школ в муниципалитете 4 — новый ответ" })).toBeVisible();
   await expectNoSeriousViolations(page, "the Word import dialog");
   await testInfo.attach("dialog", { body: await page.screenshot(), contentType: "image/png" });
+  // On a phone each item is a card of labelled lines: nothing to scroll sideways.
   await page.setViewportSize({ width: 390, height: 844 });
+  await expect(preview.getByText("Прочитано: 4", { exact: true })).toBeVisible();
+  const region = dialog.getByRole("region", { name: "Что прочитано из файла, по пунктам бланка" });
+  expect(await region.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
   await testInfo.attach("dialog-on-a-phone", { body: await page.screenshot(), contentType: "image/png" });
   await page.setViewportSize({ width: 1280, height: 800 });
 

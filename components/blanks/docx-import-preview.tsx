@@ -39,7 +39,14 @@ export function PreviewSummary({ summary }: { summary: DocxImportPreview["summar
   );
 }
 
-/** What the Word file would change, item by item, and what in it is no item of the blank. */
+/** A cell's column name, shown before its value only where a phone lays each row out as a card. */
+const OnPhone = ({ children }: { children: string }) => <span className="font-medium text-muted-foreground sm:hidden">{children}: </span>;
+
+/**
+ * What the Word file would change, item by item, and what in it is no item of the blank.
+ * A table from the small breakpoint up; on a phone each item is a card of labelled lines,
+ * so that nothing needs scrolling sideways.
+ */
 export function DocxImportPreviewTable({ preview }: { preview: DocxImportPreview }) {
   return (
     <div className="space-y-4">
@@ -48,7 +55,7 @@ export function DocxImportPreviewTable({ preview }: { preview: DocxImportPreview
           <caption id="docx-preview-caption" className="sr-only">
             Что прочитано из файла, по пунктам бланка
           </caption>
-          <thead className="sticky top-0 bg-muted">
+          <thead className="sticky top-0 hidden bg-muted sm:table-header-group">
             <tr>
               <th scope="col" className="p-2">
                 №
@@ -67,14 +74,15 @@ export function DocxImportPreviewTable({ preview }: { preview: DocxImportPreview
               </th>
             </tr>
           </thead>
-          <tbody>
+          <tbody className="block sm:table-row-group">
             {preview.items.map((item) => {
               const badge = badgeOf(item);
               return (
-                <tr key={item.itemKey} className="border-t border-border align-top">
-                  <td className="p-2 whitespace-nowrap">{item.number}</td>
-                  <td className="p-2 min-w-40">{item.title}</td>
-                  <td className="p-2 min-w-40">
+                <tr key={item.itemKey} className="block border-t border-border py-1 align-top sm:table-row sm:py-0">
+                  <td className="block px-2 pt-1 font-medium whitespace-nowrap sm:table-cell sm:p-2 sm:font-normal">{item.number}</td>
+                  <td className="block px-2 font-medium sm:table-cell sm:min-w-40 sm:p-2 sm:font-normal">{item.title}</td>
+                  <td className="block px-2 sm:table-cell sm:min-w-40 sm:p-2">
+                    <OnPhone>Прочитано</OnPhone>
                     {shown(item.read)}
                     {item.problems.map((problem) => (
                       <p key={problem} className="mt-1 text-xs text-destructive">
@@ -82,8 +90,11 @@ export function DocxImportPreviewTable({ preview }: { preview: DocxImportPreview
                       </p>
                     ))}
                   </td>
-                  <td className="p-2 min-w-32 text-muted-foreground">{shown(item.current)}</td>
-                  <td className="p-2">
+                  <td className="block px-2 text-muted-foreground sm:table-cell sm:min-w-32 sm:p-2">
+                    <OnPhone>Сейчас</OnPhone>
+                    {shown(item.current)}
+                  </td>
+                  <td className="block px-2 pb-1 sm:table-cell sm:p-2">
                     <Badge className={badge.tone}>{badge.label}</Badge>
                   </td>
                 </tr>
