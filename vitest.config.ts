@@ -12,6 +12,8 @@ export default defineConfig({
     },
   },
   test: {
+    // context.annotate's files (page 1 of each DOCX as LibreOffice shows it) land beside the JSON reports.
+    attachmentsDir: "test-results/attachments",
     projects: [
       {
         extends: true,
