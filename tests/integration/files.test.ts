@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { chmod, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -7,6 +7,7 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/files/route";
 import { GET } from "@/app/api/files/[id]/route";
 import { ALL_FILE_KINDS } from "@/lib/domain/files/detect-file-type";
+import { DOCX_ENCRYPTED, DOCX_WITH_MACROS, LEGACY_DOC } from "@/lib/domain/files/read-docx";
 import type { Scope } from "@/lib/scope";
 import { db } from "@/lib/server/db/client";
 import { getFile } from "@/lib/server/files/get-file";
@@ -158,6 +159,22 @@ describe("a refused upload", () => {
       expect(error.message).toBe("Допустимы файлы PDF, DOCX, JPG, PNG; содержимое этого файла — не один из них.");
     }
     expect((await errorOf(() => upload("пусто.pdf", Buffer.alloc(0)))).message).toBe("Файл пустой.");
+    expect({ rows: await db().storedFile.count(), files: await filesOnDisk() }).toEqual(before);
+  });
+
+  it("says why a Word file that is no DOCX is refused: macros, a password, the old .doc", async () => {
+    const before = { rows: await db().storedFile.count(), files: await filesOnDisk() };
+    const fixture = (name: string) => readFileSync(path.join("tests/fixtures/docx", name));
+    for (const [name, message] of [
+      ["macros.docm", DOCX_WITH_MACROS],
+      ["encrypted.docx", DOCX_ENCRYPTED],
+      ["legacy.doc", LEGACY_DOC],
+    ] as const) {
+      const error = await errorOf(() =>
+        storeFile({ scope: roles.schoolA1, owner: schoolOwner, name, bytes: fixture(name), allowed: ["PDF", "DOCX", "JPG", "PNG"] }),
+      );
+      expect(error.message, name).toBe(message);
+    }
     expect({ rows: await db().storedFile.count(), files: await filesOnDisk() }).toEqual(before);
   });
 

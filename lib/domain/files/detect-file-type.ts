@@ -53,12 +53,17 @@ export function checkFile(input: { size: number; kind: FileKind | null; allowed:
 /** Word's archives by their main part: a document or a template, macro-enabled or not. */
 const WORD_ARCHIVES = new Set(["docx", "docm", "dotx", "dotm"]);
 
+/** Which of Word's archives the bytes are («docx», «docm», «dotx», «dotm»), or null for none of them. */
+export async function wordArchiveOf(bytes: Uint8Array): Promise<string | null> {
+  const detected = await fileTypeFromBuffer(bytes);
+  return detected !== undefined && WORD_ARCHIVES.has(detected.ext) ? detected.ext : null;
+}
+
 /**
  * Whether the bytes are a Word archive of any variant, a macro-enabled one
  * included (which detectFileType does not call DOCX): so that a .docm is refused
  * for its macros by the Word reader, not as an unreadable workbook.
  */
 export async function detectWordArchive(bytes: Uint8Array): Promise<boolean> {
-  const detected = await fileTypeFromBuffer(bytes);
-  return detected !== undefined && WORD_ARCHIVES.has(detected.ext);
+  return (await wordArchiveOf(bytes)) !== null;
 }

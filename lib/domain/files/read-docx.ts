@@ -1,3 +1,4 @@
+import { wordArchiveOf } from "./detect-file-type";
 import type { DocxDocument } from "./docx-data";
 import { oleKind } from "./ole-file";
 import { PARSE_LIMITS, parseDocxXml, type ParseLimits } from "./parse-workbook";
@@ -40,6 +41,19 @@ export function docxContentProblem(parts: { names: readonly string[]; contentTyp
   if (macros) return DOCX_WITH_MACROS;
   if (!WORD_MAIN.test(parts.contentTypes)) return NOT_A_DOCX;
   return null;
+}
+
+/**
+ * Why a file that is not a DOCX still looks like a Word file, or null: a
+ * password-protected or legacy .doc file, or a macro-enabled archive (.docm, .dotm).
+ * The uploads that take a DOCX (a blank's attachment) say this rather than «not an
+ * allowed kind», which would leave the person wondering why their Word file is not one.
+ */
+export async function wordLookalikeProblem(bytes: Uint8Array): Promise<string | null> {
+  const ole = oleKind(bytes);
+  if (ole === "encrypted" || ole === "doc") return OLE_REFUSALS[ole];
+  const archive = await wordArchiveOf(bytes);
+  return archive === "docm" || archive === "dotm" ? DOCX_WITH_MACROS : null;
 }
 
 /**

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { AppError } from "@/lib/errors";
 import { checkFile, detectFileType, FILE_KINDS, type FileKind } from "@/lib/domain/files/detect-file-type";
 import { displayFileName } from "@/lib/domain/files/file-names";
+import { wordLookalikeProblem } from "@/lib/domain/files/read-docx";
 import { checkZip } from "@/lib/domain/files/zip-guard";
 import { canSeeRegion, municipalityWhere, organizationWhere, type Scope } from "@/lib/scope";
 import { db } from "@/lib/server/db/client";
@@ -36,7 +37,10 @@ export async function storeFile(options: {
 }) {
   const { scope, owner, bytes } = options;
   await assertMayWriteFor(scope, owner);
-  const kind = checkFile({ size: bytes.byteLength, kind: await detectFileType(bytes), allowed: options.allowed });
+  const detected = await detectFileType(bytes);
+  const lookalike = detected === null && options.allowed.includes("DOCX") ? await wordLookalikeProblem(bytes) : null;
+  if (lookalike) throw new AppError("VALIDATION", lookalike, { file: [lookalike] });
+  const kind = checkFile({ size: bytes.byteLength, kind: detected, allowed: options.allowed });
   if (kind === "DOCX" || kind === "XLSX") {
     // Whoever opens it later (Word, Excel, an import) inflates it: a zip bomb is refused here, from its directory.
     const zip = await checkZip(bytes);
