@@ -17,7 +17,7 @@ export default async function ReportSettingsPage() {
     <>
       <PageTitle
         title="Оформление отчётов"
-        subtitle={`Шапка каждой страницы PDF-отчётов региона «${settings.regionName}»: организация, выпускающая отчёт, её реквизиты и логотип.`}
+        subtitle={`Шапка каждой страницы отчётов региона «${settings.regionName}» в PDF и DOCX: организация, выпускающая отчёт, её реквизиты и логотип.`}
       />
       <Card>
         <ReportSettingsForm
