@@ -5,6 +5,8 @@ import { expectNoSeriousViolations, signIn, signOut } from "./support";
 const MUNICIPAL_BLANK = "Бланк соответствия критериям оценки деятельности работы муниципального координатора";
 const FILLED = path.join(process.cwd(), "tests/fixtures/blank-docx/municipal-seed-typed.docx");
 
+// Named to run last (spec files run in name order on one worker): the blank it fills stays in
+// Славянский район's work list, where the specs before it look for blanks of their own.
 const item = (page: Page, legend: string) => page.getByRole("group", { name: legend, exact: true });
 
 test("a coordinator loads a blank filled in Word: the preview, then the answers and their history", async ({ page }, testInfo) => {
