@@ -154,6 +154,16 @@ describe("the DOCX twin's text", () => {
     expect(heading).toContain('<w:outlineLvl w:val="0"/>');
   });
 
+  it("keeps a table's caption and its note with the table, a level under the section's heading", async () => {
+    const xml = (await partsOf(campaignReportDefinition(campaign()))).get("word/document.xml") ?? "";
+    const caption = /<w:p>(?:(?!<\/w:p>).)*Муниципальных координаторов/.exec(xml)?.[0] ?? "";
+    const note = /<w:p>(?:(?!<\/w:p>).)*Доля — от представленных бланков/.exec(xml)?.[0] ?? "";
+    expect(caption).toContain("<w:keepNext/>");
+    expect(caption).toContain('<w:outlineLvl w:val="1"/>');
+    expect(note).toContain("<w:keepNext/>");
+    expect(note).not.toContain("<w:outlineLvl");
+  });
+
   it("draws the signature block's lines as paragraph rules under the date, number, position, signature and name", async () => {
     const xml = (await partsOf(report([signatureBlock(BASE.signature)]))).get("word/document.xml") ?? "";
     expect(count(xml, /<w:pBdr><w:bottom w:val="single"/g)).toBe(5);

@@ -111,7 +111,11 @@ function nodeBlocks(node: Node, ctx: Context): Block[] {
   blocks = withMargin(blocks, look.margin);
   if (node.unbreakable) blocks = keptTogether(blocks, ctx.width);
   const first = blocks[0];
-  if (first?.kind === "p" && node.headlineLevel) blocks[0] = { ...first, keepNext: true, outlineLevel: node.headlineLevel - 1 };
+  if (node.headlineLevel) {
+    // A heading, or a caption with its note, stays on the page of what follows it: every line of it keeps with the next.
+    blocks = blocks.map((block) => (block.kind === "p" ? { ...block, keepNext: true } : block));
+    if (first?.kind === "p") blocks[0] = { ...first, keepNext: true, outlineLevel: node.headlineLevel - 1 };
+  }
   // A page break: on the node's first paragraph, or an empty line of one point that opens the next page.
   const head = blocks[0];
   if (node.pageBreak === "before") {

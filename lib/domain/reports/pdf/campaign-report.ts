@@ -58,8 +58,11 @@ function typicalErrorsTable(caption: string, level: TypicalErrorsOfLevel | null)
     return [title, nothing(level.counted ? "Несоответствий не выявлено." : "Нет представленных бланков.")];
   }
   return [
-    title,
-    { text: `Доля — от представленных бланков (${level.counted}).`, style: "small", margin: [0, 0, 0, 3] },
+    // The caption and its note head the table: never the last lines of a page (see frame.ts, pageBreakBefore).
+    {
+      stack: [title, { text: `Доля — от представленных бланков (${level.counted}).`, style: "small", margin: [0, 0, 0, 3] }],
+      headlineLevel: 2,
+    },
     dataTable({
       widths: [42, "*", 60, 54],
       header: [[th("№ пункта"), th("Пункт бланка"), th("Количество", { alignment: "right" }), th("Доля", { alignment: "right" })]],

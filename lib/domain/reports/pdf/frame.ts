@@ -189,9 +189,10 @@ export function reportDocument(frame: ReportFrame): TDocumentDefinitions {
       margin: [side, 14, side, 0],
     }),
     content: frame.content,
-    // A heading with nothing after it on its page, or at the page's very bottom, starts the next page.
+    // A heading (or a table's caption, level 2) with nothing after it on its page, or at the page's very bottom,
+    // starts the next page.
     pageBreakBefore: (node, queries) =>
-      node.headlineLevel === 1 && (node.startPosition.verticalRatio > 0.9 || queries.getFollowingNodesOnPage().length === 0),
+      (node.headlineLevel ?? 0) >= 1 && (node.startPosition.verticalRatio > 0.9 || queries.getFollowingNodesOnPage().length === 0),
   };
 }
 
