@@ -18,6 +18,8 @@ export interface BlankAnswerView {
 
 export interface BlankView {
   id: string;
+  /** The region the blank belongs to: what its reports are headed by. */
+  regionId: string;
   status: BlankStatus;
   version: number;
   returnMessage: string | null;
@@ -83,6 +85,7 @@ export async function getBlank(options: { scope: Scope; id: string }): Promise<B
   const ownWork = reviewer > 0 && inReview && (await hasWorkedOnBlank(db(), blank.id, options.scope.userId));
   return {
     id: blank.id,
+    regionId: blank.regionId,
     status: blank.status,
     version: blank.version,
     returnMessage: blank.returnMessage,

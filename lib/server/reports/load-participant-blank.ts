@@ -2,7 +2,6 @@ import "server-only";
 import type { ParticipantBlank } from "@/lib/domain/reports/pdf/blank-table";
 import type { Scope } from "@/lib/scope";
 import { getBlank } from "@/lib/server/blanks/get-blank";
-import { db } from "@/lib/server/db/client";
 
 export const reportDay = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -13,7 +12,6 @@ export const reportDay = (d: Date) => d.toISOString().slice(0, 10);
  */
 export async function loadParticipantBlank(options: { scope: Scope; blankId: string }) {
   const blank = await getBlank({ scope: options.scope, id: options.blankId });
-  const { regionId } = await db().blank.findUniqueOrThrow({ where: { id: blank.id }, select: { regionId: true } });
   const campaignDate = reportDay(blank.campaign.date);
   const data: ParticipantBlank = {
     campaign: { name: blank.campaign.name, date: campaignDate },
@@ -24,5 +22,5 @@ export async function loadParticipantBlank(options: { scope: Scope; blankId: str
     answers: blank.answers,
     officialCounts: blank.officialCounts,
   };
-  return { blank, regionId, campaignDate, data };
+  return { blank, regionId: blank.regionId, campaignDate, data };
 }

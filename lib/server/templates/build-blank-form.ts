@@ -5,7 +5,6 @@ import { FILE_KINDS } from "@/lib/domain/files/detect-file-type";
 import { REPORT_FORMAT_LABELS, type ReportFormat } from "@/lib/domain/reports/report-kinds";
 import type { Scope } from "@/lib/scope";
 import { getBlank } from "@/lib/server/blanks/get-blank";
-import { db } from "@/lib/server/db/client";
 import { getReportSettings } from "@/lib/server/reports/get-report-settings";
 import { reportFileName } from "@/lib/server/reports/build-report";
 import { renderDocx } from "@/lib/server/reports/render-docx";
@@ -18,8 +17,7 @@ type WhichForm = (WhichTemplate & { version?: number }) | { blankId: string };
 async function formSource(scope: Scope, which: WhichForm) {
   if ("blankId" in which) {
     const blank = await getBlank({ scope, id: which.blankId });
-    const { regionId } = await db().blank.findUniqueOrThrow({ where: { id: blank.id }, select: { regionId: true } });
-    return { regionId, name: blank.template.name, version: blank.template.version, content: blank.content };
+    return { regionId: blank.regionId, name: blank.template.name, version: blank.template.version, content: blank.content };
   }
   const found = await findTemplateVersion({ ...which, scope });
   return { regionId: found.template.regionId, name: found.template.name, version: found.version, content: found.content };
